@@ -1,0 +1,129 @@
+import type { Role } from "~/utils/domain";
+
+/**
+ * The one permission function. Routes, socket handlers and the UI all ask
+ * `can(user, action, resource)`; the server's answer is the one that counts.
+ * Country scope comes from the resource, never from the request.
+ */
+
+export type RoleGrant = { role: Role; countryId: string | null };
+export type Actor = { id: string; roles: RoleGrant[] };
+
+export type Resource = {
+  /** the country a record belongs to */
+  countryId?: string | null;
+  /** the people who run a workshop */
+  facilitatorIds?: readonly string[];
+  /** the people taking part in a workshop */
+  participantUserIds?: readonly string[];
+  /** the owner, for a person's own records */
+  userId?: string;
+  /** an action plan's state: endorsed plans are read-only until reopened */
+  planStatus?: string;
+};
+
+export const ACTIONS = [
+  // reference data and the directory
+  "country.read",
+  "country.edit",
+  "directory.read",
+  // administration
+  "user.manage",
+  "audit.read",
+  "outbox.read",
+  "reference.manage",
+  // a person's own account
+  "account.edit",
+  // action plans
+  "plan.read",
+  "plan.create",
+  "plan.edit",
+  "plan.submit",
+  "plan.endorse",
+  "plan.reopen",
+  // milestones and monitoring
+  "milestone.read",
+  "milestone.edit",
+  "dashboard.read",
+  // comments anywhere the person may read
+  "comment.create",
+  // workshops
+  "workshop.read",
+  "workshop.create",
+  "workshop.manage",
+  "workshop.register",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const has = (actor: Actor, role: Role) => actor.roles.some((g) => g.role === role);
+const hasIn = (actor: Actor, roles: readonly Role[], countryId: string | null | undefined) =>
+  countryId != null && actor.roles.some((g) => roles.includes(g.role) && g.countryId === countryId);
+
+const EDITORS_OF_COUNTRY: readonly Role[] = ["focal_point", "task_force"];
+const READERS_OF_COUNTRY: readonly Role[] = ["focal_point", "task_force", "observer"];
+
+/** Roles that read every country's plans and milestones. */
+function readsEveryCountry(actor: Actor): boolean {
+  return has(actor, "admin") || has(actor, "secretariat") || has(actor, "facilitator");
+}
+
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
+  if (!actor) return false;
+  const isAdmin = has(actor, "admin");
+  const country = resource.countryId;
+
+  switch (action) {
+    case "country.read":
+    case "directory.read":
+    case "workshop.read":
+      return actor.roles.length > 0;
+
+    case "account.edit":
+      return resource.userId === actor.id;
+
+    case "user.manage":
+    case "audit.read":
+    case "outbox.read":
+    case "reference.manage":
+      return isAdmin;
+
+    case "country.edit":
+    case "plan.create":
+    case "milestone.edit":
+      return isAdmin || hasIn(actor, EDITORS_OF_COUNTRY, country);
+
+    case "plan.edit":
+    case "plan.submit":
+      if (resource.planStatus === "endorsed") return false;
+      return isAdmin || hasIn(actor, EDITORS_OF_COUNTRY, country);
+
+    case "plan.endorse":
+    case "plan.reopen":
+      return isAdmin || has(actor, "secretariat");
+
+    case "plan.read":
+    case "milestone.read":
+      return readsEveryCountry(actor) || hasIn(actor, READERS_OF_COUNTRY, country);
+
+    case "dashboard.read":
+      return actor.roles.length > 0;
+
+    case "comment.create":
+      return readsEveryCountry(actor) || hasIn(actor, READERS_OF_COUNTRY, country);
+
+    case "workshop.create":
+      return isAdmin || has(actor, "facilitator");
+
+    case "workshop.manage":
+      return isAdmin || (has(actor, "facilitator") && (resource.facilitatorIds ?? []).includes(actor.id));
+
+    case "workshop.register":
+      return (resource.participantUserIds ?? []).includes(actor.id);
+  }
+}
+
+/** The countries whose plans and milestones a person may read: "all" or a list of ids. */
+export function readableCountryIds(actor: Actor): "all" | string[] {
+  if (readsEveryCountry(actor)) return "all";
+  return [...new Set(actor.roles.filter((g) => READERS_OF_COUNTRY.includes(g.role) && g.countryId).map((g) => g.countryId!))];
+}

@@ -1,0 +1,107 @@
+import { Form, NavLink, Link, useLocation } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { can } from "~/auth/permissions";
+import type { SessionUser } from "~/auth/session.server";
+import { BrandMark, Icon, type IconName } from "./icons";
+import { LanguageSwitcher } from "./language-switcher";
+
+type NavItem = { to: string; label: string; icon: IconName; end?: boolean };
+
+export function roleLabels(user: { roles: { role: string; countryCode: string | null }[] }, t: (key: string, values?: Record<string, string>) => string) {
+  return user.roles.map((r) => (r.countryCode ? t("roleIn", { role: t(`roles.${r.role}`), country: r.countryCode }) : t(`roles.${r.role}`)));
+}
+
+/** The signed-in frame: navigation, who is signed in, language and sign-out. */
+export function AppShell({ user, locale, children }: { user: SessionUser; locale: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  const items: NavItem[] = [
+    { to: "/", label: t("nav.dashboard"), icon: "dashboard", end: true },
+    { to: "/countries", label: t("nav.countries"), icon: "countries" },
+    { to: "/action-plans", label: t("nav.actionPlans"), icon: "plans" },
+    { to: "/milestones", label: t("nav.milestones"), icon: "milestones" },
+    { to: "/workshops", label: t("nav.workshops"), icon: "workshops" },
+    { to: "/people", label: t("nav.people"), icon: "people" },
+  ];
+  const tr = t as unknown as (key: string, values?: Record<string, string>) => string;
+
+  return (
+    <div className="shell" data-menu-open={menuOpen}>
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <BrandMark />
+          {t("appName")}
+        </Link>
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {t("nav.menu")}
+        </button>
+      </header>
+      <aside className="sidebar" id="sidebar">
+        <Link to="/" className="brand">
+          <BrandMark />
+          <span>
+            {t("appName")}
+            <small>{t("tagline")}</small>
+          </span>
+        </Link>
+        <nav aria-label={t("nav.main")}>
+          <ul className="nav-list">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} prefetch="intent">
+                  <Icon name={item.icon} />
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          {can(user, "user.manage") ? (
+            <>
+              <p className="nav-section">{t("nav.admin")}</p>
+              <ul className="nav-list">
+                <li>
+                  <NavLink to="/admin" prefetch="intent">
+                    <Icon name="admin" />
+                    {t("nav.admin")}
+                  </NavLink>
+                </li>
+              </ul>
+            </>
+          ) : null}
+        </nav>
+        <div className="sidebar-footer">
+          <div className="user-name">{user.name}</div>
+          <div className="user-roles">{roleLabels(user, tr).join(" · ")}</div>
+          <div className="cluster" style={{ marginBottom: "0.75rem" }}>
+            <NavLink to="/account">{t("nav.account")}</NavLink>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button-link">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </div>
+          <LanguageSwitcher current={locale} />
+        </div>
+      </aside>
+      <div className="main">
+        <main id="main" className="content" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="app-footer">{t("footer")}</footer>
+      </div>
+    </div>
+  );
+}

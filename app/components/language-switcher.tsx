@@ -1,0 +1,30 @@
+import { Form, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGE_NAMES } from "~/i18n/config";
+import { LOCALES } from "~/utils/domain";
+
+/** Changes the language; works without JavaScript (the button submits the form). */
+export function LanguageSwitcher({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/settings/language" className="language-form">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor="language-select" className="small">
+        {t("language.label")}
+      </label>
+      <div className="cluster">
+        <select id="language-select" name="locale" defaultValue={current} style={{ width: "auto", flex: 1 }}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button-secondary">
+          {t("language.change")}
+        </button>
+      </div>
+    </Form>
+  );
+}

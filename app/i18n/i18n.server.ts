@@ -1,0 +1,30 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { getUser } from "~/auth/session.server";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/utils/domain";
+import { i18nConfig } from "./config";
+
+/** Remembers the language of people who are not signed in; signed-in people keep theirs on their account. */
+export const localeCookie = createCookie("fp_lng", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+
+export const i18nServer = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...LOCALES],
+    fallbackLanguage: DEFAULT_LOCALE,
+    cookie: localeCookie,
+    order: ["custom", "cookie", "header"],
+    async findLocale(request) {
+      return (await getUser(request))?.locale ?? null;
+    },
+  },
+  i18next: i18nConfig,
+});
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export async function getLocale(request: Request): Promise<Locale> {
+  const locale = await i18nServer.getLocale(request);
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}

@@ -1,0 +1,60 @@
+import type { Prisma } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
+
+type Tx = Prisma.TransactionClient | typeof db;
+
+export type AuditInput = {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  countryId?: string | null;
+  summary: string;
+  changes?: Record<string, [unknown, unknown]>;
+  requestId?: string | null;
+};
+
+/** One history row per write, inside the same transaction as the write itself. */
+export function recordAudit(tx: Tx, input: AuditInput) {
+  return tx.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      countryId: input.countryId ?? null,
+      summary: input.summary,
+      changes: input.changes && Object.keys(input.changes).length > 0 ? JSON.stringify(input.changes) : null,
+      requestId: input.requestId ?? null,
+    },
+  });
+}
+
+/** The fields whose values differ, as { field: [before, after] }. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    const from = before[key] ?? null;
+    const to = after[key] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = [from, to];
+  }
+  return changes;
+}
+
+export type AuditFilter = { entityType?: string; actorId?: string; countryId?: string; before?: Date; take?: number };
+
+export async function listAuditEvents(filter: AuditFilter = {}) {
+  const take = Math.min(filter.take ?? 50, 200);
+  const rows = await db.auditEvent.findMany({
+    where: {
+      entityType: filter.entityType,
+      actorId: filter.actorId,
+      countryId: filter.countryId,
+      createdAt: filter.before ? { lt: filter.before } : undefined,
+    },
+    orderBy: { createdAt: "desc" },
+    take: take + 1,
+    include: { actor: { select: { id: true, name: true } }, country: { select: { code: true, name: true } } },
+  });
+  return { events: rows.slice(0, take), hasMore: rows.length > take };
+}

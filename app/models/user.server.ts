@@ -1,0 +1,188 @@
+import type { Translate } from "~/i18n/translate.server";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { invalidateAllSessions } from "~/auth/session.server";
+import { generateToken, hashToken } from "~/auth/tokens.server";
+import { disconnectSessions } from "~/realtime/server.server";
+import { db } from "~/utils/db.server";
+import type { Locale, Role } from "~/utils/domain";
+import { env } from "~/utils/env.server";
+import { recordAudit } from "./audit.server";
+import { sendEmail } from "./email.server";
+
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const RESET_LIFETIME_MS = 60 * 60 * 1000;
+
+export type RoleInput = { role: Role; countryId: string | null; label?: string | null };
+
+export class UserError extends Error {
+  constructor(
+    readonly field: string,
+    readonly messageKey: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+export async function setUserLocale(userId: string, locale: Locale) {
+  await db.user.update({ where: { id: userId }, data: { locale } });
+}
+
+function describeRoles(roles: RoleInput[], countryCodes: Map<string, string>, t: Translate) {
+  return roles
+    .map((r) => (r.countryId ? t("roleIn", { role: t(`roles.${r.role}`), country: countryCodes.get(r.countryId) ?? "" }) : t(`roles.${r.role}`)))
+    .join(", ");
+}
+
+/**
+ * Invite a person: the account exists at once (status "invited", with its roles)
+ * so the directory shows them; the link lets them choose a password. Inviting
+ * an address that is still only invited sends a fresh link and revokes the old.
+ */
+export async function inviteUser(
+  input: { email: string; name: string; roles: RoleInput[]; organisationId?: string | null; countryId?: string | null },
+  actor: { id: string; name: string },
+  t: Translate,
+  requestId?: string,
+) {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, passwordHash: true } });
+  if (existing && (existing.status !== "invited" || existing.passwordHash)) throw new UserError("email", "admin:invite.alreadyMember");
+
+  const token = generateToken();
+  const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
+  const user = await db.$transaction(async (tx) => {
+    const user = existing
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { name: input.name, organisationId: input.organisationId ?? null, countryId: input.countryId ?? null },
+        })
+      : await tx.user.create({
+          data: {
+            email: input.email,
+            name: input.name,
+            status: "invited",
+            organisationId: input.organisationId ?? null,
+            countryId: input.countryId ?? null,
+          },
+        });
+    await tx.roleAssignment.deleteMany({ where: { userId: user.id } });
+    await tx.roleAssignment.createMany({
+      data: input.roles.map((r) => ({ userId: user.id, role: r.role, countryId: r.countryId, label: r.label ?? null })),
+    });
+    await tx.invitation.updateMany({ where: { userId: user.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.invitation.create({ data: { tokenHash: hashToken(token), userId: user.id, invitedById: actor.id, expiresAt } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.invite",
+      entityType: "user",
+      entityId: user.id,
+      countryId: input.roles.find((r) => r.countryId)?.countryId ?? null,
+      summary: `Invited ${input.email} as ${input.roles.map((r) => r.role).join(", ")}`,
+      requestId,
+    });
+    return user;
+  });
+
+  const countries = await db.country.findMany({ select: { id: true, code: true } });
+  const codes = new Map(countries.map((c) => [c.id, c.code]));
+  const link = `${env().PUBLIC_URL}/invitations/${token}`;
+  await sendEmail({
+    to: input.email,
+    subject: t("auth:invitation.emailSubject"),
+    text: t("auth:invitation.emailBody", {
+      name: input.name,
+      inviter: actor.name,
+      roles: describeRoles(input.roles, codes, t),
+      link,
+      expires: expiresAt.toISOString().slice(0, 10),
+    }),
+  });
+  return { user, link };
+}
+
+/** The open invitation a link points to, or null when it is used, revoked or expired. */
+export async function findOpenInvitation(token: string) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: {
+      invitedBy: { select: { name: true } },
+      user: { select: { id: true, email: true, name: true, status: true, roles: { include: { country: { select: { code: true } } } } } },
+    },
+  });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() < Date.now()) return null;
+  if (invitation.user.status !== "invited") return null;
+  return invitation;
+}
+
+export async function acceptInvitation(token: string, input: { name: string; password: string }) {
+  const invitation = await findOpenInvitation(token);
+  if (!invitation) return null;
+  const passwordHash = await hashPassword(input.password);
+  await db.$transaction(async (tx) => {
+    // Claim the invitation first: a second submission of the same link finds nothing to claim.
+    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    if (claimed.count !== 1) throw new UserError("form", "auth:invitation.invalidLink");
+    await tx.user.update({
+      where: { id: invitation.userId },
+      data: { name: input.name, passwordHash, passwordChangedAt: new Date(), status: "active" },
+    });
+    await recordAudit(tx, {
+      actorId: invitation.userId,
+      action: "user.accept_invitation",
+      entityType: "user",
+      entityId: invitation.userId,
+      summary: `${invitation.user.email} accepted the invitation`,
+    });
+  });
+  return invitation.userId;
+}
+
+/** Sends a single-use reset link when the address has an active account; says nothing either way. */
+export async function requestPasswordReset(emailAddress: string, t: Translate) {
+  const user = await db.user.findUnique({ where: { email: emailAddress }, select: { id: true, name: true, email: true, status: true } });
+  if (!user || user.status !== "active") return;
+  const token = generateToken();
+  await db.passwordResetToken.create({
+    data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) },
+  });
+  await sendEmail({
+    to: user.email,
+    subject: t("auth:forgot.emailSubject"),
+    text: t("auth:forgot.emailBody", { name: user.name, link: `${env().PUBLIC_URL}/reset-password/${token}` }),
+  });
+}
+
+export async function findValidResetToken(token: string) {
+  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { status: true } } } });
+  if (!row || row.usedAt || row.expiresAt.getTime() < Date.now() || row.user.status !== "active") return null;
+  return row;
+}
+
+async function replacePassword(userId: string, password: string, reason: string) {
+  const passwordHash = await hashPassword(password);
+  const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await recordAudit(tx, { actorId: userId, action: "user.password_change", entityType: "user", entityId: userId, summary: reason });
+  });
+  // A new password ends every session, including ones a thief may hold.
+  await invalidateAllSessions(userId);
+  disconnectSessions(sessions.map((s) => s.id));
+}
+
+/** Uses a reset link once; returns the account's id, or null when the link is not valid. */
+export async function resetPassword(token: string, password: string) {
+  const row = await findValidResetToken(token);
+  if (!row) return null;
+  const claimed = await db.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+  if (claimed.count !== 1) return null;
+  await replacePassword(row.userId, password, "Password reset by e-mail link");
+  return row.userId;
+}
+
+export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new UserError("currentPassword", "account:password.wrongCurrent");
+  }
+  await replacePassword(userId, newPassword, "Password changed by its owner");
+}

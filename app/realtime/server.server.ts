@@ -1,0 +1,118 @@
+import type http from "node:http";
+import { Server, type Socket } from "socket.io";
+import msgpackParser from "socket.io-msgpack-parser";
+import type { Action, Resource } from "~/auth/permissions";
+import { can } from "~/auth/permissions";
+import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } from "~/auth/session.server";
+import { hashToken } from "~/auth/tokens.server";
+import { db } from "~/utils/db.server";
+import { logger } from "~/utils/logger.server";
+import { SOCKET_PATH, SubscribeSchema, type ChangeEvent, type Topic } from "./topics";
+
+/**
+ * The one place for real time. socket.io shares the HTTP server; a socket
+ * connects only with a valid session cookie, joins a room only where the
+ * permission function allows, and every message is checked with zod.
+ */
+
+type SocketData = { user: SessionUser; sessionId: string };
+type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+type Ack = (reply: { ok: true; joined: Topic[] } | { ok: false; error: string }) => void;
+
+// Kept on globalThis so that route modules reloaded in development publish to the live server.
+const globalForIo = globalThis as unknown as { focalpointIo?: Server };
+
+/** Which permission a topic needs, with the resource it concerns. */
+async function topicPermission(topic: Topic): Promise<{ action: Action; resource: Resource } | null> {
+  if (topic === "directory") return { action: "directory.read", resource: {} };
+  const [kind, id] = topic.split(":") as [string, string];
+  switch (kind) {
+    case "country": {
+      const country = await db.country.findUnique({ where: { id }, select: { id: true } });
+      return country ? { action: "country.read", resource: { countryId: country.id } } : null;
+    }
+    case "plan": {
+      const plan = await db.actionPlan.findUnique({ where: { id }, select: { countryId: true } });
+      return plan ? { action: "plan.read", resource: { countryId: plan.countryId } } : null;
+    }
+    case "workshop": {
+      const workshop = await db.workshop.findUnique({ where: { id }, select: { id: true } });
+      return workshop ? { action: "workshop.read", resource: {} } : null;
+    }
+  }
+  return null;
+}
+
+async function authenticate(socket: AppSocket, next: (err?: Error) => void) {
+  try {
+    const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const session = token ? await validateSessionToken(token) : null;
+    if (!session || !token) return next(new Error("unauthorized"));
+    socket.data = { user: session.user, sessionId: hashToken(token) };
+    next();
+  } catch (error) {
+    logger.error({ err: error }, "socket authentication failed");
+    next(new Error("unauthorized"));
+  }
+}
+
+function onConnection(socket: AppSocket) {
+  const { user, sessionId } = socket.data;
+  // Rooms that let the server reach this socket when the session or the person changes.
+  void socket.join([`session:${sessionId}`, `user:${user.id}`]);
+
+  socket.on("subscribe", async (payload: unknown, ack?: unknown) => {
+    const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => {};
+    const parsed = SubscribeSchema.safeParse(payload);
+    if (!parsed.success) return reply({ ok: false, error: `invalid subscribe message: ${parsed.error.issues[0]?.message}` });
+    const joined: Topic[] = [];
+    for (const topic of parsed.data.topics) {
+      const needed = await topicPermission(topic);
+      if (!needed || !can(user, needed.action, needed.resource)) {
+        return reply({ ok: false, error: `not allowed to follow ${topic}` });
+      }
+      joined.push(topic);
+    }
+    await socket.join(joined);
+    reply({ ok: true, joined });
+  });
+
+  socket.on("unsubscribe", async (payload: unknown) => {
+    const parsed = SubscribeSchema.safeParse(payload);
+    if (!parsed.success) return;
+    for (const topic of parsed.data.topics) await socket.leave(topic);
+  });
+}
+
+export function attachRealtime(server: http.Server) {
+  const io = new Server(server, {
+    path: SOCKET_PATH,
+    parser: msgpackParser,
+    serveClient: false,
+    maxHttpBufferSize: 1_000_000,
+    // Slow links in the region: give a reconnecting client two minutes to resume its rooms.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+  io.use((socket, next) => void authenticate(socket as AppSocket, next));
+  io.on("connection", (socket) => onConnection(socket as AppSocket));
+  globalForIo.focalpointIo = io;
+  return {
+    close: async () => {
+      await io.close();
+      if (globalForIo.focalpointIo === io) globalForIo.focalpointIo = undefined;
+    },
+  };
+}
+
+/** Tell every page following `topic` that something changed, so it can reload its data. */
+export function publishChange(topic: Topic, entity: string, id: string) {
+  const event: ChangeEvent = { topic, entity, id, at: new Date().toISOString() };
+  globalForIo.focalpointIo?.to(topic).emit("changed", event);
+}
+
+/** Close the sockets of sessions that ended (sign-out, password change). */
+export function disconnectSessions(sessionIds: string[]) {
+  const io = globalForIo.focalpointIo;
+  if (!io || sessionIds.length === 0) return;
+  io.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
+}

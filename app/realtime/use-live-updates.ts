@@ -1,0 +1,58 @@
+import { useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { ChangeEvent, Topic } from "./topics";
+
+export type LiveStatus = "connecting" | "connected" | "offline";
+
+/**
+ * Follow topics and reload the page's data when one of them changes, so a
+ * milestone saved in Phnom Penh shows in Jakarta without a reload. Bursts of
+ * changes are folded into one revalidation.
+ */
+export function useLiveUpdates(topics: Topic[], onChange?: (event: ChangeEvent) => void): LiveStatus {
+  const revalidator = useRevalidator();
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const key = [...topics].sort().join(",");
+  const latest = useRef({ revalidator, onChange });
+  latest.current = { revalidator, onChange };
+
+  useEffect(() => {
+    if (!key) return;
+    const wanted = key.split(",") as Topic[];
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let socket: import("socket.io-client").Socket | undefined;
+
+    const subscribe = () => socket?.emit("subscribe", { topics: wanted }, () => !cancelled && setStatus("connected"));
+    const onConnect = () => subscribe();
+    const onDisconnect = () => !cancelled && setStatus("offline");
+    const onChanged = (event: ChangeEvent) => {
+      if (!wanted.includes(event.topic)) return;
+      latest.current.onChange?.(event);
+      clearTimeout(timer);
+      timer = setTimeout(() => latest.current.revalidator.revalidate(), 150);
+    };
+
+    // socket.io-client loads only in the browser and only on pages that follow something.
+    void import("./socket.client").then(({ getSocket }) => {
+      if (cancelled) return;
+      socket = getSocket();
+      socket.on("connect", onConnect);
+      socket.on("disconnect", onDisconnect);
+      socket.on("changed", onChanged);
+      if (socket.connected) subscribe();
+    });
+
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      if (!socket) return;
+      socket.emit("unsubscribe", { topics: wanted });
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("changed", onChanged);
+    };
+  }, [key]);
+
+  return status;
+}

@@ -1,0 +1,64 @@
+// The domain's fixed vocabularies, shared by the server (validation) and the UI
+// (labels come from the translation files under the same keys).
+
+export const ROLES = ["admin", "secretariat", "facilitator", "focal_point", "task_force", "observer"] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles that only make sense with a country scope. */
+export const COUNTRY_SCOPED_ROLES: readonly Role[] = ["focal_point", "task_force"];
+
+export const USER_STATUSES = ["active", "invited", "disabled"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const SEXES = ["female", "male", "other", "undisclosed"] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const ORGANISATION_KINDS = [
+  "ministry",
+  "training_institution",
+  "asean_secretariat",
+  "ilo",
+  "iom",
+  "employers",
+  "workers",
+  "donor",
+  "other",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const MILESTONE_STATUSES = ["not_started", "in_progress", "completed", "blocked"] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+export const PLAN_STATUSES = ["draft", "submitted", "endorsed"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const ACTION_ITEM_STATUSES = ["not_started", "on_track", "at_risk", "delayed", "done"] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+
+export const WORKSHOP_KINDS = [
+  "regional_meeting",
+  "national_workshop",
+  "consultation_validation",
+  "capacity_building",
+  "training_of_trainers",
+  "study_visit",
+  "task_force_meeting",
+] as const;
+export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
+
+export const SESSION_TYPES = ["opening", "plenary", "panel", "group_work", "break", "closing"] as const;
+export const PARTICIPANT_CATEGORIES = [
+  "focal_point",
+  "task_force",
+  "secretariat",
+  "resource_person",
+  "ilo",
+  "iom",
+  "employers",
+  "workers",
+  "observer",
+] as const;
+export const REGISTRATION_STATUSES = ["invited", "registered", "declined", "waitlisted"] as const;
+
+export const LOCALES = ["en", "id"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
