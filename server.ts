@@ -20,6 +20,7 @@ import { logger } from "./app/utils/logger.server";
 type RealtimeEntry = { attachRealtime: (server: http.Server) => { close: () => Promise<void> } };
 
 const config = env();
+const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
 const production = config.NODE_ENV === "production";
 
 const vite: ViteDevServer | undefined = production
@@ -28,7 +29,7 @@ const vite: ViteDevServer | undefined = production
 
 async function loadBuild(): Promise<ServerBuild> {
   if (vite) return (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
-  return (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
+  return (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
 }
 
 await prepareDatabase();
@@ -76,8 +77,8 @@ if (vite) {
   app.use(vite.middlewares);
 } else {
   // Fingerprinted assets never change; everything else is revalidated hourly.
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 }
 
 app.all(

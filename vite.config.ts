@@ -13,6 +13,7 @@ export default defineConfig({
   build: { target: "es2022" },
   plugins: [
     remix({
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       // Every v3 flag on from the start, so the move to React Router 7 stays mechanical.
       future: {
         v3_fetcherPersist: true,

@@ -1,4 +1,12 @@
+import { account } from "./account";
+import { admin } from "./admin";
 import { auth } from "./auth";
 import { common } from "./common";
+import { dashboard } from "./dashboard";
+import { directory } from "./directory";
+import { milestones } from "./milestones";
+import { plans } from "./plans";
+import { workshops } from "./workshops";
 
-export const en = { common, auth };
+// One namespace per area of the product, so each can grow on its own.
+export const en = { common, auth, account, admin, dashboard, directory, plans, milestones, workshops };

@@ -1,0 +1,3 @@
+export const milestones = {
+  title: "Milestones",
+};

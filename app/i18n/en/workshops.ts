@@ -1,0 +1,3 @@
+export const workshops = {
+  title: "Workshops",
+};

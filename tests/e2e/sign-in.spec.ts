@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./utils";
+
+test("a focal point signs in, sees the app shell with their name and role, and signs out", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await expectAccessible(page);
+  await signIn(page, "fp.vn@focalpoint.test");
+  const sidebar = page.getByRole("complementary");
+  await expect(sidebar.getByText("Nguyen Thi Lan Anh")).toBeVisible();
+  await expect(sidebar.getByText("Focal point, VN")).toBeVisible();
+  for (const item of ["Dashboard", "Countries", "Action plans", "Milestones", "Workshops", "People"]) {
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item })).toBeVisible();
+  }
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a wrong password gets a clear message and no session", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-mail address").fill("fp.kh@focalpoint.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("The e-mail address or password is not correct.");
+  await expect(page.getByLabel("E-mail address")).toHaveValue("fp.kh@focalpoint.test");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("signing in works with the keyboard alone", async ({ page }) => {
+  await page.goto("/login");
+  // The e-mail field has focus on arrival.
+  await page.keyboard.type("secretariat@focalpoint.test");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("focalpoint-demo");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("complementary").getByText("ASEAN Secretariat", { exact: true })).toBeVisible();
+});
