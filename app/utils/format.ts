@@ -1,0 +1,49 @@
+/**
+ * Dates and numbers in the reader's language (Intl, no extra library). Calendar
+ * days are ISO "YYYY-MM-DD" strings and are formatted as such, never shifted
+ * by a time zone.
+ */
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "2025-08-10" → "10 Aug 2025" (en) / "10 Agu 2025" (id). */
+export function formatDay(day: string | null | undefined, locale: string, style: "medium" | "long" = "medium"): string {
+  if (!day) return "";
+  const [y, m, d] = day.split("-").map(Number);
+  if (!y || !m || !d) return day;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return formatter(`day:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" })).format(date);
+}
+
+/** An instant, shown in a given IANA zone (the viewer's own by default). */
+export function formatDateTime(value: Date | string, locale: string, timeZone?: string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return formatter(`dt:${locale}:${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone })).format(date);
+}
+
+export function formatTime(value: Date | string, locale: string, timeZone?: string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return formatter(`t:${locale}:${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone })).format(date);
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return formatter(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+}
+
+/** 0.375 → "38%" */
+export function formatPercent(fraction: number, locale: string): string {
+  return formatter(`p:${locale}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(fraction);
+}
+
+/** Today's calendar day in a zone, as "YYYY-MM-DD". */
+export function todayIn(timeZone = "UTC", now = new Date()): string {
+  return formatter(`iso:${timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(now);
+}
