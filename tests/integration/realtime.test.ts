@@ -1,0 +1,95 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { io as connect, type Socket } from "socket.io-client";
+import msgpackParser from "socket.io-msgpack-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "~/auth/session.server";
+import { attachRealtime, publishChange } from "~/realtime/server.server";
+import { SOCKET_PATH, topic, type ChangeEvent } from "~/realtime/topics";
+import { db } from "~/utils/db.server";
+
+let server: http.Server;
+let realtime: { close: () => Promise<void> };
+let url: string;
+const sockets: Socket[] = [];
+
+async function cookieFor(email: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  const { token } = await createSession(user.id);
+  return `fp_session=${token}`;
+}
+
+function client(cookie?: string) {
+  const socket = connect(url, {
+    path: SOCKET_PATH,
+    parser: msgpackParser,
+    transports: ["websocket"],
+    extraHeaders: cookie ? { cookie } : {},
+    reconnection: false,
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+const connected = (socket: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+
+type SubscribeReply = { ok: true; joined: string[] } | { ok: false; error: string };
+const subscribe = (socket: Socket, payload: unknown) => socket.emitWithAck("subscribe", payload) as Promise<SubscribeReply>;
+
+beforeAll(async () => {
+  server = http.createServer();
+  realtime = attachRealtime(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await realtime.close();
+  server.close();
+});
+
+describe("real-time plumbing", () => {
+  it("refuses a socket without a session cookie, or with a forged one", async () => {
+    await expect(connected(client())).rejects.toThrow("unauthorized");
+    await expect(connected(client("fp_session=not-a-real-token"))).rejects.toThrow("unauthorized");
+  });
+
+  it("lets a signed-in person follow a country and hear its changes", async () => {
+    const vn = await db.country.findUniqueOrThrow({ where: { code: "VN" } });
+    const watcher = client(await cookieFor("secretariat@focalpoint.test"));
+    await connected(watcher);
+    expect(await subscribe(watcher, { topics: [topic.country(vn.id)] })).toEqual({ ok: true, joined: [topic.country(vn.id)] });
+
+    const heard = new Promise<ChangeEvent>((resolve) => watcher.once("changed", resolve));
+    publishChange(topic.country(vn.id), "milestone", "m1");
+    const event = await heard;
+    expect(event).toMatchObject({ topic: `country:${vn.id}`, entity: "milestone", id: "m1" });
+  });
+
+  it("answers malformed messages with a clear error and joins nothing", async () => {
+    const socket = client(await cookieFor("fp.kh@focalpoint.test"));
+    await connected(socket);
+    for (const bad of [null, "country:x", { topics: "directory" }, { topics: [] }, { topics: ["secrets:abc"] }, { topics: ["country:../../etc"] }]) {
+      const reply = await subscribe(socket, bad);
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) expect(reply.error).toMatch(/invalid subscribe message/);
+    }
+    let heard = false;
+    socket.on("changed", () => (heard = true));
+    publishChange("directory", "user", "u1");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toBe(false);
+  });
+
+  it("refuses topics that do not exist", async () => {
+    const socket = client(await cookieFor("fp.kh@focalpoint.test"));
+    await connected(socket);
+    const reply = await subscribe(socket, { topics: ["plan:doesnotexist00"] });
+    expect(reply).toEqual({ ok: false, error: "not allowed to follow plan:doesnotexist00" });
+  });
+});
