@@ -39,15 +39,20 @@ export function AppShell({ user, locale, children }: { user: SessionUser; locale
           <BrandMark />
           {t("appName")}
         </Link>
-        <button
-          type="button"
-          className="menu-button"
+        {/* A link to the sidebar works without JavaScript (CSS :target); with it, a toggle. */}
+        <a
+          href="#sidebar"
+          role="button"
+          className="button menu-button"
           aria-expanded={menuOpen}
           aria-controls="sidebar"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={(event) => {
+            event.preventDefault();
+            setMenuOpen((open) => !open);
+          }}
         >
           {t("nav.menu")}
-        </button>
+        </a>
       </header>
       <aside className="sidebar" id="sidebar">
         <Link to="/" className="brand">

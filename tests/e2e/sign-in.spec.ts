@@ -40,3 +40,25 @@ test("signing in works with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByRole("complementary").getByText("ASEAN Secretariat", { exact: true })).toBeVisible();
 });
+
+test("a person chooses Bahasa Indonesia and the choice is remembered on their account", async ({ page, browser }) => {
+  await signIn(page, "fp.id@focalpoint.test");
+  await page.getByLabel("Language").selectOption("id");
+  const nav = page.getByRole("navigation", { name: "Utama" });
+  await expect(nav.getByRole("link", { name: "Dasbor" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  await expectAccessible(page);
+
+  // Another browser, signing in afresh, gets the same language from the account.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto("/login");
+  await second.getByLabel("E-mail address").fill("fp.id@focalpoint.test");
+  await second.getByLabel("Password").fill("focalpoint-demo");
+  await second.getByRole("button", { name: "Sign in" }).click();
+  await expect(second.getByRole("navigation", { name: "Utama" }).getByRole("link", { name: "Rencana aksi" })).toBeVisible();
+  await other.close();
+
+  await page.getByLabel("Bahasa").selectOption("en");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toBeVisible();
+});
