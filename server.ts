@@ -114,5 +114,6 @@ async function shutdown(signal: string) {
   await db.$disconnect();
   process.exit(0);
 }
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

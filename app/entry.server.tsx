@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
@@ -63,7 +63,9 @@ const handleRequest: HandleDocumentRequestFunction = async (
 
 export default handleRequest;
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  logger.error({ err: error, url: request.url }, "unhandled error in loader or action");
-}
+  // Thrown responses (403, 404, redirects) are answers, not errors.
+  if (error instanceof Response) return;
+  logger.error({ err: error, url: request.url, requestId: context.requestId }, "unhandled error in loader or action");
+};
