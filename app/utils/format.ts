@@ -4,6 +4,10 @@
  * by a time zone.
  */
 
+// ASEAN documents write English dates the British way ("10 August 2015").
+const INTL_LOCALES: Record<string, string> = { en: "en-GB", id: "id-ID" };
+const intl = (locale: string) => INTL_LOCALES[locale] ?? locale;
+
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
   let f = cache.get(key) as T | undefined;
@@ -20,27 +24,27 @@ export function formatDay(day: string | null | undefined, locale: string, style:
   const [y, m, d] = day.split("-").map(Number);
   if (!y || !m || !d) return day;
   const date = new Date(Date.UTC(y, m - 1, d));
-  return formatter(`day:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" })).format(date);
+  return formatter(`day:${locale}:${style}`, () => new Intl.DateTimeFormat(intl(locale), { dateStyle: style, timeZone: "UTC" })).format(date);
 }
 
 /** An instant, shown in a given IANA zone (the viewer's own by default). */
 export function formatDateTime(value: Date | string, locale: string, timeZone?: string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return formatter(`dt:${locale}:${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone })).format(date);
+  return formatter(`dt:${locale}:${timeZone ?? ""}`, () => new Intl.DateTimeFormat(intl(locale), { dateStyle: "medium", timeStyle: "short", timeZone })).format(date);
 }
 
 export function formatTime(value: Date | string, locale: string, timeZone?: string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return formatter(`t:${locale}:${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone })).format(date);
+  return formatter(`t:${locale}:${timeZone ?? ""}`, () => new Intl.DateTimeFormat(intl(locale), { timeStyle: "short", timeZone })).format(date);
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return formatter(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+  return formatter(`n:${locale}`, () => new Intl.NumberFormat(intl(locale))).format(value);
 }
 
 /** 0.375 → "38%" */
 export function formatPercent(fraction: number, locale: string): string {
-  return formatter(`p:${locale}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(fraction);
+  return formatter(`p:${locale}`, () => new Intl.NumberFormat(intl(locale), { style: "percent", maximumFractionDigits: 0 })).format(fraction);
 }
 
 /** Today's calendar day in a zone, as "YYYY-MM-DD". */
