@@ -41,13 +41,14 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return changes;
 }
 
-export type AuditFilter = { entityType?: string; actorId?: string; countryId?: string; before?: Date; take?: number };
+export type AuditFilter = { entityType?: string; entityId?: string; actorId?: string; countryId?: string; before?: Date; take?: number };
 
 export async function listAuditEvents(filter: AuditFilter = {}) {
   const take = Math.min(filter.take ?? 50, 200);
   const rows = await db.auditEvent.findMany({
     where: {
       entityType: filter.entityType,
+      entityId: filter.entityId,
       actorId: filter.actorId,
       countryId: filter.countryId,
       createdAt: filter.before ? { lt: filter.before } : undefined,

@@ -6,7 +6,7 @@ import { disconnectSessions } from "~/realtime/server.server";
 import { db } from "~/utils/db.server";
 import type { Locale, Role } from "~/utils/domain";
 import { env } from "~/utils/env.server";
-import { recordAudit } from "./audit.server";
+import { changedFields, recordAudit } from "./audit.server";
 import { sendEmail } from "./email.server";
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -185,4 +185,158 @@ export async function changePassword(userId: string, currentPassword: string, ne
     throw new UserError("currentPassword", "account:password.wrongCurrent");
   }
   await replacePassword(userId, newPassword, "Password changed by its owner");
+}
+
+// ───────────────────────── administration ─────────────────────────
+
+export type UserListFilter = { query?: string; role?: Role; status?: string; page?: number };
+export const USERS_PER_PAGE = 25;
+
+export async function listUsers(filter: UserListFilter) {
+  const page = Math.max(1, filter.page ?? 1);
+  const query = filter.query?.trim().toLowerCase();
+  const where = {
+    status: filter.status || undefined,
+    roles: filter.role ? { some: { role: filter.role } } : undefined,
+    OR: query ? [{ name: { contains: query } }, { email: { contains: query } }] : undefined,
+  };
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }],
+      skip: (page - 1) * USERS_PER_PAGE,
+      take: USERS_PER_PAGE,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        status: true,
+        organisation: { select: { name: true, acronym: true } },
+        roles: { select: { role: true, label: true, country: { select: { code: true } } } },
+      },
+    }),
+  ]);
+  return { users, total, page, pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)) };
+}
+
+export async function getUserForAdmin(userId: string) {
+  return db.user.findUnique({
+    where: { id: userId },
+    include: {
+      organisation: { select: { id: true, name: true } },
+      country: { select: { code: true, name: true } },
+      roles: { include: { country: { select: { code: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      invitations: { where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
+}
+
+async function endSessionsOf(userId: string) {
+  const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
+  await invalidateAllSessions(userId);
+  disconnectSessions(sessions.map((s) => s.id));
+}
+
+/** Replace a person's roles; their open pages and sockets pick up the change on the next request. */
+export async function updateUserRoles(userId: string, roles: RoleInput[], actorId: string, requestId?: string) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.roleAssignment.findMany({ where: { userId }, select: { role: true, countryId: true, label: true } });
+    await tx.roleAssignment.deleteMany({ where: { userId } });
+    await tx.roleAssignment.createMany({
+      data: roles.map((r) => ({ userId, role: r.role, countryId: r.countryId, label: r.label ?? null })),
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "user.roles",
+      entityType: "user",
+      entityId: userId,
+      summary: `Roles set to ${roles.map((r) => r.role).join(", ")}`,
+      changes: { roles: [before, roles] },
+      requestId,
+    });
+  });
+  // Live connections joined rooms under the old roles: close them so they rejoin under the new ones.
+  const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
+  disconnectSessions(sessions.map((s) => s.id));
+}
+
+export async function setUserStatus(userId: string, status: "active" | "disabled", actorId: string, requestId?: string) {
+  if (userId === actorId && status === "disabled") throw new UserError("form", "admin:user.cannotDisableSelf");
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { status: true, passwordHash: true, email: true } });
+  // An invited person who never set a password stays "invited" when re-enabled.
+  const next = status === "active" && !user.passwordHash ? "invited" : status;
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { status: next } });
+    await recordAudit(tx, {
+      actorId,
+      action: status === "disabled" ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: userId,
+      summary: `${user.email} ${status === "disabled" ? "disabled" : "enabled"}`,
+      changes: { status: [user.status, next] },
+      requestId,
+    });
+  });
+  if (status === "disabled") await endSessionsOf(userId);
+}
+
+export async function revokeInvitations(userId: string, actorId: string, requestId?: string) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({ where: { userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count > 0) {
+      await recordAudit(tx, { actorId, action: "user.revoke_invitation", entityType: "user", entityId: userId, summary: "Invitation revoked", requestId });
+    }
+  });
+}
+
+// ───────────────────────── a person's own account ─────────────────────────
+
+export async function getAccount(userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, position: true, phone: true, sex: true, organisationId: true, locale: true },
+  });
+}
+
+export type ProfileInput = { name: string; position: string; phone: string; sex: string; organisationId: string | null };
+
+export async function updateProfile(userId: string, input: ProfileInput, requestId?: string) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, position: true, phone: true, sex: true, organisationId: true },
+    });
+    const data = { name: input.name, position: input.position || null, phone: input.phone || null, sex: input.sex, organisationId: input.organisationId };
+    await tx.user.update({ where: { id: userId }, data });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "user.profile",
+      entityType: "user",
+      entityId: userId,
+      summary: "Profile updated",
+      changes: changedFields(before, data),
+      requestId,
+    });
+  });
+}
+
+export async function listSessions(userId: string) {
+  return db.session.findMany({
+    where: { userId, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, expiresAt: true, userAgent: true, ipAddress: true },
+  });
+}
+
+/** Ends every session of the person except the one identified by `keepSessionId`. */
+export async function endOtherSessions(userId: string, keepSessionId: string) {
+  const others = await db.session.findMany({ where: { userId, id: { not: keepSessionId } }, select: { id: true } });
+  await db.session.deleteMany({ where: { userId, id: { not: keepSessionId } } });
+  disconnectSessions(others.map((s) => s.id));
+  return others.length;
+}
+
+export async function listOrganisationOptions() {
+  return db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true } });
 }

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { attemptSignIn } from "~/auth/sign-in.server";
-import { createSession, getUser, sessionCookie } from "~/auth/session.server";
+import { signInAndRedirect } from "~/auth/sign-in-response.server";
+import { getUser } from "~/auth/session.server";
 import { AuthLayout } from "~/components/auth-layout";
 import { Field, FormError } from "~/components/forms";
 import { i18nServer } from "~/i18n/i18n.server";
@@ -37,8 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: result.reason === "throttled" ? 429 : 400, headers: result.reason === "throttled" ? { "Retry-After": String(result.retryAfterSeconds) } : {} },
     );
   }
-  const session = await createSession(result.userId, { userAgent: request.headers.get("user-agent"), ipAddress: context.clientIp });
-  return redirect(safeRedirect(redirectTo, "/"), { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
+  return signInAndRedirect(result.userId, request, context.clientIp, safeRedirect(redirectTo, "/"));
 }
 
 export default function SignIn() {

@@ -61,6 +61,7 @@ export const common = {
     view: "View",
     print: "Print",
   },
+  pagination: { label: "Pages", previous: "← Previous", next: "Next →", status: "Page {{page}} of {{pages}}" },
   empty: "Nothing here yet.",
   none: "None",
   notSet: "Not set",

@@ -70,6 +70,7 @@ export const common: Translation<typeof en> = {
     view: "Lihat",
     print: "Cetak",
   },
+  pagination: { label: "Halaman", previous: "← Sebelumnya", next: "Berikutnya →", status: "Halaman {{page}} dari {{pages}}" },
   empty: "Belum ada apa pun di sini.",
   none: "Tidak ada",
   notSet: "Belum diisi",

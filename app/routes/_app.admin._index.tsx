@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Administration · FocalPoint" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "user.manage");
+  return null;
+}
+
+export default function AdminHome() {
+  const { t } = useTranslation("admin");
+  const cards = [
+    { to: "/admin/users", title: t("cards.users"), text: t("cards.usersText") },
+    { to: "/admin/outbox", title: t("cards.outbox"), text: t("cards.outboxText") },
+    { to: "/admin/audit", title: t("cards.audit"), text: t("cards.auditText") },
+  ];
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>{t("title")}</h1>
+          <p>{t("intro")}</p>
+        </div>
+      </header>
+      <div className="grid grid-3 admin-cards">
+        {cards.map((c) => (
+          <Link key={c.to} to={c.to} className="card">
+            <h2>{c.title}</h2>
+            <p className="muted">{c.text}</p>
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/session.server";
+import { listOutbox } from "~/models/email.server";
+import { useRootData } from "~/root";
+import { formatDateTime } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Outbox · FocalPoint" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "outbox.read");
+  return { messages: await listOutbox({ take: 100 }) };
+}
+
+/** Plain text with its web addresses made clickable. */
+function LinkifiedText({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <>
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={i} href={part}>
+            {part}
+          </a>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+export default function Outbox() {
+  const { messages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const locale = useRootData()?.locale ?? "en";
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/admin">{t("title")}</Link>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{t("outbox.title")}</h1>
+          <p>{t("outbox.intro")}</p>
+        </div>
+      </header>
+      <section className="card">
+        {messages.length === 0 ? (
+          <p className="empty">{t("outbox.empty")}</p>
+        ) : (
+          messages.map((m) => (
+            <article className="mail" key={m.id} aria-labelledby={`mail-${m.id}`}>
+              <h2 id={`mail-${m.id}`}>
+                {m.subject}
+              </h2>
+              <p className="small muted">
+                {t("outbox.to")}: {m.to} · {formatDateTime(m.createdAt, locale)} ·{" "}
+                {m.error ? t("outbox.failed", { error: m.error }) : m.sentAt ? t("outbox.sent") : t("outbox.kept")}
+              </p>
+              <div className="mail-body">
+                <LinkifiedText text={m.text} />
+              </div>
+            </article>
+          ))
+        )}
+      </section>
+    </>
+  );
+}

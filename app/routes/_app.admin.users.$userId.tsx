@@ -1,0 +1,164 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission } from "~/auth/session.server";
+import { FormError } from "~/components/forms";
+import { RoleFields } from "~/components/role-fields";
+import { getTranslate } from "~/i18n/translate.server";
+import { listAuditEvents } from "~/models/audit.server";
+import { listCountries } from "~/models/country.server";
+import { getUserForAdmin, inviteUser, revokeInvitations, setUserStatus, updateUserRoles, UserError } from "~/models/user.server";
+import { useRootData } from "~/root";
+import type { Role } from "~/utils/domain";
+import { formatDateTime } from "~/utils/format";
+import { parseRoleFields } from "~/utils/role-form.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Person · Administration · FocalPoint" }];
+
+const Params = z.object({ userId: z.string().regex(/^[a-z0-9]{10,40}$/) });
+
+async function loadUser(params: unknown) {
+  const parsed = Params.safeParse(params);
+  const user = parsed.success ? await getUserForAdmin(parsed.data.userId) : null;
+  if (!user) throw new Response("Not found", { status: 404 });
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "user.manage");
+  const [user, countries] = await Promise.all([loadUser(params), listCountries()]);
+  const history = await listAuditEvents({ entityType: "user", take: 10, entityId: user.id });
+  return { user, countries, history: history.events };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "user.manage");
+  const user = await loadUser(params);
+  const t = await getTranslate(request);
+  const formData = await request.formData();
+  const back = `/admin/users/${user.id}`;
+  switch (formData.get("intent")) {
+    case "roles": {
+      const roles = parseRoleFields(formData, new Set((await listCountries()).map((c) => c.id)), t);
+      if (!roles.ok) return data({ fieldErrors: roles.fieldErrors, formError: t("errors.fixBelow") }, { status: 400 });
+      await updateUserRoles(user.id, roles.roles, actor.id, context.requestId);
+      return redirectWithToast(back, { kind: "success", message: t("admin:user.rolesSaved") });
+    }
+    case "disable":
+    case "enable": {
+      const status = formData.get("intent") === "disable" ? "disabled" : "active";
+      try {
+        await setUserStatus(user.id, status, actor.id, context.requestId);
+      } catch (error) {
+        if (error instanceof UserError) return data({ fieldErrors: {} as Record<string, string>, formError: t(error.messageKey) }, { status: 400 });
+        throw error;
+      }
+      return redirectWithToast(back, { kind: "success", message: t(status === "disabled" ? "admin:user.disabled" : "admin:user.enabled") });
+    }
+    case "resend": {
+      if (user.status !== "invited") throw new Response("This person has already accepted.", { status: 400 });
+      const roles = user.roles.map((r) => ({ role: r.role as Role, countryId: r.countryId, label: r.label }));
+      await inviteUser({ email: user.email, name: user.name, roles, organisationId: user.organisationId, countryId: user.countryId }, actor, t, context.requestId);
+      return redirectWithToast(back, { kind: "success", message: t("admin:user.resent") });
+    }
+    case "revoke": {
+      await revokeInvitations(user.id, actor.id, context.requestId);
+      return redirectWithToast(back, { kind: "success", message: t("admin:user.revoked") });
+    }
+  }
+  throw new Response("Unknown form", { status: 400 });
+}
+
+export default function AdminUser() {
+  const { user, countries, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("admin");
+  const { t: tc } = useTranslation("common");
+  const locale = useRootData()?.locale ?? "en";
+  const invitation = user.invitations[0];
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/admin">{t("title")}</Link> › <Link to="/admin/users">{t("users.title")}</Link>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{user.name}</h1>
+          <p>
+            {user.email} · <span className="badge badge-neutral">{t(`users.statusLabel.${user.status as "active"}`)}</span>
+          </p>
+        </div>
+        <Link to={`/people/${user.id}`} className="button button-secondary">
+          {tc("actions.view")}
+        </Link>
+      </header>
+      <FormError>{actionData?.formError}</FormError>
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="roles-heading">
+          <h2 id="roles-heading">{t("user.rolesHeading")}</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="roles" />
+            <RoleFields countries={countries} current={user.roles} errors={actionData?.fieldErrors ?? {}} />
+            <button type="submit">{t("user.saveRoles")}</button>
+          </Form>
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="status-heading">
+            <h2 id="status-heading">{t("user.statusHeading")}</h2>
+            <Form method="post">
+              {user.status === "disabled" ? (
+                <button type="submit" name="intent" value="enable" className="button-secondary">
+                  {t("user.enable")}
+                </button>
+              ) : (
+                <button type="submit" name="intent" value="disable" className="button-danger">
+                  {t("user.disable")}
+                </button>
+              )}
+            </Form>
+          </section>
+          {user.status === "invited" ? (
+            <section className="card" aria-labelledby="invitation-heading">
+              <h2 id="invitation-heading">{t("user.invitationHeading")}</h2>
+              <p>
+                {invitation
+                  ? t("user.invitationOpen", { date: formatDateTime(invitation.createdAt, locale), expires: formatDateTime(invitation.expiresAt, locale) })
+                  : t("user.invitationNone")}
+              </p>
+              <Form method="post" className="cluster">
+                <button type="submit" name="intent" value="resend" className="button-secondary">
+                  {t("user.resend")}
+                </button>
+                {invitation ? (
+                  <button type="submit" name="intent" value="revoke" className="button-ghost">
+                    {t("user.revoke")}
+                  </button>
+                ) : null}
+              </Form>
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="history-heading">
+            <h2 id="history-heading">{t("user.lastChanges")}</h2>
+            {history.length === 0 ? (
+              <p className="empty">{tc("empty")}</p>
+            ) : (
+              <ul className="list">
+                {history.map((e) => (
+                  <li key={e.id}>
+                    <div>{e.summary}</div>
+                    <div className="small muted">
+                      {formatDateTime(e.createdAt, locale)} · {e.actor?.name ?? t("audit.system")}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission } from "~/auth/session.server";
+import { roleLabels } from "~/components/app-shell";
+import { Pagination } from "~/components/pagination";
+import { listUsers } from "~/models/user.server";
+import { ROLES, USER_STATUSES } from "~/utils/domain";
+
+export const meta: MetaFunction = () => [{ title: "People and access · FocalPoint" }];
+
+const Filters = z.object({
+  q: z.string().max(100).optional(),
+  role: z.enum(ROLES).optional().catch(undefined),
+  status: z.enum(USER_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "user.manage");
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const filters = Filters.parse({ ...params, role: params.role || undefined, status: params.status || undefined });
+  const result = await listUsers({ query: filters.q, role: filters.role, status: filters.status, page: filters.page });
+  return { ...result, filters };
+}
+
+export default function AdminUsers() {
+  const { users, total, page, pages, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const { t: tc } = useTranslation("common");
+  const tr = tc as unknown as (key: string, values?: Record<string, string>) => string;
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/admin">{t("title")}</Link>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{t("users.title")}</h1>
+          <p>{t("users.count", { count: total })}</p>
+        </div>
+        <Link to="/admin/users/new" className="button">
+          {t("users.invite")}
+        </Link>
+      </header>
+      <Form method="get" className="filters" role="search">
+        <div className="field">
+          <label htmlFor="q">{t("users.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="role">{t("users.role")}</label>
+          <select id="role" name="role" defaultValue={filters.role ?? ""}>
+            <option value="">{t("users.anyRole")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tc(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t("users.status")}</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("users.anyStatus")}</option>
+            {USER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`users.statusLabel.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">
+          {tc("actions.filter")}
+        </button>
+      </Form>
+      {users.length === 0 ? (
+        <p className="empty">{t("users.noMatch")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("users.name")}</th>
+                <th scope="col">{t("users.email")}</th>
+                <th scope="col">{t("users.roles")}</th>
+                <th scope="col">{t("users.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+                    {u.organisation ? <div className="small muted">{u.organisation.acronym ?? u.organisation.name}</div> : null}
+                  </td>
+                  <td>{u.email}</td>
+                  <td>{roleLabels({ roles: u.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr).join(", ")}</td>
+                  <td>
+                    <span className={`badge ${u.status === "active" ? "badge-ok" : u.status === "invited" ? "badge-info" : "badge-neutral"}`}>
+                      {t(`users.statusLabel.${u.status as "active"}`)}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pages={pages} />
+    </>
+  );
+}

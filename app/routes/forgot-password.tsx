@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getUser } from "~/auth/session.server";
+import { AuthLayout } from "~/components/auth-layout";
+import { Field } from "~/components/forms";
+import { getTranslate } from "~/i18n/translate.server";
+import { requestPasswordReset } from "~/models/user.server";
+import { email, parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password · FocalPoint" }];
+
+const ForgotForm = z.object({ email: email() });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/account");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await parseForm(request, ForgotForm, await request.formData());
+  if (!form.ok) return data({ sent: false, fieldErrors: form.fieldErrors }, { status: 400 });
+  await requestPasswordReset(form.data.email, await getTranslate(request));
+  // The same answer whether or not the address has an account.
+  return { sent: true, fieldErrors: {} as Record<string, string> };
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation("auth");
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <AuthLayout title={t("forgot.title")}>
+      {actionData?.sent ? (
+        <p className="notice" role="status">
+          {t("forgot.sent")}
+        </p>
+      ) : (
+        <>
+          <p className="muted">{t("forgot.intro")}</p>
+          <Form method="post" noValidate>
+            <Field label={t("signIn.email")} name="email" type="email" autoComplete="email" required autoFocus error={actionData?.fieldErrors.email} />
+            <button type="submit" disabled={submitting}>
+              {t("forgot.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+      <div className="auth-links">
+        <Link to="/login">{t("forgot.backToSignIn")}</Link>
+      </div>
+    </AuthLayout>
+  );
+}
