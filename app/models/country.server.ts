@@ -1,4 +1,9 @@
+import { readableCountryIds, type Actor } from "~/auth/permissions";
+import { publishChange } from "~/realtime/server.server";
+import { topic } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
+import { todayIn } from "~/utils/format";
+import { changedFields, recordAudit } from "./audit.server";
 
 export function listCountries() {
   return db.country.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } });
@@ -6,4 +11,107 @@ export function listCountries() {
 
 export async function countryIdSet() {
   return new Set((await listCountries()).map((c) => c.id));
+}
+
+export function findCountryByCode(code: string) {
+  return db.country.findUnique({ where: { code: code.toUpperCase() } });
+}
+
+type MilestoneCounts = { total: number; completed: number; blocked: number; overdue: number };
+
+/** Milestone counts per country, for the countries given. */
+async function milestoneCounts(countryIds: string[]): Promise<Map<string, MilestoneCounts>> {
+  const today = todayIn();
+  const rows = await db.milestone.findMany({
+    where: { countryId: { in: countryIds } },
+    select: { countryId: true, status: true, targetOn: true },
+  });
+  const counts = new Map<string, MilestoneCounts>(countryIds.map((id) => [id, { total: 0, completed: 0, blocked: 0, overdue: 0 }]));
+  for (const m of rows) {
+    const c = counts.get(m.countryId)!;
+    c.total++;
+    if (m.status === "completed") c.completed++;
+    if (m.status === "blocked") c.blocked++;
+    if (m.status !== "completed" && m.targetOn && m.targetOn < today) c.overdue++;
+  }
+  return counts;
+}
+
+function visibleTo(actor: Actor, countryId: string) {
+  const readable = readableCountryIds(actor);
+  return readable === "all" || readable.includes(countryId);
+}
+
+/**
+ * The ten Member States with their focal points; plan status and milestone
+ * progress only for the countries whose plans the person may read.
+ */
+export async function listCountriesOverview(actor: Actor) {
+  const countries = await db.country.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nqfName: true,
+      roles: { where: { role: "focal_point", user: { status: "active" } }, select: { user: { select: { id: true, name: true } } } },
+      actionPlans: { orderBy: { periodStart: "desc" }, take: 1, select: { id: true, title: true, status: true } },
+    },
+  });
+  const readable = countries.filter((c) => visibleTo(actor, c.id)).map((c) => c.id);
+  const counts = await milestoneCounts(readable);
+  return countries.map(({ roles, actionPlans, ...c }) => ({
+    ...c,
+    focalPoints: roles.map((r) => r.user),
+    currentPlan: counts.has(c.id) ? (actionPlans[0] ?? null) : undefined,
+    milestones: counts.get(c.id),
+  }));
+}
+
+export async function getCountryProfile(code: string, actor: Actor) {
+  const country = await db.country.findUnique({
+    where: { code: code.toUpperCase() },
+    include: {
+      roles: {
+        where: { role: { in: ["focal_point", "task_force"] }, user: { status: { not: "disabled" } } },
+        select: { role: true, label: true, user: { select: { id: true, name: true, position: true, status: true } } },
+      },
+      organisations: { orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true, kind: true } },
+      prioritySectors: { select: { prioritisedOn: true, sector: { select: { name: true, isRmcs: true } } } },
+      hostedWorkshops: { orderBy: { startsOn: "desc" }, take: 8, select: { id: true, title: true, kind: true, startsOn: true, endsOn: true, city: true } },
+    },
+  });
+  if (!country) return null;
+  const readable = visibleTo(actor, country.id);
+  const [plans, counts] = readable
+    ? await Promise.all([
+        db.actionPlan.findMany({
+          where: { countryId: country.id },
+          orderBy: { periodStart: "desc" },
+          select: { id: true, title: true, status: true, periodStart: true, periodEnd: true, _count: { select: { items: true } } },
+        }),
+        milestoneCounts([country.id]),
+      ])
+    : [null, null];
+  return { ...country, plans, milestones: counts?.get(country.id) ?? null };
+}
+
+export type CountryProfileInput = { overview: string; nqfName: string };
+
+export async function updateCountryProfile(countryId: string, input: CountryProfileInput, actorId: string, requestId?: string) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.country.findUniqueOrThrow({ where: { id: countryId }, select: { overview: true, nqfName: true, name: true } });
+    await tx.country.update({ where: { id: countryId }, data: input });
+    await recordAudit(tx, {
+      actorId,
+      action: "country.update",
+      entityType: "country",
+      entityId: countryId,
+      countryId,
+      summary: `Profile of ${before.name} updated`,
+      changes: changedFields({ overview: before.overview, nqfName: before.nqfName }, input),
+      requestId,
+    });
+  });
+  publishChange(topic.country(countryId), "country", countryId);
 }

@@ -336,7 +336,3 @@ export async function endOtherSessions(userId: string, keepSessionId: string) {
   disconnectSessions(others.map((s) => s.id));
   return others.length;
 }
-
-export async function listOrganisationOptions() {
-  return db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true } });
-}

@@ -10,11 +10,11 @@ import { getRequestSession, requireUser } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
 import { Field, FormError, SelectField } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
+import { listOrganisationOptions } from "~/models/organisation.server";
 import {
   changePassword,
   endOtherSessions,
   getAccount,
-  listOrganisationOptions,
   listSessions,
   updateProfile,
   UserError,

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { FormError } from "~/components/forms";
 import { RoleFields } from "~/components/role-fields";
@@ -13,16 +12,14 @@ import { getUserForAdmin, inviteUser, revokeInvitations, setUserStatus, updateUs
 import { useRootData } from "~/root";
 import type { Role } from "~/utils/domain";
 import { formatDateTime } from "~/utils/format";
+import { IdParam, parseParam } from "~/utils/params";
 import { parseRoleFields } from "~/utils/role-form.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Person · Administration · FocalPoint" }];
 
-const Params = z.object({ userId: z.string().regex(/^[a-z0-9]{10,40}$/) });
-
-async function loadUser(params: unknown) {
-  const parsed = Params.safeParse(params);
-  const user = parsed.success ? await getUserForAdmin(parsed.data.userId) : null;
+async function loadUser(params: { userId?: string }) {
+  const user = await getUserForAdmin(parseParam(IdParam, params.userId));
   if (!user) throw new Response("Not found", { status: 404 });
   return user;
 }

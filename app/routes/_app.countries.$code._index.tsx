@@ -1,0 +1,151 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { can } from "~/auth/permissions";
+import { requirePermission } from "~/auth/session.server";
+import { LiveStatus } from "~/components/live-status";
+import { PersonChip } from "~/components/person-chip";
+import { getCountryProfile } from "~/models/country.server";
+import { topic } from "~/realtime/topics";
+import { useLiveUpdates } from "~/realtime/use-live-updates";
+import { useRootData } from "~/root";
+import { formatDay } from "~/utils/format";
+import { CountryCodeParam, parseParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.country.name ?? "Country"} · FocalPoint` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "country.read");
+  const country = await getCountryProfile(parseParam(CountryCodeParam, params.code), user);
+  if (!country) throw new Response("Not found", { status: 404 });
+  return { country, canEdit: can(user, "country.edit", { countryId: country.id }) };
+}
+
+export default function CountryPage() {
+  const { country, canEdit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("directory");
+  const { t: tc } = useTranslation("common");
+  const locale = useRootData()?.locale ?? "en";
+  const status = useLiveUpdates([topic.country(country.id)]);
+  const focalPoints = country.roles.filter((r) => r.role === "focal_point");
+  const taskForce = country.roles.filter((r) => r.role === "task_force");
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/countries">{t("countries.title")}</Link>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>
+            <span className="country-code">{country.code}</span> {country.name}
+          </h1>
+          <p>{country.nqfName}</p>
+        </div>
+        <div className="cluster">
+          <LiveStatus status={status} />
+          {canEdit ? (
+            <Link to="edit" className="button button-secondary">
+              {t("countries.edit")}
+            </Link>
+          ) : null}
+        </div>
+      </header>
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="overview-heading">
+          <h2 id="overview-heading">{t("countries.overview")}</h2>
+          {country.overview ? <p className="pre-line">{country.overview}</p> : <p className="empty">{t("countries.noOverview")}</p>}
+        </section>
+        <section className="card" aria-labelledby="people-heading">
+          <h2 id="people-heading">{t("countries.people")}</h2>
+          <h3>{t("countries.focalPoints")}</h3>
+          {focalPoints.length ? (
+            <ul className="list">
+              {focalPoints.map((r) => (
+                <li key={r.user.id}>
+                  <PersonChip person={r.user} detail={r.user.position} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t("countries.noFocalPoint")}</p>
+          )}
+          <h3>{t("countries.taskForce")}</h3>
+          {taskForce.length ? (
+            <ul className="list">
+              {taskForce.map((r) => (
+                <li key={r.user.id}>
+                  <PersonChip person={r.user} detail={[r.label, r.user.position].filter(Boolean).join(" · ")} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t("countries.nobody")}</p>
+          )}
+        </section>
+        {country.plans ? (
+          <section className="card" aria-labelledby="plans-heading">
+            <h2 id="plans-heading">{t("countries.plans")}</h2>
+            {country.plans.length ? (
+              <ul className="list">
+                {country.plans.map((p) => (
+                  <li key={p.id} className="cluster" style={{ justifyContent: "space-between" }}>
+                    <Link to={`/action-plans/${p.id}`}>{p.title}</Link>
+                    <span className="badge badge-neutral">{tc(`planStatuses.${p.status as "draft"}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">{t("countries.noPlan")}</p>
+            )}
+            {country.milestones ? (
+              <>
+                <h3>{t("countries.milestones")}</h3>
+                <p>{t("countries.milestonesSummary", country.milestones)}</p>
+              </>
+            ) : null}
+          </section>
+        ) : null}
+        <section className="card" aria-labelledby="sectors-heading">
+          <h2 id="sectors-heading">{t("countries.prioritySectors")}</h2>
+          {country.prioritySectors.length ? (
+            <div className="cluster">
+              {country.prioritySectors.map((s) => (
+                <span key={s.sector.name} className="badge badge-brand">
+                  {s.sector.name}
+                </span>
+              ))}
+            </div>
+          ) : (
+            <p className="empty">{t("countries.noSectors")}</p>
+          )}
+          <h3 style={{ marginTop: "1rem" }}>{t("countries.organisations")}</h3>
+          <ul className="list">
+            {country.organisations.map((o) => (
+              <li key={o.id}>
+                <Link to={`/organisations/${o.id}`}>{o.name}</Link> <span className="small muted">{tc(`organisationKinds.${o.kind as "ministry"}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="workshops-heading">
+          <h2 id="workshops-heading">{t("countries.workshops")}</h2>
+          {country.hostedWorkshops.length ? (
+            <ul className="list">
+              {country.hostedWorkshops.map((w) => (
+                <li key={w.id}>
+                  <Link to={`/workshops/${w.id}`}>{w.title}</Link>
+                  <div className="small muted">
+                    {formatDay(w.startsOn, locale)} – {formatDay(w.endsOn, locale)}
+                    {w.city ? ` · ${w.city}` : ""}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t("countries.noWorkshops")}</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

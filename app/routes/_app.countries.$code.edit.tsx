@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission, requireUser } from "~/auth/session.server";
+import { Field, TextareaField } from "~/components/forms";
+import { getTranslate } from "~/i18n/translate.server";
+import { findCountryByCode, updateCountryProfile } from "~/models/country.server";
+import { optionalText, parseForm } from "~/utils/forms.server";
+import { CountryCodeParam, parseParam } from "~/utils/params";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit country profile · FocalPoint" }];
+
+const ProfileForm = z.object({ overview: optionalText(8000), nqfName: optionalText(200) });
+
+/** The country from the URL, and the person only if they may edit that country: 403 otherwise. */
+async function requireCountryEditor(request: Request, params: { code?: string }) {
+  await requireUser(request);
+  const country = await findCountryByCode(parseParam(CountryCodeParam, params.code));
+  if (!country) throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(request, "country.edit", { countryId: country.id });
+  return { user, country };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { country } = await requireCountryEditor(request, params);
+  return { country: { code: country.code, name: country.name, overview: country.overview, nqfName: country.nqfName } };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, country } = await requireCountryEditor(request, params);
+  const form = await parseForm(request, ProfileForm, await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors }, { status: 400 });
+  await updateCountryProfile(country.id, form.data, user.id, context.requestId);
+  const t = await getTranslate(request);
+  return redirectWithToast(`/countries/${country.code.toLowerCase()}`, { kind: "success", message: t("directory:editCountry.saved") });
+}
+
+export default function EditCountry() {
+  const { country } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const { t } = useTranslation("directory");
+  const { t: tc } = useTranslation("common");
+  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/countries">{t("countries.title")}</Link> › <Link to={`/countries/${country.code.toLowerCase()}`}>{country.name}</Link>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{t("editCountry.title", { country: country.name })}</h1>
+          <p>{t("editCountry.intro")}</p>
+        </div>
+      </header>
+      <Form method="post" className="card" noValidate>
+        <Field label={t("editCountry.nqfName")} name="nqfName" defaultValue={country.nqfName} error={errors.nqfName} />
+        <TextareaField
+          label={t("editCountry.overview")}
+          name="overview"
+          defaultValue={country.overview}
+          rows={10}
+          hint={t("editCountry.overviewHint")}
+          error={errors.overview}
+        />
+        <div className="form-actions">
+          <button type="submit" disabled={submitting}>
+            {submitting ? tc("actions.saving") : tc("actions.save")}
+          </button>
+          <Link to={`/countries/${country.code.toLowerCase()}`}>{tc("actions.cancel")}</Link>
+        </div>
+      </Form>
+    </>
+  );
+}

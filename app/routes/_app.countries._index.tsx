@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/session.server";
+import { LiveStatus } from "~/components/live-status";
+import { listCountriesOverview } from "~/models/country.server";
+import { topic } from "~/realtime/topics";
+import { useLiveUpdates } from "~/realtime/use-live-updates";
+import { useRootData } from "~/root";
+import { formatPercent } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Countries · FocalPoint" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "country.read");
+  return { countries: await listCountriesOverview(user) };
+}
+
+export default function Countries() {
+  const { countries } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("directory");
+  const { t: tc } = useTranslation("common");
+  const locale = useRootData()?.locale ?? "en";
+  const status = useLiveUpdates(countries.map((c) => topic.country(c.id)));
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>{t("countries.title")}</h1>
+          <p>{t("countries.intro")}</p>
+        </div>
+        <LiveStatus status={status} />
+      </header>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("countries.country")}</th>
+              <th scope="col">{t("countries.focalPoints")}</th>
+              <th scope="col">{t("countries.nqf")}</th>
+              <th scope="col">{t("countries.plan")}</th>
+              <th scope="col" className="num">
+                {t("countries.progress")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {countries.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <span className="country-code">{c.code}</span> <Link to={`/countries/${c.code.toLowerCase()}`}>{c.name}</Link>
+                </td>
+                <td>{c.focalPoints.length ? c.focalPoints.map((p) => p.name).join(", ") : <span className="muted">{t("countries.noFocalPoint")}</span>}</td>
+                <td className="small">{c.nqfName || "—"}</td>
+                <td>
+                  {c.currentPlan === undefined ? (
+                    <span className="muted">—</span>
+                  ) : c.currentPlan ? (
+                    <span className={`badge ${c.currentPlan.status === "endorsed" ? "badge-ok" : c.currentPlan.status === "submitted" ? "badge-info" : "badge-neutral"}`}>
+                      {tc(`planStatuses.${c.currentPlan.status as "draft"}`)}
+                    </span>
+                  ) : (
+                    <span className="muted">{t("countries.noPlan")}</span>
+                  )}
+                </td>
+                <td className="num">{c.milestones && c.milestones.total > 0 ? formatPercent(c.milestones.completed / c.milestones.total, locale) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

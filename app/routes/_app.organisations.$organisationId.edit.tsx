@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/session.server";
+import { OrganisationForm } from "~/components/organisation-form";
+import { getTranslate } from "~/i18n/translate.server";
+import { listCountries } from "~/models/country.server";
+import { getOrganisation, updateOrganisation } from "~/models/organisation.server";
+import { saveOrganisationForm } from "~/utils/organisation-form.server";
+import { IdParam, parseParam } from "~/utils/params";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit organisation · FocalPoint" }];
+
+async function loadOrganisation(params: { organisationId?: string }) {
+  const organisation = await getOrganisation(parseParam(IdParam, params.organisationId));
+  if (!organisation) throw new Response("Not found", { status: 404 });
+  return organisation;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "reference.manage");
+  const [organisation, countries] = await Promise.all([loadOrganisation(params), listCountries()]);
+  return { organisation, countries };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "reference.manage");
+  const organisation = await loadOrganisation(params);
+  const t = await getTranslate(request);
+  const failure = await saveOrganisationForm(request, t, (input) => updateOrganisation(organisation.id, input, user.id, context.requestId));
+  return failure ?? redirectWithToast(`/organisations/${organisation.id}`, { kind: "success", message: t("directory:organisations.saved") });
+}
+
+export default function EditOrganisation() {
+  const { organisation, countries } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("directory");
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/organisations">{t("organisations.title")}</Link> › <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
+      </nav>
+      <header className="page-header">
+        <h1>{t("organisations.editTitle", { name: organisation.name })}</h1>
+      </header>
+      <OrganisationForm countries={countries} values={actionData?.values ?? organisation} errors={actionData?.fieldErrors} cancelTo={`/organisations/${organisation.id}`} />
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { can } from "~/auth/permissions";
+import { requirePermission } from "~/auth/session.server";
+import { listOrganisations } from "~/models/organisation.server";
+import { ORGANISATION_KINDS } from "~/utils/domain";
+
+export const meta: MetaFunction = () => [{ title: "Organisations · FocalPoint" }];
+
+const Filters = z.object({ kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "directory.read");
+  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { organisations: await listOrganisations({ kind: filters.kind }), filters, canManage: can(user, "reference.manage") };
+}
+
+export default function Organisations() {
+  const { organisations, filters, canManage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("directory");
+  const { t: tc } = useTranslation("common");
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/people">{t("people.title")}</Link>
+      </nav>
+      <header className="page-header">
+        <div>
+          <h1>{t("organisations.title")}</h1>
+          <p>{t("organisations.intro")}</p>
+        </div>
+        {canManage ? (
+          <Link to="/organisations/new" className="button">
+            {t("organisations.add")}
+          </Link>
+        ) : null}
+      </header>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="kind">{t("organisations.kind")}</label>
+          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("people.anyKind")}</option>
+            {ORGANISATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {tc(`organisationKinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">
+          {tc("actions.filter")}
+        </button>
+      </Form>
+      <p className="muted small">{t("organisations.count", { count: organisations.length })}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("organisations.name")}</th>
+              <th scope="col">{t("organisations.kind")}</th>
+              <th scope="col">{t("organisations.country")}</th>
+              <th scope="col" className="num">
+                {t("organisations.people")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link to={`/organisations/${o.id}`}>{o.name}</Link>
+                  {o.acronym ? <span className="small muted"> ({o.acronym})</span> : null}
+                </td>
+                <td>{tc(`organisationKinds.${o.kind as "ministry"}`)}</td>
+                <td>{o.country ? <span className="country-code">{o.country.code}</span> : <span className="small muted">{t("organisations.regional")}</span>}</td>
+                <td className="num">{o._count.people}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

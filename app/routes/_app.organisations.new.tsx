@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/session.server";
+import { OrganisationForm } from "~/components/organisation-form";
+import { getTranslate } from "~/i18n/translate.server";
+import { listCountries } from "~/models/country.server";
+import { createOrganisation } from "~/models/organisation.server";
+import { saveOrganisationForm } from "~/utils/organisation-form.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Add an organisation · FocalPoint" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reference.manage");
+  return { countries: await listCountries() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "reference.manage");
+  const t = await getTranslate(request);
+  let createdId = "";
+  const failure = await saveOrganisationForm(request, t, async (input) => {
+    createdId = (await createOrganisation(input, user.id, context.requestId)).id;
+  });
+  return failure ?? redirectWithToast(`/organisations/${createdId}`, { kind: "success", message: t("directory:organisations.saved") });
+}
+
+export default function NewOrganisation() {
+  const { countries } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("directory");
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/organisations">{t("organisations.title")}</Link>
+      </nav>
+      <header className="page-header">
+        <h1>{t("organisations.addTitle")}</h1>
+      </header>
+      <OrganisationForm countries={countries} values={actionData?.values} errors={actionData?.fieldErrors} cancelTo="/organisations" />
+    </>
+  );
+}

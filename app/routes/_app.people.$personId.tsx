@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { can } from "~/auth/permissions";
+import { requirePermission } from "~/auth/session.server";
+import { roleLabels } from "~/components/app-shell";
+import { initials } from "~/components/person-chip";
+import { getPerson } from "~/models/directory.server";
+import { IdParam, parseParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · FocalPoint` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "directory.read");
+  const person = await getPerson(parseParam(IdParam, params.personId));
+  const isAdmin = can(user, "user.manage");
+  if (!person || (person.status === "disabled" && !isAdmin)) throw new Response("Not found", { status: 404 });
+  return { person, isAdmin };
+}
+
+export default function PersonPage() {
+  const { person, isAdmin } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("directory");
+  const { t: tc } = useTranslation("common");
+  const tr = tc as unknown as (key: string, values?: Record<string, string>) => string;
+  const roles = roleLabels({ roles: person.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr);
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/people">{t("people.title")}</Link>
+      </nav>
+      <header className="page-header">
+        <div className="person">
+          <span className="avatar" aria-hidden="true" style={{ width: 56, height: 56, fontSize: "1.1rem" }}>
+            {initials(person.name)}
+          </span>
+          <div>
+            <h1>{person.name}</h1>
+            <p>{[person.position, person.organisation?.name].filter(Boolean).join(" · ")}</p>
+          </div>
+        </div>
+        {isAdmin ? (
+          <Link to={`/admin/users/${person.id}`} className="button button-secondary">
+            {t("person.manage")}
+          </Link>
+        ) : null}
+      </header>
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="contact-heading">
+          <h2 id="contact-heading">{t("person.contact")}</h2>
+          <dl className="definition-list">
+            <dt>{t("person.email")}</dt>
+            <dd>
+              <a href={`mailto:${person.email}`}>{person.email}</a>
+            </dd>
+            <dt>{t("person.phone")}</dt>
+            <dd>{person.phone || "—"}</dd>
+            <dt>{t("person.organisation")}</dt>
+            <dd>{person.organisation ? <Link to={`/organisations/${person.organisation.id}`}>{person.organisation.name}</Link> : "—"}</dd>
+            <dt>{t("person.country")}</dt>
+            <dd>{person.country ? <Link to={`/countries/${person.country.code.toLowerCase()}`}>{person.country.name}</Link> : "—"}</dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="roles-heading">
+          <h2 id="roles-heading">{t("person.roles")}</h2>
+          {roles.length ? (
+            <ul className="list">
+              {person.roles.map((r, i) => (
+                <li key={i}>
+                  {roles[i]}
+                  {r.label ? <span className="small muted"> · {r.label}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t("person.noRoles")}</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

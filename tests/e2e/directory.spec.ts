@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./utils";
+
+test("a focal point browses the countries and edits their own country's profile", async ({ page }) => {
+  await signIn(page, "fp.vn@focalpoint.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Countries" }).click();
+  await expect(page.getByRole("heading", { name: "Countries" })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(11);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Viet Nam" }).click();
+  await expect(page.getByRole("heading", { name: /Viet Nam/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Nguyen Thi Lan Anh" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tran Quoc Minh" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Edit country profile" }).click();
+  await expectAccessible(page);
+  const overview = "Viet Nam's national skills standards cover 199 occupations; the VQF was adopted in 2016.";
+  await page.getByLabel("Overview").fill(overview);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("The country profile has been saved.")).toBeVisible();
+  await expect(page.getByText(overview)).toBeVisible();
+});
+
+test("a focal point of Cambodia is refused the Viet Nam edit page, even by URL", async ({ page }) => {
+  await signIn(page, "fp.kh@focalpoint.test");
+  await page.goto("/countries/vn");
+  await expect(page.getByRole("link", { name: "Edit country profile" })).toHaveCount(0);
+  const response = await page.goto("/countries/vn/edit");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByText("You do not have permission to see or do this.")).toBeVisible();
+  await expectAccessible(page);
+
+  // A form posted straight to the server is refused too, and changes nothing.
+  const post = await page.request.post("/countries/vn/edit", { form: { overview: "Overwritten", nqfName: "x" } });
+  expect(post.status()).toBe(403);
+  await page.goto("/countries/vn");
+  await expect(page.getByText("Overwritten")).toHaveCount(0);
+
+  const unknown = await page.goto("/countries/zz");
+  expect(unknown?.status()).toBe(404);
+});
+
+test("the people directory finds people by name and filters by role and country", async ({ page }) => {
+  await signIn(page, "secretariat@focalpoint.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Search by name, e-mail or organisation").fill("Sokha");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=Sokha/);
+  await expect(page.getByRole("link", { name: "Sokha Chenda" })).toBeVisible();
+  await expect(page.getByText("1 people")).toBeVisible();
+
+  await page.goto("/people");
+  await page.getByLabel("Role").selectOption("task_force");
+  await page.getByLabel("Country").selectOption({ label: "Thailand" });
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: "Anan Boonmee" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Siriporn Chaiyasit" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Anan Boonmee" }).click();
+  await expect(page.getByRole("heading", { name: "Anan Boonmee" })).toBeVisible();
+  await expect(page.getByText("Task-force member, TH")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an administrator adds an organisation; a duplicate name is refused beside the field", async ({ page }) => {
+  await signIn(page, "admin@focalpoint.test");
+  await page.goto("/organisations");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Add an organisation" }).click();
+  await page.getByLabel("Name").fill("Lao National Chamber of Commerce and Industry");
+  await page.getByLabel("Acronym").fill("LNCCI");
+  await page.getByLabel("Type").selectOption("employers");
+  await page.getByLabel("Country").selectOption({ label: "Lao PDR" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("The organisation has been saved.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Lao National Chamber/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/organisations/new");
+  await page.getByLabel("Name").fill("Lao National Chamber of Commerce and Industry");
+  await page.getByLabel("Country").selectOption({ label: "Lao PDR" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("An organisation with this name already exists in this country.")).toBeVisible();
+  await expectAccessible(page);
+});
