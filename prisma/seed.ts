@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client";
 import { databaseUrl } from "../app/utils/database-url";
+import { seedDemo } from "./seed/demo";
 import { seedPeople } from "./seed/people";
 import { seedReferenceData } from "./seed/reference";
 
@@ -25,6 +26,7 @@ async function main() {
   await seedReferenceData(db);
   if (!args.has("--reference-only")) {
     await seedPeople(db);
+    await seedDemo(db);
   }
   console.log(`Seed: done in ${Date.now() - started} ms.`);
 }

@@ -59,3 +59,13 @@ export async function listAuditEvents(filter: AuditFilter = {}) {
   });
   return { events: rows.slice(0, take), hasMore: rows.length > take };
 }
+
+/** The latest changes in the countries a person may read (all changes for those who read every country). */
+export async function recentActivity(countryFilter: { in: string[] } | undefined, take = 10) {
+  return db.auditEvent.findMany({
+    where: countryFilter ? { countryId: countryFilter } : { countryId: { not: null } },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, summary: true, createdAt: true, actor: { select: { name: true } }, country: { select: { code: true } } },
+  });
+}

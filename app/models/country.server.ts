@@ -2,8 +2,8 @@ import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { publishChange } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
-import { todayIn } from "~/utils/format";
 import { changedFields, recordAudit } from "./audit.server";
+import { milestoneCounts } from "./milestone.server";
 
 export function listCountries() {
   return db.country.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } });
@@ -15,26 +15,6 @@ export async function countryIdSet() {
 
 export function findCountryByCode(code: string) {
   return db.country.findUnique({ where: { code: code.toUpperCase() } });
-}
-
-type MilestoneCounts = { total: number; completed: number; blocked: number; overdue: number };
-
-/** Milestone counts per country, for the countries given. */
-async function milestoneCounts(countryIds: string[]): Promise<Map<string, MilestoneCounts>> {
-  const today = todayIn();
-  const rows = await db.milestone.findMany({
-    where: { countryId: { in: countryIds } },
-    select: { countryId: true, status: true, targetOn: true },
-  });
-  const counts = new Map<string, MilestoneCounts>(countryIds.map((id) => [id, { total: 0, completed: 0, blocked: 0, overdue: 0 }]));
-  for (const m of rows) {
-    const c = counts.get(m.countryId)!;
-    c.total++;
-    if (m.status === "completed") c.completed++;
-    if (m.status === "blocked") c.blocked++;
-    if (m.status !== "completed" && m.targetOn && m.targetOn < today) c.overdue++;
-  }
-  return counts;
 }
 
 function visibleTo(actor: Actor, countryId: string) {

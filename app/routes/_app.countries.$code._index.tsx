@@ -5,6 +5,7 @@ import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
 import { PersonChip } from "~/components/person-chip";
+import { PlanStatusBadge } from "~/components/status-badges";
 import { getCountryProfile } from "~/models/country.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
@@ -90,7 +91,7 @@ export default function CountryPage() {
                 {country.plans.map((p) => (
                   <li key={p.id} className="cluster" style={{ justifyContent: "space-between" }}>
                     <Link to={`/action-plans/${p.id}`}>{p.title}</Link>
-                    <span className="badge badge-neutral">{tc(`planStatuses.${p.status as "draft"}`)}</span>
+                    <PlanStatusBadge status={p.status} />
                   </li>
                 ))}
               </ul>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
+import { PlanStatusBadge } from "~/components/status-badges";
 import { listCountriesOverview } from "~/models/country.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
@@ -19,7 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Countries() {
   const { countries } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
-  const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates(countries.map((c) => topic.country(c.id)));
   return (
@@ -56,9 +56,9 @@ export default function Countries() {
                   {c.currentPlan === undefined ? (
                     <span className="muted">—</span>
                   ) : c.currentPlan ? (
-                    <span className={`badge ${c.currentPlan.status === "endorsed" ? "badge-ok" : c.currentPlan.status === "submitted" ? "badge-info" : "badge-neutral"}`}>
-                      {tc(`planStatuses.${c.currentPlan.status as "draft"}`)}
-                    </span>
+                    <Link to={`/action-plans/${c.currentPlan.id}`}>
+                      <PlanStatusBadge status={c.currentPlan.status} />
+                    </Link>
                   ) : (
                     <span className="muted">{t("countries.noPlan")}</span>
                   )}

@@ -129,7 +129,7 @@ export async function seedPeople(db: PrismaClient) {
     await account(`tf.${iso}@focalpoint.test`, names.tf[0], names.tf[1], [{ role: "task_force", countryId: c.id, label: "Task Force-AQRF" }], {
       organisationId,
       countryId: c.id,
-      position: "Task Force-AQRF representative",
+      position: "Director, Qualifications and Standards Division",
     });
   }
 }

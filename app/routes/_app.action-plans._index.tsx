@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server";
+import { PlanStatusBadge } from "~/components/status-badges";
+import { listPlans } from "~/models/action-plan.server";
+import { listCountries } from "~/models/country.server";
+import { PLAN_STATUSES } from "~/utils/domain";
+
+export const meta: MetaFunction = () => [{ title: "Action plans · FocalPoint" }];
+
+const Filters = z.object({
+  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  status: z.enum(PLAN_STATUSES).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [plans, countries] = await Promise.all([listPlans(user, { countryId: filters.country, status: filters.status }), listCountries()]);
+  return { plans, countries, filters };
+}
+
+export default function ActionPlans() {
+  const { plans, countries, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("plans");
+  const { t: tc } = useTranslation("common");
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>{t("title")}</h1>
+          <p>{t("intro")}</p>
+        </div>
+      </header>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="country">{t("country")}</label>
+          <select id="country" name="country" defaultValue={filters.country ?? ""}>
+            <option value="">{t("anyCountry")}</option>
+            {countries.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t("status")}</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("anyStatus")}</option>
+            {PLAN_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {tc(`planStatuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">
+          {tc("actions.filter")}
+        </button>
+      </Form>
+      {plans.length === 0 ? (
+        <p className="empty">{t("none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("country")}</th>
+                <th scope="col">{t("plan")}</th>
+                <th scope="col">{t("period")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col" className="num">
+                  {t("items")}
+                </th>
+                <th scope="col" className="num">
+                  {t("overdueItems")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plans.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <span className="country-code">{p.country.code}</span> {p.country.name}
+                  </td>
+                  <td>
+                    <Link to={`/action-plans/${p.id}`}>{p.title}</Link>
+                  </td>
+                  <td>
+                    {p.periodStart}–{p.periodEnd}
+                  </td>
+                  <td>
+                    <PlanStatusBadge status={p.status} />
+                  </td>
+                  <td className="num">{p.itemCount}</td>
+                  <td className="num">{p.overdueCount ? <span className="badge badge-warn">{p.overdueCount}</span> : 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission } from "~/auth/session.server";
+import { listCountries } from "~/models/country.server";
+import { listSectors, milestoneMatrix } from "~/models/milestone.server";
+import styles from "~/styles/milestones.css?url";
+import { MILESTONE_STATUSES } from "~/utils/domain";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Milestones · FocalPoint" }];
+
+const Filters = z.object({
+  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  sector: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboard.read");
+  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [matrix, countries, sectors] = await Promise.all([milestoneMatrix(user, { countryId: filters.country, sectorId: filters.sector }), listCountries(), listSectors()]);
+  return { matrix, countries, sectors, filters };
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["matrix"]["sectorRows"][number];
+
+function StageCell({ row, stage }: { row: Row; stage: string }) {
+  const { t } = useTranslation("milestones");
+  const { t: tc } = useTranslation("common");
+  const cell = row.cells[stage];
+  if (!cell) return <td className="stage-cell stage-none">—</td>;
+  const status = tc(`milestoneStatuses.${cell.status as "completed"}`);
+  return (
+    <td className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`} title={`${t(`stages.${stage as "national_standard"}`)}: ${status}`}>
+      <span aria-hidden="true">{t(`symbols.${cell.status as "completed"}`)}</span>
+      <span className="visually-hidden">{status}</span>
+      {cell.aqrfLevel ? <span className="stage-note">L{cell.aqrfLevel}</span> : null}
+      {cell.overdue ? <span className="stage-note">{t("overdueMark")}</span> : null}
+    </td>
+  );
+}
+
+export default function Milestones() {
+  const { matrix, countries, sectors, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("milestones");
+  const { t: tc } = useTranslation("common");
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>{t("title")}</h1>
+          <p>{t("intro")}</p>
+        </div>
+      </header>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="country">{t("country")}</label>
+          <select id="country" name="country" defaultValue={filters.country ?? ""}>
+            <option value="">{t("anyCountry")}</option>
+            {countries.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sector">{t("sector")}</label>
+          <select id="sector" name="sector" defaultValue={filters.sector ?? ""}>
+            <option value="">{t("anySector")}</option>
+            {sectors.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">
+          {tc("actions.filter")}
+        </button>
+      </Form>
+      <section aria-labelledby="legend-heading" className="legend">
+        <h2 id="legend-heading" className="visually-hidden">
+          {t("legend")}
+        </h2>
+        <ul className="cluster">
+          {MILESTONE_STATUSES.map((s) => (
+            <li key={s} className={`legend-item stage-${s}`}>
+              <span aria-hidden="true" className="legend-symbol">
+                {t(`symbols.${s}`)}
+              </span>{" "}
+              {tc(`milestoneStatuses.${s}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="pipeline-heading">
+        <h2 id="pipeline-heading">{t("sectorPipeline")}</h2>
+        {matrix.sectorRows.length === 0 ? (
+          <p className="empty">{t("none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="matrix">
+              <thead>
+                <tr>
+                  <th scope="col">{t("country")}</th>
+                  <th scope="col">{t("sector")}</th>
+                  {matrix.sectorStages.map((s) => (
+                    <th key={s.code} scope="col" title={s.description}>
+                      {t(`stages.${s.code as "national_standard"}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.sectorRows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">
+                      <span className="country-code">{row.country.code}</span> {row.country.name}
+                    </th>
+                    <td>{row.sector}</td>
+                    {matrix.sectorStages.map((s) => (
+                      <StageCell key={s.code} row={row} stage={s.code} />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {matrix.countryRows.length ? (
+        <section className="card" aria-labelledby="country-level-heading">
+          <h2 id="country-level-heading">{t("countryLevel")}</h2>
+          <div className="table-wrap">
+            <table className="matrix">
+              <thead>
+                <tr>
+                  <th scope="col">{t("country")}</th>
+                  {matrix.countryStages.map((s) => (
+                    <th key={s.code} scope="col" title={s.description}>
+                      {t(`stages.${s.code as "nqf_in_place"}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.countryRows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">
+                      <span className="country-code">{row.country.code}</span> {row.country.name}
+                    </th>
+                    {matrix.countryStages.map((s) => (
+                      <StageCell key={s.code} row={row} stage={s.code} />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

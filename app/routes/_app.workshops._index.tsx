@@ -1,0 +1,109 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission } from "~/auth/session.server";
+import { listWorkshops } from "~/models/workshop.server";
+import { useRootData } from "~/root";
+import { WORKSHOP_KINDS } from "~/utils/domain";
+import { formatDay } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Workshops · FocalPoint" }];
+
+const Filters = z.object({ kind: z.enum(WORKSHOP_KINDS).optional().catch(undefined) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "workshop.read");
+  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { ...(await listWorkshops({ kind: filters.kind })), filters };
+}
+
+type Workshop = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
+
+function WorkshopTable({ workshops, caption }: { workshops: Workshop[]; caption: string }) {
+  const { t } = useTranslation("workshops");
+  const { t: tc } = useTranslation("common");
+  const locale = useRootData()?.locale ?? "en";
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("title")}</th>
+            <th scope="col">{t("kind")}</th>
+            <th scope="col">{t("when")}</th>
+            <th scope="col">{t("where")}</th>
+            <th scope="col" className="num">
+              {t("participants")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {workshops.map((w) => (
+            <tr key={w.id}>
+              <td>
+                <Link to={`/workshops/${w.id}`}>{w.title}</Link>
+              </td>
+              <td className="small">{tc(`workshopKinds.${w.kind as "regional_meeting"}`)}</td>
+              <td className="small">
+                {formatDay(w.startsOn, locale)}
+                {w.endsOn !== w.startsOn ? ` – ${formatDay(w.endsOn, locale)}` : ""}
+              </td>
+              <td>
+                {w.city}
+                {w.hostCountry ? (
+                  <>
+                    {" "}
+                    <span className="country-code">{w.hostCountry.code}</span>
+                  </>
+                ) : null}
+              </td>
+              <td className="num">{w._count.participants}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function Workshops() {
+  const { upcoming, past, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("workshops");
+  const { t: tc } = useTranslation("common");
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>{t("title")}</h1>
+          <p>{t("intro")}</p>
+        </div>
+      </header>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="kind">{t("kind")}</label>
+          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
+            <option value="">{t("anyKind")}</option>
+            {WORKSHOP_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {tc(`workshopKinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">
+          {tc("actions.filter")}
+        </button>
+      </Form>
+      <section aria-labelledby="upcoming-heading" className="stack">
+        <h2 id="upcoming-heading">{t("upcoming")}</h2>
+        {upcoming.length ? <WorkshopTable workshops={upcoming} caption={t("upcoming")} /> : <p className="empty">{t("noneUpcoming")}</p>}
+      </section>
+      <section aria-labelledby="past-heading" className="stack" style={{ marginTop: "1.5rem" }}>
+        <h2 id="past-heading">{t("past")}</h2>
+        {past.length ? <WorkshopTable workshops={past} caption={t("past")} /> : <p className="empty">{t("nonePast")}</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import { getPlanForReading, listPlans } from "~/models/action-plan.server";
+import { listCountriesOverview } from "~/models/country.server";
+import { milestoneCounts, milestoneMatrix, milestonesNeedingAttention } from "~/models/milestone.server";
+import { getWorkshopDetail, listWorkshops } from "~/models/workshop.server";
+import { validateSessionToken, createSession } from "~/auth/session.server";
+import { db } from "~/utils/db.server";
+import { todayIn } from "~/utils/format";
+
+async function actor(email: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  const { token } = await createSession(user.id);
+  return (await validateSessionToken(token))!.user;
+}
+
+describe("the demo seed", () => {
+  it("gives every Member State a current plan with items and a narrative", async () => {
+    const plans = await db.actionPlan.findMany({ include: { items: true, document: true, country: true } });
+    expect(plans.map((p) => p.country.code).sort()).toEqual(["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"]);
+    for (const plan of plans) {
+      expect(plan.title).toBe("MRS action plan 2025-2027");
+      expect(plan.items.length).toBeGreaterThanOrEqual(5);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(plan.document.snapshot!));
+      expect(doc.getXmlFragment("default").length).toBeGreaterThan(5);
+    }
+  });
+
+  it("holds the three example workshops with agendas, participants and attendance", async () => {
+    for (const [title, startsOn, zone] of [
+      ["ASEAN Meeting of Skills Focal Points", "2015-08-10", "Asia/Bangkok"],
+      ["Consultation/Validation Workshop on the Implementation of Mutual Recognition of Skills in ASEAN Countries", "2014-09-24", "Asia/Jakarta"],
+      ["Capacity-building workshop on labour market information for migration policy", "2018-06-04", "Asia/Bangkok"],
+    ]) {
+      const w = await db.workshop.findFirstOrThrow({ where: { title, startsOn }, include: { sessions: true, participants: { include: { attendance: true } } } });
+      expect(w.timeZone).toBe(zone);
+      expect(w.sessions.length).toBeGreaterThan(3);
+      expect(w.participants.length).toBeGreaterThan(10);
+      expect(w.participants.some((p) => p.attendance.length > 0)).toBe(true);
+    }
+    // The Bangkok meeting as the concept note lists it: 10 focal points, 10 Task Force-AQRF, 1 Secretariat,
+    // 2 resource persons, 5 ILO; it opened at 09:00 Bangkok time.
+    const bangkok = await db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" }, include: { sessions: { orderBy: { startsAt: "asc" } }, participants: true } });
+    expect(bangkok.participants).toHaveLength(28);
+    expect(bangkok.sessions[1]!.startsAt.toISOString()).toBe("2015-08-10T02:00:00.000Z");
+  });
+});
+
+describe("summaries", () => {
+  it("count completed, blocked and overdue milestones from the rows themselves", async () => {
+    const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
+    const rows = await db.milestone.findMany({ where: { countryId: kh.id } });
+    const today = todayIn();
+    const counts = (await milestoneCounts([kh.id])).get(kh.id)!;
+    expect(counts.total).toBe(rows.length);
+    expect(counts.completed).toBe(rows.filter((m) => m.status === "completed").length);
+    expect(counts.blocked).toBe(rows.filter((m) => m.status === "blocked").length);
+    expect(counts.overdue).toBe(rows.filter((m) => m.status !== "completed" && m.targetOn && m.targetOn < today).length);
+    expect(counts.overdue).toBeGreaterThan(0);
+  });
+
+  it("scope every list to the countries the person may read", async () => {
+    const fpKh = await actor("fp.kh@focalpoint.test");
+    const secretariat = await actor("secretariat@focalpoint.test");
+    const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
+
+    const overview = await listCountriesOverview(fpKh);
+    expect(overview.filter((c) => c.milestones).map((c) => c.code)).toEqual(["KH"]);
+    expect(overview).toHaveLength(10);
+    expect((await listCountriesOverview(secretariat)).filter((c) => c.milestones)).toHaveLength(10);
+
+    expect((await listPlans(fpKh)).map((p) => p.country.code)).toEqual(["KH"]);
+    expect(await listPlans(secretariat)).toHaveLength(10);
+
+    for (const m of await milestonesNeedingAttention(fpKh, 50)) expect(m.country.code).toBe("KH");
+
+    const matrix = await milestoneMatrix(fpKh);
+    expect(new Set(matrix.sectorRows.map((r) => r.country.code))).toEqual(new Set(["KH"]));
+    // Asking for another country's rows yields nothing rather than someone else's data.
+    const vn = await db.country.findUniqueOrThrow({ where: { code: "VN" } });
+    expect((await milestoneMatrix(fpKh, { countryId: vn.id })).sectorRows).toEqual([]);
+    expect((await milestoneMatrix(secretariat, { countryId: kh.id })).sectorRows).toHaveLength(3);
+  });
+
+  it("reads a plan's narrative and marks overdue items", async () => {
+    const plan = await db.actionPlan.findFirstOrThrow({ where: { country: { code: "MM" } } });
+    const read = (await getPlanForReading(plan.id))!;
+    expect(read.narrative.content?.[0]).toMatchObject({ type: "heading" });
+    const overdue = read.items.filter((i) => i.overdue);
+    expect(overdue.every((i) => i.status !== "done" && i.dueOn! < todayIn())).toBe(true);
+  });
+
+  it("split workshops into upcoming and past, and summarise attendance by day", async () => {
+    const { upcoming, past } = await listWorkshops();
+    expect(upcoming.map((w) => w.startsOn)).toEqual(["2027-02-09", "2027-03-16"]);
+    expect(past.map((w) => w.startsOn)).toEqual(["2018-06-04", "2015-08-10", "2014-09-24"]);
+    const bangkok = await getWorkshopDetail(past[1]!.id);
+    expect(bangkok!.attendanceDays.map((d) => d.name)).toEqual(["2015-08-10", "2015-08-11"]);
+    expect(bangkok!.byCategory.find((c) => c.name === "ilo")!.count).toBe(5);
+    expect(bangkok!.outcomes.find((o) => o.kind === "agreed_action")!.assignments).toHaveLength(3);
+  });
+});
