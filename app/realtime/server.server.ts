@@ -7,6 +7,7 @@ import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } fr
 import { hashToken } from "~/auth/tokens.server";
 import { db } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
+import { DocumentManager } from "./collab.server";
 import { SOCKET_PATH, SubscribeSchema, type ChangeEvent, type Topic } from "./topics";
 
 /**
@@ -20,7 +21,7 @@ type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<str
 type Ack = (reply: { ok: true; joined: Topic[] } | { ok: false; error: string }) => void;
 
 // Kept on globalThis so that route modules reloaded in development publish to the live server.
-const globalForIo = globalThis as unknown as { focalpointIo?: Server };
+const globalForIo = globalThis as unknown as { focalpointIo?: Server; focalpointDocuments?: DocumentManager };
 
 /** Which permission a topic needs, with the resource it concerns. */
 async function topicPermission(topic: Topic): Promise<{ action: Action; resource: Resource } | null> {
@@ -56,7 +57,7 @@ async function authenticate(socket: AppSocket, next: (err?: Error) => void) {
   }
 }
 
-function onConnection(socket: AppSocket) {
+function onConnection(socket: AppSocket, documents: DocumentManager) {
   const { user, sessionId } = socket.data;
   // Rooms that let the server reach this socket when the session or the person changes.
   void socket.join([`session:${sessionId}`, `user:${user.id}`]);
@@ -77,6 +78,8 @@ function onConnection(socket: AppSocket) {
     reply({ ok: true, joined });
   });
 
+  documents.register(socket as never);
+
   socket.on("unsubscribe", async (payload: unknown) => {
     const parsed = SubscribeSchema.safeParse(payload);
     if (!parsed.success) return;
@@ -93,11 +96,14 @@ export function attachRealtime(server: http.Server) {
     // Slow links in the region: give a reconnecting client two minutes to resume its rooms.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
+  const documents = new DocumentManager(io);
   io.use((socket, next) => void authenticate(socket as AppSocket, next));
-  io.on("connection", (socket) => onConnection(socket as AppSocket));
+  io.on("connection", (socket) => onConnection(socket as AppSocket, documents));
   globalForIo.focalpointIo = io;
+  globalForIo.focalpointDocuments = documents;
   return {
     close: async () => {
+      await documents.close();
       await io.close();
       if (globalForIo.focalpointIo === io) globalForIo.focalpointIo = undefined;
     },
@@ -108,6 +114,11 @@ export function attachRealtime(server: http.Server) {
 export function publishChange(topic: Topic, entity: string, id: string) {
   const event: ChangeEvent = { topic, entity, id, at: new Date().toISOString() };
   globalForIo.focalpointIo?.to(topic).emit("changed", event);
+}
+
+/** After a plan changed state (endorsed, reopened), editors of its narrative are told whether they may still write. */
+export async function refreshDocumentAccess(documentId: string) {
+  await globalForIo.focalpointDocuments?.refreshAccess(documentId);
 }
 
 /** Close the sockets of sessions that ended (sign-out, password change). */

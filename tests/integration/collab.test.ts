@@ -1,0 +1,122 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadYDoc } from "~/models/document.server";
+import { MAX_MESSAGE_BYTES, syncUpdateMessage } from "~/realtime/collab-protocol";
+import { attachRealtime } from "~/realtime/server.server";
+import { db, prepareDatabase } from "~/utils/db.server";
+import { connectAs, openEditor, typeParagraph, until } from "../support/collab-clients";
+
+let server: http.Server;
+let realtime: { close: () => Promise<void> };
+let url: string;
+let vnDocument: string;
+const closers: (() => void)[] = [];
+
+beforeAll(async () => {
+  await prepareDatabase();
+  server = http.createServer();
+  realtime = attachRealtime(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  vnDocument = (await db.actionPlan.findFirstOrThrow({ where: { country: { code: "VN" } } })).documentId;
+});
+
+afterAll(async () => {
+  for (const close of closers) close();
+  await realtime.close();
+  server.close();
+});
+
+async function editor(email: string, documentId = vnDocument) {
+  const opened = await openEditor(url, email, documentId);
+  closers.push(() => {
+    opened.provider.destroy();
+    opened.socket.close();
+  });
+  return opened;
+}
+
+describe("co-editing a plan narrative", () => {
+  it("lets two editors type at once and both end with the same document; a reader sees it live", async () => {
+    const fp = await editor("fp.vn@focalpoint.test");
+    const tf = await editor("tf.vn@focalpoint.test");
+    const reader = await editor("secretariat@focalpoint.test");
+    expect([fp.provider.readOnly, tf.provider.readOnly, reader.provider.readOnly]).toEqual([false, false, true]);
+    expect(fp.text()).toContain("Priorities for 2025-2027");
+
+    for (let i = 0; i < 20; i++) {
+      typeParagraph(fp.doc, `focal point line ${i}`);
+      typeParagraph(tf.doc, `task force line ${i}`);
+    }
+    await until(() => fp.provider.pending === 0 && tf.provider.pending === 0);
+    await until(() => fp.text() === tf.text() && tf.text() === reader.text());
+    for (let i = 0; i < 20; i++) {
+      expect(reader.text()).toContain(`focal point line ${i}`);
+      expect(reader.text()).toContain(`task force line ${i}`);
+    }
+    // What the server stored is what everyone sees.
+    const stored = (await loadYDoc(vnDocument))!.doc;
+    expect(stored.getXmlFragment("default").toString()).toBe(fp.text());
+  });
+
+  it("refuses a read-only person's update and nobody else receives it", async () => {
+    const fp = await editor("fp.vn@focalpoint.test");
+    const reader = await editor("secretariat@focalpoint.test");
+    const before = fp.text();
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(reader.doc));
+    typeParagraph(forged, "written by someone who may only read");
+    const update = Y.encodeStateAsUpdate(forged, Y.encodeStateVector(reader.doc));
+    const reply = await reader.socket.emitWithAck("doc:message", vnDocument, syncUpdateMessage(update));
+    expect(reply).toEqual({ ok: false, error: "this document is read-only for you" });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fp.text()).toBe(before);
+    expect((await loadYDoc(vnDocument))!.doc.getXmlFragment("default").toString()).not.toContain("someone who may only read");
+  });
+
+  it("refuses people of another country and documents that do not exist", async () => {
+    const socket = await connectAs(url, "fp.kh@focalpoint.test");
+    closers.push(() => socket.close());
+    expect(await socket.emitWithAck("doc:join", { documentId: vnDocument })).toEqual({ ok: false, error: "not allowed to open this document" });
+    expect(await socket.emitWithAck("doc:join", { documentId: "doesnotexist0000" })).toEqual({ ok: false, error: "not allowed to open this document" });
+    expect(await socket.emitWithAck("doc:join", { documentId: "../../etc" })).toEqual({ ok: false, error: "invalid join message" });
+    // Messages for a document the socket has not joined are refused.
+    expect(await socket.emitWithAck("doc:message", vnDocument, syncUpdateMessage(new Uint8Array([0, 0])))).toEqual({ ok: false, error: "join the document first" });
+  });
+
+  it("answers malformed and oversized messages with an error to that client only", async () => {
+    const fp = await editor("fp.vn@focalpoint.test");
+    const other = await editor("tf.vn@focalpoint.test");
+    const before = other.text();
+    let othersHeard = 0;
+    other.socket.on("doc:message", () => othersHeard++);
+    const garbage = await fp.socket.emitWithAck("doc:message", vnDocument, new Uint8Array([0, 2, 50, 1, 2, 3]));
+    expect(garbage).toEqual({ ok: false, error: "the message could not be read" });
+    const notBinary = await fp.socket.emitWithAck("doc:message", vnDocument, "hello");
+    expect(notBinary).toEqual({ ok: false, error: "a message must be binary" });
+    const huge = await fp.socket.emitWithAck("doc:message", vnDocument, new Uint8Array(MAX_MESSAGE_BYTES + 1));
+    expect(huge.ok).toBe(false);
+    expect(huge.error).toMatch(/too large/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(othersHeard).toBe(0);
+    expect(other.text()).toBe(before);
+    // The document still works for everyone.
+    typeParagraph(fp.doc, "still working");
+    await until(() => other.text().includes("still working"));
+  });
+
+  it("merges edits made while offline when the connection returns", async () => {
+    const fp = await editor("fp.vn@focalpoint.test");
+    const tf = await editor("tf.vn@focalpoint.test");
+    fp.socket.disconnect();
+    await until(() => fp.provider.status === "offline");
+    typeParagraph(fp.doc, "typed on the bus without a connection");
+    typeParagraph(tf.doc, "typed in the office meanwhile");
+    await until(() => tf.provider.pending === 0);
+    fp.socket.connect();
+    await until(() => fp.text().includes("typed in the office meanwhile") && tf.text().includes("typed on the bus"));
+    await until(() => fp.text() === tf.text());
+  });
+});
