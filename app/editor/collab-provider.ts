@@ -7,6 +7,7 @@ import {
   syncStep1Message,
   syncStep2Message,
   syncUpdateMessage,
+  toWire,
   type JoinReply,
   type MessageReply,
 } from "~/realtime/collab-protocol";
@@ -85,7 +86,7 @@ export class CollabProvider {
     this.setStatus("saving");
     let reply: MessageReply;
     try {
-      reply = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck("doc:message", this.documentId, message);
+      reply = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck("doc:message", this.documentId, toWire(message));
     } catch {
       // No answer: the next sync after reconnecting sends whatever the server lacks.
       reply = { ok: false, error: "no answer from the server" };

@@ -76,3 +76,12 @@ export function syncStep2Message(update: Uint8Array): Uint8Array {
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * The browser's msgpack encoder sends only ArrayBuffers as binary (a Uint8Array
+ * would arrive as a map of numbers), so messages travel as ArrayBuffers.
+ */
+export function toWire(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+}

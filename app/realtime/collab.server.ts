@@ -117,6 +117,13 @@ export async function documentPermission(user: SessionUser, documentId: string):
 
 const roomName = (documentId: string) => `doc:${documentId}`;
 
+/**
+ * Outgoing messages travel as Buffers: msgpack encodes those as plain binary,
+ * which browsers decode to an ArrayBuffer (other typed arrays would arrive as
+ * an extension type the browser's decoder wraps in an array).
+ */
+const wire = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 export class DocumentManager {
   private readonly rooms = new Map<string, Promise<DocumentRoom>>();
 
@@ -157,7 +164,7 @@ export class DocumentManager {
         reply({ ok: true, readOnly: !permission.canWrite });
         // The client starts the sync with its step 1; the current presence of others is sent at once.
         const states = [...room.awareness.getStates().keys()];
-        if (states.length) socket.emit("doc:message", documentId, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
+        if (states.length) socket.emit("doc:message", documentId, wire(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states))));
       } catch (error) {
         logger.error({ err: error, documentId }, "could not open document");
         reply({ ok: false, error: "the document could not be opened; try again" });
@@ -204,8 +211,8 @@ export class DocumentManager {
       case "sync-step1": {
         // Wait for pending writes so the answer includes them.
         await room.serial(async () => undefined);
-        socket.emit("doc:message", room.id, syncStep2Message(Y.encodeStateAsUpdate(room.doc, parsed.stateVector)));
-        socket.emit("doc:message", room.id, syncStep1Message(Y.encodeStateVector(room.doc)));
+        socket.emit("doc:message", room.id, wire(syncStep2Message(Y.encodeStateAsUpdate(room.doc, parsed.stateVector))));
+        socket.emit("doc:message", room.id, wire(syncStep1Message(Y.encodeStateVector(room.doc))));
         return reply({ ok: true });
       }
       case "sync-step2":
@@ -219,7 +226,7 @@ export class DocumentManager {
         }
         const changed = await room.storeAndApply(parsed.update, socket.data.user.id);
         reply({ ok: true });
-        if (changed) socket.to(roomName(room.id)).emit("doc:message", room.id, syncUpdateMessage(parsed.update));
+        if (changed) socket.to(roomName(room.id)).emit("doc:message", room.id, wire(syncUpdateMessage(parsed.update)));
         return;
       }
       case "awareness": {
@@ -228,7 +235,7 @@ export class DocumentManager {
         const own = room.awarenessClients.get(socket.id) ?? new Set<number>();
         for (const id of clients) own.add(id);
         room.awarenessClients.set(socket.id, own);
-        socket.to(roomName(room.id)).emit("doc:message", room.id, message);
+        socket.to(roomName(room.id)).emit("doc:message", room.id, wire(message));
         return reply({ ok: true });
       }
     }
@@ -244,7 +251,7 @@ export class DocumentManager {
     room.awarenessClients.delete(socket.id);
     if (clients.length) {
       awarenessProtocol.removeAwarenessStates(room.awareness, clients, "leave");
-      this.io.to(roomName(documentId)).emit("doc:message", documentId, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients)));
+      this.io.to(roomName(documentId)).emit("doc:message", documentId, wire(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients))));
     }
     if (room.sockets.size === 0) {
       room.unloadTimer = setTimeout(() => void this.unload(room), UNLOAD_AFTER_MS);

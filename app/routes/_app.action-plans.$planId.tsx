@@ -1,6 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { can } from "~/auth/permissions";
 import { requirePermission, requireUser } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
 import { RichText } from "~/components/rich-text";
@@ -16,16 +18,38 @@ import { IdParam, parseParam } from "~/utils/params";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.country.name ?? ""} ${data?.plan.title ?? "Action plan"} · FocalPoint` }];
 
+// The editor (Tiptap, Yjs) loads only in the browser and only on this page.
+const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const plan = await getPlanForReading(parseParam(IdParam, params.planId));
   if (!plan) throw new Response("Not found", { status: 404 });
-  await requirePermission(request, "plan.read", { countryId: plan.country.id });
-  return { plan };
+  const user = await requirePermission(request, "plan.read", { countryId: plan.country.id });
+  return {
+    plan,
+    me: { id: user.id, name: user.name },
+    canEdit: can(user, "plan.edit", { countryId: plan.country.id, planStatus: plan.status }),
+  };
+}
+
+/** The stored narrative until the live editor has loaded (and for readers without JavaScript). */
+function Narrative({ plan, me, canEdit }: ReturnType<typeof useLoaderData<typeof loader>>) {
+  const { t } = useTranslation("plans");
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const stored = plan.narrative.content?.length ? <RichText doc={plan.narrative} /> : <p className="empty">{t("emptyNarrative")}</p>;
+  if (!hydrated) return stored;
+  return (
+    <Suspense fallback={stored}>
+      <CollaborativeEditor documentId={plan.documentId} user={me} canEdit={canEdit} label={t("editor.label")} />
+    </Suspense>
+  );
 }
 
 export default function ActionPlan() {
-  const { plan } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { plan } = data;
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
@@ -58,7 +82,10 @@ export default function ActionPlan() {
       </header>
       <section className="card plan-narrative" aria-labelledby="narrative-heading">
         <h2 id="narrative-heading">{t("narrative")}</h2>
-        {plan.narrative.content?.length ? <RichText doc={plan.narrative} /> : <p className="empty">{t("emptyNarrative")}</p>}
+        <div className="screen-only">
+          <Narrative {...data} />
+        </div>
+        <div className="print-only">{plan.narrative.content?.length ? <RichText doc={plan.narrative} /> : null}</div>
       </section>
       <section className="card" aria-labelledby="items-heading">
         <h2 id="items-heading">{t("actionItems")}</h2>

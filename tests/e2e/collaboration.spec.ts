@@ -1,0 +1,88 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./utils";
+
+async function openVietNamPlan(page: Page) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Action plans" }).click();
+  await page.getByRole("row", { name: /Viet Nam/ }).getByRole("link", { name: "MRS action plan 2025-2027" }).click();
+  const editor = page.getByRole("textbox", { name: "Narrative of the action plan" });
+  await expect(editor).toBeVisible();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  return editor;
+}
+
+test("two people edit the Viet Nam plan together, see each other's text and caret, and converge after going offline", async ({ browser }) => {
+  const focalPoint = await browser.newContext();
+  const taskForce = await browser.newContext();
+  const a = await focalPoint.newPage();
+  const b = await taskForce.newPage();
+  await signIn(a, "fp.vn@focalpoint.test");
+  await signIn(b, "tf.vn@focalpoint.test");
+  const editorA = await openVietNamPlan(a);
+  const editorB = await openVietNamPlan(b);
+  await expectAccessible(a);
+
+  // Both are listed as present.
+  await expect(a.getByLabel("In the document").getByText("Tran Quoc Minh")).toBeVisible();
+  await expect(b.getByLabel("In the document").getByText("Nguyen Thi Lan Anh")).toBeVisible();
+
+  await editorA.click();
+  await a.keyboard.press("Control+End");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("Hanoi will host the 2027 meeting of skills focal points.");
+  await expect(editorB).toContainText("Hanoi will host the 2027 meeting of skills focal points.");
+  // B sees A's caret, labelled with A's name.
+  await expect(b.locator(".collaboration-carets__label", { hasText: "Nguyen Thi Lan Anh" })).toBeVisible();
+
+  await editorB.click();
+  await b.keyboard.press("Control+End");
+  await b.keyboard.press("Enter");
+  await b.keyboard.type("Assessor training starts in March.");
+  await expect(editorA).toContainText("Assessor training starts in March.");
+
+  // A loses the connection, keeps typing; B types too; both converge when A is back.
+  await focalPoint.setOffline(true);
+  await expect(a.getByText(/Offline: your changes are kept/)).toBeVisible({ timeout: 20_000 });
+  await a.keyboard.type(" Typed without a connection.");
+  await b.keyboard.type(" Typed while A was away.");
+  await focalPoint.setOffline(false);
+  await expect(a.getByText("All changes saved")).toBeVisible({ timeout: 20_000 });
+  await expect(editorB).toContainText("Typed without a connection.");
+  await expect(editorA).toContainText("Typed while A was away.");
+  // Same document on both screens (each shows the other's caret label, which is not content).
+  const content = (editor: typeof editorA) =>
+    editor.evaluate((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+      return copy.textContent;
+    });
+  await expect.poll(async () => (await content(editorA)) === (await content(editorB))).toBe(true);
+
+  // A reload shows what was saved.
+  await b.reload();
+  await expect(b.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText("Typed without a connection.");
+  await focalPoint.close();
+  await taskForce.close();
+});
+
+test("the Secretariat reads the live document but cannot type in it", async ({ browser }) => {
+  const editorContext = await browser.newContext();
+  const readerContext = await browser.newContext();
+  const writer = await editorContext.newPage();
+  const reader = await readerContext.newPage();
+  await signIn(writer, "fp.vn@focalpoint.test");
+  await signIn(reader, "secretariat@focalpoint.test");
+  const writing = await openVietNamPlan(writer);
+  const reading = await openVietNamPlan(reader);
+  await expect(reader.getByText(/You can read this plan/)).toBeVisible();
+  await expect(reading).toHaveAttribute("contenteditable", "false");
+  await expect(reader.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
+
+  await writing.click();
+  await writer.keyboard.press("Control+End");
+  await writer.keyboard.type(" The Secretariat sees this at once.");
+  await expect(reading).toContainText("The Secretariat sees this at once.");
+  await expect(writer.getByLabel("In the document").getByText("Dewi Anggraini Putri")).toBeVisible();
+  await expectAccessible(reader);
+  await editorContext.close();
+  await readerContext.close();
+});
