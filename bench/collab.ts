@@ -1,0 +1,192 @@
+/**
+ * `npm run bench:collab`: N editors on one action plan, 20% of them typing
+ * three edits a second, against FocalPoint (production build, SQLite, every
+ * update stored before it is acknowledged) and against Hocuspocus 4.7 with its
+ * SQLite extension as the reference, in the same run on the same machine.
+ *
+ * Prints, for N = 10, 50, 100, 200: p50/p95/p99 time from an edit to its
+ * arrival at every other client, server CPU (share of one core) and memory
+ * (RSS), and bytes per edit. Load clients run in their own processes; servers
+ * listen on 127.0.0.1 only. Sizes and duration: BENCH_SIZES=10,50 BENCH_SECONDS=10.
+ */
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { generateToken, hashToken } from "~/auth/tokens.server";
+
+const SIZES = (process.env.BENCH_SIZES ?? "10,50,100,200").split(",").map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+const LOAD_PROCESSES = 4;
+const TYPING_SHARE = 0.2;
+const EDITS_PER_SECOND = 3;
+const CLOCK_TICKS = 100; // Linux USER_HZ
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "focalpoint-bench-"));
+const template = path.join(workDir, "template.db");
+
+function run(command: string, args: string[], env: Record<string, string>) {
+  execFileSync(command, args, { env: { ...process.env, ...env }, stdio: "pipe" });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function processStats(pid: number) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const cpuTicks = Number(stat[11]) + Number(stat[12]);
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]);
+  return { cpuTicks, rssMb: rssKb / 1024 };
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (!(await check().catch(() => false))) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+
+type Target = { name: "focalpoint" | "hocuspocus"; server: ChildProcess; url: string; documentId: string; cookies: string[]; storedBytes: () => number };
+
+async function startFocalPoint(n: number): Promise<Target> {
+  const db = path.join(workDir, `focalpoint-${n}.db`);
+  fs.copyFileSync(template, db);
+  const port = await freePort();
+  const server = fork(path.resolve(process.env.BUILD_DIR ?? "build", "server.js"), [], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, DATA_DIR: workDir, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, "FocalPoint");
+  const sqlite = new Database(db);
+  const documentId = (sqlite.prepare(`SELECT p.documentId AS id FROM ActionPlan p JOIN Country c ON c.id = p.countryId WHERE c.code = 'VN'`).get() as { id: string }).id;
+  const editors = sqlite.prepare(`SELECT id FROM User WHERE email IN ('fp.vn@focalpoint.test', 'tf.vn@focalpoint.test')`).all() as { id: string }[];
+  const insert = sqlite.prepare(`INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`);
+  const cookies: string[] = [];
+  const expires = new Date(Date.now() + 86_400_000).toISOString().replace("Z", "+00:00");
+  for (let i = 0; i < n; i++) {
+    const token = generateToken();
+    insert.run(hashToken(token), editors[i % editors.length]!.id, expires, new Date().toISOString().replace("Z", "+00:00"));
+    cookies.push(`fp_session=${token}`);
+  }
+  sqlite.close();
+  const storedBytes = () => {
+    const reader = new Database(db, { readonly: true });
+    const row = reader
+      .prepare(`SELECT (SELECT COALESCE(SUM(LENGTH("update")), 0) FROM DocumentUpdate WHERE documentId = ?) + (SELECT COALESCE(LENGTH(snapshot), 0) FROM CollaborativeDocument WHERE id = ?) AS bytes`)
+      .get(documentId, documentId) as { bytes: number };
+    reader.close();
+    return row.bytes;
+  };
+  return { name: "focalpoint", server, url: `http://127.0.0.1:${port}`, documentId, cookies, storedBytes };
+}
+
+async function startHocuspocus(n: number): Promise<Target> {
+  const db = path.join(workDir, `hocuspocus-${n}.sqlite`);
+  const port = await freePort();
+  const server = fork(path.resolve("bench/hocuspocus-server.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, PORT: String(port), BENCH_SQLITE: db },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  await new Promise((resolve) => server.once("message", resolve));
+  const storedBytes = () => {
+    const reader = new Database(db, { readonly: true });
+    const row = reader.prepare(`SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM documents`).get() as { bytes: number };
+    reader.close();
+    return row.bytes;
+  };
+  return { name: "hocuspocus", server, url: `ws://127.0.0.1:${port}`, documentId: "bench", cookies: Array.from({ length: n }, () => ""), storedBytes };
+}
+
+type Result = { target: string; n: number; p50: number; p95: number; p99: number; deliveries: number; edits: number; cpu: number; rssIdle: number; rssLoad: number; bytesPerEdit: number; storedBytes: number };
+
+async function measure(target: Target, n: number): Promise<Result> {
+  const idle = processStats(target.server.pid!);
+  const typing = Math.max(1, Math.round(n * TYPING_SHARE));
+  const loaders = Array.from({ length: Math.min(LOAD_PROCESSES, n) }, () =>
+    fork(path.resolve("bench/collab-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+  );
+  // Clients and typists spread evenly over the load processes.
+  const share = (total: number, i: number) => Math.floor(total / loaders.length) + (i < total % loaders.length ? 1 : 0);
+  let offset = 0;
+  const ready = loaders.map((loader, i) => {
+    const count = share(n, i);
+    const cookies = target.cookies.slice(offset, offset + count);
+    offset += count;
+    loader.send({ start: { target: target.name, url: target.url, documentId: target.documentId, cookies, typing: share(typing, i), editsPerSecond: EDITS_PER_SECOND } });
+    return new Promise<boolean>((resolve) => loader.once("message", (m: { ready: boolean }) => resolve(m.ready)));
+  });
+  if (!(await Promise.all(ready)).every(Boolean)) throw new Error(`${target.name}: not every client synced`);
+  const before = processStats(target.server.pid!);
+  const started = Date.now();
+  for (const loader of loaders) loader.send({ go: 1 });
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  const results = loaders.map((loader) => new Promise<{ latencies: number[]; edits: number; updateBytes: number }>((resolve) => loader.once("message", resolve)));
+  for (const loader of loaders) loader.send({ stop: true });
+  const reports = await Promise.all(results);
+  const after = processStats(target.server.pid!);
+  const elapsed = (Date.now() - started) / 1000;
+  const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const edits = reports.reduce((s, r) => s + r.edits, 0);
+  const updateBytes = reports.reduce((s, r) => s + r.updateBytes, 0);
+  target.server.kill("SIGTERM");
+  await new Promise((resolve) => target.server.once("exit", resolve));
+  return {
+    target: target.name,
+    n,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    deliveries: latencies.length,
+    edits,
+    cpu: (after.cpuTicks - before.cpuTicks) / CLOCK_TICKS / elapsed,
+    rssIdle: idle.rssMb,
+    rssLoad: after.rssMb,
+    bytesPerEdit: edits ? updateBytes / edits : NaN,
+    storedBytes: target.storedBytes(),
+  };
+}
+
+async function main() {
+  if (!fs.existsSync(path.resolve(process.env.BUILD_DIR ?? "build", "server.js"))) throw new Error("Build first: npm run build");
+  run("npx", ["prisma", "migrate", "deploy"], { DATABASE_URL: `file:${template}` });
+  run("npx", ["tsx", "prisma/seed.ts"], { DATABASE_URL: `file:${template}` });
+  console.log(`bench:collab — ${os.cpus().length} cores, ${SECONDS}s per run, ${TYPING_SHARE * 100}% of editors typing ${EDITS_PER_SECOND} edits/s, ${LOAD_PROCESSES} load processes\n`);
+  const results: Result[] = [];
+  for (const n of SIZES) {
+    for (const start of [startFocalPoint, startHocuspocus]) {
+      const target = await start(n);
+      const result = await measure(target, n);
+      results.push(result);
+      console.log(
+        `${result.target.padEnd(10)} N=${String(n).padStart(3)}  p50 ${result.p50.toFixed(1)} ms  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  ` +
+          `cpu ${(result.cpu * 100).toFixed(0)}%  rss ${result.rssIdle.toFixed(0)}→${result.rssLoad.toFixed(0)} MB  ${result.edits} edits, ${result.deliveries} deliveries`,
+      );
+    }
+  }
+  console.log("\n| N | server | p50 ms | p95 ms | p99 ms | CPU (one core) | RSS idle → under load | update bytes per edit | stored at end |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(
+      `| ${r.n} | ${r.target === "focalpoint" ? "FocalPoint" : "Hocuspocus 4.7"} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.cpu * 100).toFixed(0)}% | ${r.rssIdle.toFixed(0)} → ${r.rssLoad.toFixed(0)} MB | ${r.bytesPerEdit.toFixed(0)} | ${(r.storedBytes / 1024).toFixed(0)} KiB |`,
+    );
+  }
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  fs.rmSync(workDir, { recursive: true, force: true });
+  process.exit(1);
+});
