@@ -9,6 +9,12 @@ export function listCountries() {
   return db.country.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } });
 }
 
+/** The countries whose plans and milestones a person may read, for filters. */
+export async function listReadableCountries(actor: Actor) {
+  const readable = readableCountryIds(actor);
+  return (await listCountries()).filter((c) => readable === "all" || readable.includes(c.id));
+}
+
 export async function countryIdSet() {
   return new Set((await listCountries()).map((c) => c.id));
 }

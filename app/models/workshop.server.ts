@@ -2,11 +2,17 @@ import { db } from "~/utils/db.server";
 import type { WorkshopKind } from "~/utils/domain";
 import { todayIn } from "~/utils/format";
 
-/** Upcoming (not yet ended) and past workshops. */
-export async function listWorkshops(filter: { kind?: WorkshopKind } = {}) {
+export type WorkshopFilter = { kind?: WorkshopKind; hostCountryId?: string; year?: number };
+
+/** Upcoming (not yet ended) and past workshops; a year matches workshops that start in it. */
+export async function listWorkshops(filter: WorkshopFilter = {}) {
   const today = todayIn();
   const workshops = await db.workshop.findMany({
-    where: { kind: filter.kind },
+    where: {
+      kind: filter.kind,
+      hostCountryId: filter.hostCountryId,
+      startsOn: filter.year ? { startsWith: `${filter.year}-` } : undefined,
+    },
     orderBy: { startsOn: "asc" },
     select: {
       id: true,
@@ -24,6 +30,12 @@ export async function listWorkshops(filter: { kind?: WorkshopKind } = {}) {
     upcoming: workshops.filter((w) => w.endsOn >= today),
     past: workshops.filter((w) => w.endsOn < today).reverse(),
   };
+}
+
+/** The years workshops started in, newest first, for the year filter. */
+export async function workshopYears() {
+  const rows = await db.workshop.findMany({ select: { startsOn: true } });
+  return [...new Set(rows.map((w) => Number(w.startsOn.slice(0, 4))))].sort((a, b) => b - a);
 }
 
 export async function upcomingWorkshops(take = 5) {

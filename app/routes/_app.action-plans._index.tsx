@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { PlanStatusBadge } from "~/components/status-badges";
 import { listPlans } from "~/models/action-plan.server";
-import { listCountries } from "~/models/country.server";
+import { listReadableCountries } from "~/models/country.server";
 import { PLAN_STATUSES } from "~/utils/domain";
 
 export const meta: MetaFunction = () => [{ title: "Action plans · FocalPoint" }];
@@ -18,7 +18,7 @@ const Filters = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [plans, countries] = await Promise.all([listPlans(user, { countryId: filters.country, status: filters.status }), listCountries()]);
+  const [plans, countries] = await Promise.all([listPlans(user, { countryId: filters.country, status: filters.status }), listReadableCountries(user)]);
   return { plans, countries, filters };
 }
 

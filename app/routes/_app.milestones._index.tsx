@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
-import { listCountries } from "~/models/country.server";
+import { listReadableCountries } from "~/models/country.server";
 import { listSectors, milestoneMatrix } from "~/models/milestone.server";
 import styles from "~/styles/milestones.css?url";
 import { MILESTONE_STATUSES } from "~/utils/domain";
@@ -19,7 +19,7 @@ const Filters = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [matrix, countries, sectors] = await Promise.all([milestoneMatrix(user, { countryId: filters.country, sectorId: filters.sector }), listCountries(), listSectors()]);
+  const [matrix, countries, sectors] = await Promise.all([milestoneMatrix(user, { countryId: filters.country, sectorId: filters.sector }), listReadableCountries(user), listSectors()]);
   return { matrix, countries, sectors, filters };
 }
 

@@ -3,19 +3,29 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
-import { listWorkshops } from "~/models/workshop.server";
+import { listCountries } from "~/models/country.server";
+import { listWorkshops, workshopYears } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { WORKSHOP_KINDS } from "~/utils/domain";
 import { formatDay } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Workshops · FocalPoint" }];
 
-const Filters = z.object({ kind: z.enum(WORKSHOP_KINDS).optional().catch(undefined) });
+const Filters = z.object({
+  kind: z.enum(WORKSHOP_KINDS).optional().catch(undefined),
+  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "workshop.read");
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { ...(await listWorkshops({ kind: filters.kind })), filters };
+  const [workshops, countries, years] = await Promise.all([
+    listWorkshops({ kind: filters.kind, hostCountryId: filters.country, year: filters.year }),
+    listCountries(),
+    workshopYears(),
+  ]);
+  return { ...workshops, countries, years, filters };
 }
 
 type Workshop = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
@@ -69,7 +79,7 @@ function WorkshopTable({ workshops, caption }: { workshops: Workshop[]; caption:
 }
 
 export default function Workshops() {
-  const { upcoming, past, filters } = useLoaderData<typeof loader>();
+  const { upcoming, past, countries, years, filters } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   return (
@@ -88,6 +98,28 @@ export default function Workshops() {
             {WORKSHOP_KINDS.map((k) => (
               <option key={k} value={k}>
                 {tc(`workshopKinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="country">{t("host")}</label>
+          <select id="country" name="country" defaultValue={filters.country ?? ""}>
+            <option value="">{t("anyCountry")}</option>
+            {countries.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="year">{t("year")}</label>
+          <select id="year" name="year" defaultValue={filters.year ?? ""}>
+            <option value="">{t("anyYear")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
               </option>
             ))}
           </select>

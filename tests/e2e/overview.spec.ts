@@ -35,7 +35,6 @@ test("a focal point's dashboard and plan list cover only their own country", asy
   await expect(page.getByRole("cell", { name: /Nominate national assessors/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points" })).toBeVisible();
   await expectAccessible(page);
-
 });
 
 test("a focal point is refused another country's plan by URL", async ({ page, browser }) => {
@@ -56,6 +55,10 @@ test("the Bangkok 2015 meeting shows its agenda in Bangkok time, who came, and w
   await signIn(page, "facilitator@focalpoint.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workshops" }).click();
   await expectAccessible(page);
+  await page.getByRole("combobox", { name: "Year" }).selectOption("2015");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/year=2015/);
+  await expect(page.getByRole("link", { name: /Capacity-building workshop/ })).toHaveCount(0);
   await page.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points", exact: true }).click();
   await expect(page.getByRole("heading", { name: "ASEAN Meeting of Skills Focal Points" })).toBeVisible();
   await expect(page.getByText(/Times are in .*\(Asia\/Bangkok\)/)).toBeVisible();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getPlanForReading, listPlans } from "~/models/action-plan.server";
 import { listCountriesOverview } from "~/models/country.server";
 import { milestoneCounts, milestoneMatrix, milestonesNeedingAttention } from "~/models/milestone.server";
-import { getWorkshopDetail, listWorkshops } from "~/models/workshop.server";
+import { getWorkshopDetail, listWorkshops, workshopYears } from "~/models/workshop.server";
 import { validateSessionToken, createSession } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
 import { todayIn } from "~/utils/format";
@@ -99,5 +99,16 @@ describe("summaries", () => {
     expect(bangkok!.attendanceDays.map((d) => d.name)).toEqual(["2015-08-10", "2015-08-11"]);
     expect(bangkok!.byCategory.find((c) => c.name === "ilo")!.count).toBe(5);
     expect(bangkok!.outcomes.find((o) => o.kind === "agreed_action")!.assignments).toHaveLength(3);
+  });
+
+  it("filter workshops by host country and by the year they start in", async () => {
+    const th = await db.country.findUniqueOrThrow({ where: { code: "TH" } });
+    const inThailand = await listWorkshops({ hostCountryId: th.id });
+    expect([...inThailand.upcoming, ...inThailand.past].every((w) => w.hostCountry?.code === "TH")).toBe(true);
+    expect(inThailand.past.map((w) => w.startsOn)).toEqual(["2018-06-04", "2015-08-10"]);
+    const in2015 = await listWorkshops({ year: 2015 });
+    expect(in2015.upcoming).toEqual([]);
+    expect(in2015.past.map((w) => w.startsOn)).toEqual(["2015-08-10"]);
+    expect(await workshopYears()).toEqual([2027, 2018, 2015, 2014]);
   });
 });
