@@ -7,9 +7,10 @@ type Toast = { kind: "success" | "error" | "info"; message: string } | null;
 export function Toaster({ toast }: { toast: Toast }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState<Toast>(toast);
+  // A later revalidation (a live update, say) brings no toast; that must not hide the one on screen.
   useEffect(() => {
-    setVisible(toast);
     if (!toast) return;
+    setVisible(toast);
     const timer = setTimeout(() => setVisible(null), 6000);
     return () => clearTimeout(timer);
   }, [toast]);

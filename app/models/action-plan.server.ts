@@ -5,6 +5,9 @@ import { YJS_FRAGMENT } from "~/editor/schema";
 import { db } from "~/utils/db.server";
 import type { PlanStatus } from "~/utils/domain";
 import { todayIn } from "~/utils/format";
+import { publishChange, refreshDocumentAccess } from "~/realtime/server.server";
+import { topic } from "~/realtime/topics";
+import { changedFields, recordAudit } from "./audit.server";
 import { readableCountryFilter } from "./milestone.server";
 
 export type PlanFilter = { countryId?: string; status?: PlanStatus };
@@ -66,3 +69,158 @@ export async function getPlanForReading(planId: string) {
 }
 
 export type ProseMirrorNode = { type: string; attrs?: Record<string, unknown>; content?: ProseMirrorNode[]; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
+
+// ───────────────────────── workflow ─────────────────────────
+
+/** draft → submitted → endorsed; a submitted plan can be withdrawn, an endorsed one reopened. */
+export const PLAN_TRANSITIONS = {
+  submit: { from: "draft", to: "submitted", action: "plan.submit" },
+  withdraw: { from: "submitted", to: "draft", action: "plan.submit" },
+  endorse: { from: "submitted", to: "endorsed", action: "plan.endorse" },
+  reopen: { from: "endorsed", to: "draft", action: "plan.reopen" },
+} as const;
+export type PlanTransition = keyof typeof PLAN_TRANSITIONS;
+
+export class PlanStateError extends Error {}
+
+export async function changePlanStatus(planId: string, transition: PlanTransition, actorId: string, requestId?: string) {
+  const step = PLAN_TRANSITIONS[transition];
+  const plan = await db.$transaction(async (tx) => {
+    // The status condition makes two simultaneous clicks change the plan once.
+    const now = new Date();
+    const { count } = await tx.actionPlan.updateMany({
+      where: { id: planId, status: step.from },
+      data: {
+        status: step.to,
+        ...(transition === "submit" ? { submittedAt: now, submittedById: actorId } : {}),
+        ...(transition === "endorse" ? { endorsedAt: now, endorsedById: actorId } : {}),
+        ...(transition === "reopen" || transition === "withdraw" ? { endorsedAt: null, endorsedById: null } : {}),
+      },
+    });
+    if (count !== 1) throw new PlanStateError(`The plan is not ${step.from} any more.`);
+    const plan = await tx.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { id: true, countryId: true, documentId: true, title: true } });
+    await recordAudit(tx, {
+      actorId,
+      action: `plan.${transition}`,
+      entityType: "action_plan",
+      entityId: planId,
+      countryId: plan.countryId,
+      summary: `${plan.title}: ${step.from} → ${step.to}`,
+      changes: { status: [step.from, step.to] },
+      requestId,
+    });
+    return plan;
+  });
+  publishChange(topic.plan(plan.id), "action_plan", plan.id);
+  publishChange(topic.country(plan.countryId), "action_plan", plan.id);
+  // Editors of an endorsed plan become readers at once, and the other way round.
+  await refreshDocumentAccess(plan.documentId);
+}
+
+// ───────────────────────── action items ─────────────────────────
+
+export type ActionItemInput = {
+  activity: string;
+  leadAgency: string;
+  startsOn: string | null;
+  dueOn: string | null;
+  status: string;
+  progress: number;
+  indicator: string;
+  milestoneId: string | null;
+};
+
+export class ActionItemError extends Error {
+  constructor(
+    readonly field: string,
+    readonly messageKey: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** Milestones of the plan's country, for linking items. */
+export async function milestoneOptions(countryId: string) {
+  const rows = await db.milestone.findMany({
+    where: { countryId },
+    orderBy: [{ sector: { sortOrder: "asc" } }, { stage: { sortOrder: "asc" } }],
+    select: { id: true, stage: { select: { name: true } }, sector: { select: { name: true } } },
+  });
+  return rows.map((m) => ({ id: m.id, label: [m.sector?.name, m.stage.name].filter(Boolean).join(" · ") }));
+}
+
+async function checkItem(countryId: string, input: ActionItemInput) {
+  if (input.milestoneId && !(await db.milestone.findFirst({ where: { id: input.milestoneId, countryId }, select: { id: true } }))) {
+    throw new ActionItemError("milestoneId", "validation.invalidChoice");
+  }
+}
+
+export async function createActionItem(planId: string, input: ActionItemInput, actorId: string, requestId?: string) {
+  const plan = await db.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { countryId: true, _count: { select: { items: true } } } });
+  await checkItem(plan.countryId, input);
+  const item = await db.$transaction(async (tx) => {
+    const item = await tx.actionItem.create({ data: { ...input, planId, sortOrder: plan._count.items, updatedById: actorId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "action_item.create",
+      entityType: "action_item",
+      entityId: item.id,
+      countryId: plan.countryId,
+      summary: `Action item added: ${input.activity}`,
+      requestId,
+    });
+    return item;
+  });
+  publishChange(topic.plan(planId), "action_item", item.id);
+  return item;
+}
+
+export async function updateActionItem(planId: string, itemId: string, input: ActionItemInput, actorId: string, requestId?: string) {
+  const plan = await db.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { countryId: true } });
+  await checkItem(plan.countryId, input);
+  await db.$transaction(async (tx) => {
+    const before = await tx.actionItem.findFirst({ where: { id: itemId, planId } });
+    if (!before) throw new ActionItemError("form", "errors.notFound");
+    await tx.actionItem.update({ where: { id: itemId }, data: { ...input, updatedById: actorId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "action_item.update",
+      entityType: "action_item",
+      entityId: itemId,
+      countryId: plan.countryId,
+      summary: `Action item updated: ${input.activity}`,
+      changes: changedFields(before, input),
+      requestId,
+    });
+  });
+  publishChange(topic.plan(planId), "action_item", itemId);
+}
+
+export async function deleteActionItem(planId: string, itemId: string, actorId: string, requestId?: string) {
+  const plan = await db.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { countryId: true } });
+  await db.$transaction(async (tx) => {
+    const item = await tx.actionItem.findFirst({ where: { id: itemId, planId } });
+    if (!item) return;
+    await tx.outcomeAssignment.updateMany({ where: { actionItemId: itemId }, data: { actionItemId: null } });
+    await tx.actionItem.delete({ where: { id: itemId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "action_item.delete",
+      entityType: "action_item",
+      entityId: itemId,
+      countryId: plan.countryId,
+      summary: `Action item removed: ${item.activity}`,
+      requestId,
+    });
+  });
+  publishChange(topic.plan(planId), "action_item", itemId);
+}
+
+export function findActionItem(planId: string, itemId: string) {
+  return db.actionItem.findFirst({ where: { id: itemId, planId } });
+}
+
+/** The plan an item belongs to, with what permission checks need. */
+export function findPlanSummary(planId: string) {
+  return db.actionPlan.findUnique({ where: { id: planId }, select: { id: true, title: true, status: true, countryId: true, documentId: true, country: { select: { name: true, code: true } } } });
+}

@@ -8,7 +8,8 @@ export type OrganisationInput = { name: string; acronym: string | null; kind: Or
 
 export class DuplicateOrganisationError extends Error {}
 
-export function listOrganisations(filter: { kind?: OrganisationKind; countryId?: string } = {}) {
+/** `countryId: null` lists the regional and international organisations, which belong to no country. */
+export function listOrganisations(filter: { kind?: OrganisationKind; countryId?: string | null } = {}) {
   return db.organisation.findMany({
     where: { kind: filter.kind, countryId: filter.countryId },
     orderBy: [{ name: "asc" }],

@@ -12,7 +12,8 @@ import { z } from "zod";
  *   client → server  "doc:join"      { documentId }                       ack { ok, readOnly } | { ok: false, error }
  *   client → server  "doc:leave"     { documentId }
  *   both ways        "doc:message"   documentId, Uint8Array message      ack (client → server) { ok } | { ok: false, error }
- *   server → client  "doc:access"    { documentId, readOnly }             after a permission change
+ *   server → client  "doc:closed"    { documentId, reason }               the server let go of this socket's
+ *                                                                        membership; see DocumentCloseReason
  */
 
 export const MESSAGE_SYNC = 0;
@@ -23,6 +24,16 @@ export const MAX_MESSAGE_BYTES = 512 * 1024;
 
 export const JoinSchema = z.object({ documentId: z.string().regex(/^[a-z0-9]{10,40}$/) });
 export const DocumentIdSchema = JoinSchema.shape.documentId;
+
+/**
+ * Why the server closed a socket's membership of a document.
+ * - "access_changed": what the person may do changed (a plan was endorsed or
+ *   reopened, their roles changed). The client joins again at once and the
+ *   join decides afresh: editor, read-only, or refused.
+ */
+export const DOCUMENT_CLOSE_REASONS = ["access_changed"] as const;
+export type DocumentCloseReason = (typeof DOCUMENT_CLOSE_REASONS)[number];
+export type DocumentClosed = { documentId: string; reason: DocumentCloseReason };
 
 export type JoinReply = { ok: true; readOnly: boolean } | { ok: false; error: string };
 export type MessageReply = { ok: true } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
@@ -9,6 +9,9 @@ import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import { formatPercent } from "~/utils/format";
+import styles from "~/styles/directory.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Countries · FocalPoint" }];
 
@@ -22,6 +25,7 @@ export default function Countries() {
   const { t } = useTranslation("directory");
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates(countries.map((c) => topic.country(c.id)));
+  const somePlansHidden = countries.some((c) => c.currentPlan === undefined);
   return (
     <>
       <header className="page-header">
@@ -31,7 +35,7 @@ export default function Countries() {
         </div>
         <LiveStatus status={status} />
       </header>
-      <div className="table-wrap">
+      <div className="table-wrap stack-table">
         <table>
           <thead>
             <tr>
@@ -50,9 +54,22 @@ export default function Countries() {
                 <td>
                   <span className="country-code">{c.code}</span> <Link to={`/countries/${c.code.toLowerCase()}`}>{c.name}</Link>
                 </td>
-                <td>{c.focalPoints.length ? c.focalPoints.map((p) => p.name).join(", ") : <span className="muted">{t("countries.noFocalPoint")}</span>}</td>
-                <td className="small">{c.nqfName || "—"}</td>
-                <td>
+                <td data-label={t("countries.focalPoints")}>
+                  {c.focalPoints.length ? (
+                    c.focalPoints.map((p, i) => (
+                      <span key={p.id}>
+                        {i > 0 ? ", " : null}
+                        <Link to={`/people/${p.id}`}>{p.name}</Link>
+                      </span>
+                    ))
+                  ) : (
+                    <span className="muted">{t("countries.noFocalPoint")}</span>
+                  )}
+                </td>
+                <td className="small" data-label={t("countries.nqf")}>
+                  {c.nqfName || "—"}
+                </td>
+                <td data-label={t("countries.plan")}>
                   {c.currentPlan === undefined ? (
                     <span className="muted">—</span>
                   ) : c.currentPlan ? (
@@ -63,12 +80,15 @@ export default function Countries() {
                     <span className="muted">{t("countries.noPlan")}</span>
                   )}
                 </td>
-                <td className="num">{c.milestones && c.milestones.total > 0 ? formatPercent(c.milestones.completed / c.milestones.total, locale) : "—"}</td>
+                <td className="num" data-label={t("countries.progress")}>
+                  {c.milestones && c.milestones.total > 0 ? formatPercent(c.milestones.completed / c.milestones.total, locale) : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {somePlansHidden ? <p className="small muted">{t("countries.plansRestricted")}</p> : null}
     </>
   );
 }

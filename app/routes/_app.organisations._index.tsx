@@ -4,21 +4,33 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
+import { listCountries } from "~/models/country.server";
 import { listOrganisations } from "~/models/organisation.server";
 import { ORGANISATION_KINDS } from "~/utils/domain";
 
 export const meta: MetaFunction = () => [{ title: "Organisations · FocalPoint" }];
 
-const Filters = z.object({ kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined) });
+/** "regional" stands for organisations without a country (ILO, IOM, the Secretariat, donors). */
+const REGIONAL = "regional";
+
+const Filters = z.object({
+  kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined),
+  country: z
+    .union([z.literal(REGIONAL), z.string().regex(/^[a-z0-9]{10,40}$/)])
+    .optional()
+    .catch(undefined),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { organisations: await listOrganisations({ kind: filters.kind }), filters, canManage: can(user, "reference.manage") };
+  const countryId = filters.country === REGIONAL ? null : filters.country;
+  const [organisations, countries] = await Promise.all([listOrganisations({ kind: filters.kind, countryId }), listCountries()]);
+  return { organisations, countries, filters, canManage: can(user, "reference.manage") };
 }
 
 export default function Organisations() {
-  const { organisations, filters, canManage } = useLoaderData<typeof loader>();
+  const { organisations, countries, filters, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
   const { t: tc } = useTranslation("common");
   return (
@@ -45,6 +57,18 @@ export default function Organisations() {
             {ORGANISATION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {tc(`organisationKinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="country">{t("organisations.country")}</label>
+          <select id="country" name="country" defaultValue={filters.country ?? ""}>
+            <option value="">{t("organisations.anyCountry")}</option>
+            <option value={REGIONAL}>{t("organisations.regionalOnly")}</option>
+            {countries.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
               </option>
             ))}
           </select>

@@ -50,7 +50,7 @@ test("the people directory finds people by name and filters by role and country"
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=Sokha/);
   await expect(page.getByRole("link", { name: "Sokha Chenda" })).toBeVisible();
-  await expect(page.getByText("1 people")).toBeVisible();
+  await expect(page.getByText("1 person", { exact: true })).toBeVisible();
 
   await page.goto("/people");
   await page.getByLabel("Role").selectOption("task_force");
@@ -68,6 +68,11 @@ test("the people directory finds people by name and filters by role and country"
 test("an administrator adds an organisation; a duplicate name is refused beside the field", async ({ page }) => {
   await signIn(page, "admin@focalpoint.test");
   await page.goto("/organisations");
+  await expectAccessible(page);
+  await page.getByLabel("Country").selectOption({ label: "Regional or international only" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("link", { name: "Korea Human Resources Development Service" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ministry of Manpower" })).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Add an organisation" }).click();
   await page.getByLabel("Name").fill("Lao National Chamber of Commerce and Industry");

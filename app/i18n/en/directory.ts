@@ -23,6 +23,7 @@ export const directory = {
     workshops: "Workshops hosted",
     noWorkshops: "No workshops hosted yet.",
     people: "People",
+    plansRestricted: "Plan status and milestone progress appear only for the countries whose plans you may read; a dash marks the others.",
     nobody: "Nobody yet.",
   },
   editCountry: {
@@ -46,7 +47,8 @@ export const directory = {
     name: "Name",
     organisation: "Organisation",
     roles: "Roles",
-    count: "{{count}} people",
+    count_one: "{{count}} person",
+    count_other: "{{count}} people",
     invited: "Invited",
     disabled: "Disabled",
     noMatch: "Nobody matches these filters.",
@@ -78,6 +80,9 @@ export const directory = {
     edit: "Edit",
     saved: "The organisation has been saved.",
     duplicate: "An organisation with this name already exists in this country.",
-    count: "{{count}} organisations",
+    count_one: "{{count}} organisation",
+    count_other: "{{count}} organisations",
+    anyCountry: "Any country, or regional",
+    regionalOnly: "Regional or international only",
   },
 };

@@ -26,6 +26,7 @@ export const directory: Translation<typeof en> = {
     workshops: "Lokakarya yang diselenggarakan",
     noWorkshops: "Belum ada lokakarya yang diselenggarakan.",
     people: "Orang",
+    plansRestricted: "Status rencana dan kemajuan tonggak hanya tampil untuk negara yang rencananya boleh Anda baca; tanda pisah menandai negara lainnya.",
     nobody: "Belum ada.",
   },
   editCountry: {
@@ -49,7 +50,8 @@ export const directory: Translation<typeof en> = {
     name: "Nama",
     organisation: "Organisasi",
     roles: "Peran",
-    count: "{{count}} orang",
+    count_one: "{{count}} orang",
+    count_other: "{{count}} orang",
     invited: "Diundang",
     disabled: "Nonaktif",
     noMatch: "Tidak ada yang cocok dengan saringan ini.",
@@ -81,6 +83,9 @@ export const directory: Translation<typeof en> = {
     edit: "Ubah",
     saved: "Organisasi telah disimpan.",
     duplicate: "Organisasi dengan nama ini sudah ada di negara ini.",
-    count: "{{count}} organisasi",
+    count_one: "{{count}} organisasi",
+    count_other: "{{count}} organisasi",
+    anyCountry: "Semua negara, atau regional",
+    regionalOnly: "Hanya regional atau internasional",
   },
 };

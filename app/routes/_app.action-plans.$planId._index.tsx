@@ -1,13 +1,20 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import { requirePermission, requireUser } from "~/auth/session.server";
+import { FormError } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { RichText } from "~/components/rich-text";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
-import { getPlanForReading } from "~/models/action-plan.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { changePlanStatus, getPlanForReading, PLAN_TRANSITIONS, PlanStateError, type PlanTransition } from "~/models/action-plan.server";
+import { ACTION_ITEM_STATUSES } from "~/utils/domain";
+import { requirePlanAccess } from "~/utils/plan-access.server";
+import { redirectWithToast } from "~/utils/toast.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
@@ -21,16 +28,55 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 // The editor (Tiptap, Yjs) loads only in the browser and only on this page.
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
 
+const ItemView = z.object({
+  status: z.enum(ACTION_ITEM_STATUSES).optional().catch(undefined),
+  overdue: z.literal("1").optional().catch(undefined),
+  sort: z.enum(["plan", "due", "status"]).optional().catch(undefined),
+});
+const STATUS_ORDER: Record<string, number> = { delayed: 0, at_risk: 1, not_started: 2, on_track: 3, done: 4 };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const plan = await getPlanForReading(parseParam(IdParam, params.planId));
   if (!plan) throw new Response("Not found", { status: 404 });
   const user = await requirePermission(request, "plan.read", { countryId: plan.country.id });
+  const view = ItemView.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const items = plan.items
+    .filter((i) => (!view.status || i.status === view.status) && (!view.overdue || i.overdue))
+    .sort((a, b) =>
+      view.sort === "due"
+        ? (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999")
+        : view.sort === "status"
+          ? STATUS_ORDER[a.status]! - STATUS_ORDER[b.status]!
+          : a.sortOrder - b.sortOrder,
+    );
+  const resource = { countryId: plan.country.id, planStatus: plan.status };
+  const transitions = (Object.keys(PLAN_TRANSITIONS) as PlanTransition[]).filter(
+    (name) => PLAN_TRANSITIONS[name].from === plan.status && can(user, PLAN_TRANSITIONS[name].action, resource),
+  );
   return {
-    plan,
+    plan: { ...plan, items },
     me: { id: user.id, name: user.name },
-    canEdit: can(user, "plan.edit", { countryId: plan.country.id, planStatus: plan.status }),
+    canEdit: can(user, "plan.edit", resource),
+    transitions,
   };
+}
+
+const WorkflowForm = z.object({ transition: z.enum(Object.keys(PLAN_TRANSITIONS) as [PlanTransition, ...PlanTransition[]]) });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = WorkflowForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Unknown plan action", { status: 400 });
+  const transition = PLAN_TRANSITIONS[parsed.data.transition];
+  const { user, plan } = await requirePlanAccess(request, params.planId, transition.action);
+  const t = await getTranslate(request);
+  try {
+    await changePlanStatus(plan.id, parsed.data.transition, user.id, context.requestId);
+  } catch (error) {
+    if (error instanceof PlanStateError) return data({ formError: t("plans:workflow.stale") }, { status: 409 });
+    throw error;
+  }
+  return redirectWithToast(`/action-plans/${plan.id}`, { kind: "success", message: t("plans:workflow.done", { status: t(`planStatuses.${transition.to}`) }) });
 }
 
 /** The stored narrative until the live editor has loaded (and for readers without JavaScript). */
@@ -49,6 +95,7 @@ function Narrative({ plan, me, canEdit }: ReturnType<typeof useLoaderData<typeof
 
 export default function ActionPlan() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { plan } = data;
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("common");
@@ -75,6 +122,15 @@ export default function ActionPlan() {
         </div>
         <div className="cluster no-print">
           <LiveStatus status={status} />
+          {data.transitions.length ? (
+            <Form method="post" className="cluster">
+              {data.transitions.map((name) => (
+                <button key={name} type="submit" name="transition" value={name} className={name === "endorse" || name === "submit" ? undefined : "button-secondary"}>
+                  {t(`workflow.${name}`)}
+                </button>
+              ))}
+            </Form>
+          ) : null}
           <button type="button" className="button-secondary" onClick={() => window.print()}>
             {tc("actions.print")}
           </button>
@@ -87,8 +143,18 @@ export default function ActionPlan() {
         </div>
         <div className="print-only">{plan.narrative.content?.length ? <RichText doc={plan.narrative} /> : null}</div>
       </section>
+      <FormError>{actionData?.formError}</FormError>
+      {plan.status === "endorsed" ? <p className="notice no-print">{t("workflow.endorsedNote")}</p> : null}
       <section className="card" aria-labelledby="items-heading">
-        <h2 id="items-heading">{t("actionItems")}</h2>
+        <div className="card-header">
+          <h2 id="items-heading">{t("actionItems")}</h2>
+          {data.canEdit ? (
+            <Link to="items/new" className="button no-print">
+              {t("itemForm.add")}
+            </Link>
+          ) : null}
+        </div>
+        <ItemFilters />
         {plan.items.length === 0 ? (
           <p className="empty">{t("noItems")}</p>
         ) : (
@@ -111,7 +177,7 @@ export default function ActionPlan() {
                 {plan.items.map((item) => (
                   <tr key={item.id} className={item.overdue ? "overdue" : undefined}>
                     <td>
-                      {item.activity}
+                      {data.canEdit ? <Link to={`items/${item.id}`}>{item.activity}</Link> : item.activity}
                       {item.indicator ? <div className="small muted">{item.indicator}</div> : null}
                     </td>
                     <td>{item.leadAgency}</td>
@@ -139,5 +205,42 @@ export default function ActionPlan() {
         )}
       </section>
     </>
+  );
+}
+
+/** Filter and sort the action items; kept in the URL so a view can be shared. */
+function ItemFilters() {
+  const { t } = useTranslation("plans");
+  const { t: tc } = useTranslation("common");
+  const [params] = useSearchParams();
+  return (
+    <Form method="get" className="filters no-print" preventScrollReset>
+      <div className="field">
+        <label htmlFor="item-status">{t("status")}</label>
+        <select id="item-status" name="status" defaultValue={params.get("status") ?? ""}>
+          <option value="">{t("itemForm.anyStatus")}</option>
+          {ACTION_ITEM_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {tc(`actionItemStatuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="item-sort">{t("itemForm.sort")}</label>
+        <select id="item-sort" name="sort" defaultValue={params.get("sort") ?? "plan"}>
+          <option value="plan">{t("itemForm.sortPlan")}</option>
+          <option value="due">{t("itemForm.sortDue")}</option>
+          <option value="status">{t("itemForm.sortStatus")}</option>
+        </select>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" name="overdue" value="1" defaultChecked={params.get("overdue") === "1"} />
+        {t("itemForm.onlyOverdue")}
+      </label>
+      <button type="submit" className="button-secondary">
+        {t("itemForm.apply")}
+      </button>
+    </Form>
   );
 }

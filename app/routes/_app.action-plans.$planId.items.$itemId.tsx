@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActionItemForm } from "~/components/action-item-form";
+import { getTranslate } from "~/i18n/translate.server";
+import { ActionItemError, deleteActionItem, findActionItem, milestoneOptions, updateActionItem } from "~/models/action-plan.server";
+import { ActionItemForm as ActionItemSchema } from "~/utils/action-item-form.server";
+import { formDataToObject, parseForm } from "~/utils/forms.server";
+import { IdParam, parseParam } from "~/utils/params";
+import { requirePlanAccess } from "~/utils/plan-access.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit action item · FocalPoint" }];
+
+async function loadItem(planId: string, itemIdParam: string | undefined) {
+  const item = await findActionItem(planId, parseParam(IdParam, itemIdParam));
+  if (!item) throw new Response("Not found", { status: 404 });
+  return item;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan } = await requirePlanAccess(request, params.planId, "plan.edit");
+  const [item, milestones] = await Promise.all([loadItem(plan.id, params.itemId), milestoneOptions(plan.countryId)]);
+  return { plan, item, milestones };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, plan } = await requirePlanAccess(request, params.planId, "plan.edit");
+  const item = await loadItem(plan.id, params.itemId);
+  const t = await getTranslate(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    await deleteActionItem(plan.id, item.id, user.id, context.requestId);
+    return redirectWithToast(`/action-plans/${plan.id}#items-heading`, { kind: "success", message: t("plans:itemForm.deleted") });
+  }
+  const form = await parseForm(request, ActionItemSchema, formData);
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: formDataToObject(formData) }, { status: 400 });
+  try {
+    await updateActionItem(plan.id, item.id, form.data, user.id, context.requestId);
+  } catch (error) {
+    if (error instanceof ActionItemError) return data({ fieldErrors: { [error.field]: t(error.messageKey) }, values: formDataToObject(formData) }, { status: 400 });
+    throw error;
+  }
+  return redirectWithToast(`/action-plans/${plan.id}#items-heading`, { kind: "success", message: t("plans:itemForm.saved") });
+}
+
+export default function EditActionItem() {
+  const { plan, item, milestones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("plans");
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/action-plans">{t("title")}</Link> › <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
+      </nav>
+      <header className="page-header">
+        <h1>{t("itemForm.editTitle")}</h1>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button-secondary">
+            {t("itemForm.delete")}
+          </button>
+        </Form>
+      </header>
+      <ActionItemForm milestones={milestones} values={(actionData?.values as never) ?? item} errors={actionData?.fieldErrors} cancelTo={`/action-plans/${plan.id}`} />
+    </>
+  );
+}

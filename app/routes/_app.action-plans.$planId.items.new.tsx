@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActionItemForm } from "~/components/action-item-form";
+import { getTranslate } from "~/i18n/translate.server";
+import { ActionItemError, createActionItem, milestoneOptions } from "~/models/action-plan.server";
+import { ActionItemForm as ActionItemSchema } from "~/utils/action-item-form.server";
+import { formDataToObject, parseForm } from "~/utils/forms.server";
+import { requirePlanAccess } from "~/utils/plan-access.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "New action item · FocalPoint" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan } = await requirePlanAccess(request, params.planId, "plan.edit");
+  return { plan, milestones: await milestoneOptions(plan.countryId) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, plan } = await requirePlanAccess(request, params.planId, "plan.edit");
+  const formData = await request.formData();
+  const form = await parseForm(request, ActionItemSchema, formData);
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: formDataToObject(formData) }, { status: 400 });
+  const t = await getTranslate(request);
+  try {
+    await createActionItem(plan.id, form.data, user.id, context.requestId);
+  } catch (error) {
+    if (error instanceof ActionItemError) return data({ fieldErrors: { [error.field]: t(error.messageKey) }, values: formDataToObject(formData) }, { status: 400 });
+    throw error;
+  }
+  return redirectWithToast(`/action-plans/${plan.id}#items-heading`, { kind: "success", message: t("plans:itemForm.saved") });
+}
+
+export default function NewActionItem() {
+  const { plan, milestones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("plans");
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/action-plans">{t("title")}</Link> › <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
+      </nav>
+      <header className="page-header">
+        <h1>{t("itemForm.addTitle")}</h1>
+      </header>
+      <ActionItemForm milestones={milestones} values={actionData?.values as never} errors={actionData?.fieldErrors} cancelTo={`/action-plans/${plan.id}`} />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./utils";
+
+async function openLaoPlan(page: Page) {
+  await page.goto("/action-plans");
+  await page.getByRole("row", { name: /Lao PDR/ }).getByRole("link", { name: "MRS action plan 2025-2027" }).click();
+  await expect(page.getByRole("heading", { name: "Lao PDR: MRS action plan 2025-2027" })).toBeVisible();
+}
+
+test("a focal point adds and edits action items while a colleague's page updates live; the plan goes through review", async ({ browser }) => {
+  const fpContext = await browser.newContext();
+  const tfContext = await browser.newContext();
+  const secretariatContext = await browser.newContext();
+  const fp = await fpContext.newPage();
+  const tf = await tfContext.newPage();
+  const secretariat = await secretariatContext.newPage();
+  await signIn(fp, "fp.la@focalpoint.test");
+  await signIn(tf, "tf.la@focalpoint.test");
+  await signIn(secretariat, "secretariat@focalpoint.test");
+  await openLaoPlan(fp);
+  await openLaoPlan(tf);
+  await expect(tf.getByText("Live", { exact: true })).toBeVisible();
+
+  await fp.getByRole("link", { name: "Add an action item" }).click();
+  await expectAccessible(fp);
+  await fp.getByLabel("Activity").fill("Pilot assessment of construction workers in Vientiane");
+  await fp.getByLabel("Start").fill("2026-12-01");
+  await fp.getByLabel("Due").fill("2026-10-01");
+  await fp.getByRole("button", { name: "Save" }).click();
+  await expect(fp.getByText("The due date must not be before the start date.")).toBeVisible();
+  await fp.getByLabel("Due").fill("2027-04-30");
+  await fp.getByLabel("Status").selectOption("on_track");
+  await fp.getByLabel("Progress (%)").fill("10");
+  await fp.getByRole("button", { name: "Save" }).click();
+  await expect(fp.getByText("The action item has been saved.")).toBeVisible();
+
+  // The task-force member's open page shows the new item without a reload.
+  await expect(tf.getByRole("cell", { name: /Pilot assessment of construction workers/ })).toBeVisible();
+
+  await fp.getByRole("link", { name: "Pilot assessment of construction workers in Vientiane" }).click();
+  await fp.getByLabel("Status").selectOption("at_risk");
+  await fp.getByRole("button", { name: "Save" }).click();
+  await expect(tf.getByRole("row", { name: /Pilot assessment/ }).getByText("At risk")).toBeVisible();
+
+  // Filters are kept in the URL.
+  await fp.getByLabel("Status").selectOption("at_risk");
+  await fp.getByRole("button", { name: "Apply" }).click();
+  await expect(fp).toHaveURL(/status=at_risk/);
+  await expect(fp.getByRole("row", { name: /Pilot assessment/ })).toBeVisible();
+
+  // Submit, endorse: the plan becomes read-only for its editors, live.
+  await fp.getByRole("button", { name: "Submit for review" }).click();
+  await expect(fp.getByText("The plan is now Submitted.")).toBeVisible();
+  await openLaoPlan(secretariat);
+  await expect(secretariat.getByRole("button", { name: "Endorse" })).toBeVisible();
+  await secretariat.getByRole("button", { name: "Endorse" }).click();
+  await expect(secretariat.getByText("The plan is now Endorsed.")).toBeVisible();
+  await expect(tf.getByText("This plan is endorsed and read-only until the Secretariat reopens it.")).toBeVisible();
+  await expect(tf.getByRole("link", { name: "Add an action item" })).toHaveCount(0);
+  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toHaveAttribute("contenteditable", "false");
+
+  // The server refuses edits to an endorsed plan even by URL.
+  const refused = await tf.goto((await fp.url()).replace(/\?.*$/, "") + "/items/new");
+  expect(refused?.status()).toBe(403);
+  await expectAccessible(secretariat);
+
+  for (const context of [fpContext, tfContext, secretariatContext]) await context.close();
+});
