@@ -22,7 +22,7 @@ export function OrganisationForm({
   return (
     <Form method="post" className="card" noValidate>
       <FormError>{Object.keys(errors).length ? tc("errors.fixBelow") : null}</FormError>
-      <div className="grid grid-2">
+      <div className="grid grid-2 organisation-fields">
         <Field label={t("organisations.name")} name="name" defaultValue={values.name ?? ""} required error={errors.name} />
         <Field label={t("organisations.acronym")} name="acronym" defaultValue={values.acronym ?? ""} error={errors.acronym} />
         <SelectField

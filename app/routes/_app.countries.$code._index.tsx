@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
@@ -12,6 +12,9 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
 import { CountryCodeParam, parseParam } from "~/utils/params";
+import styles from "~/styles/directory.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.country.name ?? "Country"} · FocalPoint` }];
 
@@ -89,7 +92,7 @@ export default function CountryPage() {
             {country.plans.length ? (
               <ul className="list">
                 {country.plans.map((p) => (
-                  <li key={p.id} className="cluster" style={{ justifyContent: "space-between" }}>
+                  <li key={p.id} className="plan-line">
                     <Link to={`/action-plans/${p.id}`}>{p.title}</Link>
                     <PlanStatusBadge status={p.status} />
                   </li>
@@ -119,14 +122,21 @@ export default function CountryPage() {
           ) : (
             <p className="empty">{t("countries.noSectors")}</p>
           )}
-          <h3 style={{ marginTop: "1rem" }}>{t("countries.organisations")}</h3>
-          <ul className="list">
-            {country.organisations.map((o) => (
-              <li key={o.id}>
-                <Link to={`/organisations/${o.id}`}>{o.name}</Link> <span className="small muted">{tc(`organisationKinds.${o.kind as "ministry"}`)}</span>
-              </li>
-            ))}
-          </ul>
+        </section>
+        <section className="card" aria-labelledby="organisations-heading">
+          <h2 id="organisations-heading">{t("countries.organisations")}</h2>
+          {country.organisations.length ? (
+            <ul className="list">
+              {country.organisations.map((o) => (
+                <li key={o.id}>
+                  <Link to={`/organisations/${o.id}`}>{o.name}</Link>
+                  <div className="small muted">{tc(`organisationKinds.${o.kind as "ministry"}`)}</div>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t("countries.noOrganisations")}</p>
+          )}
         </section>
         <section className="card" aria-labelledby="workshops-heading">
           <h2 id="workshops-heading">{t("countries.workshops")}</h2>

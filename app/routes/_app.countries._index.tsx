@@ -88,7 +88,7 @@ export default function Countries() {
           </tbody>
         </table>
       </div>
-      {somePlansHidden ? <p className="small muted">{t("countries.plansRestricted")}</p> : null}
+      {somePlansHidden ? <p className="small muted table-note">{t("countries.plansRestricted")}</p> : null}
     </>
   );
 }

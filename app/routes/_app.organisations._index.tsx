@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,6 +7,9 @@ import { requirePermission } from "~/auth/session.server";
 import { listCountries } from "~/models/country.server";
 import { listOrganisations } from "~/models/organisation.server";
 import { ORGANISATION_KINDS } from "~/utils/domain";
+import styles from "~/styles/directory.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Organisations · FocalPoint" }];
 
@@ -78,7 +81,7 @@ export default function Organisations() {
         </button>
       </Form>
       <p className="muted small">{t("organisations.count", { count: organisations.length })}</p>
-      <div className="table-wrap">
+      <div className="table-wrap stack-table">
         <table>
           <thead>
             <tr>
@@ -97,9 +100,11 @@ export default function Organisations() {
                   <Link to={`/organisations/${o.id}`}>{o.name}</Link>
                   {o.acronym ? <span className="small muted"> ({o.acronym})</span> : null}
                 </td>
-                <td>{tc(`organisationKinds.${o.kind as "ministry"}`)}</td>
-                <td>{o.country ? <span className="country-code">{o.country.code}</span> : <span className="small muted">{t("organisations.regional")}</span>}</td>
-                <td className="num">{o._count.people}</td>
+                <td data-label={t("organisations.kind")}>{tc(`organisationKinds.${o.kind as "ministry"}`)}</td>
+                <td data-label={t("organisations.country")}>{o.country ? <span className="country-code">{o.country.code}</span> : <span className="small muted">{t("organisations.regional")}</span>}</td>
+                <td className="num" data-label={t("organisations.people")}>
+                  {o._count.people}
+                </td>
               </tr>
             ))}
           </tbody>

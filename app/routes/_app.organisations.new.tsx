@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
@@ -8,6 +8,9 @@ import { listCountries } from "~/models/country.server";
 import { createOrganisation } from "~/models/organisation.server";
 import { saveOrganisationForm } from "~/utils/organisation-form.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import styles from "~/styles/directory.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Add an organisation · FocalPoint" }];
 

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
-import { roleLabels } from "~/components/app-shell";
 import { initials } from "~/components/person-chip";
 import { getPerson } from "~/models/directory.server";
 import { IdParam, parseParam } from "~/utils/params";
@@ -22,8 +21,6 @@ export default function PersonPage() {
   const { person, isAdmin } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
   const { t: tc } = useTranslation("common");
-  const tr = tc as unknown as (key: string, values?: Record<string, string>) => string;
-  const roles = roleLabels({ roles: person.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -63,12 +60,18 @@ export default function PersonPage() {
         </section>
         <section className="card" aria-labelledby="roles-heading">
           <h2 id="roles-heading">{t("person.roles")}</h2>
-          {roles.length ? (
+          {person.roles.length ? (
             <ul className="list">
               {person.roles.map((r, i) => (
                 <li key={i}>
-                  {roles[i]}
-                  {r.label ? <span className="small muted"> · {r.label}</span> : null}
+                  {tc(`roles.${r.role as "focal_point"}`)}
+                  {r.country ? (
+                    <>
+                      {" · "}
+                      <Link to={`/countries/${r.country.code.toLowerCase()}`}>{r.country.name}</Link>
+                    </>
+                  ) : null}
+                  {r.label ? <div className="small muted">{r.label}</div> : null}
                 </li>
               ))}
             </ul>

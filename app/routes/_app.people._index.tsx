@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,6 +10,9 @@ import { initials } from "~/components/person-chip";
 import { listCountries } from "~/models/country.server";
 import { listPeople } from "~/models/directory.server";
 import { ORGANISATION_KINDS, ROLES } from "~/utils/domain";
+import styles from "~/styles/directory.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "People · FocalPoint" }];
 
@@ -48,7 +51,7 @@ export default function People() {
         </Link>
       </header>
       <Form method="get" className="filters" role="search">
-        <div className="field">
+        <div className="field search-field">
           <label htmlFor="q">{t("people.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
@@ -93,7 +96,7 @@ export default function People() {
       {people.length === 0 ? (
         <p className="empty">{t("people.noMatch")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stack-table">
           <table>
             <thead>
               <tr>
@@ -118,9 +121,17 @@ export default function People() {
                       </div>
                     </div>
                   </td>
-                  <td>{p.organisation ? <Link to={`/organisations/${p.organisation.id}`}>{p.organisation.acronym ?? p.organisation.name}</Link> : "—"}</td>
-                  <td>{p.country ? <span className="country-code">{p.country.code}</span> : "—"}</td>
-                  <td className="small">{roleLabels({ roles: p.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr).join(", ")}</td>
+                  <td data-label={t("people.organisation")}>
+                    {p.organisation ? (
+                      <Link to={`/organisations/${p.organisation.id}`} title={p.organisation.name}>
+                        {p.organisation.acronym ?? p.organisation.name}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td data-label={t("people.country")}>{p.country ? <span className="country-code">{p.country.code}</span> : "—"}</td>
+                  <td className="small" data-label={t("people.roles")}>{roleLabels({ roles: p.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr).join(", ")}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,10 @@ test("a focal point browses the countries and edits their own country's profile"
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Countries" }).click();
   await expect(page.getByRole("heading", { name: "Countries" })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(11);
+  // Focal points of every country; plan progress only for Viet Nam, the country fp.vn may read.
+  await expect(page.getByRole("row", { name: /Cambodia/ }).getByRole("link", { name: "Sokha Chenda" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Viet Nam/ }).getByText("Draft")).toBeVisible();
+  await expect(page.getByText("Plan status and milestone progress appear only for the countries whose plans you may read")).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Viet Nam" }).click();
@@ -61,7 +65,9 @@ test("the people directory finds people by name and filters by role and country"
 
   await page.getByRole("link", { name: "Anan Boonmee" }).click();
   await expect(page.getByRole("heading", { name: "Anan Boonmee" })).toBeVisible();
-  await expect(page.getByText("Task-force member, TH")).toBeVisible();
+  const roles = page.getByRole("region", { name: "Roles" });
+  await expect(roles.getByRole("listitem")).toHaveText(/Task-force member · Thailand/);
+  await expect(roles.getByRole("link", { name: "Thailand" })).toHaveAttribute("href", "/countries/th");
   await expectAccessible(page);
 });
 

@@ -24,6 +24,7 @@ export const directory = {
     noWorkshops: "No workshops hosted yet.",
     people: "People",
     plansRestricted: "Plan status and milestone progress appear only for the countries whose plans you may read; a dash marks the others.",
+    noOrganisations: "No organisations recorded yet.",
     nobody: "Nobody yet.",
   },
   editCountry: {

@@ -27,6 +27,7 @@ export const directory: Translation<typeof en> = {
     noWorkshops: "Belum ada lokakarya yang diselenggarakan.",
     people: "Orang",
     plansRestricted: "Status rencana dan kemajuan tonggak hanya tampil untuk negara yang rencananya boleh Anda baca; tanda pisah menandai negara lainnya.",
+    noOrganisations: "Belum ada organisasi yang tercatat.",
     nobody: "Belum ada.",
   },
   editCountry: {
