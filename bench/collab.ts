@@ -101,6 +101,7 @@ async function startHocuspocus(n: number): Promise<Target> {
   });
   await new Promise((resolve) => server.once("message", resolve));
   const storedBytes = () => {
+    if (!fs.existsSync(db)) return 0;
     const reader = new Database(db, { readonly: true });
     const row = reader.prepare(`SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM documents`).get() as { bytes: number };
     reader.close();
@@ -109,7 +110,7 @@ async function startHocuspocus(n: number): Promise<Target> {
   return { name: "hocuspocus", server, url: `ws://127.0.0.1:${port}`, documentId: "bench", cookies: Array.from({ length: n }, () => ""), storedBytes };
 }
 
-type Result = { target: string; n: number; p50: number; p95: number; p99: number; deliveries: number; edits: number; cpu: number; rssIdle: number; rssLoad: number; bytesPerEdit: number; storedBytes: number };
+type Result = { target: string; n: number; p50: number; p95: number; p99: number; deliveries: number; edits: number; cpu: number; rssIdle: number; rssLoad: number; bytesPerEdit: number; storedBytes: number; storedPerEdit: number };
 
 async function measure(target: Target, n: number): Promise<Result> {
   const idle = processStats(target.server.pid!);
@@ -128,6 +129,7 @@ async function measure(target: Target, n: number): Promise<Result> {
     return new Promise<boolean>((resolve) => loader.once("message", (m: { ready: boolean }) => resolve(m.ready)));
   });
   if (!(await Promise.all(ready)).every(Boolean)) throw new Error(`${target.name}: not every client synced`);
+  const storedBefore = target.storedBytes();
   const before = processStats(target.server.pid!);
   const started = Date.now();
   for (const loader of loaders) loader.send({ go: 1 });
@@ -155,6 +157,7 @@ async function measure(target: Target, n: number): Promise<Result> {
     rssLoad: after.rssMb,
     bytesPerEdit: edits ? updateBytes / edits : NaN,
     storedBytes: target.storedBytes(),
+    storedPerEdit: edits ? (target.storedBytes() - storedBefore) / edits : NaN,
   };
 }
 
@@ -175,11 +178,11 @@ async function main() {
       );
     }
   }
-  console.log("\n| N | server | p50 ms | p95 ms | p99 ms | CPU (one core) | RSS idle → under load | update bytes per edit | stored at end |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("\n| N | server | p50 ms | p95 ms | p99 ms | CPU (one core) | RSS idle → under load | update bytes per edit | stored per edit (after the server's last store) | stored at end |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     console.log(
-      `| ${r.n} | ${r.target === "focalpoint" ? "FocalPoint" : "Hocuspocus 4.7"} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.cpu * 100).toFixed(0)}% | ${r.rssIdle.toFixed(0)} → ${r.rssLoad.toFixed(0)} MB | ${r.bytesPerEdit.toFixed(0)} | ${(r.storedBytes / 1024).toFixed(0)} KiB |`,
+      `| ${r.n} | ${r.target === "focalpoint" ? "FocalPoint" : "Hocuspocus 4.7"} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.cpu * 100).toFixed(0)}% | ${r.rssIdle.toFixed(0)} → ${r.rssLoad.toFixed(0)} MB | ${r.bytesPerEdit.toFixed(0)} | ${r.storedPerEdit.toFixed(0)} | ${(r.storedBytes / 1024).toFixed(0)} KiB |`,
     );
   }
   fs.rmSync(workDir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import {
   syncStep2Message,
   syncUpdateMessage,
   toWire,
+  type DocumentClosed,
   type JoinReply,
   type MessageReply,
 } from "~/realtime/collab-protocol";
@@ -46,7 +47,7 @@ export class CollabProvider {
     socket.on("connect", this.onConnect);
     socket.on("disconnect", this.onDisconnect);
     socket.on("doc:message", this.onMessage);
-    socket.on("doc:access", this.onAccess);
+    socket.on("doc:closed", this.onClosed);
     if (socket.connected) void this.join();
   }
 
@@ -131,10 +132,11 @@ export class CollabProvider {
     }
   };
 
-  private onAccess = (change: { documentId: string; readOnly: boolean }) => {
-    if (change.documentId !== this.documentId) return;
-    this.readOnly = change.readOnly;
-    this.setStatus(this.status);
+  /** The server let go of us because our access changed: join again to learn what we may do now. */
+  private onClosed = (closed: DocumentClosed) => {
+    if (closed.documentId !== this.documentId) return;
+    this.joined = false;
+    if (this.socket.connected) void this.join();
   };
 
   private onConnect = () => void this.join();
@@ -155,7 +157,7 @@ export class CollabProvider {
     this.socket.off("connect", this.onConnect);
     this.socket.off("disconnect", this.onDisconnect);
     this.socket.off("doc:message", this.onMessage);
-    this.socket.off("doc:access", this.onAccess);
+    this.socket.off("doc:closed", this.onClosed);
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();

@@ -56,20 +56,24 @@ export async function loadYDoc(documentId: string): Promise<{ doc: Y.Doc } | nul
  * Appending an update is the one write on every keystroke. Through Prisma it
  * costs about 2.6 ms of this process's time; a prepared statement on its own
  * better-sqlite3 connection costs 0.4 ms (500 appends, synchronous=FULL, this
- * machine). The connection never waits for a lock (busy_timeout 0): when a
- * Prisma transaction holds the write lock, the append goes through Prisma,
- * which queues behind that transaction instead of blocking the event loop.
- * Only for SQLite; any other database always takes the Prisma path.
+ * machine). The own connection matters for correctness too: Prisma's SQLite
+ * adapter runs every query on one connection, so a write made while another
+ * request's interactive transaction is open becomes part of that transaction
+ * and vanishes if it rolls back, after we would have acknowledged it. This
+ * connection never waits for a lock inside SQLite (busy_timeout 0, which would
+ * block the event loop); it retries after a short pause instead.
+ * Only for SQLite; any other database takes the Prisma path.
  */
 type AppendStatement = { run: (documentId: string, update: Buffer, userId: string | null, createdAt: string) => { lastInsertRowid: number | bigint } };
 const globalForAppend = globalThis as unknown as { focalpointAppend?: AppendStatement | null };
+const APPEND_GIVES_UP_AFTER_MS = 10_000;
 
 function fastAppendStatement(): AppendStatement | null {
   if (globalForAppend.focalpointAppend !== undefined) return globalForAppend.focalpointAppend;
   const url = databaseUrl();
   if (!url.startsWith("file:") || url === "file::memory:") return (globalForAppend.focalpointAppend = null);
   const connection = new Database(url.slice("file:".length), { timeout: 0 });
-  connection.pragma("journal_mode = WAL");
+  // Per-connection settings, which take no lock; WAL itself is a property of the file, set by prepareDatabase.
   connection.pragma("synchronous = FULL");
   connection.pragma("foreign_keys = ON");
   globalForAppend.focalpointAppend = connection.prepare(`INSERT INTO "DocumentUpdate" ("documentId", "update", "userId", "createdAt") VALUES (?, ?, ?, ?)`) as AppendStatement;
@@ -78,19 +82,23 @@ function fastAppendStatement(): AppendStatement | null {
 
 // The text form Prisma's SQLite adapter stores for a DateTime, so both paths write the same.
 const storedTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
+const isBusy = (error: unknown) => String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY");
 
 /** Stores one update durably (committed when this resolves) and returns its id. */
 export async function appendUpdate(documentId: string, update: Uint8Array, userId: string | null): Promise<number> {
-  const statement = fastAppendStatement();
-  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
-  if (statement) {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
     try {
+      const statement = fastAppendStatement();
+      if (!statement) break;
+      const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
       return Number(statement.run(documentId, bytes, userId, storedTimestamp(new Date())).lastInsertRowid);
     } catch (error) {
-      if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+      if (!isBusy(error) || Date.now() - started > APPEND_GIVES_UP_AFTER_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 50)));
     }
   }
-  const row = await db.documentUpdate.create({ data: { documentId, update: bytes, userId }, select: { id: true } });
+  const row = await db.documentUpdate.create({ data: { documentId, update: Buffer.from(update), userId }, select: { id: true } });
   return row.id;
 }
 
@@ -202,15 +210,6 @@ export async function findDocumentVersion(documentId: string, versionId: string)
   return version ? { ...version, state: new Uint8Array(version.state) } : null;
 }
 
-/** The Yjs content of a version or document state, as the text of its XML fragment (for comparisons). */
-export function documentStateContent(state: Uint8Array): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const content = doc.getXmlFragment(YJS_FRAGMENT).toString();
-  doc.destroy();
-  return content;
-}
-
 /**
  * The update that makes `current` show what `versionState` showed: inside one
  * transaction on a copy of the current document, the fragment's content is
@@ -230,7 +229,8 @@ export function restoreUpdate(current: Y.Doc, versionState: Uint8Array): Uint8Ar
     const before = Y.encodeStateVector(working);
     working.transact(() => {
       fragment.delete(0, fragment.length);
-      fragment.insert(0, oldFragment.toArray().map((node) => node.clone()));
+      // Tiptap documents hold elements and text only (no XmlHook).
+      fragment.insert(0, oldFragment.toArray().map((node) => node.clone() as Y.XmlElement | Y.XmlText));
     });
     update = Y.encodeStateAsUpdate(working, before);
   }

@@ -3,8 +3,18 @@ import type { Server, Socket } from "socket.io";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { can } from "~/auth/permissions";
-import type { SessionUser } from "~/auth/session.server";
-import { appendUpdate, compactDocument, documentOwner, loadYDoc } from "~/models/document.server";
+import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } from "~/auth/session.server";
+import {
+  appendUpdate,
+  compactDocument,
+  discardUpdate,
+  documentOwner,
+  DocumentNotFoundError,
+  findDocumentVersion,
+  loadYDoc,
+  restoreUpdate,
+  storeVersionRestore,
+} from "~/models/document.server";
 import { logger } from "~/utils/logger.server";
 import {
   awarenessMessage,
@@ -15,6 +25,7 @@ import {
   syncStep1Message,
   syncStep2Message,
   syncUpdateMessage,
+  type DocumentClosed,
   type JoinReply,
   type MessageReply,
 } from "./collab-protocol";
@@ -24,35 +35,47 @@ import {
  * y-protocols messages from the sockets in its room.
  *
  * Durability rule: an update is committed to the database before it is applied,
- * acknowledged or broadcast. Per document, updates are handled one after
- * another (a promise chain), so the in-memory document and the stored rows
- * never disagree about which updates they hold, and compaction can fold
- * exactly what the document contains.
+ * acknowledged or broadcast. Per document, writes run one after another (a
+ * promise chain), so the in-memory document never holds anything the database
+ * lacks: a document can be dropped from memory at any moment and loaded again
+ * without loss. Compaction works on the stored rows only, in the background.
  */
 
-const UNLOAD_AFTER_MS = 10_000;
-const COMPACT_AFTER_UPDATES = 200;
-const COMPACT_AFTER_IDLE_MS = 30_000;
+export type DocumentTimings = {
+  /** how long a document nobody has open stays in memory */
+  unloadAfterMs: number;
+  /** compact at once after this many stored updates… */
+  compactAfterUpdates: number;
+  /** …or after this long without a new one */
+  compactAfterIdleMs: number;
+};
+
+const DEFAULT_TIMINGS: DocumentTimings = { unloadAfterMs: 10_000, compactAfterUpdates: 500, compactAfterIdleMs: 30_000 };
+
 // An update with no new structs and an empty delete set encodes as two zero bytes.
 const EMPTY_UPDATE_LENGTH = 2;
 
-type Access = { readOnly: boolean };
+type Access = { readOnly: boolean; userId: string };
 type AppSocket = Socket & { data: { user: SessionUser } };
+
+class RefusedMessage extends Error {}
 
 class DocumentRoom {
   readonly awareness: awarenessProtocol.Awareness;
   readonly sockets = new Map<string, Access>();
   /** awareness client ids announced by each socket, removed when it leaves */
   readonly awarenessClients = new Map<string, Set<number>>();
-  private chain: Promise<unknown> = Promise.resolve();
-  private updatesSinceCompaction = 0;
-  private compactTimer: ReturnType<typeof setTimeout> | undefined;
+  /** writes queued or running; the room is never unloaded while this is above zero */
+  busy = 0;
+  updatesSinceCompaction = 0;
+  compacting: Promise<void> | null = null;
+  compactTimer: ReturnType<typeof setTimeout> | undefined;
   unloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly id: string,
     readonly doc: Y.Doc,
-    private lastUpdateId: number,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
@@ -61,42 +84,39 @@ class DocumentRoom {
 
   /** Runs `task` after every earlier task of this document has finished. */
   serial<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.chain.then(task);
+    this.busy++;
+    const result = this.chain.then(task).finally(() => this.busy--);
     this.chain = result.catch(() => undefined);
     return result;
   }
 
-  /** Stores the update, then applies it. Returns false when it brought nothing new. */
-  async storeAndApply(update: Uint8Array, userId: string): Promise<boolean> {
+  /** Stores the update, then applies it. Returns false when it brought nothing new (nothing is stored). */
+  storeAndApply(update: Uint8Array, userId: string): Promise<boolean> {
     return this.serial(async () => {
+      // An update that starts after what we hold would sit in the document as
+      // pending structs forever, and in every later load: refuse it instead.
+      for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+        if (clock > Y.getState(this.doc.store, client)) throw new RefusedMessage("this update depends on changes the server does not have; sync again");
+      }
       const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
       if (fresh.length <= EMPTY_UPDATE_LENGTH) return false;
-      this.lastUpdateId = await appendUpdate(this.id, update, userId);
-      Y.applyUpdate(this.doc, update, "client");
+      const updateId = await appendUpdate(this.id, update, userId);
+      try {
+        Y.applyUpdate(this.doc, update, "client");
+      } catch (error) {
+        await discardUpdate(updateId);
+        throw error;
+      }
       this.updatesSinceCompaction++;
-      this.scheduleCompaction();
       return true;
     });
   }
 
-  private scheduleCompaction() {
+  destroy() {
     clearTimeout(this.compactTimer);
-    if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) {
-      void this.compact();
-      return;
-    }
-    this.compactTimer = setTimeout(() => void this.compact(), COMPACT_AFTER_IDLE_MS);
-    this.compactTimer.unref?.();
-  }
-
-  /** Folds stored updates into the snapshot, in the background and in order with writes. */
-  compact(): Promise<void> {
-    clearTimeout(this.compactTimer);
-    return this.serial(async () => {
-      if (this.updatesSinceCompaction === 0) return;
-      await compactDocument(this.id, Y.encodeStateAsUpdate(this.doc), this.lastUpdateId);
-      this.updatesSinceCompaction = 0;
-    }).catch((error) => logger.error({ err: error, documentId: this.id }, "compaction failed; updates stay stored"));
+    clearTimeout(this.unloadTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
   }
 }
 
@@ -106,13 +126,20 @@ export type DocumentPermission = { canRead: boolean; canWrite: boolean };
 export async function documentPermission(user: SessionUser, documentId: string): Promise<DocumentPermission | null> {
   const owner = await documentOwner(documentId);
   if (!owner) return null;
-  if (owner.kind === "action_plan") {
-    return {
-      canRead: can(user, "plan.read", { countryId: owner.countryId }),
-      canWrite: can(user, "plan.edit", { countryId: owner.countryId, planStatus: owner.planStatus }),
-    };
+  switch (owner.kind) {
+    case "action_plan":
+      return {
+        canRead: can(user, "plan.read", { countryId: owner.countryId }),
+        canWrite: can(user, "plan.edit", { countryId: owner.countryId, planStatus: owner.planStatus }),
+      };
+    case "workshop_minutes":
+      return {
+        canRead: can(user, "workshop.read", { countryId: owner.countryId }),
+        canWrite: can(user, "workshop.manage", { countryId: owner.countryId, facilitatorIds: owner.facilitatorIds }),
+      };
+    case "unknown":
+      return { canRead: false, canWrite: false };
   }
-  return { canRead: false, canWrite: false };
 }
 
 const roomName = (documentId: string) => `doc:${documentId}`;
@@ -124,28 +151,46 @@ const roomName = (documentId: string) => `doc:${documentId}`;
  */
 const wire = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-export class DocumentManager {
-  private readonly rooms = new Map<string, Promise<DocumentRoom>>();
+type RoomEntry = { loading: Promise<DocumentRoom>; room?: DocumentRoom };
 
-  constructor(private readonly io: Server) {}
+export class DocumentManager {
+  private readonly rooms = new Map<string, RoomEntry>();
+  private readonly timings: DocumentTimings;
+  /** Raised by every access change, so a join that was checked before it is checked again. */
+  private accessGeneration = 0;
+
+  constructor(
+    private readonly io: Server,
+    timings: Partial<DocumentTimings> = {},
+  ) {
+    this.timings = { ...DEFAULT_TIMINGS, ...timings };
+  }
 
   /** The open document, loading it once however many sockets ask at the same time. */
   private room(documentId: string): Promise<DocumentRoom> {
-    let pending = this.rooms.get(documentId);
-    if (!pending) {
-      pending = loadYDoc(documentId).then((loaded) => {
-        if (!loaded) throw new Error("document not found");
-        return new DocumentRoom(documentId, loaded.doc, loaded.lastUpdateId);
-      });
-      // A failed load is forgotten, so the next join tries again instead of serving an empty document.
-      pending.catch(() => this.rooms.delete(documentId));
-      this.rooms.set(documentId, pending);
-    }
-    return pending;
+    const open = this.rooms.get(documentId);
+    if (open) return open.loading;
+    const entry: RoomEntry = {
+      loading: loadYDoc(documentId).then((loaded) => {
+        if (!loaded) throw new DocumentNotFoundError(documentId);
+        entry.room = new DocumentRoom(documentId, loaded.doc);
+        return entry.room;
+      }),
+    };
+    // A failed load is forgotten at once, so the next join tries again instead of being served an empty document.
+    entry.loading.catch(() => {
+      if (this.rooms.get(documentId) === entry) this.rooms.delete(documentId);
+    });
+    this.rooms.set(documentId, entry);
+    return entry.loading;
   }
 
-  private openRoom(documentId: string): Promise<DocumentRoom> | undefined {
-    return this.rooms.get(documentId);
+  /** The person behind a socket as they are now: roles may have changed since the socket connected. */
+  private async currentUser(socket: AppSocket): Promise<SessionUser | null> {
+    const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const session = token ? await validateSessionToken(token) : null;
+    if (session) socket.data.user = session.user;
+    return session?.user ?? null;
   }
 
   register(socket: AppSocket) {
@@ -155,17 +200,29 @@ export class DocumentManager {
       if (!parsed.success) return reply({ ok: false, error: "invalid join message" });
       const { documentId } = parsed.data;
       try {
-        const permission = await documentPermission(socket.data.user, documentId);
+        const generation = this.accessGeneration;
+        const user = await this.currentUser(socket);
+        if (!user) {
+          reply({ ok: false, error: "your session has ended; sign in again" });
+          socket.disconnect(true);
+          return;
+        }
+        const permission = await documentPermission(user, documentId);
         if (!permission?.canRead) return reply({ ok: false, error: "not allowed to open this document" });
         const room = await this.room(documentId);
+        // The socket may have gone while we waited; a membership now would keep the document open forever.
+        if (!socket.connected) return;
         clearTimeout(room.unloadTimer);
-        room.sockets.set(socket.id, { readOnly: !permission.canWrite });
+        const readOnly = !permission.canWrite;
+        room.sockets.set(socket.id, { readOnly, userId: user.id });
         await socket.join(roomName(documentId));
-        reply({ ok: true, readOnly: !permission.canWrite });
+        reply({ ok: true, readOnly });
         // The client starts the sync with its step 1; the current presence of others is sent at once.
         const states = [...room.awareness.getStates().keys()];
         if (states.length) socket.emit("doc:message", documentId, wire(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states))));
+        if (generation !== this.accessGeneration) await this.close(socket, room);
       } catch (error) {
+        if (error instanceof DocumentNotFoundError) return reply({ ok: false, error: "not allowed to open this document" });
         logger.error({ err: error, documentId }, "could not open document");
         reply({ ok: false, error: "the document could not be opened; try again" });
       }
@@ -173,7 +230,7 @@ export class DocumentManager {
 
     socket.on("doc:leave", async (payload: unknown) => {
       const parsed = JoinSchema.safeParse(payload);
-      if (parsed.success) await this.leave(socket, parsed.data.documentId);
+      if (parsed.success) this.leave(socket, parsed.data.documentId);
     });
 
     socket.on("doc:message", async (documentIdInput: unknown, message: unknown, ack?: unknown) => {
@@ -184,8 +241,7 @@ export class DocumentManager {
       const bytes = message instanceof Uint8Array ? message : message instanceof ArrayBuffer ? new Uint8Array(message) : null;
       if (!bytes) return reply({ ok: false, error: "a message must be binary" });
       if (bytes.byteLength > MAX_MESSAGE_BYTES) return reply({ ok: false, error: `message too large (limit ${MAX_MESSAGE_BYTES} bytes)` });
-      const pending = this.openRoom(documentId.data);
-      const room = pending ? await pending.catch(() => undefined) : undefined;
+      const room = this.rooms.get(documentId.data)?.room;
       const access = room?.sockets.get(socket.id);
       if (!room || !access) return reply({ ok: false, error: "join the document first" });
       try {
@@ -197,10 +253,8 @@ export class DocumentManager {
     });
 
     socket.on("disconnect", () => {
-      for (const [documentId, pending] of this.rooms) {
-        void pending
-          .then((room) => (room.sockets.has(socket.id) ? this.leave(socket, documentId) : undefined))
-          .catch(() => undefined);
+      for (const [documentId, entry] of this.rooms) {
+        if (entry.room?.sockets.has(socket.id)) this.leave(socket, documentId);
       }
     });
   }
@@ -217,16 +271,18 @@ export class DocumentManager {
       }
       case "sync-step2":
       case "sync-update": {
-        // Throws on a malformed update before anything is stored.
-        Y.decodeUpdate(parsed.update);
-        const brings = Y.diffUpdate(parsed.update, Y.encodeStateVector(room.doc)).length > EMPTY_UPDATE_LENGTH;
+        // A malformed update throws in Y.diffUpdate (readers) or Y.parseUpdateMeta (editors), before anything is stored.
         if (access.readOnly) {
-          if (brings) throw new RefusedMessage("this document is read-only for you");
+          // A reader's sync step 2 may legitimately carry nothing new; anything else is refused.
+          if (Y.diffUpdate(parsed.update, Y.encodeStateVector(room.doc)).length > EMPTY_UPDATE_LENGTH) throw new RefusedMessage("this document is read-only for you");
           return reply({ ok: true });
         }
         const changed = await room.storeAndApply(parsed.update, socket.data.user.id);
         reply({ ok: true });
-        if (changed) socket.to(roomName(room.id)).emit("doc:message", room.id, wire(syncUpdateMessage(parsed.update)));
+        if (changed) {
+          socket.to(roomName(room.id)).emit("doc:message", room.id, wire(syncUpdateMessage(parsed.update)));
+          this.scheduleCompaction(room);
+        }
         return;
       }
       case "awareness": {
@@ -241,61 +297,120 @@ export class DocumentManager {
     }
   }
 
-  private async leave(socket: AppSocket, documentId: string) {
-    const pending = this.openRoom(documentId);
-    if (!pending) return;
-    const room = await pending;
-    room.sockets.delete(socket.id);
-    await socket.leave(roomName(documentId));
-    const clients = [...(room.awarenessClients.get(socket.id) ?? [])];
+  private leave(socket: Socket, documentId: string) {
+    const room = this.rooms.get(documentId)?.room;
+    if (!room?.sockets.delete(socket.id)) return;
+    void socket.leave(roomName(documentId));
+    // Only ids the room knows: an update the awareness ignored (an old clock) left no entry to remove.
+    const clients = [...(room.awarenessClients.get(socket.id) ?? [])].filter((id) => room.awareness.meta.has(id));
     room.awarenessClients.delete(socket.id);
     if (clients.length) {
       awarenessProtocol.removeAwarenessStates(room.awareness, clients, "leave");
       this.io.to(roomName(documentId)).emit("doc:message", documentId, wire(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients))));
     }
-    if (room.sockets.size === 0) {
-      room.unloadTimer = setTimeout(() => void this.unload(room), UNLOAD_AFTER_MS);
-      room.unloadTimer.unref?.();
-    }
+    if (room.sockets.size === 0) this.scheduleUnload(room);
   }
 
-  /** Compacts and forgets a document nobody has open; a join during compaction keeps it. */
-  private async unload(room: DocumentRoom) {
-    await room.compact();
-    if (room.sockets.size === 0 && this.rooms.get(room.id)) {
-      this.rooms.delete(room.id);
-      room.awareness.destroy();
-      room.doc.destroy();
-    }
+  /** Ends a socket's membership; the client joins again and is checked afresh (DocumentCloseReason). */
+  private async close(socket: Socket, room: DocumentRoom) {
+    this.leave(socket, room.id);
+    socket.emit("doc:closed", { documentId: room.id, reason: "access_changed" } satisfies DocumentClosed);
   }
 
-  /** Tells the sockets in a document whether they may still write, after a plan changed state. */
-  async refreshAccess(documentId: string) {
-    const pending = this.openRoom(documentId);
-    if (!pending) return;
-    const room = await pending;
-    for (const [socketId] of room.sockets) {
-      const socket = this.io.sockets.sockets.get(socketId) as AppSocket | undefined;
-      if (!socket) continue;
-      const permission = await documentPermission(socket.data.user, documentId);
-      if (!permission?.canRead) {
-        await this.leave(socket, documentId);
-        socket.emit("doc:access", { documentId, readOnly: true, closed: true });
-        continue;
+  private scheduleUnload(room: DocumentRoom) {
+    clearTimeout(room.unloadTimer);
+    room.unloadTimer = setTimeout(() => this.unload(room), this.timings.unloadAfterMs);
+    room.unloadTimer.unref?.();
+  }
+
+  /**
+   * Forgets a document nobody has open. Everything it holds is already stored,
+   * so a join right after simply loads it again; a write still queued (a
+   * restore, say) postpones the unload rather than racing it.
+   */
+  private unload(room: DocumentRoom) {
+    if (room.sockets.size > 0) return;
+    if (room.busy > 0) return this.scheduleUnload(room);
+    if (this.rooms.get(room.id)?.room !== room) return;
+    this.rooms.delete(room.id);
+    room.destroy();
+    void this.compact(room);
+  }
+
+  private scheduleCompaction(room: DocumentRoom) {
+    clearTimeout(room.compactTimer);
+    if (room.updatesSinceCompaction >= this.timings.compactAfterUpdates) {
+      void this.compact(room);
+      return;
+    }
+    room.compactTimer = setTimeout(() => void this.compact(room), this.timings.compactAfterIdleMs);
+    room.compactTimer.unref?.();
+  }
+
+  /** Folds stored updates into the snapshot, one compaction per document at a time, never in a reply's path. */
+  private compact(room: DocumentRoom): Promise<void> {
+    clearTimeout(room.compactTimer);
+    room.compacting ??= (async () => {
+      room.updatesSinceCompaction = 0;
+      try {
+        await compactDocument(room.id);
+      } catch (error) {
+        logger.error({ err: error, documentId: room.id }, "compaction failed; the updates stay stored");
+      } finally {
+        room.compacting = null;
       }
-      room.sockets.set(socketId, { readOnly: !permission.canWrite });
-      socket.emit("doc:access", { documentId, readOnly: !permission.canWrite });
+    })();
+    return room.compacting;
+  }
+
+  /**
+   * After what people may do changed (a plan endorsed or reopened, a person's
+   * roles edited): the matching sockets are closed with "access_changed" and
+   * their clients join again, which decides read-only, editor or refused.
+   */
+  async reauthorize(match: { documentId?: string; userId?: string }) {
+    this.accessGeneration++;
+    for (const [documentId, entry] of this.rooms) {
+      if (!entry.room || (match.documentId && documentId !== match.documentId)) continue;
+      for (const [socketId, access] of [...entry.room.sockets]) {
+        if (match.userId && access.userId !== match.userId) continue;
+        const socket = this.io.sockets.sockets.get(socketId);
+        if (socket) await this.close(socket, entry.room);
+      }
+    }
+  }
+
+  /**
+   * Restores a named version as a new change, in order with everyone's edits,
+   * and sends it to everyone in the document. Returns false when the document
+   * already shows that version (nothing is stored).
+   */
+  async restoreVersion(documentId: string, versionId: string, actor: { actorId: string; requestId?: string | null }): Promise<boolean> {
+    const version = await findDocumentVersion(documentId, versionId);
+    if (!version) throw new DocumentNotFoundError(versionId);
+    const room = await this.room(documentId);
+    try {
+      return await room.serial(async () => {
+        const update = restoreUpdate(room.doc, version.state);
+        if (!update) return false;
+        await storeVersionRestore(documentId, update, version, actor);
+        Y.applyUpdate(room.doc, update, "restore");
+        room.updatesSinceCompaction++;
+        this.io.to(roomName(documentId)).emit("doc:message", documentId, wire(syncUpdateMessage(update)));
+        this.scheduleCompaction(room);
+        return true;
+      });
+    } finally {
+      if (room.sockets.size === 0) this.scheduleUnload(room);
     }
   }
 
   /** On shutdown: every open document compacted (its updates are already stored). */
-  async close() {
-    const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => undefined)));
-    await Promise.all(rooms.map((room) => room?.compact()));
+  async closeAll() {
+    const rooms = [...this.rooms.values()].flatMap((entry) => (entry.room ? [entry.room] : []));
+    await Promise.all(rooms.map((room) => this.compact(room)));
   }
 }
-
-class RefusedMessage extends Error {}
 
 /** The client ids an awareness update speaks for: count, then (clientID, clock, state JSON) each. */
 function awarenessClientIds(update: Uint8Array): number[] {

@@ -7,7 +7,8 @@ import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } fr
 import { hashToken } from "~/auth/tokens.server";
 import { db } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
-import { DocumentManager } from "./collab.server";
+import { DocumentNotFoundError, findDocumentVersion, loadYDoc, restoreUpdate, storeVersionRestore } from "~/models/document.server";
+import { DocumentManager, type DocumentTimings } from "./collab.server";
 import { SOCKET_PATH, SubscribeSchema, type ChangeEvent, type Topic } from "./topics";
 
 /**
@@ -87,7 +88,7 @@ function onConnection(socket: AppSocket, documents: DocumentManager) {
   });
 }
 
-export function attachRealtime(server: http.Server) {
+export function attachRealtime(server: http.Server, options: { documentTimings?: Partial<DocumentTimings> } = {}) {
   const io = new Server(server, {
     path: SOCKET_PATH,
     parser: msgpackParser,
@@ -96,16 +97,17 @@ export function attachRealtime(server: http.Server) {
     // Slow links in the region: give a reconnecting client two minutes to resume its rooms.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
-  const documents = new DocumentManager(io);
+  const documents = new DocumentManager(io, options.documentTimings);
   io.use((socket, next) => void authenticate(socket as AppSocket, next));
   io.on("connection", (socket) => onConnection(socket as AppSocket, documents));
   globalForIo.focalpointIo = io;
   globalForIo.focalpointDocuments = documents;
   return {
     close: async () => {
-      await documents.close();
+      await documents.closeAll();
       await io.close();
       if (globalForIo.focalpointIo === io) globalForIo.focalpointIo = undefined;
+      if (globalForIo.focalpointDocuments === documents) globalForIo.focalpointDocuments = undefined;
     },
   };
 }
@@ -116,9 +118,32 @@ export function publishChange(topic: Topic, entity: string, id: string) {
   globalForIo.focalpointIo?.to(topic).emit("changed", event);
 }
 
-/** After a plan changed state (endorsed, reopened), editors of its narrative are told whether they may still write. */
+/** After a plan changed state (endorsed, reopened), the people in its narrative join again as editors or readers. */
 export async function refreshDocumentAccess(documentId: string) {
-  await globalForIo.focalpointDocuments?.refreshAccess(documentId);
+  await globalForIo.focalpointDocuments?.reauthorize({ documentId });
+}
+
+/** After a person's roles changed: their open documents are checked again, read-only or closed where they lost access. */
+export async function refreshPersonDocumentAccess(userId: string) {
+  await globalForIo.focalpointDocuments?.reauthorize({ userId });
+}
+
+/**
+ * Restores a named version as a new change. With the real-time server running
+ * it goes through the open document, so everyone sees it at once; without one
+ * (scripts, tests of routes) nobody has the document open and it is stored directly.
+ * Returns false when the document already shows that version.
+ */
+export async function restoreDocumentVersion(documentId: string, versionId: string, actor: { actorId: string; requestId?: string | null }): Promise<boolean> {
+  const documents = globalForIo.focalpointDocuments;
+  if (documents) return documents.restoreVersion(documentId, versionId, actor);
+  const [version, loaded] = await Promise.all([findDocumentVersion(documentId, versionId), loadYDoc(documentId)]);
+  if (!version || !loaded) throw new DocumentNotFoundError(versionId);
+  const update = restoreUpdate(loaded.doc, version.state);
+  loaded.doc.destroy();
+  if (!update) return false;
+  await storeVersionRestore(documentId, update, version, actor);
+  return true;
 }
 
 /** Close the sockets of sessions that ended (sign-out, password change). */

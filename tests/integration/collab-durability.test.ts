@@ -3,7 +3,8 @@ import net from "node:net";
 import path from "node:path";
 import * as Y from "yjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { compactDocument, loadYDoc } from "~/models/document.server";
+import { appendUpdate, compactDocument, createDocumentVersion, loadYDoc } from "~/models/document.server";
+import { restoreDocumentVersion } from "~/realtime/server.server";
 import { db } from "~/utils/db.server";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
 
@@ -81,22 +82,75 @@ describe("durability", () => {
   }, 120_000);
 });
 
+describe("storing an update", () => {
+  it("waits for another request's write transaction, without blocking the server or becoming part of it", async () => {
+    const documentId = (await db.actionPlan.findFirstOrThrow({ where: { country: { code: "MM" } } })).documentId;
+    const edit = new Y.Doc();
+    typeParagraph(edit, "stored while the database was busy");
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const busy = db
+      .$transaction(async (tx) => {
+        await tx.auditEvent.create({ data: { action: "test.hold", entityType: "test", entityId: "1", summary: "holds the write lock" } });
+        await held;
+        throw new Error("rolled back");
+      })
+      .catch((error: Error) => error.message);
+    await new Promise((r) => setTimeout(r, 50));
+    let stored = false;
+    const append = appendUpdate(documentId, Y.encodeStateAsUpdate(edit), null).then((id) => ((stored = true), id));
+    // The server keeps answering meanwhile: this timer fires while the append waits.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stored).toBe(false);
+    release();
+    expect(await busy).toBe("rolled back");
+    const id = await append;
+    // The other transaction's rollback did not take the acknowledged update with it.
+    expect(await db.documentUpdate.findUnique({ where: { id }, select: { documentId: true } })).toEqual({ documentId });
+    expect(await db.auditEvent.count({ where: { action: "test.hold" } })).toBe(0);
+  });
+});
+
 describe("compaction", () => {
-  it("folds stored updates into the snapshot without changing the document", async () => {
+  it("folds stored updates into the snapshot without changing the document, and leaves later updates alone", async () => {
     const documentId = (await db.actionPlan.findFirstOrThrow({ where: { country: { code: "SG" } } })).documentId;
     const { doc } = (await loadYDoc(documentId))!;
-    const before = doc.getXmlFragment("default").toString();
-    const edit = new Y.Doc();
-    Y.applyUpdate(edit, Y.encodeStateAsUpdate(doc));
-    typeParagraph(edit, "an edit to compact");
-    const update = Y.encodeStateAsUpdate(edit, Y.encodeStateVector(doc));
-    const row = await db.documentUpdate.create({ data: { documentId, update: Buffer.from(update) } });
-    Y.applyUpdate(doc, update);
-    await compactDocument(documentId, Y.encodeStateAsUpdate(doc), row.id);
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(doc));
+    editor.on("update", (update: Uint8Array) => void appendUpdate(documentId, update, null));
+    for (let i = 0; i < 30; i++) typeParagraph(editor, `an edit to compact ${i}`);
+    // Deleted text too: the snapshot keeps the result, not the history.
+    editor.getXmlFragment("default").delete(0, 1);
+    await until(async () => (await db.documentUpdate.count({ where: { documentId } })) === 31);
+    const expected = editor.getXmlFragment("default").toString();
+
+    expect(await compactDocument(documentId)).toBe(31);
     expect(await db.documentUpdate.count({ where: { documentId } })).toBe(0);
-    const reloaded = (await loadYDoc(documentId))!.doc.getXmlFragment("default").toString();
-    expect(reloaded).toBe(doc.getXmlFragment("default").toString());
-    expect(reloaded).toContain("an edit to compact");
-    expect(reloaded.startsWith(before.slice(0, 40))).toBe(true);
+    expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toBe(expected);
+
+    // An update stored after a compaction is kept beside the snapshot; compacting again folds it.
+    typeParagraph(editor, "after the compaction");
+    await until(async () => (await db.documentUpdate.count({ where: { documentId } })) === 1);
+    expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toContain("after the compaction");
+    expect(await compactDocument(documentId)).toBe(1);
+    expect(await compactDocument(documentId)).toBe(0);
+    expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toBe(editor.getXmlFragment("default").toString());
+  });
+});
+
+describe("restoring a version without the real-time server", () => {
+  it("stores the restore as a new update, so the next load shows the old content", async () => {
+    const documentId = (await db.actionPlan.findFirstOrThrow({ where: { country: { code: "VN" } } })).documentId;
+    const actor = await db.user.findUniqueOrThrow({ where: { email: "fp.vn@focalpoint.test" } });
+    const original = (await loadYDoc(documentId))!.doc;
+    const version = await createDocumentVersion(documentId, "Original", { actorId: actor.id });
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(original));
+    const sv = Y.encodeStateVector(editor);
+    typeParagraph(editor, "to be undone by the restore");
+    await appendUpdate(documentId, Y.encodeStateAsUpdate(editor, sv), actor.id);
+
+    expect(await restoreDocumentVersion(documentId, version.id, { actorId: actor.id })).toBe(true);
+    expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toBe(original.getXmlFragment("default").toString());
   });
 });

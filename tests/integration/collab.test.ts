@@ -1,10 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { io as connect } from "socket.io-client";
+import msgpackParser from "socket.io-msgpack-parser";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadYDoc } from "~/models/document.server";
 import { MAX_MESSAGE_BYTES, syncUpdateMessage } from "~/realtime/collab-protocol";
 import { attachRealtime } from "~/realtime/server.server";
+import { SOCKET_PATH } from "~/realtime/topics";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { connectAs, openEditor, typeParagraph, until } from "../support/collab-clients";
 
@@ -76,6 +79,14 @@ describe("co-editing a plan narrative", () => {
     expect((await loadYDoc(vnDocument))!.doc.getXmlFragment("default").toString()).not.toContain("someone who may only read");
   });
 
+  it("refuses a socket without a session before it can ask for any document", async () => {
+    const anonymous = connect(url, { path: SOCKET_PATH, parser: msgpackParser, transports: ["websocket"], reconnection: false });
+    closers.push(() => anonymous.close());
+    const error = await new Promise<Error>((resolve) => anonymous.once("connect_error", resolve));
+    expect(error.message).toBe("unauthorized");
+    expect(anonymous.connected).toBe(false);
+  });
+
   it("refuses people of another country and documents that do not exist", async () => {
     const socket = await connectAs(url, "fp.kh@focalpoint.test");
     closers.push(() => socket.close());
@@ -94,6 +105,11 @@ describe("co-editing a plan narrative", () => {
     other.socket.on("doc:message", () => othersHeard++);
     const garbage = await fp.socket.emitWithAck("doc:message", vnDocument, new Uint8Array([0, 2, 50, 1, 2, 3]));
     expect(garbage).toEqual({ ok: false, error: "the message could not be read" });
+    // A well-framed sync message whose update is corrupt: refused before anything is stored.
+    const storedBefore = await db.documentUpdate.count({ where: { documentId: vnDocument } });
+    const corrupt = await fp.socket.emitWithAck("doc:message", vnDocument, syncUpdateMessage(new Uint8Array([1, 1, 200, 1, 0, 99, 1, 2])));
+    expect(corrupt).toEqual({ ok: false, error: "the message could not be read" });
+    expect(await db.documentUpdate.count({ where: { documentId: vnDocument } })).toBe(storedBefore);
     const notBinary = await fp.socket.emitWithAck("doc:message", vnDocument, "hello");
     expect(notBinary).toEqual({ ok: false, error: "a message must be binary" });
     const huge = await fp.socket.emitWithAck("doc:message", vnDocument, new Uint8Array(MAX_MESSAGE_BYTES + 1));

@@ -27,9 +27,9 @@ export async function openEditor(url: string, email: string, documentId: string)
   return { socket, doc, provider, text: () => doc.getXmlFragment("default").toString() };
 }
 
-export async function until(condition: () => boolean, timeoutMs = 5_000) {
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000) {
   const started = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error("timed out waiting for a condition");
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -1,0 +1,251 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as documents from "~/models/document.server";
+import { syncUpdateMessage } from "~/realtime/collab-protocol";
+import { attachRealtime, refreshDocumentAccess, refreshPersonDocumentAccess, restoreDocumentVersion } from "~/realtime/server.server";
+import { db, prepareDatabase } from "~/utils/db.server";
+import { openEditor, typeParagraph, until } from "../support/collab-clients";
+
+/**
+ * The document manager's own promises: one load per open document, a failed
+ * load never served, unloading and compaction that lose nothing, access that
+ * follows the permission function when it changes, named versions restored
+ * live as a new change.
+ */
+
+const loads = vi.hoisted(() => ({ count: 0, failNext: false }));
+vi.mock("~/models/document.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/models/document.server")>();
+  return {
+    ...actual,
+    // A slow disk, so that joins really overlap; and a disk that can fail once.
+    loadYDoc: async (documentId: string) => {
+      loads.count++;
+      await new Promise((r) => setTimeout(r, 50));
+      if (loads.failNext) {
+        loads.failNext = false;
+        throw new Error("the disk is on fire");
+      }
+      return actual.loadYDoc(documentId);
+    },
+  };
+});
+
+let server: http.Server;
+let realtime: { close: () => Promise<void> };
+let url: string;
+const closers: (() => void)[] = [];
+
+beforeAll(async () => {
+  await prepareDatabase();
+  server = http.createServer();
+  realtime = attachRealtime(server, { documentTimings: { unloadAfterMs: 100, compactAfterUpdates: 10, compactAfterIdleMs: 60_000 } });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const close of closers) close();
+  await realtime.close();
+  server.close();
+});
+
+async function planDocument(code: string) {
+  const plan = await db.actionPlan.findFirstOrThrow({ where: { country: { code } } });
+  return { planId: plan.id, documentId: plan.documentId };
+}
+
+async function editor(email: string, documentId: string) {
+  const opened = await openEditor(url, email, documentId);
+  const close = () => {
+    opened.provider.destroy();
+    opened.socket.close();
+  };
+  closers.push(close);
+  return { ...opened, close };
+}
+
+const storedText = async (documentId: string) => (await documents.loadYDoc(documentId))!.doc.getXmlFragment("default").toString();
+const storedUpdates = (documentId: string) => db.documentUpdate.count({ where: { documentId } });
+
+describe("loading and unloading", () => {
+  it("loads a document once for joins that arrive together, and never serves a failed load", async () => {
+    const { documentId } = await planDocument("TH");
+    loads.failNext = true;
+    const failed = await openEditor(url, "fp.th@focalpoint.test", documentId);
+    closers.push(() => failed.socket.close());
+    expect(failed.provider.status).toBe("error");
+    expect(failed.provider.error).toBe("the document could not be opened; try again");
+
+    const before = loads.count;
+    const clients = await Promise.all(["fp.th@focalpoint.test", "tf.th@focalpoint.test", "secretariat@focalpoint.test"].map((email) => editor(email, documentId)));
+    expect(loads.count - before).toBe(1);
+    // The real content, not an empty document left over from the failure.
+    for (const client of clients) expect(client.text()).toContain("Priorities for 2025-2027");
+    for (const client of clients) client.close();
+  });
+
+  it("unloads a document nobody has open, compacts it, and a later join finds every edit", async () => {
+    const { documentId } = await planDocument("MM");
+    const fp = await editor("fp.mm@focalpoint.test", documentId);
+    for (let i = 0; i < 5; i++) typeParagraph(fp.doc, `before leaving ${i}`);
+    await until(() => fp.provider.pending === 0);
+    const written = fp.text();
+    const before = loads.count;
+    fp.close();
+    await until(async () => (await storedUpdates(documentId)) === 0, 3_000);
+
+    const tf = await editor("tf.mm@focalpoint.test", documentId);
+    expect(loads.count - before).toBe(1);
+    expect(tf.text()).toBe(written);
+    tf.close();
+  });
+
+  it("keeps an edit that arrives while the document is about to unload", async () => {
+    const { documentId } = await planDocument("MM");
+    const first = await editor("fp.mm@focalpoint.test", documentId);
+    first.close();
+    // Rejoin inside the unload delay and write at once.
+    const second = await editor("tf.mm@focalpoint.test", documentId);
+    typeParagraph(second.doc, "written during the unload delay");
+    await until(() => second.provider.pending === 0);
+    second.close();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await storedText(documentId)).toContain("written during the unload delay");
+  });
+});
+
+describe("storing updates", () => {
+  it("compacts in the background after enough updates, with the content unchanged", async () => {
+    const { documentId } = await planDocument("LA");
+    const fp = await editor("fp.la@focalpoint.test", documentId);
+    for (let i = 0; i < 25; i++) {
+      typeParagraph(fp.doc, `line ${i}`);
+      await until(() => fp.provider.pending === 0);
+    }
+    await until(async () => (await storedUpdates(documentId)) < 10);
+    expect(await storedText(documentId)).toBe(fp.text());
+  });
+
+  it("stores nothing for an update that changes nothing", async () => {
+    const { documentId } = await planDocument("LA");
+    const fp = await editor("fp.la@focalpoint.test", documentId);
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(fp.doc));
+    const sv = Y.encodeStateVector(probe);
+    typeParagraph(probe, "sent twice");
+    const update = Y.encodeStateAsUpdate(probe, sv);
+    const before = await storedUpdates(documentId);
+    expect(await fp.socket.emitWithAck("doc:message", documentId, syncUpdateMessage(update))).toEqual({ ok: true });
+    expect(await fp.socket.emitWithAck("doc:message", documentId, syncUpdateMessage(update))).toEqual({ ok: true });
+    expect((await storedUpdates(documentId)) - before).toBe(1);
+  });
+
+  it("refuses an update whose earlier changes the server never received, to that client only", async () => {
+    const { documentId } = await planDocument("LA");
+    const fp = await editor("fp.la@focalpoint.test", documentId);
+    const tf = await editor("tf.la@focalpoint.test", documentId);
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(fp.doc));
+    typeParagraph(offline, "first, never sent");
+    const afterFirst = Y.encodeStateVector(offline);
+    typeParagraph(offline, "second, sent alone");
+    const secondOnly = Y.encodeStateAsUpdate(offline, afterFirst);
+    const before = await storedUpdates(documentId);
+    const reply = await fp.socket.emitWithAck("doc:message", documentId, syncUpdateMessage(secondOnly));
+    expect(reply).toEqual({ ok: false, error: "this update depends on changes the server does not have; sync again" });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(tf.text()).not.toContain("second, sent alone");
+    expect(await storedUpdates(documentId)).toBe(before);
+  });
+});
+
+describe("access that changes while people are in the document", () => {
+  it("turns editors into readers when the plan is endorsed, and back when it is reopened", async () => {
+    const { planId, documentId } = await planDocument("KH");
+    await db.actionPlan.update({ where: { id: planId }, data: { status: "draft" } });
+    const fp = await editor("fp.kh@focalpoint.test", documentId);
+    const tf = await editor("tf.kh@focalpoint.test", documentId);
+    expect(fp.provider.readOnly).toBe(false);
+
+    await db.actionPlan.update({ where: { id: planId }, data: { status: "endorsed" } });
+    await refreshDocumentAccess(documentId);
+    await until(() => fp.provider.readOnly && tf.provider.readOnly && fp.provider.status === "saved");
+
+    // The server refuses a write from the endorsed plan's former editor, whatever the client believes.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(fp.doc));
+    const sv = Y.encodeStateVector(forged);
+    typeParagraph(forged, "written after endorsement");
+    const reply = await fp.socket.emitWithAck("doc:message", documentId, syncUpdateMessage(Y.encodeStateAsUpdate(forged, sv)));
+    expect(reply).toEqual({ ok: false, error: "this document is read-only for you" });
+    expect(tf.text()).not.toContain("written after endorsement");
+
+    await db.actionPlan.update({ where: { id: planId }, data: { status: "draft" } });
+    await refreshDocumentAccess(documentId);
+    await until(() => !fp.provider.readOnly && !tf.provider.readOnly);
+    typeParagraph(fp.doc, "written after reopening");
+    await until(() => tf.text().includes("written after reopening"));
+  });
+
+  it("closes the document for a person who lost their role, and only for them", async () => {
+    const { documentId } = await planDocument("PH");
+    const fp = await editor("fp.ph@focalpoint.test", documentId);
+    const tf = await editor("tf.ph@focalpoint.test", documentId);
+    const tfUser = await db.user.findUniqueOrThrow({ where: { email: "tf.ph@focalpoint.test" } });
+    await db.roleAssignment.deleteMany({ where: { userId: tfUser.id } });
+    await refreshPersonDocumentAccess(tfUser.id);
+    await until(() => tf.provider.status === "error");
+    expect(tf.provider.error).toBe("not allowed to open this document");
+
+    typeParagraph(fp.doc, "the focal point carries on");
+    await until(() => fp.provider.pending === 0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(tf.text()).not.toContain("the focal point carries on");
+  });
+});
+
+describe("named versions", () => {
+  it("restores a version as a new change that every open client receives, keeping the history", async () => {
+    const { documentId } = await planDocument("BN");
+    const fp = await editor("fp.bn@focalpoint.test", documentId);
+    const reader = await editor("secretariat@focalpoint.test", documentId);
+    const fpUser = await db.user.findUniqueOrThrow({ where: { email: "fp.bn@focalpoint.test" } });
+    const original = fp.text();
+
+    const version = await documents.createDocumentVersion(documentId, "Before the Bangkok meeting", { actorId: fpUser.id });
+    expect((await documents.listDocumentVersions(documentId)).map((v) => v.name)).toEqual(["Before the Bangkok meeting"]);
+
+    fp.doc.getXmlFragment("default").delete(0, 2);
+    typeParagraph(fp.doc, "a paragraph added after the version");
+    await until(() => reader.text().includes("a paragraph added after the version"));
+    const updatesBefore = await storedUpdates(documentId);
+
+    expect(await restoreDocumentVersion(documentId, version.id, { actorId: fpUser.id })).toBe(true);
+    await until(() => fp.text() === original && reader.text() === original);
+    expect(await storedText(documentId)).toBe(original);
+    // A new update on top of the history, not a rewrite of it.
+    expect(await storedUpdates(documentId)).toBeGreaterThan(updatesBefore);
+    // Restoring what is already there stores nothing.
+    expect(await restoreDocumentVersion(documentId, version.id, { actorId: fpUser.id })).toBe(false);
+
+    // Everyone can keep editing on top of the restored text.
+    typeParagraph(fp.doc, "after the restore");
+    await until(() => reader.text().includes("after the restore"));
+
+    const history = await db.auditEvent.findMany({ where: { entityType: "document", entityId: documentId }, orderBy: { createdAt: "asc" } });
+    expect(history.map((e) => [e.action, e.summary, e.actorId])).toEqual([
+      ["document.version", "Version kept: Before the Bangkok meeting", fpUser.id],
+      ["document.restore", "Version restored: Before the Bangkok meeting", fpUser.id],
+    ]);
+  });
+
+  it("refuses a version of another document", async () => {
+    const bn = await planDocument("BN");
+    const vn = await planDocument("VN");
+    const [version] = await documents.listDocumentVersions(bn.documentId);
+    await expect(restoreDocumentVersion(vn.documentId, version!.id, { actorId: "nobody" })).rejects.toBeInstanceOf(documents.DocumentNotFoundError);
+  });
+});
