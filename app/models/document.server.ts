@@ -257,3 +257,32 @@ export async function storeVersionRestore(documentId: string, update: Uint8Array
     return row.id;
   });
 }
+
+/** A document's text as lines (one per paragraph, heading, list item or table cell), for comparing versions. */
+export function documentLines(state: Uint8Array): string[] {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const lines: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment) => {
+    if (node instanceof Y.XmlText) return;
+    const children = node.toArray() as (Y.XmlElement | Y.XmlText)[];
+    if (children.some((child) => child instanceof Y.XmlText)) {
+      const text = children.map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, "") : "")).join("").trim();
+      if (text) lines.push(text);
+      return;
+    }
+    for (const child of children) walk(child);
+  };
+  walk(doc.getXmlFragment(YJS_FRAGMENT));
+  doc.destroy();
+  return lines;
+}
+
+/** The current stored state of a document. */
+export async function currentDocumentState(documentId: string): Promise<Uint8Array | null> {
+  const loaded = await loadYDoc(documentId);
+  if (!loaded) return null;
+  const state = Y.encodeStateAsUpdate(loaded.doc);
+  loaded.doc.destroy();
+  return state;
+}

@@ -94,6 +94,7 @@ export function attachRealtime(server: http.Server, options: { documentTimings?:
     parser: msgpackParser,
     serveClient: false,
     maxHttpBufferSize: 1_000_000,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const documents = new DocumentManager(io, options.documentTimings);
   io.use((socket, next) => void authenticate(socket as AppSocket, next));

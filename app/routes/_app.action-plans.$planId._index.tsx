@@ -12,6 +12,10 @@ import { RichText } from "~/components/rich-text";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { getTranslate } from "~/i18n/translate.server";
 import { changePlanStatus, getPlanForReading, PLAN_TRANSITIONS, PlanStateError, type PlanTransition } from "~/models/action-plan.server";
+import { createDocumentVersion, currentDocumentState, documentLines, findDocumentVersion, listDocumentVersions } from "~/models/document.server";
+import { restoreDocumentVersion } from "~/realtime/server.server";
+import { diffLines } from "~/utils/text-diff";
+import { text } from "~/utils/forms.server";
 import { ACTION_ITEM_STATUSES } from "~/utils/domain";
 import { requirePlanAccess } from "~/utils/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -29,6 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
 
 const ItemView = z.object({
+  compare: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
   status: z.enum(ACTION_ITEM_STATUSES).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
   sort: z.enum(["plan", "due", "status"]).optional().catch(undefined),
@@ -54,18 +59,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transitions = (Object.keys(PLAN_TRANSITIONS) as PlanTransition[]).filter(
     (name) => PLAN_TRANSITIONS[name].from === plan.status && can(user, PLAN_TRANSITIONS[name].action, resource),
   );
+  const [versions, comparison] = await Promise.all([listDocumentVersions(plan.documentId), compareWithVersion(plan.documentId, view.compare)]);
   return {
     plan: { ...plan, items },
     me: { id: user.id, name: user.name },
     canEdit: can(user, "plan.edit", resource),
     transitions,
+    versions,
+    comparison,
   };
 }
 
+/** What changed in the narrative since a named version, line by line. */
+async function compareWithVersion(documentId: string, versionId: string | undefined) {
+  if (!versionId) return null;
+  const [version, current] = await Promise.all([findDocumentVersion(documentId, versionId), currentDocumentState(documentId)]);
+  if (!version || !current) return null;
+  return { name: version.name, lines: diffLines(documentLines(version.state), documentLines(current)).filter((l) => l.kind !== "same") };
+}
+
 const WorkflowForm = z.object({ transition: z.enum(Object.keys(PLAN_TRANSITIONS) as [PlanTransition, ...PlanTransition[]]) });
+const VersionForm = z.object({ intent: z.literal("version"), name: text(120) });
+const RestoreForm = z.object({ intent: z.literal("restore"), versionId: z.string().regex(/^[a-z0-9]{10,40}$/) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = WorkflowForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = Object.fromEntries(await request.formData());
+  if (form.intent === "version" || form.intent === "restore") return versionAction(request, params.planId, form, context.requestId);
+  const parsed = WorkflowForm.safeParse(form);
   if (!parsed.success) throw new Response("Unknown plan action", { status: 400 });
   const transition = PLAN_TRANSITIONS[parsed.data.transition];
   const { user, plan } = await requirePlanAccess(request, params.planId, transition.action);
@@ -73,10 +93,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await changePlanStatus(plan.id, parsed.data.transition, user.id, context.requestId);
   } catch (error) {
-    if (error instanceof PlanStateError) return data({ formError: t("plans:workflow.stale") }, { status: 409 });
+    if (error instanceof PlanStateError) return data({ formError: t("plans:workflow.stale"), versionError: null }, { status: 409 });
     throw error;
   }
   return redirectWithToast(`/action-plans/${plan.id}`, { kind: "success", message: t("plans:workflow.done", { status: t(`planStatuses.${transition.to}`) }) });
+}
+
+/** Keeping a named version and restoring one are for the plan's editors. */
+async function versionAction(request: Request, planId: string | undefined, form: Record<string, FormDataEntryValue>, requestId: string) {
+  const { user, plan } = await requirePlanAccess(request, planId, "plan.edit");
+  const t = await getTranslate(request);
+  const actor = { actorId: user.id, requestId };
+  if (form.intent === "version") {
+    const parsed = VersionForm.safeParse(form);
+    if (!parsed.success) return data({ formError: null, versionError: t("validation.required") }, { status: 400 });
+    await createDocumentVersion(plan.documentId, parsed.data.name, actor);
+    return redirectWithToast(`/action-plans/${plan.id}#versions-heading`, { kind: "success", message: t("plans:versions.saved", { name: parsed.data.name }) });
+  }
+  const parsed = RestoreForm.safeParse(form);
+  const version = parsed.success ? await findDocumentVersion(plan.documentId, parsed.data.versionId) : null;
+  if (!version) throw new Response("Not found", { status: 404 });
+  const restored = await restoreDocumentVersion(plan.documentId, version.id, actor);
+  return redirectWithToast(`/action-plans/${plan.id}`, { kind: restored ? "success" : "info", message: restored ? t("plans:versions.restored", { name: version.name }) : t("plans:versions.unchanged") });
 }
 
 /** The stored narrative until the live editor has loaded (and for readers without JavaScript). */
@@ -204,7 +242,80 @@ export default function ActionPlan() {
           </div>
         )}
       </section>
+      <Versions />
     </>
+  );
+}
+
+/** Named versions of the narrative: keep, compare with now, restore. */
+function Versions() {
+  const { plan, versions, comparison, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("plans");
+  const locale = useRootData()?.locale ?? "en";
+  return (
+    <section className="card no-print" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">{t("versions.heading")}</h2>
+      <p className="muted small">{t("versions.intro")}</p>
+      {canEdit ? (
+        <Form method="post" className="filters" preventScrollReset>
+          <input type="hidden" name="intent" value="version" />
+          <div className="field">
+            <label htmlFor="version-name">{t("versions.name")}</label>
+            <input id="version-name" name="name" placeholder={t("versions.namePlaceholder")} maxLength={120} aria-invalid={actionData?.versionError ? true : undefined} />
+            {actionData?.versionError ? <p className="field-error">{actionData.versionError}</p> : null}
+          </div>
+          <button type="submit" className="button-secondary">
+            {t("versions.save")}
+          </button>
+        </Form>
+      ) : null}
+      {comparison ? (
+        <div className="version-diff" aria-live="polite">
+          <h3>{t("versions.comparing", { name: comparison.name })}</h3>
+          {comparison.lines.length === 0 ? (
+            <p className="empty">{t("versions.noChanges")}</p>
+          ) : (
+            <ul className="diff">
+              {comparison.lines.map((line, i) => (
+                <li key={i} className={`diff-${line.kind}`}>
+                  <span className="diff-mark">{line.kind === "added" ? t("versions.added") : t("versions.removed")}</span> {line.text}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link to={`/action-plans/${plan.id}#versions-heading`}>{t("versions.closeCompare")}</Link>
+        </div>
+      ) : null}
+      {versions.length === 0 ? (
+        <p className="empty">{t("versions.none")}</p>
+      ) : (
+        <ul className="list">
+          {versions.map((v) => (
+            <li key={v.id} className="cluster" style={{ justifyContent: "space-between" }}>
+              <div>
+                <strong>{v.name}</strong>
+                <div className="small muted">{t("versions.by", { date: formatDateTime(v.createdAt, locale), name: v.createdBy?.name ?? "" })}</div>
+              </div>
+              <div className="cluster">
+                <Link to={`?compare=${v.id}#versions-heading`} preventScrollReset>
+                  {t("versions.compare")}
+                </Link>
+                {canEdit ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="restore" />
+                    <input type="hidden" name="versionId" value={v.id} />
+                    <button type="submit" className="button-secondary">
+                      {t("versions.restore")}
+                    </button>
+                  </Form>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

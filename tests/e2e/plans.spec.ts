@@ -50,11 +50,11 @@ test("a focal point adds and edits action items while a colleague's page updates
 
   // Submit, endorse: the plan becomes read-only for its editors, live.
   await fp.getByRole("button", { name: "Submit for review" }).click();
-  await expect(fp.getByText("The plan is now Submitted.")).toBeVisible();
+  await expect(fp.locator(".page-header").getByText("Submitted", { exact: true })).toBeVisible();
   await openLaoPlan(secretariat);
   await expect(secretariat.getByRole("button", { name: "Endorse" })).toBeVisible();
   await secretariat.getByRole("button", { name: "Endorse" }).click();
-  await expect(secretariat.getByText("The plan is now Endorsed.")).toBeVisible();
+  await expect(secretariat.locator(".page-header").getByText("Endorsed", { exact: true })).toBeVisible();
   await expect(tf.getByText("This plan is endorsed and read-only until the Secretariat reopens it.")).toBeVisible();
   await expect(tf.getByRole("link", { name: "Add an action item" })).toHaveCount(0);
   await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toHaveAttribute("contenteditable", "false");
@@ -65,4 +65,56 @@ test("a focal point adds and edits action items while a colleague's page updates
   await expectAccessible(secretariat);
 
   for (const context of [fpContext, tfContext, secretariatContext]) await context.close();
+});
+
+test("a named version is kept, compared with now, and restored for everyone live", async ({ browser }) => {
+  const fpContext = await browser.newContext();
+  const tfContext = await browser.newContext();
+  const fp = await fpContext.newPage();
+  const tf = await tfContext.newPage();
+  await signIn(fp, "fp.my@focalpoint.test");
+  await signIn(tf, "tf.my@focalpoint.test");
+  await fp.goto("/action-plans");
+  await fp.getByRole("row", { name: /Malaysia/ }).getByRole("link", { name: "MRS action plan 2025-2027" }).click();
+  await expect(fp.getByRole("heading", { name: "Malaysia: MRS action plan 2025-2027" })).toBeVisible();
+  const planUrl = fp.url();
+  // Malaysia's plan is endorsed in the demo data: the Secretariat reopens it first.
+  const secretariatContext = await browser.newContext();
+  const secretariat = await secretariatContext.newPage();
+  await signIn(secretariat, "secretariat@focalpoint.test");
+  await secretariat.goto(planUrl);
+  await secretariat.getByRole("button", { name: "Reopen for editing" }).click();
+  await expect(secretariat.getByRole("button", { name: "Reopen for editing" })).toHaveCount(0);
+  await expect(secretariat.locator(".page-header").getByText("Draft", { exact: true })).toBeVisible();
+  await secretariatContext.close();
+  for (const page of [fp, tf]) {
+    await page.goto(planUrl);
+    await expect(page.getByText("All changes saved")).toBeVisible();
+  }
+
+  await fp.getByLabel("Name of the version").fill("Before the Bangkok meeting");
+  await fp.getByRole("button", { name: "Keep this version" }).click();
+  await expect(fp.getByText('Version "Before the Bangkok meeting" kept.')).toBeVisible();
+
+  const editor = fp.getByRole("textbox", { name: "Narrative of the action plan" });
+  await expect(fp.getByText("All changes saved")).toBeVisible();
+  await editor.click();
+  await fp.keyboard.press("Control+End");
+  await fp.keyboard.press("Enter");
+  await fp.keyboard.type("A paragraph written after the meeting.");
+  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText("A paragraph written after the meeting.");
+  await expect(fp.getByText("All changes saved")).toBeVisible();
+
+  await fp.getByRole("link", { name: "Compare with now" }).click();
+  await expect(fp.getByRole("heading", { name: 'Changes since "Before the Bangkok meeting"' })).toBeVisible();
+  await expect(fp.locator(".diff-added", { hasText: "A paragraph written after the meeting." })).toBeVisible();
+  await expectAccessible(fp);
+
+  await fp.getByRole("button", { name: "Restore" }).click();
+  await expect(fp.getByText('Version "Before the Bangkok meeting" restored.')).toBeVisible();
+  // The restore reaches the colleague's open editor without a reload.
+  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).not.toContainText("A paragraph written after the meeting.");
+  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText("Priorities for 2025-2027");
+  await fpContext.close();
+  await tfContext.close();
 });
