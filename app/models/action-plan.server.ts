@@ -224,3 +224,31 @@ export function findActionItem(planId: string, itemId: string) {
 export function findPlanSummary(planId: string) {
   return db.actionPlan.findUnique({ where: { id: planId }, select: { id: true, title: true, status: true, countryId: true, documentId: true, country: { select: { name: true, code: true } } } });
 }
+
+// ───────────────────────── new plans ─────────────────────────
+
+export type NewPlanInput = { countryId: string; title: string; periodStart: number; periodEnd: number };
+
+export class DuplicatePlanError extends Error {}
+
+/** A plan with an empty narrative document, for a country and period that has none yet. */
+export async function createPlan(input: NewPlanInput, actorId: string, requestId?: string) {
+  const existing = await db.actionPlan.findFirst({ where: { countryId: input.countryId, periodStart: input.periodStart, periodEnd: input.periodEnd } });
+  if (existing) throw new DuplicatePlanError();
+  const plan = await db.$transaction(async (tx) => {
+    const document = await tx.collaborativeDocument.create({ data: { kind: "action_plan_narrative" } });
+    const plan = await tx.actionPlan.create({ data: { ...input, documentId: document.id, createdById: actorId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "plan.create",
+      entityType: "action_plan",
+      entityId: plan.id,
+      countryId: input.countryId,
+      summary: `Plan created: ${input.title} (${input.periodStart}-${input.periodEnd})`,
+      requestId,
+    });
+    return plan;
+  });
+  publishChange(topic.country(plan.countryId), "action_plan", plan.id);
+  return plan;
+}

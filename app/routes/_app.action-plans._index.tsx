@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { PlanStatusBadge } from "~/components/status-badges";
 import { listPlans } from "~/models/action-plan.server";
@@ -19,11 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [plans, countries] = await Promise.all([listPlans(user, { countryId: filters.country, status: filters.status }), listReadableCountries(user)]);
-  return { plans, countries, filters };
+  const canCreate = user.roles.some((r) => can(user, "plan.create", { countryId: r.countryId }));
+  return { plans, countries, filters, canCreate };
 }
 
 export default function ActionPlans() {
-  const { plans, countries, filters } = useLoaderData<typeof loader>();
+  const { plans, countries, filters, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("common");
   return (
@@ -33,6 +35,11 @@ export default function ActionPlans() {
           <h1>{t("title")}</h1>
           <p>{t("intro")}</p>
         </div>
+        {canCreate ? (
+          <Link to="/action-plans/new" className="button">
+            {t("create.button")}
+          </Link>
+        ) : null}
       </header>
       <Form method="get" className="filters">
         <div className="field">

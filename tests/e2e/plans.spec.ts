@@ -118,3 +118,32 @@ test("a named version is kept, compared with now, and restored for everyone live
   await fpContext.close();
   await tfContext.close();
 });
+
+test("a focal point starts the next plan for their country; a second plan for the same period is refused", async ({ page }) => {
+  await signIn(page, "fp.th@focalpoint.test");
+  await page.goto("/action-plans");
+  await page.getByRole("link", { name: "New action plan" }).click();
+  await expectAccessible(page);
+  // Only their own country is offered.
+  await expect(page.getByLabel("Country").locator("option")).toHaveText(["Thailand"]);
+  await page.getByLabel("Title").fill("MRS action plan 2028-2030");
+  await page.getByLabel("First year").fill("2030");
+  await page.getByLabel("Last year").fill("2028");
+  await page.getByRole("button", { name: "New action plan" }).click();
+  await expect(page.getByText("The last year must not be before the first.")).toBeVisible();
+  await page.getByLabel("First year").fill("2028");
+  await page.getByLabel("Last year").fill("2030");
+  await page.getByRole("button", { name: "New action plan" }).click();
+  await expect(page.getByRole("heading", { name: "Thailand: MRS action plan 2028-2030" })).toBeVisible();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+
+  await page.goto("/action-plans/new");
+  await page.getByLabel("First year").fill("2028");
+  await page.getByLabel("Last year").fill("2030");
+  await page.getByRole("button", { name: "New action plan" }).click();
+  await expect(page.getByText("This country already has a plan for that period.")).toBeVisible();
+
+  // A plan for a country that is not theirs, posted by hand, is refused by the server.
+  const otherCountry = await page.request.post("/action-plans/new", { form: { countryId: "notacountryid00", title: "x", periodStart: "2028", periodEnd: "2030" } });
+  expect(otherCountry.status()).toBe(403);
+});

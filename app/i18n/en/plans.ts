@@ -93,4 +93,17 @@ export const plans = {
     noChanges: "No changes since this version.",
     closeCompare: "Close the comparison",
   },
+  create: {
+    button: "New action plan",
+    title: "New action plan",
+    intro: "One plan per country and period. The narrative and action items are written on the plan's page.",
+    country: "Country",
+    name: "Title",
+    defaultName: "MRS action plan {{start}}-{{end}}",
+    periodStart: "First year",
+    periodEnd: "Last year",
+    endBeforeStart: "The last year must not be before the first.",
+    duplicate: "This country already has a plan for that period.",
+    created: "The plan has been created.",
+  },
 };

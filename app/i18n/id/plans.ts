@@ -96,4 +96,17 @@ export const plans: Translation<typeof en> = {
     noChanges: "Tidak ada perubahan sejak versi ini.",
     closeCompare: "Tutup perbandingan",
   },
+  create: {
+    button: "Rencana aksi baru",
+    title: "Rencana aksi baru",
+    intro: "Satu rencana per negara dan periode. Narasi dan butir aksi ditulis di halaman rencana.",
+    country: "Negara",
+    name: "Judul",
+    defaultName: "Rencana aksi MRS {{start}}-{{end}}",
+    periodStart: "Tahun pertama",
+    periodEnd: "Tahun terakhir",
+    endBeforeStart: "Tahun terakhir tidak boleh sebelum tahun pertama.",
+    duplicate: "Negara ini sudah memiliki rencana untuk periode itu.",
+    created: "Rencana telah dibuat.",
+  },
 };
