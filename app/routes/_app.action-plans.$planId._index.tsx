@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { can } from "~/auth/permissions";
 import { requirePermission, requireUser } from "~/auth/session.server";
 import { FormError } from "~/components/forms";
@@ -326,17 +327,13 @@ function ItemFilters() {
   const [params] = useSearchParams();
   return (
     <Form method="get" className="filters no-print" preventScrollReset>
-      <div className="field">
-        <label htmlFor="item-status">{t("status")}</label>
-        <select id="item-status" name="status" defaultValue={params.get("status") ?? ""}>
-          <option value="">{t("itemForm.anyStatus")}</option>
-          {ACTION_ITEM_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {tc(`actionItemStatuses.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="status"
+        label={t("status")}
+        anyLabel={t("itemForm.anyStatus")}
+        value={params.get("status")}
+        options={ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: tc(`actionItemStatuses.${s}`) }))}
+      />
       <div className="field">
         <label htmlFor="item-sort">{t("itemForm.sort")}</label>
         <select id="item-sort" name="sort" defaultValue={params.get("sort") ?? "plan"}>

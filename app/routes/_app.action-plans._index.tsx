@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -42,28 +43,20 @@ export default function ActionPlans() {
         ) : null}
       </header>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="country">{t("country")}</label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("anyCountry")}</option>
-            {countries.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t("status")}</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("anyStatus")}</option>
-            {PLAN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {tc(`planStatuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="country"
+          label={t("country")}
+          anyLabel={t("anyCountry")}
+          value={filters.country}
+          options={countries.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("status")}
+          anyLabel={t("anyStatus")}
+          value={filters.status}
+          options={PLAN_STATUSES.map((s) => ({ value: s, label: tc(`planStatuses.${s}`) }))}
+        />
         <button type="submit" className="button-secondary">
           {tc("actions.filter")}
         </button>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { listAuditEvents } from "~/models/audit.server";
@@ -58,28 +59,20 @@ export default function AuditLog() {
         </div>
       </header>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="entity">{t("audit.entity")}</label>
-          <select id="entity" name="entity" defaultValue={filters.entity ?? ""}>
-            <option value="">{t("audit.anyEntity")}</option>
-            {ENTITY_TYPES.map((e) => (
-              <option key={e} value={e}>
-                {e.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="country">{t("audit.country")}</label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("audit.anyCountry")}</option>
-            {countries.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="entity"
+          label={t("audit.entity")}
+          anyLabel={t("audit.anyEntity")}
+          value={filters.entity}
+          options={ENTITY_TYPES.map((e) => ({ value: e, label: e.replace("_", " ") }))}
+        />
+        <FilterSelect
+          name="country"
+          label={t("audit.country")}
+          anyLabel={t("audit.anyCountry")}
+          value={filters.country}
+          options={countries.map((c) => ({ value: c.id, label: c.name }))}
+        />
         <button type="submit" className="button-secondary">
           {tc("actions.filter")}
         </button>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { roleLabels } from "~/components/app-shell";
@@ -49,28 +50,20 @@ export default function AdminUsers() {
           <label htmlFor="q">{t("users.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="role">{t("users.role")}</label>
-          <select id="role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">{t("users.anyRole")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tc(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t("users.status")}</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("users.anyStatus")}</option>
-            {USER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`users.statusLabel.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="role"
+          label={t("users.role")}
+          anyLabel={t("users.anyRole")}
+          value={filters.role}
+          options={ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("users.status")}
+          anyLabel={t("users.anyStatus")}
+          value={filters.status}
+          options={USER_STATUSES.map((s) => ({ value: s, label: t(`users.statusLabel.${s}`) }))}
+        />
         <button type="submit" className="button-secondary">
           {tc("actions.filter")}
         </button>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { listReadableCountries } from "~/models/country.server";
@@ -54,28 +55,20 @@ export default function Milestones() {
         </div>
       </header>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="country">{t("country")}</label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("anyCountry")}</option>
-            {countries.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sector">{t("sector")}</label>
-          <select id="sector" name="sector" defaultValue={filters.sector ?? ""}>
-            <option value="">{t("anySector")}</option>
-            {sectors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="country"
+          label={t("country")}
+          anyLabel={t("anyCountry")}
+          value={filters.country}
+          options={countries.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          name="sector"
+          label={t("sector")}
+          anyLabel={t("anySector")}
+          value={filters.sector}
+          options={sectors.map((s) => ({ value: s.id, label: s.name }))}
+        />
         <button type="submit" className="button-secondary">
           {tc("actions.filter")}
         </button>

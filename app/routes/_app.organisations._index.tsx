@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
@@ -53,17 +54,13 @@ export default function Organisations() {
         ) : null}
       </header>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="kind">{t("organisations.kind")}</label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("people.anyKind")}</option>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tc(`organisationKinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t("organisations.kind")}
+          anyLabel={t("people.anyKind")}
+          value={filters.kind}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: tc(`organisationKinds.${k}`) }))}
+        />
         <div className="field">
           <label htmlFor="country">{t("organisations.country")}</label>
           <select id="country" name="country" defaultValue={filters.country ?? ""}>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
@@ -55,39 +56,27 @@ export default function People() {
           <label htmlFor="q">{t("people.search")}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="country">{t("people.country")}</label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("people.anyCountry")}</option>
-            {countries.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="role">{t("people.role")}</label>
-          <select id="role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">{t("people.anyRole")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tc(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="kind">{t("people.kind")}</label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("people.anyKind")}</option>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tc(`organisationKinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="country"
+          label={t("people.country")}
+          anyLabel={t("people.anyCountry")}
+          value={filters.country}
+          options={countries.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          name="role"
+          label={t("people.role")}
+          anyLabel={t("people.anyRole")}
+          value={filters.role}
+          options={ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={t("people.kind")}
+          anyLabel={t("people.anyKind")}
+          value={filters.kind}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: tc(`organisationKinds.${k}`) }))}
+        />
         <button type="submit" className="button-secondary">
           {tc("actions.search")}
         </button>

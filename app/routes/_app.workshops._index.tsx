@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { listCountries } from "~/models/country.server";
@@ -91,39 +92,27 @@ export default function Workshops() {
         </div>
       </header>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="kind">{t("kind")}</label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("anyKind")}</option>
-            {WORKSHOP_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tc(`workshopKinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="country">{t("host")}</label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("anyCountry")}</option>
-            {countries.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="year">{t("year")}</label>
-          <select id="year" name="year" defaultValue={filters.year ?? ""}>
-            <option value="">{t("anyYear")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          anyLabel={t("anyKind")}
+          value={filters.kind}
+          options={WORKSHOP_KINDS.map((k) => ({ value: k, label: tc(`workshopKinds.${k}`) }))}
+        />
+        <FilterSelect
+          name="country"
+          label={t("host")}
+          anyLabel={t("anyCountry")}
+          value={filters.country}
+          options={countries.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <FilterSelect
+          name="year"
+          label={t("year")}
+          anyLabel={t("anyYear")}
+          value={filters.year}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+        />
         <button type="submit" className="button-secondary">
           {tc("actions.filter")}
         </button>

@@ -38,8 +38,10 @@ test("a focal point adds and edits action items while a colleague's page updates
   await expect(tf.getByRole("cell", { name: /Pilot assessment of construction workers/ })).toBeVisible();
 
   await fp.getByRole("link", { name: "Pilot assessment of construction workers in Vientiane" }).click();
+  await expect(fp.getByRole("heading", { name: "Edit action item" })).toBeVisible();
   await fp.getByLabel("Status").selectOption("at_risk");
   await fp.getByRole("button", { name: "Save" }).click();
+  await expect(fp.getByRole("row", { name: /Pilot assessment/ }).getByText("At risk")).toBeVisible();
   await expect(tf.getByRole("row", { name: /Pilot assessment/ }).getByText("At risk")).toBeVisible();
 
   // Filters are kept in the URL.
