@@ -134,7 +134,7 @@ function Toolbar({ editor }: { editor: Editor }) {
     { label: t("editor.orderedList"), text: "1.", active: state.ordered, run: () => chain().toggleOrderedList().run() },
     {
       label: t("editor.link"),
-      text: "🔗",
+      text: "Link",
       active: state.link,
       run: () => {
         const href = window.prompt(t("editor.linkPrompt"), editor.getAttributes("link").href ?? "https://");

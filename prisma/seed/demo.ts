@@ -325,7 +325,7 @@ export async function seedDemo(db: PrismaClient) {
         milestoneKey: `${country.code}:national_standard:${firstSector.id}`,
       },
       {
-        activity: `Move ${firstSector.name.toLowerCase()} to the next MRS stage: ${MILESTONE_STAGES.find((s) => s.code === currentStage)!.name.toLowerCase()}`,
+        activity: `Move ${firstSector.name.toLowerCase()} to the next MRS stage: ${MILESTONE_STAGES.find((s) => s.code === currentStage)!.name}`,
         leadAgency: ministry.acronym ?? ministry.name,
         startsOn: "2025-06-01",
         dueOn: rand() < 0.5 ? "2026-06-30" : "2027-03-31",
