@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { COUNTRY_SCOPED_ROLES, ROLES } from "~/utils/domain";
+import { roleTakesCountry } from "~/utils/role-scope";
 
 type Country = { id: string; code: string; name: string };
 type Current = { role: string; countryId: string | null; label: string | null }[];
@@ -20,6 +21,12 @@ export function RoleFields({ countries, current = [], errors = {} }: { countries
         </p>
       ) : null}
       <div className="role-rows">
+        {/* Each control has its own label; these headings only line the columns up for sighted readers. */}
+        <div className="role-row role-row-head" aria-hidden="true">
+          <span>{t("invite.roleColumn")}</span>
+          <span>{t("invite.countryColumn")}</span>
+          <span>{t("invite.labelColumn")}</span>
+        </div>
         {ROLES.map((role) => {
           const existing = current.find((r) => r.role === role);
           const scopeError = errors[`scope_${role}`];
@@ -29,35 +36,39 @@ export function RoleFields({ countries, current = [], errors = {} }: { countries
                 <input type="checkbox" name="role" value={role} defaultChecked={Boolean(existing)} />
                 {tc(`roles.${role}`)}
               </label>
+              {roleTakesCountry(role) ? (
+                <div>
+                  <label className="role-control-label" htmlFor={`scope_${role}`}>
+                    {t("invite.scope", { role: tc(`roles.${role}`) })}
+                  </label>
+                  <select
+                    id={`scope_${role}`}
+                    name={`scope_${role}`}
+                    defaultValue={existing?.countryId ?? ""}
+                    aria-invalid={scopeError ? true : undefined}
+                    aria-describedby={scopeError ? `scope_${role}-error` : undefined}
+                  >
+                    <option value="">{COUNTRY_SCOPED_ROLES.includes(role) ? t("invite.chooseCountry") : t("invite.allCountries")}</option>
+                    {countries.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                  {scopeError ? (
+                    <p className="field-error" id={`scope_${role}-error`}>
+                      {scopeError}
+                    </p>
+                  ) : null}
+                </div>
+              ) : (
+                <span className="muted small role-scope-none">{t("invite.allCountries")}</span>
+              )}
               <div>
-                <label className="visually-hidden" htmlFor={`scope_${role}`}>
-                  {t("invite.scope", { role: tc(`roles.${role}`) })}
+                <label className="role-control-label" htmlFor={`label_${role}`}>
+                  {t("invite.label", { role: tc(`roles.${role}`) })}
                 </label>
-                <select
-                  id={`scope_${role}`}
-                  name={`scope_${role}`}
-                  defaultValue={existing?.countryId ?? ""}
-                  aria-invalid={scopeError ? true : undefined}
-                  aria-describedby={scopeError ? `scope_${role}-error` : undefined}
-                >
-                  <option value="">{COUNTRY_SCOPED_ROLES.includes(role) ? "—" : t("invite.allCountries")}</option>
-                  {countries.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-                {scopeError ? (
-                  <p className="field-error" id={`scope_${role}-error`}>
-                    {scopeError}
-                  </p>
-                ) : null}
-              </div>
-              <div>
-                <label className="visually-hidden" htmlFor={`label_${role}`}>
-                  {t("invite.label")}
-                </label>
-                <input id={`label_${role}`} name={`label_${role}`} defaultValue={existing?.label ?? ""} placeholder={t("invite.label")} maxLength={60} />
+                <input id={`label_${role}`} name={`label_${role}`} defaultValue={existing?.label ?? ""} placeholder={t("invite.labelExample")} maxLength={60} />
               </div>
             </div>
           );

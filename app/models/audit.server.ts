@@ -41,8 +41,9 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return changes;
 }
 
-export type AuditFilter = { entityType?: string; entityId?: string; actorId?: string; countryId?: string; before?: Date; take?: number };
+export type AuditFilter = { entityType?: string; entityId?: string; actorId?: string; countryId?: string; afterId?: string; take?: number };
 
+/** Newest first; `afterId` (the last event of the previous page) continues from there without skipping same-time events. */
 export async function listAuditEvents(filter: AuditFilter = {}) {
   const take = Math.min(filter.take ?? 50, 200);
   const rows = await db.auditEvent.findMany({
@@ -51,9 +52,9 @@ export async function listAuditEvents(filter: AuditFilter = {}) {
       entityId: filter.entityId,
       actorId: filter.actorId,
       countryId: filter.countryId,
-      createdAt: filter.before ? { lt: filter.before } : undefined,
     },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...(filter.afterId ? { cursor: { id: filter.afterId }, skip: 1 } : {}),
     take: take + 1,
     include: { actor: { select: { id: true, name: true } }, country: { select: { code: true, name: true } } },
   });
@@ -68,4 +69,13 @@ export async function recentActivity(countryFilter: { in: string[] } | undefined
     take,
     select: { id: true, summary: true, createdAt: true, actor: { select: { name: true } }, country: { select: { code: true } } },
   });
+}
+
+/** The kinds of record and the people that appear in the history, for its filters. */
+export async function listAuditFilterOptions() {
+  const [entityTypes, actors] = await Promise.all([
+    db.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    db.user.findMany({ where: { auditEvents: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { entityTypes: entityTypes.map((e) => e.entityType), actors };
 }

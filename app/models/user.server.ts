@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { invalidateAllSessions } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { disconnectSessions } from "~/realtime/server.server";
-import { db } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import type { Locale, Role } from "~/utils/domain";
 import { env } from "~/utils/env.server";
 import { changedFields, recordAudit } from "./audit.server";
@@ -11,6 +11,7 @@ import { sendEmail } from "./email.server";
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const RESET_LIFETIME_MS = 60 * 60 * 1000;
+const MAX_RESETS_PER_LIFETIME = 3;
 
 export type RoleInput = { role: Role; countryId: string | null; label?: string | null };
 
@@ -136,13 +137,22 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   return invitation.userId;
 }
 
-/** Sends a single-use reset link when the address has an active account; says nothing either way. */
+/**
+ * Sends a single-use reset link when the address has an active account; says
+ * nothing either way. A few links per hour are enough for a real person, and
+ * the cap keeps a stranger from filling someone's mailbox.
+ */
 export async function requestPasswordReset(emailAddress: string, t: Translate) {
   const user = await db.user.findUnique({ where: { email: emailAddress }, select: { id: true, name: true, email: true, status: true } });
   if (!user || user.status !== "active") return;
+  const recent = await db.passwordResetToken.count({ where: { userId: user.id, createdAt: { gt: new Date(Date.now() - RESET_LIFETIME_MS) } } });
+  if (recent >= MAX_RESETS_PER_LIFETIME) return;
   const token = generateToken();
-  await db.passwordResetToken.create({
-    data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) },
+  await db.$transaction(async (tx) => {
+    await tx.passwordResetToken.create({
+      data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) },
+    });
+    await recordAudit(tx, { actorId: null, action: "user.request_reset", entityType: "user", entityId: user.id, summary: `Password reset link sent to ${user.email}` });
   });
   await sendEmail({
     to: user.email,
@@ -157,26 +167,39 @@ export async function findValidResetToken(token: string) {
   return row;
 }
 
-async function replacePassword(userId: string, password: string, reason: string) {
+/**
+ * Sets a new password and ends every session, including ones a thief may hold,
+ * and every reset link still open (an older link sitting in a mailbox must not
+ * undo the new password). `claim` runs first in the same transaction and may
+ * refuse by returning false, so a link used twice at once changes nothing.
+ */
+async function replacePassword(
+  userId: string,
+  password: string,
+  reason: string,
+  claim: (tx: Prisma.TransactionClient) => Promise<boolean> = async () => true,
+) {
   const passwordHash = await hashPassword(password);
   const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
-  await db.$transaction(async (tx) => {
+  const replaced = await db.$transaction(async (tx) => {
+    if (!(await claim(tx))) return false;
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.session.deleteMany({ where: { userId } });
     await recordAudit(tx, { actorId: userId, action: "user.password_change", entityType: "user", entityId: userId, summary: reason });
+    return true;
   });
-  // A new password ends every session, including ones a thief may hold.
-  await invalidateAllSessions(userId);
-  disconnectSessions(sessions.map((s) => s.id));
+  if (replaced) disconnectSessions(sessions.map((s) => s.id));
+  return replaced;
 }
 
 /** Uses a reset link once; returns the account's id, or null when the link is not valid. */
 export async function resetPassword(token: string, password: string) {
   const row = await findValidResetToken(token);
   if (!row) return null;
-  const claimed = await db.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
-  if (claimed.count !== 1) return null;
-  await replacePassword(row.userId, password, "Password reset by e-mail link");
-  return row.userId;
+  const claimUnusedLink = async (tx: Prisma.TransactionClient) =>
+    (await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })).count === 1;
+  return (await replacePassword(row.userId, password, "Password reset by e-mail link", claimUnusedLink)) ? row.userId : null;
 }
 
 export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
@@ -240,6 +263,8 @@ async function endSessionsOf(userId: string) {
 
 /** Replace a person's roles; their open pages and sockets pick up the change on the next request. */
 export async function updateUserRoles(userId: string, roles: RoleInput[], actorId: string, requestId?: string) {
+  // An administrator who drops their own admin role could leave nobody able to manage access.
+  if (userId === actorId && !roles.some((r) => r.role === "admin")) throw new UserError("roles", "admin:user.cannotDropOwnAdmin");
   await db.$transaction(async (tx) => {
     const before = await tx.roleAssignment.findMany({ where: { userId }, select: { role: true, countryId: true, label: true } });
     await tx.roleAssignment.deleteMany({ where: { userId } });
@@ -330,9 +355,13 @@ export async function listSessions(userId: string) {
 }
 
 /** Ends every session of the person except the one identified by `keepSessionId`. */
-export async function endOtherSessions(userId: string, keepSessionId: string) {
+export async function endOtherSessions(userId: string, keepSessionId: string, requestId?: string) {
   const others = await db.session.findMany({ where: { userId, id: { not: keepSessionId } }, select: { id: true } });
-  await db.session.deleteMany({ where: { userId, id: { not: keepSessionId } } });
+  if (others.length === 0) return 0;
+  await db.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { id: { in: others.map((s) => s.id) } } });
+    await recordAudit(tx, { actorId: userId, action: "user.end_sessions", entityType: "user", entityId: userId, summary: `Signed out ${others.length} other session(s)`, requestId });
+  });
   disconnectSessions(others.map((s) => s.id));
   return others.length;
 }

@@ -9,6 +9,7 @@ import { signInAndRedirect } from "~/auth/sign-in-response.server";
 import { getRequestSession, requireUser } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
 import { Field, FormError, SelectField } from "~/components/forms";
+import { LANGUAGE_NAMES } from "~/i18n/config";
 import { getTranslate } from "~/i18n/translate.server";
 import { listOrganisationOptions } from "~/models/organisation.server";
 import {
@@ -20,7 +21,7 @@ import {
   UserError,
 } from "~/models/user.server";
 import { useRootData } from "~/root";
-import { SEXES } from "~/utils/domain";
+import { LOCALES, SEXES } from "~/utils/domain";
 import { formatDateTime } from "~/utils/format";
 import { optionalText, parseForm, text } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -91,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "end-other-sessions") {
     const current = await currentSessionId(request);
-    if (current) await endOtherSessions(user.id, current);
+    if (current) await endOtherSessions(user.id, current, context.requestId);
     return redirectWithToast("/account", { kind: "success", message: t("account:sessions.signedOutOthers") });
   }
 
@@ -124,7 +125,7 @@ export default function Account() {
             <Field label={t("profile.email")} value={account.email} readOnly hint={t("profile.emailHint")} />
             <Field label={t("profile.name")} name="name" defaultValue={account.name} required autoComplete="name" error={profileErrors.name} />
             <Field label={t("profile.position")} name="position" defaultValue={account.position ?? ""} error={profileErrors.position} />
-            <Field label={t("profile.phone")} name="phone" type="tel" defaultValue={account.phone ?? ""} autoComplete="tel" error={profileErrors.phone} />
+            <Field label={t("profile.phone")} name="phone" inputMode="tel" defaultValue={account.phone ?? ""} autoComplete="tel" error={profileErrors.phone} />
             <SelectField
               label={t("profile.organisation")}
               name="organisationId"
@@ -144,6 +145,22 @@ export default function Account() {
           </Form>
         </section>
         <div className="stack">
+          <section className="card" aria-labelledby="language-heading">
+            <h2 id="language-heading">{tc("language.label")}</h2>
+            <Form method="post" action="/settings/language">
+              <input type="hidden" name="redirectTo" value="/account" />
+              <SelectField
+                label={t("language.choice")}
+                name="locale"
+                defaultValue={account.locale}
+                hint={t("language.hint")}
+                options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              />
+              <button type="submit" className="button-secondary">
+                {tc("language.change")}
+              </button>
+            </Form>
+          </section>
           <section className="card" aria-labelledby="password-heading">
             <h2 id="password-heading">{t("password.heading")}</h2>
             <Form method="post" noValidate>

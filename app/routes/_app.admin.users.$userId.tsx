@@ -41,7 +41,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "roles": {
       const roles = parseRoleFields(formData, new Set((await listCountries()).map((c) => c.id)), t);
       if (!roles.ok) return data({ fieldErrors: roles.fieldErrors, formError: t("errors.fixBelow") }, { status: 400 });
-      await updateUserRoles(user.id, roles.roles, actor.id, context.requestId);
+      try {
+        await updateUserRoles(user.id, roles.roles, actor.id, context.requestId);
+      } catch (error) {
+        if (error instanceof UserError) return data({ fieldErrors: { [error.field]: t(error.messageKey) }, formError: t("errors.fixBelow") }, { status: 400 });
+        throw error;
+      }
       return redirectWithToast(back, { kind: "success", message: t("admin:user.rolesSaved") });
     }
     case "disable":

@@ -71,7 +71,7 @@ export default function AdminUsers() {
       {users.length === 0 ? (
         <p className="empty">{t("users.noMatch")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stack-table">
           <table>
             <thead>
               <tr>
@@ -88,9 +88,9 @@ export default function AdminUsers() {
                     <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
                     {u.organisation ? <div className="small muted">{u.organisation.acronym ?? u.organisation.name}</div> : null}
                   </td>
-                  <td>{u.email}</td>
-                  <td>{roleLabels({ roles: u.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr).join(", ")}</td>
-                  <td>
+                  <td data-label={t("users.email")}>{u.email}</td>
+                  <td data-label={t("users.roles")}>{roleLabels({ roles: u.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr).join(", ")}</td>
+                  <td data-label={t("users.status")}>
                     <span className={`badge ${u.status === "active" ? "badge-ok" : u.status === "invited" ? "badge-info" : "badge-neutral"}`}>
                       {t(`users.statusLabel.${u.status as "active"}`)}
                     </span>

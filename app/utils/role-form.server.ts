@@ -1,6 +1,7 @@
 import type { Translate } from "~/i18n/translate.server";
 import type { RoleInput } from "~/models/user.server";
 import { COUNTRY_SCOPED_ROLES, ROLES } from "./domain";
+import { roleTakesCountry } from "./role-scope";
 
 /**
  * Reads the role checkboxes of the invite and edit forms: `role` (repeated),
@@ -17,7 +18,7 @@ export function parseRoleFields(
   const roles: RoleInput[] = [];
   for (const role of ROLES) {
     if (!chosen.includes(role)) continue;
-    const scope = String(formData.get(`scope_${role}`) ?? "");
+    const scope = roleTakesCountry(role) ? String(formData.get(`scope_${role}`) ?? "") : "";
     const label = String(formData.get(`label_${role}`) ?? "").trim().slice(0, 60) || null;
     if (scope && !countryIds.has(scope)) fieldErrors[`scope_${role}`] = t("validation.invalidChoice");
     else if (!scope && COUNTRY_SCOPED_ROLES.includes(role)) fieldErrors[`scope_${role}`] = t("admin:invite.countryRequired");

@@ -35,6 +35,17 @@ test("an admin invites a focal point for Lao PDR who sets a password and lands i
   const invitationPath = await linkFromOutbox(page, "new.fp.la@focalpoint.test", "/invitations/");
   await expectAccessible(page);
 
+  // The invitation is in the history, found by who made it.
+  await page.goto("/admin/audit");
+  await page.getByLabel("Who").selectOption({ label: "Platform Administrator" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("cell", { name: /Invited new\.fp\.la@focalpoint\.test/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("row", { name: /Invited new\.fp\.la@focalpoint\.test/ }).getByRole("link", { name: "Person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bounmy Inthavong" })).toBeVisible();
+  await expect(page.getByText(/Invitation sent/)).toBeVisible();
+  await expectAccessible(page);
+
   const invitee = await browser.newContext();
   const newcomer = await invitee.newPage();
   await newcomer.goto(invitationPath);
@@ -95,10 +106,30 @@ test("a forgotten password is reset through a single-use link, which ends the ot
   await expect(page.getByRole("alert")).toContainText("This link is not valid any more");
 });
 
-test("a person edits their profile and changes their password on the account page", async ({ page }) => {
+test("a person edits their profile, signs out elsewhere and changes their password on the account page", async ({ page, browser }) => {
+  const other = await browser.newContext();
+  const elsewhere = await other.newPage();
+  await signIn(elsewhere, "tf.mm@focalpoint.test");
   await signIn(page, "tf.mm@focalpoint.test");
   await page.getByRole("link", { name: "My account" }).click();
   await expectAccessible(page);
+
+  await expect(page.getByText("This device")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(page.getByText("Your other sessions have been signed out.")).toBeVisible();
+  await expect(page.getByText("No other sessions.")).toBeVisible();
+  await elsewhere.reload();
+  await expect(elsewhere).toHaveURL(/\/login/);
+  await other.close();
+
+  await page.getByLabel("Show FocalPoint in").selectOption({ label: "Bahasa Indonesia" });
+  await page.getByRole("button", { name: "Change language" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Akun saya" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Tampilkan FocalPoint dalam").selectOption({ label: "English" });
+  await page.getByRole("button", { name: "Ganti bahasa" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
+
   await page.getByLabel("Position").fill("Deputy Director, Skills Development");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Your profile has been saved.")).toBeVisible();

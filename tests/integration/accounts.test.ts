@@ -1,19 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { attemptSignIn } from "~/auth/sign-in.server";
 import { createSession, validateSessionToken } from "~/auth/session.server";
+import { hashToken } from "~/auth/tokens.server";
 import type { Translate } from "~/i18n/translate.server";
+import { listAuditEvents } from "~/models/audit.server";
 import {
   acceptInvitation,
   changePassword,
+  endOtherSessions,
   findOpenInvitation,
   inviteUser,
   requestPasswordReset,
   resetPassword,
   setUserStatus,
+  updateUserRoles,
   UserError,
 } from "~/models/user.server";
+import { loader as auditLoader } from "~/routes/_app.admin.audit";
+import { loader as outboxLoader } from "~/routes/_app.admin.outbox";
+import { action as userAction, loader as userLoader } from "~/routes/_app.admin.users.$userId";
+import { loader as usersLoader } from "~/routes/_app.admin.users._index";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/_app.admin.users.new";
 import { db } from "~/utils/db.server";
+import { parseRoleFields } from "~/utils/role-form.server";
 
 const t: Translate = (key, values) => (values ? `${key} ${JSON.stringify(values)}` : key);
 const tokenIn = (text: string, path: string) => new RegExp(`${path}([a-z2-7]{32})`).exec(text)![1]!;
@@ -105,6 +114,23 @@ describe("password reset and change", () => {
     expect(await resetPassword(late, "singapore-skills-3")).toBeNull();
   });
 
+  it("a new password closes every other open reset link", async () => {
+    await requestPasswordReset("tf.vn@focalpoint.test", t);
+    const older = tokenIn((await lastMailTo("tf.vn@focalpoint.test")).text, "/reset-password/");
+    await requestPasswordReset("tf.vn@focalpoint.test", t);
+    const newer = tokenIn((await lastMailTo("tf.vn@focalpoint.test")).text, "/reset-password/");
+    expect(newer).not.toBe(older);
+    expect(await resetPassword(newer, "hanoi-skills-2026")).toBeTruthy();
+    expect(await resetPassword(older, "someone-elses-choice")).toBeNull();
+    expect((await attemptSignIn("tf.vn@focalpoint.test", "hanoi-skills-2026", null)).ok).toBe(true);
+  });
+
+  it("sends at most three links an hour to one address", async () => {
+    const before = await db.emailMessage.count({ where: { to: "fp.kh@focalpoint.test" } });
+    for (let i = 0; i < 5; i++) await requestPasswordReset("fp.kh@focalpoint.test", t);
+    expect((await db.emailMessage.count({ where: { to: "fp.kh@focalpoint.test" } })) - before).toBe(3);
+  });
+
   it("says nothing about addresses without an account", async () => {
     const before = await db.emailMessage.count();
     await requestPasswordReset("nobody@focalpoint.test", t);
@@ -120,12 +146,121 @@ describe("password reset and change", () => {
     expect(await validateSessionToken(token)).toBeNull();
   });
 
+  it("signing out everywhere else keeps this session and is recorded", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: "fp.id@focalpoint.test" } });
+    const here = await createSession(user.id);
+    const there = await createSession(user.id);
+    expect(await endOtherSessions(user.id, hashToken(here.token))).toBeGreaterThanOrEqual(1);
+    expect(await validateSessionToken(here.token)).not.toBeNull();
+    expect(await validateSessionToken(there.token)).toBeNull();
+    const { events } = await listAuditEvents({ entityType: "user", entityId: user.id, take: 1 });
+    expect(events[0]).toMatchObject({ action: "user.end_sessions", actorId: user.id });
+  });
+
   it("disabling an account ends its sessions and refuses sign-in", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "observer@focalpoint.test" } });
     const { token } = await createSession(user.id);
     await setUserStatus(user.id, "disabled", (await admin()).id);
     expect(await validateSessionToken(token)).toBeNull();
     expect((await attemptSignIn("observer@focalpoint.test", "focalpoint-demo", null)).ok).toBe(false);
+  });
+});
+
+describe("administration", () => {
+  it("refuses every administration loader and action to people who are not administrators", async () => {
+    const target = await db.user.findUniqueOrThrow({ where: { email: "fp.ph@focalpoint.test" } });
+    const pages = [
+      ["/admin/users", usersLoader],
+      ["/admin/outbox", outboxLoader],
+      ["/admin/audit", auditLoader],
+      [`/admin/users/${target.id}`, userLoader],
+    ] as const;
+    for (const [path, loader] of pages) {
+      const request = await requestAs("secretariat@focalpoint.test", `http://localhost${path}`);
+      await expect(loader({ request, params: { userId: target.id }, context })).rejects.toMatchObject({ status: 403 });
+    }
+    const disable = await requestAs("fp.vn@focalpoint.test", `http://localhost/admin/users/${target.id}`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "disable" }),
+    });
+    await expect(userAction({ request: disable, params: { userId: target.id }, context })).rejects.toMatchObject({ status: 403 });
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("active");
+
+    // Signed out: sent to the sign-in page, not shown the page.
+    const anonymous = new Request("http://localhost/admin/audit");
+    await expect(auditLoader({ request: anonymous, params: {}, context })).rejects.toMatchObject({ status: 302 });
+  });
+
+  it("a bad country scope when editing roles writes nothing", async () => {
+    const target = await db.user.findUniqueOrThrow({ where: { email: "fp.ph@focalpoint.test" }, include: { roles: true } });
+    const auditBefore = await db.auditEvent.count();
+    const form = new URLSearchParams({ intent: "roles", role: "focal_point", scope_focal_point: "not-a-country-id" });
+    const request = await requestAs("admin@focalpoint.test", `http://localhost/admin/users/${target.id}`, { method: "POST", body: form });
+    const result = (await userAction({ request, params: { userId: target.id }, context })) as unknown as {
+      data: { fieldErrors: Record<string, string> };
+      init: { status: number };
+    };
+    expect(result.init.status).toBe(400);
+    expect(Object.keys(result.data.fieldErrors)).toEqual(["scope_focal_point"]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id }, include: { roles: true } })).roles).toEqual(target.roles);
+    expect(await db.auditEvent.count()).toBe(auditBefore);
+  });
+
+  it("a bad user id is a 404, not an error", async () => {
+    const request = await requestAs("admin@focalpoint.test", "http://localhost/admin/users/../../etc");
+    await expect(userLoader({ request, params: { userId: "../../etc" }, context })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("reads roles with the country scope only where the role takes one", async () => {
+    const la = await countryId("LA");
+    const form = new FormData();
+    for (const role of ["admin", "focal_point", "observer"]) form.append("role", role);
+    form.set("scope_admin", la);
+    form.set("scope_focal_point", la);
+    form.set("label_observer", "ILO");
+    expect(parseRoleFields(form, new Set([la]), t)).toEqual({
+      ok: true,
+      roles: [
+        { role: "admin", countryId: null, label: null },
+        { role: "focal_point", countryId: la, label: null },
+        { role: "observer", countryId: null, label: "ILO" },
+      ],
+    });
+    form.delete("scope_focal_point");
+    form.append("role", "superuser");
+    const refused = parseRoleFields(form, new Set([la]), t);
+    expect(refused.ok ? [] : Object.keys(refused.fieldErrors).sort()).toEqual(["roles", "scope_focal_point"]);
+  });
+
+  it("an administrator cannot remove their own administrator role", async () => {
+    const me = await admin();
+    await expect(updateUserRoles(me.id, [{ role: "observer", countryId: null }], me.id)).rejects.toBeInstanceOf(UserError);
+    expect(await db.roleAssignment.count({ where: { userId: me.id, role: "admin" } })).toBe(1);
+  });
+
+  it("role changes are recorded with what changed, and the history filters by actor and pages without gaps", async () => {
+    const me = await admin();
+    const target = await db.user.findUniqueOrThrow({ where: { email: "fp.sg@focalpoint.test" } });
+    const sg = await countryId("SG");
+    await updateUserRoles(target.id, [{ role: "focal_point", countryId: sg }, { role: "observer", countryId: null, label: "ILO" }], me.id);
+    const { events } = await listAuditEvents({ entityType: "user", entityId: target.id, actorId: me.id, take: 1 });
+    expect(events[0]).toMatchObject({ action: "user.roles", actorId: me.id });
+    expect(JSON.parse(events[0]!.changes!).roles[1]).toEqual([
+      { role: "focal_point", countryId: sg },
+      { role: "observer", countryId: null, label: "ILO" },
+    ]);
+
+    const everything = await listAuditEvents({ take: 200 });
+    const paged: string[] = [];
+    let afterId: string | undefined;
+    for (;;) {
+      const page = await listAuditEvents({ take: 7, afterId });
+      paged.push(...page.events.map((e) => e.id));
+      if (!page.hasMore) break;
+      afterId = page.events[page.events.length - 1]!.id;
+    }
+    expect(paged.slice(0, everything.events.length)).toEqual(everything.events.map((e) => e.id));
+    expect(new Set(paged).size).toBe(paged.length);
   });
 });
 

@@ -14,6 +14,10 @@ export const account = {
     emailHint: "To change your e-mail address, ask an administrator.",
     saved: "Your profile has been saved.",
   },
+  language: {
+    choice: "Show FocalPoint in",
+    hint: "Also available at the foot of the menu on every page.",
+  },
   password: {
     heading: "Change password",
     current: "Current password",

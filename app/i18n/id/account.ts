@@ -17,6 +17,10 @@ export const account: Translation<typeof en> = {
     emailHint: "Untuk mengganti alamat e-mail, hubungi administrator.",
     saved: "Profil Anda telah disimpan.",
   },
+  language: {
+    choice: "Tampilkan FocalPoint dalam",
+    hint: "Juga tersedia di bagian bawah menu pada setiap halaman.",
+  },
   password: {
     heading: "Ganti kata sandi",
     current: "Kata sandi saat ini",
