@@ -92,3 +92,25 @@ export async function getWorkshopDetail(workshopId: string) {
     attendanceDays,
   };
 }
+
+/** What every page of a workshop shows in its header, and who may change it. */
+export async function getWorkshopHeader(workshopId: string) {
+  const workshop = await db.workshop.findUnique({
+    where: { id: workshopId },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      venue: true,
+      city: true,
+      timeZone: true,
+      startsOn: true,
+      endsOn: true,
+      hostCountry: { select: { code: true, name: true } },
+      facilitators: { select: { userId: true } },
+    },
+  });
+  if (!workshop) return null;
+  const { facilitators, ...rest } = workshop;
+  return { ...rest, facilitatorIds: facilitators.map((f) => f.userId) };
+}

@@ -1,38 +1,48 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
-import { ActionItemStatusBadge } from "~/components/status-badges";
-import { getWorkshopDetail } from "~/models/workshop.server";
+import { getWorkshopHeader } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
-import { formatDay, formatTime } from "~/utils/format";
+import { formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workshop.title ?? "Workshop"} · FocalPoint` }];
 
+/**
+ * Every page of one workshop (overview, agenda, participants, attendance,
+ * outcomes) shares this header and follows the workshop's live topic, so a
+ * check-in or a new session shows on every open tab.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "workshop.read");
-  const workshop = await getWorkshopDetail(parseParam(IdParam, params.workshopId));
+  const user = await requirePermission(request, "workshop.read");
+  const workshop = await getWorkshopHeader(parseParam(IdParam, params.workshopId));
   if (!workshop) throw new Response("Not found", { status: 404 });
-  return { workshop };
+  return { workshop, canManage: can(user, "workshop.manage", { facilitatorIds: workshop.facilitatorIds }) };
 }
 
-/** "Indochina Time (Asia/Bangkok)": the zone named the way people read it, and its IANA id. */
-function zoneName(timeZone: string, locale: string) {
-  const long = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { timeZone, timeZoneName: "long" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value;
-  return long ? `${long} (${timeZone})` : timeZone;
+/** The header's data for the workshop's child pages. */
+export function useWorkshopLayout() {
+  return useRouteLoaderData<typeof loader>("routes/_app.workshops.$workshopId")!;
 }
 
-export default function WorkshopPage() {
-  const { workshop } = useLoaderData<typeof loader>();
+export default function WorkshopLayout() {
+  const { workshop, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates([topic.workshop(workshop.id)]);
-  const days = [...new Set(workshop.sessions.map((s) => s.day))];
+  const tabs = [
+    { to: ".", label: t("tabs.overview"), end: true },
+    { to: "agenda", label: t("tabs.agenda") },
+    { to: "participants", label: t("tabs.participants") },
+    { to: "attendance", label: t("tabs.attendance") },
+    { to: "outcomes", label: t("tabs.outcomes") },
+  ];
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -43,140 +53,28 @@ export default function WorkshopPage() {
           <h1>{workshop.title}</h1>
           <p>
             {tc(`workshopKinds.${workshop.kind as "regional_meeting"}`)} · {formatDay(workshop.startsOn, locale, "long")}
-            {workshop.endsOn !== workshop.startsOn ? ` – ${formatDay(workshop.endsOn, locale, "long")}` : ""} · {[workshop.venue, workshop.city].filter(Boolean).join(", ")}
+            {workshop.endsOn !== workshop.startsOn ? ` – ${formatDay(workshop.endsOn, locale, "long")}` : ""}
+            {workshop.venue || workshop.city ? ` · ${[workshop.venue, workshop.city].filter(Boolean).join(", ")}` : ""}
             {workshop.hostCountry ? ` (${workshop.hostCountry.name})` : ""}
           </p>
         </div>
-        <LiveStatus status={status} />
+        <div className="cluster">
+          <LiveStatus status={status} />
+          {canManage ? (
+            <Link to="edit" className="button button-secondary">
+              {t("editWorkshop")}
+            </Link>
+          ) : null}
+        </div>
       </header>
-      <div className="grid grid-2">
-        <section className="card" aria-labelledby="about-heading">
-          <h2 id="about-heading">{t("objectives")}</h2>
-          <p className="pre-line">{workshop.objectives}</p>
-          <h3>{t("expectedResults")}</h3>
-          <p className="pre-line">{workshop.expectedResults}</p>
-          <dl className="definition-list">
-            <dt>{t("organisers")}</dt>
-            <dd>{workshop.organisers}</dd>
-            <dt>{t("facilitators")}</dt>
-            <dd>{workshop.facilitators.map((f) => f.user.name).join(", ") || "—"}</dd>
-            {workshop.project ? (
-              <>
-                <dt>{t("project")}</dt>
-                <dd>{workshop.project.title}</dd>
-              </>
-            ) : null}
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="people-heading">
-          <h2 id="people-heading">{t("summary")}</h2>
-          <p>{t("registered", { count: workshop.registeredCount })}</p>
-          <div className="grid grid-3">
-            <div>
-              <h3>{t("byCategory")}</h3>
-              <ul className="list small">
-                {workshop.byCategory.map((c) => (
-                  <li key={c.name}>
-                    {t(`categories.${c.name as "focal_point"}`)}: {c.count}
-                  </li>
-                ))}
-              </ul>
-            </div>
-            <div>
-              <h3>{t("bySex")}</h3>
-              <ul className="list small">
-                {workshop.bySex.map((c) => (
-                  <li key={c.name}>
-                    {tc(`sexes.${c.name as "female"}`)}: {c.count}
-                  </li>
-                ))}
-              </ul>
-            </div>
-            <div>
-              <h3>{t("attendance")}</h3>
-              <ul className="list small">
-                {workshop.attendanceDays.map((d) => (
-                  <li key={d.name}>{t("attendanceDay", { date: formatDay(d.name, locale), count: d.count })}</li>
-                ))}
-              </ul>
-            </div>
-          </div>
-          <h3>{t("byCountry")}</h3>
-          <p className="cluster small">
-            {workshop.byCountry.map((c) => (
-              <span key={c.name}>
-                <span className="country-code">{c.name}</span> {c.count}
-              </span>
-            ))}
-          </p>
-        </section>
-      </div>
-      <section className="card" aria-labelledby="agenda-heading" style={{ marginTop: "1rem" }}>
-        <h2 id="agenda-heading">{t("agenda")}</h2>
-        <p className="muted small">{t("timesIn", { zone: zoneName(workshop.timeZone, locale) })}</p>
-        {days.length === 0 ? <p className="empty">{t("noAgenda")}</p> : null}
-        {days.map((day, index) => (
-          <div key={day}>
-            <h3>{t("dayHeading", { n: index + 1, date: formatDay(day, locale, "long") })}</h3>
-            <div className="table-wrap">
-              <table>
-                <tbody>
-                  {workshop.sessions
-                    .filter((s) => s.day === day)
-                    .map((s) => (
-                      <tr key={s.id}>
-                        <td className="small" style={{ whiteSpace: "nowrap", width: "9rem" }}>
-                          {formatTime(s.startsAt, locale, workshop.timeZone)}–{formatTime(s.endsAt, locale, workshop.timeZone)}
-                        </td>
-                        <td>
-                          <strong>{s.title}</strong> <span className="badge badge-neutral">{t(`sessionTypes.${s.sessionType as "plenary"}`)}</span>
-                          {s.description ? <div className="small muted">{s.description}</div> : null}
-                          {s.speakers.length ? (
-                            <div className="small">
-                              {s.speakers.map((sp) => `${sp.name} (${t(`speakerRoles.${sp.role as "speaker"}`)})`).join(", ")}
-                            </div>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
+      <nav className="tabs" aria-label={t("sections")}>
+        {tabs.map((tab) => (
+          <NavLink key={tab.to} to={tab.to} end={tab.end} prefetch="intent">
+            {tab.label}
+          </NavLink>
         ))}
-      </section>
-      <section className="card" aria-labelledby="outcomes-heading">
-        <h2 id="outcomes-heading">{t("outcomes")}</h2>
-        {workshop.outcomes.length === 0 ? (
-          <p className="empty">{t("noOutcomes")}</p>
-        ) : (
-          <ul className="list">
-            {workshop.outcomes.map((o) => (
-              <li key={o.id}>
-                <span className={`badge ${o.kind === "decision" ? "badge-brand" : "badge-info"}`}>{o.kind === "decision" ? t("decision") : t("agreedAction")}</span> {o.text}
-                {o.assignments.length ? (
-                  <div className="small" style={{ marginTop: "0.35rem" }}>
-                    {t("becameItems")}{" "}
-                    {o.assignments.map((a) => (
-                      <span key={a.id} className="cluster" style={{ display: "inline-flex", marginRight: "0.75rem" }}>
-                        <span className="country-code">{a.country.code}</span>
-                        {a.actionItem ? (
-                          <>
-                            <Link to={`/action-plans/${a.actionItem.planId}`}>{a.country.name}</Link>
-                            <ActionItemStatusBadge status={a.actionItem.status} />
-                          </>
-                        ) : (
-                          a.country.name
-                        )}
-                      </span>
-                    ))}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      </nav>
+      <Outlet />
     </>
   );
 }

@@ -51,3 +51,11 @@ export function formatPercent(fraction: number, locale: string): string {
 export function todayIn(timeZone = "UTC", now = new Date()): string {
   return formatter(`iso:${timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(now);
 }
+
+/** "Indochina Time (Asia/Bangkok)": a zone named the way people read it, with its IANA id. */
+export function timeZoneLabel(timeZone: string, locale: string, at = new Date()): string {
+  const long = formatter(`zone:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(intl(locale), { timeZone, timeZoneName: "long" }))
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return long ? `${long} (${timeZone})` : timeZone;
+}

@@ -1,6 +1,9 @@
 export const workshops = {
   title: "Workshops",
   intro: "Regional meetings, national workshops and capacity building for the Mutual Recognition of Skills.",
+  sections: "Workshop sections",
+  tabs: { overview: "Overview", agenda: "Agenda", participants: "Participants", attendance: "Attendance", outcomes: "Outcomes" },
+  editWorkshop: "Edit workshop",
   upcoming: "Upcoming",
   past: "Past",
   noneUpcoming: "No workshops planned.",

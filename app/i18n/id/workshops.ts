@@ -4,6 +4,9 @@ import type { Translation } from "../types";
 export const workshops: Translation<typeof en> = {
   title: "Lokakarya",
   intro: "Pertemuan regional, lokakarya nasional, dan peningkatan kapasitas untuk Pengakuan Bersama atas Keterampilan.",
+  sections: "Bagian lokakarya",
+  tabs: { overview: "Ringkasan", agenda: "Agenda", participants: "Peserta", attendance: "Kehadiran", outcomes: "Hasil" },
+  editWorkshop: "Ubah lokakarya",
   upcoming: "Mendatang",
   past: "Yang lalu",
   noneUpcoming: "Belum ada lokakarya yang direncanakan.",
