@@ -88,6 +88,11 @@ export const common = {
     invalidChoice: "Choose one of the options.",
     invalid: "This value is not valid.",
   },
+  uploads: {
+    tooLarge: "The file is too large: at most {{max}}.",
+    type: "This kind of file cannot be attached. Use PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text or an image (PNG, JPEG, WebP).",
+    empty: "The file is empty.",
+  },
   toast: { saved: "Saved.", dismiss: "Dismiss" },
   footer: "FocalPoint supports the ASEAN Mutual Recognition of Skills process.",
 };

@@ -97,6 +97,11 @@ export const common: Translation<typeof en> = {
     invalidChoice: "Pilih salah satu pilihan.",
     invalid: "Nilai ini tidak valid.",
   },
+  uploads: {
+    tooLarge: "Berkas terlalu besar: paling banyak {{max}}.",
+    type: "Jenis berkas ini tidak dapat dilampirkan. Gunakan PDF, Word, Excel, PowerPoint, OpenDocument, CSV, teks, atau gambar (PNG, JPEG, WebP).",
+    empty: "Berkas kosong.",
+  },
   toast: { saved: "Tersimpan.", dismiss: "Tutup" },
   footer: "FocalPoint mendukung proses Pengakuan Bersama atas Keterampilan ASEAN.",
 };

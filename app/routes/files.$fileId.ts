@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser, assertCan } from "~/auth/session.server";
+import { getStoredFile, readStoredFile } from "~/models/stored-file.server";
+import { IdParam, parseParam } from "~/utils/params";
+
+/**
+ * Downloads an uploaded file for someone who may read the record it belongs
+ * to. A file attached to nothing (left over from a failed save) is not served.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const file = await getStoredFile(parseParam(IdParam, params.fileId));
+  if (!file?.owner) throw new Response("Not found", { status: 404 });
+  if (file.owner.kind === "milestone_evidence") assertCan(user, "milestone.read", { countryId: file.owner.countryId });
+  else assertCan(user, "workshop.read");
+  const body = readStoredFile(file.storageKey);
+  if (!body) throw new Response("Not found", { status: 404 });
+  const asciiName = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, max-age=3600",
+    },
+  });
+}
