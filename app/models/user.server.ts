@@ -1,5 +1,6 @@
 import type { Translate } from "~/i18n/translate.server";
-import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { hashPassword } from "~/auth/password.server";
+import { attemptSignIn } from "~/auth/sign-in.server";
 import { invalidateAllSessions } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { disconnectSessions } from "~/realtime/server.server";
@@ -19,6 +20,7 @@ export class UserError extends Error {
   constructor(
     readonly field: string,
     readonly messageKey: string,
+    readonly values?: Record<string, unknown>,
   ) {
     super(messageKey);
   }
@@ -202,11 +204,17 @@ export async function resetPassword(token: string, password: string) {
   return (await replacePassword(row.userId, password, "Password reset by e-mail link", claimUnusedLink)) ? row.userId : null;
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new UserError("currentPassword", "account:password.wrongCurrent");
+/**
+ * The current password is checked like a sign-in, sharing its throttle, so a
+ * session left open on a shared computer cannot be used to guess it.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, ipAddress: string | null) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const check = await attemptSignIn(user.email, currentPassword, ipAddress);
+  if (!check.ok && check.reason === "throttled") {
+    throw new UserError("currentPassword", "auth:signIn.throttled", { seconds: check.retryAfterSeconds });
   }
+  if (!check.ok) throw new UserError("currentPassword", "account:password.wrongCurrent");
   await replacePassword(userId, newPassword, "Password changed by its owner");
 }
 

@@ -81,9 +81,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const form = await parseForm(request, PasswordForm, formData);
     if (!form.ok) return data<ActionResult>({ form: "password", fieldErrors: form.fieldErrors }, { status: 400 });
     try {
-      await changePassword(user.id, form.data.currentPassword, form.data.password);
+      await changePassword(user.id, form.data.currentPassword, form.data.password, context.clientIp);
     } catch (error) {
-      if (error instanceof UserError) return data<ActionResult>({ form: "password", fieldErrors: { [error.field]: t(error.messageKey) } }, { status: 400 });
+      if (error instanceof UserError) return data<ActionResult>({ form: "password", fieldErrors: { [error.field]: t(error.messageKey, error.values) } }, { status: 400 });
       throw error;
     }
     // Every session ended with the old password; this device continues in a fresh one.

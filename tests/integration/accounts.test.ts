@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { attemptSignIn } from "~/auth/sign-in.server";
 import { createSession, validateSessionToken } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
@@ -140,10 +140,27 @@ describe("password reset and change", () => {
   it("changing the password needs the current one and ends the other sessions", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "tf.bn@focalpoint.test" } });
     const { token } = await createSession(user.id);
-    await expect(changePassword(user.id, "wrong", "brunei-skills-2026")).rejects.toBeInstanceOf(UserError);
+    await expect(changePassword(user.id, "wrong", "brunei-skills-2026", "10.0.0.7")).rejects.toBeInstanceOf(UserError);
     expect(await validateSessionToken(token)).not.toBeNull();
-    await changePassword(user.id, "focalpoint-demo", "brunei-skills-2026");
+    await changePassword(user.id, "focalpoint-demo", "brunei-skills-2026", "10.0.0.7");
     expect(await validateSessionToken(token)).toBeNull();
+  });
+
+  it("guessing the current password through an open session is throttled like sign-in, even with the right one", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: "tf.kh@focalpoint.test" } });
+    // Frozen clock: the one-second lock after the sixth failure must not run out on a slow machine.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect(changePassword(user.id, `guess-${attempt}`, "cambodia-skills-2026", "10.0.0.8")).rejects.toMatchObject({
+        messageKey: "account:password.wrongCurrent",
+      });
+    }
+    await expect(changePassword(user.id, "guess-5", "cambodia-skills-2026", "10.0.0.8")).rejects.toMatchObject({ messageKey: "account:password.wrongCurrent" });
+    const refused = await changePassword(user.id, "focalpoint-demo", "cambodia-skills-2026", "10.0.0.8").catch((e: unknown) => e);
+    expect(refused).toMatchObject({ field: "currentPassword", messageKey: "auth:signIn.throttled" });
+    expect((refused as UserError).values).toMatchObject({ seconds: expect.any(Number) });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ passwordHash: user.passwordHash });
   });
 
   it("signing out everywhere else keeps this session and is recorded", async () => {
