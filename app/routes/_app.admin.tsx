@@ -3,13 +3,8 @@ import { Outlet } from "@remix-run/react";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import styles from "~/styles/admin.css?url";
-// The phone layout for wide tables (.stack-table) is defined once, in the directory's styles.
-import tableStyles from "~/styles/directory.css?url";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: tableStyles },
-  { rel: "stylesheet", href: styles },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 // Every administration page is for administrators only, checked here and again by each page.
 export async function loader({ request }: LoaderFunctionArgs) {
