@@ -1,4 +1,4 @@
-import { useRevalidator } from "@remix-run/react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { ChangeEvent, Topic } from "./topics";
 
@@ -11,10 +11,20 @@ export type LiveStatus = "connecting" | "connected" | "offline";
  */
 export function useLiveUpdates(topics: Topic[], onChange?: (event: ChangeEvent) => void): LiveStatus {
   const revalidator = useRevalidator();
+  const navigationBusy = useNavigation().state !== "idle";
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const key = [...topics].sort().join(",");
-  const latest = useRef({ revalidator, onChange });
-  latest.current = { revalidator, onChange };
+  const latest = useRef({ revalidator, onChange, navigationBusy });
+  latest.current = { revalidator, onChange, navigationBusy };
+  // A change that arrives during a navigation waits for it: revalidating then
+  // would abort the navigation's own loads, and with them the one request that
+  // carries the page's one-time message (the toast after a save).
+  const [changedDuringNavigation, setChangedDuringNavigation] = useState(false);
+  useEffect(() => {
+    if (navigationBusy || !changedDuringNavigation) return;
+    setChangedDuringNavigation(false);
+    revalidator.revalidate();
+  }, [navigationBusy, changedDuringNavigation, revalidator]);
 
   useEffect(() => {
     if (!key) return;
@@ -30,7 +40,10 @@ export function useLiveUpdates(topics: Topic[], onChange?: (event: ChangeEvent) 
       if (!wanted.includes(event.topic)) return;
       latest.current.onChange?.(event);
       clearTimeout(timer);
-      timer = setTimeout(() => latest.current.revalidator.revalidate(), 150);
+      timer = setTimeout(() => {
+        if (latest.current.navigationBusy) setChangedDuringNavigation(true);
+        else latest.current.revalidator.revalidate();
+      }, 150);
     };
 
     // socket.io-client loads only in the browser and only on pages that follow something.

@@ -53,10 +53,13 @@ test("a focal point adds and edits action items while a colleague's page updates
   // Submit, endorse: the plan becomes read-only for its editors, live.
   await fp.getByRole("button", { name: "Submit for review" }).click();
   await expect(fp.locator(".page-header").getByText("Submitted", { exact: true })).toBeVisible();
+  // The confirmation survives the live revalidation that the same change triggers.
+  await expect(fp.getByText("The plan is now Submitted.")).toBeVisible();
   await openLaoPlan(secretariat);
   await expect(secretariat.getByRole("button", { name: "Endorse" })).toBeVisible();
   await secretariat.getByRole("button", { name: "Endorse" }).click();
   await expect(secretariat.locator(".page-header").getByText("Endorsed", { exact: true })).toBeVisible();
+  await expect(secretariat.getByText("The plan is now Endorsed.")).toBeVisible();
   await expect(tf.getByText("This plan is endorsed and read-only until the Secretariat reopens it.")).toBeVisible();
   await expect(tf.getByRole("link", { name: "Add an action item" })).toHaveCount(0);
   await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toHaveAttribute("contenteditable", "false");
