@@ -1,4 +1,5 @@
 import { i18nServer } from "./i18n.server";
+import type { Locale } from "~/utils/domain";
 
 /**
  * A translator for server code that builds text from keys chosen at run time
@@ -8,4 +9,9 @@ export type Translate = (key: string, values?: Record<string, unknown>) => strin
 
 export async function getTranslate(request: Request): Promise<Translate> {
   return (await i18nServer.getFixedT(request)) as unknown as Translate;
+}
+
+/** A translator for a given language: e-mails are written in their recipient's language, not the sender's. */
+export async function translatorFor(locale: Locale): Promise<Translate> {
+  return (await i18nServer.getFixedT(locale)) as unknown as Translate;
 }

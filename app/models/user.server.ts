@@ -1,11 +1,11 @@
-import type { Translate } from "~/i18n/translate.server";
+import { translatorFor, type Translate } from "~/i18n/translate.server";
 import { hashPassword } from "~/auth/password.server";
 import { attemptSignIn } from "~/auth/sign-in.server";
 import { invalidateAllSessions } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { disconnectSessions } from "~/realtime/server.server";
 import { db, type Prisma } from "~/utils/db.server";
-import type { Locale, Role } from "~/utils/domain";
+import { DEFAULT_LOCALE, type Locale, type Role } from "~/utils/domain";
 import { env } from "~/utils/env.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { sendEmail } from "./email.server";
@@ -42,13 +42,14 @@ function describeRoles(roles: RoleInput[], countryCodes: Map<string, string>, t:
  * an address that is still only invited sends a fresh link and revokes the old.
  */
 export async function inviteUser(
-  input: { email: string; name: string; roles: RoleInput[]; organisationId?: string | null; countryId?: string | null },
+  input: { email: string; name: string; roles: RoleInput[]; organisationId?: string | null; countryId?: string | null; locale?: Locale },
   actor: { id: string; name: string },
-  t: Translate,
   requestId?: string,
 ) {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, passwordHash: true } });
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, passwordHash: true, locale: true } });
   if (existing && (existing.status !== "invited" || existing.passwordHash)) throw new UserError("email", "admin:invite.alreadyMember");
+  // The invitation, and the account it opens, speak the invitee's language.
+  const locale = input.locale ?? (existing?.locale as Locale | undefined) ?? DEFAULT_LOCALE;
 
   const token = generateToken();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
@@ -56,13 +57,14 @@ export async function inviteUser(
     const user = existing
       ? await tx.user.update({
           where: { id: existing.id },
-          data: { name: input.name, organisationId: input.organisationId ?? null, countryId: input.countryId ?? null },
+          data: { name: input.name, organisationId: input.organisationId ?? null, countryId: input.countryId ?? null, locale },
         })
       : await tx.user.create({
           data: {
             email: input.email,
             name: input.name,
             status: "invited",
+            locale,
             organisationId: input.organisationId ?? null,
             countryId: input.countryId ?? null,
           },
@@ -88,6 +90,7 @@ export async function inviteUser(
   const countries = await db.country.findMany({ select: { id: true, code: true } });
   const codes = new Map(countries.map((c) => [c.id, c.code]));
   const link = `${env().PUBLIC_URL}/invitations/${token}`;
+  const t = await translatorFor(locale);
   await sendEmail({
     to: input.email,
     subject: t("auth:invitation.emailSubject"),
@@ -144,8 +147,8 @@ export async function acceptInvitation(token: string, input: { name: string; pas
  * nothing either way. A few links per hour are enough for a real person, and
  * the cap keeps a stranger from filling someone's mailbox.
  */
-export async function requestPasswordReset(emailAddress: string, t: Translate) {
-  const user = await db.user.findUnique({ where: { email: emailAddress }, select: { id: true, name: true, email: true, status: true } });
+export async function requestPasswordReset(emailAddress: string) {
+  const user = await db.user.findUnique({ where: { email: emailAddress }, select: { id: true, name: true, email: true, status: true, locale: true } });
   if (!user || user.status !== "active") return;
   const recent = await db.passwordResetToken.count({ where: { userId: user.id, createdAt: { gt: new Date(Date.now() - RESET_LIFETIME_MS) } } });
   if (recent >= MAX_RESETS_PER_LIFETIME) return;
@@ -156,6 +159,7 @@ export async function requestPasswordReset(emailAddress: string, t: Translate) {
     });
     await recordAudit(tx, { actorId: null, action: "user.request_reset", entityType: "user", entityId: user.id, summary: `Password reset link sent to ${user.email}` });
   });
+  const t = await translatorFor(user.locale as Locale);
   await sendEmail({
     to: user.email,
     subject: t("auth:forgot.emailSubject"),

@@ -63,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "resend": {
       if (user.status !== "invited") throw new Response("This person has already accepted.", { status: 400 });
       const roles = user.roles.map((r) => ({ role: r.role as Role, countryId: r.countryId, label: r.label }));
-      await inviteUser({ email: user.email, name: user.name, roles, organisationId: user.organisationId, countryId: user.countryId }, actor, t, context.requestId);
+      await inviteUser({ email: user.email, name: user.name, roles, organisationId: user.organisationId, countryId: user.countryId }, actor, context.requestId);
       return redirectWithToast(back, { kind: "success", message: t("admin:user.resent") });
     }
     case "revoke": {

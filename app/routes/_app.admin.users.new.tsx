@@ -13,6 +13,9 @@ import { inviteUser, UserError } from "~/models/user.server";
 import { email, parseForm, text } from "~/utils/forms.server";
 import { parseRoleFields } from "~/utils/role-form.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { LOCALES } from "~/utils/domain";
+import { LANGUAGE_NAMES } from "~/i18n/config";
+import { useRootData } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Invite a person · FocalPoint" }];
 
@@ -21,6 +24,7 @@ const InviteForm = z.object({
   name: text(120),
   organisationId: z.string().max(40).optional().transform((v) => v || null),
   countryId: z.string().max(40).optional().transform((v) => v || null),
+  locale: z.enum(LOCALES),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -43,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ fieldErrors, formError: t("errors.fixBelow") }, { status: 400 });
   }
   try {
-    await inviteUser({ ...form.data, roles: roles.roles }, actor, t, context.requestId);
+    await inviteUser({ ...form.data, roles: roles.roles }, actor, context.requestId);
   } catch (error) {
     if (error instanceof UserError) return data({ fieldErrors: { [error.field]: t(error.messageKey) }, formError: t("errors.fixBelow") }, { status: 400 });
     throw error;
@@ -58,6 +62,7 @@ export default function InvitePerson() {
   const { t } = useTranslation("admin");
   const { t: tc } = useTranslation("common");
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const locale = useRootData()?.locale ?? "en";
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -85,6 +90,14 @@ export default function InvitePerson() {
             name="countryId"
             error={errors.countryId}
             options={[{ value: "", label: t("invite.noCountry") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
+          />
+          <SelectField
+            label={t("invite.language")}
+            hint={t("invite.languageHint")}
+            name="locale"
+            defaultValue={locale}
+            error={errors.locale}
+            options={LOCALES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
           />
         </div>
         <RoleFields countries={countries} errors={errors} />

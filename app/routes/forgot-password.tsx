@@ -6,7 +6,6 @@ import { z } from "zod";
 import { getUser } from "~/auth/session.server";
 import { AuthLayout } from "~/components/auth-layout";
 import { Field } from "~/components/forms";
-import { getTranslate } from "~/i18n/translate.server";
 import { requestPasswordReset } from "~/models/user.server";
 import { email, parseForm } from "~/utils/forms.server";
 
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await parseForm(request, ForgotForm, await request.formData());
   if (!form.ok) return data({ sent: false, fieldErrors: form.fieldErrors }, { status: 400 });
-  await requestPasswordReset(form.data.email, await getTranslate(request));
+  await requestPasswordReset(form.data.email);
   // The same answer whether or not the address has an account.
   return { sent: true, fieldErrors: {} as Record<string, string> };
 }

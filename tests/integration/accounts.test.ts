@@ -47,9 +47,9 @@ const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 describe("invitations", () => {
   it("work once, and a new invitation revokes the previous link", async () => {
     const la = await countryId("LA");
-    await inviteUser({ email: "a.invitee@focalpoint.test", name: "A Invitee", roles: [{ role: "focal_point", countryId: la }] }, await admin(), t);
+    await inviteUser({ email: "a.invitee@focalpoint.test", name: "A Invitee", roles: [{ role: "focal_point", countryId: la }] }, await admin());
     const first = tokenIn((await lastMailTo("a.invitee@focalpoint.test")).text, "/invitations/");
-    await inviteUser({ email: "a.invitee@focalpoint.test", name: "A Invitee", roles: [{ role: "focal_point", countryId: la }] }, await admin(), t);
+    await inviteUser({ email: "a.invitee@focalpoint.test", name: "A Invitee", roles: [{ role: "focal_point", countryId: la }] }, await admin());
     const second = tokenIn((await lastMailTo("a.invitee@focalpoint.test")).text, "/invitations/");
 
     expect(await findOpenInvitation(first)).toBeNull();
@@ -65,7 +65,7 @@ describe("invitations", () => {
   });
 
   it("expire", async () => {
-    await inviteUser({ email: "late@focalpoint.test", name: "Late", roles: [{ role: "observer", countryId: null }] }, await admin(), t);
+    await inviteUser({ email: "late@focalpoint.test", name: "Late", roles: [{ role: "observer", countryId: null }] }, await admin());
     const token = tokenIn((await lastMailTo("late@focalpoint.test")).text, "/invitations/");
     await db.invitation.updateMany({ where: { user: { email: "late@focalpoint.test" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await acceptInvitation(token, { name: "Late", password: "long-enough-pass" })).toBeNull();
@@ -74,7 +74,7 @@ describe("invitations", () => {
 
   it("are refused for people who already have an account", async () => {
     await expect(
-      inviteUser({ email: "fp.vn@focalpoint.test", name: "Again", roles: [{ role: "observer", countryId: null }] }, await admin(), t),
+      inviteUser({ email: "fp.vn@focalpoint.test", name: "Again", roles: [{ role: "observer", countryId: null }] }, await admin()),
     ).rejects.toBeInstanceOf(UserError);
   });
 
@@ -85,7 +85,7 @@ describe("invitations", () => {
     await expect(inviteAction({ request: asFocalPoint, params: {}, context })).rejects.toMatchObject({ status: 403 });
     await expect(inviteLoader({ request: await requestAs("secretariat@focalpoint.test", "http://localhost/admin/users/new"), params: {}, context })).rejects.toMatchObject({ status: 403 });
 
-    const bad = new URLSearchParams({ email: "not-an-email", name: "", role: "focal_point", scope_focal_point: "" });
+    const bad = new URLSearchParams({ email: "not-an-email", name: "", role: "focal_point", scope_focal_point: "", locale: "en" });
     const result = (await inviteAction({
       request: await requestAs("admin@focalpoint.test", "http://localhost/admin/users/new", { method: "POST", body: bad }),
       params: {},
@@ -95,29 +95,51 @@ describe("invitations", () => {
     expect(Object.keys(result.data.fieldErrors).sort()).toEqual(["email", "name", "scope_focal_point"]);
     expect(await db.user.count()).toBe(before);
   });
+
+  it("are written in the invitee's language, which the new account keeps, whatever the sender's", async () => {
+    const kh = await countryId("KH");
+    const form = new URLSearchParams({ email: "sokha@focalpoint.test", name: "Sokha Chan", role: "task_force", scope_task_force: kh, locale: "id" });
+    const request = await requestAs("admin@focalpoint.test", "http://localhost/admin/users/new", { method: "POST", body: form });
+    await inviteAction({ request, params: {}, context });
+    const mail = await lastMailTo("sokha@focalpoint.test");
+    expect(mail.subject).toBe("Anda diundang ke FocalPoint");
+    expect(await db.user.findUniqueOrThrow({ where: { email: "sokha@focalpoint.test" } })).toMatchObject({ locale: "id", status: "invited" });
+
+    // Sending a fresh link later keeps the language chosen the first time.
+    await inviteUser({ email: "sokha@focalpoint.test", name: "Sokha Chan", roles: [{ role: "task_force", countryId: kh }] }, await admin());
+    expect((await lastMailTo("sokha@focalpoint.test")).subject).toBe("Anda diundang ke FocalPoint");
+  });
 });
 
 describe("password reset and change", () => {
   it("a reset link works once, expires, and ends every session", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "tf.sg@focalpoint.test" } });
     const { token: sessionToken } = await createSession(user.id);
-    await requestPasswordReset("tf.sg@focalpoint.test", t);
+    await requestPasswordReset("tf.sg@focalpoint.test");
     const token = tokenIn((await lastMailTo("tf.sg@focalpoint.test")).text, "/reset-password/");
     expect(await resetPassword(token, "singapore-skills-1")).toBe(user.id);
     expect(await resetPassword(token, "singapore-skills-2")).toBeNull();
     expect(await validateSessionToken(sessionToken)).toBeNull();
     expect((await attemptSignIn("tf.sg@focalpoint.test", "singapore-skills-1", null)).ok).toBe(true);
 
-    await requestPasswordReset("tf.sg@focalpoint.test", t);
+    await requestPasswordReset("tf.sg@focalpoint.test");
     const late = tokenIn((await lastMailTo("tf.sg@focalpoint.test")).text, "/reset-password/");
     await db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect(await resetPassword(late, "singapore-skills-3")).toBeNull();
   });
 
+  it("the reset e-mail is written in the account's language", async () => {
+    await db.user.update({ where: { email: "tf.id@focalpoint.test" }, data: { locale: "id" } });
+    await requestPasswordReset("tf.id@focalpoint.test");
+    expect((await lastMailTo("tf.id@focalpoint.test")).subject).toBe("Atur ulang kata sandi FocalPoint Anda");
+    await requestPasswordReset("tf.sg@focalpoint.test");
+    expect((await lastMailTo("tf.sg@focalpoint.test")).subject).toBe("Reset your FocalPoint password");
+  });
+
   it("a new password closes every other open reset link", async () => {
-    await requestPasswordReset("tf.vn@focalpoint.test", t);
+    await requestPasswordReset("tf.vn@focalpoint.test");
     const older = tokenIn((await lastMailTo("tf.vn@focalpoint.test")).text, "/reset-password/");
-    await requestPasswordReset("tf.vn@focalpoint.test", t);
+    await requestPasswordReset("tf.vn@focalpoint.test");
     const newer = tokenIn((await lastMailTo("tf.vn@focalpoint.test")).text, "/reset-password/");
     expect(newer).not.toBe(older);
     expect(await resetPassword(newer, "hanoi-skills-2026")).toBeTruthy();
@@ -127,13 +149,13 @@ describe("password reset and change", () => {
 
   it("sends at most three links an hour to one address", async () => {
     const before = await db.emailMessage.count({ where: { to: "fp.kh@focalpoint.test" } });
-    for (let i = 0; i < 5; i++) await requestPasswordReset("fp.kh@focalpoint.test", t);
+    for (let i = 0; i < 5; i++) await requestPasswordReset("fp.kh@focalpoint.test");
     expect((await db.emailMessage.count({ where: { to: "fp.kh@focalpoint.test" } })) - before).toBe(3);
   });
 
   it("says nothing about addresses without an account", async () => {
     const before = await db.emailMessage.count();
-    await requestPasswordReset("nobody@focalpoint.test", t);
+    await requestPasswordReset("nobody@focalpoint.test");
     expect(await db.emailMessage.count()).toBe(before);
   });
 

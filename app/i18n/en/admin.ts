@@ -33,6 +33,8 @@ export const admin = {
     noOrganisation: "No organisation",
     country: "Home country",
     noCountry: "No country",
+    language: "Language",
+    languageHint: "The invitation is written in it, and the account starts in it.",
     rolesLegend: "Roles",
     rolesHint: "Tick every role the person holds. Focal points and task-force members need a country; an observer may be limited to one.",
     scope: "Country for {{role}}",

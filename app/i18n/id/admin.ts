@@ -36,6 +36,8 @@ export const admin: Translation<typeof en> = {
     noOrganisation: "Tanpa organisasi",
     country: "Negara asal",
     noCountry: "Tanpa negara",
+    language: "Bahasa",
+    languageHint: "Undangan ditulis dalam bahasa ini, dan akun dimulai dengan bahasa ini.",
     rolesLegend: "Peran",
     rolesHint: "Centang setiap peran yang dipegang orang itu. Focal point dan anggota gugus tugas memerlukan negara; pengamat dapat dibatasi pada satu negara.",
     scope: "Negara untuk {{role}}",
