@@ -6,6 +6,10 @@
  * Each edit inserts "@<send time in ms>|" into a shared Y.Text; every client
  * that receives it records now − send time. Send and receive times come from
  * the same machine clock (performance.timeOrigin + performance.now()).
+ *
+ * For the memory run it instead opens its share of many documents (a few
+ * clients in each), makes a few edits in each narrative and holds them open
+ * until told to close.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { io } from "socket.io-client";
@@ -15,19 +19,20 @@ import * as Y from "yjs";
 import { CollabProvider } from "~/editor/collab-provider";
 import { SOCKET_PATH } from "~/realtime/topics";
 
-type Config = {
-  target: "focalpoint" | "hocuspocus";
-  url: string;
+type Target = { target: "focalpoint" | "hocuspocus"; url: string };
+type Config = Target & {
   documentId: string;
   cookies: string[];
   typing: number;
   editsPerSecond: number;
 };
+/** The memory run: many documents, a few clients in each, a few real edits each. */
+type OpenDocuments = Target & { documents: { documentId: string; cookies: string[] }[]; editsPerClient: number };
 
 const now = () => performance.timeOrigin + performance.now();
 const MARK = /@(\d+\.\d+)\|/g;
 
-function connectClient(config: Config, index: number, latencies: number[]) {
+function connectClient(target: Target, documentId: string, cookie: string, latencies: number[]) {
   const doc = new Y.Doc();
   const text = doc.getText("bench");
   text.observe((event) => {
@@ -38,30 +43,72 @@ function connectClient(config: Config, index: number, latencies: number[]) {
       for (const match of op.insert.matchAll(MARK)) latencies.push(received - Number(match[1]));
     }
   });
-  if (config.target === "focalpoint") {
-    const socket = io(config.url, {
+  if (target.target === "focalpoint") {
+    const socket = io(target.url, {
       path: SOCKET_PATH,
       parser: msgpackParser,
       transports: ["websocket"],
-      extraHeaders: { cookie: config.cookies[index]! },
+      extraHeaders: { cookie },
     });
-    const provider = new CollabProvider(socket, config.documentId, doc);
+    const provider = new CollabProvider(socket, documentId, doc);
     return { doc, text, ready: () => provider.status === "saved", close: () => (provider.destroy(), socket.close()) };
   }
-  const websocket = new HocuspocusProviderWebsocket({ url: config.url, WebSocketPolyfill: WebSocket });
-  const provider = new HocuspocusProvider({ websocketProvider: websocket, name: config.documentId, document: doc });
+  const websocket = new HocuspocusProviderWebsocket({ url: target.url, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({ websocketProvider: websocket, name: documentId, document: doc });
   provider.attach();
   return { doc, text, ready: () => provider.isSynced, close: () => (provider.destroy(), websocket.destroy()) };
 }
 
-process.on("message", async (message: { start?: Config; go?: number; stop?: true }) => {
+type Client = ReturnType<typeof connectClient>;
+
+async function allReady(clients: Client[]) {
+  const deadline = Date.now() + 90_000;
+  while (!clients.every((c) => c.ready()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return clients.every((c) => c.ready());
+}
+
+/** Types a word at the start of the narrative's first paragraph, as the editor would. */
+function editNarrative(doc: Y.Doc, word: string) {
+  const paragraph = doc
+    .getXmlFragment("default")
+    .toArray()
+    .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === "paragraph");
+  const text = paragraph?.toArray().find((node): node is Y.XmlText => node instanceof Y.XmlText);
+  if (text) text.insert(0, `${word} `);
+  else doc.getXmlFragment("default").insert(0, [new Y.XmlText(word)]);
+}
+
+/** Documents opened at a time: people arrive over minutes, not all in one instant. */
+const OPENING_WAVE = 5;
+
+async function openDocuments(config: OpenDocuments) {
+  const clients: Client[] = [];
+  for (let i = 0; i < config.documents.length; i += OPENING_WAVE) {
+    const wave = config.documents.slice(i, i + OPENING_WAVE).flatMap(({ documentId, cookies }) => cookies.map((cookie) => connectClient(config, documentId, cookie, [])));
+    clients.push(...wave);
+    if (!(await allReady(wave))) return process.send?.({ ready: false });
+  }
+  for (let round = 0; round < config.editsPerClient; round++) {
+    clients.forEach((client, i) => editNarrative(client.doc, `edit${round}-${i}`));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // Every edit stored and delivered before the server's memory is read.
+  await allReady(clients);
+  await new Promise((r) => setTimeout(r, 500));
+  process.send?.({ ready: true });
+  process.once("message", () => {
+    for (const c of clients) c.close();
+    setTimeout(() => process.exit(0), 200);
+  });
+}
+
+process.on("message", async (message: { start?: Config; open?: OpenDocuments; go?: number; stop?: true }) => {
+  if (message.open) return openDocuments(message.open);
   if (message.start) {
     const config = message.start;
     const latencies: number[] = [];
-    const clients = config.cookies.map((_, i) => connectClient(config, i, latencies));
-    const deadline = Date.now() + 60_000;
-    while (!clients.every((c) => c.ready()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    process.send?.({ ready: clients.every((c) => c.ready()) });
+    const clients = config.cookies.map((cookie) => connectClient(config, config.documentId, cookie, latencies));
+    process.send?.({ ready: await allReady(clients) });
 
     let edits = 0;
     let updateBytes = 0;

@@ -8,6 +8,11 @@
  * arrival at every other client, server CPU (share of one core) and memory
  * (RSS), and bytes per edit. Load clients run in their own processes; servers
  * listen on 127.0.0.1 only. Sizes and duration: BENCH_SIZES=10,50 BENCH_SECONDS=10.
+ *
+ * Then memory per open document: BENCH_DOCUMENTS (200) action plans with the
+ * seed's narrative, BENCH_CLIENTS_PER_DOCUMENT (2) clients in each making a few
+ * edits, on a fresh server of each kind, after WARMUP_DOCUMENTS (10) opened the
+ * same way: (RSS with them open − RSS before) / documents. BENCH_DOCUMENTS=0 skips it; BENCH_SIZES= (empty) runs only it.
  */
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -17,7 +22,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 
-const SIZES = (process.env.BENCH_SIZES ?? "10,50,100,200").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? "10,50,100,200").split(",").filter(Boolean).map(Number);
+const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 200);
+const CLIENTS_PER_DOCUMENT = Number(process.env.BENCH_CLIENTS_PER_DOCUMENT ?? 2);
+const EDITS_PER_CLIENT = 3;
+// Opened first and kept open: what the first documents cost once (the commit thread, caches,
+// compiled code) is then in "before", and the figure is what one more open document costs.
+const WARMUP_DOCUMENTS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const LOAD_PROCESSES = 4;
 const TYPING_SHARE = 0.2;
@@ -59,24 +70,55 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 
 type Target = { name: "focalpoint" | "hocuspocus"; server: ChildProcess; url: string; documentId: string; cookies: string[]; storedBytes: () => number };
 
-async function startFocalPoint(n: number): Promise<Target> {
-  const db = path.join(workDir, `focalpoint-${n}.db`);
+// The extra plans of the memory run, added to the template: ids the document id check accepts.
+const benchDocumentId = (i: number) => `benchdocument${String(i).padStart(5, "0")}`;
+const benchDocumentIds = () => Array.from({ length: WARMUP_DOCUMENTS + DOCUMENTS }, (_, i) => benchDocumentId(i));
+const storedTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+/** The Viet Nam plan's seeded narrative: the content every document of the memory run starts with. */
+function seededNarrative(): Buffer {
+  const sqlite = new Database(template, { readonly: true });
+  const row = sqlite.prepare(`SELECT d.snapshot AS snapshot FROM ActionPlan p JOIN Country c ON c.id = p.countryId JOIN CollaborativeDocument d ON d.id = p.documentId WHERE c.code = 'VN'`).get() as { snapshot: Buffer };
+  sqlite.close();
+  return row.snapshot;
+}
+
+/** Adds the memory run's plans (Viet Nam, one per made-up period) to the template, each with the seeded narrative. */
+function addBenchPlans() {
+  const sqlite = new Database(template);
+  const narrative = seededNarrative();
+  const country = (sqlite.prepare(`SELECT id FROM Country WHERE code = 'VN'`).get() as { id: string }).id;
+  const now = storedTime(new Date());
+  const addDocument = sqlite.prepare(`INSERT INTO CollaborativeDocument (id, kind, snapshot, snapshotUpdateId, createdAt, updatedAt) VALUES (?, 'action_plan_narrative', ?, 0, ?, ?)`);
+  const addPlan = sqlite.prepare(`INSERT INTO ActionPlan (id, countryId, title, periodStart, periodEnd, status, documentId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`);
+  sqlite.transaction(() => {
+    benchDocumentIds().forEach((id, i) => {
+      addDocument.run(id, narrative, now, now);
+      addPlan.run(`benchplan${String(i).padStart(5, "0")}`, country, `Bench plan ${i}`, 3000 + i, 3002 + i, id, now, now);
+    });
+  })();
+  sqlite.close();
+}
+
+async function startFocalPoint(label: string, sessions: number): Promise<Target> {
+  const db = path.join(workDir, `focalpoint-${label}.db`);
   fs.copyFileSync(template, db);
   const port = await freePort();
   const server = fork(path.resolve(process.env.BUILD_DIR ?? "build", "server.js"), [], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, DATA_DIR: workDir, LOG_LEVEL: "warn" },
+    execArgv: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, "FocalPoint");
   const sqlite = new Database(db);
-  const documentId = (sqlite.prepare(`SELECT p.documentId AS id FROM ActionPlan p JOIN Country c ON c.id = p.countryId WHERE c.code = 'VN'`).get() as { id: string }).id;
+  const documentId = (sqlite.prepare(`SELECT p.documentId AS id FROM ActionPlan p JOIN Country c ON c.id = p.countryId WHERE c.code = 'VN' AND p.periodStart < 3000`).get() as { id: string }).id;
   const editors = sqlite.prepare(`SELECT id FROM User WHERE email IN ('fp.vn@focalpoint.test', 'tf.vn@focalpoint.test')`).all() as { id: string }[];
   const insert = sqlite.prepare(`INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`);
   const cookies: string[] = [];
-  const expires = new Date(Date.now() + 86_400_000).toISOString().replace("Z", "+00:00");
-  for (let i = 0; i < n; i++) {
+  const expires = storedTime(new Date(Date.now() + 86_400_000));
+  for (let i = 0; i < sessions; i++) {
     const token = generateToken();
-    insert.run(hashToken(token), editors[i % editors.length]!.id, expires, new Date().toISOString().replace("Z", "+00:00"));
+    insert.run(hashToken(token), editors[i % editors.length]!.id, expires, storedTime(new Date()));
     cookies.push(`fp_session=${token}`);
   }
   sqlite.close();
@@ -91,8 +133,15 @@ async function startFocalPoint(n: number): Promise<Target> {
   return { name: "focalpoint", server, url: `http://127.0.0.1:${port}`, documentId, cookies, storedBytes };
 }
 
-async function startHocuspocus(n: number): Promise<Target> {
-  const db = path.join(workDir, `hocuspocus-${n}.sqlite`);
+async function startHocuspocus(label: string, sessions: number): Promise<Target> {
+  const db = path.join(workDir, `hocuspocus-${label}.sqlite`);
+  // The memory run's documents, stored as the extension stores them, with the same narrative.
+  const sqlite = new Database(db);
+  sqlite.exec(`CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))`);
+  const narrative = seededNarrative();
+  const addDocument = sqlite.prepare(`INSERT INTO "documents" ("name", "data") VALUES (?, ?)`);
+  sqlite.transaction(() => benchDocumentIds().forEach((id) => addDocument.run(id, narrative)))();
+  sqlite.close();
   const port = await freePort();
   const server = fork(path.resolve("bench/hocuspocus-server.ts"), [], {
     execArgv: ["--import", "tsx"],
@@ -107,7 +156,7 @@ async function startHocuspocus(n: number): Promise<Target> {
     reader.close();
     return row.bytes;
   };
-  return { name: "hocuspocus", server, url: `ws://127.0.0.1:${port}`, documentId: "bench", cookies: Array.from({ length: n }, () => ""), storedBytes };
+  return { name: "hocuspocus", server, url: `ws://127.0.0.1:${port}`, documentId: "bench", cookies: Array.from({ length: sessions }, () => ""), storedBytes };
 }
 
 type Result = { target: string; n: number; p50: number; p95: number; p99: number; deliveries: number; edits: number; cpu: number; rssIdle: number; rssLoad: number; bytesPerEdit: number; storedBytes: number; storedPerEdit: number };
@@ -161,15 +210,60 @@ async function measure(target: Target, n: number): Promise<Result> {
   };
 }
 
+type MemoryResult = { target: string; documents: number; clients: number; rssBefore: number; rssOpen: number; perDocumentKb: number };
+
+/** RSS settles after a burst of allocations: the median of a few readings. */
+async function settledRss(pid: number) {
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    readings.push(processStats(pid).rssMb);
+  }
+  return readings.sort((a, b) => a - b)[2]!;
+}
+
+/** Opens documents in load processes of their own; returns a function that closes them. */
+async function openDocuments(target: Target, documents: { documentId: string; cookies: string[] }[], processes: number) {
+  const loaders = Array.from({ length: processes }, () =>
+    fork(path.resolve("bench/collab-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+  );
+  const ready = loaders.map((loader, i) => {
+    loader.send({ open: { target: target.name, url: target.url, documents: documents.filter((_, d) => d % loaders.length === i), editsPerClient: EDITS_PER_CLIENT } });
+    return new Promise<boolean>((resolve) => loader.once("message", (m: { ready: boolean }) => resolve(m.ready)));
+  });
+  if (!(await Promise.all(ready)).every(Boolean)) throw new Error(`${target.name}: not every document opened`);
+  return async () => {
+    for (const loader of loaders) loader.send({ close: true });
+    await Promise.all(loaders.map((loader) => new Promise((resolve) => loader.once("exit", resolve))));
+  };
+}
+
+async function measureMemory(target: Target): Promise<MemoryResult> {
+  const pid = target.server.pid!;
+  const documents = benchDocumentIds().map((documentId, i) => ({ documentId, cookies: target.cookies.slice(i * CLIENTS_PER_DOCUMENT, (i + 1) * CLIENTS_PER_DOCUMENT) }));
+  const closeWarmup = await openDocuments(target, documents.slice(0, WARMUP_DOCUMENTS), 1);
+  const rssBefore = await settledRss(pid);
+  const closeMeasured = await openDocuments(target, documents.slice(WARMUP_DOCUMENTS), LOAD_PROCESSES);
+  const rssOpen = await settledRss(pid);
+  await closeMeasured();
+  await closeWarmup();
+  target.server.kill("SIGTERM");
+  await new Promise((resolve) => target.server.once("exit", resolve));
+  return { target: target.name, documents: DOCUMENTS, clients: DOCUMENTS * CLIENTS_PER_DOCUMENT, rssBefore, rssOpen, perDocumentKb: ((rssOpen - rssBefore) * 1024) / DOCUMENTS };
+}
+
+const serverName = (target: string) => (target === "focalpoint" ? "FocalPoint" : "Hocuspocus 4.7");
+
 async function main() {
   if (!fs.existsSync(path.resolve(process.env.BUILD_DIR ?? "build", "server.js"))) throw new Error("Build first: npm run build");
   run("npx", ["prisma", "migrate", "deploy"], { DATABASE_URL: `file:${template}` });
   run("npx", ["tsx", "prisma/seed.ts"], { DATABASE_URL: `file:${template}` });
+  if (DOCUMENTS > 0) addBenchPlans();
   console.log(`bench:collab — ${os.cpus().length} cores, ${SECONDS}s per run, ${TYPING_SHARE * 100}% of editors typing ${EDITS_PER_SECOND} edits/s, ${LOAD_PROCESSES} load processes\n`);
   const results: Result[] = [];
   for (const n of SIZES) {
     for (const start of [startFocalPoint, startHocuspocus]) {
-      const target = await start(n);
+      const target = await start(String(n), n);
       const result = await measure(target, n);
       results.push(result);
       console.log(
@@ -182,8 +276,21 @@ async function main() {
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     console.log(
-      `| ${r.n} | ${r.target === "focalpoint" ? "FocalPoint" : "Hocuspocus 4.7"} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.cpu * 100).toFixed(0)}% | ${r.rssIdle.toFixed(0)} → ${r.rssLoad.toFixed(0)} MB | ${r.bytesPerEdit.toFixed(0)} | ${r.storedPerEdit.toFixed(0)} | ${(r.storedBytes / 1024).toFixed(0)} KiB |`,
+      `| ${r.n} | ${serverName(r.target)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.cpu * 100).toFixed(0)}% | ${r.rssIdle.toFixed(0)} → ${r.rssLoad.toFixed(0)} MB | ${r.bytesPerEdit.toFixed(0)} | ${r.storedPerEdit.toFixed(0)} | ${(r.storedBytes / 1024).toFixed(0)} KiB |`,
     );
+  }
+  if (DOCUMENTS > 0) {
+    const memory: MemoryResult[] = [];
+    for (const start of [startFocalPoint, startHocuspocus]) {
+      const result = await measureMemory(await start("memory", (WARMUP_DOCUMENTS + DOCUMENTS) * CLIENTS_PER_DOCUMENT));
+      memory.push(result);
+      console.log(`${result.target.padEnd(10)} ${result.documents} documents, ${result.clients} clients  rss ${result.rssBefore.toFixed(0)}→${result.rssOpen.toFixed(0)} MB  ${result.perDocumentKb.toFixed(0)} KiB per open document`);
+    }
+    console.log(`\n| open documents (${CLIENTS_PER_DOCUMENT} clients each, ${EDITS_PER_CLIENT} edits per client) | server | RSS with ${WARMUP_DOCUMENTS} open | RSS with them open too | per open document |`);
+    console.log("|---|---|---|---|---|");
+    for (const m of memory) {
+      console.log(`| ${m.documents} | ${serverName(m.target)} | ${m.rssBefore.toFixed(0)} MB | ${m.rssOpen.toFixed(0)} MB | ${m.perDocumentKb.toFixed(0)} KiB |`);
+    }
   }
   fs.rmSync(workDir, { recursive: true, force: true });
 }

@@ -11,8 +11,11 @@ import { documentExtensions, YJS_FRAGMENT } from "./schema";
 
 /**
  * The co-edited narrative: Tiptap on a Yjs document that the provider keeps in
- * step with the server; a copy in IndexedDB keeps local edits through a reload
- * while offline. Client-only: the page renders the stored text on the server.
+ * step with the server; a copy in IndexedDB keeps local edits made offline
+ * through a closed tab or a reload: when the page opens again, the copy is
+ * loaded into the document and the sync sends the server whatever it lacks.
+ * (A reload while still offline cannot fetch the page itself: there is no
+ * service worker.) Client-only: the page renders the stored text on the server.
  */
 
 const CARET_COLOURS = ["#b3261e", "#1b6e3a", "#6a3fb5", "#9a4d00", "#0b6e8a", "#a1286a", "#3d5a00", "#12467f"];
@@ -25,16 +28,22 @@ function colourFor(userId: string) {
 
 type Person = { clientId: number; name: string; color: string };
 
+/** The IndexedDB database that keeps a person's copy of a document in this browser. */
+const localCopyName = (userId: string, documentId: string) => `focalpoint-document-${userId}-${documentId}`;
+
 export default function CollaborativeEditor({
   documentId,
   user,
   canEdit,
   label,
+  readOnlyNote,
 }: {
   documentId: string;
   user: { id: string; name: string };
   canEdit: boolean;
   label: string;
+  /** what a reader is told instead of the toolbar; the plan's wording unless the page says otherwise */
+  readOnlyNote?: string;
 }) {
   const { t } = useTranslation("plans");
   const { doc, provider } = useMemo(() => {
@@ -46,7 +55,9 @@ export default function CollaborativeEditor({
   const [people, setPeople] = useState<Person[]>([]);
 
   useEffect(() => {
-    const local = new IndexeddbPersistence(`focalpoint-document-${documentId}`, doc);
+    // One copy per person: on a shared computer, the next person to sign in must
+    // neither see nor send edits someone else typed offline.
+    const local = new IndexeddbPersistence(localCopyName(user.id, documentId), doc);
     const stopStatus = provider.onChange((p) => {
       setStatus(p.status);
       setReadOnly(p.readOnly || !canEdit);
@@ -65,7 +76,7 @@ export default function CollaborativeEditor({
       void local.destroy();
       doc.destroy();
     };
-  }, [doc, provider, documentId, canEdit]);
+  }, [doc, provider, documentId, canEdit, user.id]);
 
   const editor = useEditor(
     {
@@ -91,7 +102,7 @@ export default function CollaborativeEditor({
   return (
     <div className="editor">
       <div className="editor-bar">
-        {editor && !readOnly ? <Toolbar editor={editor} /> : <span className="small muted">{t("editor.readOnly")}</span>}
+        {editor && !readOnly ? <Toolbar editor={editor} /> : <span className="small muted">{readOnlyNote ?? t("editor.readOnly")}</span>}
         <span className="editor-status" data-status={status} role="status">
           {statusText}
         </span>

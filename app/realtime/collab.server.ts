@@ -35,10 +35,13 @@ import {
  * y-protocols messages from the sockets in its room.
  *
  * Durability rule: an update is committed to the database before it is applied,
- * acknowledged or broadcast. Per document, writes run one after another (a
- * promise chain), so the in-memory document never holds anything the database
- * lacks: a document can be dropped from memory at any moment and loaded again
- * without loss. Compaction works on the stored rows only, in the background.
+ * acknowledged or broadcast. Updates are checked as they arrive and committed
+ * in groups (appendUpdate: one transaction for everything that arrived
+ * together, across documents); the in-memory document applies them only once
+ * committed, in the order they were accepted, so it never holds anything the
+ * database lacks: a document can be dropped from memory at any moment and
+ * loaded again without loss. Compaction works on the stored rows only, in the
+ * background.
  */
 
 export type DocumentTimings = {
@@ -71,45 +74,120 @@ class DocumentRoom {
   compacting: Promise<void> | null = null;
   compactTimer: ReturnType<typeof setTimeout> | undefined;
   unloadTimer: ReturnType<typeof setTimeout> | undefined;
-  private chain: Promise<unknown> = Promise.resolve();
+  /**
+   * How far the accepted updates reach, per Yjs client, beyond what the
+   * document holds: updates wait for their group commit before they are
+   * applied, and the next one from the same typist, which builds on them,
+   * must be checked against them. Cleared once nothing is in flight.
+   */
+  private readonly accepted = new Map<number, number>();
+  /** settles once every update accepted so far is committed and applied */
+  private lastCommit: Promise<unknown> = Promise.resolve();
+  private restores: Promise<unknown> = Promise.resolve();
+  /** updates committed in the current batch, sent to the room together once it has settled */
+  private outgoing: { update: Uint8Array; socketId: string }[] = [];
 
   constructor(
     readonly id: string,
     readonly doc: Y.Doc,
+    /** sends a message to everyone in the document, or everyone but one socket */
+    private readonly broadcast: (message: Uint8Array, exceptSocketId?: string) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
   }
 
-  /** Runs `task` after every earlier task of this document has finished. */
-  serial<T>(task: () => Promise<T>): Promise<T> {
-    this.busy++;
-    const result = this.chain.then(task).finally(() => this.busy--);
-    this.chain = result.catch(() => undefined);
-    return result;
+  /** What the document holds once every accepted update is applied, as a state vector. */
+  private knownState(): Map<number, number> {
+    const known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const [client, clock] of this.accepted) if (clock > (known.get(client) ?? 0)) known.set(client, clock);
+    return known;
   }
 
-  /** Stores the update, then applies it. Returns false when it brought nothing new (nothing is stored). */
-  storeAndApply(update: Uint8Array, userId: string): Promise<boolean> {
-    return this.serial(async () => {
-      // An update that starts after what we hold would sit in the document as
-      // pending structs forever, and in every later load: refuse it instead.
-      for (const [client, clock] of Y.parseUpdateMeta(update).from) {
-        if (clock > Y.getState(this.doc.store, client)) throw new RefusedMessage("this update depends on changes the server does not have; sync again");
-      }
-      const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
-      if (fresh.length <= EMPTY_UPDATE_LENGTH) return false;
-      const updateId = await appendUpdate(this.id, update, userId);
-      try {
-        Y.applyUpdate(this.doc, update, "client");
-      } catch (error) {
-        await discardUpdate(updateId);
-        throw error;
-      }
-      this.updatesSinceCompaction++;
-      return true;
+  /** Resolves once every update accepted before this call is stored and applied. */
+  settled(): Promise<unknown> {
+    return this.lastCommit;
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.busy++;
+    return work.finally(() => {
+      if (--this.busy === 0) this.accepted.clear();
     });
+  }
+
+  /**
+   * Checks the update, stores it, then applies it and sends it to the others
+   * in the document; resolves once it is committed (its group commit may hold
+   * updates of other documents and of this one). Commits resolve in the order
+   * the updates were accepted, and the in-memory document holds only committed
+   * updates, so it can be dropped and loaded again at any moment.
+   * Resolves false when it brought nothing new (nothing is stored).
+   */
+  storeAndApply(update: Uint8Array, userId: string, socketId: string): Promise<boolean> {
+    const known = this.knownState();
+    const { from, to } = Y.parseUpdateMeta(update);
+    // An update that starts after what we hold would sit in the document as
+    // pending structs forever, and in every later load: refuse it instead.
+    for (const [client, clock] of from) {
+      if (clock > (known.get(client) ?? 0)) throw new RefusedMessage("this update depends on changes the server does not have; sync again");
+    }
+    // Reads the whole update, so a malformed one throws here, before anything is stored.
+    const fresh = Y.diffUpdate(update, Y.encodeStateVector(known));
+    // Nothing new: acknowledged once what it repeats is committed.
+    if (fresh.length <= EMPTY_UPDATE_LENGTH) return this.lastCommit.then(() => false);
+    for (const [client, clock] of to) if (clock > (known.get(client) ?? 0)) this.accepted.set(client, clock);
+    const committed = this.track(
+      appendUpdate(this.id, update, userId).then(
+        (updateId) => {
+          try {
+            Y.applyUpdate(this.doc, update, "client");
+          } catch (error) {
+            void discardUpdate(updateId).catch((err) => logger.error({ err, documentId: this.id, updateId }, "could not discard an update that failed to apply"));
+            this.accepted.clear();
+            throw error;
+          }
+          this.updatesSinceCompaction++;
+          this.queueBroadcast(update, socketId);
+          return true;
+        },
+        (error) => {
+          // Later updates built on this one must now be refused (and synced again) rather than stored without it.
+          this.accepted.clear();
+          throw error;
+        },
+      ),
+    );
+    this.lastCommit = committed.catch(() => undefined);
+    return committed;
+  }
+
+  /**
+   * A batch settles all its updates at once (appendUpdate resolves them one
+   * after another in the same turn), so the broadcast waits for the end of
+   * that turn's promise callbacks and sends this document's updates of the
+   * batch as one merged message: under load, when batches grow, every
+   * recipient gets one message instead of many.
+   */
+  private queueBroadcast(update: Uint8Array, socketId: string) {
+    if (this.outgoing.push({ update, socketId }) === 1) queueMicrotask(() => this.sendBroadcast());
+  }
+
+  private sendBroadcast() {
+    const outgoing = this.outgoing;
+    this.outgoing = [];
+    const senders = new Set(outgoing.map((o) => o.socketId));
+    const update = outgoing.length === 1 ? outgoing[0]!.update : Y.mergeUpdates(outgoing.map((o) => o.update));
+    // One sender: everyone else. Several: everyone, each sender receiving its own edit inside the merge, which Yjs skips.
+    this.broadcast(syncUpdateMessage(update), senders.size === 1 ? outgoing[0]!.socketId : undefined);
+  }
+
+  /** Runs a restore after every accepted update is committed and after every earlier restore. */
+  restore<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.track(this.restores.then(() => this.lastCommit).then(task));
+    this.restores = result.catch(() => undefined);
+    return result;
   }
 
   destroy() {
@@ -173,7 +251,11 @@ export class DocumentManager {
     const entry: RoomEntry = {
       loading: loadYDoc(documentId).then((loaded) => {
         if (!loaded) throw new DocumentNotFoundError(documentId);
-        entry.room = new DocumentRoom(documentId, loaded.doc);
+        const room = roomName(documentId);
+        entry.room = new DocumentRoom(documentId, loaded.doc, (message, exceptSocketId) => {
+          const recipients = exceptSocketId ? this.io.to(room).except(exceptSocketId) : this.io.to(room);
+          recipients.emit("doc:message", documentId, wire(message));
+        });
         return entry.room;
       }),
     };
@@ -263,8 +345,8 @@ export class DocumentManager {
     const parsed = parseMessage(message);
     switch (parsed.kind) {
       case "sync-step1": {
-        // Wait for pending writes so the answer includes them.
-        await room.serial(async () => undefined);
+        // Wait for accepted updates to be committed so the answer includes them.
+        await room.settled();
         socket.emit("doc:message", room.id, wire(syncStep2Message(Y.encodeStateAsUpdate(room.doc, parsed.stateVector))));
         socket.emit("doc:message", room.id, wire(syncStep1Message(Y.encodeStateVector(room.doc))));
         return reply({ ok: true });
@@ -277,12 +359,10 @@ export class DocumentManager {
           if (Y.diffUpdate(parsed.update, Y.encodeStateVector(room.doc)).length > EMPTY_UPDATE_LENGTH) throw new RefusedMessage("this document is read-only for you");
           return reply({ ok: true });
         }
-        const changed = await room.storeAndApply(parsed.update, socket.data.user.id);
+        // The room sends it to the others once it is committed.
+        const changed = await room.storeAndApply(parsed.update, socket.data.user.id, socket.id);
         reply({ ok: true });
-        if (changed) {
-          socket.to(roomName(room.id)).emit("doc:message", room.id, wire(syncUpdateMessage(parsed.update)));
-          this.scheduleCompaction(room);
-        }
+        if (changed) this.scheduleCompaction(room);
         return;
       }
       case "awareness": {
@@ -390,7 +470,7 @@ export class DocumentManager {
     if (!version) throw new DocumentNotFoundError(versionId);
     const room = await this.room(documentId);
     try {
-      return await room.serial(async () => {
+      return await room.restore(async () => {
         const update = restoreUpdate(room.doc, version.state);
         if (!update) return false;
         await storeVersionRestore(documentId, update, version, actor);
@@ -405,10 +485,10 @@ export class DocumentManager {
     }
   }
 
-  /** On shutdown: every open document compacted (its updates are already stored). */
+  /** On shutdown: every open document compacted, once the updates in flight are stored. */
   async closeAll() {
     const rooms = [...this.rooms.values()].flatMap((entry) => (entry.room ? [entry.room] : []));
-    await Promise.all(rooms.map((room) => this.compact(room)));
+    await Promise.all(rooms.map((room) => room.settled().then(() => this.compact(room))));
   }
 }
 

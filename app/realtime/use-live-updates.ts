@@ -33,17 +33,32 @@ export function useLiveUpdates(topics: Topic[], onChange?: (event: ChangeEvent) 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let socket: import("socket.io-client").Socket | undefined;
 
-    const subscribe = () => socket?.emit("subscribe", { topics: wanted }, () => !cancelled && setStatus("connected"));
-    const onConnect = () => subscribe();
-    const onDisconnect = () => !cancelled && setStatus("offline");
-    const onChanged = (event: ChangeEvent) => {
-      if (!wanted.includes(event.topic)) return;
-      latest.current.onChange?.(event);
+    // Changes published while the socket was away are not replayed (the server
+    // keeps no recovery buffer), so the first subscription after a reconnect reloads once.
+    let missedChanges = false;
+    const reload = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (latest.current.navigationBusy) setChangedDuringNavigation(true);
         else latest.current.revalidator.revalidate();
       }, 150);
+    };
+    const subscribe = () =>
+      socket?.emit("subscribe", { topics: wanted }, () => {
+        if (cancelled) return;
+        setStatus("connected");
+        if (missedChanges) reload();
+        missedChanges = false;
+      });
+    const onConnect = () => subscribe();
+    const onDisconnect = () => {
+      missedChanges = true;
+      if (!cancelled) setStatus("offline");
+    };
+    const onChanged = (event: ChangeEvent) => {
+      if (!wanted.includes(event.topic)) return;
+      latest.current.onChange?.(event);
+      reload();
     };
 
     // socket.io-client loads only in the browser and only on pages that follow something.

@@ -86,3 +86,47 @@ test("the Secretariat reads the live document but cannot type in it", async ({ b
   await editorContext.close();
   await readerContext.close();
 });
+
+test("edits typed offline survive closing the tab: the browser's copy brings them back and they reach the server and a colleague", async ({ browser }) => {
+  const focalPoint = await browser.newContext();
+  const taskForce = await browser.newContext();
+  const a = await focalPoint.newPage();
+  const b = await taskForce.newPage();
+  await signIn(a, "fp.vn@focalpoint.test");
+  await signIn(b, "tf.vn@focalpoint.test");
+  const editorA = await openVietNamPlan(a);
+  const editorB = await openVietNamPlan(b);
+
+  await editorA.click();
+  await a.keyboard.press("Control+End");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("Typed online before the outage.");
+  await expect(editorB).toContainText("Typed online before the outage.");
+
+  // A loses the connection, types on, and closes the tab before the connection is back.
+  await focalPoint.setOffline(true);
+  await expect(a.getByText(/Offline: your changes are kept/)).toBeVisible({ timeout: 20_000 });
+  await a.keyboard.type(" Typed offline, then the tab was closed.");
+  // Each keystroke is written to the browser's copy (IndexedDB) as it happens; a moment lets the last write commit.
+  await a.waitForTimeout(300);
+  await a.close();
+  await expect(editorB).not.toContainText("Typed offline");
+
+  // Back online, A opens the plan again: the offline edit is there, is stored, and reaches B.
+  await focalPoint.setOffline(false);
+  const reopened = await focalPoint.newPage();
+  await reopened.goto("/");
+  const editorAgain = await openVietNamPlan(reopened);
+  await expect(editorAgain).toContainText("Typed offline, then the tab was closed.");
+  await expect(editorB).toContainText("Typed offline, then the tab was closed.");
+  await expect(reopened.getByText("All changes saved")).toBeVisible();
+
+  // Stored on the server: a third person who never had it in a browser sees it.
+  const secretariatContext = await browser.newContext();
+  const reader = await secretariatContext.newPage();
+  await signIn(reader, "secretariat@focalpoint.test");
+  await expect(await openVietNamPlan(reader)).toContainText("Typed offline, then the tab was closed.");
+  await focalPoint.close();
+  await taskForce.close();
+  await secretariatContext.close();
+});

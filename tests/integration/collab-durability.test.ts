@@ -111,6 +111,38 @@ describe("storing an update", () => {
   });
 });
 
+describe("group commit", () => {
+  it("stores appends of several documents made together, and those made while a commit is under way, in the order they were made", async () => {
+    const plans = await db.actionPlan.findMany({ where: { country: { code: { in: ["KH", "LA", "BN"] } } }, select: { documentId: true } });
+    expect(plans).toHaveLength(3);
+    const editors = plans.map(() => new Y.Doc());
+    const resolved: number[] = [];
+    const issued: { documentId: string; text: string; stored: Promise<number> }[] = [];
+    const append = (round: number) =>
+      plans.forEach(({ documentId }, d) => {
+        const sv = Y.encodeStateVector(editors[d]!);
+        const text = `group commit ${round} in document ${d}`;
+        typeParagraph(editors[d]!, text);
+        const index = issued.length;
+        const stored = appendUpdate(documentId, Y.encodeStateAsUpdate(editors[d]!, sv), null).then((id) => (resolved.push(index), id));
+        issued.push({ documentId, text, stored });
+      });
+    for (let round = 0; round < 20; round++) append(round);
+    // The first batch is now in flight: these form the next one.
+    await new Promise((r) => setImmediate(r));
+    for (let round = 20; round < 30; round++) append(round);
+
+    const ids = await Promise.all(issued.map((i) => i.stored));
+    // Stored and settled in the order made: per document, and overall.
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(resolved).toEqual(issued.map((_, i) => i));
+    for (const { documentId } of plans) {
+      const stored = (await loadYDoc(documentId))!.doc.getXmlFragment("default").toString();
+      for (const { text } of issued.filter((i) => i.documentId === documentId)) expect(stored).toContain(text);
+    }
+  });
+});
+
 describe("compaction", () => {
   it("folds stored updates into the snapshot without changing the document, and leaves later updates alone", async () => {
     const documentId = (await db.actionPlan.findFirstOrThrow({ where: { country: { code: "SG" } } })).documentId;

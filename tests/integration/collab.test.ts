@@ -5,7 +5,7 @@ import msgpackParser from "socket.io-msgpack-parser";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadYDoc } from "~/models/document.server";
-import { MAX_MESSAGE_BYTES, syncUpdateMessage } from "~/realtime/collab-protocol";
+import { MAX_MESSAGE_BYTES, parseMessage, syncUpdateMessage } from "~/realtime/collab-protocol";
 import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH } from "~/realtime/topics";
 import { db, prepareDatabase } from "~/utils/db.server";
@@ -48,6 +48,10 @@ describe("co-editing a plan narrative", () => {
     const reader = await editor("secretariat@focalpoint.test");
     expect([fp.provider.readOnly, tf.provider.readOnly, reader.provider.readOnly]).toEqual([false, false, true]);
     expect(fp.text()).toContain("Priorities for 2025-2027");
+    let updatesReceived = 0;
+    reader.socket.on("doc:message", (_documentId: string, message: ArrayBuffer) => {
+      if (parseMessage(new Uint8Array(message)).kind === "sync-update") updatesReceived++;
+    });
 
     for (let i = 0; i < 20; i++) {
       typeParagraph(fp.doc, `focal point line ${i}`);
@@ -59,6 +63,8 @@ describe("co-editing a plan narrative", () => {
       expect(reader.text()).toContain(`focal point line ${i}`);
       expect(reader.text()).toContain(`task force line ${i}`);
     }
+    // Edits committed in the same batch reach the others as one message.
+    expect(updatesReceived).toBeLessThan(40);
     // What the server stored is what everyone sees.
     const stored = (await loadYDoc(vnDocument))!.doc;
     expect(stored.getXmlFragment("default").toString()).toBe(fp.text());
