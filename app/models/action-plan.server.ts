@@ -8,7 +8,7 @@ import { todayIn } from "~/utils/format";
 import { publishChange, refreshDocumentAccess } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
 import { changedFields, recordAudit } from "./audit.server";
-import { readableCountryFilter } from "./milestone.server";
+import { readableCountryFilter } from "./dashboard.server";
 
 export type PlanFilter = { countryId?: string; status?: PlanStatus };
 

@@ -3,7 +3,7 @@ import { publishChange } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
-import { milestoneCounts } from "./milestone.server";
+import { milestoneCounts } from "./dashboard.server";
 
 export function listCountries() {
   return db.country.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } });

@@ -5,8 +5,9 @@ import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
 import { PersonChip } from "~/components/person-chip";
-import { PlanStatusBadge } from "~/components/status-badges";
+import { MilestoneStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { getCountryProfile } from "~/models/country.server";
+import { countryMilestoneOverview } from "~/models/milestone.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
@@ -22,12 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "country.read");
   const country = await getCountryProfile(parseParam(CountryCodeParam, params.code), user);
   if (!country) throw new Response("Not found", { status: 404 });
-  return { country, canEdit: can(user, "country.edit", { countryId: country.id }) };
+  const readsMilestones = can(user, "milestone.read", { countryId: country.id });
+  const countryMilestones = readsMilestones ? (await countryMilestoneOverview(country.id)).countryMilestones : null;
+  return { country, countryMilestones, canEdit: can(user, "country.edit", { countryId: country.id }) };
 }
 
 export default function CountryPage() {
-  const { country, canEdit } = useLoaderData<typeof loader>();
+  const { country, countryMilestones, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
+  const { t: tm } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates([topic.country(country.id)]);
@@ -122,7 +126,39 @@ export default function CountryPage() {
           ) : (
             <p className="empty">{t("countries.noSectors")}</p>
           )}
+          {countryMilestones ? (
+            <p className="sectors-link">
+              <Link to="sectors">{tm("sectors.manage")}</Link>
+            </p>
+          ) : null}
         </section>
+        {countryMilestones ? (
+          <section className="card" aria-labelledby="country-milestones-heading">
+            <h2 id="country-milestones-heading">{tm("countryPage.title")}</h2>
+            {countryMilestones.length ? (
+              <ul className="list">
+                {countryMilestones.map((m) => (
+                  <li key={m.id} className="plan-line">
+                    <div>
+                      <Link to={`/milestones/${m.id}`}>{tm(`stageNames.${m.stageCode as "nqf_in_place"}`, { defaultValue: m.stageName })}</Link>
+                      {m.achievedOn || m.targetOn ? (
+                        <div className="small muted">
+                          {m.achievedOn ? tm("countryPage.achieved", { date: formatDay(m.achievedOn, locale) }) : tm("countryPage.target", { date: formatDay(m.targetOn, locale) })}
+                        </div>
+                      ) : null}
+                    </div>
+                    <span className="cluster">
+                      <MilestoneStatusBadge status={m.status} />
+                      {m.overdue ? <span className="badge badge-warn">{tm("page.overdue")}</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">{tm("countryPage.none")}</p>
+            )}
+          </section>
+        ) : null}
         <section className="card" aria-labelledby="organisations-heading">
           <h2 id="organisations-heading">{t("countries.organisations")}</h2>
           {country.organisations.length ? (

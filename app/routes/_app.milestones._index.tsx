@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { listReadableCountries } from "~/models/country.server";
-import { listSectors, milestoneMatrix } from "~/models/milestone.server";
+import { dashboardQuery } from "~/models/dashboard-filters";
+import { listSectors, milestoneMatrix } from "~/models/dashboard.server";
 import styles from "~/styles/milestones.css?url";
 import { MILESTONE_STATUSES } from "~/utils/domain";
 
@@ -34,11 +35,30 @@ function StageCell({ row, stage }: { row: Row; stage: string }) {
   const status = tc(`milestoneStatuses.${cell.status as "completed"}`);
   return (
     <td className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`} title={`${t(`stages.${stage as "national_standard"}`)}: ${status}`}>
-      <span aria-hidden="true">{t(`symbols.${cell.status as "completed"}`)}</span>
-      <span className="visually-hidden">{status}</span>
+      <Link to={`/milestones/${cell.id}`} className="stage-link">
+        <span aria-hidden="true">{t(`symbols.${cell.status as "completed"}`)}</span>
+        <span className="visually-hidden">{t("cellLabel", { stage: t(`stages.${stage as "national_standard"}`), status })}</span>
+      </Link>
       {cell.aqrfLevel ? <span className="stage-note">L{cell.aqrfLevel}</span> : null}
       {cell.overdue ? <span className="stage-note">{t("overdueMark")}</span> : null}
     </td>
+  );
+}
+
+/** The dashboard's CSV exports, with this page's filters (the same URL parameters). */
+function ExportLinks(filters: { country?: string; sector?: string }) {
+  const { t } = useTranslation("dashboard");
+  const query = dashboardQuery(filters);
+  const suffix = query ? `?${query}` : "";
+  return (
+    <nav aria-label={t("exports.heading")} className="cluster no-print" style={{ marginBottom: "1rem" }}>
+      <Link reloadDocument to={`/dashboard/matrix.csv${suffix}`} className="button button-secondary" download>
+        {t("exports.matrixCsv")}
+      </Link>
+      <Link reloadDocument to={`/dashboard/milestones.csv${suffix}`} className="button button-secondary" download>
+        {t("exports.milestonesCsv")}
+      </Link>
+    </nav>
   );
 }
 
@@ -73,6 +93,7 @@ export default function Milestones() {
           {tc("actions.filter")}
         </button>
       </Form>
+      <ExportLinks country={filters.country} sector={filters.sector} />
       <section aria-labelledby="legend-heading" className="legend">
         <h2 id="legend-heading" className="visually-hidden">
           {t("legend")}

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES } from "./domain";
-import { optionalText, text } from "./forms.server";
+import { optionalDay, optionalText, text } from "./forms.server";
 
-const day = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || null)
-  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "common:validation.invalid");
+const day = optionalDay();
 
 /** One schema for adding and editing an action item. */
 export const ActionItemForm = z

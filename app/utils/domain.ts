@@ -27,6 +27,9 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const MILESTONE_STATUSES = ["not_started", "in_progress", "completed", "blocked"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+/** The MRS stage that records an AQRF level, and the one that names a partner Member State. */
+export const AQRF_STAGE = "aqrf_referenced";
+export const MUTUAL_RECOGNITION_STAGE = "mutual_recognition";
 
 export const PLAN_STATUSES = ["draft", "submitted", "endorsed"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -46,6 +49,9 @@ export const WORKSHOP_KINDS = [
 export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
 
 export const SESSION_TYPES = ["opening", "plenary", "panel", "group_work", "break", "closing"] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+export const SPEAKER_ROLES = ["speaker", "resource_person", "moderator"] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
 export const PARTICIPANT_CATEGORIES = [
   "focal_point",
   "task_force",
@@ -57,7 +63,14 @@ export const PARTICIPANT_CATEGORIES = [
   "workers",
   "observer",
 ] as const;
+export type ParticipantCategory = (typeof PARTICIPANT_CATEGORIES)[number];
 export const REGISTRATION_STATUSES = ["invited", "registered", "declined", "waitlisted"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const OUTCOME_KINDS = ["decision", "agreed_action"] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+/** An agreed action becomes an action item's activity, which holds 300 characters; a decision may say more. */
+export const OUTCOME_TEXT_MAX: Record<OutcomeKind, number> = { decision: 1000, agreed_action: 300 };
 
 export const LOCALES = ["en", "id"] as const;
 export type Locale = (typeof LOCALES)[number];

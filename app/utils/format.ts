@@ -59,3 +59,10 @@ export function timeZoneLabel(timeZone: string, locale: string, at = new Date())
     .find((p) => p.type === "timeZoneName")?.value;
   return long ? `${long} (${timeZone})` : timeZone;
 }
+
+/** "2027-02-31" parses (as 3 March) but is no day of any calendar: a real day reads back the same. */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

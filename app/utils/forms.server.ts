@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getTranslate, type Translate } from "~/i18n/translate.server";
+import { isCalendarDay } from "./format";
 
 export type FieldErrors = Record<string, string>;
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, unknown> };
@@ -72,3 +73,12 @@ export const optionalText = (max = 2000) =>
     .optional()
     .transform((v) => v ?? "");
 export const email = () => z.string().trim().toLowerCase().min(1).max(254).email();
+
+/** An optional calendar day "YYYY-MM-DD" from a date field: empty is null, a day that does not exist is refused. */
+export const optionalDay = (message = "validation.invalidDate") =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || isCalendarDay(v), message);

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { getPlanForReading, listPlans } from "~/models/action-plan.server";
 import { listCountriesOverview } from "~/models/country.server";
-import { milestoneCounts, milestoneMatrix, milestonesNeedingAttention } from "~/models/milestone.server";
+import { milestoneCounts, milestoneMatrix, milestonesNeedingAttention } from "~/models/dashboard.server";
 import { getWorkshopDetail, listWorkshops, workshopYears } from "~/models/workshop.server";
 import { validateSessionToken, createSession } from "~/auth/session.server";
 import { db } from "~/utils/db.server";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatPercent, todayIn } from "~/utils/format";
+import { ActionItemForm } from "~/utils/action-item-form.server";
+import { formatDay, formatPercent, isCalendarDay, todayIn } from "~/utils/format";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 describe("formatDay", () => {
@@ -31,5 +32,25 @@ describe("safeRedirect", () => {
     for (const evil of ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)", undefined, 42]) {
       expect(safeRedirect(evil, "/")).toBe("/");
     }
+  });
+});
+
+describe("calendar days from forms", () => {
+  it("exist only if they read back the same: no 31 February, no 29 February outside leap years", () => {
+    expect(isCalendarDay("2028-02-29")).toBe(true);
+    expect(isCalendarDay("2027-02-29")).toBe(false);
+    expect(isCalendarDay("2027-02-31")).toBe(false);
+    expect(isCalendarDay("2027-13-01")).toBe(false);
+    expect(isCalendarDay("27-02-01")).toBe(false);
+    expect(isCalendarDay("2027-2-1")).toBe(false);
+  });
+
+  it("are refused in an action item with the date message, and an empty field is no date", () => {
+    const base = { activity: "National workshop", status: "not_started", progress: "0" };
+    const refused = ActionItemForm.safeParse({ ...base, dueOn: "2027-02-31" });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]).toMatchObject({ path: ["dueOn"], message: "validation.invalidDate" });
+    expect(ActionItemForm.parse({ ...base, dueOn: "" }).dueOn).toBeNull();
+    expect(ActionItemForm.parse({ ...base, dueOn: " 2027-03-01 " }).dueOn).toBe("2027-03-01");
   });
 });

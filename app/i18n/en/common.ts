@@ -86,6 +86,7 @@ export const common = {
     tooLong: "This is too long (at most {{max}} characters).",
     tooShort: "This is too short (at least {{min}} characters).",
     invalidChoice: "Choose one of the options.",
+    invalidDate: "Enter a date that exists, as day, month and year.",
     invalid: "This value is not valid.",
   },
   uploads: {

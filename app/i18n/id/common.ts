@@ -95,6 +95,7 @@ export const common: Translation<typeof en> = {
     tooLong: "Terlalu panjang (paling banyak {{max}} karakter).",
     tooShort: "Terlalu pendek (paling sedikit {{min}} karakter).",
     invalidChoice: "Pilih salah satu pilihan.",
+    invalidDate: "Masukkan tanggal yang benar-benar ada (hari, bulan, tahun).",
     invalid: "Nilai ini tidak valid.",
   },
   uploads: {

@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/auth/session.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { parseDashboardFilters } from "~/models/dashboard-filters";
+import { dashboardMilestoneList } from "~/models/dashboard.server";
+import { csvResponse, toCsv } from "~/utils/csv";
+import { todayIn } from "~/utils/format";
+
+/** Every milestone matching the dashboard's filters as CSV, within the countries the person may read. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboard.read");
+  const filters = parseDashboardFilters(new URL(request.url));
+  const [t, milestones] = await Promise.all([getTranslate(request), dashboardMilestoneList(user, filters)]);
+  const header = [
+    t("dashboard:csv.countryCode"),
+    t("dashboard:csv.country"),
+    t("dashboard:csv.sector"),
+    t("dashboard:csv.stage"),
+    t("dashboard:csv.status"),
+    t("dashboard:csv.overdue"),
+    t("dashboard:csv.startedOn"),
+    t("dashboard:csv.targetOn"),
+    t("dashboard:csv.achievedOn"),
+    t("dashboard:csv.aqrfLevel"),
+    t("dashboard:csv.partner"),
+    t("dashboard:csv.updatedAt"),
+    t("dashboard:csv.updatedBy"),
+  ];
+  const rows = milestones.map((m) => [
+    m.country.code,
+    m.country.name,
+    m.sector ?? t("dashboard:countryLevel"),
+    t(`milestones:stages.${m.stageCode}`),
+    t(`common:milestoneStatuses.${m.status}`),
+    m.overdue ? t("dashboard:csv.yes") : t("dashboard:csv.no"),
+    m.startedOn,
+    m.targetOn,
+    m.achievedOn,
+    m.aqrfLevel,
+    m.partner,
+    // ISO 8601 in UTC: unambiguous in every spreadsheet locale
+    m.updatedAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    m.updatedBy?.name,
+  ]);
+  return csvResponse(toCsv(header, rows), `mrs-milestones-${todayIn()}.csv`);
+}
