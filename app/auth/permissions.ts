@@ -51,6 +51,8 @@ export const ACTIONS = [
   "workshop.read",
   "workshop.create",
   "workshop.manage",
+  // participants' e-mails, sex and registration details
+  "workshop.participants.contact",
   "workshop.register",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -116,6 +118,11 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 
     case "workshop.manage":
       return isAdmin || (has(actor, "facilitator") && (resource.facilitatorIds ?? []).includes(actor.id));
+
+    case "workshop.participants.contact":
+      // Those who run the workshop and the Secretariat that convenes the meetings; other
+      // readers see who takes part (name, organisation, country), not how to reach them.
+      return isAdmin || has(actor, "secretariat") || (has(actor, "facilitator") && (resource.facilitatorIds ?? []).includes(actor.id));
 
     case "workshop.register":
       return (resource.participantUserIds ?? []).includes(actor.id);

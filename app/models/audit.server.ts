@@ -3,6 +3,9 @@ import { db } from "~/utils/db.server";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
+/** Who makes a change, and the request it came in: what every audited write needs to know. */
+export type ChangeAuthor = { actorId: string; requestId?: string | null };
+
 export type AuditInput = {
   actorId: string | null;
   action: string;

@@ -1,6 +1,15 @@
+import { z } from "zod";
+import { can, type Actor } from "~/auth/permissions";
+import { publishChange } from "~/realtime/server.server";
+import { topic } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
-import type { WorkshopKind } from "~/utils/domain";
-import { todayIn } from "~/utils/format";
+import { WORKSHOP_KINDS, type WorkshopKind } from "~/utils/domain";
+import { isCalendarDay, todayIn } from "~/utils/format";
+import { asArray, optionalText, text } from "~/utils/forms.server";
+import { keepClockTimesInNewZone } from "./agenda.server";
+import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
+import { deleteStoredFile, storeUpload } from "./stored-file.server";
+import { participationSummary } from "./attendance.server";
 
 export type WorkshopFilter = { kind?: WorkshopKind; hostCountryId?: string; year?: number };
 
@@ -47,22 +56,21 @@ export async function upcomingWorkshops(take = 5) {
   });
 }
 
-function countBy<T>(items: T[], key: (item: T) => string) {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count }));
-}
-
 /** A workshop's whole story: agenda, who came, what was decided and what became of it. */
-export async function getWorkshopDetail(workshopId: string) {
+/**
+ * A workshop's whole story for one reader. What became of an agreed action in
+ * a country (its action item's status) is shown only to those who may read
+ * that country's plan; others see that the country was asked.
+ */
+export async function getWorkshopDetail(workshopId: string, viewer: Actor) {
   const workshop = await db.workshop.findUnique({
     where: { id: workshopId },
     include: {
       hostCountry: { select: { code: true, name: true } },
       project: { select: { title: true } },
       facilitators: { select: { user: { select: { id: true, name: true } } } },
+      materials: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, url: true, file: { select: { id: true, filename: true, size: true } } } },
       sessions: { orderBy: [{ startsAt: "asc" }, { sortOrder: "asc" }], include: { speakers: { select: { name: true, role: true, userId: true } } } },
-      participants: { select: { category: true, sex: true, registrationStatus: true, country: { select: { code: true } }, attendance: { select: { day: true } } } },
       outcomes: {
         orderBy: { createdAt: "asc" },
         include: {
@@ -77,20 +85,12 @@ export async function getWorkshopDetail(workshopId: string) {
     },
   });
   if (!workshop) return null;
-  const registered = workshop.participants.filter((p) => p.registrationStatus === "registered");
-  const attendanceDays = countBy(
-    registered.flatMap((p) => p.attendance.map((a) => a.day)),
-    (d) => d,
-  ).sort((a, b) => a.name.localeCompare(b.name));
-  const { participants: _, ...rest } = workshop;
-  return {
-    ...rest,
-    registeredCount: registered.length,
-    byCategory: countBy(registered, (p) => p.category),
-    byCountry: countBy(registered, (p) => p.country?.code ?? "—"),
-    bySex: countBy(registered, (p) => p.sex),
-    attendanceDays,
-  };
+  const outcomes = workshop.outcomes.map((outcome) => ({
+    ...outcome,
+    assignments: outcome.assignments.map((a) => ({ ...a, actionItem: can(viewer, "plan.read", { countryId: a.countryId }) ? a.actionItem : null })),
+  }));
+  // Who took part and who came is the participants' area (attendance.server.ts).
+  return { ...workshop, outcomes, ...(await participationSummary(workshopId)) };
 }
 
 /** What every page of a workshop shows in its header, and who may change it. */
@@ -113,4 +113,266 @@ export async function getWorkshopHeader(workshopId: string) {
   if (!workshop) return null;
   const { facilitators, ...rest } = workshop;
   return { ...rest, facilitatorIds: facilitators.map((f) => f.userId) };
+}
+
+// ───────────────────────── creating and editing ─────────────────────────
+
+/** Where each Member State's clocks are, so a new workshop's zone follows its host country. */
+export const HOST_TIME_ZONES: Record<string, string> = {
+  BN: "Asia/Brunei",
+  KH: "Asia/Phnom_Penh",
+  ID: "Asia/Jakarta",
+  LA: "Asia/Vientiane",
+  MY: "Asia/Kuala_Lumpur",
+  MM: "Asia/Yangon",
+  PH: "Asia/Manila",
+  SG: "Asia/Singapore",
+  TH: "Asia/Bangkok",
+  VN: "Asia/Ho_Chi_Minh",
+};
+
+/**
+ * An IANA zone the runtime knows, spelled the way it was given (Intl would
+ * rename Asia/Ho_Chi_Minh to its old alias Asia/Saigon), with the letter case
+ * fixed when it matches a known zone. Offsets such as "+07:00" are refused:
+ * they know nothing of daylight saving.
+ */
+export function normaliseTimeZone(value: string): string | null {
+  const trimmed = value.trim();
+  if (trimmed !== "UTC" && !/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(trimmed)) return null;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: trimmed });
+  } catch {
+    return null;
+  }
+  const known = [...Object.values(HOST_TIME_ZONES), ...Intl.supportedValuesOf("timeZone")];
+  return known.find((zone) => zone.toLowerCase() === trimmed.toLowerCase()) ?? trimmed;
+}
+
+/** The longest workshop: a study visit of a month. Longer spans are almost always a typo in the year. */
+export const MAX_WORKSHOP_DAYS = 31;
+/** "2027-02-30" is no day, though it looks like one. */
+// Workshops of this century only: a typo such as "0215" is caught, not stored.
+const isWorkshopDay = (v: string) => isCalendarDay(v) && v >= "2000-01-01" && v <= "2099-12-31";
+const isoDay = z.string({ required_error: "validation.required" }).trim().min(1).refine(isWorkshopDay, "workshops:form.invalidDate");
+const optionalId = z
+  .string()
+  .trim()
+  .regex(/^([a-z0-9]{10,40})?$/)
+  .optional()
+  .transform((v) => v || null);
+
+export const WorkshopForm = z
+  .object({
+    title: text(200),
+    kind: z.enum(WORKSHOP_KINDS),
+    hostCountryId: optionalId,
+    venue: optionalText(200),
+    city: optionalText(120),
+    timeZone: z
+      .string({ required_error: "validation.required" })
+      .trim()
+      .min(1)
+      .max(64)
+      .transform((v, ctx) => {
+        const zone = normaliseTimeZone(v);
+        if (!zone) ctx.addIssue({ code: "custom", message: "workshops:form.invalidTimeZone" });
+        return zone ?? v;
+      }),
+    startsOn: isoDay,
+    endsOn: isoDay,
+    organisers: optionalText(1000),
+    objectives: optionalText(5000),
+    expectedResults: optionalText(5000),
+    projectId: optionalId,
+    facilitatorIds: z.preprocess(asArray, z.array(z.string().regex(/^[a-z0-9]{10,40}$/)).max(20)),
+  })
+  .superRefine((v, ctx) => {
+    // zod runs this even when a date was refused; compare only real days.
+    if (!isWorkshopDay(v.startsOn) || !isWorkshopDay(v.endsOn)) return;
+    if (v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "workshops:form.endBeforeStart" });
+    else if (Date.parse(v.endsOn) - Date.parse(v.startsOn) >= MAX_WORKSHOP_DAYS * 86_400_000)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "workshops:form.tooLong" });
+  });
+export type WorkshopInput = z.output<typeof WorkshopForm>;
+
+/** A workshop the rules refuse; `fieldErrors` hold translation keys (with values) by field. */
+export class WorkshopRuleError extends Error {
+  constructor(readonly fieldErrors: Record<string, { key: string; values?: Record<string, unknown> }>) {
+    super("workshop rule");
+  }
+}
+
+/** What the create and edit forms offer: host countries (with their zone), projects and the people who can facilitate. */
+export async function workshopFormOptions() {
+  const [countries, projects, facilitators] = await Promise.all([
+    db.country.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } }),
+    db.project.findMany({ orderBy: { startsOn: "desc" }, select: { id: true, code: true, title: true } }),
+    db.user.findMany({
+      where: { status: "active", roles: { some: { role: "facilitator" } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, roles: { where: { role: "facilitator" }, select: { label: true } } },
+    }),
+  ]);
+  return {
+    countries: countries.map((c) => ({ ...c, timeZone: HOST_TIME_ZONES[c.code] ?? null })),
+    projects,
+    facilitators: facilitators.map((f) => ({ id: f.id, name: f.name, label: f.roles.find((r) => r.label)?.label ?? null })),
+  };
+}
+
+/** Facilitators must be active people with the facilitator role; at least one stays. */
+async function checkFacilitators(facilitatorIds: string[]) {
+  const ids = [...new Set(facilitatorIds)];
+  if (ids.length === 0) throw new WorkshopRuleError({ facilitatorIds: { key: "workshops:form.needFacilitator" } });
+  const found = await db.user.count({ where: { id: { in: ids }, status: "active", roles: { some: { role: "facilitator" } } } });
+  if (found !== ids.length) throw new WorkshopRuleError({ facilitatorIds: { key: "common:validation.invalidChoice" } });
+  return ids;
+}
+
+async function checkReferences(input: WorkshopInput) {
+  const errors: Record<string, { key: string }> = {};
+  if (input.hostCountryId && !(await db.country.findUnique({ where: { id: input.hostCountryId }, select: { id: true } })))
+    errors.hostCountryId = { key: "common:validation.invalidChoice" };
+  if (input.projectId && !(await db.project.findUnique({ where: { id: input.projectId }, select: { id: true } })))
+    errors.projectId = { key: "common:validation.invalidChoice" };
+  if (Object.keys(errors).length) throw new WorkshopRuleError(errors);
+}
+
+
+/**
+ * A new workshop, run by the chosen facilitators and its creator when the
+ * creator facilitates (an administrator who creates one need not).
+ */
+export async function createWorkshop(input: WorkshopInput, creator: { id: string; isFacilitator: boolean }, { requestId }: { requestId?: string | null } = {}) {
+  await checkReferences(input);
+  const facilitatorIds = await checkFacilitators(creator.isFacilitator ? [creator.id, ...input.facilitatorIds] : input.facilitatorIds);
+  const { facilitatorIds: _, ...fields } = input;
+  const workshop = await db.$transaction(async (tx) => {
+    const workshop = await tx.workshop.create({
+      data: { ...fields, createdById: creator.id, facilitators: { create: facilitatorIds.map((userId) => ({ userId })) } },
+    });
+    await recordAudit(tx, {
+      actorId: creator.id,
+      action: "workshop.create",
+      entityType: "workshop",
+      entityId: workshop.id,
+      countryId: input.hostCountryId,
+      summary: `Workshop created: ${input.title} (${input.startsOn} – ${input.endsOn}, ${input.timeZone})`,
+      requestId,
+    });
+    return workshop;
+  });
+  publishChange(topic.workshop(workshop.id), "workshop", workshop.id);
+  if (workshop.hostCountryId) publishChange(topic.country(workshop.hostCountryId), "workshop", workshop.id);
+  return workshop;
+}
+
+/** The workshop's own fields as the edit form shows them. */
+export async function getWorkshopForEdit(workshopId: string) {
+  const workshop = await db.workshop.findUnique({
+    where: { id: workshopId },
+    include: {
+      facilitators: { select: { userId: true } },
+      materials: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, url: true, file: { select: { id: true, filename: true, size: true } } } },
+    },
+  });
+  if (!workshop) return null;
+  const { facilitators, ...rest } = workshop;
+  return { ...rest, facilitatorIds: facilitators.map((f) => f.userId) };
+}
+
+/**
+ * Change a workshop. Its dates cannot leave sessions outside them; a new time
+ * zone keeps the sessions' clock times (the agenda said 09:00 and still does).
+ */
+export async function updateWorkshop(workshopId: string, input: WorkshopInput, { actorId, requestId }: ChangeAuthor) {
+  await checkReferences(input);
+  const facilitatorIds = await checkFacilitators(input.facilitatorIds);
+  const before = await getWorkshopForEdit(workshopId);
+  if (!before) return null;
+  const outside = await db.agendaSession.count({ where: { workshopId, OR: [{ day: { lt: input.startsOn } }, { day: { gt: input.endsOn } }] } });
+  if (outside > 0) throw new WorkshopRuleError({ startsOn: { key: "workshops:form.sessionsOutside", values: { count: outside } } });
+  const { facilitatorIds: _, ...fields } = input;
+  await db.$transaction(async (tx) => {
+    if (before.timeZone !== input.timeZone && !(await keepClockTimesInNewZone(tx, workshopId, before.timeZone, input.timeZone))) {
+      throw new WorkshopRuleError({ timeZone: { key: "workshops:form.zoneSkipsSessionTime" } });
+    }
+    await tx.workshop.update({ where: { id: workshopId }, data: fields });
+    await tx.workshopFacilitator.deleteMany({ where: { workshopId, userId: { notIn: facilitatorIds } } });
+    for (const userId of facilitatorIds.filter((id) => !before.facilitatorIds.includes(id))) {
+      await tx.workshopFacilitator.create({ data: { workshopId, userId } });
+    }
+    const changes = changedFields(before as unknown as Record<string, unknown>, fields);
+    const facilitatorsChanged = [...facilitatorIds].sort().join() !== [...before.facilitatorIds].sort().join();
+    if (facilitatorsChanged) changes.facilitatorIds = [before.facilitatorIds, facilitatorIds];
+    await recordAudit(tx, {
+      actorId,
+      action: "workshop.update",
+      entityType: "workshop",
+      entityId: workshopId,
+      countryId: input.hostCountryId,
+      summary: `Workshop changed: ${input.title}`,
+      changes,
+      requestId,
+    });
+  });
+  publishChange(topic.workshop(workshopId), "workshop", workshopId);
+  return { id: workshopId };
+}
+
+// ───────────────────────── materials ─────────────────────────
+
+export const LinkMaterialForm = z.object({
+  title: text(200),
+  url: z
+    .string({ required_error: "validation.required" })
+    .trim()
+    .min(1)
+    .max(2000)
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+      } catch {
+        return false;
+      }
+    }, "workshops:materials.invalidUrl"),
+});
+
+export async function addLinkMaterial(workshopId: string, input: z.output<typeof LinkMaterialForm>, actor: ChangeAuthor) {
+  const material = await db.$transaction(async (tx) => {
+    const material = await tx.workshopMaterial.create({ data: { workshopId, title: input.title, url: input.url } });
+    await recordAudit(tx, { actorId: actor.actorId, action: "workshop.material.add", entityType: "workshop_material", entityId: material.id, summary: `Material linked: ${input.title} (${input.url})`, requestId: actor.requestId });
+    return material;
+  });
+  publishChange(topic.workshop(workshopId), "workshop_material", material.id);
+  return material;
+}
+
+/** An uploaded file (concept note, slides…) as a material; the title defaults to the file's name. */
+export async function addFileMaterial(workshopId: string, title: string, file: File, actor: ChangeAuthor) {
+  const material = await db.$transaction(async (tx) => {
+    const stored = await storeUpload(file, actor.actorId, tx);
+    const material = await tx.workshopMaterial.create({ data: { workshopId, title: title || stored.filename, fileId: stored.id } });
+    await recordAudit(tx, { actorId: actor.actorId, action: "workshop.material.add", entityType: "workshop_material", entityId: material.id, summary: `Material uploaded: ${material.title} (${stored.filename})`, requestId: actor.requestId });
+    return material;
+  });
+  publishChange(topic.workshop(workshopId), "workshop_material", material.id);
+  return material;
+}
+
+/** Remove a material; an uploaded file's bytes go once the removal is committed (a failure then leaves only an unreferenced file, never served). */
+export async function removeMaterial(workshopId: string, materialId: string, { actorId, requestId }: ChangeAuthor) {
+  const material = await db.$transaction(async (tx) => {
+    const material = await tx.workshopMaterial.findFirst({ where: { id: materialId, workshopId } });
+    if (!material) return null;
+    await tx.workshopMaterial.delete({ where: { id: materialId } });
+    await recordAudit(tx, { actorId, action: "workshop.material.remove", entityType: "workshop_material", entityId: materialId, summary: `Material removed: ${material.title}`, requestId });
+    return material;
+  });
+  if (!material) return null;
+  if (material.fileId) await deleteStoredFile(material.fileId);
+  publishChange(topic.workshop(workshopId), "workshop_material", materialId);
+  return material;
 }

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,9 @@ import { Field, FormError, SelectField } from "~/components/forms";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { getTranslate } from "~/i18n/translate.server";
 import { listOrganisationOptions } from "~/models/organisation.server";
+import { listOwnBadges } from "~/models/participant.server";
+import { OwnWorkshopBadges } from "~/components/participant-fields";
+import participantStyles from "~/styles/participants.css?url";
 import {
   changePassword,
   endOtherSessions,
@@ -27,6 +30,8 @@ import { optionalText, parseForm, text } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "My account · FocalPoint" }];
+// for the badges of one's coming workshops
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: participantStyles }];
 
 const ProfileForm = z.object({
   intent: z.literal("profile"),
@@ -45,15 +50,17 @@ async function currentSessionId(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [account, organisations, sessions, current] = await Promise.all([
+  const [account, organisations, sessions, current, workshopBadges] = await Promise.all([
     getAccount(user.id),
     listOrganisationOptions(),
     listSessions(user.id),
     currentSessionId(request),
+    listOwnBadges(user.id),
   ]);
   return {
     account,
     organisations,
+    workshopBadges,
     sessions: sessions.map(({ id, ...s }) => ({ ...s, current: id === current })),
   };
 }
@@ -100,7 +107,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { account, organisations, sessions } = useLoaderData<typeof loader>();
+  const { account, organisations, sessions, workshopBadges } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const { t: tc } = useTranslation("common");
@@ -211,6 +218,7 @@ export default function Account() {
           </section>
         </div>
       </div>
+      <OwnWorkshopBadges badges={workshopBadges} locale={locale} />
     </>
   );
 }

@@ -3,14 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
 import { ActionItemStatusBadge } from "~/components/status-badges";
+import { MaterialsList } from "~/components/workshop-materials";
 import { getWorkshopDetail } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "workshop.read");
-  const workshop = await getWorkshopDetail(parseParam(IdParam, params.workshopId));
+  const user = await requirePermission(request, "workshop.read");
+  const workshop = await getWorkshopDetail(parseParam(IdParam, params.workshopId), user);
   if (!workshop) throw new Response("Not found", { status: 404 });
   return { workshop };
 }
@@ -19,6 +20,7 @@ export default function WorkshopPage() {
   const { workshop } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
+  const { t: tOutcomes } = useTranslation("outcomes");
   const locale = useRootData()?.locale ?? "en";
   const days = [...new Set(workshop.sessions.map((s) => s.day))];
   return (
@@ -26,12 +28,12 @@ export default function WorkshopPage() {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t("objectives")}</h2>
-          <p className="pre-line">{workshop.objectives}</p>
+          <p className="pre-line">{workshop.objectives || <span className="muted">{tc("notSet")}</span>}</p>
           <h3>{t("expectedResults")}</h3>
-          <p className="pre-line">{workshop.expectedResults}</p>
+          <p className="pre-line">{workshop.expectedResults || <span className="muted">{tc("notSet")}</span>}</p>
           <dl className="definition-list">
             <dt>{t("organisers")}</dt>
-            <dd>{workshop.organisers}</dd>
+            <dd>{workshop.organisers || "—"}</dd>
             <dt>{t("facilitators")}</dt>
             <dd>{workshop.facilitators.map((f) => f.user.name).join(", ") || "—"}</dd>
             {workshop.project ? (
@@ -85,7 +87,11 @@ export default function WorkshopPage() {
           </p>
         </section>
       </div>
-      <section className="card" aria-labelledby="agenda-heading" style={{ marginTop: "1rem" }}>
+      <section className="card" aria-labelledby="materials-heading" style={{ marginTop: "1rem" }}>
+        <h2 id="materials-heading">{t("materials.title")}</h2>
+        <MaterialsList materials={workshop.materials} />
+      </section>
+      <section className="card" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("agenda")}</h2>
         <p className="muted small">{t("timesIn", { zone: timeZoneLabel(workshop.timeZone, locale) })}</p>
         {days.length === 0 ? <p className="empty">{t("noAgenda")}</p> : null}
@@ -120,7 +126,10 @@ export default function WorkshopPage() {
         ))}
       </section>
       <section className="card" aria-labelledby="outcomes-heading">
-        <h2 id="outcomes-heading">{t("outcomes")}</h2>
+        <div className="card-header">
+          <h2 id="outcomes-heading">{t("outcomes")}</h2>
+          <Link to="outcomes">{tOutcomes("overviewLink")}</Link>
+        </div>
         {workshop.outcomes.length === 0 ? (
           <p className="empty">{t("noOutcomes")}</p>
         ) : (

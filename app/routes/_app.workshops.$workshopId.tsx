@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
@@ -8,9 +8,11 @@ import { getWorkshopHeader } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
+import styles from "~/styles/workshops.css?url";
 import { formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workshop.title ?? "Workshop"} · FocalPoint` }];
 
 /**
@@ -58,7 +60,7 @@ export default function WorkshopLayout() {
             {workshop.hostCountry ? ` (${workshop.hostCountry.name})` : ""}
           </p>
         </div>
-        <div className="cluster">
+        <div className="cluster no-print">
           <LiveStatus status={status} />
           {canManage ? (
             <Link to="edit" className="button button-secondary">

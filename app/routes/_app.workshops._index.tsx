@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
+import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { listCountries } from "~/models/country.server";
 import { listWorkshops, workshopYears } from "~/models/workshop.server";
@@ -19,14 +20,14 @@ const Filters = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "workshop.read");
+  const user = await requirePermission(request, "workshop.read");
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [workshops, countries, years] = await Promise.all([
     listWorkshops({ kind: filters.kind, hostCountryId: filters.country, year: filters.year }),
     listCountries(),
     workshopYears(),
   ]);
-  return { ...workshops, countries, years, filters };
+  return { ...workshops, countries, years, filters, canCreate: can(user, "workshop.create") };
 }
 
 type Workshop = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
@@ -80,7 +81,7 @@ function WorkshopTable({ workshops, caption }: { workshops: Workshop[]; caption:
 }
 
 export default function Workshops() {
-  const { upcoming, past, countries, years, filters } = useLoaderData<typeof loader>();
+  const { upcoming, past, countries, years, filters, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   return (
@@ -90,6 +91,11 @@ export default function Workshops() {
           <h1>{t("title")}</h1>
           <p>{t("intro")}</p>
         </div>
+        {canCreate ? (
+          <Link to="/workshops/new" className="button">
+            {t("newWorkshop")}
+          </Link>
+        ) : null}
       </header>
       <Form method="get" className="filters">
         <FilterSelect

@@ -95,10 +95,23 @@ describe("summaries", () => {
     const { upcoming, past } = await listWorkshops();
     expect(upcoming.map((w) => w.startsOn)).toEqual(["2027-02-09", "2027-03-16"]);
     expect(past.map((w) => w.startsOn)).toEqual(["2018-06-04", "2015-08-10", "2014-09-24"]);
-    const bangkok = await getWorkshopDetail(past[1]!.id);
+    const bangkok = await getWorkshopDetail(past[1]!.id, await actor("secretariat@focalpoint.test"));
     expect(bangkok!.attendanceDays.map((d) => d.name)).toEqual(["2015-08-10", "2015-08-11"]);
     expect(bangkok!.byCategory.find((c) => c.name === "ilo")!.count).toBe(5);
-    expect(bangkok!.outcomes.find((o) => o.kind === "agreed_action")!.assignments).toHaveLength(3);
+    const assignments = bangkok!.outcomes.find((o) => o.kind === "agreed_action")!.assignments;
+    expect(assignments).toHaveLength(3);
+    expect(assignments.every((a) => a.actionItem)).toBe(true);
+  });
+
+  it("show what became of an agreed action only in the countries whose plans the reader may read", async () => {
+    const { past } = await listWorkshops();
+    const asCambodia = await getWorkshopDetail(past[1]!.id, await actor("fp.kh@focalpoint.test"));
+    const assignments = asCambodia!.outcomes.find((o) => o.kind === "agreed_action")!.assignments;
+    expect(assignments.map((a) => [a.country.code, Boolean(a.actionItem)]).sort()).toEqual([
+      ["KH", true],
+      ["LA", false],
+      ["MM", false],
+    ]);
   });
 
   it("filter workshops by host country and by the year they start in", async () => {

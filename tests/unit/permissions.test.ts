@@ -49,6 +49,7 @@ const EXPECTED: Record<Action, Row> = {
   "workshop.create": { admin: Y, secretariat: N, facilitator: Y, focal_point: N, task_force: N, observer: N },
   // The facilitator in this matrix does not run the workshop under test: see the dedicated case below.
   "workshop.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
+  "workshop.participants.contact": { admin: Y, secretariat: Y, facilitator: N, focal_point: N, task_force: N, observer: N },
   "workshop.register": { admin: N, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
 };
 
@@ -72,6 +73,8 @@ describe("can(user, action, resource): the permission matrix", () => {
     const facilitator = ACTORS.facilitator!;
     expect(can(facilitator, "workshop.manage", { facilitatorIds: [facilitator.id] })).toBe(true);
     expect(can(facilitator, "workshop.manage", { facilitatorIds: ["another-facilitator"] })).toBe(false);
+    expect(can(facilitator, "workshop.participants.contact", { facilitatorIds: [facilitator.id] })).toBe(true);
+    expect(can(facilitator, "workshop.participants.contact", { facilitatorIds: ["another-facilitator"] })).toBe(false);
     // Being listed as a workshop's facilitator without holding the role is not enough.
     expect(can(ACTORS.focal_point!, "workshop.manage", { facilitatorIds: [ACTORS.focal_point!.id] })).toBe(false);
   });

@@ -5,8 +5,10 @@ import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { directory } from "./directory";
 import { milestones } from "./milestones";
+import { outcomes } from "./outcomes";
+import { participants } from "./participants";
 import { plans } from "./plans";
 import { workshops } from "./workshops";
 
 // One namespace per area of the product, so each can grow on its own.
-export const en = { common, auth, account, admin, dashboard, directory, plans, milestones, workshops };
+export const en = { common, auth, account, admin, dashboard, directory, plans, milestones, workshops, outcomes, participants };

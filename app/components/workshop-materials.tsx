@@ -1,0 +1,155 @@
+import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useRootData } from "~/root";
+import { Field, FormError } from "./forms";
+
+export type Material = { id: string; title: string; url: string | null; file: { id: string; filename: string; size: number } | null };
+
+/** 1_234_567 → "1.2 MB", in the reader's language. */
+function fileSize(bytes: number, locale: string) {
+  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : [Math.max(1, Math.round(bytes / 1000)), "kilobyte"];
+  return new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+}
+
+/** One material: a link opens in a new tab, a file downloads through the permission-checked /files route. */
+function MaterialLink({ material }: { material: Material }) {
+  const { t } = useTranslation("workshops");
+  const locale = useRootData()?.locale ?? "en";
+  if (material.file) {
+    return (
+      <>
+        <span className="badge badge-neutral">{t("materials.file")}</span>{" "}
+        <a
+          href={`/files/${material.file.id}`}
+          download={material.file.filename}
+          aria-label={t("materials.download", { name: material.title, size: fileSize(material.file.size, locale) })}
+        >
+          {material.title}
+        </a>{" "}
+        <span className="muted small">
+          {material.file.filename} · {fileSize(material.file.size, locale)}
+        </span>
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="badge badge-info">{t("materials.link")}</span>{" "}
+      <a href={material.url ?? "#"} target="_blank" rel="noopener noreferrer" aria-label={t("materials.open", { title: material.title })}>
+        {material.title}
+      </a>{" "}
+      <span className="muted small material-url">{material.url ? new URL(material.url).host : null}</span>
+    </>
+  );
+}
+
+/** The materials as everyone who may read the workshop sees them. */
+export function MaterialsList({ materials }: { materials: Material[] }) {
+  const { t } = useTranslation("workshops");
+  if (materials.length === 0) return <p className="empty">{t("materials.none")}</p>;
+  return (
+    <ul className="list materials">
+      {materials.map((m) => (
+        <li key={m.id}>
+          <MaterialLink material={m} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RemoveMaterial({ material }: { material: Material }) {
+  const { t } = useTranslation("workshops");
+  const fetcher = useFetcher();
+  return (
+    <fetcher.Form
+      method="post"
+      onSubmit={(event) => {
+        if (!window.confirm(t("materials.removeConfirm", { title: material.title }))) event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="intent" value="removeMaterial" />
+      <input type="hidden" name="materialId" value={material.id} />
+      <button type="submit" className="button-ghost button-danger" disabled={fetcher.state !== "idle"} aria-label={t("materials.removeLabel", { title: material.title })}>
+        {t("materials.remove")}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+/** For the workshop's managers: the list with remove buttons, a link form and an upload form. */
+export function MaterialsEditor({
+  materials,
+  maxUpload,
+  accept,
+  linkErrors,
+  linkValues,
+  uploadErrors,
+}: {
+  materials: Material[];
+  maxUpload: string;
+  /** the file extensions uploads accept, for the browser's file picker */
+  accept: string;
+  linkErrors: Record<string, string>;
+  linkValues: Record<string, string>;
+  uploadErrors: Record<string, string>;
+}) {
+  const { t } = useTranslation("workshops");
+  const { t: tc } = useTranslation("common");
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <section className="card stack materials-editor" id="materials" aria-labelledby="materials-heading">
+      <h2 id="materials-heading">{t("materials.title")}</h2>
+      {materials.length === 0 ? (
+        <p className="empty">{t("materials.none")}</p>
+      ) : (
+        <ul className="list materials">
+          {materials.map((m) => (
+            <li key={m.id} className="material-row">
+              <span>
+                <MaterialLink material={m} />
+              </span>
+              <RemoveMaterial material={m} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {/* Keyed on the number of materials, so the forms start empty again once one was added. */}
+      <div className="grid grid-2">
+        <Form key={`link-${materials.length}`} method="post" noValidate className="stack" aria-labelledby="add-link-heading">
+          <h3 id="add-link-heading">{t("materials.addLinkHeading")}</h3>
+          <input type="hidden" name="intent" value="addLink" />
+          <FormError>{Object.keys(linkErrors).length ? tc("errors.fixBelow") : null}</FormError>
+          <Field label={t("materials.linkTitle")} name="title" defaultValue={linkValues.title ?? ""} required maxLength={200} error={linkErrors.title} />
+          <Field
+            label={t("materials.url")}
+            name="url"
+            type="url"
+            inputMode="url"
+            defaultValue={linkValues.url ?? ""}
+            required
+            hint={t("materials.urlHint")}
+            error={linkErrors.url}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button-secondary" disabled={busy}>
+              {t("materials.addLink")}
+            </button>
+          </div>
+        </Form>
+        <Form key={`upload-${materials.length}`} method="post" encType="multipart/form-data" noValidate className="stack" aria-labelledby="upload-heading">
+          <h3 id="upload-heading">{t("materials.uploadHeading")}</h3>
+          <FormError>{Object.keys(uploadErrors).length ? tc("errors.fixBelow") : null}</FormError>
+          <Field label={t("materials.fileTitle")} name="title" maxLength={200} hint={t("materials.fileTitleHint")} />
+          <Field label={t("materials.chooseFile")} name="file" type="file" accept={accept} required hint={t("materials.fileHint", { max: maxUpload })} error={uploadErrors.file} />
+          <div className="form-actions">
+            <button type="submit" className="button-secondary" disabled={busy}>
+              {t("materials.upload")}
+            </button>
+          </div>
+        </Form>
+      </div>
+    </section>
+  );
+}

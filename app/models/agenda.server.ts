@@ -1,0 +1,546 @@
+import { TZDate } from "@date-fns/tz";
+import { z } from "zod";
+import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
+import { publishChange } from "~/realtime/server.server";
+import { topic } from "~/realtime/topics";
+import { db, type Prisma } from "~/utils/db.server";
+import { SESSION_TYPES, SPEAKER_ROLES, type SessionType, type SpeakerRole } from "~/utils/domain";
+import { asArray, optionalText, text } from "~/utils/forms.server";
+
+/**
+ * A workshop's agenda. Facilitators enter days and clock times in the
+ * workshop's own time zone; sessions are stored as UTC instants (plus the
+ * workshop day they belong to), so "on now", iCalendar and any viewer's clock
+ * agree. Within a day, sessions are ordered by start time, then by sortOrder
+ * for sessions that start together.
+ */
+
+// ───────────────────────── wall-clock time in a zone ─────────────────────────
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+function zoneParts(timeZone: string) {
+  let f = partsCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    partsCache.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The workshop day ("YYYY-MM-DD") and clock time ("HH:MM") of an instant in a zone. */
+export function instantToLocal(instant: Date, timeZone: string): { day: string; time: string } {
+  const parts = Object.fromEntries(zoneParts(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * The instant at which the clocks of `timeZone` show `time` on `day`, or null
+ * when no such moment exists (the hour skipped when clocks go forward).
+ * For the repeated hour when clocks go back, the later occurrence is taken.
+ */
+export function localToInstant(day: string, time: string, timeZone: string): Date | null {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const instant = new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
+  const back = instantToLocal(instant, timeZone);
+  return back.day === day && back.time === time ? instant : null;
+}
+
+/** Offset of a zone from UTC at an instant, in minutes (Asia/Bangkok: 420). */
+export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
+  const { day, time } = instantToLocal(instant, timeZone);
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return Math.round((Date.UTC(y, m - 1, d, hh, mm) - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** Every calendar day from the first to the last, inclusive. */
+export function workshopDays(startsOn: string, endsOn: string): string[] {
+  const days: string[] = [];
+  const [y, m, d] = startsOn.split("-").map(Number) as [number, number, number];
+  for (let cursor = new Date(Date.UTC(y, m - 1, d)); ; cursor = new Date(cursor.getTime() + 86_400_000)) {
+    const day = cursor.toISOString().slice(0, 10);
+    if (day > endsOn) break;
+    days.push(day);
+  }
+  return days;
+}
+
+// ───────────────────────── reading the agenda ─────────────────────────
+
+type WorkshopTimes = { id: string; timeZone: string; startsOn: string; endsOn: string };
+
+export type AgendaSessionView = {
+  id: string;
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  startTime: string;
+  endTime: string;
+  title: string;
+  description: string;
+  sessionType: SessionType;
+  speakers: { name: string; role: SpeakerRole; userId: string | null }[];
+  /** titles of the sessions of the same day whose times overlap this one */
+  overlapsWith: string[];
+};
+
+/** Which sessions of one day overlap which, by id. Touching (one ends as the next starts) is not an overlap. */
+export function findOverlaps(sessions: { id: string; title: string; startsAt: Date; endsAt: Date }[]): Map<string, string[]> {
+  const overlaps = new Map<string, string[]>();
+  for (const [i, a] of sessions.entries()) {
+    for (const b of sessions.slice(i + 1)) {
+      if (a.startsAt < b.endsAt && b.startsAt < a.endsAt) {
+        overlaps.set(a.id, [...(overlaps.get(a.id) ?? []), b.title]);
+        overlaps.set(b.id, [...(overlaps.get(b.id) ?? []), a.title]);
+      }
+    }
+  }
+  return overlaps;
+}
+
+const byTimeThenOrder = (a: { startsAt: Date; sortOrder: number }, b: { startsAt: Date; sortOrder: number }) =>
+  a.startsAt.getTime() - b.startsAt.getTime() || a.sortOrder - b.sortOrder;
+
+/** The agenda day by day (every day of the workshop, even empty ones), with overlaps found. */
+export async function getAgenda(workshop: WorkshopTimes) {
+  const sessions = await db.agendaSession.findMany({
+    where: { workshopId: workshop.id },
+    include: { speakers: { select: { name: true, role: true, userId: true }, orderBy: { id: "asc" } } },
+  });
+  sessions.sort(byTimeThenOrder);
+  const days = workshopDays(workshop.startsOn, workshop.endsOn);
+  // A session left on a day outside the dates (the dates can only be narrowed when none is) still shows.
+  for (const s of sessions) if (!days.includes(s.day)) days.push(s.day);
+  days.sort();
+  return days.map((day) => {
+    const ofDay = sessions.filter((s) => s.day === day);
+    const overlaps = findOverlaps(ofDay);
+    return {
+      day,
+      sessions: ofDay.map(
+        (s): AgendaSessionView => ({
+          id: s.id,
+          day: s.day,
+          startsAt: s.startsAt.toISOString(),
+          endsAt: s.endsAt.toISOString(),
+          startTime: instantToLocal(s.startsAt, workshop.timeZone).time,
+          endTime: instantToLocal(s.endsAt, workshop.timeZone).time,
+          title: s.title,
+          description: s.description,
+          sessionType: s.sessionType as SessionType,
+          speakers: s.speakers.map((sp) => ({ name: sp.name, role: sp.role as SpeakerRole, userId: sp.userId })),
+          overlapsWith: overlaps.get(s.id) ?? [],
+        }),
+      ),
+    };
+  });
+}
+
+/** One session of this workshop (null for a session of another workshop). */
+export function getAgendaSession(workshopId: string, sessionId: string) {
+  return db.agendaSession.findFirst({
+    where: { id: sessionId, workshopId },
+    include: { speakers: { select: { name: true, role: true, userId: true }, orderBy: { id: "asc" } } },
+  });
+}
+
+/** Where a new session most likely goes: right after the day's last session, for an hour; else 09:00–10:00. */
+export async function suggestSlot(workshop: WorkshopTimes, day: string) {
+  const last = await db.agendaSession.findFirst({ where: { workshopId: workshop.id, day }, orderBy: { endsAt: "desc" }, select: { endsAt: true } });
+  if (!last) return { startTime: "09:00", endTime: "10:00" };
+  const start = instantToLocal(last.endsAt, workshop.timeZone);
+  const end = instantToLocal(new Date(last.endsAt.getTime() + 3_600_000), workshop.timeZone);
+  // Near midnight an hour would spill into the next day; leave the end for the facilitator to choose.
+  return { startTime: start.time, endTime: end.day === day ? end.time : "" };
+}
+
+/** People of the directory a facilitator can name as speakers (free names are allowed too). */
+export function speakerDirectory() {
+  return db.user.findMany({
+    where: { status: "active" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, organisation: { select: { acronym: true, name: true } } },
+  });
+}
+
+// ───────────────────────── changing the agenda ─────────────────────────
+
+const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "workshops:sessionForm.timeFormat");
+
+export const SessionForm = z
+  .object({
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "workshops:sessionForm.dayOutside"),
+    startTime: clock,
+    endTime: clock,
+    title: text(200),
+    description: optionalText(2000),
+    sessionType: z.enum(SESSION_TYPES),
+    speakerName: z.preprocess(asArray, z.array(z.string().trim().max(120, "workshops:sessionForm.speakerTooLong")).max(30)),
+    speakerRole: z.preprocess(asArray, z.array(z.enum(SPEAKER_ROLES)).max(30)),
+  })
+  .refine((v) => v.speakerName.length === v.speakerRole.length, { path: ["speakerName"], message: "common:validation.invalid" });
+export type SessionInput = z.output<typeof SessionForm>;
+
+/** A session the agenda cannot hold; `fieldErrors` are translation keys, by form field. */
+export class AgendaRuleError extends Error {
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super("agenda rule");
+  }
+}
+
+
+/** Day inside the workshop, times that exist in its zone, and an end after the start; otherwise nothing is written. */
+function sessionInstants(workshop: WorkshopTimes, input: SessionInput) {
+  const errors: Record<string, string> = {};
+  if (input.day < workshop.startsOn || input.day > workshop.endsOn) errors.day = "workshops:sessionForm.dayOutside";
+  const startsAt = localToInstant(input.day, input.startTime, workshop.timeZone);
+  const endsAt = localToInstant(input.day, input.endTime, workshop.timeZone);
+  if (!startsAt) errors.startTime = "workshops:sessionForm.noSuchTime";
+  if (!endsAt) errors.endTime = "workshops:sessionForm.noSuchTime";
+  if (startsAt && endsAt && endsAt <= startsAt) errors.endTime = "workshops:sessionForm.endBeforeStart";
+  if (Object.keys(errors).length) throw new AgendaRuleError(errors);
+  return { startsAt: startsAt!, endsAt: endsAt! };
+}
+
+/** Named people become links to their directory entry when exactly one active person has that name. */
+async function speakerRows(input: SessionInput, tx: Prisma.TransactionClient) {
+  const rows = input.speakerName.map((name, i) => ({ name, role: input.speakerRole[i]! })).filter((r) => r.name !== "");
+  if (rows.length === 0) return [];
+  const people = await tx.user.findMany({ where: { status: "active", name: { in: rows.map((r) => r.name) } }, select: { id: true, name: true } });
+  return rows.map((r) => {
+    const matches = people.filter((p) => p.name === r.name);
+    return { name: r.name, role: r.role, userId: matches.length === 1 ? matches[0]!.id : null };
+  });
+}
+
+/** The titles of other sessions of the day that a session's times overlap, for the warning after saving. */
+async function overlapsOf(workshopId: string, sessionId: string, day: string) {
+  const ofDay = await db.agendaSession.findMany({ where: { workshopId, day }, select: { id: true, title: true, startsAt: true, endsAt: true } });
+  return findOverlaps(ofDay).get(sessionId) ?? [];
+}
+
+export async function createAgendaSession(workshop: WorkshopTimes, input: SessionInput, { actorId, requestId }: ChangeAuthor) {
+  const { startsAt, endsAt } = sessionInstants(workshop, input);
+  const session = await db.$transaction(async (tx) => {
+    const last = await tx.agendaSession.aggregate({ where: { workshopId: workshop.id, day: input.day }, _max: { sortOrder: true } });
+    const session = await tx.agendaSession.create({
+      data: {
+        workshopId: workshop.id,
+        day: input.day,
+        startsAt,
+        endsAt,
+        title: input.title,
+        description: input.description,
+        sessionType: input.sessionType,
+        sortOrder: (last._max.sortOrder ?? -1) + 1,
+        speakers: { create: await speakerRows(input, tx) },
+      },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "agenda.create",
+      entityType: "agenda_session",
+      entityId: session.id,
+      summary: `Session added: ${input.title} (${input.day} ${input.startTime}–${input.endTime})`,
+      requestId,
+    });
+    return session;
+  });
+  publishChange(topic.workshop(workshop.id), "agenda_session", session.id);
+  return { session, overlapsWith: await overlapsOf(workshop.id, session.id, input.day) };
+}
+
+export async function updateAgendaSession(workshop: WorkshopTimes, sessionId: string, input: SessionInput, { actorId, requestId }: ChangeAuthor) {
+  const { startsAt, endsAt } = sessionInstants(workshop, input);
+  const updated = await db.$transaction(async (tx) => {
+    const before = await tx.agendaSession.findFirst({ where: { id: sessionId, workshopId: workshop.id } });
+    if (!before) return null;
+    const moved = before.day !== input.day;
+    const sortOrder = moved
+      ? ((await tx.agendaSession.aggregate({ where: { workshopId: workshop.id, day: input.day }, _max: { sortOrder: true } }))._max.sortOrder ?? -1) + 1
+      : before.sortOrder;
+    await tx.agendaSpeaker.deleteMany({ where: { sessionId } });
+    const after = await tx.agendaSession.update({
+      where: { id: sessionId },
+      data: {
+        day: input.day,
+        startsAt,
+        endsAt,
+        title: input.title,
+        description: input.description,
+        sessionType: input.sessionType,
+        sortOrder,
+        speakers: { create: await speakerRows(input, tx) },
+      },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "agenda.update",
+      entityType: "agenda_session",
+      entityId: sessionId,
+      summary: `Session changed: ${input.title} (${input.day} ${input.startTime}–${input.endTime})`,
+      changes: {
+        ...changedFields(before, { day: after.day, title: after.title, description: after.description, sessionType: after.sessionType }),
+        ...changedFields({ startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() }, { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }),
+      },
+      requestId,
+    });
+    return after;
+  });
+  if (!updated) return null;
+  publishChange(topic.workshop(workshop.id), "agenda_session", sessionId);
+  return { session: updated, overlapsWith: await overlapsOf(workshop.id, sessionId, input.day) };
+}
+
+export async function deleteAgendaSession(workshopId: string, sessionId: string, { actorId, requestId }: ChangeAuthor) {
+  const deleted = await db.$transaction(async (tx) => {
+    const session = await tx.agendaSession.findFirst({ where: { id: sessionId, workshopId } });
+    if (!session) return null;
+    await tx.agendaSession.delete({ where: { id: sessionId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "agenda.delete",
+      entityType: "agenda_session",
+      entityId: sessionId,
+      summary: `Session removed: ${session.title} (${session.day})`,
+      requestId,
+    });
+    return session;
+  });
+  if (deleted) publishChange(topic.workshop(workshopId), "agenda_session", sessionId);
+  return deleted;
+}
+
+type Slot = { id: string; startsAt: Date; endsAt: Date; sortOrder: number };
+
+/**
+ * `later` moves in front of `earlier`, and the two trade places in the
+ * timetable: `later` starts when `earlier` started, `earlier` follows after the
+ * same break there was between them, so each keeps its length and the pair
+ * still ends when it ended. Sessions that start together only change order;
+ * overlapping ones trade start times.
+ */
+export function swapSlots(earlier: Slot, later: Slot): [Slot, Slot] {
+  if (earlier.startsAt.getTime() === later.startsAt.getTime()) return [later, earlier];
+  const laterLength = later.endsAt.getTime() - later.startsAt.getTime();
+  const earlierLength = earlier.endsAt.getTime() - earlier.startsAt.getTime();
+  const gap = later.startsAt.getTime() - earlier.endsAt.getTime();
+  const laterStart = earlier.startsAt.getTime();
+  const earlierStart = gap >= 0 ? laterStart + laterLength + gap : later.startsAt.getTime();
+  return [
+    { ...later, startsAt: new Date(laterStart), endsAt: new Date(laterStart + laterLength) },
+    { ...earlier, startsAt: new Date(earlierStart), endsAt: new Date(earlierStart + earlierLength) },
+  ];
+}
+
+/**
+ * Move a session to another position within its day (drag and drop, or one
+ * step with the move up / move down buttons). The sessions it passes shift by
+ * its length, keeping their own lengths and the breaks between them: the
+ * timetable stays consistent and the day keeps its overall span.
+ * Returns the session's new position and times, or null if it is not in this workshop.
+ */
+export async function moveAgendaSession(workshop: WorkshopTimes, sessionId: string, toIndex: number, { actorId, requestId }: ChangeAuthor) {
+  const result = await db.$transaction(async (tx) => {
+    const session = await tx.agendaSession.findFirst({ where: { id: sessionId, workshopId: workshop.id }, select: { day: true, title: true } });
+    if (!session) return null;
+    const ofDay = (
+      await tx.agendaSession.findMany({ where: { workshopId: workshop.id, day: session.day }, select: { id: true, startsAt: true, endsAt: true, sortOrder: true } })
+    ).sort(byTimeThenOrder);
+    const from = ofDay.findIndex((s) => s.id === sessionId);
+    const to = Math.max(0, Math.min(ofDay.length - 1, toIndex));
+    const slots: Slot[] = [...ofDay];
+    for (let i = from; i > to; i--) [slots[i - 1], slots[i]] = swapSlots(slots[i - 1]!, slots[i]!);
+    for (let i = from; i < to; i++) [slots[i], slots[i + 1]] = swapSlots(slots[i]!, slots[i + 1]!);
+    for (const [index, slot] of slots.entries()) {
+      const before = ofDay.find((s) => s.id === slot.id)!;
+      if (before.startsAt.getTime() !== slot.startsAt.getTime() || before.endsAt.getTime() !== slot.endsAt.getTime() || before.sortOrder !== index) {
+        await tx.agendaSession.update({ where: { id: slot.id }, data: { startsAt: slot.startsAt, endsAt: slot.endsAt, sortOrder: index } });
+      }
+    }
+    if (from !== to) {
+      await recordAudit(tx, {
+        actorId,
+        action: "agenda.reorder",
+        entityType: "agenda_session",
+        entityId: sessionId,
+        summary: `Session moved from position ${from + 1} to ${to + 1} on ${session.day}: ${session.title}`,
+        requestId,
+      });
+    }
+    const moved = slots[to]!;
+    return {
+      changed: from !== to,
+      position: to + 1,
+      of: slots.length,
+      startTime: instantToLocal(moved.startsAt, workshop.timeZone).time,
+      endTime: instantToLocal(moved.endsAt, workshop.timeZone).time,
+      title: session.title,
+    };
+  });
+  if (result?.changed) publishChange(topic.workshop(workshop.id), "agenda_session", sessionId);
+  return result;
+}
+
+/**
+ * After a workshop's time zone is corrected, its sessions keep their clock
+ * times ("09:00" stays 09:00 in the new zone): their instants are recomputed.
+ * Runs inside the caller's transaction. Returns false when a clock time does
+ * not exist in the new zone (a skipped hour), so the caller can refuse.
+ */
+export async function keepClockTimesInNewZone(tx: Prisma.TransactionClient, workshopId: string, fromZone: string, toZone: string): Promise<boolean> {
+  const sessions = await tx.agendaSession.findMany({ where: { workshopId }, select: { id: true, startsAt: true, endsAt: true } });
+  for (const s of sessions) {
+    const start = instantToLocal(s.startsAt, fromZone);
+    const end = instantToLocal(s.endsAt, fromZone);
+    const startsAt = localToInstant(start.day, start.time, toZone);
+    const endsAt = localToInstant(end.day, end.time, toZone);
+    if (!startsAt || !endsAt) return false;
+    await tx.agendaSession.update({ where: { id: s.id }, data: { startsAt, endsAt } });
+  }
+  return true;
+}
+
+// ───────────────────────── iCalendar (RFC 5545) ─────────────────────────
+
+/** TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 §3.3.11). */
+export function escapeIcsText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/** Lines longer than 75 octets continue on the next line after CRLF and a space, never inside a UTF-8 character (§3.1). */
+export function foldIcsLine(line: string): string {
+  const encoder = new TextEncoder();
+  const out: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    // The first line holds 75 octets; continuation lines 74 after their leading space.
+    const limit = out.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      out.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  out.push(current);
+  return out.join("\r\n ");
+}
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
+/** 420 → "+0700" */
+const icsOffset = (minutes: number) => `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
+/** A UTC instant as 20150810T013000Z */
+const icsUtc = (instant: Date) => instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+/** Clock time in a zone as 20150810T083000 (a DATE-TIME with TZID) */
+function icsLocal(instant: Date, timeZone: string) {
+  const { day, time } = instantToLocal(instant, timeZone);
+  return `${day.replace(/-/g, "")}T${time.replace(":", "")}00`;
+}
+/** Clock time at a fixed offset, for observance onsets, which are written in the offset in force before them. */
+function icsAtOffset(instant: Date, offsetMinutes: number) {
+  return icsUtc(new Date(instant.getTime() + offsetMinutes * 60_000)).replace("Z", "");
+}
+
+function shortZoneName(timeZone: string, instant: Date) {
+  return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
+}
+
+/**
+ * The offset changes of a zone between two instants, found from Intl: sample
+ * every six hours, then narrow each change down to the minute.
+ */
+export function zoneTransitions(timeZone: string, from: Date, to: Date) {
+  const step = 6 * 3_600_000;
+  const transitions: { at: Date; offsetFrom: number; offsetTo: number }[] = [];
+  let previous = zoneOffsetMinutes(timeZone, from);
+  for (let t = from.getTime() + step; t <= to.getTime(); t += step) {
+    const offset = zoneOffsetMinutes(timeZone, new Date(t));
+    if (offset === previous) continue;
+    let low = t - step;
+    let high = t;
+    while (high - low > 60_000) {
+      const mid = low + Math.floor((high - low) / 120_000) * 60_000;
+      if (zoneOffsetMinutes(timeZone, new Date(mid)) === previous) low = mid;
+      else high = mid;
+    }
+    transitions.push({ at: new Date(high), offsetFrom: previous, offsetTo: offset });
+    previous = offset;
+  }
+  return transitions;
+}
+
+/**
+ * A VTIMEZONE for the years the workshop spans (§3.6.5). Zones without
+ * daylight saving get one STANDARD observance; others get one observance per
+ * change of offset in those years, DAYLIGHT for the higher offset.
+ */
+export function buildVTimeZone(timeZone: string, firstYear: number, lastYear: number): string[] {
+  const from = new Date(Date.UTC(firstYear, 0, 1) - 14 * 3_600_000);
+  const to = new Date(Date.UTC(lastYear + 1, 0, 1) + 14 * 3_600_000);
+  const initial = zoneOffsetMinutes(timeZone, from);
+  const transitions = zoneTransitions(timeZone, from, to);
+  const standardOffset = Math.min(initial, ...transitions.map((t) => t.offsetTo));
+  const observance = (onset: string, offsetFrom: number, offsetTo: number, at: Date) => {
+    const kind = offsetTo > standardOffset ? "DAYLIGHT" : "STANDARD";
+    const name = shortZoneName(timeZone, at);
+    return [`BEGIN:${kind}`, `DTSTART:${onset}`, `TZOFFSETFROM:${icsOffset(offsetFrom)}`, `TZOFFSETTO:${icsOffset(offsetTo)}`, ...(name ? [`TZNAME:${escapeIcsText(name)}`] : []), `END:${kind}`];
+  };
+  return [
+    "BEGIN:VTIMEZONE",
+    `TZID:${timeZone}`,
+    ...observance(icsAtOffset(from, initial), initial, initial, from),
+    ...transitions.flatMap((t) => observance(icsAtOffset(t.at, t.offsetFrom), t.offsetFrom, t.offsetTo, t.at)),
+    "END:VTIMEZONE",
+  ];
+}
+
+/** The whole agenda as an iCalendar file (CRLF line ends, folded lines), one VEVENT per session. */
+export async function buildAgendaCalendar(
+  workshop: WorkshopTimes & { title: string; venue: string; city: string; hostCountry: { name: string } | null },
+  options: { agendaUrl: string; uidDomain: string; roleLabel: (role: SpeakerRole) => string; now?: Date },
+): Promise<string> {
+  const sessions = await db.agendaSession.findMany({
+    where: { workshopId: workshop.id },
+    include: { speakers: { select: { name: true, role: true }, orderBy: { id: "asc" } } },
+  });
+  sessions.sort(byTimeThenOrder);
+  const location = [workshop.venue, workshop.city, workshop.hostCountry?.name].filter(Boolean).join(", ");
+  const stamp = icsUtc(options.now ?? new Date());
+  const years = sessions.length
+    ? sessions.flatMap((s) => [Number(instantToLocal(s.startsAt, workshop.timeZone).day.slice(0, 4)), Number(instantToLocal(s.endsAt, workshop.timeZone).day.slice(0, 4))])
+    : [Number(workshop.startsOn.slice(0, 4)), Number(workshop.endsOn.slice(0, 4))];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//FocalPoint//Workshop agenda//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeIcsText(workshop.title)}`,
+    `X-WR-TIMEZONE:${workshop.timeZone}`,
+    ...buildVTimeZone(workshop.timeZone, Math.min(...years), Math.max(...years)),
+    ...sessions.flatMap((s) => {
+      const people = s.speakers.map((sp) => `${sp.name} (${options.roleLabel(sp.role as SpeakerRole)})`).join(", ");
+      const description = [s.description, people].filter(Boolean).join("\n\n");
+      return [
+        "BEGIN:VEVENT",
+        `UID:agenda-session-${s.id}@${options.uidDomain}`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;TZID=${workshop.timeZone}:${icsLocal(s.startsAt, workshop.timeZone)}`,
+        `DTEND;TZID=${workshop.timeZone}:${icsLocal(s.endsAt, workshop.timeZone)}`,
+        `SUMMARY:${escapeIcsText(s.title)}`,
+        ...(description ? [`DESCRIPTION:${escapeIcsText(description)}`] : []),
+        ...(location ? [`LOCATION:${escapeIcsText(location)}`] : []),
+        `CATEGORIES:${escapeIcsText(s.sessionType.replace("_", " "))}`,
+        `URL:${options.agendaUrl}`,
+        "END:VEVENT",
+      ];
+    }),
+    "END:VCALENDAR",
+  ];
+  return lines.map(foldIcsLine).join("\r\n") + "\r\n";
+}

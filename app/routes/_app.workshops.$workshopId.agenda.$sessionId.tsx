@@ -1,0 +1,107 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { assertCan, requireUser } from "~/auth/session.server";
+import { AgendaSessionForm, echoedSession } from "~/components/agenda-session-form";
+import { getTranslate } from "~/i18n/translate.server";
+import { AgendaRuleError, deleteAgendaSession, getAgendaSession, instantToLocal, SessionForm, speakerDirectory, updateAgendaSession, workshopDays } from "~/models/agenda.server";
+import { getWorkshopHeader } from "~/models/workshop.server";
+import { useRootData } from "~/root";
+import { timeZoneLabel } from "~/utils/format";
+import { parseForm } from "~/utils/forms.server";
+import { IdParam, parseParam } from "~/utils/params";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Session"} · FocalPoint` }];
+
+async function loadManaged(request: Request, params: { workshopId?: string; sessionId?: string }) {
+  const user = await requireUser(request);
+  const workshop = await getWorkshopHeader(parseParam(IdParam, params.workshopId));
+  if (!workshop) throw new Response("Not found", { status: 404 });
+  assertCan(user, "workshop.manage", { facilitatorIds: workshop.facilitatorIds });
+  const session = await getAgendaSession(workshop.id, parseParam(IdParam, params.sessionId));
+  if (!session) throw new Response("Not found", { status: 404 });
+  return { user, workshop, session };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workshop, session } = await loadManaged(request, params);
+  // A session left outside narrowed dates can still be moved back in.
+  const days = [...new Set([...workshopDays(workshop.startsOn, workshop.endsOn), session.day])].sort();
+  return {
+    days,
+    timeZone: workshop.timeZone,
+    directory: await speakerDirectory(),
+    session: {
+      id: session.id,
+      day: session.day,
+      startTime: instantToLocal(session.startsAt, workshop.timeZone).time,
+      endTime: instantToLocal(session.endsAt, workshop.timeZone).time,
+      title: session.title,
+      description: session.description,
+      sessionType: session.sessionType,
+      speakers: session.speakers.map((s) => ({ name: s.name, role: s.role })),
+    },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, workshop, session } = await loadManaged(request, params);
+  const t = await getTranslate(request);
+  const actor = { actorId: user.id, requestId: context.requestId };
+  const agenda = `/workshops/${workshop.id}/agenda`;
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    await deleteAgendaSession(workshop.id, session.id, actor);
+    return redirectWithToast(agenda, { kind: "success", message: t("workshops:sessionForm.deleted") });
+  }
+  const form = await parseForm(request, SessionForm, formData);
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  try {
+    const saved = await updateAgendaSession(workshop, session.id, form.data, actor);
+    if (!saved) throw new Response("Not found", { status: 404 });
+    const toast = saved.overlapsWith.length
+      ? { kind: "info" as const, message: t("workshops:sessionForm.savedWithOverlap", { titles: saved.overlapsWith.map((title) => `“${title}”`).join(", ") }) }
+      : { kind: "success" as const, message: t("workshops:sessionForm.saved") };
+    return redirectWithToast(`${agenda}#session-${session.id}`, toast);
+  } catch (error) {
+    if (!(error instanceof AgendaRuleError)) throw error;
+    const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key)]));
+    return data({ fieldErrors, values: form.data as unknown as Record<string, unknown> }, { status: 400 });
+  }
+}
+
+export default function EditSession() {
+  const { days, timeZone, directory, session } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("workshops");
+  const locale = useRootData()?.locale ?? "en";
+  const { workshopId } = useParams();
+  return (
+    <section aria-labelledby="session-heading" className="stack">
+      <h2 id="session-heading">{t("sessionForm.editTitle")}</h2>
+      <p className="muted">{t("sessionForm.intro", { zone: timeZoneLabel(timeZone, locale) })}</p>
+      <AgendaSessionForm
+        key={actionData ? "retry" : session.id}
+        values={echoedSession(actionData?.values) ?? session}
+        errors={actionData?.fieldErrors ?? {}}
+        days={days}
+        directory={directory}
+        submitLabel={t("sessionForm.save")}
+        cancelTo={`/workshops/${workshopId}/agenda`}
+      />
+      <Form
+        method="post"
+        onSubmit={(event) => {
+          if (!window.confirm(t("sessionForm.deleteConfirm"))) event.preventDefault();
+        }}
+      >
+        <input type="hidden" name="intent" value="delete" />
+        <button type="submit" className="button-danger">
+          {t("sessionForm.delete")}
+        </button>
+      </Form>
+    </section>
+  );
+}

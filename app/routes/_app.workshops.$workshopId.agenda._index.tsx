@@ -1,0 +1,280 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { assertCan, requirePermission, requireUser } from "~/auth/session.server";
+import { getAgenda, moveAgendaSession, type AgendaSessionView } from "~/models/agenda.server";
+import { getWorkshopHeader } from "~/models/workshop.server";
+import { useRootData } from "~/root";
+import { formatDay, formatTime, timeZoneLabel, todayIn } from "~/utils/format";
+import { IdParam, parseParam } from "~/utils/params";
+import { useWorkshopLayout } from "./_app.workshops.$workshopId";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const layout = matches.find((m) => m.id === "routes/_app.workshops.$workshopId")?.data as { workshop?: { title: string } } | undefined;
+  return [{ title: `Agenda · ${layout?.workshop?.title ?? "Workshop"} · FocalPoint` }];
+};
+
+async function loadWorkshop(workshopIdParam: string | undefined) {
+  const workshop = await getWorkshopHeader(parseParam(IdParam, workshopIdParam));
+  if (!workshop) throw new Response("Not found", { status: 404 });
+  return workshop;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "workshop.read");
+  const workshop = await loadWorkshop(params.workshopId);
+  return { days: await getAgenda(workshop) };
+}
+
+const MoveForm = z.object({ intent: z.literal("move"), sessionId: IdParam, toIndex: z.coerce.number().int().min(0).max(500) });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const workshop = await loadWorkshop(params.workshopId);
+  assertCan(user, "workshop.manage", { facilitatorIds: workshop.facilitatorIds });
+  const form = MoveForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) throw new Response("Bad request", { status: 400 });
+  const moved = await moveAgendaSession(workshop, form.data.sessionId, form.data.toIndex, { actorId: user.id, requestId: context.requestId });
+  if (!moved) throw new Response("Not found", { status: 404 });
+  return { moved: { ...moved, sessionId: form.data.sessionId } };
+}
+
+/** The current time, ticking every 30 seconds; null while rendering on the server, so the page does not disagree with itself on hydration. */
+function useNow(everyMs = 30_000) {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** What is on now and what comes next today, during the workshop. */
+function liveSessions(days: { day: string; sessions: AgendaSessionView[] }[], now: number | null, timeZone: string) {
+  if (now === null) return { onNow: [] as AgendaSessionView[], next: null };
+  const today = todayIn(timeZone, new Date(now));
+  const ofToday = days.find((d) => d.day === today)?.sessions ?? [];
+  const onNow = ofToday.filter((s) => Date.parse(s.startsAt) <= now && now < Date.parse(s.endsAt));
+  const upcoming = ofToday.filter((s) => Date.parse(s.startsAt) > now).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  return { onNow, next: upcoming[0] ?? null };
+}
+
+export default function AgendaPage() {
+  const { days } = useLoaderData<typeof loader>();
+  const { workshop, canManage } = useWorkshopLayout();
+  const { t } = useTranslation("workshops");
+  const { t: tc } = useTranslation("common");
+  const locale = useRootData()?.locale ?? "en";
+  const now = useNow();
+  const { onNow, next } = liveSessions(days, now, workshop.timeZone);
+  const onNowIds = new Set(onNow.map((s) => s.id));
+  const overlapping = days.flatMap((d) => d.sessions).filter((s) => s.overlapsWith.length > 0).length;
+  const time = (iso: string) => formatTime(iso, locale, workshop.timeZone);
+
+  const mover = useFetcher<typeof action>();
+  const pendingFocus = useRef<{ id: string; direction: "up" | "down" } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [dragging, setDragging] = useState<{ id: string; day: string } | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+
+  // Once the moved list is on screen, the keyboard focus returns to the button that was pressed (or its
+  // twin when the session reached the top or bottom), and the new position is announced.
+  useEffect(() => {
+    const moved = mover.data?.moved;
+    if (mover.state !== "idle" || !moved) return;
+    setAnnouncement(t("agendaPage.moved", { title: moved.title, position: moved.position, of: moved.of, start: moved.startTime, end: moved.endTime }));
+    const focus = pendingFocus.current;
+    if (!focus) return;
+    pendingFocus.current = null;
+    const button = document.getElementById(`move-${focus.direction}-${focus.id}`) as HTMLButtonElement | null;
+    const twin = document.getElementById(`move-${focus.direction === "up" ? "down" : "up"}-${focus.id}`) as HTMLButtonElement | null;
+    (button && !button.disabled ? button : twin)?.focus();
+  }, [mover.state, mover.data, days, t]);
+
+  // One move at a time: the positions of the next depend on the result of the one under way.
+  const move = (sessionId: string, toIndex: number, refocus?: "up" | "down") => {
+    if (mover.state !== "idle") return;
+    pendingFocus.current = refocus ? { id: sessionId, direction: refocus } : null;
+    mover.submit({ intent: "move", sessionId, toIndex }, { method: "post" });
+  };
+
+  function dropHandlers(day: string, index: number, session: AgendaSessionView) {
+    if (!canManage) return {};
+    return {
+      draggable: true,
+      onDragStart: (event: DragEvent) => {
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", session.id);
+        setDragging({ id: session.id, day });
+      },
+      onDragEnd: () => {
+        setDragging(null);
+        setDropTarget(null);
+      },
+      onDragOver: (event: DragEvent) => {
+        if (!dragging || dragging.day !== day) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "move";
+        setDropTarget(session.id);
+      },
+      onDrop: (event: DragEvent) => {
+        event.preventDefault();
+        if (dragging && dragging.day === day && dragging.id !== session.id) move(dragging.id, index);
+        setDragging(null);
+        setDropTarget(null);
+      },
+    };
+  }
+
+  return (
+    <section aria-labelledby="agenda-heading" className="agenda">
+      <div className="agenda-header">
+        <div>
+          <h2 id="agenda-heading">{t("agenda")}</h2>
+          <p className="muted small">{t("timesIn", { zone: timeZoneLabel(workshop.timeZone, locale) })}</p>
+        </div>
+        <div className="cluster no-print">
+          <a href={`/workshops/${workshop.id}/agenda.ics`} download className="button button-secondary">
+            {t("agendaPage.downloadIcs")}
+          </a>
+          <button type="button" className="button-secondary" onClick={() => window.print()}>
+            {t("agendaPage.print")}
+          </button>
+          {canManage ? (
+            <Link to="new" className="button">
+              {t("agendaPage.addSession")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <div role="status" className="agenda-live no-print">
+        {onNow.length || next ? (
+          <p className="notice">
+            {onNow.map((s) => (
+              <span key={s.id}>
+                <strong>{t("agendaPage.onNowSummary", { title: s.title, end: time(s.endsAt) })}</strong>{" "}
+              </span>
+            ))}
+            {next ? <span>{t("agendaPage.nextSummary", { title: next.title, start: time(next.startsAt) })}</span> : null}
+          </p>
+        ) : null}
+      </div>
+
+      {overlapping ? (
+        <p className="notice agenda-overlap-notice">
+          <span aria-hidden="true">⚠ </span>
+          {t("agendaPage.overlapCount", { count: overlapping })}
+        </p>
+      ) : null}
+      {canManage ? <p className="muted small no-print">{t("agendaPage.reorderHelp")}</p> : null}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+
+      {days.map(({ day, sessions }, dayIndex) => (
+        <section key={day} className="card agenda-day" aria-labelledby={`day-${day}`}>
+          <h3 id={`day-${day}`}>{t("dayHeading", { n: dayIndex + 1, date: formatDay(day, locale, "long") })}</h3>
+          {sessions.length === 0 ? <p className="empty">{t("agendaPage.emptyDay")}</p> : null}
+          <ol className="agenda-sessions">
+            {sessions.map((s, index) => {
+              const isNow = onNowIds.has(s.id);
+              const isNext = next?.id === s.id;
+              return (
+                <li
+                  key={s.id}
+                  id={`session-${s.id}`}
+                  className={[
+                    "agenda-session",
+                    isNow ? "is-now" : "",
+                    s.overlapsWith.length ? "has-overlap" : "",
+                    dragging?.id === s.id ? "is-dragging" : "",
+                    dropTarget === s.id && dragging?.id !== s.id ? "is-drop-target" : "",
+                  ]
+                    .filter(Boolean)
+                    .join(" ")}
+                  aria-current={isNow ? "time" : undefined}
+                  {...dropHandlers(day, index, s)}
+                >
+                  <div className="agenda-time">
+                    {canManage && sessions.length > 1 ? (
+                      <span className="drag-handle no-print" aria-hidden="true" title={t("agendaPage.dragHandle", { title: s.title })}>
+                        ⠿
+                      </span>
+                    ) : null}
+                    <span>
+                      {time(s.startsAt)}–{time(s.endsAt)}
+                    </span>
+                  </div>
+                  <div className="agenda-body">
+                    <p className="agenda-title">
+                      <strong>{s.title}</strong> <span className="badge badge-neutral">{t(`sessionTypes.${s.sessionType}`)}</span>
+                      {isNow ? <span className="badge badge-ok live-badge">{t("agendaPage.onNow")}</span> : null}
+                      {isNext ? <span className="badge badge-info live-badge">{t("agendaPage.next")}</span> : null}
+                    </p>
+                    {s.description ? <p className="small muted pre-line">{s.description}</p> : null}
+                    {s.speakers.length ? (
+                      <p className="small">
+                        {s.speakers.map((sp, i) => (
+                          <span key={i}>
+                            {i > 0 ? ", " : null}
+                            {sp.userId ? <Link to={`/people/${sp.userId}`}>{sp.name}</Link> : sp.name} ({t(`speakerRoles.${sp.role}`)})
+                          </span>
+                        ))}
+                      </p>
+                    ) : null}
+                    {s.overlapsWith.length ? (
+                      <p className="agenda-overlap small">
+                        <span aria-hidden="true">⚠ </span>
+                        {t("agendaPage.overlapsWith", { titles: s.overlapsWith.map((title) => `“${title}”`).join(", ") })}
+                      </p>
+                    ) : null}
+                  </div>
+                  {canManage ? (
+                    <div className="agenda-controls no-print">
+                      {sessions.length > 1 ? (
+                        <>
+                          <button
+                            type="button"
+                            id={`move-up-${s.id}`}
+                            className="button-secondary"
+                            disabled={index === 0}
+                            aria-label={t("agendaPage.moveUpLabel", { title: s.title })}
+                            onClick={() => move(s.id, index - 1, "up")}
+                          >
+                            <span aria-hidden="true">↑</span> {t("agendaPage.moveUp")}
+                          </button>
+                          <button
+                            type="button"
+                            id={`move-down-${s.id}`}
+                            className="button-secondary"
+                            disabled={index === sessions.length - 1}
+                            aria-label={t("agendaPage.moveDownLabel", { title: s.title })}
+                            onClick={() => move(s.id, index + 1, "down")}
+                          >
+                            <span aria-hidden="true">↓</span> {t("agendaPage.moveDown")}
+                          </button>
+                        </>
+                      ) : null}
+                      <Link to={s.id} className="button button-ghost" aria-label={t("agendaPage.editSessionLabel", { title: s.title })}>
+                        {tc("actions.edit")}
+                      </Link>
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+          {canManage ? (
+            <p className="no-print">
+              <Link to={`new?day=${day}`}>{t("agendaPage.addSessionToDay", { n: dayIndex + 1 })}</Link>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { assertCan, requireUser } from "~/auth/session.server";
+import { AgendaSessionForm, echoedSession } from "~/components/agenda-session-form";
+import { getTranslate } from "~/i18n/translate.server";
+import { AgendaRuleError, createAgendaSession, SessionForm, speakerDirectory, suggestSlot, workshopDays } from "~/models/agenda.server";
+import { getWorkshopHeader } from "~/models/workshop.server";
+import { useRootData } from "~/root";
+import { timeZoneLabel } from "~/utils/format";
+import { parseForm } from "~/utils/forms.server";
+import { IdParam, parseParam } from "~/utils/params";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "New session · FocalPoint" }];
+
+async function loadManaged(request: Request, workshopIdParam: string | undefined) {
+  const user = await requireUser(request);
+  const workshop = await getWorkshopHeader(parseParam(IdParam, workshopIdParam));
+  if (!workshop) throw new Response("Not found", { status: 404 });
+  assertCan(user, "workshop.manage", { facilitatorIds: workshop.facilitatorIds });
+  return { user, workshop };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workshop } = await loadManaged(request, params.workshopId);
+  const days = workshopDays(workshop.startsOn, workshop.endsOn);
+  const asked = new URL(request.url).searchParams.get("day");
+  const day = asked && days.includes(asked) ? asked : days[0]!;
+  return { days, day, slot: await suggestSlot(workshop, day), directory: await speakerDirectory(), timeZone: workshop.timeZone };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, workshop } = await loadManaged(request, params.workshopId);
+  const t = await getTranslate(request);
+  const form = await parseForm(request, SessionForm, await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  try {
+    const { overlapsWith } = await createAgendaSession(workshop, form.data, { actorId: user.id, requestId: context.requestId });
+    const toast = overlapsWith.length
+      ? { kind: "info" as const, message: t("workshops:sessionForm.savedWithOverlap", { titles: overlapsWith.map((title) => `“${title}”`).join(", ") }) }
+      : { kind: "success" as const, message: t("workshops:sessionForm.created") };
+    return redirectWithToast(`/workshops/${workshop.id}/agenda`, toast);
+  } catch (error) {
+    if (!(error instanceof AgendaRuleError)) throw error;
+    const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key)]));
+    return data({ fieldErrors, values: form.data as unknown as Record<string, unknown> }, { status: 400 });
+  }
+}
+
+export default function NewSession() {
+  const { days, day, slot, directory, timeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("workshops");
+  const locale = useRootData()?.locale ?? "en";
+  const { workshopId } = useParams();
+  return (
+    <section aria-labelledby="session-heading">
+      <h2 id="session-heading">{t("sessionForm.newTitle")}</h2>
+      <p className="muted">{t("sessionForm.intro", { zone: timeZoneLabel(timeZone, locale) })}</p>
+      <AgendaSessionForm
+        key={actionData ? "retry" : "fresh"}
+        values={echoedSession(actionData?.values) ?? { day, ...slot }}
+        errors={actionData?.fieldErrors ?? {}}
+        days={days}
+        directory={directory}
+        submitLabel={t("sessionForm.add")}
+        cancelTo={`/workshops/${workshopId}/agenda`}
+      />
+    </section>
+  );
+}

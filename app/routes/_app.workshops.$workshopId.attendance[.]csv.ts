@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { attendanceStatistics } from "~/models/attendance.server";
+import { participantAccess } from "~/models/participant.server";
+import { csvResponse, toCsv } from "~/utils/csv";
+import { SEXES } from "~/utils/domain";
+import { IdParam, parseParam } from "~/utils/params";
+
+/**
+ * The attendance statistics as one long table (table, value, attended, by sex,
+ * person-days), the shape a donor report's spreadsheet pivots easily.
+ * Aggregates only, so every reader of the workshop may export it.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { workshop } = await participantAccess(user, parseParam(IdParam, params.workshopId));
+  const statistics = await attendanceStatistics(workshop);
+  const t = await getTranslate(request);
+  const header = [
+    t("participants:stats.csvDimension"),
+    t("participants:stats.csvKey"),
+    t("participants:stats.attended"),
+    ...SEXES.map((sex) => t(`common:sexes.${sex}`)),
+    t("participants:stats.personDays"),
+  ];
+  const sections = [
+    { name: t("participants:stats.byDay"), rows: statistics.byDay, label: (key: string) => key },
+    { name: t("participants:stats.byCountry"), rows: statistics.byCountry, label: (key: string) => key || t("participants:noCountry") },
+    { name: t("participants:stats.byCategory"), rows: statistics.byCategory, label: (key: string) => t(`workshops:categories.${key}`) },
+    { name: t("participants:stats.bySex"), rows: statistics.bySex, label: (key: string) => t(`common:sexes.${key}`) },
+  ];
+  const rows = sections.flatMap((section) => section.rows.map((row) => [section.name, section.label(row.key), row.attended, ...SEXES.map((sex) => row.bySex[sex]), row.personDays]));
+  return csvResponse(toCsv(header, rows), `attendance-${workshop.startsOn}.csv`);
+}

@@ -1,0 +1,224 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { can } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { FilterSelect } from "~/components/filter-select";
+import { RegistrationStatusBadge } from "~/components/participant-fields";
+import { getTranslate } from "~/i18n/translate.server";
+import { listCountries } from "~/models/country.server";
+import { answerOwnInvitation, getOwnParticipation, listParticipants, participantAccess, registrationCounts } from "~/models/participant.server";
+import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/utils/domain";
+import { todayIn } from "~/utils/format";
+import { IdParam, parseParam } from "~/utils/params";
+import { redirectWithToast } from "~/utils/toast.server";
+import { useWorkshopLayout } from "./_app.workshops.$workshopId";
+import styles from "~/styles/participants.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Participants · FocalPoint" }];
+
+const Filters = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  category: z.enum(PARTICIPANT_CATEGORIES).optional().catch(undefined),
+  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  status: z.enum(REGISTRATION_STATUSES).optional().catch(undefined),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const workshopId = parseParam(IdParam, params.workshopId);
+  const { canManage, seesContacts, workshop } = await participantAccess(user, workshopId);
+  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [participants, countries, own, counts] = await Promise.all([
+    listParticipants(workshopId, { category: filters.category, countryId: filters.country, status: filters.status, query: filters.q }, { seesContacts }),
+    listCountries(),
+    getOwnParticipation(workshopId, user.id),
+    seesContacts ? registrationCounts(workshopId) : null,
+  ]);
+  const ended = workshop.endsOn < todayIn(workshop.timeZone);
+  return { participants, countries, filters, canManage, seesContacts, counts, ended, own: own ? { id: own.id, registrationStatus: own.registrationStatus } : null };
+}
+
+const OwnAnswer = z.object({ intent: z.enum(["register", "decline"]) });
+
+/** A signed-in participant registers or declines for themselves. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const workshopId = parseParam(IdParam, params.workshopId);
+  const { workshop } = await participantAccess(user, workshopId);
+  // Once a workshop is over, the answer to its invitation is history.
+  if (workshop.endsOn < todayIn(workshop.timeZone)) throw new Response("The workshop has ended", { status: 400 });
+  const answer = OwnAnswer.safeParse(Object.fromEntries(await request.formData()));
+  if (!answer.success) throw new Response("Bad request", { status: 400 });
+  const own = await getOwnParticipation(workshopId, user.id);
+  if (!own || !can(user, "workshop.register", { participantUserIds: [user.id] })) throw new Response("Forbidden", { status: 403 });
+  await answerOwnInvitation(workshopId, user.id, answer.data.intent, context.requestId);
+  const t = await getTranslate(request);
+  return redirectWithToast(`/workshops/${workshopId}/participants`, {
+    kind: "success",
+    message: t(answer.data.intent === "register" ? "participants:own.registeredToast" : "participants:own.declinedToast"),
+  });
+}
+
+export default function Participants() {
+  const { participants, countries, filters, canManage, seesContacts, counts, ended, own } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("participants");
+  const { t: tw } = useTranslation("workshops");
+  const { t: tc } = useTranslation("common");
+  const { workshop } = useWorkshopLayout();
+  const busy = useNavigation().state !== "idle";
+  const filtered = Boolean(filters.q || filters.category || filters.country || filters.status);
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
+  return (
+    <>
+      {own ? (
+        <section className="card own-registration" aria-labelledby="own-heading">
+          <h2 id="own-heading">{t("own.title")}</h2>
+          <p>{t(`own.${own.registrationStatus as "invited"}`)}</p>
+          {ended ? null : (
+            <Form method="post" className="cluster">
+              {own.registrationStatus !== "registered" ? (
+                <button type="submit" name="intent" value="register" disabled={busy}>
+                  {t("own.register")}
+                </button>
+              ) : null}
+              {own.registrationStatus !== "declined" ? (
+                <button type="submit" name="intent" value="decline" className="button-secondary" disabled={busy}>
+                  {t("own.decline")}
+                </button>
+              ) : null}
+              {own.registrationStatus === "registered" ? (
+                <Link to="/account#my-workshops" className="button button-ghost">
+                  {t("own.badge")}
+                </Link>
+              ) : null}
+            </Form>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="participants-heading">
+        <div className="section-header">
+          <div>
+            <h2 id="participants-heading">{t("title")}</h2>
+            <p className="muted small">
+              {counts ? t("statusCounts", counts) : t("introReader")}
+            </p>
+          </div>
+          <div className="cluster">
+            {canManage ? (
+              <>
+                <Link to="new" className="button">
+                  {t("add")}
+                </Link>
+                <Link to="import" className="button button-secondary">
+                  {t("import")}
+                </Link>
+                <Link to="badges" className="button button-secondary">
+                  {t("badges")}
+                </Link>
+              </>
+            ) : null}
+            <a href={`/workshops/${workshop.id}/participants.csv${exportQuery ? `?${exportQuery}` : ""}`} className="button button-secondary" download>
+              {t("exportCsv")}
+            </a>
+          </div>
+        </div>
+
+        <Form method="get" className="filters" role="search">
+          <div className="field search-field">
+            <label htmlFor="q">{seesContacts ? t("search") : t("searchReader")}</label>
+            <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
+          </div>
+          <FilterSelect
+            name="category"
+            label={t("category")}
+            anyLabel={t("anyCategory")}
+            value={filters.category}
+            options={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tw(`categories.${c}`) }))}
+          />
+          <FilterSelect name="country" label={t("country")} anyLabel={t("anyCountry")} value={filters.country} options={countries.map((c) => ({ value: c.id, label: c.name }))} />
+          {seesContacts ? (
+            <FilterSelect
+              name="status"
+              label={t("status")}
+              anyLabel={t("anyStatus")}
+              value={filters.status}
+              options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+            />
+          ) : null}
+          <button type="submit" className="button-secondary">
+            {tc("actions.search")}
+          </button>
+        </Form>
+
+        <p className="muted small" role="status">
+          {t("count", { count: participants.length })}
+        </p>
+        {participants.length === 0 ? (
+          <p className="empty">{filtered ? t("noMatch") : t("none")}</p>
+        ) : (
+          <div className="table-wrap stack-table">
+            <table className="participants-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("name")}</th>
+                  <th scope="col">{t("category")}</th>
+                  <th scope="col">{t("organisation")}</th>
+                  <th scope="col">{t("country")}</th>
+                  {seesContacts ? (
+                    <>
+                      <th scope="col">{t("sex")}</th>
+                      <th scope="col">{t("status")}</th>
+                    </>
+                  ) : null}
+                  <th scope="col" className="num">
+                    {t("daysAttended")}
+                  </th>
+                  {canManage ? (
+                    <th scope="col">
+                      <span className="visually-hidden">{t("actions")}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <strong>{p.name}</strong>
+                      {p.email ? <div className="small muted break">{p.email}</div> : null}
+                    </td>
+                    <td data-label={t("category")}>{tw(`categories.${p.category}`)}</td>
+                    <td data-label={t("organisation")} title={p.organisationFull || undefined}>
+                      {p.organisation || "—"}
+                    </td>
+                    <td data-label={t("country")}>{p.country ? <span className="country-code" title={p.country.name}>{p.country.code}</span> : "—"}</td>
+                    {seesContacts ? (
+                      <>
+                        <td data-label={t("sex")}>{p.sex ? tc(`sexes.${p.sex}`) : ""}</td>
+                        <td data-label={t("status")}>{p.registrationStatus ? <RegistrationStatusBadge status={p.registrationStatus} /> : null}</td>
+                      </>
+                    ) : null}
+                    <td className="num" data-label={t("daysAttended")}>
+                      {p.daysAttended}
+                    </td>
+                    {canManage ? (
+                      <td>
+                        <Link to={p.id} aria-label={t("editTitle", { name: p.name })}>
+                          {t("edit")}
+                        </Link>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

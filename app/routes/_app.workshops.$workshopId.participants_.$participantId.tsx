@@ -1,0 +1,213 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/session.server";
+import { FormError } from "~/components/forms";
+import { ParticipantFields, RegistrationStatusBadge } from "~/components/participant-fields";
+import { getLocale, isLocale } from "~/i18n/i18n.server";
+import { getTranslate, translatorFor } from "~/i18n/translate.server";
+import { listCountries } from "~/models/country.server";
+import { sendEmail } from "~/models/email.server";
+import {
+  countryExists,
+  createRegistrationLink,
+  getParticipant,
+  ParticipantError,
+  ParticipantFormSchema,
+  removeParticipant,
+  requireWorkshopManager,
+  updateParticipant,
+} from "~/models/participant.server";
+import { db } from "~/utils/db.server";
+import { formatDay } from "~/utils/format";
+import { parseForm } from "~/utils/forms.server";
+import { IdParam, parseParam } from "~/utils/params";
+import { redirectWithToast } from "~/utils/toast.server";
+import styles from "~/styles/participants.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.participant.name ?? "Participant"} · FocalPoint` }];
+
+async function load(request: Request, params: { workshopId?: string; participantId?: string }) {
+  const user = await requireUser(request);
+  const workshopId = parseParam(IdParam, params.workshopId);
+  const { workshop } = await requireWorkshopManager(user, workshopId);
+  const participant = await getParticipant(workshopId, parseParam(IdParam, params.participantId));
+  if (!participant) throw new Response("Not found", { status: 404 });
+  return { user, workshop, participant };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { participant } = await load(request, params);
+  const countries = await listCountries();
+  return {
+    countries,
+    participant: {
+      id: participant.id,
+      name: participant.name,
+      email: participant.email,
+      category: participant.category,
+      countryId: participant.countryId,
+      organisationName: participant.organisationName || participant.organisation?.name || "",
+      sex: participant.sex,
+      registrationStatus: participant.registrationStatus,
+      hasAccount: participant.userId !== null,
+      daysAttended: participant._count.attendance,
+    },
+  };
+}
+
+type ActionResult = { form: "details" | "link"; fieldErrors: Record<string, string>; formError?: string | null; link?: string; sentTo?: string | null };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, workshop, participant } = await load(request, params);
+  const t = await getTranslate(request);
+  const actor = { actorId: user.id, requestId: context.requestId };
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = `/workshops/${workshop.id}/participants`;
+
+  if (intent === "remove") {
+    await removeParticipant(workshop.id, participant.id, actor);
+    return redirectWithToast(back, { kind: "success", message: t("participants:removed", { name: participant.name }) });
+  }
+
+  if (intent === "link" || intent === "send") {
+    try {
+      const { url } = await createRegistrationLink(workshop.id, participant.id, actor);
+      let sentTo: string | null = null;
+      if (intent === "send" && participant.email) {
+        // Written in the invited person's language when they have an account, else the sender's.
+        const account = participant.userId ? await db.user.findUnique({ where: { id: participant.userId }, select: { locale: true } }) : null;
+        const locale = isLocale(account?.locale) ? account.locale : await getLocale(request);
+        const tr = await translatorFor(locale);
+        const dates = workshop.startsOn === workshop.endsOn ? formatDay(workshop.startsOn, locale, "long") : `${formatDay(workshop.startsOn, locale, "long")} – ${formatDay(workshop.endsOn, locale, "long")}`;
+        await sendEmail({
+          to: participant.email,
+          subject: tr("participants:invitation.emailSubject", { workshop: workshop.title }),
+          text: tr("participants:invitation.emailBody", { name: participant.name, workshop: workshop.title, dates, url }),
+        });
+        sentTo = participant.email;
+      }
+      return data<ActionResult>({ form: "link", fieldErrors: {}, link: url, sentTo });
+    } catch (error) {
+      if (error instanceof ParticipantError) return data<ActionResult>({ form: "link", fieldErrors: {}, formError: t(error.messageKey) }, { status: 400 });
+      throw error;
+    }
+  }
+
+  const form = await parseForm(request, ParticipantFormSchema.omit({ userId: true }), formData);
+  if (!form.ok) return data<ActionResult>({ form: "details", fieldErrors: form.fieldErrors }, { status: 400 });
+  if (!(await countryExists(form.data.countryId))) return data<ActionResult>({ form: "details", fieldErrors: { countryId: t("participants:errors.unknownCountry") } }, { status: 400 });
+  try {
+    await updateParticipant(workshop.id, participant.id, form.data, actor);
+  } catch (error) {
+    if (error instanceof ParticipantError) return data<ActionResult>({ form: "details", fieldErrors: { [error.field]: t(error.messageKey) } }, { status: 400 });
+    throw error;
+  }
+  return redirectWithToast(back, { kind: "success", message: t("participants:saved") });
+}
+
+export default function EditParticipant() {
+  const { participant, countries } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("participants");
+  const { t: tc } = useTranslation("common");
+  const submitting = useNavigation().state === "submitting";
+  const [copied, setCopied] = useState(false);
+  const details = actionData?.form === "details" ? actionData : null;
+  const link = actionData?.form === "link" ? actionData : null;
+  return (
+    <div className="page-narrow">
+      <h2>{t("editTitle", { name: participant.name })}</h2>
+      <p className="cluster small">
+        <RegistrationStatusBadge status={participant.registrationStatus} />
+        {participant.hasAccount ? <span className="muted">{t("linkedAccount")}</span> : null}
+      </p>
+      <section className="card" aria-labelledby="details-heading">
+        <h3 id="details-heading" className="visually-hidden">
+          {t("addForm.byHand")}
+        </h3>
+        <Form method="post" noValidate>
+          <ParticipantFields
+            values={{ ...participant, email: participant.email ?? "", countryId: participant.countryId ?? "" }}
+            errors={details?.fieldErrors}
+            countries={countries}
+          />
+          <div className="form-actions">
+            <button type="submit" name="intent" value="save" disabled={submitting}>
+              {t("editForm.submit")}
+            </button>
+            <Link to=".." relative="path" className="button button-ghost">
+              {tc("actions.cancel")}
+            </Link>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="link-heading">
+        <h3 id="link-heading">{t("invitation.title")}</h3>
+        {participant.registrationStatus === "registered" ? (
+          <p className="muted">{t("invitation.alreadyRegistered", { name: participant.name })}</p>
+        ) : (
+          <>
+            <p className="small">{t("invitation.intro", { name: participant.name })}</p>
+            <FormError>{link?.formError}</FormError>
+            {link?.link ? (
+              <div className="notice registration-link" role="status">
+                <p>
+                  <strong>{t("invitation.created", { name: participant.name })}</strong>
+                  {link.sentTo ? ` · ${t("invitation.sent", { email: link.sentTo })}` : null}
+                </p>
+                <label htmlFor="registration-link" className="small">
+                  {t("invitation.createdHint")}
+                </label>
+                <div className="cluster">
+                  <input id="registration-link" readOnly value={link.link} onFocus={(e) => e.currentTarget.select()} className="link-input" />
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => {
+                      void navigator.clipboard?.writeText(link.link!).then(() => setCopied(true));
+                    }}
+                  >
+                    {t("invitation.copy")}
+                  </button>
+                  {copied ? <span className="small">{t("invitation.copied")}</span> : null}
+                </div>
+              </div>
+            ) : null}
+            <Form method="post" className="cluster">
+              <button type="submit" name="intent" value="link" className="button-secondary" disabled={submitting}>
+                {t("invitation.create")}
+              </button>
+              {participant.email ? (
+                <button type="submit" name="intent" value="send" className="button-secondary" disabled={submitting}>
+                  {t("invitation.send")}
+                </button>
+              ) : (
+                <span className="small muted">{t("invitation.noEmail")}</span>
+              )}
+            </Form>
+          </>
+        )}
+      </section>
+
+      <section className="card danger-zone" aria-labelledby="remove-heading">
+        <h3 id="remove-heading">{t("remove")}</h3>
+        <Form
+          method="post"
+          onSubmit={(e) => {
+            if (!confirm(t("removeConfirm", { name: participant.name }))) e.preventDefault();
+          }}
+        >
+          <button type="submit" name="intent" value="remove" className="button-danger" disabled={submitting}>
+            {t("remove")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/auth/session.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { buildAgendaCalendar } from "~/models/agenda.server";
+import { getWorkshopHeader } from "~/models/workshop.server";
+import { env } from "~/utils/env.server";
+import { IdParam, parseParam } from "~/utils/params";
+
+/** The agenda as an iCalendar file, in the workshop's own time zone and the reader's language, for anyone who may read the workshop. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "workshop.read");
+  const workshop = await getWorkshopHeader(parseParam(IdParam, params.workshopId));
+  if (!workshop) throw new Response("Not found", { status: 404 });
+  const t = await getTranslate(request);
+  const publicUrl = new URL(env().PUBLIC_URL);
+  const calendar = await buildAgendaCalendar(workshop, {
+    agendaUrl: `${publicUrl.origin}/workshops/${workshop.id}/agenda`,
+    uidDomain: publicUrl.hostname,
+    roleLabel: (role) => t(`workshops:speakerRoles.${role}`),
+  });
+  const filename = `${workshop.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "agenda"}.ics`;
+  return new Response(calendar, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-cache",
+    },
+  });
+}

@@ -1,0 +1,175 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./utils";
+
+/** Adds a session through the form; the day is chosen by its position ("Day 1"). */
+async function addSession(page: Page, session: { day: number; start: string; end: string; title: string; type: string; speaker?: string }) {
+  await page.getByRole("link", { name: "Add session", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "New session" })).toBeVisible();
+  await page.getByLabel("Day", { exact: true }).selectOption({ index: session.day - 1 });
+  await page.getByLabel("Starts").fill(session.start);
+  await page.getByLabel("Ends").fill(session.end);
+  await page.getByLabel("Title").fill(session.title);
+  await page.getByLabel("Type of session").selectOption({ label: session.type });
+  if (session.speaker) await page.getByLabel("Name (person 1)").fill(session.speaker);
+  await page.getByRole("button", { name: "Add session" }).click();
+  await expect(page.getByRole("heading", { name: "Agenda", exact: true })).toBeVisible();
+}
+
+/** A session of the agenda by its exact title (other sessions mention it in their overlap warnings). */
+const sessionItem = (page: Page, title: string) => page.locator(".agenda-session").filter({ has: page.locator(".agenda-title strong").getByText(title, { exact: true }) });
+
+const sessionTimes = (page: Page) =>
+  page.locator(".agenda-day").first().locator(".agenda-session").evaluateAll((items) =>
+    items.map((li) => `${li.querySelector(".agenda-time")!.textContent!.trim().replace("⠿", "")} ${li.querySelector(".agenda-title strong")!.textContent}`),
+  );
+
+test("a facilitator creates a workshop, builds its agenda, reorders it by keyboard and mouse, downloads it as iCalendar and links the concept note", async ({ page }) => {
+  await signIn(page, "facilitator@focalpoint.test");
+  await page.goto("/workshops");
+  await page.getByRole("link", { name: "New workshop" }).click();
+  await expect(page.getByRole("heading", { name: "New workshop" })).toBeVisible();
+  await expectAccessible(page);
+
+  // A mistake first: the last day before the first is refused beside the field.
+  await page.getByLabel("Title").fill("Regional validation of the AQRF referencing reports");
+  await page.getByLabel("Kind of workshop").selectOption({ label: "Consultation/validation workshop" });
+  await page.getByLabel("Host country").selectOption({ label: "Indonesia" });
+  await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Jakarta");
+  await page.getByLabel("Venue").fill("Hotel Borobudur");
+  await page.getByLabel("City").fill("Jakarta");
+  await page.getByLabel("First day").fill("2031-03-10");
+  await page.getByLabel("Last day").fill("2031-03-09");
+  await page.getByLabel("Objectives").fill("Validate the referencing reports of the CLM countries.");
+  await page.getByRole("button", { name: "Create workshop" }).click();
+  await expect(page.getByText("The last day cannot be before the first day.")).toBeVisible();
+  await expect(page.getByLabel("Last day")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Last day").fill("2031-03-11");
+  await page.getByRole("button", { name: "Create workshop" }).click();
+
+  // The new workshop opens on its (empty) agenda, in Jakarta's time.
+  await expect(page.getByRole("heading", { level: 1, name: "Regional validation of the AQRF referencing reports" })).toBeVisible();
+  await expect(page.getByText("Times are in Western Indonesia Time (Asia/Jakarta).")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Day 1 · 10 March 2031" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Day 2 · 11 March 2031" })).toBeVisible();
+
+  await addSession(page, { day: 1, start: "09:00", end: "09:30", title: "Opening remarks", type: "Opening", speaker: "Somchai Rattanakul" });
+  await addSession(page, { day: 1, start: "09:30", end: "10:30", title: "Referencing reports: Cambodia", type: "Plenary" });
+  await addSession(page, { day: 1, start: "10:45", end: "11:30", title: "Referencing reports: Lao PDR", type: "Plenary" });
+  // This one overlaps the Lao PDR session: saved, but flagged in words.
+  await addSession(page, { day: 1, start: "11:00", end: "12:00", title: "Group work on comments", type: "Group work" });
+  await expect(page.getByText("Saved, but it overlaps “Referencing reports: Lao PDR”. Check the times.")).toBeVisible();
+  await expect(page.getByText("2 sessions overlap others. They are marked below; check their times.")).toBeVisible();
+  await expect(page.getByText("Overlaps with “Group work on comments”")).toBeVisible();
+  await expect(page.getByText("Overlaps with “Referencing reports: Lao PDR”")).toBeVisible();
+
+  // A session that ends before it starts is refused beside the field (days outside the workshop
+  // cannot be chosen in the form; the server refuses them too, see tests/integration/agenda.test.ts).
+  await page.getByRole("link", { name: "Add session", exact: true }).click();
+  await page.getByLabel("Starts").fill("15:00");
+  await page.getByLabel("Ends").fill("14:00");
+  await page.getByLabel("Title").fill("Backwards");
+  await page.getByRole("button", { name: "Add session" }).click();
+  await expect(page.getByText("The session must end after it starts.")).toBeVisible();
+  await page.getByRole("link", { name: "Cancel" }).click();
+
+  await expect.poll(() => sessionTimes(page)).toEqual([
+    "09:00–09:30 Opening remarks",
+    "09:30–10:30 Referencing reports: Cambodia",
+    "10:45–11:30 Referencing reports: Lao PDR",
+    "11:00–12:00 Group work on comments",
+  ]);
+  await expectAccessible(page);
+
+  // Keyboard: move the Lao PDR session earlier; focus stays on its button and the move is announced.
+  const moveUp = page.getByRole("button", { name: "Move Referencing reports: Lao PDR earlier" });
+  await moveUp.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Referencing reports: Lao PDR moved to position 2 of 4, now 09:30–10:15.")).toBeAttached();
+  await expect(moveUp).toBeFocused();
+  await expect.poll(() => sessionTimes(page)).toEqual([
+    "09:00–09:30 Opening remarks",
+    "09:30–10:15 Referencing reports: Lao PDR",
+    "10:30–11:30 Referencing reports: Cambodia",
+    "11:00–12:00 Group work on comments",
+  ]);
+  // Once more reaches the top; the focus then lands on its "Move later" button, since "earlier" is no longer possible.
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Referencing reports: Lao PDR moved to position 1 of 4, now 09:00–09:45.")).toBeAttached();
+  await expect(page.getByRole("button", { name: "Move Referencing reports: Lao PDR later" })).toBeFocused();
+
+  // With the mouse: drag the group work onto the second place of the day.
+  await sessionItem(page, "Group work on comments").dragTo(sessionItem(page, "Opening remarks"));
+  await expect(page.getByText(/^Group work on comments moved to position 2 of 4/)).toBeAttached();
+  await expect.poll(async () => (await sessionTimes(page)).map((line) => line.slice(12))).toEqual([
+    "Referencing reports: Lao PDR",
+    "Group work on comments",
+    "Opening remarks",
+    "Referencing reports: Cambodia",
+  ]);
+
+  // The calendar file carries the workshop's zone and every session.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download calendar (.ics)" }).click();
+  const file = await (await download).path();
+  const ics = fs.readFileSync(file!, "utf8");
+  expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+  expect(ics).toContain("\r\nTZID:Asia/Jakarta\r\n");
+  expect(ics).toContain("\r\nDTSTART;TZID=Asia/Jakarta:20310310T090000\r\n");
+  expect(ics).toContain("\r\nSUMMARY:Referencing reports: Lao PDR\r\n");
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+
+  // Materials: the concept note as a link (a non-web address is refused beside the field), shown on the overview.
+  await page.getByRole("link", { name: "Edit workshop" }).click();
+  await page.getByLabel("Title of the link").fill("Concept note");
+  await page.getByLabel("Web address").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Add link" }).click();
+  await expect(page.getByText("Enter a web address starting with https:// or http://.")).toBeVisible();
+  await page.getByLabel("Web address").fill("https://www.ilo.org/asia/concept-note-aqrf-validation");
+  await page.getByRole("button", { name: "Add link" }).click();
+  await expect(page.getByRole("link", { name: "Open Concept note (link)" })).toBeVisible();
+  await page.getByLabel("Title of the file").fill("Concept note (PDF)");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "concept-note.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 concept note") });
+  await page.getByRole("button", { name: "Upload" }).click();
+  const fileLink = page.getByRole("link", { name: /^Download Concept note \(PDF\)/ });
+  await expect(fileLink).toBeVisible();
+  const downloaded = page.waitForEvent("download");
+  await fileLink.click();
+  expect(fs.readFileSync((await (await downloaded).path())!, "utf8")).toBe("%PDF-1.4 concept note");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Materials" }).getByRole("link", { name: "Open Concept note (link)" })).toHaveAttribute(
+    "href",
+    "https://www.ilo.org/asia/concept-note-aqrf-validation",
+  );
+});
+
+test("everyone who may read a workshop sees its agenda read-only, with the zone named", async ({ page }) => {
+  await signIn(page, "fp.kh@focalpoint.test");
+  await page.goto("/workshops");
+  await page.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points", exact: true }).click();
+  await page.getByRole("link", { name: "Agenda", exact: true }).click();
+  await expect(page.getByText("Times are in Indochina Time (Asia/Bangkok).")).toBeVisible();
+  await expect(page.getByText("Opening and welcome remarks")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add session" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Move / })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit workshop" })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("during the workshop the agenda shows what is on now and next, and moves on as time passes", async ({ page }) => {
+  await signIn(page, "observer@focalpoint.test");
+  await page.goto("/workshops");
+  const bangkok = await page.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points", exact: true }).getAttribute("href");
+  // 10:00 in Bangkok on the first day of the meeting.
+  await page.clock.install({ time: new Date("2015-08-10T03:00:00Z") });
+  await page.goto(`${bangkok}/agenda`);
+  const live = page.getByRole("status").filter({ hasText: "On now" });
+  await expect(live).toHaveText("On now: Skills development and the AEC 2015: challenges and opportunities, until 10:30. Next: Coffee break at 10:30.");
+  await expect(sessionItem(page, "Skills development and the AEC 2015: challenges and opportunities")).toHaveAttribute("aria-current", "time");
+  await expect(sessionItem(page, "Coffee break").getByText("Next", { exact: true })).toBeVisible();
+
+  await page.clock.fastForward("40:00");
+  await expect(live).toHaveText("On now: Coffee break, until 10:45. Next: Country updates on MRS action plans (part 1) at 10:45.");
+  await expect(sessionItem(page, "Coffee break")).toHaveAttribute("aria-current", "time");
+});

@@ -1,0 +1,166 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./utils";
+
+const WORKSHOP = "ASEAN Meeting of Skills Focal Points 2027";
+
+// A list as a ministry might send it: semicolons, its own header spellings, one bad row,
+// and an organisation a spreadsheet would run as a formula.
+const CSV = [
+  "Full name;E-mail;Category;Country;Organization;Gender;Status",
+  "Souksavanh Keola;souksavanh.keola@example.test;Task force;Lao PDR;Ministry of Labour and Social Welfare;F;registered",
+  "Hoang Minh Tuan;not-an-address;Focal point;VN;MOLISA;M;registered",
+  "Bounmy Sithavong;bounmy.sithavong@example.test;Workers;LA;=SUM(1+1);M;registered",
+].join("\n");
+
+test("a facilitator imports participants and checks two in while the Secretariat's board follows live", async ({ browser }) => {
+  const facilitatorContext = await browser.newContext();
+  const secretariatContext = await browser.newContext();
+  const facilitator = await facilitatorContext.newPage();
+  const secretariat = await secretariatContext.newPage();
+
+  await signIn(facilitator, "facilitator@focalpoint.test");
+  await facilitator.goto("/workshops");
+  await facilitator.getByRole("link", { name: WORKSHOP, exact: true }).first().click();
+  await facilitator.getByRole("navigation", { name: "Workshop sections" }).getByRole("link", { name: "Participants" }).click();
+  const workshopUrl = facilitator.url().replace(/\/participants$/, "");
+
+  // Import: the preview names the bad row's problem before anything is written.
+  await facilitator.getByRole("link", { name: "Import CSV" }).click();
+  await facilitator.getByLabel("Or paste the CSV").fill(CSV);
+  await facilitator.getByRole("button", { name: "Preview" }).click();
+  await expect(facilitator.getByText("2 of 3 rows can be imported.")).toBeVisible();
+  const badRow = facilitator.getByRole("row", { name: /Hoang Minh Tuan/ });
+  await expect(badRow).toContainText("E-mail is not valid");
+  await expectAccessible(facilitator);
+  await facilitator.getByRole("button", { name: "Import 2 valid rows" }).click();
+  await expect(facilitator.getByText("Imported 2 participants. 1 row with problems was skipped.")).toBeVisible();
+  await expect(facilitator.getByRole("row", { name: /Souksavanh Keola/ })).toBeVisible();
+  await expect(facilitator.getByRole("row", { name: /Bounmy Sithavong/ })).toBeVisible();
+  await expect(facilitator.getByRole("row", { name: /Hoang Minh Tuan/ })).toHaveCount(0);
+  await expectAccessible(facilitator);
+
+  // Export: byte-order mark, the imported rows, and the formula neutralised.
+  const [download] = await Promise.all([facilitator.waitForEvent("download"), facilitator.getByRole("link", { name: "Export CSV" }).click()]);
+  const exported = await (await download.createReadStream()).toArray();
+  const bytes = Buffer.concat(exported);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.subarray(3).toString("utf8");
+  expect(csv.split("\r\n")[0]).toBe("name,email,category,country,organisation,sex,status,days attended");
+  expect(csv).toContain("Souksavanh Keola,souksavanh.keola@example.test,Task-force representative,LA,Ministry of Labour and Social Welfare,Female,Registered,0");
+  expect(csv).toContain("Bounmy Sithavong,bounmy.sithavong@example.test,Workers,LA,'=SUM(1+1),Male,Registered,0");
+
+  // The badge code of one imported participant, as printed under the QR code.
+  await facilitator.getByRole("link", { name: "Print badges" }).click();
+  const badge = facilitator.getByRole("article", { name: "Badge of Bounmy Sithavong" });
+  await expect(badge.getByRole("img", { name: "Check-in code for Bounmy Sithavong" })).toBeVisible();
+  const badgeCode = (await badge.locator("code").textContent())!.trim();
+  expect(badgeCode).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+  await expectAccessible(facilitator);
+
+  // The Secretariat watches the live board of the same workshop.
+  await signIn(secretariat, "secretariat@focalpoint.test");
+  await secretariat.goto(`${workshopUrl}/attendance`);
+  await expect(secretariat.getByText("This board updates by itself as people are checked in.")).toBeVisible();
+  await expect(secretariat.getByTestId("present-count")).toHaveText("0 present");
+  await expect(secretariat.getByRole("heading", { name: "Check people in" })).toHaveCount(0);
+  await expect(secretariat.locator(".live-status")).toHaveAttribute("data-status", "connected");
+  await secretariat.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await expectAccessible(secretariat);
+
+  // Check-in by search-and-tick…
+  await facilitator.goto(`${workshopUrl}/attendance`);
+  await expect(facilitator.locator(".live-status")).toHaveAttribute("data-status", "connected");
+  await facilitator.getByLabel("Find a participant").fill("Souksavanh");
+  await facilitator.getByRole("button", { name: "Check in Souksavanh Keola" }).click();
+  await expect(facilitator.getByRole("status").filter({ hasText: "Checked in: Souksavanh Keola" })).toBeVisible();
+  await expect(secretariat.getByTestId("present-count")).toHaveText("1 present");
+  await expect(secretariat.getByRole("table", { name: "Present" })).toContainText("Souksavanh Keola");
+
+  // …and by the code on a badge; the same badge again is harmless.
+  await facilitator.getByLabel("Badge code").fill(badgeCode);
+  await facilitator.getByRole("button", { name: "Check in", exact: true }).click();
+  await expect(facilitator.getByRole("status").filter({ hasText: "Checked in: Bounmy Sithavong" })).toBeVisible();
+  await expect(secretariat.getByTestId("present-count")).toHaveText("2 present");
+  await expect(secretariat.getByRole("table", { name: "Present" })).toContainText("Bounmy Sithavong");
+  await facilitator.getByLabel("Badge code").fill(badgeCode);
+  await facilitator.getByRole("button", { name: "Check in", exact: true }).click();
+  await expect(facilitator.getByRole("status").filter({ hasText: /Already checked in at \d{2}:\d{2}: Bounmy Sithavong/ })).toBeVisible();
+  await expect(facilitator.getByTestId("present-count")).toHaveText(/^2 of \d+ present$/);
+
+  // A code from nowhere names nobody.
+  await facilitator.getByLabel("Badge code").fill("AAAAAAAAAAAAAAAAAAAAAA");
+  await facilitator.getByRole("button", { name: "Check in", exact: true }).click();
+  await expect(facilitator.getByRole("status").filter({ hasText: "Not a participant of this workshop" })).toBeVisible();
+  await expectAccessible(facilitator);
+
+  // The board changed without a reload, and its statistics count the two by sex.
+  expect(await secretariat.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  const byDay = secretariat.getByRole("table", { name: "By day" });
+  // attended, female, male, other, not stated
+  await expect(byDay.getByRole("row").nth(1).getByRole("cell")).toHaveText(["2", "1", "1", "0", "0"]);
+
+  // Undo a check-in made by mistake.
+  await facilitator.getByRole("button", { name: "Undo the check-in of Bounmy Sithavong" }).click();
+  await expect(secretariat.getByTestId("present-count")).toHaveText("1 present");
+
+  await facilitatorContext.close();
+  await secretariatContext.close();
+});
+
+/**
+ * The device camera, faked at the browser's edge: getUserMedia returns a video
+ * stream of a canvas showing whatever badge QR code the test put in
+ * localStorage. Everything after the camera (the scanner, jsQR, the check-in) is real.
+ */
+function fakeCamera() {
+  navigator.mediaDevices.getUserMedia = async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 480;
+    canvas.height = 360;
+    const context = canvas.getContext("2d")!;
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(localStorage.getItem("fake-camera-svg") ?? "<svg xmlns='http://www.w3.org/2000/svg'/>")}`;
+    const draw = () => {
+      context.fillStyle = "#fff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      if (image.complete) context.drawImage(image, 120, 60, 240, 240);
+      requestAnimationFrame(draw);
+    };
+    draw();
+    return canvas.captureStream(15);
+  };
+}
+
+test("a badge alone checks nobody in; the facilitator's camera reads it", async ({ page, browser }) => {
+  const facilitatorContext = await browser.newContext();
+  await facilitatorContext.addInitScript(fakeCamera);
+  const facilitator = await facilitatorContext.newPage();
+  await signIn(facilitator, "facilitator@focalpoint.test");
+  await facilitator.goto("/workshops");
+  await facilitator.getByRole("link", { name: WORKSHOP, exact: true }).first().click();
+  await facilitator.getByRole("navigation", { name: "Workshop sections" }).getByRole("link", { name: "Participants" }).click();
+  await facilitator.getByRole("link", { name: "Print badges" }).click();
+  const badge = facilitator.getByRole("article").first();
+  const name = (await badge.getAttribute("aria-label"))!.replace(/^Badge of /, "");
+  const code = (await badge.locator("code").textContent())!.trim();
+  const svg = await badge.locator("svg").evaluate((el) => el.outerHTML);
+
+  // Someone else who scans the badge with their phone lands on a refusal.
+  await signIn(page, "fp.kh@focalpoint.test");
+  await page.goto(`/check-in/${code}`);
+  await expect(page.getByText("Only the workshop's facilitators can check people in. A badge alone checks nobody in.")).toBeVisible();
+
+  // The facilitator lands on the check-in desk with the code filled in; nothing is written until they confirm.
+  await facilitator.goto(`/check-in/${code}`);
+  await expect(facilitator.getByLabel("Badge code")).toHaveValue(code);
+  await expect(facilitator.getByRole("heading", { name: "Check people in" })).toBeVisible();
+  await expect(facilitator.getByRole("button", { name: `Check in ${name}` })).toBeVisible();
+
+  // Scanning the badge with the camera checks the person in.
+  await facilitator.evaluate((markup) => localStorage.setItem("fake-camera-svg", markup), svg);
+  await facilitator.getByRole("button", { name: "Start camera" }).click();
+  await expect(facilitator.getByRole("status").filter({ hasText: `Checked in: ${name}` })).toBeVisible({ timeout: 15_000 });
+  await expect(facilitator.getByRole("table", { name: "Present" })).toContainText(name);
+  await facilitator.getByRole("button", { name: "Stop camera" }).click();
+  await facilitatorContext.close();
+});

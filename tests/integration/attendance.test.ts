@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { createSession } from "~/auth/session.server";
+import { attendanceStatistics, checkIn, defaultAttendanceDay, participationSummary, undoCheckIn, workshopDays } from "~/models/attendance.server";
+import { badgeUrl } from "~/models/participant.server";
+import { action as attendanceAction, loader as attendanceLoader } from "~/routes/_app.workshops.$workshopId.attendance";
+import { loader as statisticsCsv } from "~/routes/_app.workshops.$workshopId.attendance[.]csv";
+import { loader as badgeLanding } from "~/routes/_app.check-in.$badgeToken";
+import { db } from "~/utils/db.server";
+
+const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
+
+async function cookieFor(email: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  return `fp_session=${(await createSession(user.id)).token}`;
+}
+async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+const bangkok = () => db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } });
+const facilitatorId = async () => (await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } })).id;
+
+/** A registered Bangkok participant the seed did not check in on that day. */
+async function absentee(workshopId: string, day: string) {
+  return db.participant.findFirstOrThrow({ where: { workshopId, registrationStatus: "registered", attendance: { none: { day } } }, orderBy: { name: "asc" } });
+}
+
+describe("workshop days", () => {
+  it("lists every day from start to end and defaults to today only while the workshop runs", () => {
+    const w = { startsOn: "2027-02-27", endsOn: "2027-03-02", timeZone: "Asia/Bangkok" };
+    expect(workshopDays(w)).toEqual(["2027-02-27", "2027-02-28", "2027-03-01", "2027-03-02"]);
+    // 23:30 UTC on 28 February is already 1 March in Bangkok.
+    expect(defaultAttendanceDay(w, new Date("2027-02-28T23:30:00Z"))).toBe("2027-03-01");
+    expect(defaultAttendanceDay(w, new Date("2030-01-01T00:00:00Z"))).toBe("2027-02-27");
+  });
+});
+
+// Runs before the check-in tests below, which change the Bangkok attendance.
+describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () => {
+  it("counts attendance by day, country, category and sex as the seed recorded it", async () => {
+    const workshop = await bangkok();
+    const stats = await attendanceStatistics(workshop);
+    // 28 on the list, one declined; the seed leaves four out on day one and three on day two.
+    expect(stats.registered).toBe(27);
+    expect(stats.days).toEqual(["2015-08-10", "2015-08-11"]);
+    expect(stats.byDay.map((d) => [d.key, d.attended])).toEqual([
+      ["2015-08-10", 23],
+      ["2015-08-11", 24],
+    ]);
+    expect(stats.attended).toBe(27);
+    expect(stats.personDays).toBe(47);
+    expect(Object.fromEntries(stats.byCategory.map((r) => [r.key, r.attended]))).toEqual({ task_force: 10, focal_point: 9, ilo: 5, resource_person: 2, secretariat: 1 });
+
+    // Sex and country figures against the rows themselves, counted independently in SQL.
+    const sexRows = await db.$queryRawUnsafe<{ sex: string; people: bigint; days: bigint }[]>(
+      `SELECT p.sex AS sex, COUNT(DISTINCT p.id) AS people, COUNT(a.id) AS days FROM Participant p JOIN Attendance a ON a.participantId = p.id WHERE p.workshopId = ? GROUP BY p.sex`,
+      workshop.id,
+    );
+    for (const row of sexRows) {
+      const counted = stats.bySex.find((r) => r.key === row.sex)!;
+      expect([counted.attended, counted.personDays], row.sex).toEqual([Number(row.people), Number(row.days)]);
+    }
+    expect(stats.bySex.reduce((sum, r) => sum + r.attended, 0)).toBe(27);
+    const female = stats.bySex.find((r) => r.key === "female")!.attended;
+    expect(female).toBeGreaterThan(0);
+    expect(stats.byCategory.reduce((sum, r) => sum + r.bySex.female, 0)).toBe(female);
+
+    const countryRows = await db.$queryRawUnsafe<{ code: string; people: bigint; women: bigint }[]>(
+      `SELECT c.code AS code, COUNT(DISTINCT p.id) AS people, COUNT(DISTINCT CASE WHEN p.sex = 'female' THEN p.id END) AS women
+       FROM Participant p JOIN Attendance a ON a.participantId = p.id JOIN Country c ON c.id = p.countryId WHERE p.workshopId = ? GROUP BY c.code`,
+      workshop.id,
+    );
+    expect(stats.byCountry.map((r) => [r.key, r.attended, r.bySex.female]).sort()).toEqual(countryRows.map((r) => [r.code, Number(r.people), Number(r.women)]).sort());
+    // Thailand: its focal point declined; its task-force member, a resource person and the five ILO staff came.
+    expect(stats.byCountry.find((r) => r.key === "TH")!.attended).toBe(7);
+  });
+
+  it("exports the same figures as CSV, and the overview's summary agrees", async () => {
+    const workshop = await bangkok();
+    const cookie = await cookieFor("observer@focalpoint.test");
+    const response = await statisticsCsv({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance.csv`, { headers: { cookie } }), params: { workshopId: workshop.id }, context });
+    const lines = (await response.text()).split("\r\n");
+    expect(lines[0]).toBe("table,value,Attended,Female,Male,Other,Not stated,Person-days");
+    expect(lines).toContain("By day,2015-08-10,23," + (await dayBySex(workshop.id, "2015-08-10")) + ",23");
+    expect(lines.some((l) => l.startsWith("By category,Task-force representative,10,"))).toBe(true);
+
+    const summary = await participationSummary(workshop.id);
+    expect(summary.registeredCount).toBe(27);
+    expect(summary.attendanceDays).toEqual([
+      { name: "2015-08-10", count: 23 },
+      { name: "2015-08-11", count: 24 },
+    ]);
+  });
+
+  it("shows the live board to every reader, and the list to tick only to facilitators", async () => {
+    const workshop = await bangkok();
+    const run = async (email: string) =>
+      attendanceLoader({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance?day=2015-08-11`, { headers: { cookie: await cookieFor(email) } }), params: { workshopId: workshop.id }, context });
+    const reader = await run("fp.kh@focalpoint.test");
+    expect(reader.board.day).toBe("2015-08-11");
+    expect(reader.board.present).toHaveLength(24);
+    expect(reader.board.notYetPresent).toEqual([]);
+    expect(reader.canManage).toBe(false);
+    const facilitator = await run("facilitator@focalpoint.test");
+    expect(facilitator.canManage).toBe(true);
+    expect(facilitator.board.notYetPresent.length).toBe(3);
+  });
+});
+
+describe("checking in", () => {
+  it("is harmless twice: the second time reports when the person was checked in", async () => {
+    const workshop = await bangkok();
+    const person = await absentee(workshop.id, "2015-08-10");
+    const actor = { actorId: await facilitatorId() };
+    const first = await checkIn(workshop, "2015-08-10", { participantId: person.id }, actor);
+    expect(first).toMatchObject({ status: "checked_in", name: person.name });
+    const second = await checkIn(workshop, "2015-08-10", { badgeCode: badgeUrl(person.badgeToken) }, actor);
+    expect(second).toMatchObject({ status: "already", name: person.name });
+    expect(second.status === "already" && first.status === "checked_in" && second.checkedInAt.getTime()).toBe(first.status === "checked_in" && first.checkedInAt.getTime());
+    expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "attendance.check_in", entityId: person.id } })).toBe(1);
+
+    expect(await undoCheckIn(workshop.id, person.id, "2015-08-10", actor)).toBe(true);
+    expect(await undoCheckIn(workshop.id, person.id, "2015-08-10", actor)).toBe(false);
+    expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(0);
+  });
+
+  it("accepts the bare badge code and the badge URL, and refuses days outside the workshop", async () => {
+    const workshop = await bangkok();
+    const person = await absentee(workshop.id, "2015-08-11");
+    const actor = { actorId: await facilitatorId() };
+    expect(await checkIn(workshop, "2015-08-12", { badgeCode: person.badgeToken }, actor)).toEqual({ status: "bad_day" });
+    expect(await checkIn(workshop, "2015-08-11", { badgeCode: person.badgeToken }, actor)).toMatchObject({ status: "checked_in" });
+    const row = await db.attendance.findUniqueOrThrow({ where: { participantId_day: { participantId: person.id, day: "2015-08-11" } } });
+    expect(row.method).toBe("qr");
+  });
+
+  it("refuses the badge of another workshop's participant without saying whose it is", async () => {
+    const workshop = await bangkok();
+    const jakarta = await db.workshop.findFirstOrThrow({ where: { startsOn: "2014-09-24" } });
+    const stranger = await db.participant.findFirstOrThrow({ where: { workshopId: jakarta.id } });
+    const actor = { actorId: await facilitatorId() };
+    expect(await checkIn(workshop, "2015-08-10", { badgeCode: stranger.badgeToken }, actor)).toEqual({ status: "not_participant" });
+    expect(await checkIn(workshop, "2015-08-10", { participantId: stranger.id }, actor)).toEqual({ status: "not_participant" });
+    expect(await checkIn(workshop, "2015-08-10", { badgeCode: "=cmd|' /C calc'!A0" }, actor)).toEqual({ status: "not_participant" });
+  });
+
+  it("needs a facilitator's session: anyone else holding a badge code checks nobody in", async () => {
+    const workshop = await bangkok();
+    const person = await absentee(workshop.id, "2015-08-10");
+    const body = () => new URLSearchParams({ intent: "check-in-code", day: "2015-08-10", code: person.badgeToken });
+    for (const email of ["fp.kh@focalpoint.test", "secretariat@focalpoint.test", "facilitator.iom@focalpoint.test", "observer@focalpoint.test"]) {
+      const cookie = await cookieFor(email);
+      const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body(), headers: { cookie } });
+      const refused = await settle(() => attendanceAction({ request, params: { workshopId: workshop.id }, context }));
+      expect((refused as Response).status, email).toBe(403);
+      const landing = await settle(() => badgeLanding({ request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }), params: { badgeToken: person.badgeToken }, context }));
+      expect((landing as Response).status, email).toBe(403);
+    }
+    const anonymous = await settle(() =>
+      attendanceAction({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body() }), params: { workshopId: workshop.id }, context }),
+    );
+    expect((anonymous as Response).status).toBe(302);
+    expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(0);
+
+    // The facilitator's badge landing only opens the check-in desk with the code filled in.
+    const cookie = await cookieFor("facilitator@focalpoint.test");
+    const landing = (await settle(() => badgeLanding({ request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }), params: { badgeToken: person.badgeToken }, context }))) as Response;
+    expect(landing.status).toBe(302);
+    expect(landing.headers.get("Location")).toBe(`/workshops/${workshop.id}/attendance?day=2015-08-10&code=${person.badgeToken}`);
+    expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(0);
+
+    const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body(), headers: { cookie } });
+    const done = await attendanceAction({ request, params: { workshopId: workshop.id }, context });
+    expect(done).toMatchObject({ result: { status: "checked_in", name: person.name } });
+  });
+});
+
+async function dayBySex(workshopId: string, day: string) {
+  const rows = await db.participant.findMany({ where: { workshopId, attendance: { some: { day } } }, select: { sex: true } });
+  return ["female", "male", "other", "undisclosed"].map((sex) => rows.filter((r) => r.sex === sex).length).join(",");
+}
