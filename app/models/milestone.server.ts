@@ -4,7 +4,7 @@ import { topic } from "~/realtime/topics";
 import { db, type Prisma } from "~/utils/db.server";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/utils/domain";
 import { todayIn } from "~/utils/format";
-import { optionalDay, optionalText, text } from "~/utils/forms.server";
+import { optionalDay, optionalText, text, webAddress } from "~/utils/forms.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
@@ -234,19 +234,7 @@ export async function milestoneHistory(milestoneId: string, take = 200) {
 
 export const EvidenceLinkForm = z.object({
   title: text(200),
-  url: z
-    .string({ required_error: "common:validation.required" })
-    .trim()
-    .min(1)
-    .max(2000)
-    .refine((v) => {
-      try {
-        const url = new URL(v);
-        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0;
-      } catch {
-        return false;
-      }
-    }, "milestones:evidence.errors.url"),
+  url: webAddress("milestones:evidence.errors.url"),
 });
 
 export const EvidenceFileForm = z.object({ title: optionalText(200) });

@@ -5,7 +5,7 @@ import { topic } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
 import { WORKSHOP_KINDS, type WorkshopKind } from "~/utils/domain";
 import { isCalendarDay, todayIn } from "~/utils/format";
-import { asArray, optionalText, text } from "~/utils/forms.server";
+import { asArray, optionalText, text, webAddress } from "~/utils/forms.server";
 import { keepClockTimesInNewZone } from "./agenda.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
@@ -325,19 +325,7 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput, {
 
 export const LinkMaterialForm = z.object({
   title: text(200),
-  url: z
-    .string({ required_error: "validation.required" })
-    .trim()
-    .min(1)
-    .max(2000)
-    .refine((v) => {
-      try {
-        const url = new URL(v);
-        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-      } catch {
-        return false;
-      }
-    }, "workshops:materials.invalidUrl"),
+  url: webAddress("workshops:materials.invalidUrl"),
 });
 
 export async function addLinkMaterial(workshopId: string, input: z.output<typeof LinkMaterialForm>, actor: ChangeAuthor) {

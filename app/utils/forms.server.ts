@@ -82,3 +82,23 @@ export const optionalDay = (message = "validation.invalidDate") =>
     .optional()
     .transform((v) => v || null)
     .refine((v) => v === null || isCalendarDay(v), message);
+
+/**
+ * A web address people can open: http(s) with a dotted host. Anything else
+ * (javascript:, file:, a bare word) is refused with `message`, so a stored link
+ * never runs code or points inside someone's computer.
+ */
+export const webAddress = (message: string) =>
+  z
+    .string({ required_error: "validation.required" })
+    .trim()
+    .min(1)
+    .max(2000)
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+      } catch {
+        return false;
+      }
+    }, message);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createSession as createAuthSession } from "~/auth/session.server";
 import {
   AgendaRuleError,
   buildAgendaCalendar,
@@ -18,30 +17,9 @@ import { action as agendaAction, loader as agendaLoader } from "~/routes/_app.wo
 import { action as newSessionAction } from "~/routes/_app.workshops.$workshopId.agenda.new";
 import { loader as icsLoader } from "~/routes/workshops.$workshopId.agenda[.]ics";
 import { db } from "~/utils/db.server";
+import { requestAs, routeContext, settle, userId } from "../support/requests";
 
-const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
-async function userId(email: string) {
-  return (await db.user.findUniqueOrThrow({ where: { email } })).id;
-}
-async function requestAs(email: string, url: string, form?: Record<string, string | string[]>) {
-  const { token } = await createAuthSession(await userId(email));
-  let body: URLSearchParams | undefined;
-  if (form) {
-    body = new URLSearchParams();
-    for (const [key, value] of Object.entries(form)) for (const v of ([] as string[]).concat(value)) body.append(key, v);
-  }
-  return new Request(`http://localhost${url}`, { method: form ? "POST" : "GET", body, headers: { cookie: `fp_session=${token}` } });
-}
-/** Runs a loader or action and returns what it returned or threw (a Response for redirects and refusals). */
-async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 /** A fresh workshop run by the ILO demo facilitator. */
 async function workshopIn(timeZone: string, startsOn: string, endsOn: string) {
@@ -109,7 +87,7 @@ describe("agenda times", () => {
         speakerRole: ["speaker", "speaker"],
       }),
       params: { workshopId: workshop.id },
-      context,
+      context: routeContext,
     })) as unknown as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
     expect(response.init.status).toBe(400);
     expect(response.data.fieldErrors).toEqual({ endTime: "The session must end after it starts." });
@@ -178,19 +156,19 @@ describe("reordering a day", () => {
     const move = { intent: "move", sessionId: second.id, toIndex: "0" };
 
     for (const email of ["facilitator.iom@focalpoint.test", "fp.th@focalpoint.test", "secretariat@focalpoint.test"]) {
-      const refused = await settle(async () => agendaAction({ request: await requestAs(email, url, move), params: { workshopId: workshop.id }, context }));
+      const refused = await settle(async () => agendaAction({ request: await requestAs(email, url, move), params: { workshopId: workshop.id }, context: routeContext }));
       expect(refused, email).toBeInstanceOf(Response);
       expect((refused as Response).status, email).toBe(403);
     }
     expect((await db.agendaSession.findUniqueOrThrow({ where: { id: first.id } })).startsAt.toISOString()).toBe("2027-09-01T02:00:00.000Z");
 
     // Everyone who may read workshops sees the agenda.
-    const seen = (await agendaLoader({ request: await requestAs("observer@focalpoint.test", url), params: { workshopId: workshop.id }, context })) as Awaited<ReturnType<typeof agendaLoader>>;
+    const seen = (await agendaLoader({ request: await requestAs("observer@focalpoint.test", url), params: { workshopId: workshop.id }, context: routeContext })) as Awaited<ReturnType<typeof agendaLoader>>;
     expect(seen.days[0]!.sessions.map((s) => s.title)).toEqual(["First", "Second"]);
 
-    const result = (await agendaAction({ request: await requestAs("facilitator@focalpoint.test", url, move), params: { workshopId: workshop.id }, context })) as { moved: { position: number } };
+    const result = (await agendaAction({ request: await requestAs("facilitator@focalpoint.test", url, move), params: { workshopId: workshop.id }, context: routeContext })) as { moved: { position: number } };
     expect(result.moved.position).toBe(1);
-    const admin = (await agendaAction({ request: await requestAs("admin@focalpoint.test", url, { ...move, sessionId: first.id }), params: { workshopId: workshop.id }, context })) as { moved: { position: number } };
+    const admin = (await agendaAction({ request: await requestAs("admin@focalpoint.test", url, { ...move, sessionId: first.id }), params: { workshopId: workshop.id }, context: routeContext })) as { moved: { position: number } };
     expect(admin.moved.position).toBe(1);
   });
 
@@ -284,7 +262,7 @@ describe("iCalendar", () => {
 
   it("downloads for anyone who may read workshops, as text/calendar", async () => {
     const workshop = await db.workshop.findFirstOrThrow({ where: { title: "ASEAN Meeting of Skills Focal Points" } });
-    const response = (await icsLoader({ request: await requestAs("observer@focalpoint.test", `/workshops/${workshop.id}/agenda.ics`), params: { workshopId: workshop.id }, context })) as Response;
+    const response = (await icsLoader({ request: await requestAs("observer@focalpoint.test", `/workshops/${workshop.id}/agenda.ics`), params: { workshopId: workshop.id }, context: routeContext })) as Response;
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toContain(".ics");
     const ics = await response.text();

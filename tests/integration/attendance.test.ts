@@ -6,21 +6,9 @@ import { action as attendanceAction, loader as attendanceLoader } from "~/routes
 import { loader as statisticsCsv } from "~/routes/_app.workshops.$workshopId.attendance[.]csv";
 import { loader as badgeLanding } from "~/routes/_app.check-in.$badgeToken";
 import { db } from "~/utils/db.server";
+import { cookieFor, routeContext, settle } from "../support/requests";
 
-const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
-async function cookieFor(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return `fp_session=${(await createSession(user.id)).token}`;
-}
-async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 const bangkok = () => db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } });
 const facilitatorId = async () => (await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } })).id;
@@ -83,7 +71,7 @@ describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () =>
   it("exports the same figures as CSV, and the overview's summary agrees", async () => {
     const workshop = await bangkok();
     const cookie = await cookieFor("observer@focalpoint.test");
-    const response = await statisticsCsv({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance.csv`, { headers: { cookie } }), params: { workshopId: workshop.id }, context });
+    const response = await statisticsCsv({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance.csv`, { headers: { cookie } }), params: { workshopId: workshop.id }, context: routeContext });
     const lines = (await response.text()).split("\r\n");
     expect(lines[0]).toBe("table,value,Attended,Female,Male,Other,Not stated,Person-days");
     expect(lines).toContain("By day,2015-08-10,23," + (await dayBySex(workshop.id, "2015-08-10")) + ",23");
@@ -100,7 +88,7 @@ describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () =>
   it("shows the live board to every reader, and the list to tick only to facilitators", async () => {
     const workshop = await bangkok();
     const run = async (email: string) =>
-      attendanceLoader({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance?day=2015-08-11`, { headers: { cookie: await cookieFor(email) } }), params: { workshopId: workshop.id }, context });
+      attendanceLoader({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance?day=2015-08-11`, { headers: { cookie: await cookieFor(email) } }), params: { workshopId: workshop.id }, context: routeContext });
     const reader = await run("fp.kh@focalpoint.test");
     expect(reader.board.day).toBe("2015-08-11");
     expect(reader.board.present).toHaveLength(24);
@@ -157,26 +145,26 @@ describe("checking in", () => {
     for (const email of ["fp.kh@focalpoint.test", "secretariat@focalpoint.test", "facilitator.iom@focalpoint.test", "observer@focalpoint.test"]) {
       const cookie = await cookieFor(email);
       const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body(), headers: { cookie } });
-      const refused = await settle(() => attendanceAction({ request, params: { workshopId: workshop.id }, context }));
+      const refused = await settle(() => attendanceAction({ request, params: { workshopId: workshop.id }, context: routeContext }));
       expect((refused as Response).status, email).toBe(403);
-      const landing = await settle(() => badgeLanding({ request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }), params: { badgeToken: person.badgeToken }, context }));
+      const landing = await settle(() => badgeLanding({ request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }), params: { badgeToken: person.badgeToken }, context: routeContext }));
       expect((landing as Response).status, email).toBe(403);
     }
     const anonymous = await settle(() =>
-      attendanceAction({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body() }), params: { workshopId: workshop.id }, context }),
+      attendanceAction({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body() }), params: { workshopId: workshop.id }, context: routeContext }),
     );
     expect((anonymous as Response).status).toBe(302);
     expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(0);
 
     // The facilitator's badge landing only opens the check-in desk with the code filled in.
     const cookie = await cookieFor("facilitator@focalpoint.test");
-    const landing = (await settle(() => badgeLanding({ request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }), params: { badgeToken: person.badgeToken }, context }))) as Response;
+    const landing = (await settle(() => badgeLanding({ request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }), params: { badgeToken: person.badgeToken }, context: routeContext }))) as Response;
     expect(landing.status).toBe(302);
     expect(landing.headers.get("Location")).toBe(`/workshops/${workshop.id}/attendance?day=2015-08-10&code=${person.badgeToken}`);
     expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(0);
 
     const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body(), headers: { cookie } });
-    const done = await attendanceAction({ request, params: { workshopId: workshop.id }, context });
+    const done = await attendanceAction({ request, params: { workshopId: workshop.id }, context: routeContext });
     expect(done).toMatchObject({ result: { status: "checked_in", name: person.name } });
   });
 });

@@ -1,21 +1,16 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { createSession, validateSessionToken } from "~/auth/session.server";
 import { parseDashboardFilters, type DashboardFilters } from "~/models/dashboard-filters";
 import { dashboardData, dashboardMatrixRows, dashboardMilestoneList, quarterOf, quartersBetween } from "~/models/dashboard.server";
 import { loader as matrixCsv } from "~/routes/dashboard.matrix[.]csv";
 import { loader as milestonesCsv } from "~/routes/dashboard.milestones[.]csv";
 import { db } from "~/utils/db.server";
+import { signedIn } from "../support/requests";
 
 // The seed's dates are fixed, so the dashboard is checked as of a fixed day.
 const TODAY = "2026-11-23";
 const SECTOR_STAGES = ["sector_prioritised", "national_standard", "curriculum_materials", "testing_certification", "aqrf_referenced", "mutual_recognition", "workers_recognised"];
 
-async function signedIn(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const { token } = await createSession(user.id);
-  return { actor: (await validateSessionToken(token))!.user, cookie: `fp_session=${token}` };
-}
 
 async function country(code: string) {
   return db.country.findUniqueOrThrow({ where: { code } });
@@ -31,8 +26,7 @@ async function countryObserver(code: string) {
   const user = await db.user.create({
     data: { email: `observer.${code.toLowerCase()}.${Date.now()}@focalpoint.test`, name: `Observer ${code}`, roles: { create: { role: "observer", countryId: c.id } } },
   });
-  const { token } = await createSession(user.id);
-  return { actor: (await validateSessionToken(token))!.user, cookie: `fp_session=${token}` };
+  return signedIn(user.email);
 }
 
 const overdue = (m: { status: string; targetOn: string | null }) => m.status !== "completed" && m.targetOn !== null && m.targetOn < TODAY;
@@ -47,7 +41,7 @@ async function csv(loader: typeof matrixCsv, path: string, cookie: string) {
 
 describe("the dashboard's figures", () => {
   it("count each country's milestones, completed share, overdue, blocked and last update from the rows", async () => {
-    const { actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const data = await dashboardData(actor, {}, TODAY);
     expect(data.perCountry.map((c) => c.country.code)).toEqual(["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"]);
     for (const row of data.perCountry) {
@@ -71,7 +65,7 @@ describe("the dashboard's figures", () => {
   });
 
   it("shows each priority sector's current stage in the matrix, as the seed set it", async () => {
-    const { actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const data = await dashboardData(actor, {}, TODAY);
     const kh = await country("KH");
     const cell = async (sectorCode: string) => data.matrix.cells[`${kh.id}:${(await sector(sectorCode)).id}`];
@@ -88,7 +82,7 @@ describe("the dashboard's figures", () => {
   });
 
   it("applies country, sector, stage and status filters to every panel alike", async () => {
-    const { actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const kh = await country("KH");
     const welding = await sector("welding");
 
@@ -134,7 +128,7 @@ describe("the dashboard's figures", () => {
 
 describe("permission scope", () => {
   it("shows a country-scoped observer only their own country, whatever the filter asks", async () => {
-    const { actor } = await countryObserver("KH");
+    const { user: actor } = await countryObserver("KH");
     const kh = await country("KH");
     const th = await country("TH");
     const data = await dashboardData(actor, { since: "2015-01-01" }, TODAY);
@@ -157,14 +151,14 @@ describe("permission scope", () => {
   });
 
   it("gives a focal point their country and the Secretariat all ten", async () => {
-    expect((await dashboardData((await signedIn("fp.vn@focalpoint.test")).actor, {}, TODAY)).countries.map((c) => c.code)).toEqual(["VN"]);
-    expect((await dashboardData((await signedIn("secretariat@focalpoint.test")).actor, {}, TODAY)).countries).toHaveLength(10);
+    expect((await dashboardData((await signedIn("fp.vn@focalpoint.test")).user, {}, TODAY)).countries.map((c) => c.code)).toEqual(["VN"]);
+    expect((await dashboardData((await signedIn("secretariat@focalpoint.test")).user, {}, TODAY)).countries).toHaveLength(10);
   });
 });
 
 describe("what changed since a date", () => {
   it("lists every milestone history row since the day, grouped by country, with who and from → to", async () => {
-    const { actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const since = "2026-06-01";
     const data = await dashboardData(actor, { since }, TODAY);
     const expected = await db.auditEvent.findMany({ where: { entityType: "milestone", createdAt: { gte: new Date(`${since}T00:00:00Z`) } }, include: { actor: true } });
@@ -186,13 +180,13 @@ describe("what changed since a date", () => {
   });
 
   it("looks back thirty days when no date is chosen, and never from a future day", async () => {
-    const { actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn("secretariat@focalpoint.test");
     expect((await dashboardData(actor, {}, TODAY)).since).toBe("2026-10-24");
     expect((await dashboardData(actor, { since: "2027-01-01" }, TODAY)).since).toBe("2026-10-24");
   });
 
   it("names the last regional meeting for the shortcut", async () => {
-    const { actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const meeting = await db.workshop.findFirstOrThrow({ where: { kind: "regional_meeting", startsOn: { lte: TODAY } }, orderBy: { startsOn: "desc" } });
     expect((await dashboardData(actor, {}, TODAY)).lastRegionalMeeting).toEqual({ title: meeting.title, startsOn: meeting.startsOn });
   });
@@ -208,7 +202,7 @@ describe("progress over time", () => {
   });
 
   it("counts each country's completed milestones at the end of every quarter, by actual date", async () => {
-    const { actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const data = await dashboardData(actor, {}, TODAY);
     const { quarters, series } = data.progress;
     const completed = await db.milestone.findMany({ where: { status: "completed" }, select: { countryId: true, achievedOn: true } });

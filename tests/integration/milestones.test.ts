@@ -5,24 +5,20 @@ import { action as sectorsAction, loader as sectorsLoader } from "~/routes/_app.
 import { action as editAction, loader as editLoader } from "~/routes/_app.milestones.$milestoneId.edit";
 import { action as pageAction, loader as pageLoader } from "~/routes/_app.milestones.$milestoneId._index";
 import { db } from "~/utils/db.server";
+import { cookieFor, routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";
 
-const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
 type Outcome = { status: number; data?: unknown; location?: string | null };
-type RouteFunction = (args: { request: Request; params: Record<string, string>; context: typeof context }) => Promise<unknown>;
+type RouteFunction = (args: { request: Request; params: Record<string, string>; context: typeof routeContext }) => Promise<unknown>;
 
-async function cookieFor(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return `fp_session=${(await createSession(user.id)).token}`;
-}
 
 /** Calls a route's loader or action as the person would, and reports the status and data it answered with. */
 async function call(fn: RouteFunction, email: string, path: string, params: Record<string, string>, body?: Record<string, string> | FormData): Promise<Outcome> {
   const form = body instanceof FormData ? body : body ? new URLSearchParams(body) : undefined;
   const request = new Request(`http://localhost${path}`, { method: form ? "POST" : "GET", headers: { cookie: await cookieFor(email) }, body: form });
   try {
-    const result = await fn({ request, params, context });
+    const result = await fn({ request, params, context: routeContext });
     if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
     if (result && typeof result === "object" && "init" in result && "data" in result) {
       const wrapped = result as { data: unknown; init: { status?: number } | null };

@@ -18,10 +18,10 @@ import {
 import { attachRealtime } from "~/realtime/server.server";
 import { action as outcomesAction, loader as outcomesLoader } from "~/routes/_app.workshops.$workshopId.outcomes";
 import { db, prepareDatabase } from "~/utils/db.server";
+import { routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
 
-const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 let facilitatorId: string;
 let bangkokId: string;
 const country = async (code: string) => db.country.findUniqueOrThrow({ where: { code } });
@@ -363,7 +363,7 @@ describe("the outcomes page's actions", () => {
         kind: "decision",
         text: "Not theirs to record",
       });
-      await expect(outcomesAction({ request, params: { workshopId: bangkokId }, context })).rejects.toMatchObject({ status: 403 });
+      await expect(outcomesAction({ request, params: { workshopId: bangkokId }, context: routeContext })).rejects.toMatchObject({ status: 403 });
     }
     expect(await db.outcome.count()).toBe(before);
   });
@@ -373,7 +373,7 @@ describe("the outcomes page's actions", () => {
       const result = await outcomesAction({
         request: await post("facilitator@focalpoint.test", bangkokId, fields),
         params: { workshopId: bangkokId },
-        context,
+        context: routeContext,
       });
       if (result instanceof Response) throw new Error(`expected field errors, got ${result.status} ${result.headers.get("location")}`);
       return (result as unknown as { data: { fieldErrors: Record<string, string> } }).data.fieldErrors;
@@ -424,7 +424,7 @@ describe("the outcomes page's actions", () => {
         dueOn: "2027-01-31",
       }),
       params: { workshopId: bangkokId },
-      context,
+      context: routeContext,
     });
     expect((redirect as Response).status).toBe(302);
     expect(
@@ -474,7 +474,7 @@ describe("the minutes", () => {
     const response = await outcomesLoader({
       request: await requestAs("facilitator@focalpoint.test", `http://localhost/workshops/${bangkokId}/outcomes`),
       params: { workshopId: bangkokId },
-      context,
+      context: routeContext,
     });
     const { minutesDocumentId, canManage } = response as unknown as {
       minutesDocumentId: string;

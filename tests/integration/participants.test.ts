@@ -17,24 +17,11 @@ import { action as participantsAction } from "~/routes/_app.workshops.$workshopI
 import { action as addAction } from "~/routes/_app.workshops.$workshopId.participants_.new";
 import { action as registerAction } from "~/routes/register.$token";
 import { db } from "~/utils/db.server";
+import { routeContext, settle, signedIn } from "../support/requests";
 
-const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
-async function signedIn(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const { token } = await createSession(user.id);
-  return { user: (await validateSessionToken(token))!.user, cookie: `fp_session=${token}` };
-}
 
 /** Runs a loader or action and returns what it returned or threw (a Response for redirects and refusals). */
-async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 const bangkok = () => db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } });
 
@@ -168,13 +155,13 @@ describe("adding by hand and from the directory", () => {
     for (const email of ["fp.kh@focalpoint.test", "secretariat@focalpoint.test", "facilitator.iom@focalpoint.test"]) {
       const { cookie } = await signedIn(email);
       const request = new Request(`http://localhost/workshops/${workshop.id}/participants/new`, { method: "POST", body: new URLSearchParams(form), headers: { cookie } });
-      const refused = await settle(() => addAction({ request, params: { workshopId: workshop.id }, context }));
+      const refused = await settle(() => addAction({ request, params: { workshopId: workshop.id }, context: routeContext }));
       expect((refused as Response).status, email).toBe(403);
     }
     expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(0);
     const { cookie } = await signedIn("facilitator@focalpoint.test");
     const request = new Request(`http://localhost/workshops/${workshop.id}/participants/new`, { method: "POST", body: new URLSearchParams(form), headers: { cookie } });
-    const done = (await settle(() => addAction({ request, params: { workshopId: workshop.id }, context }))) as Response;
+    const done = (await settle(() => addAction({ request, params: { workshopId: workshop.id }, context: routeContext }))) as Response;
     expect(done.status).toBe(302);
     expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(1);
   });
@@ -208,7 +195,7 @@ describe("who sees what", () => {
     const workshop = await bangkok();
     const run = async (email: string) => {
       const { cookie } = await signedIn(email);
-      const response = await participantsCsv({ request: new Request(`http://localhost/workshops/${workshop.id}/participants.csv`, { headers: { cookie } }), params: { workshopId: workshop.id }, context });
+      const response = await participantsCsv({ request: new Request(`http://localhost/workshops/${workshop.id}/participants.csv`, { headers: { cookie } }), params: { workshopId: workshop.id }, context: routeContext });
       const bytes = new Uint8Array(await response.arrayBuffer());
       // TextDecoder drops the byte-order mark, as Response.text() would; the bytes keep it.
       return { response, bytes, text: new TextDecoder().decode(bytes) };
@@ -250,7 +237,7 @@ describe("self-registration links", () => {
           body: new URLSearchParams({ decision, name: "Anan Phommachanh", organisationName: "Ministry of Labour and Social Welfare", countryId: la.id, sex: "male" }),
         }),
         params: { token: tokenOf(second.url) },
-        context,
+        context: routeContext,
       });
     expect(await answer("register")).toMatchObject({ done: "registered" });
     const after = await db.participant.findUniqueOrThrow({ where: { id: participant.id } });
@@ -278,7 +265,7 @@ describe("answering one's own invitation in the app", () => {
     const post = async (email: string, workshopId: string, intent: string) => {
       const { cookie } = await signedIn(email);
       const request = new Request(`http://localhost/workshops/${workshopId}/participants`, { method: "POST", body: new URLSearchParams({ intent }), headers: { cookie } });
-      return settle(() => participantsAction({ request, params: { workshopId }, context }));
+      return settle(() => participantsAction({ request, params: { workshopId }, context: routeContext }));
     };
     // Someone not on the list may not register themselves.
     expect(((await post("observer@focalpoint.test", hanoi.id, "register")) as Response).status).toBe(403);

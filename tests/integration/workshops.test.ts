@@ -1,33 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createSession as createAuthSession, validateSessionToken } from "~/auth/session.server";
 import { createAgendaSession, getAgenda } from "~/models/agenda.server";
 import { getWorkshopDetail, normaliseTimeZone, removeMaterial } from "~/models/workshop.server";
 import { action as editAction, loader as editLoader } from "~/routes/_app.workshops.$workshopId.edit";
 import { action as newAction, loader as newLoader } from "~/routes/_app.workshops.new";
 import { db } from "~/utils/db.server";
+import { requestAs, routeContext, settle, signedIn, userId } from "../support/requests";
 
-const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
-async function userId(email: string) {
-  return (await db.user.findUniqueOrThrow({ where: { email } })).id;
-}
-async function requestAs(email: string, url: string, form?: Record<string, string | string[]>) {
-  const { token } = await createAuthSession(await userId(email));
-  let body: URLSearchParams | undefined;
-  if (form) {
-    body = new URLSearchParams();
-    for (const [key, value] of Object.entries(form)) for (const v of ([] as string[]).concat(value)) body.append(key, v);
-  }
-  return new Request(`http://localhost${url}`, { method: form ? "POST" : "GET", body, headers: { cookie: `fp_session=${token}` } });
-}
-async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 type Refusal = { data: { fieldErrors: Record<string, string> }; init: { status: number } };
 
 async function validForm(overrides: Record<string, string | string[]> = {}) {
@@ -49,13 +28,13 @@ async function validForm(overrides: Record<string, string | string[]> = {}) {
   };
 }
 async function create(email: string, form: Record<string, string | string[]>) {
-  return settle(async () => newAction({ request: await requestAs(email, "/workshops/new", form), params: {}, context }));
+  return settle(async () => newAction({ request: await requestAs(email, "/workshops/new", form), params: {}, context: routeContext }));
 }
 
 describe("creating a workshop", () => {
   it("is for facilitators and administrators only", async () => {
     for (const email of ["fp.th@focalpoint.test", "secretariat@focalpoint.test", "observer@focalpoint.test"]) {
-      const page = await settle(async () => newLoader({ request: await requestAs(email, "/workshops/new"), params: {}, context }));
+      const page = await settle(async () => newLoader({ request: await requestAs(email, "/workshops/new"), params: {}, context: routeContext }));
       expect((page as Response).status, email).toBe(403);
       expect(((await create(email, await validForm())) as Response).status, email).toBe(403);
     }
@@ -135,12 +114,12 @@ describe("editing a workshop", () => {
     };
   }
   const edit = async (email: string, workshopId: string, form: Record<string, string | string[]>) =>
-    settle(async () => editAction({ request: await requestAs(email, `/workshops/${workshopId}/edit`, form), params: { workshopId }, context }));
+    settle(async () => editAction({ request: await requestAs(email, `/workshops/${workshopId}/edit`, form), params: { workshopId }, context: routeContext }));
 
   it("is refused to facilitators who do not run it and to everyone else but administrators", async () => {
     const workshop = await bangkok();
     for (const email of ["facilitator.iom@focalpoint.test", "fp.th@focalpoint.test", "secretariat@focalpoint.test"]) {
-      const page = await settle(async () => editLoader({ request: await requestAs(email, `/workshops/${workshop.id}/edit`), params: { workshopId: workshop.id }, context }));
+      const page = await settle(async () => editLoader({ request: await requestAs(email, `/workshops/${workshop.id}/edit`), params: { workshopId: workshop.id }, context: routeContext }));
       expect((page as Response).status, email).toBe(403);
       expect(((await edit(email, workshop.id, await formFor(workshop, { title: "Hijacked" }))) as Response).status, email).toBe(403);
     }
@@ -184,17 +163,17 @@ describe("materials", () => {
     const url = `/workshops/${workshop.id}/edit`;
     for (const bad of ["javascript:alert(1)", "ftp://files.example.org/x.pdf", "not a link", "https://localhost/x"]) {
       const refused = (await settle(async () =>
-        editAction({ request: await requestAs("facilitator@focalpoint.test", url, { intent: "addLink", title: "Concept note", url: bad }), params: { workshopId: workshop.id }, context }),
+        editAction({ request: await requestAs("facilitator@focalpoint.test", url, { intent: "addLink", title: "Concept note", url: bad }), params: { workshopId: workshop.id }, context: routeContext }),
       )) as unknown as Refusal;
       expect(refused.data.fieldErrors, bad).toEqual({ url: "Enter a web address starting with https:// or http://." });
     }
     const added = (await editAction({
       request: await requestAs("facilitator@focalpoint.test", url, { intent: "addLink", title: "Concept note", url: "https://www.ilo.org/asia/concept-note.pdf" }),
       params: { workshopId: workshop.id },
-      context,
+      context: routeContext,
     })) as Response;
     expect(added.status).toBe(302);
-    const detail = await getWorkshopDetail(workshop.id, (await validateSessionToken((await createAuthSession(await userId("facilitator@focalpoint.test"))).token))!.user);
+    const detail = await getWorkshopDetail(workshop.id, (await signedIn("facilitator@focalpoint.test")).user);
     expect(detail!.materials.map((m) => [m.title, m.url])).toContainEqual(["Concept note", "https://www.ilo.org/asia/concept-note.pdf"]);
   });
 
@@ -203,18 +182,17 @@ describe("materials", () => {
     const form = new FormData();
     form.set("title", "Concept note (PDF)");
     form.set("file", new File(["%PDF-1.4 concept note"], "Concept note.pdf", { type: "application/pdf" }));
-    const { token } = await createAuthSession(await userId("facilitator@focalpoint.test"));
-    const request = new Request(`http://localhost/workshops/${workshop.id}/edit`, { method: "POST", body: form, headers: { cookie: `fp_session=${token}` } });
-    expect(((await editAction({ request, params: { workshopId: workshop.id }, context })) as Response).status).toBe(302);
+    const request = await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/edit`, form);
+    expect(((await editAction({ request, params: { workshopId: workshop.id }, context: routeContext })) as Response).status).toBe(302);
     const material = await db.workshopMaterial.findFirstOrThrow({ where: { workshopId: workshop.id, title: "Concept note (PDF)" }, include: { file: true } });
     expect(material.file).toMatchObject({ filename: "Concept note.pdf", contentType: "application/pdf" });
 
     const bad = new FormData();
     bad.set("file", new File(["<html>"], "agenda.html", { type: "text/html" }));
     const refused = (await editAction({
-      request: new Request(`http://localhost/workshops/${workshop.id}/edit`, { method: "POST", body: bad, headers: { cookie: `fp_session=${token}` } }),
+      request: await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/edit`, bad),
       params: { workshopId: workshop.id },
-      context,
+      context: routeContext,
     })) as unknown as Refusal;
     expect(Object.keys(refused.data.fieldErrors)).toEqual(["file"]);
 
@@ -228,7 +206,7 @@ describe("materials", () => {
       editAction({
         request: await requestAs("facilitator.iom@focalpoint.test", `/workshops/${workshop.id}/edit`, { intent: "addLink", title: "Spam", url: "https://example.org" }),
         params: { workshopId: workshop.id },
-        context,
+        context: routeContext,
       }),
     );
     expect((refused as Response).status).toBe(403);
