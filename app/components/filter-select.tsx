@@ -1,3 +1,6 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+
 /** A labelled drop-down for list filters, whose empty first choice means "any". */
 export function FilterSelect({
   name,
@@ -25,5 +28,17 @@ export function FilterSelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/** A list's filters as a GET form, so every filtered view has its own shareable address. */
+export function FilterBar({ submitLabel, children }: { submitLabel: string; children: ReactNode }) {
+  return (
+    <Form method="get" className="filters">
+      {children}
+      <button type="submit" className="button-secondary">
+        {submitLabel}
+      </button>
+    </Form>
   );
 }

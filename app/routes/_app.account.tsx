@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { z } from "zod";
 import { newPasswordFields, passwordsMatch } from "~/auth/password-form";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
@@ -118,12 +119,7 @@ export default function Account() {
 
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("intro")}</p>
-        </div>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <div className="grid grid-2">
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t("profile.heading")}</h2>

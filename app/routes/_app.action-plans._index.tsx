@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterSelect } from "~/components/filter-select";
+import { PageHeader } from "~/components/page-header";
+import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -31,18 +32,14 @@ export default function ActionPlans() {
   const { t: tc } = useTranslation("common");
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("intro")}</p>
-        </div>
+      <PageHeader title={t("title")} intro={t("intro")}>
         {canCreate ? (
           <Link to="/action-plans/new" className="button">
             {t("create.button")}
           </Link>
         ) : null}
-      </header>
-      <Form method="get" className="filters">
+      </PageHeader>
+      <FilterBar submitLabel={tc("actions.filter")}>
         <FilterSelect
           name="country"
           label={t("country")}
@@ -57,10 +54,7 @@ export default function ActionPlans() {
           value={filters.status}
           options={PLAN_STATUSES.map((s) => ({ value: s, label: tc(`planStatuses.${s}`) }))}
         />
-        <button type="submit" className="button-secondary">
-          {tc("actions.filter")}
-        </button>
-      </Form>
+      </FilterBar>
       {plans.length === 0 ? (
         <p className="empty">{t("none")}</p>
       ) : (

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
@@ -58,12 +59,7 @@ export default function NewPlan() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/action-plans">{t("title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("create.title")}</h1>
-          <p>{t("create.intro")}</p>
-        </div>
-      </header>
+      <PageHeader title={t("create.title")} intro={t("create.intro")} />
       <Form method="post" className="card" noValidate>
         <FormError>{Object.keys(errors).length ? tc("errors.fixBelow") : null}</FormError>
         <SelectField label={t("create.country")} name="countryId" error={errors.countryId} options={countries.map((c) => ({ value: c.id, label: c.name }))} />

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration · FocalPoint" }];
@@ -19,12 +20,7 @@ export default function AdminHome() {
   ];
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("intro")}</p>
-        </div>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <div className="grid grid-3 admin-cards">
         {cards.map((c) => (
           <Link key={c.to} to={c.to} className="card">

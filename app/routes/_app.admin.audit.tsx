@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterSelect } from "~/components/filter-select";
+import { PageHeader } from "~/components/page-header";
+import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { listAuditEvents, listAuditFilterOptions } from "~/models/audit.server";
@@ -72,13 +73,8 @@ export default function AuditLog() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/admin">{t("title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("audit.title")}</h1>
-          <p>{t("audit.intro")}</p>
-        </div>
-      </header>
-      <Form method="get" className="filters">
+      <PageHeader title={t("audit.title")} intro={t("audit.intro")} />
+      <FilterBar submitLabel={tc("actions.filter")}>
         <FilterSelect
           name="entity"
           label={t("audit.entity")}
@@ -100,10 +96,7 @@ export default function AuditLog() {
           value={filters.country}
           options={countries.map((c) => ({ value: c.id, label: c.name }))}
         />
-        <button type="submit" className="button-secondary">
-          {tc("actions.filter")}
-        </button>
-      </Form>
+      </FilterBar>
       {events.length === 0 ? (
         <p className="empty">{t("audit.empty")}</p>
       ) : (

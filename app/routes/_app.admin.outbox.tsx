@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
 import { listOutbox } from "~/models/email.server";
 import { useRootData } from "~/root";
@@ -41,12 +42,7 @@ export default function Outbox() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/admin">{t("title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("outbox.title")}</h1>
-          <p>{t("outbox.intro")}</p>
-        </div>
-      </header>
+      <PageHeader title={t("outbox.title")} intro={t("outbox.intro")} />
       <section className="card">
         {messages.length === 0 ? (
           <p className="empty">{t("outbox.empty")}</p>

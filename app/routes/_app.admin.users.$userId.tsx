@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
 import { FormError } from "~/components/forms";
 import { RoleFields } from "~/components/role-fields";
@@ -86,17 +87,11 @@ export default function AdminUser() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/admin">{t("title")}</Link> › <Link to="/admin/users">{t("users.title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{user.name}</h1>
-          <p>
-            {user.email} · <span className="badge badge-neutral">{t(`users.statusLabel.${user.status as "active"}`)}</span>
-          </p>
-        </div>
+      <PageHeader title={user.name} intro={<>{user.email} · <span className="badge badge-neutral">{t(`users.statusLabel.${user.status as "active"}`)}</span></>}>
         <Link to={`/people/${user.id}`} className="button button-secondary">
           {tc("actions.view")}
         </Link>
-      </header>
+      </PageHeader>
       <FormError>{actionData?.formError}</FormError>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="roles-heading">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
@@ -36,15 +37,11 @@ export default function AdminUsers() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/admin">{t("title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("users.title")}</h1>
-          <p>{t("users.count", { count: total })}</p>
-        </div>
+      <PageHeader title={t("users.title")} intro={<>{t("users.count", { count: total })}</>}>
         <Link to="/admin/users/new" className="button">
           {t("users.invite")}
         </Link>
-      </header>
+      </PageHeader>
       <Form method="get" className="filters" role="search">
         <div className="field">
           <label htmlFor="q">{t("users.search")}</label>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { Field, FormError, SelectField } from "~/components/forms";
@@ -68,12 +69,7 @@ export default function InvitePerson() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/admin">{t("title")}</Link> › <Link to="/admin/users">{t("users.title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("invite.title")}</h1>
-          <p>{t("invite.intro")}</p>
-        </div>
-      </header>
+      <PageHeader title={t("invite.title")} intro={t("invite.intro")} />
       <Form method="post" noValidate className="card">
         <FormError>{actionData?.formError}</FormError>
         <div className="grid grid-2">

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
@@ -42,13 +43,7 @@ export default function CountryPage() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/countries">{t("countries.title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>
-            <span className="country-code">{country.code}</span> {country.name}
-          </h1>
-          <p>{country.nqfName}</p>
-        </div>
+      <PageHeader title={<><span className="country-code">{country.code}</span> {country.name}</>} intro={country.nqfName}>
         <div className="cluster">
           <LiveStatus status={status} />
           {canEdit ? (
@@ -57,7 +52,7 @@ export default function CountryPage() {
             </Link>
           ) : null}
         </div>
-      </header>
+      </PageHeader>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="overview-heading">
           <h2 id="overview-heading">{t("countries.overview")}</h2>

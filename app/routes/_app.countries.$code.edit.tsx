@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/session.server";
 import { Field, TextareaField } from "~/components/forms";
@@ -50,12 +51,7 @@ export default function EditCountry() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/countries">{t("countries.title")}</Link> › <Link to={`/countries/${country.code.toLowerCase()}`}>{country.name}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("editCountry.title", { country: country.name })}</h1>
-          <p>{t("editCountry.intro")}</p>
-        </div>
-      </header>
+      <PageHeader title={t("editCountry.title", { country: country.name })} intro={t("editCountry.intro")} />
       <Form method="post" className="card" noValidate>
         <Field label={t("editCountry.nqfName")} name="nqfName" defaultValue={country.nqfName} error={errors.nqfName} />
         <TextareaField

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
 import { Field, SelectField } from "~/components/forms";
@@ -97,13 +98,9 @@ export default function PrioritySectors() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/milestones">{t("title")}</Link> › <Link to={`/countries/${country.code}`}>{country.name}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("sectors.pageTitle", { country: country.name })}</h1>
-          <p>{t("sectors.intro", { country: country.name })}</p>
-        </div>
+      <PageHeader title={t("sectors.pageTitle", { country: country.name })} intro={t("sectors.intro", { country: country.name })}>
         <LiveStatus status={status} />
-      </header>
+      </PageHeader>
       <p className="muted">{canEdit ? t("sectors.removalRule") : t("sectors.readOnly")}</p>
       <div className="milestone-sections">
         {sectors.length ? sectors.map((s) => <SectorPipeline key={s.sector.id} sector={s} canEdit={canEdit} />) : <p className="empty card">{t("sectors.none")}</p>}

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
 import { PlanStatusBadge } from "~/components/status-badges";
@@ -28,13 +29,9 @@ export default function Countries() {
   const somePlansHidden = countries.some((c) => c.currentPlan === undefined);
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t("countries.title")}</h1>
-          <p>{t("countries.intro")}</p>
-        </div>
+      <PageHeader title={t("countries.title")} intro={t("countries.intro")}>
         <LiveStatus status={status} />
-      </header>
+      </PageHeader>
       <div className="table-wrap stack-table">
         <table>
           <thead>

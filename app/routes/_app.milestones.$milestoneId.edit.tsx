@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { requirePermission, requireUser } from "~/auth/session.server";
 import { Field, FormError, SelectField, TextareaField } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
@@ -83,15 +84,9 @@ export default function EditMilestone() {
         <Link to="/milestones">{t("title")}</Link> › <Link to={`/countries/${milestone.country.code}`}>{milestone.country.name}</Link> ›{" "}
         <Link to={`/milestones/${milestone.id}`}>{stageName}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("form.title")}</h1>
-          <p>
-            {stageName} · {milestone.sector?.name ?? t("page.countryLevel")} · {milestone.country.name}
-          </p>
-        </div>
+      <PageHeader title={t("form.title")} intro={<>{stageName} · {milestone.sector?.name ?? t("page.countryLevel")} · {milestone.country.name}</>}>
         <LiveStatus status={status} />
-      </header>
+      </PageHeader>
       <section className="card form-card">
         <p className="muted">{t("form.intro")}</p>
         {changedMeanwhile ? (

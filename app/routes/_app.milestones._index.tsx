@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterSelect } from "~/components/filter-select";
+import { PageHeader } from "~/components/page-header";
+import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { listReadableCountries } from "~/models/country.server";
@@ -68,13 +69,8 @@ export default function Milestones() {
   const { t: tc } = useTranslation("common");
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("intro")}</p>
-        </div>
-      </header>
-      <Form method="get" className="filters">
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <FilterBar submitLabel={tc("actions.filter")}>
         <FilterSelect
           name="country"
           label={t("country")}
@@ -89,10 +85,7 @@ export default function Milestones() {
           value={filters.sector}
           options={sectors.map((s) => ({ value: s.id, label: s.name }))}
         />
-        <button type="submit" className="button-secondary">
-          {tc("actions.filter")}
-        </button>
-      </Form>
+      </FilterBar>
       <ExportLinks country={filters.country} sector={filters.sector} />
       <section aria-labelledby="legend-heading" className="legend">
         <h2 id="legend-heading" className="visually-hidden">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { PersonChip } from "~/components/person-chip";
@@ -25,13 +26,10 @@ export default function OrganisationPage() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/organisations">{t("organisations.title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>
-            {organisation.name}
-            {organisation.acronym ? ` (${organisation.acronym})` : ""}
-          </h1>
-          <p>
+      <PageHeader
+        title={`${organisation.name}${organisation.acronym ? ` (${organisation.acronym})` : ""}`}
+        intro={
+          <>
             {tc(`organisationKinds.${organisation.kind as "ministry"}`)} ·{" "}
             {organisation.country ? <Link to={`/countries/${organisation.country.code.toLowerCase()}`}>{organisation.country.name}</Link> : t("organisations.regional")}
             {organisation.website ? (
@@ -42,14 +40,15 @@ export default function OrganisationPage() {
                 </a>
               </>
             ) : null}
-          </p>
-        </div>
+          </>
+        }
+      >
         {canManage ? (
           <Link to="edit" className="button button-secondary">
             {t("organisations.edit")}
           </Link>
         ) : null}
-      </header>
+      </PageHeader>
       <section className="card" aria-labelledby="people-heading">
         <h2 id="people-heading">{t("organisations.people")}</h2>
         {organisation.people.length ? (

@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterSelect } from "~/components/filter-select";
+import { PageHeader } from "~/components/page-header";
+import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
@@ -42,18 +43,14 @@ export default function Organisations() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/people">{t("people.title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("organisations.title")}</h1>
-          <p>{t("organisations.intro")}</p>
-        </div>
+      <PageHeader title={t("organisations.title")} intro={t("organisations.intro")}>
         {canManage ? (
           <Link to="/organisations/new" className="button">
             {t("organisations.add")}
           </Link>
         ) : null}
-      </header>
-      <Form method="get" className="filters">
+      </PageHeader>
+      <FilterBar submitLabel={tc("actions.filter")}>
         <FilterSelect
           name="kind"
           label={t("organisations.kind")}
@@ -73,10 +70,7 @@ export default function Organisations() {
             ))}
           </select>
         </div>
-        <button type="submit" className="button-secondary">
-          {tc("actions.filter")}
-        </button>
-      </Form>
+      </FilterBar>
       <p className="muted small">{t("organisations.count", { count: organisations.length })}</p>
       <div className="table-wrap stack-table">
         <table>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
@@ -42,15 +43,11 @@ export default function People() {
   const tr = tc as unknown as (key: string, values?: Record<string, string>) => string;
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t("people.title")}</h1>
-          <p>{t("people.intro")}</p>
-        </div>
+      <PageHeader title={t("people.title")} intro={t("people.intro")}>
         <Link to="/organisations" className="button button-secondary">
           {t("organisations.title")}
         </Link>
-      </header>
+      </PageHeader>
       <Form method="get" className="filters" role="search">
         <div className="field search-field">
           <label htmlFor="q">{t("people.search")}</label>

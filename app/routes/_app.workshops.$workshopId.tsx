@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
@@ -50,16 +51,17 @@ export default function WorkshopLayout() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/workshops">{t("title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{workshop.title}</h1>
-          <p>
+      <PageHeader
+        title={workshop.title}
+        intro={
+          <>
             {tc(`workshopKinds.${workshop.kind as "regional_meeting"}`)} · {formatDay(workshop.startsOn, locale, "long")}
             {workshop.endsOn !== workshop.startsOn ? ` – ${formatDay(workshop.endsOn, locale, "long")}` : ""}
             {workshop.venue || workshop.city ? ` · ${[workshop.venue, workshop.city].filter(Boolean).join(", ")}` : ""}
             {workshop.hostCountry ? ` (${workshop.hostCountry.name})` : ""}
-          </p>
-        </div>
+          </>
+        }
+      >
         <div className="cluster no-print">
           <LiveStatus status={status} />
           {canManage ? (
@@ -68,7 +70,7 @@ export default function WorkshopLayout() {
             </Link>
           ) : null}
         </div>
-      </header>
+      </PageHeader>
       <nav className="tabs" aria-label={t("sections")}>
         {tabs.map((tab) => (
           <NavLink key={tab.to} to={tab.to} end={tab.end} prefetch="intent">

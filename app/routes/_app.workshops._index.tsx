@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterSelect } from "~/components/filter-select";
+import { PageHeader } from "~/components/page-header";
+import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
@@ -86,18 +87,14 @@ export default function Workshops() {
   const { t: tc } = useTranslation("common");
   return (
     <>
-      <header className="page-header">
-        <div>
-          <h1>{t("title")}</h1>
-          <p>{t("intro")}</p>
-        </div>
+      <PageHeader title={t("title")} intro={t("intro")}>
         {canCreate ? (
           <Link to="/workshops/new" className="button">
             {t("newWorkshop")}
           </Link>
         ) : null}
-      </header>
-      <Form method="get" className="filters">
+      </PageHeader>
+      <FilterBar submitLabel={tc("actions.filter")}>
         <FilterSelect
           name="kind"
           label={t("kind")}
@@ -119,10 +116,7 @@ export default function Workshops() {
           value={filters.year}
           options={years.map((y) => ({ value: y, label: String(y) }))}
         />
-        <button type="submit" className="button-secondary">
-          {tc("actions.filter")}
-        </button>
-      </Form>
+      </FilterBar>
       <section aria-labelledby="upcoming-heading" className="stack">
         <h2 id="upcoming-heading">{t("upcoming")}</h2>
         {upcoming.length ? <WorkshopTable workshops={upcoming} caption={t("upcoming")} /> : <p className="empty">{t("noneUpcoming")}</p>}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
 import { WorkshopForm as WorkshopFields } from "~/components/workshop-form";
 import { getTranslate } from "~/i18n/translate.server";
@@ -45,12 +46,7 @@ export default function NewWorkshop() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/workshops">{t("title")}</Link>
       </nav>
-      <header className="page-header">
-        <div>
-          <h1>{t("form.createTitle")}</h1>
-          <p>{t("form.createIntro")}</p>
-        </div>
-      </header>
+      <PageHeader title={t("form.createTitle")} intro={t("form.createIntro")} />
       <WorkshopFields
         key={actionData ? "retry" : "fresh"}
         values={{
