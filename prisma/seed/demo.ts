@@ -151,6 +151,11 @@ const dayAfter2015 = (months: number) => {
   const y = 2015 + Math.floor(months / 12);
   return day(y, (months % 12) + 1, 1 + Math.floor(rand() * 27));
 };
+/** An instant `days` before today (UTC), at the given hour and minute. */
+const daysAgoAt = (days: number, hour: number, minute: number) => {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days, hour, minute));
+};
 const badge = () => crypto.randomBytes(16).toString("base64url");
 
 export async function seedDemo(db: PrismaClient) {
@@ -220,8 +225,9 @@ export async function seedDemo(db: PrismaClient) {
       // Current work has a target; some of those targets have already passed (overdue).
       const targetOn = done ? achievedOn : isCurrent ? (rand() < 0.45 ? day(2026, 3 + Math.floor(rand() * 6), 15) : day(2027, 1 + Math.floor(rand() * 10), 28)) : index === reached + 1 ? day(2027, 6 + Math.floor(rand() * 6), 30) : null;
       const actor = rand() < 0.6 ? fp : tf;
-      // Work under way was last touched at some point this year.
-      const lastTouched = achievedOn ? new Date(`${achievedOn}T08:00:00Z`) : new Date(Date.UTC(2026, Math.floor(rand() * 10), 1 + Math.floor(rand() * 27), 2 + Math.floor(rand() * 8), Math.floor(rand() * 60)));
+      // Work under way was last touched within the past ten months, counted back from the day the
+      // demo is loaded, so "what changed since the last meeting" has something to show on any day.
+      const lastTouched = achievedOn ? new Date(`${achievedOn}T08:00:00Z`) : daysAgoAt(1 + Math.floor(rand() * 10) * 30 + Math.floor(rand() * 27), 2 + Math.floor(rand() * 8), Math.floor(rand() * 60));
       const stage = MILESTONE_STAGES.find((s) => s.code === stageCode)!;
       const milestone = await db.milestone.create({
         data: {
