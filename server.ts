@@ -53,6 +53,14 @@ app.use((req, res, next) => {
   next();
 });
 
+// Nothing a person sends is bigger than one upload (10 MB, app/models/stored-file.server.ts) and its
+// form: refuse larger bodies before anything reads them into memory.
+const MAX_REQUEST_BYTES = 11 * 1024 * 1024;
+app.use((req, res, next) => {
+  if (Number(req.get("content-length") ?? 0) <= MAX_REQUEST_BYTES) return next();
+  res.status(413).type("text/plain").send("This request is too large: a file may be at most 10 MB.");
+});
+
 app.use(
   helmet({
     // Vite's development client injects inline scripts; the CSP guards production.
