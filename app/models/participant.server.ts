@@ -9,18 +9,22 @@ import { publishChange } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
 import { db, type Prisma } from "~/utils/db.server";
 import {
+  LOCALES,
   PARTICIPANT_CATEGORIES,
   REGISTRATION_STATUSES,
+  type Locale,
   SEXES,
   type ParticipantCategory,
   type RegistrationStatus,
   type Sex,
 } from "~/utils/domain";
 import { env } from "~/utils/env.server";
-import { todayIn } from "~/utils/format";
+import { formatDay, todayIn } from "~/utils/format";
 import { en } from "~/i18n/en";
 import { id } from "~/i18n/id";
+import { translatorFor } from "~/i18n/translate.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
+import { sendEmail } from "./email.server";
 import { getWorkshopHeader } from "./workshop.server";
 
 /** A rule of the participant list broken by a request (duplicate e-mail, used link): shown beside the field. */
@@ -57,6 +61,24 @@ export function badgeTokenFromCode(code: string): string | null {
 // The list
 
 export type ParticipantFilter = { category?: ParticipantCategory; countryId?: string; status?: RegistrationStatus; query?: string };
+
+const ParticipantFilterParams = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  category: z.enum(PARTICIPANT_CATEGORIES).optional().catch(undefined),
+  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  status: z.enum(REGISTRATION_STATUSES).optional().catch(undefined),
+});
+
+/**
+ * The participant list's filters from its address (the page and its CSV export
+ * share them): `params` as the form shows them, `filter` for listParticipants.
+ * Values that do not fit are ignored, not errors.
+ */
+export function participantFiltersFrom(url: URL) {
+  const params = ParticipantFilterParams.parse(Object.fromEntries(url.searchParams));
+  const filter: ParticipantFilter = { category: params.category, countryId: params.country, status: params.status, query: params.q };
+  return { params, filter };
+}
 
 const listSelect = {
   id: true,
@@ -316,6 +338,32 @@ export async function createRegistrationLink(workshopId: string, participantId: 
     return participant;
   });
   return { url: registrationUrl(token), participant };
+}
+
+/**
+ * A fresh registration link sent by e-mail, written in the invited person's
+ * language when they have an account, else in `fallbackLocale` (the sender's).
+ * Returns the link and the address it went to.
+ */
+export async function sendRegistrationLink(workshopId: string, participantId: string, author: ChangeAuthor, fallbackLocale: Locale) {
+  const { url, participant } = await createRegistrationLink(workshopId, participantId, author);
+  if (!participant.email) return { url, sentTo: null };
+  const [account, workshop] = await Promise.all([
+    participant.userId ? db.user.findUnique({ where: { id: participant.userId }, select: { locale: true } }) : null,
+    db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { title: true, startsOn: true, endsOn: true } }),
+  ]);
+  const locale = (LOCALES as readonly string[]).includes(account?.locale ?? "") ? (account!.locale as Locale) : fallbackLocale;
+  const t = await translatorFor(locale);
+  const dates =
+    workshop.startsOn === workshop.endsOn
+      ? formatDay(workshop.startsOn, locale, "long")
+      : `${formatDay(workshop.startsOn, locale, "long")} – ${formatDay(workshop.endsOn, locale, "long")}`;
+  await sendEmail({
+    to: participant.email,
+    subject: t("participants:invitation.emailSubject", { workshop: workshop.title }),
+    text: t("participants:invitation.emailBody", { name: participant.name, workshop: workshop.title, dates, url }),
+  });
+  return { url, sentTo: participant.email };
 }
 
 /** The participant and workshop behind an unused registration link, or null. */

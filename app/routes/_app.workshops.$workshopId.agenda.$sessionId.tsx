@@ -2,24 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertCan, requireUser } from "~/auth/session.server";
 import { AgendaSessionForm, echoedSession } from "~/components/agenda-session-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { AgendaRuleError, deleteAgendaSession, getAgendaSession, instantToLocal, SessionForm, speakerDirectory, updateAgendaSession, workshopDays } from "~/models/agenda.server";
-import { getWorkshopHeader } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Session"} · FocalPoint` }];
 
 async function loadManaged(request: Request, params: { workshopId?: string; sessionId?: string }) {
-  const user = await requireUser(request);
-  const workshop = await getWorkshopHeader(parseParam(IdParam, params.workshopId));
-  if (!workshop) throw new Response("Not found", { status: 404 });
-  assertCan(user, "workshop.manage", { facilitatorIds: workshop.facilitatorIds });
+  const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
   const session = await getAgendaSession(workshop.id, parseParam(IdParam, params.sessionId));
   if (!session) throw new Response("Not found", { status: 404 });
   return { user, workshop, session };

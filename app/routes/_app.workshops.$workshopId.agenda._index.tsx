@@ -3,37 +3,27 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { assertCan, requirePermission, requireUser } from "~/auth/session.server";
 import { getAgenda, moveAgendaSession, type AgendaSessionView } from "~/models/agenda.server";
-import { getWorkshopHeader } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel, todayIn } from "~/utils/format";
-import { IdParam, parseParam } from "~/utils/params";
+import { IdParam } from "~/utils/params";
 import { useWorkshopLayout } from "./_app.workshops.$workshopId";
+import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const layout = matches.find((m) => m.id === "routes/_app.workshops.$workshopId")?.data as { workshop?: { title: string } } | undefined;
   return [{ title: `Agenda · ${layout?.workshop?.title ?? "Workshop"} · FocalPoint` }];
 };
 
-async function loadWorkshop(workshopIdParam: string | undefined) {
-  const workshop = await getWorkshopHeader(parseParam(IdParam, workshopIdParam));
-  if (!workshop) throw new Response("Not found", { status: 404 });
-  return workshop;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "workshop.read");
-  const workshop = await loadWorkshop(params.workshopId);
+  const { workshop } = await requireWorkshopAccess(request, params.workshopId);
   return { days: await getAgenda(workshop) };
 }
 
 const MoveForm = z.object({ intent: z.literal("move"), sessionId: IdParam, toIndex: z.coerce.number().int().min(0).max(500) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const workshop = await loadWorkshop(params.workshopId);
-  assertCan(user, "workshop.manage", { facilitatorIds: workshop.facilitatorIds });
+  const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
   const form = MoveForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) throw new Response("Bad request", { status: 400 });
   const moved = await moveAgendaSession(workshop, form.data.sessionId, form.data.toIndex, { actorId: user.id, requestId: context.requestId });

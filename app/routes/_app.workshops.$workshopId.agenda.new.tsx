@@ -2,29 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertCan, requireUser } from "~/auth/session.server";
 import { AgendaSessionForm, echoedSession } from "~/components/agenda-session-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { AgendaRuleError, createAgendaSession, SessionForm, speakerDirectory, suggestSlot, workshopDays } from "~/models/agenda.server";
-import { getWorkshopHeader } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
-import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
 export const meta: MetaFunction = () => [{ title: "New session · FocalPoint" }];
 
-async function loadManaged(request: Request, workshopIdParam: string | undefined) {
-  const user = await requireUser(request);
-  const workshop = await getWorkshopHeader(parseParam(IdParam, workshopIdParam));
-  if (!workshop) throw new Response("Not found", { status: 404 });
-  assertCan(user, "workshop.manage", { facilitatorIds: workshop.facilitatorIds });
-  return { user, workshop };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workshop } = await loadManaged(request, params.workshopId);
+  const { workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
   const days = workshopDays(workshop.startsOn, workshop.endsOn);
   const asked = new URL(request.url).searchParams.get("day");
   const day = asked && days.includes(asked) ? asked : days[0]!;
@@ -32,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, workshop } = await loadManaged(request, params.workshopId);
+  const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
   const t = await getTranslate(request);
   const form = await parseForm(request, SessionForm, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });

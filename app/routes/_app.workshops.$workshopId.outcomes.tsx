@@ -4,8 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { can } from "~/auth/permissions";
-import { requirePermission } from "~/auth/session.server";
 import { Field, FormError, TextareaField } from "~/components/forms";
 import { RichText } from "~/components/rich-text";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
@@ -26,7 +24,6 @@ import {
   updateOutcome,
   type AssignResult,
 } from "~/models/outcome.server";
-import { getWorkshopHeader } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
@@ -35,8 +32,9 @@ import editorStyles from "~/styles/plans.css?url";
 import { OUTCOME_KINDS, OUTCOME_TEXT_MAX } from "~/utils/domain";
 import { formatDay } from "~/utils/format";
 import { asArray, formDataToObject, optionalDay, parseForm } from "~/utils/forms.server";
-import { IdParam, parseParam } from "~/utils/params";
+import { IdParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
 // The editor's look lives with the action plans, whose narrative uses the same editor.
 export const links: LinksFunction = () => [
@@ -48,21 +46,8 @@ export const links: LinksFunction = () => [
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
 
 /** The workshop in the URL and whether this person runs it. */
-async function loadWorkshop(request: Request, workshopIdParam: string | undefined) {
-  const user = await requirePermission(request, "workshop.read");
-  const workshop = await getWorkshopHeader(parseParam(IdParam, workshopIdParam));
-  if (!workshop) throw new Response("Not found", { status: 404 });
-  return {
-    user,
-    workshop,
-    canManage: can(user, "workshop.manage", {
-      facilitatorIds: workshop.facilitatorIds,
-    }),
-  };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, workshop, canManage } = await loadWorkshop(request, params.workshopId);
+  const { user, workshop, canManage } = await requireWorkshopAccess(request, params.workshopId);
   // The minutes exist from the moment a facilitator first comes here to write them.
   if (canManage)
     await ensureMinutesDocument(workshop.id, {
@@ -130,12 +115,7 @@ type ActionResult = {
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, workshop, canManage } = await loadWorkshop(request, params.workshopId);
-  if (!canManage)
-    throw new Response("You do not have permission to do this.", {
-      status: 403,
-      statusText: "Forbidden",
-    });
+  const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const t = await getTranslate(request);

@@ -8,7 +8,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { RegistrationStatusBadge } from "~/components/participant-fields";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
-import { answerOwnInvitation, getOwnParticipation, listParticipants, participantAccess, registrationCounts } from "~/models/participant.server";
+import { answerOwnInvitation, getOwnParticipation, listParticipants, participantAccess, participantFiltersFrom, registrationCounts } from "~/models/participant.server";
 import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/utils/domain";
 import { todayIn } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
@@ -19,20 +19,13 @@ import styles from "~/styles/participants.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Participants · FocalPoint" }];
 
-const Filters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  category: z.enum(PARTICIPANT_CATEGORIES).optional().catch(undefined),
-  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
-  status: z.enum(REGISTRATION_STATUSES).optional().catch(undefined),
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
   const { canManage, seesContacts, workshop } = await participantAccess(user, workshopId);
-  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { params: filters, filter } = participantFiltersFrom(new URL(request.url));
   const [participants, countries, own, counts] = await Promise.all([
-    listParticipants(workshopId, { category: filters.category, countryId: filters.country, status: filters.status, query: filters.q }, { seesContacts }),
+    listParticipants(workshopId, filter, { seesContacts }),
     listCountries(),
     getOwnParticipation(workshopId, user.id),
     seesContacts ? registrationCounts(workshopId) : null,

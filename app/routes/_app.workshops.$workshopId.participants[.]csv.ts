@@ -1,18 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { listParticipants, participantAccess } from "~/models/participant.server";
+import { listParticipants, participantAccess, participantFiltersFrom } from "~/models/participant.server";
 import { csvResponse, toCsv } from "~/utils/csv";
-import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/utils/domain";
 import { IdParam, parseParam } from "~/utils/params";
-
-const Filters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  category: z.enum(PARTICIPANT_CATEGORIES).optional().catch(undefined),
-  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
-  status: z.enum(REGISTRATION_STATUSES).optional().catch(undefined),
-});
 
 /**
  * The participant list as the reader sees it on screen (same filters, same
@@ -23,8 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
   const { seesContacts, workshop } = await participantAccess(user, workshopId);
-  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const participants = await listParticipants(workshopId, { category: filters.category, countryId: filters.country, status: filters.status, query: filters.q }, { seesContacts });
+  const { params: filters, filter } = participantFiltersFrom(new URL(request.url));
+  const participants = await listParticipants(workshopId, filter, { seesContacts });
   const t = await getTranslate(request);
   const h = (key: string) => t(`participants:csv.${key}`);
   const header = seesContacts

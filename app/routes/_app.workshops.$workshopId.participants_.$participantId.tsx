@@ -6,13 +6,13 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { FormError } from "~/components/forms";
 import { ParticipantFields, RegistrationStatusBadge } from "~/components/participant-fields";
-import { getLocale, isLocale } from "~/i18n/i18n.server";
-import { getTranslate, translatorFor } from "~/i18n/translate.server";
+import { getLocale } from "~/i18n/i18n.server";
+import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
-import { sendEmail } from "~/models/email.server";
 import {
   countryExists,
   createRegistrationLink,
+  sendRegistrationLink,
   getParticipant,
   ParticipantError,
   ParticipantFormSchema,
@@ -20,8 +20,6 @@ import {
   requireWorkshopManager,
   updateParticipant,
 } from "~/models/participant.server";
-import { db } from "~/utils/db.server";
-import { formatDay } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -76,21 +74,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "link" || intent === "send") {
     try {
-      const { url } = await createRegistrationLink(workshop.id, participant.id, actor);
-      let sentTo: string | null = null;
-      if (intent === "send" && participant.email) {
-        // Written in the invited person's language when they have an account, else the sender's.
-        const account = participant.userId ? await db.user.findUnique({ where: { id: participant.userId }, select: { locale: true } }) : null;
-        const locale = isLocale(account?.locale) ? account.locale : await getLocale(request);
-        const tr = await translatorFor(locale);
-        const dates = workshop.startsOn === workshop.endsOn ? formatDay(workshop.startsOn, locale, "long") : `${formatDay(workshop.startsOn, locale, "long")} – ${formatDay(workshop.endsOn, locale, "long")}`;
-        await sendEmail({
-          to: participant.email,
-          subject: tr("participants:invitation.emailSubject", { workshop: workshop.title }),
-          text: tr("participants:invitation.emailBody", { name: participant.name, workshop: workshop.title, dates, url }),
-        });
-        sentTo = participant.email;
-      }
+      const { url, sentTo } =
+        intent === "send"
+          ? await sendRegistrationLink(workshop.id, participant.id, actor, await getLocale(request))
+          : { ...(await createRegistrationLink(workshop.id, participant.id, actor)), sentTo: null };
       return data<ActionResult>({ form: "link", fieldErrors: {}, link: url, sentTo });
     } catch (error) {
       if (error instanceof ParticipantError) return data<ActionResult>({ form: "link", fieldErrors: {}, formError: t(error.messageKey) }, { status: 400 });

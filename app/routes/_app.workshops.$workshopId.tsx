@@ -2,16 +2,13 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { can } from "~/auth/permissions";
-import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
-import { getWorkshopHeader } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/workshops.css?url";
 import { formatDay } from "~/utils/format";
-import { IdParam, parseParam } from "~/utils/params";
+import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workshop.title ?? "Workshop"} · FocalPoint` }];
@@ -22,10 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
  * check-in or a new session shows on every open tab.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "workshop.read");
-  const workshop = await getWorkshopHeader(parseParam(IdParam, params.workshopId));
-  if (!workshop) throw new Response("Not found", { status: 404 });
-  return { workshop, canManage: can(user, "workshop.manage", { facilitatorIds: workshop.facilitatorIds }) };
+  const { workshop, canManage } = await requireWorkshopAccess(request, params.workshopId);
+  return { workshop, canManage };
 }
 
 /** The header's data for the workshop's child pages. */
