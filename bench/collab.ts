@@ -7,7 +7,9 @@
  * Prints, for N = 10, 50, 100, 200: p50/p95/p99 time from an edit to its
  * arrival at every other client, server CPU (share of one core) and memory
  * (RSS), and bytes per edit. Load clients run in their own processes; servers
- * listen on 127.0.0.1 only. Sizes and duration: BENCH_SIZES=10,50 BENCH_SECONDS=10.
+ * listen on 127.0.0.1 only. Sizes and duration: BENCH_SIZES=10,50 BENCH_SECONDS=10
+ * (measured) after BENCH_WARMUP_SECONDS=3 of typing that is not counted. BENCH_PROFILE=dir writes
+ * CPU profiles of both servers and of the load processes there.
  *
  * Then memory per open document: BENCH_DOCUMENTS (200) action plans with the
  * seed's narrative, BENCH_CLIENTS_PER_DOCUMENT (2) clients in each making a few
@@ -30,6 +32,9 @@ const EDITS_PER_CLIENT = 3;
 // compiled code) is then in "before", and the figure is what one more open document costs.
 const WARMUP_DOCUMENTS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+// Typing runs this long before anything is counted: the first second of a run (every typist starting
+// at once, code not yet optimised) otherwise decides the p99 of either server.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const LOAD_PROCESSES = 4;
 const TYPING_SHARE = 0.2;
 const EDITS_PER_SECOND = 3;
@@ -64,6 +69,18 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A load process; with BENCH_PROFILE=dir it is profiled too (the clients' share of the latency is theirs). */
+const forkLoader = (target: Target["name"]) =>
+  fork(path.resolve("bench/collab-clients.ts"), [], {
+    execArgv: ["--import", "tsx", ...profileArgs(`${target}-clients`)],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+
+function profileArgs(name: string): string[] {
+  const dir = process.env.BENCH_PROFILE;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, name)}`] : [];
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
@@ -106,7 +123,7 @@ async function startFocalPoint(label: string, sessions: number): Promise<Target>
   const port = await freePort();
   const server = fork(path.resolve(process.env.BUILD_DIR ?? "build", "server.js"), [], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, DATA_DIR: workDir, LOG_LEVEL: "warn" },
-    execArgv: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+    execArgv: profileArgs("focalpoint-server"),
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, "FocalPoint");
@@ -144,7 +161,7 @@ async function startHocuspocus(label: string, sessions: number): Promise<Target>
   sqlite.close();
   const port = await freePort();
   const server = fork(path.resolve("bench/hocuspocus-server.ts"), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...profileArgs("hocuspocus-server")],
     env: { ...process.env, PORT: String(port), BENCH_SQLITE: db },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -165,7 +182,7 @@ async function measure(target: Target, n: number): Promise<Result> {
   const idle = processStats(target.server.pid!);
   const typing = Math.max(1, Math.round(n * TYPING_SHARE));
   const loaders = Array.from({ length: Math.min(LOAD_PROCESSES, n) }, () =>
-    fork(path.resolve("bench/collab-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+    forkLoader(target.name),
   );
   // Clients and typists spread evenly over the load processes.
   const share = (total: number, i: number) => Math.floor(total / loaders.length) + (i < total % loaders.length ? 1 : 0);
@@ -178,10 +195,12 @@ async function measure(target: Target, n: number): Promise<Result> {
     return new Promise<boolean>((resolve) => loader.once("message", (m: { ready: boolean }) => resolve(m.ready)));
   });
   if (!(await Promise.all(ready)).every(Boolean)) throw new Error(`${target.name}: not every client synced`);
+  for (const loader of loaders) loader.send({ go: true });
+  await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
   const storedBefore = target.storedBytes();
   const before = processStats(target.server.pid!);
   const started = Date.now();
-  for (const loader of loaders) loader.send({ go: 1 });
+  for (const loader of loaders) loader.send({ measure: true });
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   const results = loaders.map((loader) => new Promise<{ latencies: number[]; edits: number; updateBytes: number }>((resolve) => loader.once("message", resolve)));
   for (const loader of loaders) loader.send({ stop: true });
@@ -225,7 +244,7 @@ async function settledRss(pid: number) {
 /** Opens documents in load processes of their own; returns a function that closes them. */
 async function openDocuments(target: Target, documents: { documentId: string; cookies: string[] }[], processes: number) {
   const loaders = Array.from({ length: processes }, () =>
-    fork(path.resolve("bench/collab-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] }),
+    forkLoader(target.name),
   );
   const ready = loaders.map((loader, i) => {
     loader.send({ open: { target: target.name, url: target.url, documents: documents.filter((_, d) => d % loaders.length === i), editsPerClient: EDITS_PER_CLIENT } });
@@ -259,7 +278,7 @@ async function main() {
   run("npx", ["prisma", "migrate", "deploy"], { DATABASE_URL: `file:${template}` });
   run("npx", ["tsx", "prisma/seed.ts"], { DATABASE_URL: `file:${template}` });
   if (DOCUMENTS > 0) addBenchPlans();
-  console.log(`bench:collab — ${os.cpus().length} cores, ${SECONDS}s per run, ${TYPING_SHARE * 100}% of editors typing ${EDITS_PER_SECOND} edits/s, ${LOAD_PROCESSES} load processes\n`);
+  console.log(`bench:collab — ${os.cpus().length} cores, ${SECONDS}s measured per run after ${WARMUP_SECONDS}s of warm-up, ${TYPING_SHARE * 100}% of editors typing ${EDITS_PER_SECOND} edits/s, ${LOAD_PROCESSES} load processes\n`);
   const results: Result[] = [];
   for (const n of SIZES) {
     for (const start of [startFocalPoint, startHocuspocus]) {

@@ -47,10 +47,17 @@ function buildDoc(stored: StoredDocument): Y.Doc {
   return doc;
 }
 
-/** A Y.Doc with the stored state. */
-export async function loadYDoc(documentId: string): Promise<{ doc: Y.Doc } | null> {
+/**
+ * A Y.Doc with the stored state, with how far it reaches: `upToId`, the last
+ * stored update it holds, and `snapshotUpToId`, the last one folded into the
+ * snapshot.
+ */
+export type LoadedDocument = { doc: Y.Doc; upToId: number; snapshotUpToId: number };
+
+export async function loadYDoc(documentId: string): Promise<LoadedDocument | null> {
   const stored = await loadDocument(documentId);
-  return stored ? { doc: buildDoc(stored) } : null;
+  if (!stored) return null;
+  return { doc: buildDoc(stored), upToId: stored.updates.at(-1)?.id ?? stored.snapshotUpdateId, snapshotUpToId: stored.snapshotUpdateId };
 }
 
 // ───────────────────────── the hot path: group commit ─────────────────────────
@@ -69,29 +76,36 @@ export async function loadYDoc(documentId: string): Promise<{ doc: Y.Doc } | nul
  *   median and 50 ms at the 99th percentile here: on the event loop that
  *   stalls every broadcast of every document. So the connection lives in a
  *   worker thread, which commits while the event loop carries on.
- * - Group commit (decision 009): one batch is in flight at a time; updates that
+ * - Group commit (decision 009): one job is in flight at a time; updates that
  *   arrive meanwhile, of any document, wait and go together as the next batch,
  *   in ONE transaction with one fsync. Each append resolves once its batch is
- *   committed, batches resolve in order and a batch keeps its order, so the
- *   appends of a document resolve in the order they were made.
- * The worker never waits for a lock inside SQLite (busy_timeout 0); the batch
+ *   committed, jobs settle in the order they were queued and a batch keeps its
+ *   order, so the appends of a document resolve in the order they were made.
+ *   Snapshot writes (compaction, decision 011) are jobs of the same queue, so
+ *   they never wait for a lock behind an append nor hold the event loop.
+ * The worker never waits for a lock inside SQLite (busy_timeout 0); the job
  * is sent again after a short pause. Only for SQLite; any other database takes
- * the Prisma path, one append after another.
+ * the Prisma path, one write after another.
  */
-type QueuedAppend = { row: AppendRow; resolve: (id: number) => void; reject: (error: unknown) => void };
 type AppendRow = [documentId: string, update: Uint8Array, userId: string | null, createdAt: string];
-type CommitReply = { ids: number[] } | { busy: true } | { results: ({ id: number } | { error: string; code?: string })[] };
+type SnapshotWrite = { documentId: string; snapshot: Uint8Array; upToId: number };
+type QueuedAppend = { row: AppendRow; resolve: (id: number) => void; reject: (error: unknown) => void };
+type CommitJob =
+  | { kind: "append"; appends: QueuedAppend[] }
+  | { kind: "snapshot"; write: SnapshotWrite; resolve: (folded: number) => void; reject: (error: unknown) => void };
+type CommitReply = { busy: true } | { ids: number[] } | { results: ({ id: number } | { error: string; code?: string })[] } | { folded: number } | { error: string; code?: string };
 type GroupCommit = {
   worker: Worker;
-  queue: QueuedAppend[];
-  inFlight: QueuedAppend[] | null;
+  /** jobs in the order they will be sent; appends made meanwhile join the last job if it is a batch */
+  queue: CommitJob[];
+  inFlight: CommitJob | null;
   scheduled: boolean;
-  /** when the batch at the head of the queue first found the database locked */
+  /** when the job at the head of the queue first found the database locked */
   busySince: number | null;
   busyAttempts: number;
 };
-const globalForAppend = globalThis as unknown as { focalpointGroupCommit?: GroupCommit | null; focalpointPrismaAppends?: Promise<unknown> };
-const APPEND_GIVES_UP_AFTER_MS = 10_000;
+const globalForCommit = globalThis as unknown as { focalpointGroupCommit?: GroupCommit | null; focalpointPrismaWrites?: Promise<unknown> };
+const COMMIT_GIVES_UP_AFTER_MS = 10_000;
 
 /** The committing thread: plain JavaScript, so it runs the same from the sources and from the build. */
 const COMMIT_WORKER = `
@@ -101,23 +115,33 @@ const connection = new Database(workerData.file, { timeout: 0 });
 // Per-connection settings, which take no lock; WAL itself is a property of the file, set by prepareDatabase.
 connection.pragma("synchronous = FULL");
 connection.pragma("foreign_keys = ON");
+const bytes = (view) => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 const insert = connection.prepare('INSERT INTO "DocumentUpdate" ("documentId", "update", "userId", "createdAt") VALUES (?, ?, ?, ?)');
-const store = (row) => Number(insert.run(row[0], Buffer.from(row[1].buffer, row[1].byteOffset, row[1].byteLength), row[2], row[3]).lastInsertRowid);
+const store = (row) => Number(insert.run(row[0], bytes(row[1]), row[2], row[3]).lastInsertRowid);
 // BEGIN IMMEDIATE: a locked database shows at the start, before anything of the batch is written.
 const commit = connection.transaction((rows) => rows.map(store)).immediate;
+// A snapshot replaces an older one only: whatever is folded into a newer one stays folded.
+const replaceSnapshot = connection.prepare('UPDATE "CollaborativeDocument" SET "snapshot" = ?, "snapshotUpdateId" = ? WHERE "id" = ? AND "snapshotUpdateId" < ?');
+const deleteFolded = connection.prepare('DELETE FROM "DocumentUpdate" WHERE "documentId" = ? AND "id" <= ?');
+const writeSnapshot = connection.transaction(({ documentId, snapshot, upToId }) =>
+  replaceSnapshot.run(bytes(snapshot), upToId, documentId, upToId).changes === 0 ? 0 : deleteFolded.run(documentId, upToId).changes,
+).immediate;
 const isBusy = (error) => String(error && error.code).startsWith("SQLITE_BUSY");
-parentPort.on("message", (rows) => {
+const failure = (error) => ({ error: String(error && error.message), code: error && error.code });
+parentPort.on("message", (job) => {
   try {
-    parentPort.postMessage({ ids: commit(rows) });
+    if (job.snapshot) return parentPort.postMessage({ folded: writeSnapshot(job.snapshot) });
+    parentPort.postMessage({ ids: commit(job.rows) });
   } catch (error) {
     if (isBusy(error)) return parentPort.postMessage({ busy: true });
+    if (job.snapshot) return parentPort.postMessage(failure(error));
     // One bad row (its document deleted meanwhile, say) must not fail the others: each on its own.
     parentPort.postMessage({
-      results: rows.map((row) => {
+      results: job.rows.map((row) => {
         try {
           return { id: commit([row])[0] };
         } catch (own) {
-          return { error: String(own && own.message), code: own && own.code };
+          return failure(own);
         }
       }),
     });
@@ -126,31 +150,31 @@ parentPort.on("message", (rows) => {
 `;
 
 function groupCommit(): GroupCommit | null {
-  if (globalForAppend.focalpointGroupCommit !== undefined) return globalForAppend.focalpointGroupCommit;
+  if (globalForCommit.focalpointGroupCommit !== undefined) return globalForCommit.focalpointGroupCommit;
   const url = databaseUrl();
-  if (!url.startsWith("file:") || url === "file::memory:") return (globalForAppend.focalpointGroupCommit = null);
+  if (!url.startsWith("file:") || url === "file::memory:") return (globalForCommit.focalpointGroupCommit = null);
   const worker = new Worker(COMMIT_WORKER, {
     eval: true,
     workerData: { driver: createRequire(import.meta.url).resolve("better-sqlite3"), file: path.resolve(url.slice("file:".length)) },
   });
   const group: GroupCommit = { worker, queue: [], inFlight: null, scheduled: false, busySince: null, busyAttempts: 0 };
-  // Holds the process open only while a batch is in flight.
+  // Holds the process open only while a job is in flight.
   worker.unref();
-  worker.on("message", (reply: CommitReply) => settleBatch(group, reply));
+  worker.on("message", (reply: CommitReply) => settleJob(group, reply));
   worker.on("error", (error) => {
-    logger.error({ err: error }, "the document commit thread failed; it starts again with the next update");
-    if (globalForAppend.focalpointGroupCommit === group) globalForAppend.focalpointGroupCommit = undefined;
-    for (const append of [...(group.inFlight ?? []), ...group.queue]) append.reject(error);
+    logger.error({ err: error }, "the document commit thread failed; it starts again with the next write");
+    if (globalForCommit.focalpointGroupCommit === group) globalForCommit.focalpointGroupCommit = undefined;
+    for (const job of [...(group.inFlight ? [group.inFlight] : []), ...group.queue]) rejectJob(job, error);
     group.inFlight = null;
     group.queue = [];
   });
-  return (globalForAppend.focalpointGroupCommit = group);
+  return (globalForCommit.focalpointGroupCommit = group);
 }
 
 // The text form Prisma's SQLite adapter stores for a DateTime, so both paths write the same.
 const storedTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-class AppendFailed extends Error {
+class CommitFailed extends Error {
   constructor(
     message: string,
     readonly code?: string,
@@ -159,64 +183,91 @@ class AppendFailed extends Error {
   }
 }
 
-/** Sends what is queued as the next batch, unless one is in flight (it is then sent when that one settles). */
-function sendBatch(group: GroupCommit) {
-  group.scheduled = false;
-  if (group.inFlight || group.queue.length === 0) return;
-  group.inFlight = group.queue;
-  group.queue = [];
-  group.worker.ref();
-  group.worker.postMessage(group.inFlight.map((append) => append.row));
+function rejectJob(job: CommitJob, error: unknown) {
+  if (job.kind === "append") for (const append of job.appends) append.reject(error);
+  else job.reject(error);
 }
 
-function settleBatch(group: GroupCommit, reply: CommitReply) {
-  const batch = group.inFlight ?? [];
+/** Sends the job at the head of the queue, unless one is in flight (it is then sent when that one settles). */
+function sendNext(group: GroupCommit) {
+  group.scheduled = false;
+  if (group.inFlight) return;
+  const job = group.queue.shift();
+  if (!job) return;
+  group.inFlight = job;
+  group.worker.ref();
+  group.worker.postMessage(job.kind === "append" ? { rows: job.appends.map((append) => append.row) } : { snapshot: job.write });
+}
+
+function settleJob(group: GroupCommit, reply: CommitReply) {
+  const job = group.inFlight!;
   group.inFlight = null;
   group.worker.unref();
   if ("busy" in reply) {
     group.busySince ??= Date.now();
-    if (Date.now() - group.busySince <= APPEND_GIVES_UP_AFTER_MS) {
-      // Still first in line: what arrived meanwhile joins this batch.
-      group.queue = batch.concat(group.queue);
+    if (Date.now() - group.busySince <= COMMIT_GIVES_UP_AFTER_MS) {
+      // Still first in line; a batch takes along the appends queued behind it.
+      const next = group.queue[0];
+      if (job.kind === "append" && next?.kind === "append") {
+        group.queue.shift();
+        job.appends.push(...next.appends);
+      }
+      group.queue.unshift(job);
       group.scheduled = true;
-      setTimeout(() => sendBatch(group), Math.min(2 ** group.busyAttempts++, 50));
+      setTimeout(() => sendNext(group), Math.min(2 ** group.busyAttempts++, 50));
       return;
     }
-    for (const append of batch) append.reject(new AppendFailed("the database stayed locked", "SQLITE_BUSY"));
+    rejectJob(job, new CommitFailed("the database stayed locked", "SQLITE_BUSY"));
+  } else if (job.kind === "snapshot") {
+    if ("folded" in reply) job.resolve(reply.folded);
+    else job.reject(new CommitFailed("error" in reply ? reply.error : "unexpected reply", "code" in reply ? reply.code : undefined));
   } else if ("ids" in reply) {
-    batch.forEach((append, i) => append.resolve(reply.ids[i]!));
-  } else {
-    batch.forEach((append, i) => {
+    job.appends.forEach((append, i) => append.resolve(reply.ids[i]!));
+  } else if ("results" in reply) {
+    job.appends.forEach((append, i) => {
       const result = reply.results[i]!;
       if ("id" in result) append.resolve(result.id);
-      else append.reject(new AppendFailed(result.error, result.code));
+      else append.reject(new CommitFailed(result.error, result.code));
     });
   }
   group.busySince = null;
   group.busyAttempts = 0;
-  sendBatch(group);
+  sendNext(group);
+}
+
+function enqueue(group: GroupCommit, job: CommitJob) {
+  group.queue.push(job);
+  if (group.inFlight || group.scheduled) return;
+  // Wait for the rest of this turn of the event loop: messages read together go together.
+  group.scheduled = true;
+  setImmediate(() => sendNext(group));
+}
+
+/** Writes through Prisma one after another, in the order asked (any database but SQLite). */
+function inPrismaOrder<T>(write: () => Promise<T>): Promise<T> {
+  const done = (globalForCommit.focalpointPrismaWrites ?? Promise.resolve()).then(write);
+  globalForCommit.focalpointPrismaWrites = done.catch(() => undefined);
+  return done;
 }
 
 /**
  * Stores one update durably: resolves with its id once the transaction that
- * holds it is committed. Appends made while a batch is in flight (or in the
+ * holds it is committed. Appends made while a job is in flight (or in the
  * same turn of the event loop) share the next transaction.
  */
 export function appendUpdate(documentId: string, update: Uint8Array, userId: string | null): Promise<number> {
   const group = groupCommit();
   if (!group) {
-    const stored = (globalForAppend.focalpointPrismaAppends ?? Promise.resolve()).then(() =>
-      db.documentUpdate.create({ data: { documentId, update: Buffer.from(update), userId }, select: { id: true } }).then((row) => row.id),
-    );
-    globalForAppend.focalpointPrismaAppends = stored.catch(() => undefined);
-    return stored;
+    return inPrismaOrder(() => db.documentUpdate.create({ data: { documentId, update: Buffer.from(update), userId }, select: { id: true } }).then((row) => row.id));
   }
+  // A message's bytes are usually a view into the socket's whole read buffer, which
+  // posting to the thread would copy entirely: send only the update's own bytes.
+  const own = update.byteLength === update.buffer.byteLength ? update : update.slice();
   return new Promise((resolve, reject) => {
-    group.queue.push({ row: [documentId, update, userId, storedTimestamp(new Date())], resolve, reject });
-    if (group.inFlight || group.scheduled) return;
-    // Wait for the rest of this turn of the event loop: messages read together go together.
-    group.scheduled = true;
-    setImmediate(() => sendBatch(group));
+    const row: AppendRow = [documentId, own, userId, storedTimestamp(new Date())];
+    const last = group.queue.at(-1);
+    if (last?.kind === "append") last.appends.push({ row, resolve, reject });
+    else enqueue(group, { kind: "append", appends: [{ row, resolve, reject }] });
   });
 }
 
@@ -228,30 +279,42 @@ export async function discardUpdate(updateId: number) {
 // ───────────────────────── compaction ─────────────────────────
 
 /**
- * Folds the stored updates into the snapshot and deletes them. It reads outside
- * the transaction and writes only if nobody compacted meanwhile, so appends
- * (which only add rows with higher ids) are never held up by the folding.
- * Folding goes through a garbage-collected Y.Doc rather than Y.mergeUpdates:
- * on 4,000 typing updates with deletions that gave a 27% smaller snapshot in a
- * third of the time, because deleted text is dropped.
+ * Makes `snapshot` the document's stored state up to update `upToId` and
+ * deletes the updates it folds, in one transaction, unless a snapshot at least
+ * as recent is already stored. The caller vouches that `snapshot` holds every
+ * stored update of the document up to `upToId`. Appends only add rows with
+ * higher ids, so they are never held up by the folding. Returns how many
+ * updates were folded.
+ */
+export function storeSnapshot(documentId: string, snapshot: Uint8Array, upToId: number): Promise<number> {
+  const group = groupCommit();
+  if (group) return new Promise((resolve, reject) => enqueue(group, { kind: "snapshot", write: { documentId, snapshot, upToId }, resolve, reject }));
+  return inPrismaOrder(() =>
+    db.$transaction(async (tx) => {
+      const { count } = await tx.collaborativeDocument.updateMany({
+        where: { id: documentId, snapshotUpdateId: { lt: upToId } },
+        data: { snapshot: Buffer.from(snapshot), snapshotUpdateId: upToId },
+      });
+      if (count === 0) return 0;
+      return (await tx.documentUpdate.deleteMany({ where: { documentId, id: { lte: upToId } } })).count;
+    }),
+  );
+}
+
+/**
+ * Folds a document's stored updates into its snapshot, from the database: for
+ * a document nobody has open (an open one is folded from memory by the
+ * document manager). Folding goes through a garbage-collected Y.Doc rather
+ * than Y.mergeUpdates: on 4,000 typing updates with deletions that gave a 27%
+ * smaller snapshot in a third of the time, because deleted text is dropped.
  * Returns how many updates were folded.
  */
 export async function compactDocument(documentId: string): Promise<number> {
-  const stored = await loadDocument(documentId);
-  if (!stored || stored.updates.length === 0) return 0;
-  const doc = buildDoc(stored);
-  const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc));
-  doc.destroy();
-  const upToId = stored.updates.at(-1)!.id;
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.collaborativeDocument.updateMany({
-      where: { id: documentId, snapshotUpdateId: stored.snapshotUpdateId },
-      data: { snapshot, snapshotUpdateId: upToId },
-    });
-    if (count === 0) return 0;
-    await tx.documentUpdate.deleteMany({ where: { documentId, id: { lte: upToId } } });
-    return stored.updates.length;
-  });
+  const loaded = await loadYDoc(documentId);
+  if (!loaded) return 0;
+  const snapshot = Y.encodeStateAsUpdate(loaded.doc);
+  loaded.doc.destroy();
+  return loaded.upToId > loaded.snapshotUpToId ? storeSnapshot(documentId, snapshot, loaded.upToId) : 0;
 }
 
 // ───────────────────────── owners and permission ─────────────────────────

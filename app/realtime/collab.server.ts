@@ -6,14 +6,15 @@ import { can } from "~/auth/permissions";
 import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } from "~/auth/session.server";
 import {
   appendUpdate,
-  compactDocument,
   discardUpdate,
   documentOwner,
   DocumentNotFoundError,
   findDocumentVersion,
   loadYDoc,
   restoreUpdate,
+  storeSnapshot,
   storeVersionRestore,
+  type LoadedDocument,
 } from "~/models/document.server";
 import { logger } from "~/utils/logger.server";
 import {
@@ -40,8 +41,9 @@ import {
  * together, across documents); the in-memory document applies them only once
  * committed, in the order they were accepted, so it never holds anything the
  * database lacks: a document can be dropped from memory at any moment and
- * loaded again without loss. Compaction works on the stored rows only, in the
- * background.
+ * loaded again without loss. For the same reason compaction folds the
+ * document in memory into the stored snapshot (decision 011): nothing is read
+ * back from the database on the event loop.
  */
 
 export type DocumentTimings = {
@@ -58,12 +60,22 @@ const DEFAULT_TIMINGS: DocumentTimings = { unloadAfterMs: 10_000, compactAfterUp
 // An update with no new structs and an empty delete set encodes as two zero bytes.
 const EMPTY_UPDATE_LENGTH = 2;
 
+/**
+ * Presence goes out at most this often per document. Every editor's presence
+ * is renewed every 15 seconds, and those renewals tend to come together: one
+ * message per person to everyone in the document made a burst of N × N frames
+ * (at 100 editors, 10,000 in a fifth of a second) that held up everyone's
+ * typing. Changes that come within the interval go out merged, at its end.
+ */
+const AWARENESS_INTERVAL_MS = 50;
+
 type Access = { readOnly: boolean; userId: string };
 type AppSocket = Socket & { data: { user: SessionUser } };
 
 class RefusedMessage extends Error {}
 
 class DocumentRoom {
+  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly sockets = new Map<string, Access>();
   /** awareness client ids announced by each socket, removed when it leaves */
@@ -71,6 +83,10 @@ class DocumentRoom {
   /** writes queued or running; the room is never unloaded while this is above zero */
   busy = 0;
   updatesSinceCompaction = 0;
+  /** the last stored update the document holds: every stored update up to it is applied */
+  upToId: number;
+  /** the last stored update folded into the stored snapshot */
+  snapshotUpToId: number;
   compacting: Promise<void> | null = null;
   compactTimer: ReturnType<typeof setTimeout> | undefined;
   unloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -83,17 +99,25 @@ class DocumentRoom {
   private readonly accepted = new Map<number, number>();
   /** settles once every update accepted so far is committed and applied */
   private lastCommit: Promise<unknown> = Promise.resolve();
-  private restores: Promise<unknown> = Promise.resolve();
+  /** restores and compactions, one after another */
+  private ordered: Promise<unknown> = Promise.resolve();
   /** updates committed in the current batch, sent to the room together once it has settled */
   private outgoing: { update: Uint8Array; socketId: string }[] = [];
+  /** presence changed since the last presence message: awareness client id → the socket it came from */
+  private awarenessChanges = new Map<number, string>();
+  private awarenessTimer: ReturnType<typeof setTimeout> | undefined;
+  private awarenessSentAt = -Infinity;
 
   constructor(
     readonly id: string,
-    readonly doc: Y.Doc,
+    loaded: LoadedDocument,
     /** sends a message to everyone in the document, or everyone but one socket */
     private readonly broadcast: (message: Uint8Array, exceptSocketId?: string) => void,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.doc = loaded.doc;
+    this.upToId = loaded.upToId;
+    this.snapshotUpToId = loaded.snapshotUpToId;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
   }
@@ -148,6 +172,7 @@ class DocumentRoom {
             this.accepted.clear();
             throw error;
           }
+          this.upToId = Math.max(this.upToId, updateId);
           this.updatesSinceCompaction++;
           this.queueBroadcast(update, socketId);
           return true;
@@ -183,16 +208,43 @@ class DocumentRoom {
     this.broadcast(syncUpdateMessage(update), senders.size === 1 ? outgoing[0]!.socketId : undefined);
   }
 
-  /** Runs a restore after every accepted update is committed and after every earlier restore. */
-  restore<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.track(this.restores.then(() => this.lastCommit).then(task));
-    this.restores = result.catch(() => undefined);
+  /**
+   * Runs a task once every update accepted before it is committed and applied,
+   * and after every earlier task: restores and compactions. While it runs, no
+   * stored update of the document is missing from memory except those still
+   * committing, which have higher ids than any applied one.
+   */
+  inOrder<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.track(this.ordered.then(() => this.lastCommit).then(task));
+    this.ordered = result.catch(() => undefined);
     return result;
+  }
+
+  /** Sends presence changes to the others: at once if none went out within AWARENESS_INTERVAL_MS, else merged at its end. */
+  queueAwareness(clients: Iterable<number>, socketId: string) {
+    for (const id of clients) this.awarenessChanges.set(id, socketId);
+    if (this.awarenessTimer) return;
+    const wait = this.awarenessSentAt + AWARENESS_INTERVAL_MS - performance.now();
+    if (wait <= 0) this.sendAwareness();
+    else this.awarenessTimer = setTimeout(() => this.sendAwareness(), wait);
+  }
+
+  private sendAwareness() {
+    this.awarenessTimer = undefined;
+    // Only ids the awareness knows: an update it ignored (an old clock) left no entry to encode.
+    const clients = [...this.awarenessChanges.keys()].filter((id) => this.awareness.meta.has(id));
+    const senders = new Set(this.awarenessChanges.values());
+    this.awarenessChanges.clear();
+    if (clients.length === 0) return;
+    this.awarenessSentAt = performance.now();
+    // From one socket: everyone else. From several: everyone, each sender getting its own state back, which the awareness ignores.
+    this.broadcast(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)), senders.size === 1 ? [...senders][0] : undefined);
   }
 
   destroy() {
     clearTimeout(this.compactTimer);
     clearTimeout(this.unloadTimer);
+    clearTimeout(this.awarenessTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -252,7 +304,7 @@ export class DocumentManager {
       loading: loadYDoc(documentId).then((loaded) => {
         if (!loaded) throw new DocumentNotFoundError(documentId);
         const room = roomName(documentId);
-        entry.room = new DocumentRoom(documentId, loaded.doc, (message, exceptSocketId) => {
+        entry.room = new DocumentRoom(documentId, loaded, (message, exceptSocketId) => {
           const recipients = exceptSocketId ? this.io.to(room).except(exceptSocketId) : this.io.to(room);
           recipients.emit("doc:message", documentId, wire(message));
         });
@@ -371,7 +423,7 @@ export class DocumentManager {
         const own = room.awarenessClients.get(socket.id) ?? new Set<number>();
         for (const id of clients) own.add(id);
         room.awarenessClients.set(socket.id, own);
-        socket.to(roomName(room.id)).emit("doc:message", room.id, wire(message));
+        room.queueAwareness(clients, socket.id);
         return reply({ ok: true });
       }
     }
@@ -386,7 +438,7 @@ export class DocumentManager {
     room.awarenessClients.delete(socket.id);
     if (clients.length) {
       awarenessProtocol.removeAwarenessStates(room.awareness, clients, "leave");
-      this.io.to(roomName(documentId)).emit("doc:message", documentId, wire(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients))));
+      room.queueAwareness(clients, socket.id);
     }
     if (room.sockets.size === 0) this.scheduleUnload(room);
   }
@@ -404,17 +456,20 @@ export class DocumentManager {
   }
 
   /**
-   * Forgets a document nobody has open. Everything it holds is already stored,
-   * so a join right after simply loads it again; a write still queued (a
-   * restore, say) postpones the unload rather than racing it.
+   * Forgets a document nobody has open, folded into its snapshot first.
+   * Everything it holds is already stored, so a join right after simply loads
+   * it again; a write still queued (a restore, say) postpones the unload
+   * rather than racing it.
    */
   private unload(room: DocumentRoom) {
     if (room.sockets.size > 0) return;
     if (room.busy > 0) return this.scheduleUnload(room);
     if (this.rooms.get(room.id)?.room !== room) return;
     this.rooms.delete(room.id);
-    room.destroy();
-    void this.compact(room);
+    // A compaction already running may have started before the last updates: fold again after it.
+    void (room.compacting ?? Promise.resolve())
+      .then(() => this.compact(room))
+      .finally(() => room.destroy());
   }
 
   private scheduleCompaction(room: DocumentRoom) {
@@ -427,13 +482,23 @@ export class DocumentManager {
     room.compactTimer.unref?.();
   }
 
-  /** Folds stored updates into the snapshot, one compaction per document at a time, never in a reply's path. */
+  /**
+   * Folds the stored updates into the snapshot, one compaction per document at
+   * a time, never in a reply's path. The snapshot is the document in memory,
+   * taken in order with restores (DocumentRoom.inOrder), when it holds every
+   * stored update up to room.upToId; the commit thread writes it.
+   */
   private compact(room: DocumentRoom): Promise<void> {
     clearTimeout(room.compactTimer);
     room.compacting ??= (async () => {
       room.updatesSinceCompaction = 0;
       try {
-        await compactDocument(room.id);
+        await room.inOrder(async () => {
+          const upToId = room.upToId;
+          if (upToId <= room.snapshotUpToId) return;
+          await storeSnapshot(room.id, Y.encodeStateAsUpdate(room.doc), upToId);
+          room.snapshotUpToId = upToId;
+        });
       } catch (error) {
         logger.error({ err: error, documentId: room.id }, "compaction failed; the updates stay stored");
       } finally {
@@ -470,11 +535,12 @@ export class DocumentManager {
     if (!version) throw new DocumentNotFoundError(versionId);
     const room = await this.room(documentId);
     try {
-      return await room.restore(async () => {
+      return await room.inOrder(async () => {
         const update = restoreUpdate(room.doc, version.state);
         if (!update) return false;
-        await storeVersionRestore(documentId, update, version, actor);
+        const updateId = await storeVersionRestore(documentId, update, version, actor);
         Y.applyUpdate(room.doc, update, "restore");
+        room.upToId = Math.max(room.upToId, updateId);
         room.updatesSinceCompaction++;
         this.io.to(roomName(documentId)).emit("doc:message", documentId, wire(syncUpdateMessage(update)));
         this.scheduleCompaction(room);

@@ -162,6 +162,60 @@ describe("storing updates", () => {
   });
 });
 
+describe("compaction of an open document", () => {
+  it("folds what is in memory while people type and a version is restored, losing nothing", async () => {
+    const { documentId } = await planDocument("PH");
+    const fp = await editor("fp.ph@focalpoint.test", documentId);
+    const tf = await editor("tf.ph@focalpoint.test", documentId);
+    const fpUser = await db.user.findUniqueOrThrow({ where: { email: "fp.ph@focalpoint.test" } });
+    const version = await documents.createDocumentVersion(documentId, "Before the compaction", { actorId: fpUser.id });
+    // Thirty updates without waiting: compactions (every ten) run while later updates are still committing.
+    for (let i = 0; i < 15; i++) {
+      typeParagraph(fp.doc, `fp line ${i}`);
+      typeParagraph(tf.doc, `tf line ${i}`);
+    }
+    await until(() => tf.text().includes("fp line 14"));
+    const restored = restoreDocumentVersion(documentId, version.id, { actorId: fpUser.id });
+    for (let i = 0; i < 10; i++) typeParagraph(fp.doc, i === 9 ? "typed during the restore" : `more ${i}`);
+    expect(await restored).toBe(true);
+    await until(() => fp.provider.pending === 0 && tf.provider.pending === 0 && fp.text() === tf.text());
+    expect(fp.text()).toContain("typed during the restore");
+    await until(async () => (await storedUpdates(documentId)) < 10);
+    expect(await storedText(documentId)).toBe(fp.text());
+    const stored = await db.collaborativeDocument.findUniqueOrThrow({ where: { id: documentId }, select: { snapshotUpdateId: true } });
+    expect(stored.snapshotUpdateId).toBeGreaterThan(0);
+  });
+});
+
+describe("presence", () => {
+  /** The presence states a client sees of others, as "name" per client. */
+  const seenNames = (client: { provider: { awareness: { getStates(): Map<number, Record<string, unknown>> } }; doc: Y.Doc }) =>
+    [...client.provider.awareness.getStates()].filter(([id]) => id !== client.doc.clientID).map(([, state]) => (state.user as { name: string } | undefined)?.name).sort();
+
+  it("reaches everyone, merges a burst into a few messages, and goes when the person leaves", async () => {
+    const { documentId } = await planDocument("ID");
+    const people = await Promise.all(["fp.id@focalpoint.test", "tf.id@focalpoint.test", "secretariat@focalpoint.test"].map((email) => editor(email, documentId)));
+    const [fp, tf, secretariat] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number]];
+    let presenceMessages = 0;
+    secretariat.socket.on("doc:message", (_id: string, message: ArrayBuffer) => {
+      if (new Uint8Array(message)[0] === 1) presenceMessages++;
+    });
+
+    // Twenty changes from two people within a few milliseconds: everyone ends with the latest, in a few messages.
+    for (let i = 0; i < 10; i++) {
+      fp.provider.awareness.setLocalStateField("user", { name: `Focal point ${i}` });
+      tf.provider.awareness.setLocalStateField("user", { name: `Task force ${i}` });
+    }
+    await until(() => seenNames(secretariat).join() === "Focal point 9,Task force 9");
+    await until(() => seenNames(fp).join() === "Task force 9" && seenNames(tf).join() === "Focal point 9");
+    expect(presenceMessages).toBeGreaterThan(0);
+    expect(presenceMessages).toBeLessThan(6);
+
+    fp.close();
+    await until(() => seenNames(secretariat).join() === "Task force 9" && seenNames(tf).length === 0);
+  });
+});
+
 describe("access that changes while people are in the document", () => {
   it("turns editors into readers when the plan is endorsed, and back when it is reopened", async () => {
     const { planId, documentId } = await planDocument("KH");
