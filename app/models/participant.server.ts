@@ -2,8 +2,6 @@ import crypto from "node:crypto";
 import Papa from "papaparse";
 import QRCode from "qrcode";
 import { z } from "zod";
-import { can } from "~/auth/permissions";
-import { assertCan, type SessionUser } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { publishChange } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
@@ -25,7 +23,6 @@ import { id } from "~/i18n/id";
 import { translatorFor } from "~/i18n/translate.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { sendEmail } from "./email.server";
-import { getWorkshopHeader } from "./workshop.server";
 
 /** A rule of the participant list broken by a request (duplicate e-mail, used link): shown beside the field. */
 export class ParticipantError extends Error {
@@ -740,30 +737,6 @@ export async function importParticipants(workshopId: string, csvText: string, ex
 
 // ---------------------------------------------------------------------------
 // Who may do what with one workshop's participants
-
-/**
- * The workshop's header and what this person may do with its participants,
- * asked of the one permission function. Throws a 404 for an unknown workshop
- * and a 403 when the person may not read workshops at all.
- */
-export async function participantAccess(user: SessionUser, workshopId: string) {
-  assertCan(user, "workshop.read");
-  const workshop = await getWorkshopHeader(workshopId);
-  if (!workshop) throw new Response("Not found", { status: 404 });
-  const resource = { facilitatorIds: workshop.facilitatorIds };
-  return {
-    workshop,
-    canManage: can(user, "workshop.manage", resource),
-    seesContacts: can(user, "workshop.participants.contact", resource),
-  };
-}
-
-/** Like participantAccess, for pages and actions only the workshop's facilitators (and admins) use. */
-export async function requireWorkshopManager(user: SessionUser, workshopId: string) {
-  const access = await participantAccess(user, workshopId);
-  assertCan(user, "workshop.manage", { facilitatorIds: access.workshop.facilitatorIds });
-  return access;
-}
 
 // ---------------------------------------------------------------------------
 // The add/edit form

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
+import { assertCan, type SessionUser } from "~/auth/session.server";
 import { publishChange } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
@@ -113,6 +114,25 @@ export async function getWorkshopHeader(workshopId: string) {
   if (!workshop) return null;
   const { facilitators, ...rest } = workshop;
   return { ...rest, facilitatorIds: facilitators.map((f) => f.userId) };
+}
+
+/**
+ * A workshop's header and what this person may do with it, asked of the one
+ * permission function: 404 for an unknown workshop, 403 for someone who may not
+ * read workshops, and with `manage` 403 for everyone but its facilitators and
+ * admins. `seesContacts`: whether they may see participants' e-mail addresses.
+ */
+export async function workshopAccess(user: SessionUser, workshopId: string, need: "read" | "manage" = "read") {
+  assertCan(user, "workshop.read");
+  const workshop = await getWorkshopHeader(workshopId);
+  if (!workshop) throw new Response("Not found", { status: 404 });
+  const resource = { facilitatorIds: workshop.facilitatorIds };
+  if (need === "manage") assertCan(user, "workshop.manage", resource);
+  return {
+    workshop,
+    canManage: can(user, "workshop.manage", resource),
+    seesContacts: can(user, "workshop.participants.contact", resource),
+  };
 }
 
 // ───────────────────────── creating and editing ─────────────────────────

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { defaultAttendanceDay } from "~/models/attendance.server";
-import { BadgeTokenSchema, findBadgeWorkshop, requireWorkshopManager } from "~/models/participant.server";
+import { BadgeTokenSchema, findBadgeWorkshop } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 
 export const meta: MetaFunction = () => [{ title: "Check-in · FocalPoint" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = BadgeTokenSchema.safeParse(params.badgeToken);
   const workshop = token.success ? await findBadgeWorkshop(token.data) : null;
   if (!token.success || !workshop) throw new Response("Not found", { status: 404 });
-  await requireWorkshopManager(user, workshop.id);
+  await workshopAccess(user, workshop.id, "manage");
   const search = new URLSearchParams({ day: defaultAttendanceDay(workshop), code: token.data });
   return redirect(`/workshops/${workshop.id}/attendance?${search}`);
 }

@@ -15,7 +15,7 @@ import {
   workshopDays,
   type StatisticsRow,
 } from "~/models/attendance.server";
-import { participantAccess, requireWorkshopManager } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { SEXES } from "~/utils/domain";
 import { formatDay, formatNumber, formatTime } from "~/utils/format";
@@ -31,7 +31,7 @@ const DayParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  const { workshop, canManage } = await participantAccess(user, workshopId);
+  const { workshop, canManage } = await workshopAccess(user, workshopId);
   const url = new URL(request.url);
   const requested = DayParam.safeParse(url.searchParams.get("day"));
   const day = requested.success && workshopDays(workshop).includes(requested.data) ? requested.data : defaultAttendanceDay(workshop);
@@ -51,7 +51,7 @@ const CheckInForm = z.discriminatedUnion("intent", [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  const { workshop } = await requireWorkshopManager(user, workshopId);
+  const { workshop } = await workshopAccess(user, workshopId, "manage");
   const form = CheckInForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return data({ result: { status: "invalid" as const } }, { status: 400 });
   const actor = { actorId: user.id, requestId: context.requestId };

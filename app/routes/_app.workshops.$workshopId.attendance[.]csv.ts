@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { attendanceStatistics } from "~/models/attendance.server";
-import { participantAccess } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { SEXES } from "~/utils/domain";
 import { IdParam, parseParam } from "~/utils/params";
@@ -14,7 +14,7 @@ import { IdParam, parseParam } from "~/utils/params";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { workshop } = await participantAccess(user, parseParam(IdParam, params.workshopId));
+  const { workshop } = await workshopAccess(user, parseParam(IdParam, params.workshopId));
   const statistics = await attendanceStatistics(workshop);
   const t = await getTranslate(request);
   const header = [

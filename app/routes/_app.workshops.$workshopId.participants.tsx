@@ -8,7 +8,8 @@ import { FilterSelect } from "~/components/filter-select";
 import { RegistrationStatusBadge } from "~/components/participant-fields";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
-import { answerOwnInvitation, getOwnParticipation, listParticipants, participantAccess, participantFiltersFrom, registrationCounts } from "~/models/participant.server";
+import { answerOwnInvitation, getOwnParticipation, listParticipants, participantFiltersFrom, registrationCounts } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/utils/domain";
 import { todayIn } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
@@ -22,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Participants · FocalPoint" }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  const { canManage, seesContacts, workshop } = await participantAccess(user, workshopId);
+  const { canManage, seesContacts, workshop } = await workshopAccess(user, workshopId);
   const { params: filters, filter } = participantFiltersFrom(new URL(request.url));
   const [participants, countries, own, counts] = await Promise.all([
     listParticipants(workshopId, filter, { seesContacts }),
@@ -40,7 +41,7 @@ const OwnAnswer = z.object({ intent: z.enum(["register", "decline"]) });
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  const { workshop } = await participantAccess(user, workshopId);
+  const { workshop } = await workshopAccess(user, workshopId);
   // Once a workshop is over, the answer to its invitation is history.
   if (workshop.endsOn < todayIn(workshop.timeZone)) throw new Response("The workshop has ended", { status: 400 });
   const answer = OwnAnswer.safeParse(Object.fromEntries(await request.formData()));

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { listParticipants, participantAccess, participantFiltersFrom } from "~/models/participant.server";
+import { listParticipants, participantFiltersFrom } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { IdParam, parseParam } from "~/utils/params";
 
@@ -13,7 +14,7 @@ import { IdParam, parseParam } from "~/utils/params";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  const { seesContacts, workshop } = await participantAccess(user, workshopId);
+  const { seesContacts, workshop } = await workshopAccess(user, workshopId);
   const { params: filters, filter } = participantFiltersFrom(new URL(request.url));
   const participants = await listParticipants(workshopId, filter, { seesContacts });
   const t = await getTranslate(request);

@@ -17,9 +17,9 @@ import {
   ParticipantError,
   ParticipantFormSchema,
   removeParticipant,
-  requireWorkshopManager,
   updateParticipant,
 } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { parseForm } from "~/utils/forms.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 async function load(request: Request, params: { workshopId?: string; participantId?: string }) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  const { workshop } = await requireWorkshopManager(user, workshopId);
+  const { workshop } = await workshopAccess(user, workshopId, "manage");
   const participant = await getParticipant(workshopId, parseParam(IdParam, params.participantId));
   if (!participant) throw new Response("Not found", { status: 404 });
   return { user, workshop, participant };

@@ -2,7 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
-import { listBadges, requireWorkshopManager } from "~/models/participant.server";
+import { listBadges } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Badges · FocalPoint" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  await requireWorkshopManager(user, workshopId);
+  await workshopAccess(user, workshopId, "manage");
   const one = new URL(request.url).searchParams.get("participant");
   return { badges: await listBadges(workshopId, one && IdParam.safeParse(one).success ? one : undefined) };
 }

@@ -9,9 +9,9 @@ import {
   importParticipants,
   MAX_IMPORT_BYTES,
   previewParticipantImport,
-  requireWorkshopManager,
   type ImportPreview,
 } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Import participants · FocalP
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  await requireWorkshopManager(user, parseParam(IdParam, params.workshopId));
+  await workshopAccess(user, parseParam(IdParam, params.workshopId), "manage");
   return null;
 }
 
@@ -38,7 +38,7 @@ async function csvFrom(formData: FormData): Promise<string | "tooLarge" | null> 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  await requireWorkshopManager(user, workshopId);
+  await workshopAccess(user, workshopId, "manage");
   const t = await getTranslate(request);
   const formData = await request.formData();
   const csv = await csvFrom(formData);

@@ -13,9 +13,9 @@ import {
   countryExists,
   ParticipantError,
   ParticipantFormSchema,
-  requireWorkshopManager,
   searchDirectoryForParticipants,
 } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { parseForm } from "~/utils/forms.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Add participant · FocalPoint
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  await requireWorkshopManager(user, workshopId);
+  await workshopAccess(user, workshopId, "manage");
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [countries, people] = await Promise.all([listCountries(), q ? searchDirectoryForParticipants(workshopId, q) : Promise.resolve([])]);
   return { countries, people, q };
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
-  await requireWorkshopManager(user, workshopId);
+  await workshopAccess(user, workshopId, "manage");
   const t = await getTranslate(request);
   const form = await parseForm(request, ParticipantFormSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null as string | null }, { status: 400 });

@@ -7,11 +7,10 @@ import {
   findRegistration,
   importParticipants,
   listParticipants,
-  participantAccess,
   previewParticipantImport,
   ParticipantError,
-  requireWorkshopManager,
 } from "~/models/participant.server";
+import { workshopAccess } from "~/models/workshop.server";
 import { loader as participantsCsv } from "~/routes/_app.workshops.$workshopId.participants[.]csv";
 import { action as participantsAction } from "~/routes/_app.workshops.$workshopId.participants";
 import { action as addAction } from "~/routes/_app.workshops.$workshopId.participants_.new";
@@ -173,15 +172,15 @@ describe("who sees what", () => {
     const declined = await db.participant.count({ where: { workshopId: workshop.id, registrationStatus: { not: "registered" } } });
     expect(declined).toBeGreaterThan(0);
 
-    const facilitator = await participantAccess((await signedIn("facilitator@focalpoint.test")).user, workshop.id);
+    const facilitator = await workshopAccess((await signedIn("facilitator@focalpoint.test")).user, workshop.id);
     expect(facilitator).toMatchObject({ canManage: true, seesContacts: true });
-    const secretariat = await participantAccess((await signedIn("secretariat@focalpoint.test")).user, workshop.id);
+    const secretariat = await workshopAccess((await signedIn("secretariat@focalpoint.test")).user, workshop.id);
     expect(secretariat).toMatchObject({ canManage: false, seesContacts: true });
-    const focalPoint = await participantAccess((await signedIn("fp.kh@focalpoint.test")).user, workshop.id);
+    const focalPoint = await workshopAccess((await signedIn("fp.kh@focalpoint.test")).user, workshop.id);
     expect(focalPoint).toMatchObject({ canManage: false, seesContacts: false });
     const otherFacilitator = (await signedIn("facilitator.iom@focalpoint.test")).user;
-    expect(await participantAccess(otherFacilitator, workshop.id)).toMatchObject({ canManage: false, seesContacts: false });
-    await expect(requireWorkshopManager(otherFacilitator, workshop.id)).rejects.toSatisfy((r) => r instanceof Response && r.status === 403);
+    expect(await workshopAccess(otherFacilitator, workshop.id)).toMatchObject({ canManage: false, seesContacts: false });
+    await expect(workshopAccess(otherFacilitator, workshop.id, "manage")).rejects.toSatisfy((r) => r instanceof Response && r.status === 403);
 
     const full = await listParticipants(workshop.id, {}, { seesContacts: true });
     const limited = await listParticipants(workshop.id, {}, { seesContacts: false });
