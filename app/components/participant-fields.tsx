@@ -105,6 +105,11 @@ export function OwnWorkshopBadges({ badges, locale }: { badges: OwnBadge[]; loca
                     {b.workshop.city ? ` · ${b.workshop.city}` : ""}
                   </div>
                   <RegistrationStatusBadge status={b.registrationStatus} />
+                  {b.registrationStatus === "invited" ? (
+                    <p className="small">
+                      <Link to={`/workshops/${b.workshop.id}/participants#own-registration`}>{t("account.answer")}</Link>
+                    </p>
+                  ) : null}
                 </div>
                 {b.qrSvg ? (
                   <figure className="own-badge-qr">

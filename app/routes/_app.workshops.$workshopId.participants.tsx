@@ -68,7 +68,7 @@ export default function Participants() {
   return (
     <>
       {own ? (
-        <section className="card own-registration" aria-labelledby="own-heading">
+        <section className="card own-registration" id="own-registration" aria-labelledby="own-heading">
           <h2 id="own-heading">{t("own.title")}</h2>
           <p>{t(`own.${own.registrationStatus as "invited"}`)}</p>
           {ended ? null : (

@@ -164,3 +164,25 @@ test("a badge alone checks nobody in; the facilitator's camera reads it", async 
   await facilitator.getByRole("button", { name: "Stop camera" }).click();
   await facilitatorContext.close();
 });
+
+test("an invited focal point finds the invitation on their account page, answers it, and gets a badge", async ({ page }) => {
+  await signIn(page, "fp.my@focalpoint.test");
+  await page.goto("/account");
+  const mine = page.getByRole("region", { name: "My workshops" });
+  const invitation = mine.getByRole("listitem").filter({ hasText: WORKSHOP });
+  await expect(invitation).toContainText("Invited");
+  await expect(invitation.getByRole("img", { name: `Check-in code for ${WORKSHOP}` })).toHaveCount(0);
+  await invitation.getByRole("link", { name: "Answer the invitation" }).click();
+
+  await expect(page).toHaveURL(/\/participants#own-registration$/);
+  const own = page.getByRole("region", { name: "Your registration" });
+  await expect(own).toContainText("You are invited to this workshop.");
+  await own.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("You are registered. Your badge is on your account page.")).toBeVisible();
+
+  await page.goto("/account");
+  await expect(invitation).toContainText("Registered");
+  await expect(invitation.getByRole("link", { name: "Answer the invitation" })).toHaveCount(0);
+  await expect(invitation.getByRole("img", { name: `Check-in code for ${WORKSHOP}` })).toBeVisible();
+  await expectAccessible(page);
+});

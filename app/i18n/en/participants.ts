@@ -153,6 +153,7 @@ export const participants = {
     title: "My workshops",
     intro: "Show the code at the registration desk to be checked in.",
     none: "You are not registered for any coming workshop.",
+    answer: "Answer the invitation",
   },
   attendance: {
     title: "Attendance",

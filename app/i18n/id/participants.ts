@@ -156,6 +156,7 @@ export const participants: Translation<typeof en> = {
     title: "Lokakarya saya",
     intro: "Tunjukkan kode ini di meja registrasi untuk dicatat kehadirannya.",
     none: "Anda tidak terdaftar untuk lokakarya mendatang.",
+    answer: "Jawab undangan",
   },
   attendance: {
     title: "Kehadiran",
