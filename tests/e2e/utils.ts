@@ -3,8 +3,30 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "focalpoint-demo";
 
-/** Signs in through the real form, as a person would. */
+const waitsForHydration = new WeakSet<Page>();
+
+/**
+ * From now on every page load of `page` (goto, reload) returns only once React
+ * has hydrated the page (root.tsx marks <html data-hydrated>), as a person
+ * would only start using it then: a choice made in a form before hydration can
+ * be reset by it. Responses that are not HTML (CSV, calendars) return at once.
+ */
+export function waitForHydrationOnLoad(page: Page) {
+  if (waitsForHydration.has(page)) return;
+  waitsForHydration.add(page);
+  const hydrated = async <T extends { headers(): Record<string, string> } | null>(response: T) => {
+    if (response?.headers()["content-type"]?.startsWith("text/html")) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    return response;
+  };
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (...args) => hydrated(await goto(...args));
+  page.reload = async (...args) => hydrated(await reload(...args));
+}
+
+/** Signs in through the real form, as a person would. Every page that signs in waits for hydration on each load. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  waitForHydrationOnLoad(page);
   await page.goto("/login");
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);

@@ -66,8 +66,6 @@ test("a facilitator records an agreed action for Viet Nam; it lands in Viet Nam'
   // The focal point starts on it; the facilitator's open page follows.
   await item.getByRole("link", { name: AGREED }).click();
   await expect(focalPoint.getByRole("heading", { name: "Edit action item" })).toBeVisible();
-  // A choice made before the page has hydrated would be reset by it.
-  await focalPoint.waitForLoadState("networkidle");
   await focalPoint.getByLabel("Status").selectOption("on_track");
   await focalPoint.getByLabel("Progress (%)").fill("25");
   await focalPoint.getByRole("button", { name: "Save" }).click();
