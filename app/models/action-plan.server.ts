@@ -4,7 +4,7 @@ import type { Actor } from "~/auth/permissions";
 import { YJS_FRAGMENT } from "~/editor/schema";
 import { db } from "~/utils/db.server";
 import type { PlanStatus } from "~/utils/domain";
-import { todayIn } from "~/utils/format";
+import { overdueToday } from "~/utils/format";
 import { publishChange, refreshDocumentAccess } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
 import { changedFields, recordAudit } from "./audit.server";
@@ -15,7 +15,7 @@ export type PlanFilter = { countryId?: string; status?: PlanStatus };
 /** Plans of the countries the person may read, with how many items are overdue. */
 export async function listPlans(actor: Actor, filter: PlanFilter = {}) {
   const readable = readableCountryFilter(actor);
-  const today = todayIn();
+  const today = overdueToday();
   const plans = await db.actionPlan.findMany({
     where: {
       AND: [{ countryId: readable }, filter.countryId ? { countryId: filter.countryId } : {}],
@@ -63,7 +63,7 @@ export async function getPlanForReading(planId: string) {
   if (plan.document.snapshot) Y.applyUpdate(doc, new Uint8Array(plan.document.snapshot));
   for (const u of plan.document.updates) if (u.id > plan.document.snapshotUpdateId) Y.applyUpdate(doc, new Uint8Array(u.update));
   const narrative = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FRAGMENT)) as ProseMirrorNode;
-  const today = todayIn();
+  const today = overdueToday();
   const { document: _, items, ...rest } = plan;
   return { ...rest, narrative, items: items.map((i) => ({ ...i, overdue: i.status !== "done" && Boolean(i.dueOn && i.dueOn < today) })) };
 }

@@ -5,14 +5,14 @@
  */
 import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
-import { todayIn } from "~/utils/format";
+import { overdueToday } from "~/utils/format";
 import { DEFAULT_CHANGES_DAYS, type DashboardFilters } from "./dashboard-filters";
 
 export type MilestoneCounts = { total: number; completed: number; blocked: number; overdue: number; lastUpdate: Date | null };
 
 /** Completed, blocked and overdue milestones per country. Overdue: a past target and not completed. */
 export async function milestoneCounts(countryIds: string[]): Promise<Map<string, MilestoneCounts>> {
-  const today = todayIn();
+  const today = overdueToday();
   const rows = await db.milestone.findMany({
     where: { countryId: { in: countryIds } },
     select: { countryId: true, status: true, targetOn: true, updatedAt: true },
@@ -37,7 +37,7 @@ export function readableCountryFilter(actor: Actor): { in: string[] } | undefine
 
 /** Overdue and blocked milestones in the countries the person may read, most overdue first. */
 export async function milestonesNeedingAttention(actor: Actor, take = 12) {
-  const today = todayIn();
+  const today = overdueToday();
   return db.milestone.findMany({
     where: {
       countryId: readableCountryFilter(actor),
@@ -63,7 +63,7 @@ export type MatrixFilter = { countryId?: string; sectorId?: string };
  * country, one cell per MRS stage; and each country's country-level milestones.
  */
 export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
-  const today = todayIn();
+  const today = overdueToday();
   const readable = readableCountryFilter(actor);
   const countryIds = filter.countryId ? (readable && !readable.in.includes(filter.countryId) ? { in: [] } : { in: [filter.countryId] }) : readable;
   const [stages, milestones] = await Promise.all([
@@ -230,7 +230,7 @@ function matchesFilters(m: PipelineRow, filters: DashboardFilters, today: string
  * cells to read), the changes, and the small reference lists. `today` is
  * injectable for tests.
  */
-export async function dashboardData(actor: Actor, filters: DashboardFilters, today = todayIn()) {
+export async function dashboardData(actor: Actor, filters: DashboardFilters, today = overdueToday()) {
   const reference = await referenceData();
   const countryIds = visibleCountryIds(actor, reference.countries, filters.country);
   const since = filters.since && filters.since <= today ? filters.since : daysBefore(today, DEFAULT_CHANGES_DAYS);
@@ -435,7 +435,7 @@ function loadMilestones(countryIds: string[], sectorId: string | undefined): Pro
 }
 
 /** Every milestone matching the filters, in country, sector and pipeline order: the milestone-list export. */
-export async function dashboardMilestoneList(actor: Actor, filters: DashboardFilters, today = todayIn()) {
+export async function dashboardMilestoneList(actor: Actor, filters: DashboardFilters, today = overdueToday()) {
   const reference = await referenceData();
   const countryIds = visibleCountryIds(actor, reference.countries, filters.country);
   const rows = await loadMilestones(countryIds, filters.sector);
@@ -465,7 +465,7 @@ export async function dashboardMilestoneList(actor: Actor, filters: DashboardFil
  * The matrix as rows: one per country × priority sector pair shown on the
  * dashboard, with its current stage and the status of every stage.
  */
-export async function dashboardMatrixRows(actor: Actor, filters: DashboardFilters, today = todayIn()) {
+export async function dashboardMatrixRows(actor: Actor, filters: DashboardFilters, today = overdueToday()) {
   const reference = await referenceData();
   const countryIds = visibleCountryIds(actor, reference.countries, filters.country);
   const pairs = currentStages(await loadPipeline(countryIds, filters.sector), reference.stages, filters, today);

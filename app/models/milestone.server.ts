@@ -3,7 +3,7 @@ import { publishChange } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
 import { db, type Prisma } from "~/utils/db.server";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/utils/domain";
-import { todayIn } from "~/utils/format";
+import { todayIn, overdueToday } from "~/utils/format";
 import { optionalDay, optionalText, text, webAddress } from "~/utils/forms.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
@@ -351,7 +351,7 @@ export async function changeMilestoneComment(milestone: { id: string; countryId:
 
 /** A country's milestones grouped as its pages show them: each priority sector's pipeline and the country-level ones. */
 export async function countryMilestoneOverview(countryId: string) {
-  const today = todayIn();
+  const today = overdueToday();
   const [stages, milestones, prioritySectors] = await Promise.all([
     db.milestoneStage.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, scope: true, name: true } }),
     db.milestone.findMany({

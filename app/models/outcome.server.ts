@@ -5,7 +5,7 @@ import { publishChange } from "~/realtime/server.server";
 import { topic } from "~/realtime/topics";
 import { db, type Prisma } from "~/utils/db.server";
 import type { OutcomeKind } from "~/utils/domain";
-import { formatDay, todayIn } from "~/utils/format";
+import { formatDay, todayIn, overdueToday } from "~/utils/format";
 import { milestoneOptions, type ProseMirrorNode } from "./action-plan.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { loadYDoc } from "./document.server";
@@ -86,7 +86,7 @@ export async function getWorkshopOutcomes(workshopId: string, viewer: Actor) {
     },
   });
   if (!workshop) return null;
-  const today = todayIn();
+  const today = overdueToday();
   const outcomes = workshop.outcomes.map((outcome) => ({
     ...outcome,
     assignments: outcome.assignments.map(({ actionItem, ...assignment }) => {

@@ -30,7 +30,7 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { AQRF_STAGE, MUTUAL_RECOGNITION_STAGE } from "~/utils/domain";
-import { formatDateTime, formatDay, formatNumber, todayIn } from "~/utils/format";
+import { formatDateTime, formatDay, formatNumber, overdueToday } from "~/utils/format";
 import { formDataToObject, parseForm, type FieldErrors } from "~/utils/forms.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history,
     comments,
     userId: user.id,
-    overdue: milestone.status !== "completed" && Boolean(milestone.targetOn && milestone.targetOn < todayIn()),
+    overdue: milestone.status !== "completed" && Boolean(milestone.targetOn && milestone.targetOn < overdueToday()),
     canEdit: can(user, "milestone.edit", { countryId: milestone.countryId }),
     canComment: can(user, "comment.create", { countryId: milestone.countryId }),
     upload: { accept: ACCEPTED_EXTENSIONS, maxLabel: MAX_UPLOAD_LABEL },

@@ -52,6 +52,17 @@ export function todayIn(timeZone = "UTC", now = new Date()): string {
   return formatter(`iso:${timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(now);
 }
 
+/**
+ * The day by which "overdue" is decided: a target or due day is past once it
+ * is over in every Member State. The zone furthest west, Yangon (UTC+6:30),
+ * is the last to finish a day, so nothing is flagged while its day is still
+ * running anywhere in ASEAN, and Jayapura (UTC+9) sees the flag two and a half
+ * hours after its midnight (UTC's day would be nine hours late there).
+ */
+export function overdueToday(now = new Date()): string {
+  return todayIn("Asia/Yangon", now);
+}
+
 /** "Indochina Time (Asia/Bangkok)": a zone named the way people read it, with its IANA id. */
 export function timeZoneLabel(timeZone: string, locale: string, at = new Date()): string {
   const long = formatter(`zone:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(intl(locale), { timeZone, timeZoneName: "long" }))

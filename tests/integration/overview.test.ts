@@ -6,7 +6,7 @@ import { milestoneCounts, milestoneMatrix, milestonesNeedingAttention } from "~/
 import { getWorkshopDetail, listWorkshops, workshopYears } from "~/models/workshop.server";
 import { validateSessionToken, createSession } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
-import { todayIn } from "~/utils/format";
+import { overdueToday } from "~/utils/format";
 
 async function actor(email: string) {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
@@ -51,7 +51,7 @@ describe("summaries", () => {
   it("count completed, blocked and overdue milestones from the rows themselves", async () => {
     const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
     const rows = await db.milestone.findMany({ where: { countryId: kh.id } });
-    const today = todayIn();
+    const today = overdueToday();
     const counts = (await milestoneCounts([kh.id])).get(kh.id)!;
     expect(counts.total).toBe(rows.length);
     expect(counts.completed).toBe(rows.filter((m) => m.status === "completed").length);
@@ -88,7 +88,7 @@ describe("summaries", () => {
     const read = (await getPlanForReading(plan.id))!;
     expect(read.narrative.content?.[0]).toMatchObject({ type: "heading" });
     const overdue = read.items.filter((i) => i.overdue);
-    expect(overdue.every((i) => i.status !== "done" && i.dueOn! < todayIn())).toBe(true);
+    expect(overdue.every((i) => i.status !== "done" && i.dueOn! < overdueToday())).toBe(true);
   });
 
   it("split workshops into upcoming and past, and summarise attendance by day", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ActionItemForm } from "~/utils/action-item-form.server";
-import { formatDay, formatPercent, isCalendarDay, todayIn } from "~/utils/format";
+import { formatDay, formatPercent, isCalendarDay, overdueToday, todayIn } from "~/utils/format";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 describe("formatDay", () => {
@@ -23,6 +23,12 @@ describe("formatPercent and todayIn", () => {
     const instant = new Date("2026-11-23T20:30:00Z");
     expect(todayIn("UTC", instant)).toBe("2026-11-23");
     expect(todayIn("Asia/Bangkok", instant)).toBe("2026-11-24");
+  });
+  it("moves the day for overdue once it has ended in every Member State, Yangon last", () => {
+    // 23 November has ended in Jayapura (UTC+9) but not yet in Yangon (UTC+6:30): nothing due that day is overdue.
+    expect(overdueToday(new Date("2026-11-23T17:00:00Z"))).toBe("2026-11-23");
+    // Just past midnight in Yangon it has ended everywhere, hours before UTC's midnight.
+    expect(overdueToday(new Date("2026-11-23T17:31:00Z"))).toBe("2026-11-24");
   });
 });
 
