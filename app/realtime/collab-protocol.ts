@@ -22,6 +22,13 @@ export const MESSAGE_AWARENESS = 1;
 /** Larger updates are refused: a paste of a long report is far below this. */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
 
+/**
+ * Larger presence updates are refused: a person's presence is a name, a colour
+ * and a caret, and the server sends it on to everyone in the document on every
+ * renewal.
+ */
+export const MAX_PRESENCE_BYTES = 8 * 1024;
+
 export const JoinSchema = z.object({ documentId: z.string().regex(/^[a-z0-9]{10,40}$/) });
 export const DocumentIdSchema = JoinSchema.shape.documentId;
 

@@ -22,6 +22,7 @@ import {
   DocumentIdSchema,
   JoinSchema,
   MAX_MESSAGE_BYTES,
+  MAX_PRESENCE_BYTES,
   parseMessage,
   syncStep1Message,
   syncStep2Message,
@@ -418,6 +419,7 @@ export class DocumentManager {
         return;
       }
       case "awareness": {
+        if (parsed.update.byteLength > MAX_PRESENCE_BYTES) throw new RefusedMessage(`presence too large (limit ${MAX_PRESENCE_BYTES} bytes)`);
         const clients = awarenessClientIds(parsed.update);
         awarenessProtocol.applyAwarenessUpdate(room.awareness, parsed.update, socket.id);
         const own = room.awarenessClients.get(socket.id) ?? new Set<number>();

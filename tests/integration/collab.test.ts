@@ -2,10 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect } from "socket.io-client";
 import msgpackParser from "socket.io-msgpack-parser";
+import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadYDoc } from "~/models/document.server";
-import { MAX_MESSAGE_BYTES, parseMessage, syncUpdateMessage } from "~/realtime/collab-protocol";
+import { awarenessMessage, MAX_MESSAGE_BYTES, MAX_PRESENCE_BYTES, parseMessage, syncUpdateMessage } from "~/realtime/collab-protocol";
 import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH } from "~/realtime/topics";
 import { db, prepareDatabase } from "~/utils/db.server";
@@ -121,6 +122,12 @@ describe("co-editing a plan narrative", () => {
     const huge = await fp.socket.emitWithAck("doc:message", vnDocument, new Uint8Array(MAX_MESSAGE_BYTES + 1));
     expect(huge.ok).toBe(false);
     expect(huge.error).toMatch(/too large/);
+    // Presence the size of a document, which the server would send on to everyone at every renewal.
+    const bloated = new awarenessProtocol.Awareness(new Y.Doc());
+    bloated.setLocalState({ user: { name: "x".repeat(MAX_PRESENCE_BYTES) } });
+    const presence = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(bloated, [bloated.clientID]));
+    expect(await fp.socket.emitWithAck("doc:message", vnDocument, presence)).toEqual({ ok: false, error: `presence too large (limit ${MAX_PRESENCE_BYTES} bytes)` });
+    bloated.destroy();
     await new Promise((r) => setTimeout(r, 200));
     expect(othersHeard).toBe(0);
     expect(other.text()).toBe(before);
