@@ -1,7 +1,8 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ACTION_ITEM_STATUSES } from "~/utils/domain";
 import { Field, FormError, SelectField } from "./forms";
+import { FormActions } from "~/components/forms";
 
 type Values = Partial<Record<"activity" | "leadAgency" | "startsOn" | "dueOn" | "status" | "progress" | "indicator" | "milestoneId", string | number | null>>;
 
@@ -46,12 +47,7 @@ export function ActionItemForm({
         error={errors.milestoneId}
         options={[{ value: "", label: t("itemForm.noMilestone") }, ...milestones.map((m) => ({ value: m.id, label: m.label }))]}
       />
-      <div className="form-actions">
-        <button type="submit" disabled={submitting}>
-          {submitting ? tc("actions.saving") : tc("actions.save")}
-        </button>
-        <Link to={cancelTo}>{tc("actions.cancel")}</Link>
-      </div>
+      <FormActions submitting={submitting} cancelTo={cancelTo} />
     </Form>
   );
 }

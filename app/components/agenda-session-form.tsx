@@ -1,10 +1,11 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
 import { SESSION_TYPES, SPEAKER_ROLES } from "~/utils/domain";
 import { formatDay } from "~/utils/format";
 import { Field, FormError, SelectField, TextareaField } from "./forms";
+import { FormActions } from "~/components/forms";
 
 export type SessionFormValues = {
   day?: string;
@@ -120,12 +121,7 @@ export function AgendaSessionForm({
           </button>
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" disabled={submitting}>
-          {submitting ? tc("actions.saving") : submitLabel}
-        </button>
-        <Link to={cancelTo}>{tc("actions.cancel")}</Link>
-      </div>
+      <FormActions submitting={submitting} submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -1,4 +1,6 @@
+import { Link } from "@remix-run/react";
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
 
 type Common = { label: ReactNode; error?: string | null; hint?: ReactNode };
 
@@ -78,6 +80,19 @@ export function FormError({ children }: { children?: ReactNode }) {
   return (
     <div className="form-error" role="alert">
       {children}
+    </div>
+  );
+}
+
+/** A form's closing pair: submit ("Saving…" and disabled while it is sent) and the way back. */
+export function FormActions({ submitting, submitLabel, cancelTo }: { submitting: boolean; submitLabel?: string; cancelTo: string }) {
+  const { t } = useTranslation("common");
+  return (
+    <div className="form-actions">
+      <button type="submit" disabled={submitting}>
+        {submitting ? t("actions.saving") : (submitLabel ?? t("actions.save"))}
+      </button>
+      <Link to={cancelTo}>{t("actions.cancel")}</Link>
     </div>
   );
 }

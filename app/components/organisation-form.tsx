@@ -1,7 +1,8 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KINDS } from "~/utils/domain";
 import { Field, FormError, SelectField } from "./forms";
+import { FormActions } from "~/components/forms";
 
 type Values = { name?: string; acronym?: string | null; kind?: string; countryId?: string | null; website?: string | null };
 
@@ -41,12 +42,7 @@ export function OrganisationForm({
         />
         <Field label={t("organisations.website")} name="website" type="url" defaultValue={values.website ?? ""} placeholder="https://" error={errors.website} />
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={submitting}>
-          {submitting ? tc("actions.saving") : tc("actions.save")}
-        </button>
-        <Link to={cancelTo}>{tc("actions.cancel")}</Link>
-      </div>
+      <FormActions submitting={submitting} cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -1,8 +1,9 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { WORKSHOP_KINDS } from "~/utils/domain";
 import { Field, FormError, SelectField, TextareaField } from "./forms";
+import { FormActions } from "~/components/forms";
 
 export type WorkshopFormValues = Partial<
   Record<"title" | "kind" | "hostCountryId" | "venue" | "city" | "timeZone" | "startsOn" | "endsOn" | "organisers" | "objectives" | "expectedResults" | "projectId", string | null>
@@ -137,12 +138,7 @@ export function WorkshopForm({
           </p>
         ) : null}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" disabled={submitting}>
-          {submitting ? tc("actions.saving") : submitLabel}
-        </button>
-        <Link to={cancelTo}>{tc("actions.cancel")}</Link>
-      </div>
+      <FormActions submitting={submitting} submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/page-header";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
-import { Field, FormError, SelectField } from "~/components/forms";
+import { Field, FormError, SelectField, FormActions } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { createPlan, DuplicatePlanError } from "~/models/action-plan.server";
 import { listCountries } from "~/models/country.server";
@@ -68,12 +68,7 @@ export default function NewPlan() {
           <Field label={t("create.periodStart")} name="periodStart" type="number" defaultValue={thisYear + 1} required error={errors.periodStart} />
           <Field label={t("create.periodEnd")} name="periodEnd" type="number" defaultValue={thisYear + 3} required error={errors.periodEnd} />
         </div>
-        <div className="form-actions">
-          <button type="submit" disabled={submitting}>
-            {t("create.button")}
-          </button>
-          <Link to="/action-plans">{tc("actions.cancel")}</Link>
-        </div>
+        <FormActions submitting={submitting} submitLabel={t("create.button")} cancelTo="/action-plans" />
       </Form>
     </>
   );

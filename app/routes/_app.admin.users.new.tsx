@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
-import { Field, FormError, SelectField } from "~/components/forms";
+import { Field, FormError, SelectField, FormActions } from "~/components/forms";
 import { RoleFields } from "~/components/role-fields";
 import { getTranslate } from "~/i18n/translate.server";
 import { listOrganisationOptions } from "~/models/organisation.server";
@@ -61,7 +61,6 @@ export default function InvitePerson() {
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { t } = useTranslation("admin");
-  const { t: tc } = useTranslation("common");
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
   const locale = useRootData()?.locale ?? "en";
   return (
@@ -97,12 +96,7 @@ export default function InvitePerson() {
           />
         </div>
         <RoleFields countries={countries} errors={errors} />
-        <div className="form-actions">
-          <button type="submit" disabled={submitting}>
-            {t("invite.submit")}
-          </button>
-          <Link to="/admin/users">{tc("actions.cancel")}</Link>
-        </div>
+        <FormActions submitting={submitting} submitLabel={t("invite.submit")} cancelTo="/admin/users" />
       </Form>
     </>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/session.server";
-import { Field, TextareaField } from "~/components/forms";
+import { Field, TextareaField, FormActions } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { findCountryByCode, updateCountryProfile } from "~/models/country.server";
 import { optionalText, parseForm } from "~/utils/forms.server";
@@ -44,7 +44,6 @@ export default function EditCountry() {
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { t } = useTranslation("directory");
-  const { t: tc } = useTranslation("common");
   const errors: Record<string, string> = actionData?.fieldErrors ?? {};
   return (
     <>
@@ -62,12 +61,7 @@ export default function EditCountry() {
           hint={t("editCountry.overviewHint")}
           error={errors.overview}
         />
-        <div className="form-actions">
-          <button type="submit" disabled={submitting}>
-            {submitting ? tc("actions.saving") : tc("actions.save")}
-          </button>
-          <Link to={`/countries/${country.code.toLowerCase()}`}>{tc("actions.cancel")}</Link>
-        </div>
+        <FormActions submitting={submitting} cancelTo={`/countries/${country.code.toLowerCase()}`} />
       </Form>
     </>
   );

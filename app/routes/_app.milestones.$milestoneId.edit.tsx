@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { requirePermission, requireUser } from "~/auth/session.server";
-import { Field, FormError, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormError, SelectField, TextareaField, FormActions } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { getTranslate } from "~/i18n/translate.server";
 import {
@@ -137,12 +137,7 @@ export default function EditMilestone() {
             />
           ) : null}
           <TextareaField label={t("page.notes")} name="notes" rows={5} maxLength={4000} defaultValue={value("notes", milestone.notes)} error={errors?.notes} />
-          <div className="form-actions">
-            <button type="submit" disabled={navigation.state === "submitting"}>
-              {navigation.state === "submitting" ? tc("actions.saving") : tc("actions.save")}
-            </button>
-            <Link to={`/milestones/${milestone.id}`}>{tc("actions.cancel")}</Link>
-          </div>
+          <FormActions submitting={navigation.state === "submitting"} cancelTo={`/milestones/${milestone.id}`} />
         </Form>
       </section>
     </>
