@@ -48,7 +48,10 @@ app.use((req, res, next) => {
   res.on("finish", () => {
     if (req.path.startsWith("/assets/") || req.path.startsWith("/@") || req.path.startsWith("/node_modules/")) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info({ requestId, method: req.method, path: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    logger.info(
+      { requestId, method: req.method, path: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+      "request",
+    );
   });
   next();
 });
@@ -106,7 +109,10 @@ const build = await loadBuild();
 const realtime = (build.entry.module as unknown as RealtimeEntry).attachRealtime(server);
 
 server.listen(config.PORT, config.HOST, () => {
-  logger.info({ url: config.PUBLIC_URL, port: config.PORT, host: config.HOST, mode: config.NODE_ENV }, "FocalPoint is listening");
+  logger.info(
+    { url: config.PUBLIC_URL, port: config.PORT, host: config.HOST, mode: config.NODE_ENV },
+    "FocalPoint is listening",
+  );
 });
 
 let stopping = false;

@@ -20,7 +20,11 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "FocalPoint" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [session, locale, { toast, setCookie }] = await Promise.all([getRequestSession(request), getLocale(request), readToast(request)]);
+  const [session, locale, { toast, setCookie }] = await Promise.all([
+    getRequestSession(request),
+    getLocale(request),
+    readToast(request),
+  ]);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
   // Lucia's sliding expiry: the renewed cookie rides on whatever page was asked for.

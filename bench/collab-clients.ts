@@ -42,7 +42,12 @@ function connectClient(target: Target, documentId: string, cookie: string, laten
     if (origin === "bench") return;
     const received = now();
     for (const struct of Y.decodeUpdate(update).structs) {
-      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString) || struct.id.client === doc.clientID) continue;
+      if (
+        !(struct instanceof Y.Item) ||
+        !(struct.content instanceof Y.ContentString) ||
+        struct.id.client === doc.clientID
+      )
+        continue;
       for (const match of struct.content.str.matchAll(MARK)) {
         const mark = `${struct.id.client}:${match[1]}`;
         if (seen.has(mark)) continue;
@@ -92,7 +97,9 @@ const OPENING_WAVE = 5;
 async function openDocuments(config: OpenDocuments) {
   const clients: Client[] = [];
   for (let i = 0; i < config.documents.length; i += OPENING_WAVE) {
-    const wave = config.documents.slice(i, i + OPENING_WAVE).flatMap(({ documentId, cookies }) => cookies.map((cookie) => connectClient(config, documentId, cookie, [])));
+    const wave = config.documents
+      .slice(i, i + OPENING_WAVE)
+      .flatMap(({ documentId, cookies }) => cookies.map((cookie) => connectClient(config, documentId, cookie, [])));
     clients.push(...wave);
     if (!(await allReady(wave))) return process.send?.({ ready: false });
   }
@@ -136,14 +143,17 @@ process.on("message", async (message: Command) => {
             if (origin === "bench") updateBytes += update.byteLength;
           });
           // Spread the typists over the interval so edits do not arrive in bursts.
-          setTimeout(() => {
-            timers.push(
-              setInterval(() => {
-                client.doc.transact(() => client.text.insert(client.text.length, `@${now().toFixed(3)}|`), "bench");
-                edits++;
-              }, 1000 / config.editsPerSecond),
-            );
-          }, (i * 1000) / config.editsPerSecond / Math.max(1, config.typing));
+          setTimeout(
+            () => {
+              timers.push(
+                setInterval(() => {
+                  client.doc.transact(() => client.text.insert(client.text.length, `@${now().toFixed(3)}|`), "bench");
+                  edits++;
+                }, 1000 / config.editsPerSecond),
+              );
+            },
+            (i * 1000) / config.editsPerSecond / Math.max(1, config.typing),
+          );
         });
       }
       if (next.stop) {

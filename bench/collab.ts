@@ -83,9 +83,17 @@ function profileArgs(name: string): string[] {
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, name)}`] : [];
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
-type Target = { name: "focalpoint" | "hocuspocus"; server: ChildProcess; url: string; documentId: string; cookies: string[]; storedBytes: () => number };
+type Target = {
+  name: "focalpoint" | "hocuspocus";
+  server: ChildProcess;
+  url: string;
+  documentId: string;
+  cookies: string[];
+  storedBytes: () => number;
+};
 
 // The extra plans of the memory run, added to the template: ids the document id check accepts.
 const benchDocumentId = (i: number) => `benchdocument${String(i).padStart(5, "0")}`;
@@ -95,7 +103,11 @@ const storedTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 /** The Viet Nam plan's seeded narrative: the content every document of the memory run starts with. */
 function seededNarrative(): Buffer {
   const sqlite = new Database(template, { readonly: true });
-  const row = sqlite.prepare(`SELECT d.snapshot AS snapshot FROM ActionPlan p JOIN Country c ON c.id = p.countryId JOIN CollaborativeDocument d ON d.id = p.documentId WHERE c.code = 'VN'`).get() as { snapshot: Buffer };
+  const row = sqlite
+    .prepare(
+      `SELECT d.snapshot AS snapshot FROM ActionPlan p JOIN Country c ON c.id = p.countryId JOIN CollaborativeDocument d ON d.id = p.documentId WHERE c.code = 'VN'`,
+    )
+    .get() as { snapshot: Buffer };
   sqlite.close();
   return row.snapshot;
 }
@@ -106,12 +118,25 @@ function addBenchPlans() {
   const narrative = seededNarrative();
   const country = (sqlite.prepare(`SELECT id FROM Country WHERE code = 'VN'`).get() as { id: string }).id;
   const now = storedTime(new Date());
-  const addDocument = sqlite.prepare(`INSERT INTO CollaborativeDocument (id, kind, snapshot, snapshotUpdateId, createdAt, updatedAt) VALUES (?, 'action_plan_narrative', ?, 0, ?, ?)`);
-  const addPlan = sqlite.prepare(`INSERT INTO ActionPlan (id, countryId, title, periodStart, periodEnd, status, documentId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`);
+  const addDocument = sqlite.prepare(
+    `INSERT INTO CollaborativeDocument (id, kind, snapshot, snapshotUpdateId, createdAt, updatedAt) VALUES (?, 'action_plan_narrative', ?, 0, ?, ?)`,
+  );
+  const addPlan = sqlite.prepare(
+    `INSERT INTO ActionPlan (id, countryId, title, periodStart, periodEnd, status, documentId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+  );
   sqlite.transaction(() => {
     benchDocumentIds().forEach((id, i) => {
       addDocument.run(id, narrative, now, now);
-      addPlan.run(`benchplan${String(i).padStart(5, "0")}`, country, `Bench plan ${i}`, 3000 + i, 3002 + i, id, now, now);
+      addPlan.run(
+        `benchplan${String(i).padStart(5, "0")}`,
+        country,
+        `Bench plan ${i}`,
+        3000 + i,
+        3002 + i,
+        id,
+        now,
+        now,
+      );
     });
   })();
   sqlite.close();
@@ -122,14 +147,30 @@ async function startFocalPoint(label: string, sessions: number): Promise<Target>
   fs.copyFileSync(template, db);
   const port = await freePort();
   const server = fork(path.resolve(process.env.BUILD_DIR ?? "build", "server.js"), [], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, DATA_DIR: workDir, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${db}`,
+      DATA_DIR: workDir,
+      LOG_LEVEL: "warn",
+    },
     execArgv: profileArgs("focalpoint-server"),
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, "FocalPoint");
   const sqlite = new Database(db);
-  const documentId = (sqlite.prepare(`SELECT p.documentId AS id FROM ActionPlan p JOIN Country c ON c.id = p.countryId WHERE c.code = 'VN' AND p.periodStart < 3000`).get() as { id: string }).id;
-  const editors = sqlite.prepare(`SELECT id FROM User WHERE email IN ('fp.vn@focalpoint.test', 'tf.vn@focalpoint.test')`).all() as { id: string }[];
+  const documentId = (
+    sqlite
+      .prepare(
+        `SELECT p.documentId AS id FROM ActionPlan p JOIN Country c ON c.id = p.countryId WHERE c.code = 'VN' AND p.periodStart < 3000`,
+      )
+      .get() as { id: string }
+  ).id;
+  const editors = sqlite
+    .prepare(`SELECT id FROM User WHERE email IN ('fp.vn@focalpoint.test', 'tf.vn@focalpoint.test')`)
+    .all() as { id: string }[];
   const insert = sqlite.prepare(`INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`);
   const cookies: string[] = [];
   const expires = storedTime(new Date(Date.now() + 86_400_000));
@@ -142,7 +183,9 @@ async function startFocalPoint(label: string, sessions: number): Promise<Target>
   const storedBytes = () => {
     const reader = new Database(db, { readonly: true });
     const row = reader
-      .prepare(`SELECT (SELECT COALESCE(SUM(LENGTH("update")), 0) FROM DocumentUpdate WHERE documentId = ?) + (SELECT COALESCE(LENGTH(snapshot), 0) FROM CollaborativeDocument WHERE id = ?) AS bytes`)
+      .prepare(
+        `SELECT (SELECT COALESCE(SUM(LENGTH("update")), 0) FROM DocumentUpdate WHERE documentId = ?) + (SELECT COALESCE(LENGTH(snapshot), 0) FROM CollaborativeDocument WHERE id = ?) AS bytes`,
+      )
       .get(documentId, documentId) as { bytes: number };
     reader.close();
     return row.bytes;
@@ -154,7 +197,9 @@ async function startHocuspocus(label: string, sessions: number): Promise<Target>
   const db = path.join(workDir, `hocuspocus-${label}.sqlite`);
   // The memory run's documents, stored as the extension stores them, with the same narrative.
   const sqlite = new Database(db);
-  sqlite.exec(`CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))`);
+  sqlite.exec(
+    `CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))`,
+  );
   const narrative = seededNarrative();
   const addDocument = sqlite.prepare(`INSERT INTO "documents" ("name", "data") VALUES (?, ?)`);
   sqlite.transaction(() => benchDocumentIds().forEach((id) => addDocument.run(id, narrative)))();
@@ -169,21 +214,42 @@ async function startHocuspocus(label: string, sessions: number): Promise<Target>
   const storedBytes = () => {
     if (!fs.existsSync(db)) return 0;
     const reader = new Database(db, { readonly: true });
-    const row = reader.prepare(`SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM documents`).get() as { bytes: number };
+    const row = reader.prepare(`SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM documents`).get() as {
+      bytes: number;
+    };
     reader.close();
     return row.bytes;
   };
-  return { name: "hocuspocus", server, url: `ws://127.0.0.1:${port}`, documentId: "bench", cookies: Array.from({ length: sessions }, () => ""), storedBytes };
+  return {
+    name: "hocuspocus",
+    server,
+    url: `ws://127.0.0.1:${port}`,
+    documentId: "bench",
+    cookies: Array.from({ length: sessions }, () => ""),
+    storedBytes,
+  };
 }
 
-type Result = { target: string; n: number; p50: number; p95: number; p99: number; deliveries: number; edits: number; cpu: number; rssIdle: number; rssLoad: number; bytesPerEdit: number; storedBytes: number; storedPerEdit: number };
+type Result = {
+  target: string;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  deliveries: number;
+  edits: number;
+  cpu: number;
+  rssIdle: number;
+  rssLoad: number;
+  bytesPerEdit: number;
+  storedBytes: number;
+  storedPerEdit: number;
+};
 
 async function measure(target: Target, n: number): Promise<Result> {
   const idle = processStats(target.server.pid!);
   const typing = Math.max(1, Math.round(n * TYPING_SHARE));
-  const loaders = Array.from({ length: Math.min(LOAD_PROCESSES, n) }, () =>
-    forkLoader(target.name),
-  );
+  const loaders = Array.from({ length: Math.min(LOAD_PROCESSES, n) }, () => forkLoader(target.name));
   // Clients and typists spread evenly over the load processes.
   const share = (total: number, i: number) => Math.floor(total / loaders.length) + (i < total % loaders.length ? 1 : 0);
   let offset = 0;
@@ -191,7 +257,16 @@ async function measure(target: Target, n: number): Promise<Result> {
     const count = share(n, i);
     const cookies = target.cookies.slice(offset, offset + count);
     offset += count;
-    loader.send({ start: { target: target.name, url: target.url, documentId: target.documentId, cookies, typing: share(typing, i), editsPerSecond: EDITS_PER_SECOND } });
+    loader.send({
+      start: {
+        target: target.name,
+        url: target.url,
+        documentId: target.documentId,
+        cookies,
+        typing: share(typing, i),
+        editsPerSecond: EDITS_PER_SECOND,
+      },
+    });
     return new Promise<boolean>((resolve) => loader.once("message", (m: { ready: boolean }) => resolve(m.ready)));
   });
   if (!(await Promise.all(ready)).every(Boolean)) throw new Error(`${target.name}: not every client synced`);
@@ -202,7 +277,12 @@ async function measure(target: Target, n: number): Promise<Result> {
   const started = Date.now();
   for (const loader of loaders) loader.send({ measure: true });
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  const results = loaders.map((loader) => new Promise<{ latencies: number[]; edits: number; updateBytes: number }>((resolve) => loader.once("message", resolve)));
+  const results = loaders.map(
+    (loader) =>
+      new Promise<{ latencies: number[]; edits: number; updateBytes: number }>((resolve) =>
+        loader.once("message", resolve),
+      ),
+  );
   for (const loader of loaders) loader.send({ stop: true });
   const reports = await Promise.all(results);
   const after = processStats(target.server.pid!);
@@ -229,7 +309,14 @@ async function measure(target: Target, n: number): Promise<Result> {
   };
 }
 
-type MemoryResult = { target: string; documents: number; clients: number; rssBefore: number; rssOpen: number; perDocumentKb: number };
+type MemoryResult = {
+  target: string;
+  documents: number;
+  clients: number;
+  rssBefore: number;
+  rssOpen: number;
+  perDocumentKb: number;
+};
 
 /** RSS settles after a burst of allocations: the median of a few readings. */
 async function settledRss(pid: number) {
@@ -242,12 +329,21 @@ async function settledRss(pid: number) {
 }
 
 /** Opens documents in load processes of their own; returns a function that closes them. */
-async function openDocuments(target: Target, documents: { documentId: string; cookies: string[] }[], processes: number) {
-  const loaders = Array.from({ length: processes }, () =>
-    forkLoader(target.name),
-  );
+async function openDocuments(
+  target: Target,
+  documents: { documentId: string; cookies: string[] }[],
+  processes: number,
+) {
+  const loaders = Array.from({ length: processes }, () => forkLoader(target.name));
   const ready = loaders.map((loader, i) => {
-    loader.send({ open: { target: target.name, url: target.url, documents: documents.filter((_, d) => d % loaders.length === i), editsPerClient: EDITS_PER_CLIENT } });
+    loader.send({
+      open: {
+        target: target.name,
+        url: target.url,
+        documents: documents.filter((_, d) => d % loaders.length === i),
+        editsPerClient: EDITS_PER_CLIENT,
+      },
+    });
     return new Promise<boolean>((resolve) => loader.once("message", (m: { ready: boolean }) => resolve(m.ready)));
   });
   if (!(await Promise.all(ready)).every(Boolean)) throw new Error(`${target.name}: not every document opened`);
@@ -259,7 +355,10 @@ async function openDocuments(target: Target, documents: { documentId: string; co
 
 async function measureMemory(target: Target): Promise<MemoryResult> {
   const pid = target.server.pid!;
-  const documents = benchDocumentIds().map((documentId, i) => ({ documentId, cookies: target.cookies.slice(i * CLIENTS_PER_DOCUMENT, (i + 1) * CLIENTS_PER_DOCUMENT) }));
+  const documents = benchDocumentIds().map((documentId, i) => ({
+    documentId,
+    cookies: target.cookies.slice(i * CLIENTS_PER_DOCUMENT, (i + 1) * CLIENTS_PER_DOCUMENT),
+  }));
   const closeWarmup = await openDocuments(target, documents.slice(0, WARMUP_DOCUMENTS), 1);
   const rssBefore = await settledRss(pid);
   const closeMeasured = await openDocuments(target, documents.slice(WARMUP_DOCUMENTS), LOAD_PROCESSES);
@@ -268,17 +367,27 @@ async function measureMemory(target: Target): Promise<MemoryResult> {
   await closeWarmup();
   target.server.kill("SIGTERM");
   await new Promise((resolve) => target.server.once("exit", resolve));
-  return { target: target.name, documents: DOCUMENTS, clients: DOCUMENTS * CLIENTS_PER_DOCUMENT, rssBefore, rssOpen, perDocumentKb: ((rssOpen - rssBefore) * 1024) / DOCUMENTS };
+  return {
+    target: target.name,
+    documents: DOCUMENTS,
+    clients: DOCUMENTS * CLIENTS_PER_DOCUMENT,
+    rssBefore,
+    rssOpen,
+    perDocumentKb: ((rssOpen - rssBefore) * 1024) / DOCUMENTS,
+  };
 }
 
 const serverName = (target: string) => (target === "focalpoint" ? "FocalPoint" : "Hocuspocus 4.7");
 
 async function main() {
-  if (!fs.existsSync(path.resolve(process.env.BUILD_DIR ?? "build", "server.js"))) throw new Error("Build first: npm run build");
+  if (!fs.existsSync(path.resolve(process.env.BUILD_DIR ?? "build", "server.js")))
+    throw new Error("Build first: npm run build");
   run("npx", ["prisma", "migrate", "deploy"], { DATABASE_URL: `file:${template}` });
   run("npx", ["tsx", "prisma/seed.ts"], { DATABASE_URL: `file:${template}` });
   if (DOCUMENTS > 0) addBenchPlans();
-  console.log(`bench:collab — ${os.cpus().length} cores, ${SECONDS}s measured per run after ${WARMUP_SECONDS}s of warm-up, ${TYPING_SHARE * 100}% of editors typing ${EDITS_PER_SECOND} edits/s, ${LOAD_PROCESSES} load processes\n`);
+  console.log(
+    `bench:collab — ${os.cpus().length} cores, ${SECONDS}s measured per run after ${WARMUP_SECONDS}s of warm-up, ${TYPING_SHARE * 100}% of editors typing ${EDITS_PER_SECOND} edits/s, ${LOAD_PROCESSES} load processes\n`,
+  );
   const results: Result[] = [];
   for (const n of SIZES) {
     for (const start of [startFocalPoint, startHocuspocus]) {
@@ -291,7 +400,9 @@ async function main() {
       );
     }
   }
-  console.log("\n| N | server | p50 ms | p95 ms | p99 ms | CPU (one core) | RSS idle → under load | update bytes per edit | stored per edit (after the server's last store) | stored at end |");
+  console.log(
+    "\n| N | server | p50 ms | p95 ms | p99 ms | CPU (one core) | RSS idle → under load | update bytes per edit | stored per edit (after the server's last store) | stored at end |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     console.log(
@@ -303,12 +414,18 @@ async function main() {
     for (const start of [startFocalPoint, startHocuspocus]) {
       const result = await measureMemory(await start("memory", (WARMUP_DOCUMENTS + DOCUMENTS) * CLIENTS_PER_DOCUMENT));
       memory.push(result);
-      console.log(`${result.target.padEnd(10)} ${result.documents} documents, ${result.clients} clients  rss ${result.rssBefore.toFixed(0)}→${result.rssOpen.toFixed(0)} MB  ${result.perDocumentKb.toFixed(0)} KiB per open document`);
+      console.log(
+        `${result.target.padEnd(10)} ${result.documents} documents, ${result.clients} clients  rss ${result.rssBefore.toFixed(0)}→${result.rssOpen.toFixed(0)} MB  ${result.perDocumentKb.toFixed(0)} KiB per open document`,
+      );
     }
-    console.log(`\n| open documents (${CLIENTS_PER_DOCUMENT} clients each, ${EDITS_PER_CLIENT} edits per client) | server | RSS with ${WARMUP_DOCUMENTS} open | RSS with them open too | per open document |`);
+    console.log(
+      `\n| open documents (${CLIENTS_PER_DOCUMENT} clients each, ${EDITS_PER_CLIENT} edits per client) | server | RSS with ${WARMUP_DOCUMENTS} open | RSS with them open too | per open document |`,
+    );
     console.log("|---|---|---|---|---|");
     for (const m of memory) {
-      console.log(`| ${m.documents} | ${serverName(m.target)} | ${m.rssBefore.toFixed(0)} MB | ${m.rssOpen.toFixed(0)} MB | ${m.perDocumentKb.toFixed(0)} KiB |`);
+      console.log(
+        `| ${m.documents} | ${serverName(m.target)} | ${m.rssBefore.toFixed(0)} MB | ${m.rssOpen.toFixed(0)} MB | ${m.perDocumentKb.toFixed(0)} KiB |`,
+      );
     }
   }
   fs.rmSync(workDir, { recursive: true, force: true });

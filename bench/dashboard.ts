@@ -38,7 +38,8 @@ const TARGET_P95_MS = 50;
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "focalpoint-dashboard-bench-"));
 const dbFile = path.join(workDir, "bench.db");
 const storedTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 /** A small deterministic generator, so two runs measure the same data. */
 function random(seed: number) {
@@ -67,14 +68,26 @@ function generateLargeDataSet() {
   sqlite.pragma("journal_mode = WAL");
   const rand = random(20260101);
   const now = new Date();
-  const countries = sqlite.prepare(`SELECT id, code FROM Country ORDER BY sortOrder`).all() as { id: string; code: string }[];
-  const stages = sqlite.prepare(`SELECT code, scope FROM MilestoneStage ORDER BY sortOrder`).all() as { code: string; scope: string }[];
+  const countries = sqlite.prepare(`SELECT id, code FROM Country ORDER BY sortOrder`).all() as {
+    id: string;
+    code: string;
+  }[];
+  const stages = sqlite.prepare(`SELECT code, scope FROM MilestoneStage ORDER BY sortOrder`).all() as {
+    code: string;
+    scope: string;
+  }[];
   const sectorStages = stages.filter((s) => s.scope === "sector").map((s) => s.code);
   const countryStages = stages.filter((s) => s.scope === "country").map((s) => s.code);
   const editors = new Map(
     countries.map((c) => [
       c.id,
-      (sqlite.prepare(`SELECT id FROM User WHERE email IN (?, ?)`).all(`fp.${c.code.toLowerCase()}@focalpoint.test`, `tf.${c.code.toLowerCase()}@focalpoint.test`) as { id: string }[]).map((u) => u.id),
+      (
+        sqlite
+          .prepare(`SELECT id FROM User WHERE email IN (?, ?)`)
+          .all(`fp.${c.code.toLowerCase()}@focalpoint.test`, `tf.${c.code.toLowerCase()}@focalpoint.test`) as {
+          id: string;
+        }[]
+      ).map((u) => u.id),
     ]),
   );
   const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -84,12 +97,23 @@ function generateLargeDataSet() {
   sqlite.transaction(() => {
     // sectors up to 30
     const existing = (sqlite.prepare(`SELECT COUNT(*) AS n FROM Sector`).get() as { n: number }).n;
-    const addSector = sqlite.prepare(`INSERT INTO Sector (id, code, name, isRmcs, sortOrder, createdAt) VALUES (?, ?, ?, 0, ?, ?)`);
-    for (let i = existing; i < SECTORS; i++) addSector.run(`benchsector${String(i).padStart(4, "0")}`, `bench-sector-${i}`, `Bench sector ${i + 1}`, 100 + i, storedTime(now));
+    const addSector = sqlite.prepare(
+      `INSERT INTO Sector (id, code, name, isRmcs, sortOrder, createdAt) VALUES (?, ?, ?, 0, ?, ?)`,
+    );
+    for (let i = existing; i < SECTORS; i++)
+      addSector.run(
+        `benchsector${String(i).padStart(4, "0")}`,
+        `bench-sector-${i}`,
+        `Bench sector ${i + 1}`,
+        100 + i,
+        storedTime(now),
+      );
     const sectors = sqlite.prepare(`SELECT id FROM Sector ORDER BY sortOrder LIMIT ?`).all(SECTORS) as { id: string }[];
 
     // every country prioritises every sector, with every stage
-    const prioritise = sqlite.prepare(`INSERT OR IGNORE INTO CountrySector (id, countryId, sectorId, prioritisedOn, createdAt) VALUES (?, ?, ?, ?, ?)`);
+    const prioritise = sqlite.prepare(
+      `INSERT OR IGNORE INTO CountrySector (id, countryId, sectorId, prioritisedOn, createdAt) VALUES (?, ?, ?, ?, ?)`,
+    );
     const exists = sqlite.prepare(`SELECT id FROM Milestone WHERE countryId = ? AND stageCode = ? AND sectorId IS ?`);
     const addMilestone = sqlite.prepare(
       `INSERT INTO Milestone (id, countryId, stageCode, sectorId, status, startedOn, targetOn, achievedOn, notes, updatedById, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
@@ -99,7 +123,14 @@ function generateLargeDataSet() {
       const reached = Math.floor(rand() * (stageCodes.length + 1));
       stageCodes.forEach((stageCode, index) => {
         if (exists.get(countryId, stageCode, sectorId)) return;
-        const status = index < reached ? "completed" : index === reached ? (rand() < 0.15 ? "blocked" : "in_progress") : "not_started";
+        const status =
+          index < reached
+            ? "completed"
+            : index === reached
+              ? rand() < 0.15
+                ? "blocked"
+                : "in_progress"
+              : "not_started";
         const achieved = status === "completed" ? at(((index + 1) / (stageCodes.length + 1)) * rand()) : null;
         const target = status === "completed" ? achieved : status === "not_started" ? null : at(0.85 + rand() * 0.3);
         const started = status === "not_started" ? null : at(rand() * 0.5);
@@ -122,14 +153,24 @@ function generateLargeDataSet() {
     };
     for (const country of countries) {
       for (const sector of sectors) {
-        prioritise.run(`benchprio${country.code.toLowerCase()}${sector.id.slice(-10)}`, country.id, sector.id, day(at(rand() * 0.3)), storedTime(now));
+        prioritise.run(
+          `benchprio${country.code.toLowerCase()}${sector.id.slice(-10)}`,
+          country.id,
+          sector.id,
+          day(at(rand() * 0.3)),
+          storedTime(now),
+        );
         addPipeline(country.id, sector.id, sectorStages);
       }
       addPipeline(country.id, null, countryStages);
     }
 
     // ten years of history: status moves, target changes and notes, spread evenly up to today
-    const milestones = sqlite.prepare(`SELECT id, countryId, stageCode FROM Milestone`).all() as { id: string; countryId: string; stageCode: string }[];
+    const milestones = sqlite.prepare(`SELECT id, countryId, stageCode FROM Milestone`).all() as {
+      id: string;
+      countryId: string;
+      stageCode: string;
+    }[];
     const addEvent = sqlite.prepare(
       `INSERT INTO AuditEvent (id, actorId, action, entityType, entityId, countryId, summary, changes, createdAt) VALUES (?, ?, 'milestone.update', 'milestone', ?, ?, ?, ?, ?)`,
     );
@@ -160,7 +201,9 @@ function generateLargeDataSet() {
     countries: countries.length,
     sectors: (sqlite.prepare(`SELECT COUNT(*) AS n FROM Sector`).get() as { n: number }).n,
     milestones: (sqlite.prepare(`SELECT COUNT(*) AS n FROM Milestone`).get() as { n: number }).n,
-    history: (sqlite.prepare(`SELECT COUNT(*) AS n FROM AuditEvent WHERE entityType = 'milestone'`).get() as { n: number }).n,
+    history: (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM AuditEvent WHERE entityType = 'milestone'`).get() as { n: number }
+    ).n,
   };
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.exec("ANALYZE");
@@ -172,7 +215,9 @@ function signIn(email: string): string {
   const sqlite = new Database(dbFile);
   const user = sqlite.prepare(`SELECT id FROM User WHERE email = ?`).get(email) as { id: string };
   const token = generateToken();
-  sqlite.prepare(`INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`).run(hashToken(token), user.id, storedTime(new Date(Date.now() + 86_400_000)), storedTime(new Date()));
+  sqlite
+    .prepare(`INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)`)
+    .run(hashToken(token), user.id, storedTime(new Date(Date.now() + 86_400_000)), storedTime(new Date()));
   sqlite.close();
   return `fp_session=${token}`;
 }
@@ -189,12 +234,24 @@ async function freePort(): Promise<number> {
 async function startServer(): Promise<{ server: ChildProcess; url: string }> {
   const port = await freePort();
   const server = fork(path.resolve(process.env.BUILD_DIR ?? "build", "server.js"), [], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}`, DATA_DIR: workDir, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${dbFile}`,
+      DATA_DIR: workDir,
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  while (!(await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false))) {
+  while (
+    !(await fetch(`${url}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
     if (Date.now() - started > 60_000) throw new Error("the server did not start");
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -224,7 +281,12 @@ async function loaderTimes(base: string, cookie: string, query: string) {
   }
   loader.sort((a, b) => a - b);
   total.sort((a, b) => a - b);
-  return { p50: percentile(loader, 50), p95: percentile(loader, 95), pageP50: percentile(total, 50), pageP95: percentile(total, 95) };
+  return {
+    p50: percentile(loader, 50),
+    p95: percentile(loader, 95),
+    pageP50: percentile(total, 50),
+    pageP95: percentile(total, 95),
+  };
 }
 
 async function throughput(base: string, cookie: string) {
@@ -245,14 +307,22 @@ async function throughput(base: string, cookie: string) {
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), requests: latencies.length, errors };
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    requests: latencies.length,
+    errors,
+  };
 }
 
 async function main() {
   console.log(`Building the data set in ${workDir} …`);
   seedDemo();
   const counts = generateLargeDataSet();
-  console.log(`  ${counts.countries} countries, ${counts.sectors} sectors, ${counts.milestones} milestones, ${counts.history} milestone history rows over ${YEARS} years`);
+  console.log(
+    `  ${counts.countries} countries, ${counts.sectors} sectors, ${counts.milestones} milestones, ${counts.history} milestone history rows over ${YEARS} years`,
+  );
   const cookie = signIn("secretariat@focalpoint.test");
   const { server, url } = await startServer();
   try {
@@ -268,17 +338,25 @@ async function main() {
       ["one country", `?country=${kh}`],
       ["one sector, stage = testing", `?sector=${welding}&stage=testing_certification`],
     ];
-    console.log(`\nDashboard loader, server time from Server-Timing (${REQUESTS} sequential requests each; "page" is the whole request seen by the client)`);
+    console.log(
+      `\nDashboard loader, server time from Server-Timing (${REQUESTS} sequential requests each; "page" is the whole request seen by the client)`,
+    );
     let headline = NaN;
     for (const [name, query] of views) {
       const r = await loaderTimes(url, cookie, query);
       if (!query) headline = r.p95;
-      console.log(`  ${name.padEnd(50)} loader p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms   page p50 ${r.pageP50.toFixed(1)} ms  p95 ${r.pageP95.toFixed(1)} ms`);
+      console.log(
+        `  ${name.padEnd(50)} loader p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms   page p50 ${r.pageP50.toFixed(1)} ms  p95 ${r.pageP95.toFixed(1)} ms`,
+      );
     }
     const load = await throughput(url, cookie);
     console.log(`\nDashboard page under load: ${CONNECTIONS} concurrent clients for ${SECONDS} s`);
-    console.log(`  ${load.rps.toFixed(1)} requests/s, latency p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms (${load.requests} requests, ${load.errors} errors)`);
-    console.log(`\nTarget: loader p95 < ${TARGET_P95_MS} ms → ${headline < TARGET_P95_MS ? "met" : "NOT met"} (${headline.toFixed(1)} ms), on ${os.cpus().length} CPU(s) (${os.loadavg()[0]!.toFixed(1)} load average: other work on the machine shows here)`);
+    console.log(
+      `  ${load.rps.toFixed(1)} requests/s, latency p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms (${load.requests} requests, ${load.errors} errors)`,
+    );
+    console.log(
+      `\nTarget: loader p95 < ${TARGET_P95_MS} ms → ${headline < TARGET_P95_MS ? "met" : "NOT met"} (${headline.toFixed(1)} ms), on ${os.cpus().length} CPU(s) (${os.loadavg()[0]!.toFixed(1)} load average: other work on the machine shows here)`,
+    );
     process.exitCode = headline < TARGET_P95_MS ? 0 : 1;
   } finally {
     server.kill("SIGTERM");

@@ -21,7 +21,9 @@ async function main() {
       console.log("Seed: the database already has data; nothing to do.");
       return;
     }
-    throw new Error("The database already has people in it. Seed an empty database (delete the file or point DATABASE_URL elsewhere).");
+    throw new Error(
+      "The database already has people in it. Seed an empty database (delete the file or point DATABASE_URL elsewhere).",
+    );
   }
   await seedReferenceData(db);
   if (!args.has("--reference-only")) {

@@ -8,5 +8,8 @@ export const newPasswordFields = {
 };
 
 export function passwordsMatch<T extends { password: string; confirmPassword: string }>(schema: z.ZodType<T>) {
-  return schema.refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "auth:reset.mismatch" });
+  return schema.refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "auth:reset.mismatch",
+  });
 }

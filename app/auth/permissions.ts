@@ -122,7 +122,11 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     case "workshop.participants.contact":
       // Those who run the workshop and the Secretariat that convenes the meetings; other
       // readers see who takes part (name, organisation, country), not how to reach them.
-      return isAdmin || has(actor, "secretariat") || (has(actor, "facilitator") && (resource.facilitatorIds ?? []).includes(actor.id));
+      return (
+        isAdmin ||
+        has(actor, "secretariat") ||
+        (has(actor, "facilitator") && (resource.facilitatorIds ?? []).includes(actor.id))
+      );
 
     case "workshop.register":
       return (resource.participantUserIds ?? []).includes(actor.id);
@@ -132,5 +136,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 /** The countries whose plans and milestones a person may read: "all" or a list of ids. */
 export function readableCountryIds(actor: Actor): "all" | string[] {
   if (readsEveryCountry(actor)) return "all";
-  return [...new Set(actor.roles.filter((g) => READERS_OF_COUNTRY.includes(g.role) && g.countryId).map((g) => g.countryId!))];
+  return [
+    ...new Set(actor.roles.filter((g) => READERS_OF_COUNTRY.includes(g.role) && g.countryId).map((g) => g.countryId!)),
+  ];
 }

@@ -25,17 +25,28 @@ export type SessionUser = Actor & {
   roles: { role: Role; countryId: string | null; countryCode: string | null; label: string | null }[];
 };
 
-export async function createSession(userId: string, meta: { userAgent?: string | null; ipAddress?: string | null } = {}) {
+export async function createSession(
+  userId: string,
+  meta: { userAgent?: string | null; ipAddress?: string | null } = {},
+) {
   const token = generateToken();
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
   await db.session.create({
-    data: { id: hashToken(token), userId, expiresAt, userAgent: meta.userAgent?.slice(0, 300), ipAddress: meta.ipAddress },
+    data: {
+      id: hashToken(token),
+      userId,
+      expiresAt,
+      userAgent: meta.userAgent?.slice(0, 300),
+      ipAddress: meta.ipAddress,
+    },
   });
   return { token, expiresAt };
 }
 
 /** The signed-in person for a session token, renewing the session when half its life is gone. */
-export async function validateSessionToken(token: string): Promise<{ user: SessionUser; expiresAt: Date; renewed: boolean } | null> {
+export async function validateSessionToken(
+  token: string,
+): Promise<{ user: SessionUser; expiresAt: Date; renewed: boolean } | null> {
   const session = await db.session.findUnique({
     where: { id: hashToken(token) },
     include: { user: { include: { roles: { include: { country: { select: { code: true } } } } } } },
@@ -138,7 +149,11 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 /** The signed-in person if the permission function allows the action; a 403 otherwise. */
-export async function requirePermission(request: Request, action: Action, resource: Resource = {}): Promise<SessionUser> {
+export async function requirePermission(
+  request: Request,
+  action: Action,
+  resource: Resource = {},
+): Promise<SessionUser> {
   const user = await requireUser(request);
   assertCan(user, action, resource);
   return user;

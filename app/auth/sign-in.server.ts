@@ -42,7 +42,11 @@ async function recordFailure(key: string, freeAttempts: number, now: number) {
   });
 }
 
-export async function attemptSignIn(emailInput: string, password: string, ipAddress: string | null): Promise<SignInResult> {
+export async function attemptSignIn(
+  emailInput: string,
+  password: string,
+  ipAddress: string | null,
+): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
   const keys = throttleKeys(email, ipAddress);
   const now = Date.now();

@@ -4,7 +4,12 @@ import { ACTION_ITEM_STATUSES } from "~/utils/domain";
 import { Field, FormError, SelectField } from "./forms";
 import { FormActions } from "~/components/forms";
 
-type Values = Partial<Record<"activity" | "leadAgency" | "startsOn" | "dueOn" | "status" | "progress" | "indicator" | "milestoneId", string | number | null>>;
+type Values = Partial<
+  Record<
+    "activity" | "leadAgency" | "startsOn" | "dueOn" | "status" | "progress" | "indicator" | "milestoneId",
+    string | number | null
+  >
+>;
 
 export function ActionItemForm({
   values = {},
@@ -38,14 +43,26 @@ export function ActionItemForm({
           error={errors.status}
           options={ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: tc(`actionItemStatuses.${s}`) }))}
         />
-        <Field label={`${t("progress")} (%)`} name="progress" type="number" min={0} max={100} step={5} defaultValue={String(values.progress ?? 0)} error={errors.progress} />
+        <Field
+          label={`${t("progress")} (%)`}
+          name="progress"
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          defaultValue={String(values.progress ?? 0)}
+          error={errors.progress}
+        />
       </div>
       <SelectField
         label={t("milestone")}
         name="milestoneId"
         defaultValue={v("milestoneId")}
         error={errors.milestoneId}
-        options={[{ value: "", label: t("itemForm.noMilestone") }, ...milestones.map((m) => ({ value: m.id, label: m.label }))]}
+        options={[
+          { value: "", label: t("itemForm.noMilestone") },
+          ...milestones.map((m) => ({ value: m.id, label: m.label })),
+        ]}
       />
       <FormActions submitting={submitting} cancelTo={cancelTo} />
     </Form>

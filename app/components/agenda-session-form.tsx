@@ -70,12 +70,38 @@ export function AgendaSessionForm({
           name="day"
           defaultValue={v("day") || days[0]}
           error={errors.day}
-          options={days.map((day, i) => ({ value: day, label: t("sessionForm.dayOption", { n: i + 1, date: formatDay(day, locale, "long") }) }))}
+          options={days.map((day, i) => ({
+            value: day,
+            label: t("sessionForm.dayOption", { n: i + 1, date: formatDay(day, locale, "long") }),
+          }))}
         />
-        <Field label={t("sessionForm.startTime")} name="startTime" type="time" step={300} defaultValue={v("startTime")} required error={errors.startTime} />
-        <Field label={t("sessionForm.endTime")} name="endTime" type="time" step={300} defaultValue={v("endTime")} required error={errors.endTime} />
+        <Field
+          label={t("sessionForm.startTime")}
+          name="startTime"
+          type="time"
+          step={300}
+          defaultValue={v("startTime")}
+          required
+          error={errors.startTime}
+        />
+        <Field
+          label={t("sessionForm.endTime")}
+          name="endTime"
+          type="time"
+          step={300}
+          defaultValue={v("endTime")}
+          required
+          error={errors.endTime}
+        />
       </div>
-      <Field label={t("sessionForm.title")} name="title" defaultValue={v("title")} required maxLength={200} error={errors.title} />
+      <Field
+        label={t("sessionForm.title")}
+        name="title"
+        defaultValue={v("title")}
+        required
+        maxLength={200}
+        error={errors.title}
+      />
       <SelectField
         label={t("sessionForm.sessionType")}
         name="sessionType"
@@ -83,7 +109,14 @@ export function AgendaSessionForm({
         error={errors.sessionType}
         options={SESSION_TYPES.map((type) => ({ value: type, label: t(`sessionTypes.${type}`) }))}
       />
-      <TextareaField label={t("sessionForm.description")} name="description" defaultValue={v("description")} rows={3} maxLength={2000} error={errors.description} />
+      <TextareaField
+        label={t("sessionForm.description")}
+        name="description"
+        defaultValue={v("description")}
+        rows={3}
+        maxLength={2000}
+        error={errors.description}
+      />
       <fieldset className="stack speaker-rows">
         <legend>{t("sessionForm.speakersHeading")}</legend>
         <p className="field-hint">{t("sessionForm.speakersHint")}</p>

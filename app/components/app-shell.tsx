@@ -8,8 +8,13 @@ import { LanguageSwitcher } from "./language-switcher";
 
 type NavItem = { to: string; label: string; icon: IconName; end?: boolean };
 
-export function roleLabels(user: { roles: { role: string; countryCode: string | null }[] }, t: (key: string, values?: Record<string, string>) => string) {
-  return user.roles.map((r) => (r.countryCode ? t("roleIn", { role: t(`roles.${r.role}`), country: r.countryCode }) : t(`roles.${r.role}`)));
+export function roleLabels(
+  user: { roles: { role: string; countryCode: string | null }[] },
+  t: (key: string, values?: Record<string, string>) => string,
+) {
+  return user.roles.map((r) =>
+    r.countryCode ? t("roleIn", { role: t(`roles.${r.role}`), country: r.countryCode }) : t(`roles.${r.role}`),
+  );
 }
 
 /** The signed-in frame: navigation, who is signed in, language and sign-out. */

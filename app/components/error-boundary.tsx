@@ -11,7 +11,8 @@ export function GeneralErrorBoundary() {
     status = error.status;
     if (status === 404) message = t("errors.notFound");
     else if (status === 403) message = t("errors.forbidden");
-    else if (status === 400) message = typeof error.data === "string" && error.data ? error.data : t("errors.badRequest");
+    else if (status === 400)
+      message = typeof error.data === "string" && error.data ? error.data : t("errors.badRequest");
   }
   return (
     <section className="error-panel" role="alert" aria-labelledby="error-title">

@@ -1,5 +1,11 @@
 import { Link } from "@remix-run/react";
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { useTranslation } from "react-i18next";
 
 type Common = { label: ReactNode; error?: string | null; hint?: ReactNode };
@@ -32,19 +38,34 @@ export function Field({ label, error, hint, ...input }: Common & InputHTMLAttrib
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...input} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...input}
+      />
       <FieldText id={id} error={error} hint={hint} />
     </div>
   );
 }
 
-export function TextareaField({ label, error, hint, ...textarea }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  label,
+  error,
+  hint,
+  ...textarea
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const fallback = useId();
   const id = textarea.id ?? fallback;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...textarea} />
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...textarea}
+      />
       <FieldText id={id} error={error} hint={hint} />
     </div>
   );
@@ -62,7 +83,12 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...select}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -85,7 +111,15 @@ export function FormError({ children }: { children?: ReactNode }) {
 }
 
 /** A form's closing pair: submit ("Saving…" and disabled while it is sent) and the way back. */
-export function FormActions({ submitting, submitLabel, cancelTo }: { submitting: boolean; submitLabel?: string; cancelTo: string }) {
+export function FormActions({
+  submitting,
+  submitLabel,
+  cancelTo,
+}: {
+  submitting: boolean;
+  submitLabel?: string;
+  cancelTo: string;
+}) {
   const { t } = useTranslation("common");
   return (
     <div className="form-actions">

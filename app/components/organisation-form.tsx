@@ -4,7 +4,13 @@ import { ORGANISATION_KINDS } from "~/utils/domain";
 import { Field, FormError, SelectField } from "./forms";
 import { FormActions } from "~/components/forms";
 
-type Values = { name?: string; acronym?: string | null; kind?: string; countryId?: string | null; website?: string | null };
+type Values = {
+  name?: string;
+  acronym?: string | null;
+  kind?: string;
+  countryId?: string | null;
+  website?: string | null;
+};
 
 export function OrganisationForm({
   countries,
@@ -24,8 +30,19 @@ export function OrganisationForm({
     <Form method="post" className="card" noValidate>
       <FormError>{Object.keys(errors).length ? tc("errors.fixBelow") : null}</FormError>
       <div className="grid grid-2 organisation-fields">
-        <Field label={t("organisations.name")} name="name" defaultValue={values.name ?? ""} required error={errors.name} />
-        <Field label={t("organisations.acronym")} name="acronym" defaultValue={values.acronym ?? ""} error={errors.acronym} />
+        <Field
+          label={t("organisations.name")}
+          name="name"
+          defaultValue={values.name ?? ""}
+          required
+          error={errors.name}
+        />
+        <Field
+          label={t("organisations.acronym")}
+          name="acronym"
+          defaultValue={values.acronym ?? ""}
+          error={errors.acronym}
+        />
         <SelectField
           label={t("organisations.kind")}
           name="kind"
@@ -38,9 +55,19 @@ export function OrganisationForm({
           name="countryId"
           defaultValue={values.countryId ?? ""}
           error={errors.countryId}
-          options={[{ value: "", label: t("organisations.regional") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[
+            { value: "", label: t("organisations.regional") },
+            ...countries.map((c) => ({ value: c.id, label: c.name })),
+          ]}
         />
-        <Field label={t("organisations.website")} name="website" type="url" defaultValue={values.website ?? ""} placeholder="https://" error={errors.website} />
+        <Field
+          label={t("organisations.website")}
+          name="website"
+          type="url"
+          defaultValue={values.website ?? ""}
+          placeholder="https://"
+          error={errors.website}
+        />
       </div>
       <FormActions submitting={submitting} cancelTo={cancelTo} />
     </Form>

@@ -4,12 +4,19 @@ import { Field, SelectField } from "~/components/forms";
 import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES, SEXES } from "~/utils/domain";
 import { formatDay } from "~/utils/format";
 
-const STATUS_TONE: Record<string, string> = { registered: "badge-ok", invited: "badge-info", waitlisted: "badge-warn", declined: "badge-neutral" };
+const STATUS_TONE: Record<string, string> = {
+  registered: "badge-ok",
+  invited: "badge-info",
+  waitlisted: "badge-warn",
+  declined: "badge-neutral",
+};
 
 /** A participant's registration status, in words (the colour only repeats them). */
 export function RegistrationStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation("participants");
-  return <span className={`badge ${STATUS_TONE[status] ?? "badge-neutral"}`}>{t(`statuses.${status as "invited"}`)}</span>;
+  return (
+    <span className={`badge ${STATUS_TONE[status] ?? "badge-neutral"}`}>{t(`statuses.${status as "invited"}`)}</span>
+  );
 }
 
 export type ParticipantValues = {
@@ -42,11 +49,30 @@ export function ParticipantFields({
   const { t: tw } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const bind = (field: keyof ParticipantValues) =>
-    onChange ? { value: values[field], onChange: (e: { target: { value: string } }) => onChange(field, e.target.value) } : { defaultValue: values[field] };
+    onChange
+      ? { value: values[field], onChange: (e: { target: { value: string } }) => onChange(field, e.target.value) }
+      : { defaultValue: values[field] };
   return (
     <div className="participant-fields">
-      <Field label={t("name")} name="name" required maxLength={160} autoComplete="off" error={errors?.name} {...bind("name")} />
-      <Field label={t("email")} name="email" type="email" maxLength={254} autoComplete="off" hint={t("editForm.emailHint")} error={errors?.email} {...bind("email")} />
+      <Field
+        label={t("name")}
+        name="name"
+        required
+        maxLength={160}
+        autoComplete="off"
+        error={errors?.name}
+        {...bind("name")}
+      />
+      <Field
+        label={t("email")}
+        name="email"
+        type="email"
+        maxLength={254}
+        autoComplete="off"
+        hint={t("editForm.emailHint")}
+        error={errors?.email}
+        {...bind("email")}
+      />
       <SelectField
         label={t("category")}
         name="category"
@@ -61,8 +87,20 @@ export function ParticipantFields({
         options={[{ value: "", label: t("noCountry") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
         {...bind("countryId")}
       />
-      <Field label={t("organisation")} name="organisationName" maxLength={200} error={errors?.organisationName} {...bind("organisationName")} />
-      <SelectField label={t("sex")} name="sex" error={errors?.sex} options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))} {...bind("sex")} />
+      <Field
+        label={t("organisation")}
+        name="organisationName"
+        maxLength={200}
+        error={errors?.organisationName}
+        {...bind("organisationName")}
+      />
+      <SelectField
+        label={t("sex")}
+        name="sex"
+        error={errors?.sex}
+        options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))}
+        {...bind("sex")}
+      />
       <SelectField
         label={t("status")}
         name="registrationStatus"
@@ -107,13 +145,19 @@ export function OwnWorkshopBadges({ badges, locale }: { badges: OwnBadge[]; loca
                   <RegistrationStatusBadge status={b.registrationStatus} />
                   {b.registrationStatus === "invited" ? (
                     <p className="small">
-                      <Link to={`/workshops/${b.workshop.id}/participants#own-registration`}>{t("account.answer")}</Link>
+                      <Link to={`/workshops/${b.workshop.id}/participants#own-registration`}>
+                        {t("account.answer")}
+                      </Link>
                     </p>
                   ) : null}
                 </div>
                 {b.qrSvg ? (
                   <figure className="own-badge-qr">
-                    <div role="img" aria-label={t("badge.qrAlt", { name: b.workshop.title })} dangerouslySetInnerHTML={{ __html: b.qrSvg }} />
+                    <div
+                      role="img"
+                      aria-label={t("badge.qrAlt", { name: b.workshop.title })}
+                      dangerouslySetInnerHTML={{ __html: b.qrSvg }}
+                    />
                     <figcaption>
                       <span className="visually-hidden">{t("badge.codeLabel")}: </span>
                       <code>{b.code}</code>

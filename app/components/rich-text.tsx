@@ -62,7 +62,11 @@ function renderMarks(node: ProseMirrorNode, key: number): ReactNode {
     else if (mark.type === "underline") out = <u>{out}</u>;
     else if (mark.type === "strike") out = <s>{out}</s>;
     else if (mark.type === "code") out = <code>{out}</code>;
-    else if (mark.type === "link" && typeof mark.attrs?.href === "string" && /^(https?:|mailto:)/.test(mark.attrs.href)) {
+    else if (
+      mark.type === "link" &&
+      typeof mark.attrs?.href === "string" &&
+      /^(https?:|mailto:)/.test(mark.attrs.href)
+    ) {
       out = (
         <a href={mark.attrs.href} rel="noopener noreferrer">
           {out}

@@ -6,7 +6,15 @@ type Country = { id: string; code: string; name: string };
 type Current = { role: string; countryId: string | null; label: string | null }[];
 
 /** One row per role: a checkbox, the country it covers and an optional label. */
-export function RoleFields({ countries, current = [], errors = {} }: { countries: Country[]; current?: Current; errors?: Record<string, string> }) {
+export function RoleFields({
+  countries,
+  current = [],
+  errors = {},
+}: {
+  countries: Country[];
+  current?: Current;
+  errors?: Record<string, string>;
+}) {
   const { t } = useTranslation("admin");
   const { t: tc } = useTranslation("common");
   return (
@@ -48,7 +56,9 @@ export function RoleFields({ countries, current = [], errors = {} }: { countries
                     aria-invalid={scopeError ? true : undefined}
                     aria-describedby={scopeError ? `scope_${role}-error` : undefined}
                   >
-                    <option value="">{COUNTRY_SCOPED_ROLES.includes(role) ? t("invite.chooseCountry") : t("invite.allCountries")}</option>
+                    <option value="">
+                      {COUNTRY_SCOPED_ROLES.includes(role) ? t("invite.chooseCountry") : t("invite.allCountries")}
+                    </option>
                     {countries.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.name}
@@ -68,7 +78,13 @@ export function RoleFields({ countries, current = [], errors = {} }: { countries
                 <label className="role-control-label" htmlFor={`label_${role}`}>
                   {t("invite.label", { role: tc(`roles.${role}`) })}
                 </label>
-                <input id={`label_${role}`} name={`label_${role}`} defaultValue={existing?.label ?? ""} placeholder={t("invite.labelExample")} maxLength={60} />
+                <input
+                  id={`label_${role}`}
+                  name={`label_${role}`}
+                  defaultValue={existing?.label ?? ""}
+                  placeholder={t("invite.labelExample")}
+                  maxLength={60}
+                />
               </div>
             </div>
           );

@@ -19,7 +19,12 @@ export function Toaster({ toast }: { toast: Toast }) {
       {visible ? (
         <div className={`toast toast-${visible.kind}`}>
           <span>{visible.message}</span>
-          <button type="button" className="button-ghost" onClick={() => setVisible(null)} aria-label={t("toast.dismiss")}>
+          <button
+            type="button"
+            className="button-ghost"
+            onClick={() => setVisible(null)}
+            aria-label={t("toast.dismiss")}
+          >
             ×
           </button>
         </div>

@@ -6,7 +6,21 @@ import { Field, FormError, SelectField, TextareaField } from "./forms";
 import { FormActions } from "~/components/forms";
 
 export type WorkshopFormValues = Partial<
-  Record<"title" | "kind" | "hostCountryId" | "venue" | "city" | "timeZone" | "startsOn" | "endsOn" | "organisers" | "objectives" | "expectedResults" | "projectId", string | null>
+  Record<
+    | "title"
+    | "kind"
+    | "hostCountryId"
+    | "venue"
+    | "city"
+    | "timeZone"
+    | "startsOn"
+    | "endsOn"
+    | "organisers"
+    | "objectives"
+    | "expectedResults"
+    | "projectId",
+    string | null
+  >
 > & { facilitatorIds?: string[] };
 
 type Options = {
@@ -48,7 +62,14 @@ export function WorkshopForm({
     <Form method="post" className="card stack" noValidate>
       <input type="hidden" name="intent" value="save" />
       <FormError>{Object.keys(errors).length ? (errors.form ?? tc("errors.fixBelow")) : null}</FormError>
-      <Field label={t("form.title")} name="title" defaultValue={v("title")} required maxLength={200} error={errors.title} />
+      <Field
+        label={t("form.title")}
+        name="title"
+        defaultValue={v("title")}
+        required
+        maxLength={200}
+        error={errors.title}
+      />
       <div className="grid grid-2">
         <SelectField
           label={t("form.kind")}
@@ -66,12 +87,29 @@ export function WorkshopForm({
             const zone = options.countries.find((c) => c.id === event.target.value)?.timeZone;
             if (zone && !zoneTouched) setTimeZone(zone);
           }}
-          options={[{ value: "", label: t("form.noHost") }, ...options.countries.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[
+            { value: "", label: t("form.noHost") },
+            ...options.countries.map((c) => ({ value: c.id, label: c.name })),
+          ]}
         />
         <Field label={t("form.venue")} name="venue" defaultValue={v("venue")} maxLength={200} error={errors.venue} />
         <Field label={t("form.city")} name="city" defaultValue={v("city")} maxLength={120} error={errors.city} />
-        <Field label={t("form.startsOn")} name="startsOn" type="date" defaultValue={v("startsOn")} required error={errors.startsOn} />
-        <Field label={t("form.endsOn")} name="endsOn" type="date" defaultValue={v("endsOn")} required error={errors.endsOn} />
+        <Field
+          label={t("form.startsOn")}
+          name="startsOn"
+          type="date"
+          defaultValue={v("startsOn")}
+          required
+          error={errors.startsOn}
+        />
+        <Field
+          label={t("form.endsOn")}
+          name="endsOn"
+          type="date"
+          defaultValue={v("endsOn")}
+          required
+          error={errors.endsOn}
+        />
       </div>
       <Field
         label={t("form.timeZone")}
@@ -94,8 +132,22 @@ export function WorkshopForm({
           <option key={zone} value={zone} />
         ))}
       </datalist>
-      <TextareaField label={t("form.organisers")} name="organisers" defaultValue={v("organisers")} rows={2} maxLength={1000} error={errors.organisers} />
-      <TextareaField label={t("form.objectives")} name="objectives" defaultValue={v("objectives")} rows={5} maxLength={5000} error={errors.objectives} />
+      <TextareaField
+        label={t("form.organisers")}
+        name="organisers"
+        defaultValue={v("organisers")}
+        rows={2}
+        maxLength={1000}
+        error={errors.organisers}
+      />
+      <TextareaField
+        label={t("form.objectives")}
+        name="objectives"
+        defaultValue={v("objectives")}
+        rows={5}
+        maxLength={5000}
+        error={errors.objectives}
+      />
       <TextareaField
         label={t("form.expectedResults")}
         name="expectedResults"
@@ -109,9 +161,15 @@ export function WorkshopForm({
         name="projectId"
         defaultValue={v("projectId")}
         error={errors.projectId}
-        options={[{ value: "", label: t("form.noProject") }, ...options.projects.map((p) => ({ value: p.id, label: `${p.code} · ${p.title}` }))]}
+        options={[
+          { value: "", label: t("form.noProject") },
+          ...options.projects.map((p) => ({ value: p.id, label: `${p.code} · ${p.title}` })),
+        ]}
       />
-      <fieldset className="field" aria-describedby={errors.facilitatorIds ? "facilitators-error facilitators-hint" : "facilitators-hint"}>
+      <fieldset
+        className="field"
+        aria-describedby={errors.facilitatorIds ? "facilitators-error facilitators-hint" : "facilitators-hint"}
+      >
         <legend>{t("form.facilitators")}</legend>
         <p className="field-hint" id="facilitators-hint">
           {t("form.facilitatorsHint")}

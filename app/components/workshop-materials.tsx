@@ -3,12 +3,23 @@ import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
 import { Field, FormError } from "./forms";
 
-export type Material = { id: string; title: string; url: string | null; file: { id: string; filename: string; size: number } | null };
+export type Material = {
+  id: string;
+  title: string;
+  url: string | null;
+  file: { id: string; filename: string; size: number } | null;
+};
 
 /** 1_234_567 → "1.2 MB", in the reader's language. */
 function fileSize(bytes: number, locale: string) {
-  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : [Math.max(1, Math.round(bytes / 1000)), "kilobyte"];
-  return new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+  const [value, unit] =
+    bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : [Math.max(1, Math.round(bytes / 1000)), "kilobyte"];
+  return new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** One material: a link opens in a new tab, a file downloads through the permission-checked /files route. */
@@ -35,7 +46,12 @@ function MaterialLink({ material }: { material: Material }) {
   return (
     <>
       <span className="badge badge-info">{t("materials.link")}</span>{" "}
-      <a href={material.url ?? "#"} target="_blank" rel="noopener noreferrer" aria-label={t("materials.open", { title: material.title })}>
+      <a
+        href={material.url ?? "#"}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={t("materials.open", { title: material.title })}
+      >
         {material.title}
       </a>{" "}
       <span className="muted small material-url">{material.url ? new URL(material.url).host : null}</span>
@@ -70,7 +86,12 @@ function RemoveMaterial({ material }: { material: Material }) {
     >
       <input type="hidden" name="intent" value="removeMaterial" />
       <input type="hidden" name="materialId" value={material.id} />
-      <button type="submit" className="button-ghost button-danger" disabled={fetcher.state !== "idle"} aria-label={t("materials.removeLabel", { title: material.title })}>
+      <button
+        type="submit"
+        className="button-ghost button-danger"
+        disabled={fetcher.state !== "idle"}
+        aria-label={t("materials.removeLabel", { title: material.title })}
+      >
         {t("materials.remove")}
       </button>
     </fetcher.Form>
@@ -117,11 +138,24 @@ export function MaterialsEditor({
       )}
       {/* Keyed on the number of materials, so the forms start empty again once one was added. */}
       <div className="grid grid-2">
-        <Form key={`link-${materials.length}`} method="post" noValidate className="stack" aria-labelledby="add-link-heading">
+        <Form
+          key={`link-${materials.length}`}
+          method="post"
+          noValidate
+          className="stack"
+          aria-labelledby="add-link-heading"
+        >
           <h3 id="add-link-heading">{t("materials.addLinkHeading")}</h3>
           <input type="hidden" name="intent" value="addLink" />
           <FormError>{Object.keys(linkErrors).length ? tc("errors.fixBelow") : null}</FormError>
-          <Field label={t("materials.linkTitle")} name="title" defaultValue={linkValues.title ?? ""} required maxLength={200} error={linkErrors.title} />
+          <Field
+            label={t("materials.linkTitle")}
+            name="title"
+            defaultValue={linkValues.title ?? ""}
+            required
+            maxLength={200}
+            error={linkErrors.title}
+          />
           <Field
             label={t("materials.url")}
             name="url"
@@ -138,11 +172,26 @@ export function MaterialsEditor({
             </button>
           </div>
         </Form>
-        <Form key={`upload-${materials.length}`} method="post" encType="multipart/form-data" noValidate className="stack" aria-labelledby="upload-heading">
+        <Form
+          key={`upload-${materials.length}`}
+          method="post"
+          encType="multipart/form-data"
+          noValidate
+          className="stack"
+          aria-labelledby="upload-heading"
+        >
           <h3 id="upload-heading">{t("materials.uploadHeading")}</h3>
           <FormError>{Object.keys(uploadErrors).length ? tc("errors.fixBelow") : null}</FormError>
           <Field label={t("materials.fileTitle")} name="title" maxLength={200} hint={t("materials.fileTitleHint")} />
-          <Field label={t("materials.chooseFile")} name="file" type="file" accept={accept} required hint={t("materials.fileHint", { max: maxUpload })} error={uploadErrors.file} />
+          <Field
+            label={t("materials.chooseFile")}
+            name="file"
+            type="file"
+            accept={accept}
+            required
+            hint={t("materials.fileHint", { max: maxUpload })}
+            error={uploadErrors.file}
+          />
           <div className="form-actions">
             <button type="submit" className="button-secondary" disabled={busy}>
               {t("materials.upload")}

@@ -78,7 +78,8 @@ export class CollabProvider {
     this.error = null;
     await this.send(syncStep1Message(Y.encodeStateVector(this.doc)));
     // Announce our presence again: the server forgot it when we were away.
-    if (this.awareness.getLocalState()) await this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+    if (this.awareness.getLocalState())
+      await this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
   }
 
   private async send(message: Uint8Array): Promise<boolean> {
@@ -107,7 +108,10 @@ export class CollabProvider {
     void this.send(syncUpdateMessage(update));
   };
 
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
     if (origin === this) return;
     const changed = [...added, ...updated, ...removed];
     void this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));

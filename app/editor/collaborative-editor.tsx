@@ -87,7 +87,9 @@ export default function CollaborativeEditor({
         Collaboration.configure({ document: doc, field: YJS_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: colourFor(user.id) } }),
       ],
-      editorProps: { attributes: { "aria-label": label, class: "editor-content", role: "textbox", "aria-multiline": "true" } },
+      editorProps: {
+        attributes: { "aria-label": label, class: "editor-content", role: "textbox", "aria-multiline": "true" },
+      },
     },
     [doc, provider],
   );
@@ -97,12 +99,24 @@ export default function CollaborativeEditor({
   }, [editor, readOnly]);
 
   const statusText =
-    status === "offline" ? t("editor.offline") : status === "saving" ? t("editor.saving") : status === "error" ? t("editor.error", { error: provider.error ?? "" }) : status === "saved" ? t("editor.saved") : t("editor.connecting");
+    status === "offline"
+      ? t("editor.offline")
+      : status === "saving"
+        ? t("editor.saving")
+        : status === "error"
+          ? t("editor.error", { error: provider.error ?? "" })
+          : status === "saved"
+            ? t("editor.saved")
+            : t("editor.connecting");
 
   return (
     <div className="editor">
       <div className="editor-bar">
-        {editor && !readOnly ? <Toolbar editor={editor} /> : <span className="small muted">{readOnlyNote ?? t("editor.readOnly")}</span>}
+        {editor && !readOnly ? (
+          <Toolbar editor={editor} />
+        ) : (
+          <span className="small muted">{readOnlyNote ?? t("editor.readOnly")}</span>
+        )}
         <span className="editor-status" data-status={status} role="status">
           {statusText}
         </span>
@@ -140,7 +154,12 @@ function Toolbar({ editor }: { editor: Editor }) {
     { label: t("editor.bold"), text: "B", active: state.bold, run: () => chain().toggleBold().run() },
     { label: t("editor.italic"), text: "I", active: state.italic, run: () => chain().toggleItalic().run() },
     { label: t("editor.heading"), text: "H2", active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { label: t("editor.subheading"), text: "H3", active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    {
+      label: t("editor.subheading"),
+      text: "H3",
+      active: state.h3,
+      run: () => chain().toggleHeading({ level: 3 }).run(),
+    },
     { label: t("editor.bulletList"), text: "•", active: state.bullet, run: () => chain().toggleBulletList().run() },
     { label: t("editor.orderedList"), text: "1.", active: state.ordered, run: () => chain().toggleOrderedList().run() },
     {
@@ -154,14 +173,26 @@ function Toolbar({ editor }: { editor: Editor }) {
         else chain().extendMarkRange("link").setLink({ href }).run();
       },
     },
-    { label: t("editor.table"), text: "▦", run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+    {
+      label: t("editor.table"),
+      text: "▦",
+      run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+    },
     { label: t("editor.undo"), text: "↶", run: () => chain().undo().run() },
     { label: t("editor.redo"), text: "↷", run: () => chain().redo().run() },
   ];
   return (
     <div role="toolbar" aria-label={t("editor.toolbar")} className="editor-toolbar">
       {buttons.map((b) => (
-        <button key={b.label} type="button" className="tool" aria-label={b.label} title={b.label} aria-pressed={b.active ?? undefined} onClick={b.run}>
+        <button
+          key={b.label}
+          type="button"
+          className="tool"
+          aria-label={b.label}
+          title={b.label}
+          aria-pressed={b.active ?? undefined}
+          onClick={b.run}
+        >
           {b.text}
         </button>
       ))}

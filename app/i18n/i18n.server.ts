@@ -5,7 +5,12 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/utils/domain";
 import { i18nConfig } from "./config";
 
 /** Remembers the language of people who are not signed in; signed-in people keep theirs on their account. */
-export const localeCookie = createCookie("fp_lng", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+export const localeCookie = createCookie("fp_lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
 
 export const i18nServer = new RemixI18Next({
   detection: {

@@ -48,7 +48,13 @@ export async function getPlanForReading(planId: string) {
       country: { select: { id: true, code: true, name: true } },
       submittedBy: { select: { name: true } },
       endorsedBy: { select: { name: true } },
-      document: { select: { snapshot: true, snapshotUpdateId: true, updates: { orderBy: { id: "asc" }, select: { id: true, update: true } } } },
+      document: {
+        select: {
+          snapshot: true,
+          snapshotUpdateId: true,
+          updates: { orderBy: { id: "asc" }, select: { id: true, update: true } },
+        },
+      },
       items: {
         orderBy: { sortOrder: "asc" },
         include: {
@@ -61,14 +67,25 @@ export async function getPlanForReading(planId: string) {
   if (!plan) return null;
   const doc = new Y.Doc();
   if (plan.document.snapshot) Y.applyUpdate(doc, new Uint8Array(plan.document.snapshot));
-  for (const u of plan.document.updates) if (u.id > plan.document.snapshotUpdateId) Y.applyUpdate(doc, new Uint8Array(u.update));
+  for (const u of plan.document.updates)
+    if (u.id > plan.document.snapshotUpdateId) Y.applyUpdate(doc, new Uint8Array(u.update));
   const narrative = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FRAGMENT)) as ProseMirrorNode;
   const today = overdueToday();
   const { document: _, items, ...rest } = plan;
-  return { ...rest, narrative, items: items.map((i) => ({ ...i, overdue: i.status !== "done" && Boolean(i.dueOn && i.dueOn < today) })) };
+  return {
+    ...rest,
+    narrative,
+    items: items.map((i) => ({ ...i, overdue: i.status !== "done" && Boolean(i.dueOn && i.dueOn < today) })),
+  };
 }
 
-export type ProseMirrorNode = { type: string; attrs?: Record<string, unknown>; content?: ProseMirrorNode[]; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
+export type ProseMirrorNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: ProseMirrorNode[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+};
 
 // ───────────────────────── workflow ─────────────────────────
 
@@ -83,7 +100,12 @@ export type PlanTransition = keyof typeof PLAN_TRANSITIONS;
 
 export class PlanStateError extends Error {}
 
-export async function changePlanStatus(planId: string, transition: PlanTransition, actorId: string, requestId?: string) {
+export async function changePlanStatus(
+  planId: string,
+  transition: PlanTransition,
+  actorId: string,
+  requestId?: string,
+) {
   const step = PLAN_TRANSITIONS[transition];
   const plan = await db.$transaction(async (tx) => {
     // The status condition makes two simultaneous clicks change the plan once.
@@ -98,7 +120,10 @@ export async function changePlanStatus(planId: string, transition: PlanTransitio
       },
     });
     if (count !== 1) throw new PlanStateError(`The plan is not ${step.from} any more.`);
-    const plan = await tx.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { id: true, countryId: true, documentId: true, title: true } });
+    const plan = await tx.actionPlan.findUniqueOrThrow({
+      where: { id: planId },
+      select: { id: true, countryId: true, documentId: true, title: true },
+    });
     await recordAudit(tx, {
       actorId,
       action: `plan.${transition}`,
@@ -150,16 +175,24 @@ export async function milestoneOptions(countryId: string) {
 }
 
 async function checkItem(countryId: string, input: ActionItemInput) {
-  if (input.milestoneId && !(await db.milestone.findFirst({ where: { id: input.milestoneId, countryId }, select: { id: true } }))) {
+  if (
+    input.milestoneId &&
+    !(await db.milestone.findFirst({ where: { id: input.milestoneId, countryId }, select: { id: true } }))
+  ) {
     throw new ActionItemError("milestoneId", "validation.invalidChoice");
   }
 }
 
 export async function createActionItem(planId: string, input: ActionItemInput, actorId: string, requestId?: string) {
-  const plan = await db.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { countryId: true, _count: { select: { items: true } } } });
+  const plan = await db.actionPlan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { countryId: true, _count: { select: { items: true } } },
+  });
   await checkItem(plan.countryId, input);
   const item = await db.$transaction(async (tx) => {
-    const item = await tx.actionItem.create({ data: { ...input, planId, sortOrder: plan._count.items, updatedById: actorId } });
+    const item = await tx.actionItem.create({
+      data: { ...input, planId, sortOrder: plan._count.items, updatedById: actorId },
+    });
     await recordAudit(tx, {
       actorId,
       action: "action_item.create",
@@ -175,7 +208,13 @@ export async function createActionItem(planId: string, input: ActionItemInput, a
   return item;
 }
 
-export async function updateActionItem(planId: string, itemId: string, input: ActionItemInput, actorId: string, requestId?: string) {
+export async function updateActionItem(
+  planId: string,
+  itemId: string,
+  input: ActionItemInput,
+  actorId: string,
+  requestId?: string,
+) {
   const plan = await db.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { countryId: true } });
   await checkItem(plan.countryId, input);
   await db.$transaction(async (tx) => {
@@ -222,7 +261,17 @@ export function findActionItem(planId: string, itemId: string) {
 
 /** The plan an item belongs to, with what permission checks need. */
 export function findPlanSummary(planId: string) {
-  return db.actionPlan.findUnique({ where: { id: planId }, select: { id: true, title: true, status: true, countryId: true, documentId: true, country: { select: { name: true, code: true } } } });
+  return db.actionPlan.findUnique({
+    where: { id: planId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      countryId: true,
+      documentId: true,
+      country: { select: { name: true, code: true } },
+    },
+  });
 }
 
 // ───────────────────────── new plans ─────────────────────────
@@ -233,7 +282,9 @@ export class DuplicatePlanError extends Error {}
 
 /** A plan with an empty narrative document, for a country and period that has none yet. */
 export async function createPlan(input: NewPlanInput, actorId: string, requestId?: string) {
-  const existing = await db.actionPlan.findFirst({ where: { countryId: input.countryId, periodStart: input.periodStart, periodEnd: input.periodEnd } });
+  const existing = await db.actionPlan.findFirst({
+    where: { countryId: input.countryId, periodStart: input.periodStart, periodEnd: input.periodEnd },
+  });
   if (existing) throw new DuplicatePlanError();
   const plan = await db.$transaction(async (tx) => {
     const document = await tx.collaborativeDocument.create({ data: { kind: "action_plan_narrative" } });

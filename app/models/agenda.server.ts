@@ -21,7 +21,15 @@ const partsCache = new Map<string, Intl.DateTimeFormat>();
 function zoneParts(timeZone: string) {
   let f = partsCache.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
     partsCache.set(timeZone, f);
   }
   return f;
@@ -29,7 +37,11 @@ function zoneParts(timeZone: string) {
 
 /** The workshop day ("YYYY-MM-DD") and clock time ("HH:MM") of an instant in a zone. */
 export function instantToLocal(instant: Date, timeZone: string): { day: string; time: string } {
-  const parts = Object.fromEntries(zoneParts(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    zoneParts(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
@@ -86,7 +98,9 @@ export type AgendaSessionView = {
 };
 
 /** Which sessions of one day overlap which, by id. Touching (one ends as the next starts) is not an overlap. */
-export function findOverlaps(sessions: { id: string; title: string; startsAt: Date; endsAt: Date }[]): Map<string, string[]> {
+export function findOverlaps(
+  sessions: { id: string; title: string; startsAt: Date; endsAt: Date }[],
+): Map<string, string[]> {
   const overlaps = new Map<string, string[]>();
   for (const [i, a] of sessions.entries()) {
     for (const b of sessions.slice(i + 1)) {
@@ -118,21 +132,19 @@ export async function getAgenda(workshop: WorkshopTimes) {
     const overlaps = findOverlaps(ofDay);
     return {
       day,
-      sessions: ofDay.map(
-        (s): AgendaSessionView => ({
-          id: s.id,
-          day: s.day,
-          startsAt: s.startsAt.toISOString(),
-          endsAt: s.endsAt.toISOString(),
-          startTime: instantToLocal(s.startsAt, workshop.timeZone).time,
-          endTime: instantToLocal(s.endsAt, workshop.timeZone).time,
-          title: s.title,
-          description: s.description,
-          sessionType: s.sessionType as SessionType,
-          speakers: s.speakers.map((sp) => ({ name: sp.name, role: sp.role as SpeakerRole, userId: sp.userId })),
-          overlapsWith: overlaps.get(s.id) ?? [],
-        }),
-      ),
+      sessions: ofDay.map((s): AgendaSessionView => ({
+        id: s.id,
+        day: s.day,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+        startTime: instantToLocal(s.startsAt, workshop.timeZone).time,
+        endTime: instantToLocal(s.endsAt, workshop.timeZone).time,
+        title: s.title,
+        description: s.description,
+        sessionType: s.sessionType as SessionType,
+        speakers: s.speakers.map((sp) => ({ name: sp.name, role: sp.role as SpeakerRole, userId: sp.userId })),
+        overlapsWith: overlaps.get(s.id) ?? [],
+      })),
     };
   });
 }
@@ -147,7 +159,11 @@ export function getAgendaSession(workshopId: string, sessionId: string) {
 
 /** Where a new session most likely goes: right after the day's last session, for an hour; else 09:00–10:00. */
 export async function suggestSlot(workshop: WorkshopTimes, day: string) {
-  const last = await db.agendaSession.findFirst({ where: { workshopId: workshop.id, day }, orderBy: { endsAt: "desc" }, select: { endsAt: true } });
+  const last = await db.agendaSession.findFirst({
+    where: { workshopId: workshop.id, day },
+    orderBy: { endsAt: "desc" },
+    select: { endsAt: true },
+  });
   if (!last) return { startTime: "09:00", endTime: "10:00" };
   const start = instantToLocal(last.endsAt, workshop.timeZone);
   const end = instantToLocal(new Date(last.endsAt.getTime() + 3_600_000), workshop.timeZone);
@@ -166,7 +182,10 @@ export function speakerDirectory() {
 
 // ───────────────────────── changing the agenda ─────────────────────────
 
-const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "workshops:sessionForm.timeFormat");
+const clock = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "workshops:sessionForm.timeFormat");
 
 export const SessionForm = z
   .object({
@@ -176,10 +195,16 @@ export const SessionForm = z
     title: text(200),
     description: optionalText(2000),
     sessionType: z.enum(SESSION_TYPES),
-    speakerName: z.preprocess(asArray, z.array(z.string().trim().max(120, "workshops:sessionForm.speakerTooLong")).max(30)),
+    speakerName: z.preprocess(
+      asArray,
+      z.array(z.string().trim().max(120, "workshops:sessionForm.speakerTooLong")).max(30),
+    ),
     speakerRole: z.preprocess(asArray, z.array(z.enum(SPEAKER_ROLES)).max(30)),
   })
-  .refine((v) => v.speakerName.length === v.speakerRole.length, { path: ["speakerName"], message: "common:validation.invalid" });
+  .refine((v) => v.speakerName.length === v.speakerRole.length, {
+    path: ["speakerName"],
+    message: "common:validation.invalid",
+  });
 export type SessionInput = z.output<typeof SessionForm>;
 
 /** A session the agenda cannot hold; `fieldErrors` are translation keys, by form field. */
@@ -188,7 +213,6 @@ export class AgendaRuleError extends Error {
     super("agenda rule");
   }
 }
-
 
 /** Day inside the workshop, times that exist in its zone, and an end after the start; otherwise nothing is written. */
 function sessionInstants(workshop: WorkshopTimes, input: SessionInput) {
@@ -207,7 +231,10 @@ function sessionInstants(workshop: WorkshopTimes, input: SessionInput) {
 async function speakerRows(input: SessionInput, tx: Prisma.TransactionClient) {
   const rows = input.speakerName.map((name, i) => ({ name, role: input.speakerRole[i]! })).filter((r) => r.name !== "");
   if (rows.length === 0) return [];
-  const people = await tx.user.findMany({ where: { status: "active", name: { in: rows.map((r) => r.name) } }, select: { id: true, name: true } });
+  const people = await tx.user.findMany({
+    where: { status: "active", name: { in: rows.map((r) => r.name) } },
+    select: { id: true, name: true },
+  });
   return rows.map((r) => {
     const matches = people.filter((p) => p.name === r.name);
     return { name: r.name, role: r.role, userId: matches.length === 1 ? matches[0]!.id : null };
@@ -216,14 +243,24 @@ async function speakerRows(input: SessionInput, tx: Prisma.TransactionClient) {
 
 /** The titles of other sessions of the day that a session's times overlap, for the warning after saving. */
 async function overlapsOf(workshopId: string, sessionId: string, day: string) {
-  const ofDay = await db.agendaSession.findMany({ where: { workshopId, day }, select: { id: true, title: true, startsAt: true, endsAt: true } });
+  const ofDay = await db.agendaSession.findMany({
+    where: { workshopId, day },
+    select: { id: true, title: true, startsAt: true, endsAt: true },
+  });
   return findOverlaps(ofDay).get(sessionId) ?? [];
 }
 
-export async function createAgendaSession(workshop: WorkshopTimes, input: SessionInput, { actorId, requestId }: ChangeAuthor) {
+export async function createAgendaSession(
+  workshop: WorkshopTimes,
+  input: SessionInput,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const { startsAt, endsAt } = sessionInstants(workshop, input);
   const session = await db.$transaction(async (tx) => {
-    const last = await tx.agendaSession.aggregate({ where: { workshopId: workshop.id, day: input.day }, _max: { sortOrder: true } });
+    const last = await tx.agendaSession.aggregate({
+      where: { workshopId: workshop.id, day: input.day },
+      _max: { sortOrder: true },
+    });
     const session = await tx.agendaSession.create({
       data: {
         workshopId: workshop.id,
@@ -251,14 +288,24 @@ export async function createAgendaSession(workshop: WorkshopTimes, input: Sessio
   return { session, overlapsWith: await overlapsOf(workshop.id, session.id, input.day) };
 }
 
-export async function updateAgendaSession(workshop: WorkshopTimes, sessionId: string, input: SessionInput, { actorId, requestId }: ChangeAuthor) {
+export async function updateAgendaSession(
+  workshop: WorkshopTimes,
+  sessionId: string,
+  input: SessionInput,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const { startsAt, endsAt } = sessionInstants(workshop, input);
   const updated = await db.$transaction(async (tx) => {
     const before = await tx.agendaSession.findFirst({ where: { id: sessionId, workshopId: workshop.id } });
     if (!before) return null;
     const moved = before.day !== input.day;
     const sortOrder = moved
-      ? ((await tx.agendaSession.aggregate({ where: { workshopId: workshop.id, day: input.day }, _max: { sortOrder: true } }))._max.sortOrder ?? -1) + 1
+      ? ((
+          await tx.agendaSession.aggregate({
+            where: { workshopId: workshop.id, day: input.day },
+            _max: { sortOrder: true },
+          })
+        )._max.sortOrder ?? -1) + 1
       : before.sortOrder;
     await tx.agendaSpeaker.deleteMany({ where: { sessionId } });
     const after = await tx.agendaSession.update({
@@ -281,8 +328,16 @@ export async function updateAgendaSession(workshop: WorkshopTimes, sessionId: st
       entityId: sessionId,
       summary: `Session changed: ${input.title} (${input.day} ${input.startTime}–${input.endTime})`,
       changes: {
-        ...changedFields(before, { day: after.day, title: after.title, description: after.description, sessionType: after.sessionType }),
-        ...changedFields({ startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() }, { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }),
+        ...changedFields(before, {
+          day: after.day,
+          title: after.title,
+          description: after.description,
+          sessionType: after.sessionType,
+        }),
+        ...changedFields(
+          { startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() },
+          { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+        ),
       },
       requestId,
     });
@@ -341,12 +396,23 @@ export function swapSlots(earlier: Slot, later: Slot): [Slot, Slot] {
  * timetable stays consistent and the day keeps its overall span.
  * Returns the session's new position and times, or null if it is not in this workshop.
  */
-export async function moveAgendaSession(workshop: WorkshopTimes, sessionId: string, toIndex: number, { actorId, requestId }: ChangeAuthor) {
+export async function moveAgendaSession(
+  workshop: WorkshopTimes,
+  sessionId: string,
+  toIndex: number,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const result = await db.$transaction(async (tx) => {
-    const session = await tx.agendaSession.findFirst({ where: { id: sessionId, workshopId: workshop.id }, select: { day: true, title: true } });
+    const session = await tx.agendaSession.findFirst({
+      where: { id: sessionId, workshopId: workshop.id },
+      select: { day: true, title: true },
+    });
     if (!session) return null;
     const ofDay = (
-      await tx.agendaSession.findMany({ where: { workshopId: workshop.id, day: session.day }, select: { id: true, startsAt: true, endsAt: true, sortOrder: true } })
+      await tx.agendaSession.findMany({
+        where: { workshopId: workshop.id, day: session.day },
+        select: { id: true, startsAt: true, endsAt: true, sortOrder: true },
+      })
     ).sort(byTimeThenOrder);
     const from = ofDay.findIndex((s) => s.id === sessionId);
     const to = Math.max(0, Math.min(ofDay.length - 1, toIndex));
@@ -355,8 +421,15 @@ export async function moveAgendaSession(workshop: WorkshopTimes, sessionId: stri
     for (let i = from; i < to; i++) [slots[i], slots[i + 1]] = swapSlots(slots[i]!, slots[i + 1]!);
     for (const [index, slot] of slots.entries()) {
       const before = ofDay.find((s) => s.id === slot.id)!;
-      if (before.startsAt.getTime() !== slot.startsAt.getTime() || before.endsAt.getTime() !== slot.endsAt.getTime() || before.sortOrder !== index) {
-        await tx.agendaSession.update({ where: { id: slot.id }, data: { startsAt: slot.startsAt, endsAt: slot.endsAt, sortOrder: index } });
+      if (
+        before.startsAt.getTime() !== slot.startsAt.getTime() ||
+        before.endsAt.getTime() !== slot.endsAt.getTime() ||
+        before.sortOrder !== index
+      ) {
+        await tx.agendaSession.update({
+          where: { id: slot.id },
+          data: { startsAt: slot.startsAt, endsAt: slot.endsAt, sortOrder: index },
+        });
       }
     }
     if (from !== to) {
@@ -389,8 +462,16 @@ export async function moveAgendaSession(workshop: WorkshopTimes, sessionId: stri
  * Runs inside the caller's transaction. Returns false when a clock time does
  * not exist in the new zone (a skipped hour), so the caller can refuse.
  */
-export async function keepClockTimesInNewZone(tx: Prisma.TransactionClient, workshopId: string, fromZone: string, toZone: string): Promise<boolean> {
-  const sessions = await tx.agendaSession.findMany({ where: { workshopId }, select: { id: true, startsAt: true, endsAt: true } });
+export async function keepClockTimesInNewZone(
+  tx: Prisma.TransactionClient,
+  workshopId: string,
+  fromZone: string,
+  toZone: string,
+): Promise<boolean> {
+  const sessions = await tx.agendaSession.findMany({
+    where: { workshopId },
+    select: { id: true, startsAt: true, endsAt: true },
+  });
   for (const s of sessions) {
     const start = instantToLocal(s.startsAt, fromZone);
     const end = instantToLocal(s.endsAt, fromZone);
@@ -406,7 +487,11 @@ export async function keepClockTimesInNewZone(tx: Prisma.TransactionClient, work
 
 /** TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 §3.3.11). */
 export function escapeIcsText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** Lines longer than 75 octets continue on the next line after CRLF and a space, never inside a UTF-8 character (§3.1). */
@@ -433,9 +518,14 @@ export function foldIcsLine(line: string): string {
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
 /** 420 → "+0700" */
-const icsOffset = (minutes: number) => `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
+const icsOffset = (minutes: number) =>
+  `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
 /** A UTC instant as 20150810T013000Z */
-const icsUtc = (instant: Date) => instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const icsUtc = (instant: Date) =>
+  instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 /** Clock time in a zone as 20150810T083000 (a DATE-TIME with TZID) */
 function icsLocal(instant: Date, timeZone: string) {
   const { day, time } = instantToLocal(instant, timeZone);
@@ -447,7 +537,11 @@ function icsAtOffset(instant: Date, offsetMinutes: number) {
 }
 
 function shortZoneName(timeZone: string, instant: Date) {
-  return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "";
+  return (
+    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+      .formatToParts(instant)
+      .find((p) => p.type === "timeZoneName")?.value ?? ""
+  );
 }
 
 /**
@@ -488,7 +582,14 @@ export function buildVTimeZone(timeZone: string, firstYear: number, lastYear: nu
   const observance = (onset: string, offsetFrom: number, offsetTo: number, at: Date) => {
     const kind = offsetTo > standardOffset ? "DAYLIGHT" : "STANDARD";
     const name = shortZoneName(timeZone, at);
-    return [`BEGIN:${kind}`, `DTSTART:${onset}`, `TZOFFSETFROM:${icsOffset(offsetFrom)}`, `TZOFFSETTO:${icsOffset(offsetTo)}`, ...(name ? [`TZNAME:${escapeIcsText(name)}`] : []), `END:${kind}`];
+    return [
+      `BEGIN:${kind}`,
+      `DTSTART:${onset}`,
+      `TZOFFSETFROM:${icsOffset(offsetFrom)}`,
+      `TZOFFSETTO:${icsOffset(offsetTo)}`,
+      ...(name ? [`TZNAME:${escapeIcsText(name)}`] : []),
+      `END:${kind}`,
+    ];
   };
   return [
     "BEGIN:VTIMEZONE",
@@ -512,7 +613,10 @@ export async function buildAgendaCalendar(
   const location = [workshop.venue, workshop.city, workshop.hostCountry?.name].filter(Boolean).join(", ");
   const stamp = icsUtc(options.now ?? new Date());
   const years = sessions.length
-    ? sessions.flatMap((s) => [Number(instantToLocal(s.startsAt, workshop.timeZone).day.slice(0, 4)), Number(instantToLocal(s.endsAt, workshop.timeZone).day.slice(0, 4))])
+    ? sessions.flatMap((s) => [
+        Number(instantToLocal(s.startsAt, workshop.timeZone).day.slice(0, 4)),
+        Number(instantToLocal(s.endsAt, workshop.timeZone).day.slice(0, 4)),
+      ])
     : [Number(workshop.startsOn.slice(0, 4)), Number(workshop.endsOn.slice(0, 4))];
   const lines = [
     "BEGIN:VCALENDAR",

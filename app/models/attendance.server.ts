@@ -17,7 +17,10 @@ export function workshopDays(workshop: { startsOn: string; endsOn: string }): st
 }
 
 /** Today in the workshop's own zone when it is running; otherwise its first day. */
-export function defaultAttendanceDay(workshop: { startsOn: string; endsOn: string; timeZone: string }, now = new Date()): string {
+export function defaultAttendanceDay(
+  workshop: { startsOn: string; endsOn: string; timeZone: string },
+  now = new Date(),
+): string {
   const today = todayIn(workshop.timeZone, now);
   return workshopDays(workshop).includes(today) ? today : workshop.startsOn;
 }
@@ -27,7 +30,6 @@ export type CheckInResult =
   | { status: "already"; participantId: string; name: string; checkedInAt: Date }
   | { status: "not_participant" }
   | { status: "bad_day" };
-
 
 /**
  * Checks a participant in for one day, by their id (search-and-tick) or by
@@ -51,12 +53,25 @@ export async function checkIn(
   }
   const method = "badgeCode" in who ? "qr" : "manual";
   const result = await db.$transaction(async (tx): Promise<CheckInResult> => {
-    const participant = await tx.participant.findUnique({ where, select: { id: true, name: true, workshopId: true, countryId: true } });
+    const participant = await tx.participant.findUnique({
+      where,
+      select: { id: true, name: true, workshopId: true, countryId: true },
+    });
     // A badge from another workshop names nobody here; say so without saying who it belongs to.
     if (!participant || participant.workshopId !== workshop.id) return { status: "not_participant" };
-    const existing = await tx.attendance.findUnique({ where: { participantId_day: { participantId: participant.id, day } } });
-    if (existing) return { status: "already", participantId: participant.id, name: participant.name, checkedInAt: existing.checkedInAt };
-    const row = await tx.attendance.create({ data: { participantId: participant.id, day, checkedInById: actorId, method } });
+    const existing = await tx.attendance.findUnique({
+      where: { participantId_day: { participantId: participant.id, day } },
+    });
+    if (existing)
+      return {
+        status: "already",
+        participantId: participant.id,
+        name: participant.name,
+        checkedInAt: existing.checkedInAt,
+      };
+    const row = await tx.attendance.create({
+      data: { participantId: participant.id, day, checkedInById: actorId, method },
+    });
     await recordAudit(tx, {
       actorId,
       action: "attendance.check_in",
@@ -66,16 +81,29 @@ export async function checkIn(
       summary: `Checked in ${participant.name} for ${day} (${method === "qr" ? "badge code" : "list"})`,
       requestId,
     });
-    return { status: "checked_in", participantId: participant.id, name: participant.name, checkedInAt: row.checkedInAt };
+    return {
+      status: "checked_in",
+      participantId: participant.id,
+      name: participant.name,
+      checkedInAt: row.checkedInAt,
+    };
   });
   if (result.status === "checked_in") publishChange(topic.workshop(workshop.id), "attendance", result.participantId);
   return result;
 }
 
 /** Takes back a check-in made by mistake. Returns false when there was none. */
-export async function undoCheckIn(workshopId: string, participantId: string, day: string, { actorId, requestId }: ChangeAuthor): Promise<boolean> {
+export async function undoCheckIn(
+  workshopId: string,
+  participantId: string,
+  day: string,
+  { actorId, requestId }: ChangeAuthor,
+): Promise<boolean> {
   const undone = await db.$transaction(async (tx) => {
-    const row = await tx.attendance.findFirst({ where: { participantId, day, participant: { workshopId } }, include: { participant: { select: { name: true, countryId: true } } } });
+    const row = await tx.attendance.findFirst({
+      where: { participantId, day, participant: { workshopId } },
+      include: { participant: { select: { name: true, countryId: true } } },
+    });
     if (!row) return false;
     await tx.attendance.delete({ where: { id: row.id } });
     await recordAudit(tx, {
@@ -98,7 +126,11 @@ export async function undoCheckIn(workshopId: string, participantId: string, day
  * day. Managers also get everyone still expected, for search-and-tick.
  * Two queries, so every open screen can reload it on each check-in.
  */
-export async function attendanceBoard(workshop: { id: string; startsOn: string; endsOn: string }, day: string, options: { includeExpected: boolean }) {
+export async function attendanceBoard(
+  workshop: { id: string; startsOn: string; endsOn: string },
+  day: string,
+  options: { includeExpected: boolean },
+) {
   const [present, perDay, expected] = await Promise.all([
     db.attendance.findMany({
       where: { day, participant: { workshopId: workshop.id } },
@@ -106,7 +138,16 @@ export async function attendanceBoard(workshop: { id: string; startsOn: string; 
       select: {
         checkedInAt: true,
         method: true,
-        participant: { select: { id: true, name: true, category: true, sex: true, organisationName: true, country: { select: { code: true } } } },
+        participant: {
+          select: {
+            id: true,
+            name: true,
+            category: true,
+            sex: true,
+            organisationName: true,
+            country: { select: { code: true } },
+          },
+        },
       },
     }),
     db.attendance.groupBy({ by: ["day"], where: { participant: { workshopId: workshop.id } }, _count: true }),
@@ -114,7 +155,13 @@ export async function attendanceBoard(workshop: { id: string; startsOn: string; 
       ? db.participant.findMany({
           where: { workshopId: workshop.id, registrationStatus: { in: ["registered", "invited", "waitlisted"] } },
           orderBy: { name: "asc" },
-          select: { id: true, name: true, registrationStatus: true, organisationName: true, country: { select: { code: true } } },
+          select: {
+            id: true,
+            name: true,
+            registrationStatus: true,
+            organisationName: true,
+            country: { select: { code: true } },
+          },
         })
       : Promise.resolve([]),
   ]);
@@ -123,18 +170,27 @@ export async function attendanceBoard(workshop: { id: string; startsOn: string; 
   return {
     day,
     days: workshopDays(workshop).map((d) => ({ day: d, present: countByDay.get(d) ?? 0 })),
-    present: present.map((a) => ({ ...a.participant, country: a.participant.country?.code ?? null, checkedInAt: a.checkedInAt, method: a.method })),
+    present: present.map((a) => ({
+      ...a.participant,
+      country: a.participant.country?.code ?? null,
+      checkedInAt: a.checkedInAt,
+      method: a.method,
+    })),
     byCategory: countBy(present, (a) => a.participant.category),
     byCountry: countBy(present, (a) => a.participant.country?.code ?? "—"),
     bySex: countBy(present, (a) => a.participant.sex),
-    notYetPresent: expected.filter((p) => !presentIds.has(p.id)).map((p) => ({ ...p, country: p.country?.code ?? null })),
+    notYetPresent: expected
+      .filter((p) => !presentIds.has(p.id))
+      .map((p) => ({ ...p, country: p.country?.code ?? null })),
   };
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string) {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, count]) => ({ name, count }));
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([name, count]) => ({ name, count }));
 }
 
 // ---------------------------------------------------------------------------
@@ -162,10 +218,20 @@ export type AttendanceStatistics = {
  * disaggregated by sex as donors ask, by day, country and category. A person
  * checked in on two days counts once as attended and twice as person-days.
  */
-export async function attendanceStatistics(workshop: { id: string; startsOn: string; endsOn: string }): Promise<AttendanceStatistics> {
+export async function attendanceStatistics(workshop: {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+}): Promise<AttendanceStatistics> {
   const participants = await db.participant.findMany({
     where: { workshopId: workshop.id },
-    select: { category: true, sex: true, registrationStatus: true, country: { select: { code: true } }, attendance: { select: { day: true } } },
+    select: {
+      category: true,
+      sex: true,
+      registrationStatus: true,
+      country: { select: { code: true } },
+      attendance: { select: { day: true } },
+    },
   });
   const days = workshopDays(workshop);
   const came = participants.filter((p) => p.attendance.length > 0);
@@ -202,7 +268,15 @@ export async function attendanceStatistics(workshop: { id: string; startsOn: str
     byDay,
     byCountry: tabulate((p) => p.country?.code ?? ""),
     byCategory: tabulate((p) => p.category),
-    bySex: SEXES.map((sex) => tabulate((p) => sexOf(p.sex)).find((r) => r.key === sex) ?? { key: sex, attended: 0, bySex: { ...noSexes(), [sex]: 0 }, personDays: 0 }),
+    bySex: SEXES.map(
+      (sex) =>
+        tabulate((p) => sexOf(p.sex)).find((r) => r.key === sex) ?? {
+          key: sex,
+          attended: 0,
+          bySex: { ...noSexes(), [sex]: 0 },
+          personDays: 0,
+        },
+    ),
   };
 }
 
@@ -211,8 +285,16 @@ const sexOf = (value: string): Sex => ((SEXES as readonly string[]).includes(val
 /** Who registered, by category, country and sex, and how many came each day: the workshop overview's summary. */
 export async function participationSummary(workshopId: string) {
   const [registered, perDay] = await Promise.all([
-    db.participant.findMany({ where: { workshopId, registrationStatus: "registered" }, select: { category: true, sex: true, country: { select: { code: true } } } }),
-    db.attendance.groupBy({ by: ["day"], where: { participant: { workshopId } }, _count: true, orderBy: { day: "asc" } }),
+    db.participant.findMany({
+      where: { workshopId, registrationStatus: "registered" },
+      select: { category: true, sex: true, country: { select: { code: true } } },
+    }),
+    db.attendance.groupBy({
+      by: ["day"],
+      where: { participant: { workshopId } },
+      _count: true,
+      orderBy: { day: "asc" },
+    }),
   ]);
   return {
     registeredCount: registered.length,

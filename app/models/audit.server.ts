@@ -34,7 +34,10 @@ export function recordAudit(tx: Tx, input: AuditInput) {
 }
 
 /** The fields whose values differ, as { field: [before, after] }. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after) as (keyof T & string)[]) {
     const from = before[key] ?? null;
@@ -44,7 +47,14 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return changes;
 }
 
-export type AuditFilter = { entityType?: string; entityId?: string; actorId?: string; countryId?: string; afterId?: string; take?: number };
+export type AuditFilter = {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  countryId?: string;
+  afterId?: string;
+  take?: number;
+};
 
 /** Newest first; `afterId` (the last event of the previous page) continues from there without skipping same-time events. */
 export async function listAuditEvents(filter: AuditFilter = {}) {
@@ -70,7 +80,13 @@ export async function recentActivity(countryFilter: { in: string[] } | undefined
     where: countryFilter ? { countryId: countryFilter } : { countryId: { not: null } },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, summary: true, createdAt: true, actor: { select: { name: true } }, country: { select: { code: true } } },
+    select: {
+      id: true,
+      summary: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+      country: { select: { code: true } },
+    },
   });
 }
 
@@ -78,7 +94,11 @@ export async function recentActivity(countryFilter: { in: string[] } | undefined
 export async function listAuditFilterOptions() {
   const [entityTypes, actors] = await Promise.all([
     db.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
-    db.user.findMany({ where: { auditEvents: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.user.findMany({
+      where: { auditEvents: { some: {} } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return { entityTypes: entityTypes.map((e) => e.entityType), actors };
 }

@@ -40,7 +40,10 @@ export async function listCountriesOverview(actor: Actor) {
       code: true,
       name: true,
       nqfName: true,
-      roles: { where: { role: "focal_point", user: { status: "active" } }, select: { user: { select: { id: true, name: true } } } },
+      roles: {
+        where: { role: "focal_point", user: { status: "active" } },
+        select: { user: { select: { id: true, name: true } } },
+      },
       actionPlans: { orderBy: { periodStart: "desc" }, take: 1, select: { id: true, title: true, status: true } },
     },
   });
@@ -64,7 +67,11 @@ export async function getCountryProfile(code: string, actor: Actor) {
       },
       organisations: { orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true, kind: true } },
       prioritySectors: { select: { prioritisedOn: true, sector: { select: { name: true, isRmcs: true } } } },
-      hostedWorkshops: { orderBy: { startsOn: "desc" }, take: 8, select: { id: true, title: true, kind: true, startsOn: true, endsOn: true, city: true } },
+      hostedWorkshops: {
+        orderBy: { startsOn: "desc" },
+        take: 8,
+        select: { id: true, title: true, kind: true, startsOn: true, endsOn: true, city: true },
+      },
     },
   });
   if (!country) return null;
@@ -74,7 +81,14 @@ export async function getCountryProfile(code: string, actor: Actor) {
         db.actionPlan.findMany({
           where: { countryId: country.id },
           orderBy: { periodStart: "desc" },
-          select: { id: true, title: true, status: true, periodStart: true, periodEnd: true, _count: { select: { items: true } } },
+          select: {
+            id: true,
+            title: true,
+            status: true,
+            periodStart: true,
+            periodEnd: true,
+            _count: { select: { items: true } },
+          },
         }),
         milestoneCounts([country.id]),
       ])
@@ -84,9 +98,17 @@ export async function getCountryProfile(code: string, actor: Actor) {
 
 export type CountryProfileInput = { overview: string; nqfName: string };
 
-export async function updateCountryProfile(countryId: string, input: CountryProfileInput, actorId: string, requestId?: string) {
+export async function updateCountryProfile(
+  countryId: string,
+  input: CountryProfileInput,
+  actorId: string,
+  requestId?: string,
+) {
   await db.$transaction(async (tx) => {
-    const before = await tx.country.findUniqueOrThrow({ where: { id: countryId }, select: { overview: true, nqfName: true, name: true } });
+    const before = await tx.country.findUniqueOrThrow({
+      where: { id: countryId },
+      select: { overview: true, nqfName: true, name: true },
+    });
     await tx.country.update({ where: { id: countryId }, data: input });
     await recordAudit(tx, {
       actorId,

@@ -8,7 +8,13 @@ import { db, type Prisma } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
 import { DEFAULT_CHANGES_DAYS, type DashboardFilters } from "./dashboard-filters";
 
-export type MilestoneCounts = { total: number; completed: number; blocked: number; overdue: number; lastUpdate: Date | null };
+export type MilestoneCounts = {
+  total: number;
+  completed: number;
+  blocked: number;
+  overdue: number;
+  lastUpdate: Date | null;
+};
 
 /** Completed, blocked and overdue milestones per country. Overdue: a past target and not completed. */
 export async function milestoneCounts(countryIds: string[]): Promise<Map<string, MilestoneCounts>> {
@@ -17,7 +23,9 @@ export async function milestoneCounts(countryIds: string[]): Promise<Map<string,
     where: { countryId: { in: countryIds } },
     select: { countryId: true, status: true, targetOn: true, updatedAt: true },
   });
-  const counts = new Map<string, MilestoneCounts>(countryIds.map((id) => [id, { total: 0, completed: 0, blocked: 0, overdue: 0, lastUpdate: null }]));
+  const counts = new Map<string, MilestoneCounts>(
+    countryIds.map((id) => [id, { total: 0, completed: 0, blocked: 0, overdue: 0, lastUpdate: null }]),
+  );
   for (const m of rows) {
     const c = counts.get(m.countryId)!;
     c.total++;
@@ -65,7 +73,11 @@ export type MatrixFilter = { countryId?: string; sectorId?: string };
 export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
   const today = overdueToday();
   const readable = readableCountryFilter(actor);
-  const countryIds = filter.countryId ? (readable && !readable.in.includes(filter.countryId) ? { in: [] } : { in: [filter.countryId] }) : readable;
+  const countryIds = filter.countryId
+    ? readable && !readable.in.includes(filter.countryId)
+      ? { in: [] }
+      : { in: [filter.countryId] }
+    : readable;
   const [stages, milestones] = await Promise.all([
     db.milestoneStage.findMany({ orderBy: { sortOrder: "asc" } }),
     db.milestone.findMany({
@@ -83,13 +95,35 @@ export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
       },
     }),
   ]);
-  type Cell = { id: string; status: string; overdue: boolean; targetOn: string | null; achievedOn: string | null; aqrfLevel: number | null };
-  const rows = new Map<string, { key: string; country: { code: string; name: string }; sector: string | null; order: number[]; cells: Record<string, Cell> }>();
+  type Cell = {
+    id: string;
+    status: string;
+    overdue: boolean;
+    targetOn: string | null;
+    achievedOn: string | null;
+    aqrfLevel: number | null;
+  };
+  const rows = new Map<
+    string,
+    {
+      key: string;
+      country: { code: string; name: string };
+      sector: string | null;
+      order: number[];
+      cells: Record<string, Cell>;
+    }
+  >();
   for (const m of milestones) {
     const key = `${m.country.code}:${m.sectorId ?? "country"}`;
     let row = rows.get(key);
     if (!row) {
-      row = { key, country: { code: m.country.code, name: m.country.name }, sector: m.sector?.name ?? null, order: [m.country.sortOrder, m.sector?.sortOrder ?? -1], cells: {} };
+      row = {
+        key,
+        country: { code: m.country.code, name: m.country.name },
+        sector: m.sector?.name ?? null,
+        order: [m.country.sortOrder, m.sector?.sortOrder ?? -1],
+        cells: {},
+      };
       rows.set(key, row);
     }
     row.cells[m.stageCode] = {
@@ -117,7 +151,8 @@ export function listSectors() {
 // ───────────────────────── the monitoring dashboard ─────────────────────────
 
 /** ISO days in order, a missing day last. */
-const compareDays = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+const compareDays = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
 function daysBefore(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -175,7 +210,9 @@ async function referenceData() {
  */
 function visibleCountryIds(actor: Actor, countries: { id: string }[], countryFilter: string | undefined): string[] {
   const readable = readableCountryIds(actor);
-  return countries.map((c) => c.id).filter((id) => (readable === "all" || readable.includes(id)) && (!countryFilter || id === countryFilter));
+  return countries
+    .map((c) => c.id)
+    .filter((id) => (readable === "all" || readable.includes(id)) && (!countryFilter || id === countryFilter));
 }
 
 function isOverdue(m: { status: string; targetOn: string | null }, today: string) {
@@ -188,7 +225,12 @@ function isOverdue(m: { status: string; targetOn: string | null }, today: string
  * Stage and status filters apply to the current stage: "blocked" shows the pairs
  * that are stuck, not every pair with some blocked stage in its past.
  */
-function currentStages<M extends PipelineRow>(milestones: M[], stages: { code: string }[], filters: DashboardFilters, today: string) {
+function currentStages<M extends PipelineRow>(
+  milestones: M[],
+  stages: { code: string }[],
+  filters: DashboardFilters,
+  today: string,
+) {
   const stageOrder = new Map(stages.map((s, i) => [s.code, i]));
   const pairs = new Map<string, M[]>();
   for (const m of milestones) {
@@ -213,7 +255,11 @@ function filterWhere(countryIds: string[], filters: DashboardFilters, today: str
     countryId: { in: countryIds },
     ...(filters.sector ? { sectorId: filters.sector } : {}),
     ...(filters.stage ? { stageCode: filters.stage } : {}),
-    ...(filters.status === "overdue" ? { status: { not: "completed" }, targetOn: { lt: today } } : filters.status ? { status: filters.status } : {}),
+    ...(filters.status === "overdue"
+      ? { status: { not: "completed" }, targetOn: { lt: today } }
+      : filters.status
+        ? { status: filters.status }
+        : {}),
   };
 }
 
@@ -240,9 +286,21 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
   // applied below.
   const [milestones, lastUpdates, lastRegionalMeeting, plans] = await Promise.all([
     loadPipeline(countryIds, filters.sector),
-    db.milestone.groupBy({ by: ["countryId"], where: { AND: [filterWhere(countryIds, filters, today), { status: { not: "not_started" } }] }, _max: { updatedAt: true } }),
-    db.workshop.findFirst({ where: { kind: "regional_meeting", startsOn: { lte: today } }, orderBy: { startsOn: "desc" }, select: { title: true, startsOn: true } }),
-    db.actionPlan.findMany({ where: { countryId: { in: countryIds } }, orderBy: { periodStart: "desc" }, select: { id: true, status: true, countryId: true } }),
+    db.milestone.groupBy({
+      by: ["countryId"],
+      where: { AND: [filterWhere(countryIds, filters, today), { status: { not: "not_started" } }] },
+      _max: { updatedAt: true },
+    }),
+    db.workshop.findFirst({
+      where: { kind: "regional_meeting", startsOn: { lte: today } },
+      orderBy: { startsOn: "desc" },
+      select: { title: true, startsOn: true },
+    }),
+    db.actionPlan.findMany({
+      where: { countryId: { in: countryIds } },
+      orderBy: { periodStart: "desc" },
+      select: { id: true, status: true, countryId: true },
+    }),
   ]);
 
   const countryById = new Map(reference.countries.map((c) => [c.id, c]));
@@ -250,7 +308,13 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
   const matching = milestones.filter((m) => matchesFilters(m, filters, today));
 
   // ── the country × sector matrix: each pair's current stage ──
-  type MatrixCell = { milestoneId: string; stageCode: string; status: string; overdue: boolean; completedStages: number };
+  type MatrixCell = {
+    milestoneId: string;
+    stageCode: string;
+    status: string;
+    overdue: boolean;
+    completedStages: number;
+  };
   const cells: Record<string, MatrixCell> = {};
   const sectorIdsInMatrix = new Set<string>();
   for (const [key, { current, stages }] of currentStages(milestones, reference.stages, filters, today)) {
@@ -271,7 +335,8 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
 
   // ── per country: share completed, overdue, blocked, last update ──
   const currentPlan = new Map<string, { id: string; status: string }>();
-  for (const p of plans) if (!currentPlan.has(p.countryId)) currentPlan.set(p.countryId, { id: p.id, status: p.status });
+  for (const p of plans)
+    if (!currentPlan.has(p.countryId)) currentPlan.set(p.countryId, { id: p.id, status: p.status });
   const lastUpdate = new Map(lastUpdates.map((u) => [u.countryId, u._max.updatedAt]));
   const perCountry = countryIds.map((id) => {
     const own = matching.filter((m) => m.countryId === id);
@@ -301,18 +366,23 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
     .filter((m) => m.status === "blocked" || isOverdue(m, today))
     // Plain string comparison: ISO days sort correctly, and localeCompare (collation) costs
     // milliseconds over the thousand-odd overdue milestones of a large data set.
-    .sort((a, b) => compareDays(a.targetOn, b.targetOn) || countryOrder.get(a.countryId)! - countryOrder.get(b.countryId)!);
+    .sort(
+      (a, b) => compareDays(a.targetOn, b.targetOn) || countryOrder.get(a.countryId)! - countryOrder.get(b.countryId)!,
+    );
   // The page lists the first ones; the milestone-list export (status "overdue" or "blocked") has them all.
   const attention = { total: needingAttention.length, items: needingAttention.slice(0, ATTENTION_SHOWN).map(describe) };
 
   // ── completed milestones per country by quarter (cumulative), by actual date ──
   const completedDays = matching.filter((m) => m.status === "completed" && m.achievedOn).map((m) => m.achievedOn!);
-  const firstQuarter = completedDays.length ? quarterOf(completedDays.reduce((a, b) => (a < b ? a : b))) : quarterOf(today);
+  const firstQuarter = completedDays.length
+    ? quarterOf(completedDays.reduce((a, b) => (a < b ? a : b)))
+    : quarterOf(today);
   const quarters = quartersBetween(firstQuarter, quarterOf(today));
   const series = countryIds.map((id) => {
     const perQuarter = new Map<string, number>();
     for (const m of matching) {
-      if (m.countryId === id && m.status === "completed" && m.achievedOn) perQuarter.set(quarterOf(m.achievedOn), (perQuarter.get(quarterOf(m.achievedOn)) ?? 0) + 1);
+      if (m.countryId === id && m.status === "completed" && m.achievedOn)
+        perQuarter.set(quarterOf(m.achievedOn), (perQuarter.get(quarterOf(m.achievedOn)) ?? 0) + 1);
     }
     let running = 0;
     return { country: countryById.get(id)!, cumulative: quarters.map((q) => (running += perQuarter.get(q) ?? 0)) };
@@ -359,7 +429,10 @@ async function changesSince(
   since: string,
   milestoneIds: string[] | null,
   milestones: Map<string, PipelineRow>,
-  names: { countryById: Map<string, { id: string; code: string; name: string }>; sectorById: Map<string, { name: string }> },
+  names: {
+    countryById: Map<string, { id: string; code: string; name: string }>;
+    sectorById: Map<string, { name: string }>;
+  },
 ) {
   const where = {
     entityType: "milestone",
@@ -373,7 +446,15 @@ async function changesSince(
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: CHANGES_SHOWN,
-      select: { id: true, entityId: true, countryId: true, summary: true, changes: true, createdAt: true, actor: { select: { name: true } } },
+      select: {
+        id: true,
+        entityId: true,
+        countryId: true,
+        summary: true,
+        changes: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+      },
     }),
   ]);
   const groups = countryIds
@@ -392,9 +473,17 @@ async function changesSince(
             summary: milestone ? null : e.summary,
             // null when the milestone no longer exists; the summary still names it
             milestone: milestone
-              ? { id: milestone.id, stageCode: milestone.stageCode, sector: milestone.sectorId ? (names.sectorById.get(milestone.sectorId)?.name ?? null) : null }
+              ? {
+                  id: milestone.id,
+                  stageCode: milestone.stageCode,
+                  sector: milestone.sectorId ? (names.sectorById.get(milestone.sectorId)?.name ?? null) : null,
+                }
               : null,
-            fields: Object.entries(fields).map(([field, [from, to]]) => ({ field, from: printable(from), to: printable(to) })),
+            fields: Object.entries(fields).map(([field, [from, to]]) => ({
+              field,
+              from: printable(from),
+              to: printable(to),
+            })),
           };
         }),
     }))
@@ -402,14 +491,23 @@ async function changesSince(
   return { total, shown: events.length, groups };
 }
 
-const printable = (v: unknown) => (v === null || v === undefined || v === "" ? null : typeof v === "object" ? JSON.stringify(v) : String(v));
+const printable = (v: unknown) =>
+  v === null || v === undefined || v === "" ? null : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 // ───────────────────────── CSV exports ─────────────────────────
 
 function loadPipeline(countryIds: string[], sectorId: string | undefined): Promise<PipelineRow[]> {
   return db.milestone.findMany({
     where: { countryId: { in: countryIds }, ...(sectorId ? { sectorId } : {}) },
-    select: { id: true, countryId: true, sectorId: true, stageCode: true, status: true, targetOn: true, achievedOn: true },
+    select: {
+      id: true,
+      countryId: true,
+      sectorId: true,
+      stageCode: true,
+      status: true,
+      targetOn: true,
+      achievedOn: true,
+    },
   });
 }
 

@@ -5,7 +5,14 @@ import type { OrganisationKind, Role } from "~/utils/domain";
 /** The people directory: everyone with an account or an invitation, searchable. */
 
 export const PEOPLE_PER_PAGE = 30;
-export type PeopleFilter = { query?: string; countryId?: string; role?: Role; kind?: OrganisationKind; page?: number; includeDisabled?: boolean };
+export type PeopleFilter = {
+  query?: string;
+  countryId?: string;
+  role?: Role;
+  kind?: OrganisationKind;
+  page?: number;
+  includeDisabled?: boolean;
+};
 
 export async function listPeople(filter: PeopleFilter) {
   const page = Math.max(1, filter.page ?? 1);
@@ -14,9 +21,18 @@ export async function listPeople(filter: PeopleFilter) {
     status: filter.includeDisabled ? undefined : { not: "disabled" },
     AND: [
       query
-        ? { OR: [{ name: { contains: query } }, { email: { contains: query.toLowerCase() } }, { organisation: { name: { contains: query } } }, { organisation: { acronym: { contains: query } } }] }
+        ? {
+            OR: [
+              { name: { contains: query } },
+              { email: { contains: query.toLowerCase() } },
+              { organisation: { name: { contains: query } } },
+              { organisation: { acronym: { contains: query } } },
+            ],
+          }
         : {},
-      filter.countryId ? { OR: [{ countryId: filter.countryId }, { roles: { some: { countryId: filter.countryId } } }] } : {},
+      filter.countryId
+        ? { OR: [{ countryId: filter.countryId }, { roles: { some: { countryId: filter.countryId } } }] }
+        : {},
       filter.role ? { roles: { some: { role: filter.role } } } : {},
       filter.kind ? { organisation: { kind: filter.kind } } : {},
     ],

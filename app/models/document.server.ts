@@ -57,7 +57,11 @@ export type LoadedDocument = { doc: Y.Doc; upToId: number; snapshotUpToId: numbe
 export async function loadYDoc(documentId: string): Promise<LoadedDocument | null> {
   const stored = await loadDocument(documentId);
   if (!stored) return null;
-  return { doc: buildDoc(stored), upToId: stored.updates.at(-1)?.id ?? stored.snapshotUpdateId, snapshotUpToId: stored.snapshotUpdateId };
+  return {
+    doc: buildDoc(stored),
+    upToId: stored.updates.at(-1)?.id ?? stored.snapshotUpdateId,
+    snapshotUpToId: stored.snapshotUpdateId,
+  };
 }
 
 // ───────────────────────── the hot path: group commit ─────────────────────────
@@ -93,7 +97,12 @@ type QueuedAppend = { row: AppendRow; resolve: (id: number) => void; reject: (er
 type CommitJob =
   | { kind: "append"; appends: QueuedAppend[] }
   | { kind: "snapshot"; write: SnapshotWrite; resolve: (folded: number) => void; reject: (error: unknown) => void };
-type CommitReply = { busy: true } | { ids: number[] } | { results: ({ id: number } | { error: string; code?: string })[] } | { folded: number } | { error: string; code?: string };
+type CommitReply =
+  | { busy: true }
+  | { ids: number[] }
+  | { results: ({ id: number } | { error: string; code?: string })[] }
+  | { folded: number }
+  | { error: string; code?: string };
 type GroupCommit = {
   worker: Worker;
   /** jobs in the order they will be sent; appends made meanwhile join the last job if it is a batch */
@@ -104,7 +113,10 @@ type GroupCommit = {
   busySince: number | null;
   busyAttempts: number;
 };
-const globalForCommit = globalThis as unknown as { focalpointGroupCommit?: GroupCommit | null; focalpointPrismaWrites?: Promise<unknown> };
+const globalForCommit = globalThis as unknown as {
+  focalpointGroupCommit?: GroupCommit | null;
+  focalpointPrismaWrites?: Promise<unknown>;
+};
 const COMMIT_GIVES_UP_AFTER_MS = 10_000;
 
 /** The committing thread: plain JavaScript, so it runs the same from the sources and from the build. */
@@ -155,7 +167,10 @@ function groupCommit(): GroupCommit | null {
   if (!url.startsWith("file:") || url === "file::memory:") return (globalForCommit.focalpointGroupCommit = null);
   const worker = new Worker(COMMIT_WORKER, {
     eval: true,
-    workerData: { driver: createRequire(import.meta.url).resolve("better-sqlite3"), file: path.resolve(url.slice("file:".length)) },
+    workerData: {
+      driver: createRequire(import.meta.url).resolve("better-sqlite3"),
+      file: path.resolve(url.slice("file:".length)),
+    },
   });
   const group: GroupCommit = { worker, queue: [], inFlight: null, scheduled: false, busySince: null, busyAttempts: 0 };
   // Holds the process open only while a job is in flight.
@@ -196,7 +211,9 @@ function sendNext(group: GroupCommit) {
   if (!job) return;
   group.inFlight = job;
   group.worker.ref();
-  group.worker.postMessage(job.kind === "append" ? { rows: job.appends.map((append) => append.row) } : { snapshot: job.write });
+  group.worker.postMessage(
+    job.kind === "append" ? { rows: job.appends.map((append) => append.row) } : { snapshot: job.write },
+  );
 }
 
 function settleJob(group: GroupCommit, reply: CommitReply) {
@@ -220,7 +237,10 @@ function settleJob(group: GroupCommit, reply: CommitReply) {
     rejectJob(job, new CommitFailed("the database stayed locked", "SQLITE_BUSY"));
   } else if (job.kind === "snapshot") {
     if ("folded" in reply) job.resolve(reply.folded);
-    else job.reject(new CommitFailed("error" in reply ? reply.error : "unexpected reply", "code" in reply ? reply.code : undefined));
+    else
+      job.reject(
+        new CommitFailed("error" in reply ? reply.error : "unexpected reply", "code" in reply ? reply.code : undefined),
+      );
   } else if ("ids" in reply) {
     job.appends.forEach((append, i) => append.resolve(reply.ids[i]!));
   } else if ("results" in reply) {
@@ -258,7 +278,11 @@ function inPrismaOrder<T>(write: () => Promise<T>): Promise<T> {
 export function appendUpdate(documentId: string, update: Uint8Array, userId: string | null): Promise<number> {
   const group = groupCommit();
   if (!group) {
-    return inPrismaOrder(() => db.documentUpdate.create({ data: { documentId, update: Buffer.from(update), userId }, select: { id: true } }).then((row) => row.id));
+    return inPrismaOrder(() =>
+      db.documentUpdate
+        .create({ data: { documentId, update: Buffer.from(update), userId }, select: { id: true } })
+        .then((row) => row.id),
+    );
   }
   // A message's bytes are usually a view into the socket's whole read buffer, which
   // posting to the thread would copy entirely: send only the update's own bytes.
@@ -288,7 +312,10 @@ export async function discardUpdate(updateId: number) {
  */
 export function storeSnapshot(documentId: string, snapshot: Uint8Array, upToId: number): Promise<number> {
   const group = groupCommit();
-  if (group) return new Promise((resolve, reject) => enqueue(group, { kind: "snapshot", write: { documentId, snapshot, upToId }, resolve, reject }));
+  if (group)
+    return new Promise((resolve, reject) =>
+      enqueue(group, { kind: "snapshot", write: { documentId, snapshot, upToId }, resolve, reject }),
+    );
   return inPrismaOrder(() =>
     db.$transaction(async (tx) => {
       const { count } = await tx.collaborativeDocument.updateMany({
@@ -334,7 +361,13 @@ export async function documentOwner(documentId: string): Promise<DocumentOwner |
     },
   });
   if (!document) return null;
-  if (document.actionPlan) return { kind: "action_plan", planId: document.actionPlan.id, countryId: document.actionPlan.countryId, planStatus: document.actionPlan.status };
+  if (document.actionPlan)
+    return {
+      kind: "action_plan",
+      planId: document.actionPlan.id,
+      countryId: document.actionPlan.countryId,
+      planStatus: document.actionPlan.status,
+    };
   if (document.workshop) {
     return {
       kind: "workshop_minutes",
@@ -387,7 +420,10 @@ export function listDocumentVersions(documentId: string) {
 }
 
 export async function findDocumentVersion(documentId: string, versionId: string) {
-  const version = await db.documentVersion.findFirst({ where: { id: versionId, documentId }, select: { id: true, name: true, state: true, createdAt: true } });
+  const version = await db.documentVersion.findFirst({
+    where: { id: versionId, documentId },
+    select: { id: true, name: true, state: true, createdAt: true },
+  });
   return version ? { ...version, state: new Uint8Array(version.state) } : null;
 }
 
@@ -411,7 +447,10 @@ export function restoreUpdate(current: Y.Doc, versionState: Uint8Array): Uint8Ar
     working.transact(() => {
       fragment.delete(0, fragment.length);
       // Tiptap documents hold elements and text only (no XmlHook).
-      fragment.insert(0, oldFragment.toArray().map((node) => node.clone() as Y.XmlElement | Y.XmlText));
+      fragment.insert(
+        0,
+        oldFragment.toArray().map((node) => node.clone() as Y.XmlElement | Y.XmlText),
+      );
     });
     update = Y.encodeStateAsUpdate(working, before);
   }
@@ -421,10 +460,18 @@ export function restoreUpdate(current: Y.Doc, versionState: Uint8Array): Uint8Ar
 }
 
 /** Stores the update that restores a version, with its history row, in one transaction. */
-export async function storeVersionRestore(documentId: string, update: Uint8Array, version: { id: string; name: string }, { actorId, requestId }: Actor): Promise<number> {
+export async function storeVersionRestore(
+  documentId: string,
+  update: Uint8Array,
+  version: { id: string; name: string },
+  { actorId, requestId }: Actor,
+): Promise<number> {
   const owner = await documentOwner(documentId);
   return db.$transaction(async (tx) => {
-    const row = await tx.documentUpdate.create({ data: { documentId, update: Buffer.from(update), userId: actorId }, select: { id: true } });
+    const row = await tx.documentUpdate.create({
+      data: { documentId, update: Buffer.from(update), userId: actorId },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       actorId,
       action: "document.restore",
@@ -448,7 +495,10 @@ export function documentLines(state: Uint8Array): string[] {
     if (node instanceof Y.XmlText) return;
     const children = node.toArray() as (Y.XmlElement | Y.XmlText)[];
     if (children.some((child) => child instanceof Y.XmlText)) {
-      const text = children.map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, "") : "")).join("").trim();
+      const text = children
+        .map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, "") : ""))
+        .join("")
+        .trim();
       if (text) lines.push(text);
       return;
     }

@@ -30,7 +30,12 @@ export const ACTUAL_DATE_ZONE = "Asia/Jayapura";
 
 const calendarDay = optionalDay("milestones:form.errors.date");
 
-export type MilestoneRulesContext = { stageCode: string; countryId: string; countryIds: readonly string[]; today: string };
+export type MilestoneRulesContext = {
+  stageCode: string;
+  countryId: string;
+  countryIds: readonly string[];
+  today: string;
+};
 
 /**
  * The milestone form and its rules. Which fields apply depends on the stage,
@@ -48,7 +53,10 @@ export function milestoneFormSchema(context: MilestoneRulesContext) {
         .trim()
         .optional()
         .transform((v) => (v ? Number(v) : null))
-        .refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 8), "milestones:form.errors.aqrfLevelRange"),
+        .refine(
+          (v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 8),
+          "milestones:form.errors.aqrfLevelRange",
+        ),
       partnerCountryId: z
         .string()
         .trim()
@@ -58,7 +66,8 @@ export function milestoneFormSchema(context: MilestoneRulesContext) {
       notes: optionalText(4000),
     })
     .superRefine((v, ctx) => {
-      const refuse = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message: `milestones:form.errors.${message}` });
+      const refuse = (field: string, message: string) =>
+        ctx.addIssue({ code: "custom", path: [field], message: `milestones:form.errors.${message}` });
       if (v.startedOn && v.targetOn && v.targetOn < v.startedOn) refuse("targetOn", "targetBeforeStart");
       if (v.status === "completed" && !v.achievedOn) refuse("achievedOn", "completedNeedsDate");
       else if (v.status !== "completed" && v.achievedOn) refuse("achievedOn", "dateOnlyWhenCompleted");
@@ -72,7 +81,8 @@ export function milestoneFormSchema(context: MilestoneRulesContext) {
       if (context.stageCode !== MUTUAL_RECOGNITION_STAGE) {
         if (v.partnerCountryId) refuse("partnerCountryId", "partnerNotHere");
       } else if (v.partnerCountryId === context.countryId) refuse("partnerCountryId", "partnerSelf");
-      else if (v.partnerCountryId && !context.countryIds.includes(v.partnerCountryId)) refuse("partnerCountryId", "partnerUnknown");
+      else if (v.partnerCountryId && !context.countryIds.includes(v.partnerCountryId))
+        refuse("partnerCountryId", "partnerUnknown");
       else if (v.status === "completed" && !v.partnerCountryId) refuse("partnerCountryId", "partnerNeeded");
     });
 }
@@ -80,15 +90,27 @@ export function milestoneFormSchema(context: MilestoneRulesContext) {
 export type MilestoneInput = z.output<ReturnType<typeof milestoneFormSchema>>;
 
 /** The rules' context for one milestone: its stage and country, the Member States, today. */
-export async function milestoneRulesContext(milestone: { stageCode: string; countryId: string }): Promise<MilestoneRulesContext> {
+export async function milestoneRulesContext(milestone: {
+  stageCode: string;
+  countryId: string;
+}): Promise<MilestoneRulesContext> {
   const countries = await db.country.findMany({ select: { id: true } });
-  return { stageCode: milestone.stageCode, countryId: milestone.countryId, countryIds: countries.map((c) => c.id), today: todayIn(ACTUAL_DATE_ZONE) };
+  return {
+    stageCode: milestone.stageCode,
+    countryId: milestone.countryId,
+    countryIds: countries.map((c) => c.id),
+    today: todayIn(ACTUAL_DATE_ZONE),
+  };
 }
 
 /** The choices of the milestone form: partner Member States (not the country itself) and AQRF levels. */
 export async function milestoneFormOptions(countryId: string) {
   const [partnerCountries, levels] = await Promise.all([
-    db.country.findMany({ where: { id: { not: countryId } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.country.findMany({
+      where: { id: { not: countryId } },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true },
+    }),
     db.aqrfLevel.findMany({ orderBy: { level: "asc" }, select: { level: true } }),
   ]);
   return { partnerCountries, levels };
@@ -96,7 +118,10 @@ export async function milestoneFormOptions(countryId: string) {
 
 /** Just enough of a milestone to check permissions and build its rules. */
 export function findMilestoneScope(milestoneId: string) {
-  return db.milestone.findUnique({ where: { id: milestoneId }, select: { id: true, countryId: true, stageCode: true, updatedAt: true } });
+  return db.milestone.findUnique({
+    where: { id: milestoneId },
+    select: { id: true, countryId: true, stageCode: true, updatedAt: true },
+  });
 }
 
 /** A milestone with everything its page shows, except history and comments. */
@@ -125,7 +150,14 @@ export async function getMilestone(milestoneId: string) {
       },
       actionItems: {
         orderBy: [{ plan: { periodStart: "desc" } }, { sortOrder: "asc" }],
-        select: { id: true, activity: true, status: true, progress: true, dueOn: true, plan: { select: { id: true, title: true, status: true } } },
+        select: {
+          id: true,
+          activity: true,
+          status: true,
+          progress: true,
+          dueOn: true,
+          plan: { select: { id: true, title: true, status: true } },
+        },
       },
     },
   });
@@ -136,7 +168,11 @@ function milestoneLabel(m: { stage: { name: string }; sector: { name: string } |
   return `${m.stage.name}${m.sector ? ` (${m.sector.name})` : ""}, ${m.country.name}`;
 }
 
-const labelSelect = { stage: { select: { name: true } }, sector: { select: { name: true } }, country: { select: { name: true } } } as const;
+const labelSelect = {
+  stage: { select: { name: true } },
+  sector: { select: { name: true } },
+  country: { select: { name: true } },
+} as const;
 
 /** Someone else saved the milestone after the form was opened; nothing was written. */
 export class MilestoneConflict extends Error {
@@ -154,7 +190,12 @@ export class MilestoneConflict extends Error {
  * someone saved in between, nothing is written and MilestoneConflict is thrown.
  * Returns false when nothing differed (no write, no history row).
  */
-export async function updateMilestone(milestoneId: string, input: MilestoneInput, actorId: string, options: { expectedUpdatedAt?: string; requestId?: string } = {}) {
+export async function updateMilestone(
+  milestoneId: string,
+  input: MilestoneInput,
+  actorId: string,
+  options: { expectedUpdatedAt?: string; requestId?: string } = {},
+) {
   const result = await db.$transaction(async (tx) => {
     const before = await tx.milestone.findUniqueOrThrow({
       where: { id: milestoneId },
@@ -178,7 +219,10 @@ export async function updateMilestone(milestoneId: string, input: MilestoneInput
     const changes = changedFields(before, input);
     if (Object.keys(changes).length === 0) return null;
     // The version condition makes two simultaneous saves of one form write once.
-    const { count } = await tx.milestone.updateMany({ where: { id: milestoneId, updatedAt: before.updatedAt }, data: { ...input, updatedById: actorId } });
+    const { count } = await tx.milestone.updateMany({
+      where: { id: milestoneId, updatedAt: before.updatedAt },
+      data: { ...input, updatedById: actorId },
+    });
     if (count === 0) throw new MilestoneConflict(before.updatedAt, before.updatedBy?.name ?? null);
     const status = changes.status ? `: ${String(changes.status[1]).replace("_", " ")}` : " updated";
     await recordAudit(tx, {
@@ -200,7 +244,16 @@ export async function updateMilestone(milestoneId: string, input: MilestoneInput
 // ───────── history ─────────
 
 /** Fields a milestone's history can name, in the order the form shows them. */
-export const HISTORY_FIELDS = ["status", "startedOn", "targetOn", "achievedOn", "aqrfLevel", "partnerCountry", "notes", "evidence"] as const;
+export const HISTORY_FIELDS = [
+  "status",
+  "startedOn",
+  "targetOn",
+  "achievedOn",
+  "aqrfLevel",
+  "partnerCountry",
+  "notes",
+  "evidence",
+] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 export type HistoryChange = { field: HistoryField; from: string | number | null; to: string | number | null };
 
@@ -213,17 +266,39 @@ export async function milestoneHistory(milestoneId: string, take = 200) {
     where: { entityType: "milestone", entityId: milestoneId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, action: true, summary: true, createdAt: true, changes: true, actor: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      action: true,
+      summary: true,
+      createdAt: true,
+      changes: true,
+      actor: { select: { id: true, name: true } },
+    },
   });
-  const parsed = events.map((e) => ({ ...e, raw: e.changes ? (JSON.parse(e.changes) as Record<string, [unknown, unknown]>) : {} }));
-  const partnerIds = new Set(parsed.flatMap((e) => (e.raw.partnerCountryId ?? []).filter((v): v is string => typeof v === "string")));
-  const partners = new Map((await db.country.findMany({ where: { id: { in: [...partnerIds] } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]));
+  const parsed = events.map((e) => ({
+    ...e,
+    raw: e.changes ? (JSON.parse(e.changes) as Record<string, [unknown, unknown]>) : {},
+  }));
+  const partnerIds = new Set(
+    parsed.flatMap((e) => (e.raw.partnerCountryId ?? []).filter((v): v is string => typeof v === "string")),
+  );
+  const partners = new Map(
+    (await db.country.findMany({ where: { id: { in: [...partnerIds] } }, select: { id: true, name: true } })).map(
+      (c) => [c.id, c.name],
+    ),
+  );
   const value = (v: unknown) => (typeof v === "string" || typeof v === "number" ? v : null);
   return parsed.map(({ raw, changes: _, ...event }) => {
     const changes: HistoryChange[] = [];
     for (const [key, [from, to]] of Object.entries(raw)) {
-      if (key === "partnerCountryId") changes.push({ field: "partnerCountry", from: partners.get(String(from)) ?? null, to: partners.get(String(to)) ?? null });
-      else if ((HISTORY_FIELDS as readonly string[]).includes(key)) changes.push({ field: key as HistoryField, from: value(from), to: value(to) });
+      if (key === "partnerCountryId")
+        changes.push({
+          field: "partnerCountry",
+          from: partners.get(String(from)) ?? null,
+          to: partners.get(String(to)) ?? null,
+        });
+      else if ((HISTORY_FIELDS as readonly string[]).includes(key))
+        changes.push({ field: key as HistoryField, from: value(from), to: value(to) });
     }
     changes.sort((a, b) => HISTORY_FIELDS.indexOf(a.field) - HISTORY_FIELDS.indexOf(b.field));
     return { ...event, changes };
@@ -239,8 +314,18 @@ export const EvidenceLinkForm = z.object({
 
 export const EvidenceFileForm = z.object({ title: optionalText(200) });
 
-async function recordEvidenceChange(tx: Prisma.TransactionClient, milestoneId: string, actorId: string, from: string | null, to: string | null, requestId?: string) {
-  const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: { countryId: true, ...labelSelect } });
+async function recordEvidenceChange(
+  tx: Prisma.TransactionClient,
+  milestoneId: string,
+  actorId: string,
+  from: string | null,
+  to: string | null,
+  requestId?: string,
+) {
+  const milestone = await tx.milestone.findUniqueOrThrow({
+    where: { id: milestoneId },
+    select: { countryId: true, ...labelSelect },
+  });
   await tx.milestone.update({ where: { id: milestoneId }, data: { updatedById: actorId } });
   await recordAudit(tx, {
     actorId,
@@ -255,16 +340,29 @@ async function recordEvidenceChange(tx: Prisma.TransactionClient, milestoneId: s
   return milestone.countryId;
 }
 
-export async function addEvidenceLink(milestoneId: string, input: z.output<typeof EvidenceLinkForm>, actorId: string, requestId?: string) {
+export async function addEvidenceLink(
+  milestoneId: string,
+  input: z.output<typeof EvidenceLinkForm>,
+  actorId: string,
+  requestId?: string,
+) {
   const countryId = await db.$transaction(async (tx) => {
-    await tx.milestoneEvidence.create({ data: { milestoneId, title: input.title, url: input.url, createdById: actorId } });
+    await tx.milestoneEvidence.create({
+      data: { milestoneId, title: input.title, url: input.url, createdById: actorId },
+    });
     return recordEvidenceChange(tx, milestoneId, actorId, null, input.title, requestId);
   });
   publishChange(topic.country(countryId), "milestone", milestoneId);
 }
 
 /** Store an uploaded file and attach it; throws UploadRejected (nothing written) for a refused file. */
-export async function addEvidenceFile(milestoneId: string, file: File, title: string, actorId: string, requestId?: string) {
+export async function addEvidenceFile(
+  milestoneId: string,
+  file: File,
+  title: string,
+  actorId: string,
+  requestId?: string,
+) {
   const countryId = await db.$transaction(async (tx) => {
     const stored = await storeUpload(file, actorId, tx);
     const name = title || stored.filename;
@@ -297,14 +395,34 @@ export async function listMilestoneComments(milestoneId: string) {
   const rows = await db.comment.findMany({
     where: { entityType: "milestone", entityId: milestoneId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, body: true, createdAt: true, editedAt: true, deletedAt: true, author: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+      author: { select: { id: true, name: true } },
+    },
   });
   return rows.map((c) => (c.deletedAt ? { ...c, body: "" } : c));
 }
 
-export async function addMilestoneComment(milestone: { id: string; countryId: string }, body: string, actorId: string, requestId?: string) {
+export async function addMilestoneComment(
+  milestone: { id: string; countryId: string },
+  body: string,
+  actorId: string,
+  requestId?: string,
+) {
   const comment = await db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { authorId: actorId, entityType: "milestone", entityId: milestone.id, countryId: milestone.countryId, body } });
+    const comment = await tx.comment.create({
+      data: {
+        authorId: actorId,
+        entityType: "milestone",
+        entityId: milestone.id,
+        countryId: milestone.countryId,
+        body,
+      },
+    });
     await recordAudit(tx, {
       actorId,
       action: "comment.create",
@@ -325,12 +443,23 @@ export async function addMilestoneComment(milestone: { id: string; countryId: st
  * milestone. False when the comment is not there, is someone else's or is
  * already deleted: nothing is written.
  */
-export async function changeMilestoneComment(milestone: { id: string; countryId: string }, commentId: string, body: string | null, actorId: string, requestId?: string) {
+export async function changeMilestoneComment(
+  milestone: { id: string; countryId: string },
+  commentId: string,
+  body: string | null,
+  actorId: string,
+  requestId?: string,
+) {
   const changed = await db.$transaction(async (tx) => {
-    const before = await tx.comment.findFirst({ where: { id: commentId, entityType: "milestone", entityId: milestone.id, authorId: actorId, deletedAt: null } });
+    const before = await tx.comment.findFirst({
+      where: { id: commentId, entityType: "milestone", entityId: milestone.id, authorId: actorId, deletedAt: null },
+    });
     if (!before) return false;
     const now = new Date();
-    await tx.comment.update({ where: { id: commentId }, data: body === null ? { deletedAt: now } : { body, editedAt: now } });
+    await tx.comment.update({
+      where: { id: commentId },
+      data: body === null ? { deletedAt: now } : { body, editedAt: now },
+    });
     await recordAudit(tx, {
       actorId,
       action: body === null ? "comment.delete" : "comment.update",
@@ -371,11 +500,20 @@ export async function countryMilestoneOverview(countryId: string) {
     db.countrySector.findMany({
       where: { countryId },
       orderBy: { sector: { sortOrder: "asc" } },
-      select: { prioritisedOn: true, sector: { select: { id: true, name: true, isRmcs: true, addedByCountry: { select: { name: true } } } } },
+      select: {
+        prioritisedOn: true,
+        sector: { select: { id: true, name: true, isRmcs: true, addedByCountry: { select: { name: true } } } },
+      },
     }),
   ]);
   const commented = new Set(
-    (await db.comment.findMany({ where: { entityType: "milestone", entityId: { in: milestones.map((m) => m.id) } }, distinct: ["entityId"], select: { entityId: true } })).map((c) => c.entityId),
+    (
+      await db.comment.findMany({
+        where: { entityType: "milestone", entityId: { in: milestones.map((m) => m.id) } },
+        distinct: ["entityId"],
+        select: { entityId: true },
+      })
+    ).map((c) => c.entityId),
   );
   const view = (m: (typeof milestones)[number]) => ({
     id: m.id,
@@ -399,7 +537,11 @@ export async function countryMilestoneOverview(countryId: string) {
     }),
     countryMilestones: stages
       .filter((s) => s.scope === "country")
-      .flatMap((s) => milestones.filter((m) => m.sectorId === null && m.stageCode === s.code).map((m) => ({ ...view(m), stageName: s.name }))),
+      .flatMap((s) =>
+        milestones
+          .filter((m) => m.sectorId === null && m.stageCode === s.code)
+          .map((m) => ({ ...view(m), stageName: s.name })),
+      ),
   };
 }
 
@@ -409,7 +551,15 @@ export async function countryMilestoneOverview(countryId: string) {
  * milestone, completed when the sector was chosen, does not count as progress.
  */
 function isUntouched(
-  m: { id: string; stageCode: string; status: string; startedOn: string | null; targetOn: string | null; notes: string; _count: { evidence: number; actionItems: number } },
+  m: {
+    id: string;
+    stageCode: string;
+    status: string;
+    startedOn: string | null;
+    targetOn: string | null;
+    notes: string;
+    _count: { evidence: number; actionItems: number };
+  },
   commented: Set<string>,
 ) {
   const attached = m._count.evidence > 0 || m._count.actionItems > 0 || commented.has(m.id);
@@ -435,7 +585,13 @@ export class PrioritySectorError extends Error {
   }
 }
 
-export const AddPrioritySectorForm = z.object({ sectorId: z.string({ required_error: "milestones:sectors.errors.chooseSector" }).trim().min(1, "milestones:sectors.errors.chooseSector").max(40) });
+export const AddPrioritySectorForm = z.object({
+  sectorId: z
+    .string({ required_error: "milestones:sectors.errors.chooseSector" })
+    .trim()
+    .min(1, "milestones:sectors.errors.chooseSector")
+    .max(40),
+});
 export const NewSectorForm = z.object({
   name: z
     .string({ required_error: "common:validation.required" })
@@ -457,9 +613,19 @@ function sectorCode(name: string) {
   );
 }
 
-async function prioritise(tx: Prisma.TransactionClient, countryId: string, sector: { id: string; name: string }, actorId: string, requestId?: string) {
+async function prioritise(
+  tx: Prisma.TransactionClient,
+  countryId: string,
+  sector: { id: string; name: string },
+  actorId: string,
+  requestId?: string,
+) {
   const today = todayIn(ACTUAL_DATE_ZONE);
-  const stages = await tx.milestoneStage.findMany({ where: { scope: "sector" }, orderBy: { sortOrder: "asc" }, select: { code: true } });
+  const stages = await tx.milestoneStage.findMany({
+    where: { scope: "sector" },
+    orderBy: { sortOrder: "asc" },
+    select: { code: true },
+  });
   const country = await tx.country.findUniqueOrThrow({ where: { id: countryId }, select: { name: true } });
   await tx.countrySector.create({ data: { countryId, sectorId: sector.id, prioritisedOn: today } });
   for (const stage of stages) {
@@ -506,15 +672,30 @@ export async function addPrioritySector(countryId: string, sectorId: string, act
 export async function createSectorForCountry(countryId: string, name: string, actorId: string, requestId?: string) {
   const sector = await db.$transaction(async (tx) => {
     const existing = await tx.sector.findMany({ select: { code: true, name: true, sortOrder: true } });
-    if (existing.some((s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase())) throw new PrioritySectorError("name", "milestones:sectors.errors.nameTaken");
+    if (existing.some((s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
+      throw new PrioritySectorError("name", "milestones:sectors.errors.nameTaken");
     const base = sectorCode(name);
     let code = base;
     for (let n = 2; existing.some((s) => s.code === code); n++) code = `${base}-${n}`;
     const sector = await tx.sector.create({
-      data: { code, name, isRmcs: false, addedByCountryId: countryId, sortOrder: Math.max(0, ...existing.map((s) => s.sortOrder)) + 1 },
+      data: {
+        code,
+        name,
+        isRmcs: false,
+        addedByCountryId: countryId,
+        sortOrder: Math.max(0, ...existing.map((s) => s.sortOrder)) + 1,
+      },
       select: { id: true, name: true },
     });
-    await recordAudit(tx, { actorId, action: "sector.create", entityType: "sector", entityId: sector.id, countryId, summary: `Sector added: ${name}`, requestId });
+    await recordAudit(tx, {
+      actorId,
+      action: "sector.create",
+      entityType: "sector",
+      entityId: sector.id,
+      countryId,
+      summary: `Sector added: ${name}`,
+      requestId,
+    });
     await prioritise(tx, countryId, sector, actorId, requestId);
     return sector;
   });
@@ -529,15 +710,34 @@ export async function createSectorForCountry(countryId: string, name: string, ac
  */
 export async function removePrioritySector(countryId: string, sectorId: string, actorId: string, requestId?: string) {
   const sector = await db.$transaction(async (tx) => {
-    const chosen = await tx.countrySector.findUnique({ where: { countryId_sectorId: { countryId, sectorId } }, select: { id: true, sector: { select: { name: true } }, country: { select: { name: true } } } });
+    const chosen = await tx.countrySector.findUnique({
+      where: { countryId_sectorId: { countryId, sectorId } },
+      select: { id: true, sector: { select: { name: true } }, country: { select: { name: true } } },
+    });
     if (!chosen) throw new PrioritySectorError("sectorId", "milestones:sectors.errors.notChosen");
     const milestones = await tx.milestone.findMany({
       where: { countryId, sectorId },
-      select: { id: true, stageCode: true, status: true, startedOn: true, targetOn: true, notes: true, _count: { select: { evidence: true, actionItems: true } } },
+      select: {
+        id: true,
+        stageCode: true,
+        status: true,
+        startedOn: true,
+        targetOn: true,
+        notes: true,
+        _count: { select: { evidence: true, actionItems: true } },
+      },
     });
     const ids = milestones.map((m) => m.id);
-    const commented = new Set((await tx.comment.findMany({ where: { entityType: "milestone", entityId: { in: ids } }, select: { entityId: true } })).map((c) => c.entityId));
-    if (!milestones.every((m) => isUntouched(m, commented))) throw new PrioritySectorError("sectorId", "milestones:sectors.errors.hasProgress");
+    const commented = new Set(
+      (
+        await tx.comment.findMany({
+          where: { entityType: "milestone", entityId: { in: ids } },
+          select: { entityId: true },
+        })
+      ).map((c) => c.entityId),
+    );
+    if (!milestones.every((m) => isUntouched(m, commented)))
+      throw new PrioritySectorError("sectorId", "milestones:sectors.errors.hasProgress");
     await tx.milestone.deleteMany({ where: { id: { in: ids } } });
     await tx.countrySector.delete({ where: { id: chosen.id } });
     await recordAudit(tx, {

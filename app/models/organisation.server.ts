@@ -4,7 +4,13 @@ import { db } from "~/utils/db.server";
 import type { OrganisationKind } from "~/utils/domain";
 import { changedFields, recordAudit } from "./audit.server";
 
-export type OrganisationInput = { name: string; acronym: string | null; kind: OrganisationKind; countryId: string | null; website: string | null };
+export type OrganisationInput = {
+  name: string;
+  acronym: string | null;
+  kind: OrganisationKind;
+  countryId: string | null;
+  website: string | null;
+};
 
 export class DuplicateOrganisationError extends Error {}
 
@@ -13,7 +19,15 @@ export function listOrganisations(filter: { kind?: OrganisationKind; countryId?:
   return db.organisation.findMany({
     where: { kind: filter.kind, countryId: filter.countryId },
     orderBy: [{ name: "asc" }],
-    select: { id: true, name: true, acronym: true, kind: true, website: true, country: { select: { code: true, name: true } }, _count: { select: { people: true } } },
+    select: {
+      id: true,
+      name: true,
+      acronym: true,
+      kind: true,
+      website: true,
+      country: { select: { code: true, name: true } },
+      _count: { select: { people: true } },
+    },
   });
 }
 
@@ -27,14 +41,20 @@ export function getOrganisation(id: string) {
     where: { id },
     include: {
       country: { select: { code: true, name: true } },
-      people: { where: { status: { not: "disabled" } }, orderBy: { name: "asc" }, select: { id: true, name: true, position: true } },
+      people: {
+        where: { status: { not: "disabled" } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, position: true },
+      },
     },
   });
 }
 
 async function assertUniqueName(input: OrganisationInput, exceptId?: string) {
   // SQL treats NULL countries as distinct, so the regional case is checked here too.
-  const clash = await db.organisation.findFirst({ where: { name: input.name, countryId: input.countryId, id: exceptId ? { not: exceptId } : undefined } });
+  const clash = await db.organisation.findFirst({
+    where: { name: input.name, countryId: input.countryId, id: exceptId ? { not: exceptId } : undefined },
+  });
   if (clash) throw new DuplicateOrganisationError();
 }
 

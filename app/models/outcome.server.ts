@@ -28,7 +28,11 @@ export type OutcomeInput = {
 
 /** A refusal with the field it concerns and a translation key ("outcomes:errors.noPlan"). */
 export class OutcomeError extends Error {
-  constructor(readonly field: string, readonly messageKey: string, readonly values: Record<string, string> = {}) {
+  constructor(
+    readonly field: string,
+    readonly messageKey: string,
+    readonly values: Record<string, string> = {},
+  ) {
     super(messageKey);
   }
 }
@@ -102,7 +106,9 @@ export async function getWorkshopOutcomes(workshopId: string, viewer: Actor) {
             ? {
                 ...actionItem,
                 overdue: actionItem.status !== "done" && Boolean(actionItem.dueOn && actionItem.dueOn < today),
-                milestoneLabel: actionItem.milestone ? [actionItem.milestone.sector?.name, actionItem.milestone.stage.name].filter(Boolean).join(" · ") : null,
+                milestoneLabel: actionItem.milestone
+                  ? [actionItem.milestone.sector?.name, actionItem.milestone.stage.name].filter(Boolean).join(" · ")
+                  : null,
               }
             : null,
         removedFromPlan: visible && !actionItem,
@@ -160,11 +166,15 @@ export async function currentPlanFor(countryId: string, dueOn: string | null, tx
       periodEnd: true,
     },
   });
-  const years = [dueOn ? Number(dueOn.slice(0, 4)) : null, Number(todayIn().slice(0, 4))].filter((y): y is number => y !== null);
+  const years = [dueOn ? Number(dueOn.slice(0, 4)) : null, Number(todayIn().slice(0, 4))].filter(
+    (y): y is number => y !== null,
+  );
   for (const year of years) {
     const covering = plans
       .filter((p) => p.periodStart <= year && year <= p.periodEnd)
-      .sort((a, b) => Number(a.status === "endorsed") - Number(b.status === "endorsed") || b.periodStart - a.periodStart);
+      .sort(
+        (a, b) => Number(a.status === "endorsed") - Number(b.status === "endorsed") || b.periodStart - a.periodStart,
+      );
     if (covering[0]) return covering[0];
   }
   return null;
@@ -207,7 +217,12 @@ const hasProgress = (item: { status: string; progress: number }) => item.status 
  * Changes an outcome. A new wording also reaches the items no country has
  * started on (and whose activity nobody rewrote); items under way keep theirs.
  */
-export async function updateOutcome(workshopId: string, outcomeId: string, input: OutcomeInput, { actorId, requestId }: ChangeAuthor) {
+export async function updateOutcome(
+  workshopId: string,
+  outcomeId: string,
+  input: OutcomeInput,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const workshop = await db.workshop.findUniqueOrThrow({
     where: { id: workshopId },
     select: { startsOn: true, hostCountryId: true },
@@ -237,7 +252,8 @@ export async function updateOutcome(workshopId: string, outcomeId: string, input
       },
     });
     if (!before) throw new OutcomeError("form", "errors.notFound");
-    if (before.kind !== input.kind && before.assignments.length > 0) throw new OutcomeError("kind", "outcomes:errors.kindAssigned");
+    if (before.kind !== input.kind && before.assignments.length > 0)
+      throw new OutcomeError("kind", "outcomes:errors.kindAssigned");
     await tx.outcome.update({ where: { id: outcomeId }, data: input });
     const reworded = before.assignments
       .flatMap((a) => (a.actionItem ? [{ ...a.actionItem, countryId: a.countryId }] : []))
@@ -302,7 +318,7 @@ async function removeUntouchedItems(
       progress: number;
       activity: string;
     } | null;
-  }[]
+  }[],
 ) {
   const started = assignments.filter((a) => a.actionItem && hasProgress(a.actionItem));
   if (started.length)
@@ -339,7 +355,12 @@ const assignmentWithItem = {
   },
 } as const;
 
-async function auditRemovedItems(tx: Prisma.TransactionClient, removed: RemovedItem[], workshopTitle: string, { actorId, requestId }: ChangeAuthor) {
+async function auditRemovedItems(
+  tx: Prisma.TransactionClient,
+  removed: RemovedItem[],
+  workshopTitle: string,
+  { actorId, requestId }: ChangeAuthor,
+) {
   for (const item of removed) {
     await recordAudit(tx, {
       actorId,
@@ -408,7 +429,12 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code
  * already assigned are left as they are (assigning twice is harmless). If any
  * country has no current plan, nothing is written.
  */
-export async function assignOutcome(workshopId: string, outcomeId: string, input: AssignInput, actor: ChangeAuthor): Promise<AssignResult> {
+export async function assignOutcome(
+  workshopId: string,
+  outcomeId: string,
+  input: AssignInput,
+  actor: ChangeAuthor,
+): Promise<AssignResult> {
   try {
     return await assignOnce(workshopId, outcomeId, input, actor);
   } catch (error) {
@@ -418,7 +444,12 @@ export async function assignOutcome(workshopId: string, outcomeId: string, input
   }
 }
 
-async function assignOnce(workshopId: string, outcomeId: string, { countryIds, dueOn }: AssignInput, { actorId, requestId }: ChangeAuthor): Promise<AssignResult> {
+async function assignOnce(
+  workshopId: string,
+  outcomeId: string,
+  { countryIds, dueOn }: AssignInput,
+  { actorId, requestId }: ChangeAuthor,
+): Promise<AssignResult> {
   const outcome = await db.outcome.findFirst({
     where: { id: outcomeId, workshopId },
     select: {
@@ -572,7 +603,12 @@ export async function unassignCountry(workshopId: string, outcomeId: string, cou
 }
 
 /** Links (or unlinks, with null) the item an assignment created to one of its country's milestones. */
-export async function linkAssignmentMilestone(workshopId: string, assignmentId: string, milestoneId: string | null, { actorId, requestId }: ChangeAuthor) {
+export async function linkAssignmentMilestone(
+  workshopId: string,
+  assignmentId: string,
+  milestoneId: string | null,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const linked = await db.$transaction(async (tx) => {
     const assignment = await tx.outcomeAssignment.findFirst({
       where: { id: assignmentId, outcome: { workshopId } },

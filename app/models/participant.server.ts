@@ -49,7 +49,9 @@ export function badgeUrl(badgeToken: string) {
 /** A badge code as typed or scanned: the bare token, or the whole badge URL. */
 export function badgeTokenFromCode(code: string): string | null {
   const trimmed = code.trim();
-  const candidate = trimmed.includes("/") ? (trimmed.split("?")[0]!.replace(/\/+$/, "").split("/").pop() ?? "") : trimmed;
+  const candidate = trimmed.includes("/")
+    ? (trimmed.split("?")[0]!.replace(/\/+$/, "").split("/").pop() ?? "")
+    : trimmed;
   const parsed = BadgeTokenSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }
@@ -57,12 +59,21 @@ export function badgeTokenFromCode(code: string): string | null {
 // ---------------------------------------------------------------------------
 // The list
 
-export type ParticipantFilter = { category?: ParticipantCategory; countryId?: string; status?: RegistrationStatus; query?: string };
+export type ParticipantFilter = {
+  category?: ParticipantCategory;
+  countryId?: string;
+  status?: RegistrationStatus;
+  query?: string;
+};
 
 const ParticipantFilterParams = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   category: z.enum(PARTICIPANT_CATEGORIES).optional().catch(undefined),
-  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(REGISTRATION_STATUSES).optional().catch(undefined),
 });
 
@@ -73,7 +84,12 @@ const ParticipantFilterParams = z.object({
  */
 export function participantFiltersFrom(url: URL) {
   const params = ParticipantFilterParams.parse(Object.fromEntries(url.searchParams));
-  const filter: ParticipantFilter = { category: params.category, countryId: params.country, status: params.status, query: params.q };
+  const filter: ParticipantFilter = {
+    category: params.category,
+    countryId: params.country,
+    status: params.status,
+    query: params.q,
+  };
   return { params, filter };
 }
 
@@ -124,7 +140,12 @@ export async function listParticipants(workshopId: string, filter: ParticipantFi
     country: p.country,
     daysAttended: p._count.attendance,
     ...(access.seesContacts
-      ? { email: p.email, sex: p.sex as Sex, registrationStatus: p.registrationStatus as RegistrationStatus, hasAccount: p.userId !== null }
+      ? {
+          email: p.email,
+          sex: p.sex as Sex,
+          registrationStatus: p.registrationStatus as RegistrationStatus,
+          hasAccount: p.userId !== null,
+        }
       : { email: null, sex: null, registrationStatus: null, hasAccount: null }),
   }));
 }
@@ -158,7 +179,11 @@ export function getOwnParticipation(workshopId: string, userId: string) {
 export function getParticipant(workshopId: string, participantId: string) {
   return db.participant.findFirst({
     where: { id: participantId, workshopId },
-    include: { country: { select: { id: true, code: true, name: true } }, organisation: { select: { id: true, name: true } }, _count: { select: { attendance: true } } },
+    include: {
+      country: { select: { id: true, code: true, name: true } },
+      organisation: { select: { id: true, name: true } },
+      _count: { select: { attendance: true } },
+    },
   });
 }
 
@@ -169,7 +194,12 @@ export async function searchDirectoryForParticipants(workshopId: string, query: 
   const people = await db.user.findMany({
     where: {
       status: { not: "disabled" },
-      OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { organisation: { name: { contains: q } } }, { organisation: { acronym: { contains: q } } }],
+      OR: [
+        { name: { contains: q } },
+        { email: { contains: q.toLowerCase() } },
+        { organisation: { name: { contains: q } } },
+        { organisation: { acronym: { contains: q } } },
+      ],
     },
     orderBy: { name: "asc" },
     take: 10,
@@ -186,7 +216,10 @@ export async function searchDirectoryForParticipants(workshopId: string, query: 
   });
   return people.map(({ participations, roles, ...p }) => ({
     ...p,
-    suggestedCategory: categoryForPerson(roles.map((r) => r.role), p.organisation?.kind ?? null),
+    suggestedCategory: categoryForPerson(
+      roles.map((r) => r.role),
+      p.organisation?.kind ?? null,
+    ),
     alreadyParticipant: participations.length > 0,
   }));
 }
@@ -207,27 +240,48 @@ function categoryForPerson(roles: string[], organisationKind: string | null): Pa
 // Adding, editing, removing
 
 export const ParticipantInputSchema = z.object({
-  userId: z.string().regex(/^[a-z0-9]{10,40}$/).nullable(),
+  userId: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .nullable(),
   name: z.string().trim().min(1).max(160),
   email: z.string().trim().toLowerCase().max(254).email().nullable(),
   category: z.enum(PARTICIPANT_CATEGORIES),
-  countryId: z.string().regex(/^[a-z0-9]{10,40}$/).nullable(),
+  countryId: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .nullable(),
   organisationName: z.string().trim().max(200),
   sex: z.enum(SEXES),
   registrationStatus: z.enum(REGISTRATION_STATUSES),
 });
 export type ParticipantInput = z.infer<typeof ParticipantInputSchema>;
 
-
-async function assertUniqueEmail(tx: Prisma.TransactionClient, workshopId: string, email: string | null, exceptId?: string) {
+async function assertUniqueEmail(
+  tx: Prisma.TransactionClient,
+  workshopId: string,
+  email: string | null,
+  exceptId?: string,
+) {
   if (!email) return;
-  const clash = await tx.participant.findFirst({ where: { workshopId, email, id: exceptId ? { not: exceptId } : undefined }, select: { id: true } });
+  const clash = await tx.participant.findFirst({
+    where: { workshopId, email, id: exceptId ? { not: exceptId } : undefined },
+    select: { id: true },
+  });
   if (clash) throw new ParticipantError("email", "participants:errors.duplicateEmail");
 }
 
-async function assertNotListed(tx: Prisma.TransactionClient, workshopId: string, userId: string | null, exceptId?: string) {
+async function assertNotListed(
+  tx: Prisma.TransactionClient,
+  workshopId: string,
+  userId: string | null,
+  exceptId?: string,
+) {
   if (!userId) return;
-  const clash = await tx.participant.findFirst({ where: { workshopId, userId, id: exceptId ? { not: exceptId } : undefined }, select: { id: true } });
+  const clash = await tx.participant.findFirst({
+    where: { workshopId, userId, id: exceptId ? { not: exceptId } : undefined },
+    select: { id: true },
+  });
   if (clash) throw new ParticipantError("userId", "participants:errors.alreadyListed");
 }
 
@@ -238,15 +292,27 @@ async function matchOrganisation(tx: Prisma.TransactionClient | typeof db, name:
     where: { OR: [{ name }, { acronym: name }] },
     select: { id: true, countryId: true },
   });
-  return (candidates.find((o) => o.countryId === countryId) ?? candidates.find((o) => o.countryId === null) ?? candidates[0])?.id ?? null;
+  return (
+    (candidates.find((o) => o.countryId === countryId) ?? candidates.find((o) => o.countryId === null) ?? candidates[0])
+      ?.id ?? null
+  );
 }
 
-export async function addParticipant(workshopId: string, input: ParticipantInput, { actorId, requestId }: ChangeAuthor) {
+export async function addParticipant(
+  workshopId: string,
+  input: ParticipantInput,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const participant = await db.$transaction(async (tx) => {
     await assertUniqueEmail(tx, workshopId, input.email);
     await assertNotListed(tx, workshopId, input.userId);
     const created = await tx.participant.create({
-      data: { ...input, workshopId, organisationId: await matchOrganisation(tx, input.organisationName, input.countryId), badgeToken: newBadgeToken() },
+      data: {
+        ...input,
+        workshopId,
+        organisationId: await matchOrganisation(tx, input.organisationName, input.countryId),
+        badgeToken: newBadgeToken(),
+      },
     });
     await recordAudit(tx, {
       actorId,
@@ -263,12 +329,20 @@ export async function addParticipant(workshopId: string, input: ParticipantInput
   return participant;
 }
 
-export async function updateParticipant(workshopId: string, participantId: string, input: Omit<ParticipantInput, "userId">, { actorId, requestId }: ChangeAuthor) {
+export async function updateParticipant(
+  workshopId: string,
+  participantId: string,
+  input: Omit<ParticipantInput, "userId">,
+  { actorId, requestId }: ChangeAuthor,
+) {
   await db.$transaction(async (tx) => {
     const before = await tx.participant.findFirst({ where: { id: participantId, workshopId } });
     if (!before) throw new ParticipantError("form", "participants:errors.notFound");
     await assertUniqueEmail(tx, workshopId, input.email, participantId);
-    const organisationId = input.organisationName === before.organisationName && input.countryId === before.countryId ? before.organisationId : await matchOrganisation(tx, input.organisationName, input.countryId);
+    const organisationId =
+      input.organisationName === before.organisationName && input.countryId === before.countryId
+        ? before.organisationId
+        : await matchOrganisation(tx, input.organisationName, input.countryId);
     const after = { ...input, organisationId };
     await tx.participant.update({ where: { id: participantId }, data: after });
     await recordAudit(tx, {
@@ -286,7 +360,11 @@ export async function updateParticipant(workshopId: string, participantId: strin
 }
 
 /** Removes a participant and their attendance (the history keeps who did it). */
-export async function removeParticipant(workshopId: string, participantId: string, { actorId, requestId }: ChangeAuthor) {
+export async function removeParticipant(
+  workshopId: string,
+  participantId: string,
+  { actorId, requestId }: ChangeAuthor,
+) {
   await db.$transaction(async (tx) => {
     const participant = await tx.participant.findFirst({ where: { id: participantId, workshopId } });
     if (!participant) throw new ParticipantError("form", "participants:errors.notFound");
@@ -316,12 +394,20 @@ export const RegistrationTokenSchema = z.string().regex(/^[a-z2-7]{32}$/);
  * the token's hash is kept, so the link is shown once; a new link replaces the
  * previous one.
  */
-export async function createRegistrationLink(workshopId: string, participantId: string, { actorId, requestId }: ChangeAuthor) {
+export async function createRegistrationLink(
+  workshopId: string,
+  participantId: string,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const token = generateToken();
   const participant = await db.$transaction(async (tx) => {
-    const participant = await tx.participant.findFirst({ where: { id: participantId, workshopId }, include: { workshop: { select: { title: true } } } });
+    const participant = await tx.participant.findFirst({
+      where: { id: participantId, workshopId },
+      include: { workshop: { select: { title: true } } },
+    });
     if (!participant) throw new ParticipantError("form", "participants:errors.notFound");
-    if (participant.registrationStatus === "registered") throw new ParticipantError("form", "participants:errors.alreadyRegistered");
+    if (participant.registrationStatus === "registered")
+      throw new ParticipantError("form", "participants:errors.alreadyRegistered");
     await tx.participant.update({ where: { id: participantId }, data: { registrationTokenHash: hashToken(token) } });
     await recordAudit(tx, {
       actorId,
@@ -342,14 +428,21 @@ export async function createRegistrationLink(workshopId: string, participantId: 
  * language when they have an account, else in `fallbackLocale` (the sender's).
  * Returns the link and the address it went to.
  */
-export async function sendRegistrationLink(workshopId: string, participantId: string, author: ChangeAuthor, fallbackLocale: Locale) {
+export async function sendRegistrationLink(
+  workshopId: string,
+  participantId: string,
+  author: ChangeAuthor,
+  fallbackLocale: Locale,
+) {
   const { url, participant } = await createRegistrationLink(workshopId, participantId, author);
   if (!participant.email) return { url, sentTo: null };
   const [account, workshop] = await Promise.all([
     participant.userId ? db.user.findUnique({ where: { id: participant.userId }, select: { locale: true } }) : null,
     db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { title: true, startsOn: true, endsOn: true } }),
   ]);
-  const locale = (LOCALES as readonly string[]).includes(account?.locale ?? "") ? (account!.locale as Locale) : fallbackLocale;
+  const locale = (LOCALES as readonly string[]).includes(account?.locale ?? "")
+    ? (account!.locale as Locale)
+    : fallbackLocale;
   const t = await translatorFor(locale);
   const dates =
     workshop.startsOn === workshop.endsOn
@@ -377,12 +470,29 @@ export async function findRegistration(token: string) {
       organisationName: true,
       countryId: true,
       registrationStatus: true,
-      workshop: { select: { id: true, title: true, startsOn: true, endsOn: true, venue: true, city: true, timeZone: true, hostCountry: { select: { name: true } } } },
+      workshop: {
+        select: {
+          id: true,
+          title: true,
+          startsOn: true,
+          endsOn: true,
+          venue: true,
+          city: true,
+          timeZone: true,
+          hostCountry: { select: { name: true } },
+        },
+      },
     },
   });
 }
 
-export type RegistrationAnswer = { decision: "register" | "decline"; name: string; organisationName: string; countryId: string | null; sex: Sex };
+export type RegistrationAnswer = {
+  decision: "register" | "decline";
+  name: string;
+  organisationName: string;
+  countryId: string | null;
+  sex: Sex;
+};
 
 /**
  * Answers an invitation from its link. The link is used up in the same
@@ -397,9 +507,13 @@ export async function completeRegistration(token: string, answer: RegistrationAn
     const participant = await tx.participant.findUnique({ where: { registrationTokenHash: tokenHash } });
     if (!participant) return null;
     const status: RegistrationStatus = answer.decision === "register" ? "registered" : "declined";
-    const details = answer.decision === "register" ? { name: answer.name, organisationName: answer.organisationName, countryId: answer.countryId, sex: answer.sex } : {};
+    const details =
+      answer.decision === "register"
+        ? { name: answer.name, organisationName: answer.organisationName, countryId: answer.countryId, sex: answer.sex }
+        : {};
     const organisationId =
-      answer.decision === "register" && (answer.organisationName !== participant.organisationName || answer.countryId !== participant.countryId)
+      answer.decision === "register" &&
+      (answer.organisationName !== participant.organisationName || answer.countryId !== participant.countryId)
         ? await matchOrganisation(tx, answer.organisationName, answer.countryId)
         : participant.organisationId;
     const used = await tx.participant.updateMany({
@@ -423,12 +537,20 @@ export async function completeRegistration(token: string, answer: RegistrationAn
 }
 
 /** A signed-in participant answers for themselves (workshop.register is checked by the caller). */
-export async function answerOwnInvitation(workshopId: string, userId: string, decision: "register" | "decline", requestId?: string | null) {
+export async function answerOwnInvitation(
+  workshopId: string,
+  userId: string,
+  decision: "register" | "decline",
+  requestId?: string | null,
+) {
   const participant = await db.$transaction(async (tx) => {
     const participant = await tx.participant.findFirst({ where: { workshopId, userId } });
     if (!participant) throw new ParticipantError("form", "participants:errors.notFound");
     const status: RegistrationStatus = decision === "register" ? "registered" : "declined";
-    await tx.participant.update({ where: { id: participant.id }, data: { registrationStatus: status, registrationTokenHash: null } });
+    await tx.participant.update({
+      where: { id: participant.id },
+      data: { registrationStatus: status, registrationTokenHash: null },
+    });
     await recordAudit(tx, {
       actorId: userId,
       action: decision === "register" ? "participant.register" : "participant.decline",
@@ -481,7 +603,18 @@ const HEADER_ALIASES: Record<ImportColumn, string[]> = {
   email: ["email", "e mail", "email address", "e mail address", "mail", "alamat email", "surel"],
   category: ["category", "participant category", "kategori", "type", "role", "group"],
   country: ["country", "country code", "iso", "iso code", "ams", "member state", "negara"],
-  organisation: ["organisation", "organization", "organisation name", "organization name", "agency", "institution", "ministry", "organisasi", "instansi", "lembaga"],
+  organisation: [
+    "organisation",
+    "organization",
+    "organisation name",
+    "organization name",
+    "agency",
+    "institution",
+    "ministry",
+    "organisasi",
+    "instansi",
+    "lembaga",
+  ],
   sex: ["sex", "gender", "jenis kelamin", "m f"],
   status: ["status", "registration status", "registration", "status pendaftaran"],
 };
@@ -600,7 +733,8 @@ const COUNTRY_ALIASES: Record<string, string> = {
 
 for (const labels of [en, id]) {
   for (const sex of SEXES) SEX_ALIASES[normalise(labels.common.sexes[sex])] ??= sex;
-  for (const status of REGISTRATION_STATUSES) STATUS_ALIASES[normalise(labels.participants.statuses[status])] ??= status;
+  for (const status of REGISTRATION_STATUSES)
+    STATUS_ALIASES[normalise(labels.participants.statuses[status])] ??= status;
 }
 
 const emailCheck = z.string().email();
@@ -650,7 +784,15 @@ export async function previewParticipantImport(workshopId: string, csvText: stri
       const at = columnIndex.get(column);
       return at === undefined ? "" : (cells[at] ?? "").trim();
     };
-    const values = { name: get("name"), email: get("email"), category: get("category"), country: get("country"), organisation: get("organisation"), sex: get("sex"), status: get("status") };
+    const values = {
+      name: get("name"),
+      email: get("email"),
+      category: get("category"),
+      country: get("country"),
+      organisation: get("organisation"),
+      sex: get("sex"),
+      status: get("status"),
+    };
     const problems: ImportProblem[] = [];
     if (!values.name) problems.push("missingName");
     const email = values.email.toLowerCase();
@@ -699,14 +841,26 @@ export async function previewParticipantImport(workshopId: string, csvText: stri
  * (someone changed the list meanwhile) nothing is written and the new preview
  * is returned instead.
  */
-export async function importParticipants(workshopId: string, csvText: string, expectedCount: number, { actorId, requestId }: ChangeAuthor) {
+export async function importParticipants(
+  workshopId: string,
+  csvText: string,
+  expectedCount: number,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const preview = await previewParticipantImport(workshopId, csvText);
   if (!preview.ok || preview.validCount !== expectedCount || preview.validCount === 0) return { imported: 0, preview };
   const valid = preview.rows.filter((r) => r.input).map((r) => r.input!);
-  const users = await db.user.findMany({ where: { email: { in: valid.flatMap((r) => (r.email ? [r.email] : [])) } }, select: { id: true, email: true } });
+  const users = await db.user.findMany({
+    where: { email: { in: valid.flatMap((r) => (r.email ? [r.email] : [])) } },
+    select: { id: true, email: true },
+  });
   const userByEmail = new Map(users.map((u) => [u.email, u.id]));
   await db.$transaction(async (tx) => {
-    const listedUsers = new Set((await tx.participant.findMany({ where: { workshopId, userId: { not: null } }, select: { userId: true } })).map((p) => p.userId));
+    const listedUsers = new Set(
+      (await tx.participant.findMany({ where: { workshopId, userId: { not: null } }, select: { userId: true } })).map(
+        (p) => p.userId,
+      ),
+    );
     for (const row of valid) {
       // A row whose e-mail belongs to a directory account is linked to it, so the person sees their badge.
       const userId = row.email ? (userByEmail.get(row.email) ?? null) : null;
@@ -783,7 +937,15 @@ export async function listBadges(workshopId: string, participantId?: string) {
   const participants = await db.participant.findMany({
     where: { workshopId, ...(participantId ? { id: participantId } : { registrationStatus: { not: "declined" } }) },
     orderBy: [{ country: { sortOrder: "asc" } }, { name: "asc" }],
-    select: { id: true, name: true, category: true, organisationName: true, badgeToken: true, organisation: { select: { name: true } }, country: { select: { code: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      category: true,
+      organisationName: true,
+      badgeToken: true,
+      organisation: { select: { name: true } },
+      country: { select: { code: true, name: true } },
+    },
   });
   return Promise.all(
     participants.map(async ({ badgeToken, organisation, ...p }) => ({
@@ -799,7 +961,11 @@ export async function listBadges(workshopId: string, participantId?: string) {
 export async function listOwnBadges(userId: string) {
   const participations = await db.participant.findMany({
     where: { userId, registrationStatus: { in: ["registered", "invited", "waitlisted"] } },
-    select: { badgeToken: true, registrationStatus: true, workshop: { select: { id: true, title: true, startsOn: true, endsOn: true, timeZone: true, city: true } } },
+    select: {
+      badgeToken: true,
+      registrationStatus: true,
+      workshop: { select: { id: true, title: true, startsOn: true, endsOn: true, timeZone: true, city: true } },
+    },
   });
   const coming = participations
     .filter((p) => p.workshop.endsOn >= todayIn(p.workshop.timeZone))

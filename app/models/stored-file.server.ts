@@ -114,7 +114,13 @@ export async function storeUpload(file: File, uploadedById: string, client: Pris
   }
   try {
     return await client.storedFile.create({
-      data: { filename: cleanFilename(file.name), contentType: ALLOWED_TYPES[extension]!, size: file.size, storageKey, uploadedById },
+      data: {
+        filename: cleanFilename(file.name),
+        contentType: ALLOWED_TYPES[extension]!,
+        size: file.size,
+        storageKey,
+        uploadedById,
+      },
     });
   } catch (error) {
     await fs.promises.rm(target, { force: true });
@@ -129,7 +135,8 @@ export async function deleteStoredFile(fileId: string, client: Prisma.Transactio
 }
 
 /** Who a file belongs to, so the download route can ask the permission function. */
-export type FileOwner = { kind: "milestone_evidence"; countryId: string } | { kind: "workshop_material"; workshopId: string };
+export type FileOwner =
+  { kind: "milestone_evidence"; countryId: string } | { kind: "workshop_material"; workshopId: string };
 
 export async function getStoredFile(fileId: string) {
   const file = await db.storedFile.findUnique({
@@ -147,7 +154,14 @@ export async function getStoredFile(fileId: string) {
     : material
       ? { kind: "workshop_material", workshopId: material.workshopId }
       : null;
-  return { id: file.id, filename: file.filename, contentType: file.contentType, size: file.size, storageKey: file.storageKey, owner };
+  return {
+    id: file.id,
+    filename: file.filename,
+    contentType: file.contentType,
+    size: file.size,
+    storageKey: file.storageKey,
+    owner,
+  };
 }
 
 /** The stored bytes as a web stream, or null when they are gone from disk. */

@@ -32,7 +32,11 @@ export async function setUserLocale(userId: string, locale: Locale) {
 
 function describeRoles(roles: RoleInput[], countryCodes: Map<string, string>, t: Translate) {
   return roles
-    .map((r) => (r.countryId ? t("roleIn", { role: t(`roles.${r.role}`), country: countryCodes.get(r.countryId) ?? "" }) : t(`roles.${r.role}`)))
+    .map((r) =>
+      r.countryId
+        ? t("roleIn", { role: t(`roles.${r.role}`), country: countryCodes.get(r.countryId) ?? "" })
+        : t(`roles.${r.role}`),
+    )
     .join(", ");
 }
 
@@ -42,12 +46,23 @@ function describeRoles(roles: RoleInput[], countryCodes: Map<string, string>, t:
  * an address that is still only invited sends a fresh link and revokes the old.
  */
 export async function inviteUser(
-  input: { email: string; name: string; roles: RoleInput[]; organisationId?: string | null; countryId?: string | null; locale?: Locale },
+  input: {
+    email: string;
+    name: string;
+    roles: RoleInput[];
+    organisationId?: string | null;
+    countryId?: string | null;
+    locale?: Locale;
+  },
   actor: { id: string; name: string },
   requestId?: string,
 ) {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, passwordHash: true, locale: true } });
-  if (existing && (existing.status !== "invited" || existing.passwordHash)) throw new UserError("email", "admin:invite.alreadyMember");
+  const existing = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, status: true, passwordHash: true, locale: true },
+  });
+  if (existing && (existing.status !== "invited" || existing.passwordHash))
+    throw new UserError("email", "admin:invite.alreadyMember");
   // The invitation, and the account it opens, speak the invitee's language.
   const locale = input.locale ?? (existing?.locale as Locale | undefined) ?? DEFAULT_LOCALE;
 
@@ -57,7 +72,12 @@ export async function inviteUser(
     const user = existing
       ? await tx.user.update({
           where: { id: existing.id },
-          data: { name: input.name, organisationId: input.organisationId ?? null, countryId: input.countryId ?? null, locale },
+          data: {
+            name: input.name,
+            organisationId: input.organisationId ?? null,
+            countryId: input.countryId ?? null,
+            locale,
+          },
         })
       : await tx.user.create({
           data: {
@@ -73,8 +93,13 @@ export async function inviteUser(
     await tx.roleAssignment.createMany({
       data: input.roles.map((r) => ({ userId: user.id, role: r.role, countryId: r.countryId, label: r.label ?? null })),
     });
-    await tx.invitation.updateMany({ where: { userId: user.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.invitation.create({ data: { tokenHash: hashToken(token), userId: user.id, invitedById: actor.id, expiresAt } });
+    await tx.invitation.updateMany({
+      where: { userId: user.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await tx.invitation.create({
+      data: { tokenHash: hashToken(token), userId: user.id, invitedById: actor.id, expiresAt },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.invite",
@@ -111,10 +136,19 @@ export async function findOpenInvitation(token: string) {
     where: { tokenHash: hashToken(token) },
     include: {
       invitedBy: { select: { name: true } },
-      user: { select: { id: true, email: true, name: true, status: true, roles: { include: { country: { select: { code: true } } } } } },
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          status: true,
+          roles: { include: { country: { select: { code: true } } } },
+        },
+      },
     },
   });
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() < Date.now()) return null;
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() < Date.now())
+    return null;
   if (invitation.user.status !== "invited") return null;
   return invitation;
 }
@@ -125,7 +159,10 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     // Claim the invitation first: a second submission of the same link finds nothing to claim.
-    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     if (claimed.count !== 1) throw new UserError("form", "auth:invitation.invalidLink");
     await tx.user.update({
       where: { id: invitation.userId },
@@ -148,16 +185,27 @@ export async function acceptInvitation(token: string, input: { name: string; pas
  * the cap keeps a stranger from filling someone's mailbox.
  */
 export async function requestPasswordReset(emailAddress: string) {
-  const user = await db.user.findUnique({ where: { email: emailAddress }, select: { id: true, name: true, email: true, status: true, locale: true } });
+  const user = await db.user.findUnique({
+    where: { email: emailAddress },
+    select: { id: true, name: true, email: true, status: true, locale: true },
+  });
   if (!user || user.status !== "active") return;
-  const recent = await db.passwordResetToken.count({ where: { userId: user.id, createdAt: { gt: new Date(Date.now() - RESET_LIFETIME_MS) } } });
+  const recent = await db.passwordResetToken.count({
+    where: { userId: user.id, createdAt: { gt: new Date(Date.now() - RESET_LIFETIME_MS) } },
+  });
   if (recent >= MAX_RESETS_PER_LIFETIME) return;
   const token = generateToken();
   await db.$transaction(async (tx) => {
     await tx.passwordResetToken.create({
       data: { tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) },
     });
-    await recordAudit(tx, { actorId: null, action: "user.request_reset", entityType: "user", entityId: user.id, summary: `Password reset link sent to ${user.email}` });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "user.request_reset",
+      entityType: "user",
+      entityId: user.id,
+      summary: `Password reset link sent to ${user.email}`,
+    });
   });
   const t = await translatorFor(user.locale as Locale);
   await sendEmail({
@@ -168,7 +216,10 @@ export async function requestPasswordReset(emailAddress: string) {
 }
 
 export async function findValidResetToken(token: string) {
-  const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { status: true } } } });
+  const row = await db.passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { status: true } } },
+  });
   if (!row || row.usedAt || row.expiresAt.getTime() < Date.now() || row.user.status !== "active") return null;
   return row;
 }
@@ -192,7 +243,13 @@ async function replacePassword(
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(tx, { actorId: userId, action: "user.password_change", entityType: "user", entityId: userId, summary: reason });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "user.password_change",
+      entityType: "user",
+      entityId: userId,
+      summary: reason,
+    });
     return true;
   });
   if (replaced) disconnectSessions(sessions.map((s) => s.id));
@@ -204,15 +261,23 @@ export async function resetPassword(token: string, password: string) {
   const row = await findValidResetToken(token);
   if (!row) return null;
   const claimUnusedLink = async (tx: Prisma.TransactionClient) =>
-    (await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })).count === 1;
-  return (await replacePassword(row.userId, password, "Password reset by e-mail link", claimUnusedLink)) ? row.userId : null;
+    (await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } }))
+      .count === 1;
+  return (await replacePassword(row.userId, password, "Password reset by e-mail link", claimUnusedLink))
+    ? row.userId
+    : null;
 }
 
 /**
  * The current password is checked like a sign-in, sharing its throttle, so a
  * session left open on a shared computer cannot be used to guess it.
  */
-export async function changePassword(userId: string, currentPassword: string, newPassword: string, ipAddress: string | null) {
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  ipAddress: string | null,
+) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   const check = await attemptSignIn(user.email, currentPassword, ipAddress);
   if (!check.ok && check.reason === "throttled") {
@@ -262,7 +327,11 @@ export async function getUserForAdmin(userId: string) {
       organisation: { select: { id: true, name: true } },
       country: { select: { code: true, name: true } },
       roles: { include: { country: { select: { code: true, name: true } } }, orderBy: { createdAt: "asc" } },
-      invitations: { where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, take: 1 },
+      invitations: {
+        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
     },
   });
 }
@@ -276,9 +345,13 @@ async function endSessionsOf(userId: string) {
 /** Replace a person's roles; their open pages and sockets pick up the change on the next request. */
 export async function updateUserRoles(userId: string, roles: RoleInput[], actorId: string, requestId?: string) {
   // An administrator who drops their own admin role could leave nobody able to manage access.
-  if (userId === actorId && !roles.some((r) => r.role === "admin")) throw new UserError("roles", "admin:user.cannotDropOwnAdmin");
+  if (userId === actorId && !roles.some((r) => r.role === "admin"))
+    throw new UserError("roles", "admin:user.cannotDropOwnAdmin");
   await db.$transaction(async (tx) => {
-    const before = await tx.roleAssignment.findMany({ where: { userId }, select: { role: true, countryId: true, label: true } });
+    const before = await tx.roleAssignment.findMany({
+      where: { userId },
+      select: { role: true, countryId: true, label: true },
+    });
     await tx.roleAssignment.deleteMany({ where: { userId } });
     await tx.roleAssignment.createMany({
       data: roles.map((r) => ({ userId, role: r.role, countryId: r.countryId, label: r.label ?? null })),
@@ -298,9 +371,17 @@ export async function updateUserRoles(userId: string, roles: RoleInput[], actorI
   disconnectSessions(sessions.map((s) => s.id));
 }
 
-export async function setUserStatus(userId: string, status: "active" | "disabled", actorId: string, requestId?: string) {
+export async function setUserStatus(
+  userId: string,
+  status: "active" | "disabled",
+  actorId: string,
+  requestId?: string,
+) {
   if (userId === actorId && status === "disabled") throw new UserError("form", "admin:user.cannotDisableSelf");
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { status: true, passwordHash: true, email: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { status: true, passwordHash: true, email: true },
+  });
   // An invited person who never set a password stays "invited" when re-enabled.
   const next = status === "active" && !user.passwordHash ? "invited" : status;
   await db.$transaction(async (tx) => {
@@ -320,9 +401,19 @@ export async function setUserStatus(userId: string, status: "active" | "disabled
 
 export async function revokeInvitations(userId: string, actorId: string, requestId?: string) {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.invitation.updateMany({ where: { userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.invitation.updateMany({
+      where: { userId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (count > 0) {
-      await recordAudit(tx, { actorId, action: "user.revoke_invitation", entityType: "user", entityId: userId, summary: "Invitation revoked", requestId });
+      await recordAudit(tx, {
+        actorId,
+        action: "user.revoke_invitation",
+        entityType: "user",
+        entityId: userId,
+        summary: "Invitation revoked",
+        requestId,
+      });
     }
   });
 }
@@ -332,11 +423,26 @@ export async function revokeInvitations(userId: string, actorId: string, request
 export async function getAccount(userId: string) {
   return db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, email: true, name: true, position: true, phone: true, sex: true, organisationId: true, locale: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      position: true,
+      phone: true,
+      sex: true,
+      organisationId: true,
+      locale: true,
+    },
   });
 }
 
-export type ProfileInput = { name: string; position: string; phone: string; sex: string; organisationId: string | null };
+export type ProfileInput = {
+  name: string;
+  position: string;
+  phone: string;
+  sex: string;
+  organisationId: string | null;
+};
 
 export async function updateProfile(userId: string, input: ProfileInput, requestId?: string) {
   await db.$transaction(async (tx) => {
@@ -344,7 +450,13 @@ export async function updateProfile(userId: string, input: ProfileInput, request
       where: { id: userId },
       select: { name: true, position: true, phone: true, sex: true, organisationId: true },
     });
-    const data = { name: input.name, position: input.position || null, phone: input.phone || null, sex: input.sex, organisationId: input.organisationId };
+    const data = {
+      name: input.name,
+      position: input.position || null,
+      phone: input.phone || null,
+      sex: input.sex,
+      organisationId: input.organisationId,
+    };
     await tx.user.update({ where: { id: userId }, data });
     await recordAudit(tx, {
       actorId: userId,
@@ -372,7 +484,14 @@ export async function endOtherSessions(userId: string, keepSessionId: string, re
   if (others.length === 0) return 0;
   await db.$transaction(async (tx) => {
     await tx.session.deleteMany({ where: { id: { in: others.map((s) => s.id) } } });
-    await recordAudit(tx, { actorId: userId, action: "user.end_sessions", entityType: "user", entityId: userId, summary: `Signed out ${others.length} other session(s)`, requestId });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "user.end_sessions",
+      entityType: "user",
+      entityId: userId,
+      summary: `Signed out ${others.length} other session(s)`,
+      requestId,
+    });
   });
   disconnectSessions(others.map((s) => s.id));
   return others.length;

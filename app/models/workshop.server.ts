@@ -53,7 +53,14 @@ export async function upcomingWorkshops(take = 5) {
     where: { endsOn: { gte: todayIn() } },
     orderBy: { startsOn: "asc" },
     take,
-    select: { id: true, title: true, city: true, startsOn: true, endsOn: true, hostCountry: { select: { code: true } } },
+    select: {
+      id: true,
+      title: true,
+      city: true,
+      startsOn: true,
+      endsOn: true,
+      hostCountry: { select: { code: true } },
+    },
   });
 }
 
@@ -70,8 +77,14 @@ export async function getWorkshopDetail(workshopId: string, viewer: Actor) {
       hostCountry: { select: { code: true, name: true } },
       project: { select: { title: true } },
       facilitators: { select: { user: { select: { id: true, name: true } } } },
-      materials: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, url: true, file: { select: { id: true, filename: true, size: true } } } },
-      sessions: { orderBy: [{ startsAt: "asc" }, { sortOrder: "asc" }], include: { speakers: { select: { name: true, role: true, userId: true } } } },
+      materials: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, title: true, url: true, file: { select: { id: true, filename: true, size: true } } },
+      },
+      sessions: {
+        orderBy: [{ startsAt: "asc" }, { sortOrder: "asc" }],
+        include: { speakers: { select: { name: true, role: true, userId: true } } },
+      },
       outcomes: {
         orderBy: { createdAt: "asc" },
         include: {
@@ -88,7 +101,10 @@ export async function getWorkshopDetail(workshopId: string, viewer: Actor) {
   if (!workshop) return null;
   const outcomes = workshop.outcomes.map((outcome) => ({
     ...outcome,
-    assignments: outcome.assignments.map((a) => ({ ...a, actionItem: can(viewer, "plan.read", { countryId: a.countryId }) ? a.actionItem : null })),
+    assignments: outcome.assignments.map((a) => ({
+      ...a,
+      actionItem: can(viewer, "plan.read", { countryId: a.countryId }) ? a.actionItem : null,
+    })),
   }));
   // Who took part and who came is the participants' area (attendance.server.ts).
   return { ...workshop, outcomes, ...(await participationSummary(workshopId)) };
@@ -174,7 +190,11 @@ export const MAX_WORKSHOP_DAYS = 31;
 /** "2027-02-30" is no day, though it looks like one. */
 // Workshops of this century only: a typo such as "0215" is caught, not stored.
 const isWorkshopDay = (v: string) => isCalendarDay(v) && v >= "2000-01-01" && v <= "2099-12-31";
-const isoDay = z.string({ required_error: "validation.required" }).trim().min(1).refine(isWorkshopDay, "workshops:form.invalidDate");
+const isoDay = z
+  .string({ required_error: "validation.required" })
+  .trim()
+  .min(1)
+  .refine(isWorkshopDay, "workshops:form.invalidDate");
 const optionalId = z
   .string()
   .trim()
@@ -210,7 +230,8 @@ export const WorkshopForm = z
   .superRefine((v, ctx) => {
     // zod runs this even when a date was refused; compare only real days.
     if (!isWorkshopDay(v.startsOn) || !isWorkshopDay(v.endsOn)) return;
-    if (v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "workshops:form.endBeforeStart" });
+    if (v.endsOn < v.startsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "workshops:form.endBeforeStart" });
     else if (Date.parse(v.endsOn) - Date.parse(v.startsOn) >= MAX_WORKSHOP_DAYS * 86_400_000)
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "workshops:form.tooLong" });
   });
@@ -237,7 +258,11 @@ export async function workshopFormOptions() {
   return {
     countries: countries.map((c) => ({ ...c, timeZone: HOST_TIME_ZONES[c.code] ?? null })),
     projects,
-    facilitators: facilitators.map((f) => ({ id: f.id, name: f.name, label: f.roles.find((r) => r.label)?.label ?? null })),
+    facilitators: facilitators.map((f) => ({
+      id: f.id,
+      name: f.name,
+      label: f.roles.find((r) => r.label)?.label ?? null,
+    })),
   };
 }
 
@@ -245,32 +270,46 @@ export async function workshopFormOptions() {
 async function checkFacilitators(facilitatorIds: string[]) {
   const ids = [...new Set(facilitatorIds)];
   if (ids.length === 0) throw new WorkshopRuleError({ facilitatorIds: { key: "workshops:form.needFacilitator" } });
-  const found = await db.user.count({ where: { id: { in: ids }, status: "active", roles: { some: { role: "facilitator" } } } });
+  const found = await db.user.count({
+    where: { id: { in: ids }, status: "active", roles: { some: { role: "facilitator" } } },
+  });
   if (found !== ids.length) throw new WorkshopRuleError({ facilitatorIds: { key: "common:validation.invalidChoice" } });
   return ids;
 }
 
 async function checkReferences(input: WorkshopInput) {
   const errors: Record<string, { key: string }> = {};
-  if (input.hostCountryId && !(await db.country.findUnique({ where: { id: input.hostCountryId }, select: { id: true } })))
+  if (
+    input.hostCountryId &&
+    !(await db.country.findUnique({ where: { id: input.hostCountryId }, select: { id: true } }))
+  )
     errors.hostCountryId = { key: "common:validation.invalidChoice" };
   if (input.projectId && !(await db.project.findUnique({ where: { id: input.projectId }, select: { id: true } })))
     errors.projectId = { key: "common:validation.invalidChoice" };
   if (Object.keys(errors).length) throw new WorkshopRuleError(errors);
 }
 
-
 /**
  * A new workshop, run by the chosen facilitators and its creator when the
  * creator facilitates (an administrator who creates one need not).
  */
-export async function createWorkshop(input: WorkshopInput, creator: { id: string; isFacilitator: boolean }, { requestId }: { requestId?: string | null } = {}) {
+export async function createWorkshop(
+  input: WorkshopInput,
+  creator: { id: string; isFacilitator: boolean },
+  { requestId }: { requestId?: string | null } = {},
+) {
   await checkReferences(input);
-  const facilitatorIds = await checkFacilitators(creator.isFacilitator ? [creator.id, ...input.facilitatorIds] : input.facilitatorIds);
+  const facilitatorIds = await checkFacilitators(
+    creator.isFacilitator ? [creator.id, ...input.facilitatorIds] : input.facilitatorIds,
+  );
   const { facilitatorIds: _, ...fields } = input;
   const workshop = await db.$transaction(async (tx) => {
     const workshop = await tx.workshop.create({
-      data: { ...fields, createdById: creator.id, facilitators: { create: facilitatorIds.map((userId) => ({ userId })) } },
+      data: {
+        ...fields,
+        createdById: creator.id,
+        facilitators: { create: facilitatorIds.map((userId) => ({ userId })) },
+      },
     });
     await recordAudit(tx, {
       actorId: creator.id,
@@ -294,7 +333,10 @@ export async function getWorkshopForEdit(workshopId: string) {
     where: { id: workshopId },
     include: {
       facilitators: { select: { userId: true } },
-      materials: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, url: true, file: { select: { id: true, filename: true, size: true } } } },
+      materials: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, title: true, url: true, file: { select: { id: true, filename: true, size: true } } },
+      },
     },
   });
   if (!workshop) return null;
@@ -311,11 +353,17 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput, {
   const facilitatorIds = await checkFacilitators(input.facilitatorIds);
   const before = await getWorkshopForEdit(workshopId);
   if (!before) return null;
-  const outside = await db.agendaSession.count({ where: { workshopId, OR: [{ day: { lt: input.startsOn } }, { day: { gt: input.endsOn } }] } });
-  if (outside > 0) throw new WorkshopRuleError({ startsOn: { key: "workshops:form.sessionsOutside", values: { count: outside } } });
+  const outside = await db.agendaSession.count({
+    where: { workshopId, OR: [{ day: { lt: input.startsOn } }, { day: { gt: input.endsOn } }] },
+  });
+  if (outside > 0)
+    throw new WorkshopRuleError({ startsOn: { key: "workshops:form.sessionsOutside", values: { count: outside } } });
   const { facilitatorIds: _, ...fields } = input;
   await db.$transaction(async (tx) => {
-    if (before.timeZone !== input.timeZone && !(await keepClockTimesInNewZone(tx, workshopId, before.timeZone, input.timeZone))) {
+    if (
+      before.timeZone !== input.timeZone &&
+      !(await keepClockTimesInNewZone(tx, workshopId, before.timeZone, input.timeZone))
+    ) {
       throw new WorkshopRuleError({ timeZone: { key: "workshops:form.zoneSkipsSessionTime" } });
     }
     await tx.workshop.update({ where: { id: workshopId }, data: fields });
@@ -348,10 +396,21 @@ export const LinkMaterialForm = z.object({
   url: webAddress("workshops:materials.invalidUrl"),
 });
 
-export async function addLinkMaterial(workshopId: string, input: z.output<typeof LinkMaterialForm>, actor: ChangeAuthor) {
+export async function addLinkMaterial(
+  workshopId: string,
+  input: z.output<typeof LinkMaterialForm>,
+  actor: ChangeAuthor,
+) {
   const material = await db.$transaction(async (tx) => {
     const material = await tx.workshopMaterial.create({ data: { workshopId, title: input.title, url: input.url } });
-    await recordAudit(tx, { actorId: actor.actorId, action: "workshop.material.add", entityType: "workshop_material", entityId: material.id, summary: `Material linked: ${input.title} (${input.url})`, requestId: actor.requestId });
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      action: "workshop.material.add",
+      entityType: "workshop_material",
+      entityId: material.id,
+      summary: `Material linked: ${input.title} (${input.url})`,
+      requestId: actor.requestId,
+    });
     return material;
   });
   publishChange(topic.workshop(workshopId), "workshop_material", material.id);
@@ -362,8 +421,17 @@ export async function addLinkMaterial(workshopId: string, input: z.output<typeof
 export async function addFileMaterial(workshopId: string, title: string, file: File, actor: ChangeAuthor) {
   const material = await db.$transaction(async (tx) => {
     const stored = await storeUpload(file, actor.actorId, tx);
-    const material = await tx.workshopMaterial.create({ data: { workshopId, title: title || stored.filename, fileId: stored.id } });
-    await recordAudit(tx, { actorId: actor.actorId, action: "workshop.material.add", entityType: "workshop_material", entityId: material.id, summary: `Material uploaded: ${material.title} (${stored.filename})`, requestId: actor.requestId });
+    const material = await tx.workshopMaterial.create({
+      data: { workshopId, title: title || stored.filename, fileId: stored.id },
+    });
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      action: "workshop.material.add",
+      entityType: "workshop_material",
+      entityId: material.id,
+      summary: `Material uploaded: ${material.title} (${stored.filename})`,
+      requestId: actor.requestId,
+    });
     return material;
   });
   publishChange(topic.workshop(workshopId), "workshop_material", material.id);
@@ -376,7 +444,14 @@ export async function removeMaterial(workshopId: string, materialId: string, { a
     const material = await tx.workshopMaterial.findFirst({ where: { id: materialId, workshopId } });
     if (!material) return null;
     await tx.workshopMaterial.delete({ where: { id: materialId } });
-    await recordAudit(tx, { actorId, action: "workshop.material.remove", entityType: "workshop_material", entityId: materialId, summary: `Material removed: ${material.title}`, requestId });
+    await recordAudit(tx, {
+      actorId,
+      action: "workshop.material.remove",
+      entityType: "workshop_material",
+      entityId: materialId,
+      summary: `Material removed: ${material.title}`,
+      requestId,
+    });
     return material;
   });
   if (!material) return null;

@@ -56,7 +56,11 @@ export type DocumentTimings = {
   compactAfterIdleMs: number;
 };
 
-const DEFAULT_TIMINGS: DocumentTimings = { unloadAfterMs: 10_000, compactAfterUpdates: 500, compactAfterIdleMs: 30_000 };
+const DEFAULT_TIMINGS: DocumentTimings = {
+  unloadAfterMs: 10_000,
+  compactAfterUpdates: 500,
+  compactAfterIdleMs: 30_000,
+};
 
 // An update with no new structs and an empty delete set encodes as two zero bytes.
 const EMPTY_UPDATE_LENGTH = 2;
@@ -156,7 +160,8 @@ class DocumentRoom {
     // An update that starts after what we hold would sit in the document as
     // pending structs forever, and in every later load: refuse it instead.
     for (const [client, clock] of from) {
-      if (clock > (known.get(client) ?? 0)) throw new RefusedMessage("this update depends on changes the server does not have; sync again");
+      if (clock > (known.get(client) ?? 0))
+        throw new RefusedMessage("this update depends on changes the server does not have; sync again");
     }
     // Reads the whole update, so a malformed one throws here, before anything is stored.
     const fresh = Y.diffUpdate(update, Y.encodeStateVector(known));
@@ -169,7 +174,9 @@ class DocumentRoom {
           try {
             Y.applyUpdate(this.doc, update, "client");
           } catch (error) {
-            void discardUpdate(updateId).catch((err) => logger.error({ err, documentId: this.id, updateId }, "could not discard an update that failed to apply"));
+            void discardUpdate(updateId).catch((err) =>
+              logger.error({ err, documentId: this.id, updateId }, "could not discard an update that failed to apply"),
+            );
             this.accepted.clear();
             throw error;
           }
@@ -239,7 +246,10 @@ class DocumentRoom {
     if (clients.length === 0) return;
     this.awarenessSentAt = performance.now();
     // From one socket: everyone else. From several: everyone, each sender getting its own state back, which the awareness ignores.
-    this.broadcast(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)), senders.size === 1 ? [...senders][0] : undefined);
+    this.broadcast(
+      awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+      senders.size === 1 ? [...senders][0] : undefined,
+    );
   }
 
   destroy() {
@@ -354,10 +364,16 @@ export class DocumentManager {
         reply({ ok: true, readOnly });
         // The client starts the sync with its step 1; the current presence of others is sent at once.
         const states = [...room.awareness.getStates().keys()];
-        if (states.length) socket.emit("doc:message", documentId, wire(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states))));
+        if (states.length)
+          socket.emit(
+            "doc:message",
+            documentId,
+            wire(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states))),
+          );
         if (generation !== this.accessGeneration) await this.close(socket, room);
       } catch (error) {
-        if (error instanceof DocumentNotFoundError) return reply({ ok: false, error: "not allowed to open this document" });
+        if (error instanceof DocumentNotFoundError)
+          return reply({ ok: false, error: "not allowed to open this document" });
         logger.error({ err: error, documentId }, "could not open document");
         reply({ ok: false, error: "the document could not be opened; try again" });
       }
@@ -373,9 +389,11 @@ export class DocumentManager {
       const documentId = DocumentIdSchema.safeParse(documentIdInput);
       if (!documentId.success) return reply({ ok: false, error: "invalid document id" });
       // msgpack hands binary over as an ArrayBuffer (or a Buffer, depending on the runtime).
-      const bytes = message instanceof Uint8Array ? message : message instanceof ArrayBuffer ? new Uint8Array(message) : null;
+      const bytes =
+        message instanceof Uint8Array ? message : message instanceof ArrayBuffer ? new Uint8Array(message) : null;
       if (!bytes) return reply({ ok: false, error: "a message must be binary" });
-      if (bytes.byteLength > MAX_MESSAGE_BYTES) return reply({ ok: false, error: `message too large (limit ${MAX_MESSAGE_BYTES} bytes)` });
+      if (bytes.byteLength > MAX_MESSAGE_BYTES)
+        return reply({ ok: false, error: `message too large (limit ${MAX_MESSAGE_BYTES} bytes)` });
       const room = this.rooms.get(documentId.data)?.room;
       const access = room?.sockets.get(socket.id);
       if (!room || !access) return reply({ ok: false, error: "join the document first" });
@@ -394,13 +412,23 @@ export class DocumentManager {
     });
   }
 
-  private async handleMessage(socket: AppSocket, room: DocumentRoom, access: Access, message: Uint8Array, reply: (r: MessageReply) => void) {
+  private async handleMessage(
+    socket: AppSocket,
+    room: DocumentRoom,
+    access: Access,
+    message: Uint8Array,
+    reply: (r: MessageReply) => void,
+  ) {
     const parsed = parseMessage(message);
     switch (parsed.kind) {
       case "sync-step1": {
         // Wait for accepted updates to be committed so the answer includes them.
         await room.settled();
-        socket.emit("doc:message", room.id, wire(syncStep2Message(Y.encodeStateAsUpdate(room.doc, parsed.stateVector))));
+        socket.emit(
+          "doc:message",
+          room.id,
+          wire(syncStep2Message(Y.encodeStateAsUpdate(room.doc, parsed.stateVector))),
+        );
         socket.emit("doc:message", room.id, wire(syncStep1Message(Y.encodeStateVector(room.doc))));
         return reply({ ok: true });
       }
@@ -409,7 +437,8 @@ export class DocumentManager {
         // A malformed update throws in Y.diffUpdate (readers) or Y.parseUpdateMeta (editors), before anything is stored.
         if (access.readOnly) {
           // A reader's sync step 2 may legitimately carry nothing new; anything else is refused.
-          if (Y.diffUpdate(parsed.update, Y.encodeStateVector(room.doc)).length > EMPTY_UPDATE_LENGTH) throw new RefusedMessage("this document is read-only for you");
+          if (Y.diffUpdate(parsed.update, Y.encodeStateVector(room.doc)).length > EMPTY_UPDATE_LENGTH)
+            throw new RefusedMessage("this document is read-only for you");
           return reply({ ok: true });
         }
         // The room sends it to the others once it is committed.
@@ -419,7 +448,8 @@ export class DocumentManager {
         return;
       }
       case "awareness": {
-        if (parsed.update.byteLength > MAX_PRESENCE_BYTES) throw new RefusedMessage(`presence too large (limit ${MAX_PRESENCE_BYTES} bytes)`);
+        if (parsed.update.byteLength > MAX_PRESENCE_BYTES)
+          throw new RefusedMessage(`presence too large (limit ${MAX_PRESENCE_BYTES} bytes)`);
         const clients = awarenessClientIds(parsed.update);
         awarenessProtocol.applyAwarenessUpdate(room.awareness, parsed.update, socket.id);
         const own = room.awarenessClients.get(socket.id) ?? new Set<number>();
@@ -469,9 +499,7 @@ export class DocumentManager {
     if (this.rooms.get(room.id)?.room !== room) return;
     this.rooms.delete(room.id);
     // A compaction already running may have started before the last updates: fold again after it.
-    void (room.compacting ?? Promise.resolve())
-      .then(() => this.compact(room))
-      .finally(() => room.destroy());
+    void (room.compacting ?? Promise.resolve()).then(() => this.compact(room)).finally(() => room.destroy());
   }
 
   private scheduleCompaction(room: DocumentRoom) {
@@ -532,7 +560,11 @@ export class DocumentManager {
    * and sends it to everyone in the document. Returns false when the document
    * already shows that version (nothing is stored).
    */
-  async restoreVersion(documentId: string, versionId: string, actor: { actorId: string; requestId?: string | null }): Promise<boolean> {
+  async restoreVersion(
+    documentId: string,
+    versionId: string,
+    actor: { actorId: string; requestId?: string | null },
+  ): Promise<boolean> {
     const version = await findDocumentVersion(documentId, versionId);
     if (!version) throw new DocumentNotFoundError(versionId);
     const room = await this.room(documentId);

@@ -7,7 +7,13 @@ import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } fr
 import { hashToken } from "~/auth/tokens.server";
 import { db } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
-import { DocumentNotFoundError, findDocumentVersion, loadYDoc, restoreUpdate, storeVersionRestore } from "~/models/document.server";
+import {
+  DocumentNotFoundError,
+  findDocumentVersion,
+  loadYDoc,
+  restoreUpdate,
+  storeVersionRestore,
+} from "~/models/document.server";
 import { DocumentManager, type DocumentTimings } from "./collab.server";
 import { SOCKET_PATH, SubscribeSchema, type ChangeEvent, type Topic } from "./topics";
 
@@ -66,7 +72,8 @@ function onConnection(socket: AppSocket, documents: DocumentManager) {
   socket.on("subscribe", async (payload: unknown, ack?: unknown) => {
     const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => {};
     const parsed = SubscribeSchema.safeParse(payload);
-    if (!parsed.success) return reply({ ok: false, error: `invalid subscribe message: ${parsed.error.issues[0]?.message}` });
+    if (!parsed.success)
+      return reply({ ok: false, error: `invalid subscribe message: ${parsed.error.issues[0]?.message}` });
     const joined: Topic[] = [];
     for (const topic of parsed.data.topics) {
       const needed = await topicPermission(topic);
@@ -139,7 +146,11 @@ export async function refreshPersonDocumentAccess(userId: string) {
  * (scripts, tests of routes) nobody has the document open and it is stored directly.
  * Returns false when the document already shows that version.
  */
-export async function restoreDocumentVersion(documentId: string, versionId: string, actor: { actorId: string; requestId?: string | null }): Promise<boolean> {
+export async function restoreDocumentVersion(
+  documentId: string,
+  versionId: string,
+  actor: { actorId: string; requestId?: string | null },
+): Promise<boolean> {
   const documents = globalForIo.focalpointDocuments;
   if (documents) return documents.restoreVersion(documentId, versionId, actor);
   const [version, loaded] = await Promise.all([findDocumentVersion(documentId, versionId), loadYDoc(documentId)]);

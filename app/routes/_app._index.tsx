@@ -1,4 +1,10 @@
-import { data as withHeaders, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data as withHeaders,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +12,13 @@ import { requirePermission } from "~/auth/session.server";
 import { FilterSelect } from "~/components/filter-select";
 import { LiveStatus } from "~/components/live-status";
 import { recentActivity } from "~/models/audit.server";
-import { DASHBOARD_STATUS_FILTERS, DEFAULT_CHANGES_DAYS, dashboardQuery, parseDashboardFilters, type DashboardFilters } from "~/models/dashboard-filters";
+import {
+  DASHBOARD_STATUS_FILTERS,
+  DEFAULT_CHANGES_DAYS,
+  dashboardQuery,
+  parseDashboardFilters,
+  type DashboardFilters,
+} from "~/models/dashboard-filters";
 import { dashboardData, readableCountryFilter } from "~/models/dashboard.server";
 import { upcomingWorkshops } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
@@ -27,13 +39,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const started = performance.now();
   const user = await requirePermission(request, "dashboard.read");
   const filters = parseDashboardFilters(new URL(request.url));
-  const [data, workshops, activity] = await Promise.all([dashboardData(user, filters), upcomingWorkshops(), recentActivity(readableCountryFilter(user))]);
+  const [data, workshops, activity] = await Promise.all([
+    dashboardData(user, filters),
+    upcomingWorkshops(),
+    recentActivity(readableCountryFilter(user)),
+  ]);
   // Server-Timing lets the benchmark (and the browser's network panel) read the loader's own time.
   const headers = { "Server-Timing": `loader;dur=${(performance.now() - started).toFixed(1)}` };
   return withHeaders({ name: user.name, filters, data, workshops, activity }, { headers });
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => ({ "Server-Timing": loaderHeaders.get("Server-Timing") ?? "" });
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Server-Timing": loaderHeaders.get("Server-Timing") ?? "",
+});
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>["data"];
 
@@ -51,12 +69,16 @@ function useCachedTranslation(translate: (key: string) => string) {
 
 function useStageName() {
   const { t } = useTranslation("milestones");
-  return useCachedTranslation(useCallback((code: string) => t(`stages.${code as "national_standard"}`, { defaultValue: code }), [t]));
+  return useCachedTranslation(
+    useCallback((code: string) => t(`stages.${code as "national_standard"}`, { defaultValue: code }), [t]),
+  );
 }
 
 function useStatusName() {
   const { t } = useTranslation("common");
-  return useCachedTranslation(useCallback((status: string) => t(`milestoneStatuses.${status as "completed"}`, { defaultValue: status }), [t]));
+  return useCachedTranslation(
+    useCallback((status: string) => t(`milestoneStatuses.${status as "completed"}`, { defaultValue: status }), [t]),
+  );
 }
 
 export default function Dashboard() {
@@ -66,9 +88,19 @@ export default function Dashboard() {
   // Every visible country's topic: a milestone saved anywhere in them reloads this page's data.
   const status = useLiveUpdates(data.countries.map((c) => topic.country(c.id)));
   const allCountries = data.reference.countries.length;
-  const scope = data.countries.length === allCountries ? t("scopeAll") : data.countries.length ? t("scopeSome", { countries: data.countries.map((c) => c.name).join(", ") }) : t("scopeNone");
+  const scope =
+    data.countries.length === allCountries
+      ? t("scopeAll")
+      : data.countries.length
+        ? t("scopeSome", { countries: data.countries.map((c) => c.name).join(", ") })
+        : t("scopeNone");
   const totals = data.perCountry.reduce(
-    (sum, c) => ({ total: sum.total + c.total, completed: sum.completed + c.completed, overdue: sum.overdue + c.overdue, blocked: sum.blocked + c.blocked }),
+    (sum, c) => ({
+      total: sum.total + c.total,
+      completed: sum.completed + c.completed,
+      overdue: sum.overdue + c.overdue,
+      blocked: sum.blocked + c.blocked,
+    }),
     { total: 0, completed: 0, overdue: 0, blocked: 0 },
   );
   return (
@@ -93,7 +125,9 @@ export default function Dashboard() {
               <div className="stat-label">{t("stats.countries")}</div>
             </div>
             <div className="stat">
-              <div className="stat-value">{totals.total ? formatPercent(totals.completed / totals.total, locale) : "—"}</div>
+              <div className="stat-value">
+                {totals.total ? formatPercent(totals.completed / totals.total, locale) : "—"}
+              </div>
               <div className="stat-label">{t("stats.milestonesCompleted")}</div>
             </div>
             <div className="stat">
@@ -128,7 +162,11 @@ function FiltersSummary({ filters, data }: { filters: DashboardFilters; data: Da
     filters.stage ? stageName(filters.stage) : null,
     filters.status ? (filters.status === "overdue" ? t("filters.overdueOnly") : statusName(filters.status)) : null,
   ].filter(Boolean);
-  return <p className="small muted filters-summary">{t("filtersApplied", { filters: parts.length ? parts.join(" · ") : t("noFilters") })}</p>;
+  return (
+    <p className="small muted filters-summary">
+      {t("filtersApplied", { filters: parts.length ? parts.join(" · ") : t("noFilters") })}
+    </p>
+  );
 }
 
 function DashboardFilterForm({ filters, data }: { filters: DashboardFilters; data: Data }) {
@@ -149,7 +187,13 @@ function DashboardFilterForm({ filters, data }: { filters: DashboardFilters; dat
           value={filters.country}
           options={data.readableCountries.map((c) => ({ value: c.id, label: c.name }))}
         />
-        <FilterSelect name="sector" label={t("filters.sector")} anyLabel={t("filters.anySector")} value={filters.sector} options={data.reference.sectors.map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect
+          name="sector"
+          label={t("filters.sector")}
+          anyLabel={t("filters.anySector")}
+          value={filters.sector}
+          options={data.reference.sectors.map((s) => ({ value: s.id, label: s.name }))}
+        />
         <FilterSelect
           name="stage"
           label={t("filters.stage")}
@@ -162,7 +206,10 @@ function DashboardFilterForm({ filters, data }: { filters: DashboardFilters; dat
           label={t("filters.status")}
           anyLabel={t("filters.anyStatus")}
           value={filters.status}
-          options={DASHBOARD_STATUS_FILTERS.map((s) => ({ value: s, label: s === "overdue" ? t("filters.overdueOnly") : statusName(s) }))}
+          options={DASHBOARD_STATUS_FILTERS.map((s) => ({
+            value: s,
+            label: s === "overdue" ? t("filters.overdueOnly") : statusName(s),
+          }))}
         />
         <div className="field">
           <label htmlFor="filter-since">{t("filters.since")}</label>
@@ -229,7 +276,9 @@ function MatrixPanel({ data }: { data: Data }) {
   const statusName = useStatusName();
   const sectorStageCount = data.reference.stages.filter((s) => s.scope === "sector").length;
   const symbol = useCachedTranslation(useCallback((status: string) => tm(`symbols.${status as "completed"}`), [tm]));
-  const stagesDone = useCachedTranslation(useCallback((done: string) => t("matrix.stagesDone", { done, total: sectorStageCount }), [t, sectorStageCount]));
+  const stagesDone = useCachedTranslation(
+    useCallback((done: string) => t("matrix.stagesDone", { done, total: sectorStageCount }), [t, sectorStageCount]),
+  );
   const notPrioritised = t("matrix.notPrioritised");
   const overdueMark = tm("overdueMark");
   return (
@@ -267,9 +316,17 @@ function MatrixPanel({ data }: { data: Data }) {
                           <span className="visually-hidden">{notPrioritised}</span>
                         </td>
                       );
-                    const label = t("matrix.cellLink", { country: country.name, sector: sector.name, stage: stageName(cell.stageCode), status: statusName(cell.status) });
+                    const label = t("matrix.cellLink", {
+                      country: country.name,
+                      sector: sector.name,
+                      stage: stageName(cell.stageCode),
+                      status: statusName(cell.status),
+                    });
                     return (
-                      <td key={sector.id} className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`}>
+                      <td
+                        key={sector.id}
+                        className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`}
+                      >
                         <Link to={`/milestones/${cell.milestoneId}`} aria-label={label} className="matrix-link">
                           <span aria-hidden="true" className="matrix-symbol">
                             {symbol(cell.status)}
@@ -320,16 +377,35 @@ function ProgressTable({ data }: { data: Data }) {
             {data.perCountry.map((c) => (
               <tr key={c.country.id}>
                 <td>
-                  <span className="country-code">{c.country.code}</span> <Link to={`/countries/${c.country.code.toLowerCase()}`}>{c.country.name}</Link>
+                  <span className="country-code">{c.country.code}</span>{" "}
+                  <Link to={`/countries/${c.country.code.toLowerCase()}`}>{c.country.name}</Link>
                 </td>
-                <td data-label={t("plan")}>{c.plan ? <Link to={`/action-plans/${c.plan.id}`}>{tc(`planStatuses.${c.plan.status as "draft"}`)}</Link> : "—"}</td>
+                <td data-label={t("plan")}>
+                  {c.plan ? (
+                    <Link to={`/action-plans/${c.plan.id}`}>{tc(`planStatuses.${c.plan.status as "draft"}`)}</Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className="num" data-label={t("completed")}>
-                  <meter min={0} max={1} value={c.total ? c.completed / c.total : 0} aria-hidden="true" /> {c.total ? formatPercent(c.completed / c.total, locale) : "—"}
-                  <span className="small muted block">{t("completedOf", { completed: formatNumber(c.completed, locale), total: formatNumber(c.total, locale) })}</span>
+                  <meter min={0} max={1} value={c.total ? c.completed / c.total : 0} aria-hidden="true" />{" "}
+                  {c.total ? formatPercent(c.completed / c.total, locale) : "—"}
+                  <span className="small muted block">
+                    {t("completedOf", {
+                      completed: formatNumber(c.completed, locale),
+                      total: formatNumber(c.total, locale),
+                    })}
+                  </span>
                 </td>
-                <td className="num" data-label={t("overdue")}>{c.overdue ? <strong>{formatNumber(c.overdue, locale)}</strong> : 0}</td>
-                <td className="num" data-label={t("blocked")}>{formatNumber(c.blocked, locale)}</td>
-                <td className="small" data-label={t("lastUpdate")}>{c.lastUpdate ? formatDateTime(c.lastUpdate, locale) : "—"}</td>
+                <td className="num" data-label={t("overdue")}>
+                  {c.overdue ? <strong>{formatNumber(c.overdue, locale)}</strong> : 0}
+                </td>
+                <td className="num" data-label={t("blocked")}>
+                  {formatNumber(c.blocked, locale)}
+                </td>
+                <td className="small" data-label={t("lastUpdate")}>
+                  {c.lastUpdate ? formatDateTime(c.lastUpdate, locale) : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -372,11 +448,15 @@ function AttentionPanel({ data }: { data: Data }) {
                     <Link to={`/milestones/${m.id}`}>{stageName(m.stageCode)}</Link>
                   </td>
                   <td data-label={t("status")}>
-                    {m.status === "blocked" ? <span className="badge badge-danger">{statusName("blocked")}</span> : null}{" "}
+                    {m.status === "blocked" ? (
+                      <span className="badge badge-danger">{statusName("blocked")}</span>
+                    ) : null}{" "}
                     {m.overdue ? <span className="badge badge-warn">{t("overdue")}</span> : null}
                     {m.status !== "blocked" ? <span className="visually-hidden"> ({statusName(m.status)})</span> : null}
                   </td>
-                  <td className="small" data-label={t("target")}>{m.targetOn ? formatDay(m.targetOn, locale) : "—"}</td>
+                  <td className="small" data-label={t("target")}>
+                    {m.targetOn ? formatDay(m.targetOn, locale) : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -385,7 +465,9 @@ function AttentionPanel({ data }: { data: Data }) {
       ) : (
         <p className="empty">{t("attentionEmpty")}</p>
       )}
-      {data.attention.total > shown.length ? <p className="small muted">{t("attentionMore", { count: data.attention.total - shown.length })}</p> : null}
+      {data.attention.total > shown.length ? (
+        <p className="small muted">{t("attentionMore", { count: data.attention.total - shown.length })}</p>
+      ) : null}
     </section>
   );
 }
@@ -433,7 +515,11 @@ function ChangesPanel({ filters, data }: { filters: DashboardFilters; data: Data
         <p className="empty">{t("changes.empty")}</p>
       ) : (
         <>
-          <p>{data.changes.shown < data.changes.total ? t("changes.truncated", { shown: data.changes.shown, total: data.changes.total }) : t("changes.count", { count: data.changes.total })}</p>
+          <p>
+            {data.changes.shown < data.changes.total
+              ? t("changes.truncated", { shown: data.changes.shown, total: data.changes.total })
+              : t("changes.count", { count: data.changes.total })}
+          </p>
           {data.changes.groups.map((group) => (
             <section key={group.country.id} aria-labelledby={`changes-${group.country.code}`} className="changes-group">
               <h3 id={`changes-${group.country.code}`}>
@@ -456,15 +542,18 @@ function ChangesPanel({ filters, data }: { filters: DashboardFilters; data: Data
                       <ul className="change-fields">
                         {c.fields.map((f) => (
                           <li key={f.field}>
-                            {t(`fields.${f.field as "status"}`, { defaultValue: f.field })}: <span className="visually-hidden">{t("changes.from")} </span>
-                            <del>{value(f.field, f.from)}</del> <span aria-hidden="true">→</span> <span className="visually-hidden">{t("changes.to")} </span>
+                            {t(`fields.${f.field as "status"}`, { defaultValue: f.field })}:{" "}
+                            <span className="visually-hidden">{t("changes.from")} </span>
+                            <del>{value(f.field, f.from)}</del> <span aria-hidden="true">→</span>{" "}
+                            <span className="visually-hidden">{t("changes.to")} </span>
                             <ins>{value(f.field, f.to)}</ins>
                           </li>
                         ))}
                       </ul>
                     ) : null}
                     <div className="small muted">
-                      {c.who ? t("changes.by", { name: c.who }) : t("changes.someone")} · <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at, locale)}</time>
+                      {c.who ? t("changes.by", { name: c.who }) : t("changes.someone")} ·{" "}
+                      <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at, locale)}</time>
                     </div>
                   </li>
                 ))}
@@ -508,29 +597,61 @@ function ProgressChart({ data }: { data: Data }) {
             {series.map((s) => {
               const end = s.cumulative[s.cumulative.length - 1] ?? 0;
               const points = s.cumulative.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
-              const summary = t("chart.summary", { country: s.country.name, end, last, start: s.cumulative[0] ?? 0, first });
+              const summary = t("chart.summary", {
+                country: s.country.name,
+                end,
+                last,
+                start: s.cumulative[0] ?? 0,
+                first,
+              });
               const titleId = `chart-${s.country.code}-title`;
               return (
                 <li key={s.country.id} className="chart-item">
                   <div className="chart-caption" aria-hidden="true">
-                    <span className="country-code">{s.country.code}</span> {s.country.name} <strong>{formatNumber(end, locale)}</strong>
+                    <span className="country-code">{s.country.code}</span> {s.country.name}{" "}
+                    <strong>{formatNumber(end, locale)}</strong>
                   </div>
-                  <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-labelledby={titleId} className="chart">
+                  <svg
+                    viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+                    role="img"
+                    aria-labelledby={titleId}
+                    className="chart"
+                  >
                     <title id={titleId}>{summary}</title>
-                    <line x1={CHART.padLeft} x2={CHART.width - CHART.padRight} y1={y(0)} y2={y(0)} className="chart-axis" />
-                    <line x1={CHART.padLeft} x2={CHART.width - CHART.padRight} y1={y(max)} y2={y(max)} className="chart-grid-line" />
+                    <line
+                      x1={CHART.padLeft}
+                      x2={CHART.width - CHART.padRight}
+                      y1={y(0)}
+                      y2={y(0)}
+                      className="chart-axis"
+                    />
+                    <line
+                      x1={CHART.padLeft}
+                      x2={CHART.width - CHART.padRight}
+                      y1={y(max)}
+                      y2={y(max)}
+                      className="chart-grid-line"
+                    />
                     <text x={CHART.padLeft - 4} y={y(max) + 4} textAnchor="end" className="chart-label">
                       {formatNumber(max, locale)}
                     </text>
                     <text x={CHART.padLeft - 4} y={y(0) + 4} textAnchor="end" className="chart-label">
                       0
                     </text>
-                    <polygon points={`${x(0)},${y(0)} ${points} ${x(quarters.length - 1)},${y(0)}`} className="chart-area" />
+                    <polygon
+                      points={`${x(0)},${y(0)} ${points} ${x(quarters.length - 1)},${y(0)}`}
+                      className="chart-area"
+                    />
                     <polyline points={points} className="chart-line" />
                     <text x={CHART.padLeft} y={CHART.height - 4} className="chart-label">
                       {first}
                     </text>
-                    <text x={CHART.width - CHART.padRight} y={CHART.height - 4} textAnchor="end" className="chart-label">
+                    <text
+                      x={CHART.width - CHART.padRight}
+                      y={CHART.height - 4}
+                      textAnchor="end"
+                      className="chart-label"
+                    >
                       {last}
                     </text>
                   </svg>

@@ -40,9 +40,15 @@ const ProfileForm = z.object({
   position: optionalText(160),
   phone: optionalText(40),
   sex: z.enum(SEXES),
-  organisationId: z.string().max(40).optional().transform((v) => v || null),
+  organisationId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
 });
-const PasswordForm = passwordsMatch(z.object({ intent: z.literal("password"), currentPassword: z.string().min(1).max(200), ...newPasswordFields }));
+const PasswordForm = passwordsMatch(
+  z.object({ intent: z.literal("password"), currentPassword: z.string().min(1).max(200), ...newPasswordFields }),
+);
 
 async function currentSessionId(request: Request) {
   const session = await getRequestSession(request);
@@ -79,7 +85,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!form.ok) return data<ActionResult>({ form: "profile", fieldErrors: form.fieldErrors }, { status: 400 });
     const { intent: _, ...profile } = form.data;
     if (profile.organisationId && !(await listOrganisationOptions()).some((o) => o.id === profile.organisationId)) {
-      return data<ActionResult>({ form: "profile", fieldErrors: { organisationId: t("validation.invalidChoice") } }, { status: 400 });
+      return data<ActionResult>(
+        { form: "profile", fieldErrors: { organisationId: t("validation.invalidChoice") } },
+        { status: 400 },
+      );
     }
     await updateProfile(user.id, profile, context.requestId);
     return redirectWithToast("/account", { kind: "success", message: t("account:profile.saved") });
@@ -91,11 +100,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     try {
       await changePassword(user.id, form.data.currentPassword, form.data.password, context.clientIp);
     } catch (error) {
-      if (error instanceof UserError) return data<ActionResult>({ form: "password", fieldErrors: { [error.field]: t(error.messageKey, error.values) } }, { status: 400 });
+      if (error instanceof UserError)
+        return data<ActionResult>(
+          { form: "password", fieldErrors: { [error.field]: t(error.messageKey, error.values) } },
+          { status: 400 },
+        );
       throw error;
     }
     // Every session ended with the old password; this device continues in a fresh one.
-    return signInAndRedirect(user.id, request, context.clientIp, "/account", { kind: "success", message: t("account:password.changed") });
+    return signInAndRedirect(user.id, request, context.clientIp, "/account", {
+      kind: "success",
+      message: t("account:password.changed"),
+    });
   }
 
   if (intent === "end-other-sessions") {
@@ -126,15 +142,37 @@ export default function Account() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="profile" />
             <Field label={t("profile.email")} value={account.email} readOnly hint={t("profile.emailHint")} />
-            <Field label={t("profile.name")} name="name" defaultValue={account.name} required autoComplete="name" error={profileErrors.name} />
-            <Field label={t("profile.position")} name="position" defaultValue={account.position ?? ""} error={profileErrors.position} />
-            <Field label={t("profile.phone")} name="phone" inputMode="tel" defaultValue={account.phone ?? ""} autoComplete="tel" error={profileErrors.phone} />
+            <Field
+              label={t("profile.name")}
+              name="name"
+              defaultValue={account.name}
+              required
+              autoComplete="name"
+              error={profileErrors.name}
+            />
+            <Field
+              label={t("profile.position")}
+              name="position"
+              defaultValue={account.position ?? ""}
+              error={profileErrors.position}
+            />
+            <Field
+              label={t("profile.phone")}
+              name="phone"
+              inputMode="tel"
+              defaultValue={account.phone ?? ""}
+              autoComplete="tel"
+              error={profileErrors.phone}
+            />
             <SelectField
               label={t("profile.organisation")}
               name="organisationId"
               defaultValue={account.organisationId ?? ""}
               error={profileErrors.organisationId}
-              options={[{ value: "", label: t("profile.noOrganisation") }, ...organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name }))]}
+              options={[
+                { value: "", label: t("profile.noOrganisation") },
+                ...organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name })),
+              ]}
             />
             <SelectField
               label={t("profile.sex")}
@@ -169,7 +207,14 @@ export default function Account() {
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="password" />
               <input type="hidden" name="username" value={account.email} autoComplete="username" />
-              <Field label={t("password.current")} name="currentPassword" type="password" autoComplete="current-password" required error={passwordErrors.currentPassword} />
+              <Field
+                label={t("password.current")}
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                required
+                error={passwordErrors.currentPassword}
+              />
               <Field
                 label={t("password.new")}
                 name="password"
@@ -180,7 +225,14 @@ export default function Account() {
                 error={passwordErrors.password}
                 hint={ta("reset.hint", { min: MIN_PASSWORD_LENGTH })}
               />
-              <Field label={t("password.confirm")} name="confirmPassword" type="password" autoComplete="new-password" required error={passwordErrors.confirmPassword} />
+              <Field
+                label={t("password.confirm")}
+                name="confirmPassword"
+                type="password"
+                autoComplete="new-password"
+                required
+                error={passwordErrors.confirmPassword}
+              />
               <FormError>{actionData?.form === "password" ? actionData.formError : null}</FormError>
               <button type="submit">{t("password.submit")}</button>
             </Form>
@@ -195,7 +247,8 @@ export default function Account() {
                     {s.current ? <span className="badge badge-ok">{t("sessions.current")}</span> : null}
                   </div>
                   <div className="small muted">
-                    {t("sessions.started")}: {formatDateTime(s.createdAt, locale)} · {t("sessions.expires")}: {formatDateTime(s.expiresAt, locale)}
+                    {t("sessions.started")}: {formatDateTime(s.createdAt, locale)} · {t("sessions.expires")}:{" "}
+                    {formatDateTime(s.expiresAt, locale)}
                     {s.ipAddress ? ` · ${t("sessions.address")}: ${s.ipAddress}` : ""}
                   </div>
                 </li>
@@ -221,7 +274,25 @@ export default function Account() {
 
 /** "Chrome on Linux" from a user-agent string: enough to recognise one's own devices. */
 function summariseUserAgent(ua: string): string {
-  const browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
-  const os = /Windows/.test(ua) ? "Windows" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Mac OS/.test(ua) ? "macOS" : /Linux/.test(ua) ? "Linux" : "";
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /Firefox\//.test(ua)
+      ? "Firefox"
+      : /Chrome\//.test(ua)
+        ? "Chrome"
+        : /Safari\//.test(ua)
+          ? "Safari"
+          : "Browser";
+  const os = /Windows/.test(ua)
+    ? "Windows"
+    : /Android/.test(ua)
+      ? "Android"
+      : /iPhone|iPad/.test(ua)
+        ? "iOS"
+        : /Mac OS/.test(ua)
+          ? "macOS"
+          : /Linux/.test(ua)
+            ? "Linux"
+            : "";
   return os ? `${browser} · ${os}` : browser;
 }

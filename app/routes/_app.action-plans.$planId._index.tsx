@@ -12,8 +12,20 @@ import { LiveStatus } from "~/components/live-status";
 import { RichText } from "~/components/rich-text";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { getTranslate } from "~/i18n/translate.server";
-import { changePlanStatus, getPlanForReading, PLAN_TRANSITIONS, PlanStateError, type PlanTransition } from "~/models/action-plan.server";
-import { createDocumentVersion, currentDocumentState, documentLines, findDocumentVersion, listDocumentVersions } from "~/models/document.server";
+import {
+  changePlanStatus,
+  getPlanForReading,
+  PLAN_TRANSITIONS,
+  PlanStateError,
+  type PlanTransition,
+} from "~/models/action-plan.server";
+import {
+  createDocumentVersion,
+  currentDocumentState,
+  documentLines,
+  findDocumentVersion,
+  listDocumentVersions,
+} from "~/models/document.server";
 import { restoreDocumentVersion } from "~/realtime/server.server";
 import { diffLines } from "~/utils/text-diff";
 import { text } from "~/utils/forms.server";
@@ -28,13 +40,19 @@ import { formatDateTime, formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.country.name ?? ""} ${data?.plan.title ?? "Action plan"} · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.plan.country.name ?? ""} ${data?.plan.title ?? "Action plan"} · FocalPoint` },
+];
 
 // The editor (Tiptap, Yjs) loads only in the browser and only on this page.
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
 
 const ItemView = z.object({
-  compare: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  compare: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(ACTION_ITEM_STATUSES).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
   sort: z.enum(["plan", "due", "status"]).optional().catch(undefined),
@@ -60,7 +78,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transitions = (Object.keys(PLAN_TRANSITIONS) as PlanTransition[]).filter(
     (name) => PLAN_TRANSITIONS[name].from === plan.status && can(user, PLAN_TRANSITIONS[name].action, resource),
   );
-  const [versions, comparison] = await Promise.all([listDocumentVersions(plan.documentId), compareWithVersion(plan.documentId, view.compare)]);
+  const [versions, comparison] = await Promise.all([
+    listDocumentVersions(plan.documentId),
+    compareWithVersion(plan.documentId, view.compare),
+  ]);
   return {
     plan: { ...plan, items },
     me: { id: user.id, name: user.name },
@@ -74,18 +95,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** What changed in the narrative since a named version, line by line. */
 async function compareWithVersion(documentId: string, versionId: string | undefined) {
   if (!versionId) return null;
-  const [version, current] = await Promise.all([findDocumentVersion(documentId, versionId), currentDocumentState(documentId)]);
+  const [version, current] = await Promise.all([
+    findDocumentVersion(documentId, versionId),
+    currentDocumentState(documentId),
+  ]);
   if (!version || !current) return null;
-  return { name: version.name, lines: diffLines(documentLines(version.state), documentLines(current)).filter((l) => l.kind !== "same") };
+  return {
+    name: version.name,
+    lines: diffLines(documentLines(version.state), documentLines(current)).filter((l) => l.kind !== "same"),
+  };
 }
 
-const WorkflowForm = z.object({ transition: z.enum(Object.keys(PLAN_TRANSITIONS) as [PlanTransition, ...PlanTransition[]]) });
+const WorkflowForm = z.object({
+  transition: z.enum(Object.keys(PLAN_TRANSITIONS) as [PlanTransition, ...PlanTransition[]]),
+});
 const VersionForm = z.object({ intent: z.literal("version"), name: text(120) });
 const RestoreForm = z.object({ intent: z.literal("restore"), versionId: z.string().regex(/^[a-z0-9]{10,40}$/) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
-  if (form.intent === "version" || form.intent === "restore") return versionAction(request, params.planId, form, context.requestId);
+  if (form.intent === "version" || form.intent === "restore")
+    return versionAction(request, params.planId, form, context.requestId);
   const parsed = WorkflowForm.safeParse(form);
   if (!parsed.success) throw new Response("Unknown plan action", { status: 400 });
   const transition = PLAN_TRANSITIONS[parsed.data.transition];
@@ -94,14 +124,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await changePlanStatus(plan.id, parsed.data.transition, user.id, context.requestId);
   } catch (error) {
-    if (error instanceof PlanStateError) return data({ formError: t("plans:workflow.stale"), versionError: null }, { status: 409 });
+    if (error instanceof PlanStateError)
+      return data({ formError: t("plans:workflow.stale"), versionError: null }, { status: 409 });
     throw error;
   }
-  return redirectWithToast(`/action-plans/${plan.id}`, { kind: "success", message: t("plans:workflow.done", { status: t(`planStatuses.${transition.to}`) }) });
+  return redirectWithToast(`/action-plans/${plan.id}`, {
+    kind: "success",
+    message: t("plans:workflow.done", { status: t(`planStatuses.${transition.to}`) }),
+  });
 }
 
 /** Keeping a named version and restoring one are for the plan's editors. */
-async function versionAction(request: Request, planId: string | undefined, form: Record<string, FormDataEntryValue>, requestId: string) {
+async function versionAction(
+  request: Request,
+  planId: string | undefined,
+  form: Record<string, FormDataEntryValue>,
+  requestId: string,
+) {
   const { user, plan } = await requirePlanAccess(request, planId, "plan.edit");
   const t = await getTranslate(request);
   const actor = { actorId: user.id, requestId };
@@ -109,13 +148,19 @@ async function versionAction(request: Request, planId: string | undefined, form:
     const parsed = VersionForm.safeParse(form);
     if (!parsed.success) return data({ formError: null, versionError: t("validation.required") }, { status: 400 });
     await createDocumentVersion(plan.documentId, parsed.data.name, actor);
-    return redirectWithToast(`/action-plans/${plan.id}#versions-heading`, { kind: "success", message: t("plans:versions.saved", { name: parsed.data.name }) });
+    return redirectWithToast(`/action-plans/${plan.id}#versions-heading`, {
+      kind: "success",
+      message: t("plans:versions.saved", { name: parsed.data.name }),
+    });
   }
   const parsed = RestoreForm.safeParse(form);
   const version = parsed.success ? await findDocumentVersion(plan.documentId, parsed.data.versionId) : null;
   if (!version) throw new Response("Not found", { status: 404 });
   const restored = await restoreDocumentVersion(plan.documentId, version.id, actor);
-  return redirectWithToast(`/action-plans/${plan.id}`, { kind: restored ? "success" : "info", message: restored ? t("plans:versions.restored", { name: version.name }) : t("plans:versions.unchanged") });
+  return redirectWithToast(`/action-plans/${plan.id}`, {
+    kind: restored ? "success" : "info",
+    message: restored ? t("plans:versions.restored", { name: version.name }) : t("plans:versions.unchanged"),
+  });
 }
 
 /** The stored narrative until the live editor has loaded (and for readers without JavaScript). */
@@ -123,7 +168,11 @@ function Narrative({ plan, me, canEdit }: ReturnType<typeof useLoaderData<typeof
   const { t } = useTranslation("plans");
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const stored = plan.narrative.content?.length ? <RichText doc={plan.narrative} /> : <p className="empty">{t("emptyNarrative")}</p>;
+  const stored = plan.narrative.content?.length ? (
+    <RichText doc={plan.narrative} />
+  ) : (
+    <p className="empty">{t("emptyNarrative")}</p>
+  );
   if (!hydrated) return stored;
   return (
     <Suspense fallback={stored}>
@@ -143,7 +192,8 @@ export default function ActionPlan() {
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> › <Link to={`/countries/${plan.country.code.toLowerCase()}`}>{plan.country.name}</Link>
+        <Link to="/action-plans">{t("title")}</Link> ›{" "}
+        <Link to={`/countries/${plan.country.code.toLowerCase()}`}>{plan.country.name}</Link>
       </nav>
       <header className="page-header">
         <div>
@@ -155,8 +205,16 @@ export default function ActionPlan() {
             <span>
               {plan.periodStart}–{plan.periodEnd}
             </span>
-            {plan.submittedAt && plan.submittedBy ? <span className="small">{t("submitted", { date: formatDateTime(plan.submittedAt, locale), name: plan.submittedBy.name })}</span> : null}
-            {plan.endorsedAt && plan.endorsedBy ? <span className="small">{t("endorsed", { date: formatDateTime(plan.endorsedAt, locale), name: plan.endorsedBy.name })}</span> : null}
+            {plan.submittedAt && plan.submittedBy ? (
+              <span className="small">
+                {t("submitted", { date: formatDateTime(plan.submittedAt, locale), name: plan.submittedBy.name })}
+              </span>
+            ) : null}
+            {plan.endorsedAt && plan.endorsedBy ? (
+              <span className="small">
+                {t("endorsed", { date: formatDateTime(plan.endorsedAt, locale), name: plan.endorsedBy.name })}
+              </span>
+            ) : null}
           </p>
         </div>
         <div className="cluster no-print">
@@ -164,7 +222,13 @@ export default function ActionPlan() {
           {data.transitions.length ? (
             <Form method="post" className="cluster">
               {data.transitions.map((name) => (
-                <button key={name} type="submit" name="transition" value={name} className={name === "endorse" || name === "submit" ? undefined : "button-secondary"}>
+                <button
+                  key={name}
+                  type="submit"
+                  name="transition"
+                  value={name}
+                  className={name === "endorse" || name === "submit" ? undefined : "button-secondary"}
+                >
                   {t(`workflow.${name}`)}
                 </button>
               ))}
@@ -232,9 +296,19 @@ export default function ActionPlan() {
                       <ActionItemStatusBadge status={item.status} />
                     </td>
                     <td className="num">{item.progress}%</td>
-                    <td className="small">{item.milestone ? [item.milestone.sector?.name, item.milestone.stage.name].filter(Boolean).join(" · ") : "—"}</td>
                     <td className="small">
-                      {item.sourceOutcome ? <Link to={`/workshops/${item.sourceOutcome.workshop.id}`}>{item.sourceOutcome.workshop.title}</Link> : item.sourceNote || "—"}
+                      {item.milestone
+                        ? [item.milestone.sector?.name, item.milestone.stage.name].filter(Boolean).join(" · ")
+                        : "—"}
+                    </td>
+                    <td className="small">
+                      {item.sourceOutcome ? (
+                        <Link to={`/workshops/${item.sourceOutcome.workshop.id}`}>
+                          {item.sourceOutcome.workshop.title}
+                        </Link>
+                      ) : (
+                        item.sourceNote || "—"
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -263,7 +337,13 @@ function Versions() {
           <input type="hidden" name="intent" value="version" />
           <div className="field">
             <label htmlFor="version-name">{t("versions.name")}</label>
-            <input id="version-name" name="name" placeholder={t("versions.namePlaceholder")} maxLength={120} aria-invalid={actionData?.versionError ? true : undefined} />
+            <input
+              id="version-name"
+              name="name"
+              placeholder={t("versions.namePlaceholder")}
+              maxLength={120}
+              aria-invalid={actionData?.versionError ? true : undefined}
+            />
             {actionData?.versionError ? <p className="field-error">{actionData.versionError}</p> : null}
           </div>
           <button type="submit" className="button-secondary">
@@ -280,7 +360,10 @@ function Versions() {
             <ul className="diff">
               {comparison.lines.map((line, i) => (
                 <li key={i} className={`diff-${line.kind}`}>
-                  <span className="diff-mark">{line.kind === "added" ? t("versions.added") : t("versions.removed")}</span> {line.text}
+                  <span className="diff-mark">
+                    {line.kind === "added" ? t("versions.added") : t("versions.removed")}
+                  </span>{" "}
+                  {line.text}
                 </li>
               ))}
             </ul>
@@ -296,7 +379,9 @@ function Versions() {
             <li key={v.id} className="cluster" style={{ justifyContent: "space-between" }}>
               <div>
                 <strong>{v.name}</strong>
-                <div className="small muted">{t("versions.by", { date: formatDateTime(v.createdAt, locale), name: v.createdBy?.name ?? "" })}</div>
+                <div className="small muted">
+                  {t("versions.by", { date: formatDateTime(v.createdAt, locale), name: v.createdBy?.name ?? "" })}
+                </div>
               </div>
               <div className="cluster">
                 <Link to={`?compare=${v.id}#versions-heading`} preventScrollReset>

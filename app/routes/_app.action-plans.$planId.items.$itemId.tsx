@@ -4,7 +4,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { ActionItemError, deleteActionItem, findActionItem, milestoneOptions, updateActionItem } from "~/models/action-plan.server";
+import {
+  ActionItemError,
+  deleteActionItem,
+  findActionItem,
+  milestoneOptions,
+  updateActionItem,
+} from "~/models/action-plan.server";
 import { ActionItemForm as ActionItemSchema } from "~/utils/action-item-form.server";
 import { formDataToObject, parseForm } from "~/utils/forms.server";
 import { IdParam, parseParam } from "~/utils/params";
@@ -32,17 +38,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
     await deleteActionItem(plan.id, item.id, user.id, context.requestId);
-    return redirectWithToast(`/action-plans/${plan.id}#items-heading`, { kind: "success", message: t("plans:itemForm.deleted") });
+    return redirectWithToast(`/action-plans/${plan.id}#items-heading`, {
+      kind: "success",
+      message: t("plans:itemForm.deleted"),
+    });
   }
   const form = await parseForm(request, ActionItemSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: formDataToObject(formData) }, { status: 400 });
   try {
     await updateActionItem(plan.id, item.id, form.data, user.id, context.requestId);
   } catch (error) {
-    if (error instanceof ActionItemError) return data({ fieldErrors: { [error.field]: t(error.messageKey) }, values: formDataToObject(formData) }, { status: 400 });
+    if (error instanceof ActionItemError)
+      return data(
+        { fieldErrors: { [error.field]: t(error.messageKey) }, values: formDataToObject(formData) },
+        { status: 400 },
+      );
     throw error;
   }
-  return redirectWithToast(`/action-plans/${plan.id}#items-heading`, { kind: "success", message: t("plans:itemForm.saved") });
+  return redirectWithToast(`/action-plans/${plan.id}#items-heading`, {
+    kind: "success",
+    message: t("plans:itemForm.saved"),
+  });
 }
 
 export default function EditActionItem() {
@@ -52,7 +68,8 @@ export default function EditActionItem() {
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> › <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
+        <Link to="/action-plans">{t("title")}</Link> ›{" "}
+        <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
       </nav>
       <header className="page-header">
         <h1>{t("itemForm.editTitle")}</h1>
@@ -63,7 +80,12 @@ export default function EditActionItem() {
           </button>
         </Form>
       </header>
-      <ActionItemForm milestones={milestones} values={(actionData?.values as never) ?? item} errors={actionData?.fieldErrors} cancelTo={`/action-plans/${plan.id}`} />
+      <ActionItemForm
+        milestones={milestones}
+        values={(actionData?.values as never) ?? item}
+        errors={actionData?.fieldErrors}
+        cancelTo={`/action-plans/${plan.id}`}
+      />
     </>
   );
 }

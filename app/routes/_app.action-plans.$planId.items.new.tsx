@@ -26,10 +26,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await createActionItem(plan.id, form.data, user.id, context.requestId);
   } catch (error) {
-    if (error instanceof ActionItemError) return data({ fieldErrors: { [error.field]: t(error.messageKey) }, values: formDataToObject(formData) }, { status: 400 });
+    if (error instanceof ActionItemError)
+      return data(
+        { fieldErrors: { [error.field]: t(error.messageKey) }, values: formDataToObject(formData) },
+        { status: 400 },
+      );
     throw error;
   }
-  return redirectWithToast(`/action-plans/${plan.id}#items-heading`, { kind: "success", message: t("plans:itemForm.saved") });
+  return redirectWithToast(`/action-plans/${plan.id}#items-heading`, {
+    kind: "success",
+    message: t("plans:itemForm.saved"),
+  });
 }
 
 export default function NewActionItem() {
@@ -39,12 +46,18 @@ export default function NewActionItem() {
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> › <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
+        <Link to="/action-plans">{t("title")}</Link> ›{" "}
+        <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
       </nav>
       <header className="page-header">
         <h1>{t("itemForm.addTitle")}</h1>
       </header>
-      <ActionItemForm milestones={milestones} values={actionData?.values as never} errors={actionData?.fieldErrors} cancelTo={`/action-plans/${plan.id}`} />
+      <ActionItemForm
+        milestones={milestones}
+        values={actionData?.values as never}
+        errors={actionData?.fieldErrors}
+        cancelTo={`/action-plans/${plan.id}`}
+      />
     </>
   );
 }

@@ -14,14 +14,21 @@ import { PLAN_STATUSES } from "~/utils/domain";
 export const meta: MetaFunction = () => [{ title: "Action plans · FocalPoint" }];
 
 const Filters = z.object({
-  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(PLAN_STATUSES).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [plans, countries] = await Promise.all([listPlans(user, { countryId: filters.country, status: filters.status }), listReadableCountries(user)]);
+  const [plans, countries] = await Promise.all([
+    listPlans(user, { countryId: filters.country, status: filters.status }),
+    listReadableCountries(user),
+  ]);
   const canCreate = user.roles.some((r) => can(user, "plan.create", { countryId: r.countryId }));
   return { plans, countries, filters, canCreate };
 }
@@ -90,7 +97,9 @@ export default function ActionPlans() {
                     <PlanStatusBadge status={p.status} />
                   </td>
                   <td className="num">{p.itemCount}</td>
-                  <td className="num">{p.overdueCount ? <span className="badge badge-warn">{p.overdueCount}</span> : 0}</td>
+                  <td className="num">
+                    {p.overdueCount ? <span className="badge badge-warn">{p.overdueCount}</span> : 0}
+                  </td>
                 </tr>
               ))}
             </tbody>

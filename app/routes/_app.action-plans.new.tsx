@@ -42,7 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const plan = await createPlan(form.data, user.id, context.requestId);
     return redirectWithToast(`/action-plans/${plan.id}`, { kind: "success", message: t("plans:create.created") });
   } catch (error) {
-    if (error instanceof DuplicatePlanError) return data({ fieldErrors: { periodStart: t("plans:create.duplicate") } as Record<string, string> }, { status: 400 });
+    if (error instanceof DuplicatePlanError)
+      return data(
+        { fieldErrors: { periodStart: t("plans:create.duplicate") } as Record<string, string> },
+        { status: 400 },
+      );
     throw error;
   }
 }
@@ -62,11 +66,36 @@ export default function NewPlan() {
       <PageHeader title={t("create.title")} intro={t("create.intro")} />
       <Form method="post" className="card" noValidate>
         <FormError>{Object.keys(errors).length ? tc("errors.fixBelow") : null}</FormError>
-        <SelectField label={t("create.country")} name="countryId" error={errors.countryId} options={countries.map((c) => ({ value: c.id, label: c.name }))} />
-        <Field label={t("create.name")} name="title" defaultValue={t("create.defaultName", { start: thisYear + 1, end: thisYear + 3 })} required error={errors.title} />
+        <SelectField
+          label={t("create.country")}
+          name="countryId"
+          error={errors.countryId}
+          options={countries.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Field
+          label={t("create.name")}
+          name="title"
+          defaultValue={t("create.defaultName", { start: thisYear + 1, end: thisYear + 3 })}
+          required
+          error={errors.title}
+        />
         <div className="grid grid-2">
-          <Field label={t("create.periodStart")} name="periodStart" type="number" defaultValue={thisYear + 1} required error={errors.periodStart} />
-          <Field label={t("create.periodEnd")} name="periodEnd" type="number" defaultValue={thisYear + 3} required error={errors.periodEnd} />
+          <Field
+            label={t("create.periodStart")}
+            name="periodStart"
+            type="number"
+            defaultValue={thisYear + 1}
+            required
+            error={errors.periodStart}
+          />
+          <Field
+            label={t("create.periodEnd")}
+            name="periodEnd"
+            type="number"
+            defaultValue={thisYear + 3}
+            required
+            error={errors.periodEnd}
+          />
         </div>
         <FormActions submitting={submitting} submitLabel={t("create.button")} cancelTo="/action-plans" />
       </Form>

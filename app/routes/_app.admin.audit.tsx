@@ -14,7 +14,11 @@ import { IdParam } from "~/utils/params";
 export const meta: MetaFunction = () => [{ title: "History · FocalPoint" }];
 
 const Filters = z.object({
-  entity: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+  entity: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional()
+    .catch(undefined),
   actor: IdParam.optional().catch(undefined),
   country: IdParam.optional().catch(undefined),
   after: IdParam.optional().catch(undefined),
@@ -24,12 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit.read");
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [{ events, hasMore }, countries, options] = await Promise.all([
-    listAuditEvents({ entityType: filters.entity, actorId: filters.actor, countryId: filters.country, afterId: filters.after, take: 50 }),
+    listAuditEvents({
+      entityType: filters.entity,
+      actorId: filters.actor,
+      countryId: filters.country,
+      afterId: filters.after,
+      take: 50,
+    }),
     listCountries(),
     listAuditFilterOptions(),
   ]);
   return {
-    events: events.map((e) => ({ ...e, changes: e.changes ? (JSON.parse(e.changes) as Record<string, [unknown, unknown]>) : null })),
+    events: events.map((e) => ({
+      ...e,
+      changes: e.changes ? (JSON.parse(e.changes) as Record<string, [unknown, unknown]>) : null,
+    })),
     hasMore,
     countries,
     ...options,
@@ -53,7 +66,12 @@ function entityHref(entityType: string, entityId: string): string | null {
   }
 }
 
-const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : typeof value === "string" ? value : JSON.stringify(value));
+const show = (value: unknown) =>
+  value === null || value === undefined || value === ""
+    ? "—"
+    : typeof value === "string"
+      ? value
+      : JSON.stringify(value);
 
 export default function AuditLog() {
   const { events, hasMore, countries, entityTypes, actors, filters } = useLoaderData<typeof loader>();
@@ -61,7 +79,8 @@ export default function AuditLog() {
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
   const location = useLocation();
-  const entityLabel = (type: string) => t(`audit.entityTypes.${type as "user"}`, { defaultValue: type.replace(/_/g, " ") });
+  const entityLabel = (type: string) =>
+    t(`audit.entityTypes.${type as "user"}`, { defaultValue: type.replace(/_/g, " ") });
   const pageLink = (after: string | null) => {
     const params = new URLSearchParams(location.search);
     if (after) params.set("after", after);
@@ -123,8 +142,12 @@ export default function AuditLog() {
                       {e.summary}
                       <div className="small muted">{e.action}</div>
                     </td>
-                    <td data-label={t("audit.entity")}>{href ? <Link to={href}>{entityLabel(e.entityType)}</Link> : entityLabel(e.entityType)}</td>
-                    <td data-label={t("audit.country")}>{e.country ? <span className="country-code">{e.country.code}</span> : "—"}</td>
+                    <td data-label={t("audit.entity")}>
+                      {href ? <Link to={href}>{entityLabel(e.entityType)}</Link> : entityLabel(e.entityType)}
+                    </td>
+                    <td data-label={t("audit.country")}>
+                      {e.country ? <span className="country-code">{e.country.code}</span> : "—"}
+                    </td>
                     <td>
                       {e.changes ? (
                         <ul className="changes">

@@ -49,9 +49,7 @@ export default function Outbox() {
         ) : (
           messages.map((m) => (
             <article className="mail" key={m.id} aria-labelledby={`mail-${m.id}`}>
-              <h2 id={`mail-${m.id}`}>
-                {m.subject}
-              </h2>
+              <h2 id={`mail-${m.id}`}>{m.subject}</h2>
               <p className="small muted">
                 {t("outbox.to")}: {m.to} · {formatDateTime(m.createdAt, locale)} ·{" "}
                 {m.error ? t("outbox.failed", { error: m.error }) : m.sentAt ? t("outbox.sent") : t("outbox.kept")}

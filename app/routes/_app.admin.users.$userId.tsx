@@ -9,7 +9,14 @@ import { RoleFields } from "~/components/role-fields";
 import { getTranslate } from "~/i18n/translate.server";
 import { listAuditEvents } from "~/models/audit.server";
 import { listCountries } from "~/models/country.server";
-import { getUserForAdmin, inviteUser, revokeInvitations, setUserStatus, updateUserRoles, UserError } from "~/models/user.server";
+import {
+  getUserForAdmin,
+  inviteUser,
+  revokeInvitations,
+  setUserStatus,
+  updateUserRoles,
+  UserError,
+} from "~/models/user.server";
 import { useRootData } from "~/root";
 import type { Role } from "~/utils/domain";
 import { formatDateTime } from "~/utils/format";
@@ -45,7 +52,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       try {
         await updateUserRoles(user.id, roles.roles, actor.id, context.requestId);
       } catch (error) {
-        if (error instanceof UserError) return data({ fieldErrors: { [error.field]: t(error.messageKey) }, formError: t("errors.fixBelow") }, { status: 400 });
+        if (error instanceof UserError)
+          return data(
+            { fieldErrors: { [error.field]: t(error.messageKey) }, formError: t("errors.fixBelow") },
+            { status: 400 },
+          );
         throw error;
       }
       return redirectWithToast(back, { kind: "success", message: t("admin:user.rolesSaved") });
@@ -56,15 +67,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       try {
         await setUserStatus(user.id, status, actor.id, context.requestId);
       } catch (error) {
-        if (error instanceof UserError) return data({ fieldErrors: {} as Record<string, string>, formError: t(error.messageKey) }, { status: 400 });
+        if (error instanceof UserError)
+          return data({ fieldErrors: {} as Record<string, string>, formError: t(error.messageKey) }, { status: 400 });
         throw error;
       }
-      return redirectWithToast(back, { kind: "success", message: t(status === "disabled" ? "admin:user.disabled" : "admin:user.enabled") });
+      return redirectWithToast(back, {
+        kind: "success",
+        message: t(status === "disabled" ? "admin:user.disabled" : "admin:user.enabled"),
+      });
     }
     case "resend": {
       if (user.status !== "invited") throw new Response("This person has already accepted.", { status: 400 });
       const roles = user.roles.map((r) => ({ role: r.role as Role, countryId: r.countryId, label: r.label }));
-      await inviteUser({ email: user.email, name: user.name, roles, organisationId: user.organisationId, countryId: user.countryId }, actor, context.requestId);
+      await inviteUser(
+        { email: user.email, name: user.name, roles, organisationId: user.organisationId, countryId: user.countryId },
+        actor,
+        context.requestId,
+      );
       return redirectWithToast(back, { kind: "success", message: t("admin:user.resent") });
     }
     case "revoke": {
@@ -87,7 +106,15 @@ export default function AdminUser() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/admin">{t("title")}</Link> › <Link to="/admin/users">{t("users.title")}</Link>
       </nav>
-      <PageHeader title={user.name} intro={<>{user.email} · <span className="badge badge-neutral">{t(`users.statusLabel.${user.status as "active"}`)}</span></>}>
+      <PageHeader
+        title={user.name}
+        intro={
+          <>
+            {user.email} ·{" "}
+            <span className="badge badge-neutral">{t(`users.statusLabel.${user.status as "active"}`)}</span>
+          </>
+        }
+      >
         <Link to={`/people/${user.id}`} className="button button-secondary">
           {tc("actions.view")}
         </Link>
@@ -122,7 +149,10 @@ export default function AdminUser() {
               <h2 id="invitation-heading">{t("user.invitationHeading")}</h2>
               <p>
                 {invitation
-                  ? t("user.invitationOpen", { date: formatDateTime(invitation.createdAt, locale), expires: formatDateTime(invitation.expiresAt, locale) })
+                  ? t("user.invitationOpen", {
+                      date: formatDateTime(invitation.createdAt, locale),
+                      expires: formatDateTime(invitation.expiresAt, locale),
+                    })
                   : t("user.invitationNone")}
               </p>
               <Form method="post" className="cluster">

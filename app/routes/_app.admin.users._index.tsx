@@ -83,12 +83,21 @@ export default function AdminUsers() {
                 <tr key={u.id}>
                   <td>
                     <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
-                    {u.organisation ? <div className="small muted">{u.organisation.acronym ?? u.organisation.name}</div> : null}
+                    {u.organisation ? (
+                      <div className="small muted">{u.organisation.acronym ?? u.organisation.name}</div>
+                    ) : null}
                   </td>
                   <td data-label={t("users.email")}>{u.email}</td>
-                  <td data-label={t("users.roles")}>{roleLabels({ roles: u.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr).join(", ")}</td>
+                  <td data-label={t("users.roles")}>
+                    {roleLabels(
+                      { roles: u.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) },
+                      tr,
+                    ).join(", ")}
+                  </td>
                   <td data-label={t("users.status")}>
-                    <span className={`badge ${u.status === "active" ? "badge-ok" : u.status === "invited" ? "badge-info" : "badge-neutral"}`}>
+                    <span
+                      className={`badge ${u.status === "active" ? "badge-ok" : u.status === "invited" ? "badge-info" : "badge-neutral"}`}
+                    >
                       {t(`users.statusLabel.${u.status as "active"}`)}
                     </span>
                   </td>

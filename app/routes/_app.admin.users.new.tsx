@@ -23,8 +23,16 @@ export const meta: MetaFunction = () => [{ title: "Invite a person · FocalPoint
 const InviteForm = z.object({
   email: email(),
   name: text(120),
-  organisationId: z.string().max(40).optional().transform((v) => v || null),
-  countryId: z.string().max(40).optional().transform((v) => v || null),
+  organisationId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  countryId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
   locale: z.enum(LOCALES),
 });
 
@@ -38,22 +46,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user.manage");
   const t = await getTranslate(request);
   const formData = await request.formData();
-  const [form, countries, organisations] = await Promise.all([parseForm(request, InviteForm, formData), listCountries(), listOrganisationOptions()]);
+  const [form, countries, organisations] = await Promise.all([
+    parseForm(request, InviteForm, formData),
+    listCountries(),
+    listOrganisationOptions(),
+  ]);
   const countryIds = new Set(countries.map((c) => c.id));
   const roles = parseRoleFields(formData, countryIds, t);
   const fieldErrors = { ...(form.ok ? {} : form.fieldErrors), ...(roles.ok ? {} : roles.fieldErrors) };
-  if (form.ok && form.data.organisationId && !organisations.some((o) => o.id === form.data.organisationId)) fieldErrors.organisationId = t("validation.invalidChoice");
-  if (form.ok && form.data.countryId && !countryIds.has(form.data.countryId)) fieldErrors.countryId = t("validation.invalidChoice");
+  if (form.ok && form.data.organisationId && !organisations.some((o) => o.id === form.data.organisationId))
+    fieldErrors.organisationId = t("validation.invalidChoice");
+  if (form.ok && form.data.countryId && !countryIds.has(form.data.countryId))
+    fieldErrors.countryId = t("validation.invalidChoice");
   if (!form.ok || !roles.ok || Object.keys(fieldErrors).length) {
     return data({ fieldErrors, formError: t("errors.fixBelow") }, { status: 400 });
   }
   try {
     await inviteUser({ ...form.data, roles: roles.roles }, actor, context.requestId);
   } catch (error) {
-    if (error instanceof UserError) return data({ fieldErrors: { [error.field]: t(error.messageKey) }, formError: t("errors.fixBelow") }, { status: 400 });
+    if (error instanceof UserError)
+      return data(
+        { fieldErrors: { [error.field]: t(error.messageKey) }, formError: t("errors.fixBelow") },
+        { status: 400 },
+      );
     throw error;
   }
-  return redirectWithToast("/admin/users?status=invited", { kind: "success", message: t("admin:invite.sent", { email: form.data.email }) });
+  return redirectWithToast("/admin/users?status=invited", {
+    kind: "success",
+    message: t("admin:invite.sent", { email: form.data.email }),
+  });
 }
 
 export default function InvitePerson() {
@@ -78,13 +99,19 @@ export default function InvitePerson() {
             label={t("invite.organisation")}
             name="organisationId"
             error={errors.organisationId}
-            options={[{ value: "", label: t("invite.noOrganisation") }, ...organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name }))]}
+            options={[
+              { value: "", label: t("invite.noOrganisation") },
+              ...organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name })),
+            ]}
           />
           <SelectField
             label={t("invite.country")}
             name="countryId"
             error={errors.countryId}
-            options={[{ value: "", label: t("invite.noCountry") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
+            options={[
+              { value: "", label: t("invite.noCountry") },
+              ...countries.map((c) => ({ value: c.id, label: c.name })),
+            ]}
           />
           <SelectField
             label={t("invite.language")}

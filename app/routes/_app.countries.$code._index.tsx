@@ -18,7 +18,9 @@ import styles from "~/styles/directory.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.country.name ?? "Country"} · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.country.name ?? "Country"} · FocalPoint` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "country.read");
@@ -43,7 +45,14 @@ export default function CountryPage() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/countries">{t("countries.title")}</Link>
       </nav>
-      <PageHeader title={<><span className="country-code">{country.code}</span> {country.name}</>} intro={country.nqfName}>
+      <PageHeader
+        title={
+          <>
+            <span className="country-code">{country.code}</span> {country.name}
+          </>
+        }
+        intro={country.nqfName}
+      >
         <div className="cluster">
           <LiveStatus status={status} />
           {canEdit ? (
@@ -56,7 +65,11 @@ export default function CountryPage() {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="overview-heading">
           <h2 id="overview-heading">{t("countries.overview")}</h2>
-          {country.overview ? <p className="pre-line">{country.overview}</p> : <p className="empty">{t("countries.noOverview")}</p>}
+          {country.overview ? (
+            <p className="pre-line">{country.overview}</p>
+          ) : (
+            <p className="empty">{t("countries.noOverview")}</p>
+          )}
         </section>
         <section className="card" aria-labelledby="people-heading">
           <h2 id="people-heading">{t("countries.people")}</h2>
@@ -135,10 +148,14 @@ export default function CountryPage() {
                 {countryMilestones.map((m) => (
                   <li key={m.id} className="plan-line">
                     <div>
-                      <Link to={`/milestones/${m.id}`}>{tm(`stageNames.${m.stageCode as "nqf_in_place"}`, { defaultValue: m.stageName })}</Link>
+                      <Link to={`/milestones/${m.id}`}>
+                        {tm(`stageNames.${m.stageCode as "nqf_in_place"}`, { defaultValue: m.stageName })}
+                      </Link>
                       {m.achievedOn || m.targetOn ? (
                         <div className="small muted">
-                          {m.achievedOn ? tm("countryPage.achieved", { date: formatDay(m.achievedOn, locale) }) : tm("countryPage.target", { date: formatDay(m.targetOn, locale) })}
+                          {m.achievedOn
+                            ? tm("countryPage.achieved", { date: formatDay(m.achievedOn, locale) })
+                            : tm("countryPage.target", { date: formatDay(m.targetOn, locale) })}
                         </div>
                       ) : null}
                     </div>

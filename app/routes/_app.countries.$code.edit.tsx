@@ -36,7 +36,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return data({ fieldErrors: form.fieldErrors }, { status: 400 });
   await updateCountryProfile(country.id, form.data, user.id, context.requestId);
   const t = await getTranslate(request);
-  return redirectWithToast(`/countries/${country.code.toLowerCase()}`, { kind: "success", message: t("directory:editCountry.saved") });
+  return redirectWithToast(`/countries/${country.code.toLowerCase()}`, {
+    kind: "success",
+    message: t("directory:editCountry.saved"),
+  });
 }
 
 export default function EditCountry() {
@@ -48,7 +51,8 @@ export default function EditCountry() {
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/countries">{t("countries.title")}</Link> › <Link to={`/countries/${country.code.toLowerCase()}`}>{country.name}</Link>
+        <Link to="/countries">{t("countries.title")}</Link> ›{" "}
+        <Link to={`/countries/${country.code.toLowerCase()}`}>{country.name}</Link>
       </nav>
       <PageHeader title={t("editCountry.title", { country: country.name })} intro={t("editCountry.intro")} />
       <Form method="post" className="card" noValidate>

@@ -31,7 +31,9 @@ import { CountryCodeParam, IdParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.country.name ?? "Country"}: priority sectors · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.country.name ?? "Country"}: priority sectors · FocalPoint` },
+];
 
 /** The country in the URL, for someone who may read its milestones (403 otherwise). */
 async function requireCountryMilestones(request: Request, code: string | undefined) {
@@ -45,7 +47,10 @@ async function requireCountryMilestones(request: Request, code: string | undefin
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, country } = await requireCountryMilestones(request, params.code);
   const canEdit = can(user, "milestone.edit", { countryId: country.id });
-  const [overview, available] = await Promise.all([countryMilestoneOverview(country.id), canEdit ? sectorsNotChosen(country.id) : []]);
+  const [overview, available] = await Promise.all([
+    countryMilestoneOverview(country.id),
+    canEdit ? sectorsNotChosen(country.id) : [],
+  ]);
   return { country, canEdit, sectors: overview.sectors, sectorStages: overview.sectorStages, available };
 }
 
@@ -58,7 +63,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const refused = (fieldErrors: FieldErrors) => data<Result>({ ok: false, intent, fieldErrors }, { status: 400 });
-  const done = async (message: string) => data<Result>({ ok: true }, { headers: await toastHeaders({ kind: "success", message }) });
+  const done = async (message: string) =>
+    data<Result>({ ok: true }, { headers: await toastHeaders({ kind: "success", message }) });
   try {
     switch (intent) {
       case "add": {
@@ -98,12 +104,19 @@ export default function PrioritySectors() {
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/milestones">{t("title")}</Link> › <Link to={`/countries/${country.code}`}>{country.name}</Link>
       </nav>
-      <PageHeader title={t("sectors.pageTitle", { country: country.name })} intro={t("sectors.intro", { country: country.name })}>
+      <PageHeader
+        title={t("sectors.pageTitle", { country: country.name })}
+        intro={t("sectors.intro", { country: country.name })}
+      >
         <LiveStatus status={status} />
       </PageHeader>
       <p className="muted">{canEdit ? t("sectors.removalRule") : t("sectors.readOnly")}</p>
       <div className="milestone-sections">
-        {sectors.length ? sectors.map((s) => <SectorPipeline key={s.sector.id} sector={s} canEdit={canEdit} />) : <p className="empty card">{t("sectors.none")}</p>}
+        {sectors.length ? (
+          sectors.map((s) => <SectorPipeline key={s.sector.id} sector={s} canEdit={canEdit} />)
+        ) : (
+          <p className="empty card">{t("sectors.none")}</p>
+        )}
         {canEdit ? (
           <div className="grid grid-2">
             <ChooseSector />
@@ -129,8 +142,12 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
           <h2 id={headingId}>{sector.sector.name}</h2>
           <p className="small muted">
             {sector.sector.isRmcs ? <span className="badge badge-brand">{t("sectors.rmcs")}</span> : null}{" "}
-            {sector.sector.addedByCountry ? `${t("sectors.addedBy", { country: sector.sector.addedByCountry.name })} · ` : null}
-            {sector.prioritisedOn ? `${t("sectors.prioritisedOn", { date: formatDay(sector.prioritisedOn, locale) })} · ` : null}
+            {sector.sector.addedByCountry
+              ? `${t("sectors.addedBy", { country: sector.sector.addedByCountry.name })} · `
+              : null}
+            {sector.prioritisedOn
+              ? `${t("sectors.prioritisedOn", { date: formatDay(sector.prioritisedOn, locale) })} · `
+              : null}
             {t("sectors.progress", { completed, total: sector.milestones.length })}
           </p>
         </div>
@@ -143,7 +160,12 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
           >
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="sectorId" value={sector.sector.id} />
-            <button type="submit" className="button-secondary" aria-label={t("sectors.removeLabel", { sector: sector.sector.name })} disabled={removal.state !== "idle"}>
+            <button
+              type="submit"
+              className="button-secondary"
+              aria-label={t("sectors.removeLabel", { sector: sector.sector.name })}
+              disabled={removal.state !== "idle"}
+            >
               {t("sectors.remove")}
             </button>
           </removal.Form>
@@ -161,7 +183,9 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
               <span aria-hidden="true" className="pipeline-symbol">
                 {t(`symbols.${m.status as "completed"}`)}
               </span>
-              <span className="pipeline-name">{t(`stageNames.${m.stageCode as "national_standard"}`, { defaultValue: m.stageCode })}</span>
+              <span className="pipeline-name">
+                {t(`stageNames.${m.stageCode as "national_standard"}`, { defaultValue: m.stageCode })}
+              </span>
             </Link>
             <MilestoneStatusBadge status={m.status} />
             {m.overdue ? <span className="badge badge-warn">{t("page.overdue")}</span> : null}
@@ -199,7 +223,12 @@ function ChooseSector() {
             error={errors?.sectorId}
             options={[
               { value: "", label: t("sectors.chooseSector") },
-              ...available.map((s) => ({ value: s.id, label: s.addedByCountry ? `${s.name} (${t("sectors.addedBy", { country: s.addedByCountry.name })})` : s.name })),
+              ...available.map((s) => ({
+                value: s.id,
+                label: s.addedByCountry
+                  ? `${s.name} (${t("sectors.addedBy", { country: s.addedByCountry.name })})`
+                  : s.name,
+              })),
             ]}
           />
           <div className="form-actions">

@@ -49,7 +49,8 @@ export default function Countries() {
             {countries.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <span className="country-code">{c.code}</span> <Link to={`/countries/${c.code.toLowerCase()}`}>{c.name}</Link>
+                  <span className="country-code">{c.code}</span>{" "}
+                  <Link to={`/countries/${c.code.toLowerCase()}`}>{c.name}</Link>
                 </td>
                 <td data-label={t("countries.focalPoints")}>
                   {c.focalPoints.length ? (
@@ -78,7 +79,9 @@ export default function Countries() {
                   )}
                 </td>
                 <td className="num" data-label={t("countries.progress")}>
-                  {c.milestones && c.milestones.total > 0 ? formatPercent(c.milestones.completed / c.milestones.total, locale) : "—"}
+                  {c.milestones && c.milestones.total > 0
+                    ? formatPercent(c.milestones.completed / c.milestones.total, locale)
+                    : "—"}
                 </td>
               </tr>
             ))}

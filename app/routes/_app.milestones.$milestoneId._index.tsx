@@ -24,7 +24,13 @@ import {
   removeEvidence,
   type HistoryChange,
 } from "~/models/milestone.server";
-import { ACCEPTED_EXTENSIONS, fileFromForm, MAX_UPLOAD_LABEL, parseUploadForm, UploadRejected } from "~/models/stored-file.server";
+import {
+  ACCEPTED_EXTENSIONS,
+  fileFromForm,
+  MAX_UPLOAD_LABEL,
+  parseUploadForm,
+  UploadRejected,
+} from "~/models/stored-file.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
@@ -38,7 +44,11 @@ import { toastHeaders } from "~/utils/toast.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${[data.milestone.stage.name, data.milestone.sector?.name].filter(Boolean).join(" · ")}, ${data.milestone.country.name} · FocalPoint` : "Milestone · FocalPoint" },
+  {
+    title: data
+      ? `${[data.milestone.stage.name, data.milestone.sector?.name].filter(Boolean).join(" · ")}, ${data.milestone.country.name} · FocalPoint`
+      : "Milestone · FocalPoint",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,8 +71,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; values?: Record<string, unknown> };
 
-const refused = (fieldErrors: FieldErrors, values?: Record<string, unknown>) => data<ActionResult>({ ok: false, fieldErrors, values }, { status: 400 });
-const done = async (message: string) => data<ActionResult>({ ok: true }, { headers: await toastHeaders({ kind: "success", message }) });
+const refused = (fieldErrors: FieldErrors, values?: Record<string, unknown>) =>
+  data<ActionResult>({ ok: false, fieldErrors, values }, { status: 400 });
+const done = async (message: string) =>
+  data<ActionResult>({ ok: true }, { headers: await toastHeaders({ kind: "success", message }) });
 
 /** The form of a request: multipart (with an uploaded file) or plain; a file over the limit is refused while it is read. */
 async function readForm(request: Request, t: Translate): Promise<FormData | FieldErrors> {
@@ -105,7 +117,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       try {
         await addEvidenceFile(milestone.id, file, form.data.title, user.id, requestId);
       } catch (error) {
-        if (error instanceof UploadRejected) return refused({ file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) }, formDataToObject(formData));
+        if (error instanceof UploadRejected)
+          return refused({ file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) }, formDataToObject(formData));
         throw error;
       }
       return done(t("milestones:evidence.added"));
@@ -113,7 +126,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "removeEvidence": {
       editor(user);
       const evidenceId = parseParam(IdParam, formData.get("evidenceId"));
-      if (!(await removeEvidence(milestone.id, evidenceId, user.id, requestId))) throw new Response("Not found", { status: 404 });
+      if (!(await removeEvidence(milestone.id, evidenceId, user.id, requestId)))
+        throw new Response("Not found", { status: 404 });
       return done(t("milestones:evidence.removed"));
     }
     case "comment": {
@@ -162,18 +176,22 @@ export default function MilestonePage() {
   const { t } = useTranslation("milestones");
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates([topic.country(milestone.countryId)]);
-  const stageName = t(`stageNames.${milestone.stage.code as "national_standard"}`, { defaultValue: milestone.stage.name });
+  const stageName = t(`stageNames.${milestone.stage.code as "national_standard"}`, {
+    defaultValue: milestone.stage.name,
+  });
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/milestones">{t("title")}</Link> › <Link to={`/countries/${milestone.country.code}`}>{milestone.country.name}</Link> ›{" "}
+        <Link to="/milestones">{t("title")}</Link> ›{" "}
+        <Link to={`/countries/${milestone.country.code}`}>{milestone.country.name}</Link> ›{" "}
         <Link to={`/countries/${milestone.country.code}/sectors`}>{t("sectors.title")}</Link>
       </nav>
       <header className="page-header">
         <div>
           <h1>{stageName}</h1>
           <p>
-            <span className="country-code">{milestone.country.code}</span> {milestone.country.name} · {milestone.sector?.name ?? t("page.countryLevel")}
+            <span className="country-code">{milestone.country.code}</span> {milestone.country.name} ·{" "}
+            {milestone.sector?.name ?? t("page.countryLevel")}
           </p>
           <div className="cluster">
             <MilestoneStatusBadge status={milestone.status} />
@@ -208,11 +226,20 @@ export default function MilestonePage() {
 function Details({ milestone, locale }: { milestone: LoaderData["milestone"]; locale: string }) {
   const { t } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
-  const day = (value: string | null) => (value ? <time dateTime={value}>{formatDay(value, locale, "long")}</time> : <span className="muted">{tc("notSet")}</span>);
+  const day = (value: string | null) =>
+    value ? (
+      <time dateTime={value}>{formatDay(value, locale, "long")}</time>
+    ) : (
+      <span className="muted">{tc("notSet")}</span>
+    );
   return (
     <section className="card" aria-labelledby="details-heading">
       <h2 id="details-heading">{t("page.details")}</h2>
-      <p className="muted">{t(`stageDescriptions.${milestone.stage.code as "national_standard"}`, { defaultValue: milestone.stage.description })}</p>
+      <p className="muted">
+        {t(`stageDescriptions.${milestone.stage.code as "national_standard"}`, {
+          defaultValue: milestone.stage.description,
+        })}
+      </p>
       <dl className="definition-list">
         <dt>{t("page.status")}</dt>
         <dd>
@@ -227,13 +254,25 @@ function Details({ milestone, locale }: { milestone: LoaderData["milestone"]; lo
         {milestone.stage.code === AQRF_STAGE ? (
           <>
             <dt>{t("page.aqrfLevel")}</dt>
-            <dd>{milestone.level ? <span title={milestone.level.description}>{t("page.level", { level: milestone.level.level })}</span> : <span className="muted">{tc("notSet")}</span>}</dd>
+            <dd>
+              {milestone.level ? (
+                <span title={milestone.level.description}>{t("page.level", { level: milestone.level.level })}</span>
+              ) : (
+                <span className="muted">{tc("notSet")}</span>
+              )}
+            </dd>
           </>
         ) : null}
         {milestone.stage.code === MUTUAL_RECOGNITION_STAGE ? (
           <>
             <dt>{t("page.partnerCountry")}</dt>
-            <dd>{milestone.partnerCountry ? <Link to={`/countries/${milestone.partnerCountry.code}`}>{milestone.partnerCountry.name}</Link> : <span className="muted">{tc("notSet")}</span>}</dd>
+            <dd>
+              {milestone.partnerCountry ? (
+                <Link to={`/countries/${milestone.partnerCountry.code}`}>{milestone.partnerCountry.name}</Link>
+              ) : (
+                <span className="muted">{tc("notSet")}</span>
+              )}
+            </dd>
           </>
         ) : null}
         {milestone.project ? (
@@ -246,7 +285,9 @@ function Details({ milestone, locale }: { milestone: LoaderData["milestone"]; lo
           <>
             <dt>{t("page.requestedAt")}</dt>
             <dd>
-              <Link to={`/workshops/${milestone.sourceOutcome.workshop.id}`}>{milestone.sourceOutcome.workshop.title}</Link>
+              <Link to={`/workshops/${milestone.sourceOutcome.workshop.id}`}>
+                {milestone.sourceOutcome.workshop.title}
+              </Link>
               <div className="small muted">{milestone.sourceOutcome.text}</div>
             </dd>
           </>
@@ -254,16 +295,30 @@ function Details({ milestone, locale }: { milestone: LoaderData["milestone"]; lo
       </dl>
       <h3>{t("page.notes")}</h3>
       {milestone.notes ? <p className="pre-line">{milestone.notes}</p> : <p className="empty">{t("page.noNotes")}</p>}
-      {milestone.updatedBy ? <p className="small muted">{t("page.lastChange", { name: milestone.updatedBy.name, date: formatDateTime(milestone.updatedAt, locale) })}</p> : null}
+      {milestone.updatedBy ? (
+        <p className="small muted">
+          {t("page.lastChange", { name: milestone.updatedBy.name, date: formatDateTime(milestone.updatedAt, locale) })}
+        </p>
+      ) : null}
     </section>
   );
 }
 
 function fileSize(bytes: number, locale: string) {
-  return bytes < 1024 * 1024 ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} KB` : `${formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, locale)} MB`;
+  return bytes < 1024 * 1024
+    ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} KB`
+    : `${formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, locale)} MB`;
 }
 
-function Evidence({ milestone, canEdit, locale }: { milestone: LoaderData["milestone"]; canEdit: boolean; locale: string }) {
+function Evidence({
+  milestone,
+  canEdit,
+  locale,
+}: {
+  milestone: LoaderData["milestone"];
+  canEdit: boolean;
+  locale: string;
+}) {
   const { t } = useTranslation("milestones");
   return (
     <section className="card" aria-labelledby="evidence-heading">
@@ -281,8 +336,14 @@ function Evidence({ milestone, canEdit, locale }: { milestone: LoaderData["miles
                   </a>
                 )}
                 <div className="small muted">
-                  {e.file ? t("evidence.fileKind", { size: fileSize(e.file.size, locale) }) : `${t("evidence.link")} · ${e.url ? new URL(e.url).hostname : ""}`} ·{" "}
-                  {t("evidence.addedBy", { name: e.createdBy.name, date: formatDay(e.createdAt.toISOString().slice(0, 10), locale) })}
+                  {e.file
+                    ? t("evidence.fileKind", { size: fileSize(e.file.size, locale) })
+                    : `${t("evidence.link")} · ${e.url ? new URL(e.url).hostname : ""}`}{" "}
+                  ·{" "}
+                  {t("evidence.addedBy", {
+                    name: e.createdBy.name,
+                    date: formatDay(e.createdAt.toISOString().slice(0, 10), locale),
+                  })}
                 </div>
               </div>
               {canEdit ? <RemoveEvidence id={e.id} title={e.title} /> : null}
@@ -309,7 +370,12 @@ function RemoveEvidence({ id, title }: { id: string; title: string }) {
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value="removeEvidence" />
       <input type="hidden" name="evidenceId" value={id} />
-      <button type="submit" className="button-ghost" aria-label={t("evidence.removeLabel", { title })} disabled={fetcher.state !== "idle"}>
+      <button
+        type="submit"
+        className="button-ghost"
+        aria-label={t("evidence.removeLabel", { title })}
+        disabled={fetcher.state !== "idle"}
+      >
         {t("evidence.remove")}
       </button>
     </fetcher.Form>
@@ -324,7 +390,16 @@ function AddLink() {
       <h3 id="add-link-heading">{t("evidence.addLink")}</h3>
       <input type="hidden" name="intent" value="addLink" />
       <Field label={t("evidence.linkTitle")} name="title" maxLength={200} required error={errors?.title} />
-      <Field label={t("evidence.url")} name="url" type="url" inputMode="url" maxLength={2000} required hint={t("evidence.urlHint")} error={errors?.url} />
+      <Field
+        label={t("evidence.url")}
+        name="url"
+        type="url"
+        inputMode="url"
+        maxLength={2000}
+        required
+        hint={t("evidence.urlHint")}
+        error={errors?.url}
+      />
       <div className="form-actions">
         <button type="submit" className="button-secondary" disabled={busy}>
           {t("evidence.add")}
@@ -339,11 +414,31 @@ function AddFile() {
   const { upload } = useLoaderData<typeof loader>();
   const { fetcher, formRef, errors, busy } = useResettingFetcher();
   return (
-    <fetcher.Form method="post" encType="multipart/form-data" ref={formRef} className="evidence-form" aria-labelledby="add-file-heading">
+    <fetcher.Form
+      method="post"
+      encType="multipart/form-data"
+      ref={formRef}
+      className="evidence-form"
+      aria-labelledby="add-file-heading"
+    >
       <h3 id="add-file-heading">{t("evidence.addFile")}</h3>
       <input type="hidden" name="intent" value="addFile" />
-      <Field label={t("evidence.fileTitle")} name="title" maxLength={200} hint={t("evidence.fileTitleHint")} error={errors?.title} />
-      <Field label={t("evidence.file")} name="file" type="file" accept={upload.accept} required hint={t("evidence.fileHint", { max: upload.maxLabel })} error={errors?.file} />
+      <Field
+        label={t("evidence.fileTitle")}
+        name="title"
+        maxLength={200}
+        hint={t("evidence.fileTitleHint")}
+        error={errors?.title}
+      />
+      <Field
+        label={t("evidence.file")}
+        name="file"
+        type="file"
+        accept={upload.accept}
+        required
+        hint={t("evidence.fileHint", { max: upload.maxLabel })}
+        error={errors?.file}
+      />
       <div className="form-actions">
         <button type="submit" className="button-secondary" disabled={busy}>
           {t("evidence.upload")}
@@ -375,13 +470,19 @@ function LinkedActionItems({ items, locale }: { items: LoaderData["milestone"]["
                 <tr key={item.id}>
                   <td>{item.activity}</td>
                   <td>
-                    <Link to={`/action-plans/${item.plan.id}`}>{item.plan.title}</Link> <PlanStatusBadge status={item.plan.status} />
+                    <Link to={`/action-plans/${item.plan.id}`}>{item.plan.title}</Link>{" "}
+                    <PlanStatusBadge status={item.plan.status} />
                   </td>
                   <td>
                     <ActionItemStatusBadge status={item.status} />
                   </td>
                   <td>
-                    <progress max={100} value={item.progress} aria-label={`${t("actionItems.progress")}: ${item.activity}`} /> {item.progress}%
+                    <progress
+                      max={100}
+                      value={item.progress}
+                      aria-label={`${t("actionItems.progress")}: ${item.activity}`}
+                    />{" "}
+                    {item.progress}%
                   </td>
                   <td>{item.dueOn ? <time dateTime={item.dueOn}>{formatDay(item.dueOn, locale)}</time> : "—"}</td>
                 </tr>
@@ -396,7 +497,15 @@ function LinkedActionItems({ items, locale }: { items: LoaderData["milestone"]["
   );
 }
 
-function Comments({ comments, canComment, locale }: { comments: LoaderData["comments"]; canComment: boolean; locale: string }) {
+function Comments({
+  comments,
+  canComment,
+  locale,
+}: {
+  comments: LoaderData["comments"];
+  canComment: boolean;
+  locale: string;
+}) {
   const { t } = useTranslation("milestones");
   const { fetcher, formRef, errors, busy } = useResettingFetcher();
   return (
@@ -414,7 +523,14 @@ function Comments({ comments, canComment, locale }: { comments: LoaderData["comm
       {canComment ? (
         <fetcher.Form method="post" ref={formRef}>
           <input type="hidden" name="intent" value="comment" />
-          <TextareaField label={t("comments.label")} name="body" rows={3} maxLength={4000} required error={errors?.body} />
+          <TextareaField
+            label={t("comments.label")}
+            name="body"
+            rows={3}
+            maxLength={4000}
+            required
+            error={errors?.body}
+          />
           <div className="form-actions">
             <button type="submit" disabled={busy}>
               {t("comments.add")}
@@ -444,7 +560,8 @@ function CommentEntry({ comment, locale }: { comment: LoaderData["comments"][num
   return (
     <li className="comment">
       <div className="comment-meta">
-        <strong>{comment.author.name}</strong> · <time dateTime={new Date(comment.createdAt).toISOString()}>{when}</time>
+        <strong>{comment.author.name}</strong> ·{" "}
+        <time dateTime={new Date(comment.createdAt).toISOString()}>{when}</time>
         {comment.editedAt && !comment.deletedAt ? <span className="muted"> · {t("comments.edited")}</span> : null}
       </div>
       {comment.deletedAt ? (
@@ -453,7 +570,16 @@ function CommentEntry({ comment, locale }: { comment: LoaderData["comments"][num
         <edit.Form method="post">
           <input type="hidden" name="intent" value="editComment" />
           <input type="hidden" name="commentId" value={comment.id} />
-          <TextareaField label={t("comments.editLabel")} name="body" rows={3} maxLength={4000} required defaultValue={comment.body} error={errors?.body} autoFocus />
+          <TextareaField
+            label={t("comments.editLabel")}
+            name="body"
+            rows={3}
+            maxLength={4000}
+            required
+            defaultValue={comment.body}
+            error={errors?.body}
+            autoFocus
+          />
           <div className="form-actions">
             <button type="submit" disabled={edit.state !== "idle"}>
               {t("comments.save")}
@@ -468,13 +594,23 @@ function CommentEntry({ comment, locale }: { comment: LoaderData["comments"][num
       )}
       {own && !editing ? (
         <div className="cluster">
-          <button type="button" className="button-ghost" onClick={() => setEditing(true)} aria-label={`${t("comments.editLabel")} (${when})`}>
+          <button
+            type="button"
+            className="button-ghost"
+            onClick={() => setEditing(true)}
+            aria-label={`${t("comments.editLabel")} (${when})`}
+          >
             {t("comments.edit")}
           </button>
           <remove.Form method="post">
             <input type="hidden" name="intent" value="deleteComment" />
             <input type="hidden" name="commentId" value={comment.id} />
-            <button type="submit" className="button-ghost" disabled={remove.state !== "idle"} aria-label={t("comments.deleteLabel", { date: when })}>
+            <button
+              type="submit"
+              className="button-ghost"
+              disabled={remove.state !== "idle"}
+              aria-label={t("comments.deleteLabel", { date: when })}
+            >
               {t("comments.delete")}
             </button>
           </remove.Form>
@@ -496,7 +632,9 @@ function History({ history, locale }: { history: LoaderData["history"]; locale: 
             <li key={event.id}>
               <div className="history-meta">
                 <strong>{event.actor?.name ?? t("history.unknownPerson")}</strong> ·{" "}
-                <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt, locale)}</time>
+                <time dateTime={new Date(event.createdAt).toISOString()}>
+                  {formatDateTime(event.createdAt, locale)}
+                </time>
               </div>
               {event.changes.length ? (
                 <ul className="history-changes">
@@ -524,7 +662,11 @@ function HistoryChangeLine({ change, locale }: { change: HistoryChange; locale: 
   const { t } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
   if (change.field === "evidence") {
-    return change.to !== null ? <>{t("history.evidenceAdded", { title: change.to })}</> : <>{t("history.evidenceRemoved", { title: change.from })}</>;
+    return change.to !== null ? (
+      <>{t("history.evidenceAdded", { title: change.to })}</>
+    ) : (
+      <>{t("history.evidenceRemoved", { title: change.from })}</>
+    );
   }
   if (change.field === "notes") {
     return (

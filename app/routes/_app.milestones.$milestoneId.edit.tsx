@@ -52,8 +52,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await parseForm(request, milestoneFormSchema(await milestoneRulesContext(milestone)), formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values, version: null }, { status: 400 });
   try {
-    const changed = await updateMilestone(milestone.id, form.data, user.id, { expectedUpdatedAt: String(formData.get("version") ?? ""), requestId: context.requestId });
-    return redirectWithToast(`/milestones/${milestone.id}`, { kind: changed ? "success" : "info", message: t(changed ? "milestones:form.saved" : "milestones:form.unchanged") });
+    const changed = await updateMilestone(milestone.id, form.data, user.id, {
+      expectedUpdatedAt: String(formData.get("version") ?? ""),
+      requestId: context.requestId,
+    });
+    return redirectWithToast(`/milestones/${milestone.id}`, {
+      kind: changed ? "success" : "info",
+      message: t(changed ? "milestones:form.saved" : "milestones:form.unchanged"),
+    });
   } catch (error) {
     if (!(error instanceof MilestoneConflict)) throw error;
     // Hand back the newer version: saving again then replaces the other person's change knowingly.
@@ -76,15 +82,26 @@ export default function EditMilestone() {
   const changedMeanwhile = version !== (actionData?.version ?? openedVersion);
   const errors = actionData?.fieldErrors as Record<string, string> | undefined;
   const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
-  const value = (name: string, current: string | number | null) => values[name] ?? (current === null ? "" : String(current));
-  const stageName = t(`stageNames.${milestone.stage.code as "national_standard"}`, { defaultValue: milestone.stage.name });
+  const value = (name: string, current: string | number | null) =>
+    values[name] ?? (current === null ? "" : String(current));
+  const stageName = t(`stageNames.${milestone.stage.code as "national_standard"}`, {
+    defaultValue: milestone.stage.name,
+  });
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/milestones">{t("title")}</Link> › <Link to={`/countries/${milestone.country.code}`}>{milestone.country.name}</Link> ›{" "}
+        <Link to="/milestones">{t("title")}</Link> ›{" "}
+        <Link to={`/countries/${milestone.country.code}`}>{milestone.country.name}</Link> ›{" "}
         <Link to={`/milestones/${milestone.id}`}>{stageName}</Link>
       </nav>
-      <PageHeader title={t("form.title")} intro={<>{stageName} · {milestone.sector?.name ?? t("page.countryLevel")} · {milestone.country.name}</>}>
+      <PageHeader
+        title={t("form.title")}
+        intro={
+          <>
+            {stageName} · {milestone.sector?.name ?? t("page.countryLevel")} · {milestone.country.name}
+          </>
+        }
+      >
         <LiveStatus status={status} />
       </PageHeader>
       <section className="card form-card">
@@ -105,8 +122,21 @@ export default function EditMilestone() {
             options={MILESTONE_STATUSES.map((s) => ({ value: s, label: tc(`milestoneStatuses.${s}`) }))}
           />
           <div className="grid grid-3 form-dates">
-            <Field label={t("page.startedOn")} name="startedOn" type="date" defaultValue={value("startedOn", milestone.startedOn)} error={errors?.startedOn} />
-            <Field label={t("page.targetOn")} name="targetOn" type="date" defaultValue={value("targetOn", milestone.targetOn)} hint={t("form.targetOnHint")} error={errors?.targetOn} />
+            <Field
+              label={t("page.startedOn")}
+              name="startedOn"
+              type="date"
+              defaultValue={value("startedOn", milestone.startedOn)}
+              error={errors?.startedOn}
+            />
+            <Field
+              label={t("page.targetOn")}
+              name="targetOn"
+              type="date"
+              defaultValue={value("targetOn", milestone.targetOn)}
+              hint={t("form.targetOnHint")}
+              error={errors?.targetOn}
+            />
             <Field
               label={t("page.achievedOn")}
               name="achievedOn"
@@ -123,7 +153,10 @@ export default function EditMilestone() {
               defaultValue={value("aqrfLevel", milestone.aqrfLevel)}
               hint={t("form.aqrfLevelHint")}
               error={errors?.aqrfLevel}
-              options={[{ value: "", label: t("form.notSet") }, ...levels.map((l) => ({ value: String(l.level), label: t("page.level", { level: l.level }) }))]}
+              options={[
+                { value: "", label: t("form.notSet") },
+                ...levels.map((l) => ({ value: String(l.level), label: t("page.level", { level: l.level }) })),
+              ]}
             />
           ) : null}
           {milestone.stage.code === MUTUAL_RECOGNITION_STAGE ? (
@@ -133,10 +166,20 @@ export default function EditMilestone() {
               defaultValue={value("partnerCountryId", milestone.partnerCountryId)}
               hint={t("form.partnerHint")}
               error={errors?.partnerCountryId}
-              options={[{ value: "", label: t("form.notSet") }, ...partnerCountries.map((c) => ({ value: c.id, label: c.name }))]}
+              options={[
+                { value: "", label: t("form.notSet") },
+                ...partnerCountries.map((c) => ({ value: c.id, label: c.name })),
+              ]}
             />
           ) : null}
-          <TextareaField label={t("page.notes")} name="notes" rows={5} maxLength={4000} defaultValue={value("notes", milestone.notes)} error={errors?.notes} />
+          <TextareaField
+            label={t("page.notes")}
+            name="notes"
+            rows={5}
+            maxLength={4000}
+            defaultValue={value("notes", milestone.notes)}
+            error={errors?.notes}
+          />
           <FormActions submitting={navigation.state === "submitting"} cancelTo={`/milestones/${milestone.id}`} />
         </Form>
       </section>

@@ -15,14 +15,26 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Milestones · FocalPoint" }];
 
 const Filters = z.object({
-  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
-  sector: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .optional()
+    .catch(undefined),
+  sector: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [matrix, countries, sectors] = await Promise.all([milestoneMatrix(user, { countryId: filters.country, sectorId: filters.sector }), listReadableCountries(user), listSectors()]);
+  const [matrix, countries, sectors] = await Promise.all([
+    milestoneMatrix(user, { countryId: filters.country, sectorId: filters.sector }),
+    listReadableCountries(user),
+    listSectors(),
+  ]);
   return { matrix, countries, sectors, filters };
 }
 
@@ -35,10 +47,15 @@ function StageCell({ row, stage }: { row: Row; stage: string }) {
   if (!cell) return <td className="stage-cell stage-none">—</td>;
   const status = tc(`milestoneStatuses.${cell.status as "completed"}`);
   return (
-    <td className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`} title={`${t(`stages.${stage as "national_standard"}`)}: ${status}`}>
+    <td
+      className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`}
+      title={`${t(`stages.${stage as "national_standard"}`)}: ${status}`}
+    >
       <Link to={`/milestones/${cell.id}`} className="stage-link">
         <span aria-hidden="true">{t(`symbols.${cell.status as "completed"}`)}</span>
-        <span className="visually-hidden">{t("cellLabel", { stage: t(`stages.${stage as "national_standard"}`), status })}</span>
+        <span className="visually-hidden">
+          {t("cellLabel", { stage: t(`stages.${stage as "national_standard"}`), status })}
+        </span>
       </Link>
       {cell.aqrfLevel ? <span className="stage-note">L{cell.aqrfLevel}</span> : null}
       {cell.overdue ? <span className="stage-note">{t("overdueMark")}</span> : null}

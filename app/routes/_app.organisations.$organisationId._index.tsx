@@ -8,7 +8,9 @@ import { PersonChip } from "~/components/person-chip";
 import { getOrganisation } from "~/models/organisation.server";
 import { IdParam, parseParam } from "~/utils/params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Organisation"} · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? "Organisation"} · FocalPoint` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");
@@ -31,7 +33,11 @@ export default function OrganisationPage() {
         intro={
           <>
             {tc(`organisationKinds.${organisation.kind as "ministry"}`)} ·{" "}
-            {organisation.country ? <Link to={`/countries/${organisation.country.code.toLowerCase()}`}>{organisation.country.name}</Link> : t("organisations.regional")}
+            {organisation.country ? (
+              <Link to={`/countries/${organisation.country.code.toLowerCase()}`}>{organisation.country.name}</Link>
+            ) : (
+              t("organisations.regional")
+            )}
             {organisation.website ? (
               <>
                 {" · "}

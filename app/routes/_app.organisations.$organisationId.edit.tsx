@@ -31,8 +31,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "reference.manage");
   const organisation = await loadOrganisation(params);
   const t = await getTranslate(request);
-  const failure = await saveOrganisationForm(request, t, (input) => updateOrganisation(organisation.id, input, user.id, context.requestId));
-  return failure ?? redirectWithToast(`/organisations/${organisation.id}`, { kind: "success", message: t("directory:organisations.saved") });
+  const failure = await saveOrganisationForm(request, t, (input) =>
+    updateOrganisation(organisation.id, input, user.id, context.requestId),
+  );
+  return (
+    failure ??
+    redirectWithToast(`/organisations/${organisation.id}`, {
+      kind: "success",
+      message: t("directory:organisations.saved"),
+    })
+  );
 }
 
 export default function EditOrganisation() {
@@ -42,12 +50,18 @@ export default function EditOrganisation() {
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/organisations">{t("organisations.title")}</Link> › <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
+        <Link to="/organisations">{t("organisations.title")}</Link> ›{" "}
+        <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
       </nav>
       <header className="page-header">
         <h1>{t("organisations.editTitle", { name: organisation.name })}</h1>
       </header>
-      <OrganisationForm countries={countries} values={actionData?.values ?? organisation} errors={actionData?.fieldErrors} cancelTo={`/organisations/${organisation.id}`} />
+      <OrganisationForm
+        countries={countries}
+        values={actionData?.values ?? organisation}
+        errors={actionData?.fieldErrors}
+        cancelTo={`/organisations/${organisation.id}`}
+      />
     </>
   );
 }

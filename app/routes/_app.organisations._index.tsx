@@ -30,7 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const countryId = filters.country === REGIONAL ? null : filters.country;
-  const [organisations, countries] = await Promise.all([listOrganisations({ kind: filters.kind, countryId }), listCountries()]);
+  const [organisations, countries] = await Promise.all([
+    listOrganisations({ kind: filters.kind, countryId }),
+    listCountries(),
+  ]);
   return { organisations, countries, filters, canManage: can(user, "reference.manage") };
 }
 
@@ -92,7 +95,13 @@ export default function Organisations() {
                   {o.acronym ? <span className="small muted"> ({o.acronym})</span> : null}
                 </td>
                 <td data-label={t("organisations.kind")}>{tc(`organisationKinds.${o.kind as "ministry"}`)}</td>
-                <td data-label={t("organisations.country")}>{o.country ? <span className="country-code">{o.country.code}</span> : <span className="small muted">{t("organisations.regional")}</span>}</td>
+                <td data-label={t("organisations.country")}>
+                  {o.country ? (
+                    <span className="country-code">{o.country.code}</span>
+                  ) : (
+                    <span className="small muted">{t("organisations.regional")}</span>
+                  )}
+                </td>
                 <td className="num" data-label={t("organisations.people")}>
                   {o._count.people}
                 </td>

@@ -26,7 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const failure = await saveOrganisationForm(request, t, async (input) => {
     createdId = (await createOrganisation(input, user.id, context.requestId)).id;
   });
-  return failure ?? redirectWithToast(`/organisations/${createdId}`, { kind: "success", message: t("directory:organisations.saved") });
+  return (
+    failure ??
+    redirectWithToast(`/organisations/${createdId}`, { kind: "success", message: t("directory:organisations.saved") })
+  );
 }
 
 export default function NewOrganisation() {
@@ -41,7 +44,12 @@ export default function NewOrganisation() {
       <header className="page-header">
         <h1>{t("organisations.addTitle")}</h1>
       </header>
-      <OrganisationForm countries={countries} values={actionData?.values} errors={actionData?.fieldErrors} cancelTo="/organisations" />
+      <OrganisationForm
+        countries={countries}
+        values={actionData?.values}
+        errors={actionData?.fieldErrors}
+        cancelTo="/organisations"
+      />
     </>
   );
 }

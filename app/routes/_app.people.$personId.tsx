@@ -7,7 +7,9 @@ import { initials } from "~/components/person-chip";
 import { getPerson } from "~/models/directory.server";
 import { IdParam, parseParam } from "~/utils/params";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.person.name ?? "Person"} · FocalPoint` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");
@@ -53,9 +55,21 @@ export default function PersonPage() {
             <dt>{t("person.phone")}</dt>
             <dd>{person.phone || "—"}</dd>
             <dt>{t("person.organisation")}</dt>
-            <dd>{person.organisation ? <Link to={`/organisations/${person.organisation.id}`}>{person.organisation.name}</Link> : "—"}</dd>
+            <dd>
+              {person.organisation ? (
+                <Link to={`/organisations/${person.organisation.id}`}>{person.organisation.name}</Link>
+              ) : (
+                "—"
+              )}
+            </dd>
             <dt>{t("person.country")}</dt>
-            <dd>{person.country ? <Link to={`/countries/${person.country.code.toLowerCase()}`}>{person.country.name}</Link> : "—"}</dd>
+            <dd>
+              {person.country ? (
+                <Link to={`/countries/${person.country.code.toLowerCase()}`}>{person.country.name}</Link>
+              ) : (
+                "—"
+              )}
+            </dd>
           </dl>
         </section>
         <section className="card" aria-labelledby="roles-heading">

@@ -20,7 +20,11 @@ export const meta: MetaFunction = () => [{ title: "People · FocalPoint" }];
 
 const Filters = z.object({
   q: z.string().max(100).optional().catch(undefined),
-  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .optional()
+    .catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
@@ -30,7 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");
   const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [result, countries] = await Promise.all([
-    listPeople({ query: filters.q, countryId: filters.country, role: filters.role, kind: filters.kind, page: filters.page, includeDisabled: can(user, "user.manage") }),
+    listPeople({
+      query: filters.q,
+      countryId: filters.country,
+      role: filters.role,
+      kind: filters.kind,
+      page: filters.page,
+      includeDisabled: can(user, "user.manage"),
+    }),
     listCountries(),
   ]);
   return { ...result, countries, filters };
@@ -102,7 +113,11 @@ export default function People() {
                       </span>
                       <div>
                         <Link to={`/people/${p.id}`}>{p.name}</Link>{" "}
-                        {p.status !== "active" ? <span className="badge badge-neutral">{t(p.status === "invited" ? "people.invited" : "people.disabled")}</span> : null}
+                        {p.status !== "active" ? (
+                          <span className="badge badge-neutral">
+                            {t(p.status === "invited" ? "people.invited" : "people.disabled")}
+                          </span>
+                        ) : null}
                         {p.position ? <div className="small muted">{p.position}</div> : null}
                       </div>
                     </div>
@@ -116,8 +131,15 @@ export default function People() {
                       "—"
                     )}
                   </td>
-                  <td data-label={t("people.country")}>{p.country ? <span className="country-code">{p.country.code}</span> : "—"}</td>
-                  <td className="small" data-label={t("people.roles")}>{roleLabels({ roles: p.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) }, tr).join(", ")}</td>
+                  <td data-label={t("people.country")}>
+                    {p.country ? <span className="country-code">{p.country.code}</span> : "—"}
+                  </td>
+                  <td className="small" data-label={t("people.roles")}>
+                    {roleLabels(
+                      { roles: p.roles.map((r) => ({ role: r.role, countryCode: r.country?.code ?? null })) },
+                      tr,
+                    ).join(", ")}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -106,14 +106,18 @@ export default function WorkshopPage() {
                     .map((s) => (
                       <tr key={s.id}>
                         <td className="small" style={{ whiteSpace: "nowrap", width: "9rem" }}>
-                          {formatTime(s.startsAt, locale, workshop.timeZone)}–{formatTime(s.endsAt, locale, workshop.timeZone)}
+                          {formatTime(s.startsAt, locale, workshop.timeZone)}–
+                          {formatTime(s.endsAt, locale, workshop.timeZone)}
                         </td>
                         <td>
-                          <strong>{s.title}</strong> <span className="badge badge-neutral">{t(`sessionTypes.${s.sessionType as "plenary"}`)}</span>
+                          <strong>{s.title}</strong>{" "}
+                          <span className="badge badge-neutral">{t(`sessionTypes.${s.sessionType as "plenary"}`)}</span>
                           {s.description ? <div className="small muted">{s.description}</div> : null}
                           {s.speakers.length ? (
                             <div className="small">
-                              {s.speakers.map((sp) => `${sp.name} (${t(`speakerRoles.${sp.role as "speaker"}`)})`).join(", ")}
+                              {s.speakers
+                                .map((sp) => `${sp.name} (${t(`speakerRoles.${sp.role as "speaker"}`)})`)
+                                .join(", ")}
                             </div>
                           ) : null}
                         </td>
@@ -136,7 +140,10 @@ export default function WorkshopPage() {
           <ul className="list">
             {workshop.outcomes.map((o) => (
               <li key={o.id}>
-                <span className={`badge ${o.kind === "decision" ? "badge-brand" : "badge-info"}`}>{o.kind === "decision" ? t("decision") : t("agreedAction")}</span> {o.text}
+                <span className={`badge ${o.kind === "decision" ? "badge-brand" : "badge-info"}`}>
+                  {o.kind === "decision" ? t("decision") : t("agreedAction")}
+                </span>{" "}
+                {o.text}
                 {o.assignments.length ? (
                   <div className="small" style={{ marginTop: "0.35rem" }}>
                     {t("becameItems")}{" "}

@@ -4,7 +4,16 @@ import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { AgendaSessionForm, echoedSession } from "~/components/agenda-session-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { AgendaRuleError, deleteAgendaSession, getAgendaSession, instantToLocal, SessionForm, speakerDirectory, updateAgendaSession, workshopDays } from "~/models/agenda.server";
+import {
+  AgendaRuleError,
+  deleteAgendaSession,
+  getAgendaSession,
+  instantToLocal,
+  SessionForm,
+  speakerDirectory,
+  updateAgendaSession,
+  workshopDays,
+} from "~/models/agenda.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
@@ -12,7 +21,9 @@ import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Session"} · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.session.title ?? "Session"} · FocalPoint` },
+];
 
 async function loadManaged(request: Request, params: { workshopId?: string; sessionId?: string }) {
   const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
@@ -58,7 +69,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const saved = await updateAgendaSession(workshop, session.id, form.data, actor);
     if (!saved) throw new Response("Not found", { status: 404 });
     const toast = saved.overlapsWith.length
-      ? { kind: "info" as const, message: t("workshops:sessionForm.savedWithOverlap", { titles: saved.overlapsWith.map((title) => `“${title}”`).join(", ") }) }
+      ? {
+          kind: "info" as const,
+          message: t("workshops:sessionForm.savedWithOverlap", {
+            titles: saved.overlapsWith.map((title) => `“${title}”`).join(", "),
+          }),
+        }
       : { kind: "success" as const, message: t("workshops:sessionForm.saved") };
     return redirectWithToast(`${agenda}#session-${session.id}`, toast);
   } catch (error) {

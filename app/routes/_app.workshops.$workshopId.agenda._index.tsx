@@ -11,7 +11,8 @@ import { useWorkshopLayout } from "./_app.workshops.$workshopId";
 import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const layout = matches.find((m) => m.id === "routes/_app.workshops.$workshopId")?.data as { workshop?: { title: string } } | undefined;
+  const layout = matches.find((m) => m.id === "routes/_app.workshops.$workshopId")?.data as
+    { workshop?: { title: string } } | undefined;
   return [{ title: `Agenda · ${layout?.workshop?.title ?? "Workshop"} · FocalPoint` }];
 };
 
@@ -20,13 +21,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { days: await getAgenda(workshop) };
 }
 
-const MoveForm = z.object({ intent: z.literal("move"), sessionId: IdParam, toIndex: z.coerce.number().int().min(0).max(500) });
+const MoveForm = z.object({
+  intent: z.literal("move"),
+  sessionId: IdParam,
+  toIndex: z.coerce.number().int().min(0).max(500),
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
   const form = MoveForm.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) throw new Response("Bad request", { status: 400 });
-  const moved = await moveAgendaSession(workshop, form.data.sessionId, form.data.toIndex, { actorId: user.id, requestId: context.requestId });
+  const moved = await moveAgendaSession(workshop, form.data.sessionId, form.data.toIndex, {
+    actorId: user.id,
+    requestId: context.requestId,
+  });
   if (!moved) throw new Response("Not found", { status: 404 });
   return { moved: { ...moved, sessionId: form.data.sessionId } };
 }
@@ -48,7 +56,9 @@ function liveSessions(days: { day: string; sessions: AgendaSessionView[] }[], no
   const today = todayIn(timeZone, new Date(now));
   const ofToday = days.find((d) => d.day === today)?.sessions ?? [];
   const onNow = ofToday.filter((s) => Date.parse(s.startsAt) <= now && now < Date.parse(s.endsAt));
-  const upcoming = ofToday.filter((s) => Date.parse(s.startsAt) > now).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const upcoming = ofToday
+    .filter((s) => Date.parse(s.startsAt) > now)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   return { onNow, next: upcoming[0] ?? null };
 }
 
@@ -75,12 +85,22 @@ export default function AgendaPage() {
   useEffect(() => {
     const moved = mover.data?.moved;
     if (mover.state !== "idle" || !moved) return;
-    setAnnouncement(t("agendaPage.moved", { title: moved.title, position: moved.position, of: moved.of, start: moved.startTime, end: moved.endTime }));
+    setAnnouncement(
+      t("agendaPage.moved", {
+        title: moved.title,
+        position: moved.position,
+        of: moved.of,
+        start: moved.startTime,
+        end: moved.endTime,
+      }),
+    );
     const focus = pendingFocus.current;
     if (!focus) return;
     pendingFocus.current = null;
     const button = document.getElementById(`move-${focus.direction}-${focus.id}`) as HTMLButtonElement | null;
-    const twin = document.getElementById(`move-${focus.direction === "up" ? "down" : "up"}-${focus.id}`) as HTMLButtonElement | null;
+    const twin = document.getElementById(
+      `move-${focus.direction === "up" ? "down" : "up"}-${focus.id}`,
+    ) as HTMLButtonElement | null;
     (button && !button.disabled ? button : twin)?.focus();
   }, [mover.state, mover.data, days, t]);
 
@@ -149,7 +169,9 @@ export default function AgendaPage() {
                 <strong>{t("agendaPage.onNowSummary", { title: s.title, end: time(s.endsAt) })}</strong>{" "}
               </span>
             ))}
-            {next ? <span>{t("agendaPage.nextSummary", { title: next.title, start: time(next.startsAt) })}</span> : null}
+            {next ? (
+              <span>{t("agendaPage.nextSummary", { title: next.title, start: time(next.startsAt) })}</span>
+            ) : null}
           </p>
         ) : null}
       </div>
@@ -191,7 +213,11 @@ export default function AgendaPage() {
                 >
                   <div className="agenda-time">
                     {canManage && sessions.length > 1 ? (
-                      <span className="drag-handle no-print" aria-hidden="true" title={t("agendaPage.dragHandle", { title: s.title })}>
+                      <span
+                        className="drag-handle no-print"
+                        aria-hidden="true"
+                        title={t("agendaPage.dragHandle", { title: s.title })}
+                      >
                         ⠿
                       </span>
                     ) : null}
@@ -201,7 +227,8 @@ export default function AgendaPage() {
                   </div>
                   <div className="agenda-body">
                     <p className="agenda-title">
-                      <strong>{s.title}</strong> <span className="badge badge-neutral">{t(`sessionTypes.${s.sessionType}`)}</span>
+                      <strong>{s.title}</strong>{" "}
+                      <span className="badge badge-neutral">{t(`sessionTypes.${s.sessionType}`)}</span>
                       {isNow ? <span className="badge badge-ok live-badge">{t("agendaPage.onNow")}</span> : null}
                       {isNext ? <span className="badge badge-info live-badge">{t("agendaPage.next")}</span> : null}
                     </p>
@@ -211,7 +238,8 @@ export default function AgendaPage() {
                         {s.speakers.map((sp, i) => (
                           <span key={i}>
                             {i > 0 ? ", " : null}
-                            {sp.userId ? <Link to={`/people/${sp.userId}`}>{sp.name}</Link> : sp.name} ({t(`speakerRoles.${sp.role}`)})
+                            {sp.userId ? <Link to={`/people/${sp.userId}`}>{sp.name}</Link> : sp.name} (
+                            {t(`speakerRoles.${sp.role}`)})
                           </span>
                         ))}
                       </p>
@@ -219,7 +247,9 @@ export default function AgendaPage() {
                     {s.overlapsWith.length ? (
                       <p className="agenda-overlap small">
                         <span aria-hidden="true">⚠ </span>
-                        {t("agendaPage.overlapsWith", { titles: s.overlapsWith.map((title) => `“${title}”`).join(", ") })}
+                        {t("agendaPage.overlapsWith", {
+                          titles: s.overlapsWith.map((title) => `“${title}”`).join(", "),
+                        })}
                       </p>
                     ) : null}
                   </div>
@@ -249,7 +279,11 @@ export default function AgendaPage() {
                           </button>
                         </>
                       ) : null}
-                      <Link to={s.id} className="button button-ghost" aria-label={t("agendaPage.editSessionLabel", { title: s.title })}>
+                      <Link
+                        to={s.id}
+                        className="button button-ghost"
+                        aria-label={t("agendaPage.editSessionLabel", { title: s.title })}
+                      >
                         {tc("actions.edit")}
                       </Link>
                     </div>

@@ -4,7 +4,14 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgendaSessionForm, echoedSession } from "~/components/agenda-session-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { AgendaRuleError, createAgendaSession, SessionForm, speakerDirectory, suggestSlot, workshopDays } from "~/models/agenda.server";
+import {
+  AgendaRuleError,
+  createAgendaSession,
+  SessionForm,
+  speakerDirectory,
+  suggestSlot,
+  workshopDays,
+} from "~/models/agenda.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
@@ -18,7 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const days = workshopDays(workshop.startsOn, workshop.endsOn);
   const asked = new URL(request.url).searchParams.get("day");
   const day = asked && days.includes(asked) ? asked : days[0]!;
-  return { days, day, slot: await suggestSlot(workshop, day), directory: await speakerDirectory(), timeZone: workshop.timeZone };
+  return {
+    days,
+    day,
+    slot: await suggestSlot(workshop, day),
+    directory: await speakerDirectory(),
+    timeZone: workshop.timeZone,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -27,9 +40,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await parseForm(request, SessionForm, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   try {
-    const { overlapsWith } = await createAgendaSession(workshop, form.data, { actorId: user.id, requestId: context.requestId });
+    const { overlapsWith } = await createAgendaSession(workshop, form.data, {
+      actorId: user.id,
+      requestId: context.requestId,
+    });
     const toast = overlapsWith.length
-      ? { kind: "info" as const, message: t("workshops:sessionForm.savedWithOverlap", { titles: overlapsWith.map((title) => `“${title}”`).join(", ") }) }
+      ? {
+          kind: "info" as const,
+          message: t("workshops:sessionForm.savedWithOverlap", {
+            titles: overlapsWith.map((title) => `“${title}”`).join(", "),
+          }),
+        }
       : { kind: "success" as const, message: t("workshops:sessionForm.created") };
     return redirectWithToast(`/workshops/${workshop.id}/agenda`, toast);
   } catch (error) {

@@ -34,8 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop, canManage } = await workshopAccess(user, workshopId);
   const url = new URL(request.url);
   const requested = DayParam.safeParse(url.searchParams.get("day"));
-  const day = requested.success && workshopDays(workshop).includes(requested.data) ? requested.data : defaultAttendanceDay(workshop);
-  const [board, statistics] = await Promise.all([attendanceBoard(workshop, day, { includeExpected: canManage }), attendanceStatistics(workshop)]);
+  const day =
+    requested.success && workshopDays(workshop).includes(requested.data)
+      ? requested.data
+      : defaultAttendanceDay(workshop);
+  const [board, statistics] = await Promise.all([
+    attendanceBoard(workshop, day, { includeExpected: canManage }),
+    attendanceStatistics(workshop),
+  ]);
   // A badge opened with a phone's own camera app lands here (see check-in.$badgeToken) with its code filled in.
   const code = canManage ? (url.searchParams.get("code") ?? "").slice(0, 200) : "";
   return { board, statistics, canManage, code };
@@ -81,13 +87,18 @@ export default function Attendance() {
 
   return (
     <>
-      <Form method="get" className="filters attendance-day" onChange={(e) => submit(e.currentTarget, { replace: true, preventScrollReset: true })}>
+      <Form
+        method="get"
+        className="filters attendance-day"
+        onChange={(e) => submit(e.currentTarget, { replace: true, preventScrollReset: true })}
+      >
         <div className="field">
           <label htmlFor="attendance-day">{t("attendance.day")}</label>
           <select id="attendance-day" name="day" defaultValue={board.day} key={board.day}>
             {board.days.map((d, i) => (
               <option key={d.day} value={d.day}>
-                {t("attendance.dayOption", { n: i + 1, date: formatDay(d.day, locale) })} ({t("attendance.presentCount", { count: d.present })})
+                {t("attendance.dayOption", { n: i + 1, date: formatDay(d.day, locale) })} (
+                {t("attendance.presentCount", { count: d.present })})
               </option>
             ))}
           </select>
@@ -99,24 +110,46 @@ export default function Attendance() {
         </noscript>
       </Form>
 
-      {canManage ? <CheckInPanel day={board.day} initialCode={code} notYetPresent={board.notYetPresent} timeZone={workshop.timeZone} /> : null}
+      {canManage ? (
+        <CheckInPanel
+          day={board.day}
+          initialCode={code}
+          notYetPresent={board.notYetPresent}
+          timeZone={workshop.timeZone}
+        />
+      ) : null}
 
       <section className="card" aria-labelledby="board-heading">
         <div className="section-header">
           <div>
             <h2 id="board-heading">
-              {t("attendance.board")} · {t("attendance.dayOption", { n: dayIndex + 1, date: formatDay(board.day, locale, "long") })}
+              {t("attendance.board")} ·{" "}
+              {t("attendance.dayOption", { n: dayIndex + 1, date: formatDay(board.day, locale, "long") })}
             </h2>
             <p className="muted small">{t("attendance.liveHint")}</p>
           </div>
           <p className="board-total" data-testid="present-count">
-            {canManage ? t("attendance.ofExpected", { present: board.present.length, expected }) : t("attendance.presentCount", { count: board.present.length })}
+            {canManage
+              ? t("attendance.ofExpected", { present: board.present.length, expected })
+              : t("attendance.presentCount", { count: board.present.length })}
           </p>
         </div>
         <div className="stats board-breakdown">
-          <BreakdownList title={tw("byCategory")} items={board.byCategory.map((c) => ({ label: tw(`categories.${c.name as "focal_point"}`), count: c.count }))} />
-          <BreakdownList title={tw("byCountry")} items={board.byCountry.map((c) => ({ label: c.name, count: c.count }))} />
-          <BreakdownList title={tw("bySex")} items={board.bySex.map((c) => ({ label: tc(`sexes.${c.name as "female"}`), count: c.count }))} />
+          <BreakdownList
+            title={tw("byCategory")}
+            items={board.byCategory.map((c) => ({
+              label: tw(`categories.${c.name as "focal_point"}`),
+              count: c.count,
+            }))}
+          />
+          <BreakdownList
+            title={tw("byCountry")}
+            items={board.byCountry.map((c) => ({ label: c.name, count: c.count }))}
+          />
+          <BreakdownList
+            title={tw("bySex")}
+            items={board.bySex.map((c) => ({ label: tc(`sexes.${c.name as "female"}`), count: c.count }))}
+          />
         </div>
         {board.present.length === 0 ? (
           <p className="empty">{t("attendance.nobodyYet")}</p>
@@ -145,9 +178,12 @@ export default function Attendance() {
                     </td>
                     <td data-label={t("category")}>{tw(`categories.${p.category as "focal_point"}`)}</td>
                     <td data-label={t("organisation")}>{p.organisationName || "—"}</td>
-                    <td data-label={t("country")}>{p.country ? <span className="country-code">{p.country}</span> : "—"}</td>
+                    <td data-label={t("country")}>
+                      {p.country ? <span className="country-code">{p.country}</span> : "—"}
+                    </td>
                     <td data-label={t("attendance.checkedInAt")}>
-                      {formatTime(p.checkedInAt, locale, workshop.timeZone)} <span className="small muted">({t(`attendance.methods.${p.method as "qr"}`)})</span>
+                      {formatTime(p.checkedInAt, locale, workshop.timeZone)}{" "}
+                      <span className="small muted">({t(`attendance.methods.${p.method as "qr"}`)})</span>
                     </td>
                     {canManage ? (
                       <td>
@@ -193,7 +229,14 @@ function UndoButton({ participantId, name, day }: { participantId: string; name:
     <fetcher.Form method="post">
       <input type="hidden" name="day" value={day} />
       <input type="hidden" name="participantId" value={participantId} />
-      <button type="submit" name="intent" value="undo" className="button-link" aria-label={t("attendance.undoLabel", { name })} disabled={fetcher.state !== "idle"}>
+      <button
+        type="submit"
+        name="intent"
+        value="undo"
+        className="button-link"
+        aria-label={t("attendance.undoLabel", { name })}
+        disabled={fetcher.state !== "idle"}
+      >
         {t("attendance.undo")}
       </button>
     </fetcher.Form>
@@ -244,7 +287,9 @@ function CheckInPanel({
   }, [result]);
 
   const needle = filter.trim().toLowerCase();
-  const matches = needle ? notYetPresent.filter((p) => `${p.name} ${p.organisationName} ${p.country ?? ""}`.toLowerCase().includes(needle)) : notYetPresent;
+  const matches = needle
+    ? notYetPresent.filter((p) => `${p.name} ${p.organisationName} ${p.country ?? ""}`.toLowerCase().includes(needle))
+    : notYetPresent;
 
   return (
     <section className="card check-in-panel" aria-labelledby="check-in-heading">
@@ -264,7 +309,11 @@ function CheckInPanel({
               hint={t("attendance.codeHint")}
               value={code}
               onChange={(e) => setCode(e.target.value)}
-              autoComplete="off" autoCapitalize="off" spellCheck={false} required />
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              required
+            />
             <button type="submit" name="intent" value="check-in-code" disabled={fetcher.state !== "idle"}>
               {t("attendance.checkInCode")}
             </button>
@@ -274,7 +323,14 @@ function CheckInPanel({
           <h3>{t("attendance.fromList")}</h3>
           <div className="field">
             <label htmlFor="tick-filter">{t("attendance.search")}</label>
-            <input id="tick-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} aria-describedby="tick-filter-hint" autoComplete="off" />
+            <input
+              id="tick-filter"
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              aria-describedby="tick-filter-hint"
+              autoComplete="off"
+            />
             <p className="field-hint" id="tick-filter-hint">
               {t("attendance.searchHint")}
             </p>
@@ -292,7 +348,14 @@ function CheckInPanel({
                   <fetcher.Form method="post">
                     <input type="hidden" name="day" value={day} />
                     <input type="hidden" name="participantId" value={p.id} />
-                    <button type="submit" name="intent" value="check-in" className="button-secondary" aria-label={t("attendance.checkInPerson", { name: p.name })} disabled={fetcher.state !== "idle"}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="check-in"
+                      className="button-secondary"
+                      aria-label={t("attendance.checkInPerson", { name: p.name })}
+                      disabled={fetcher.state !== "idle"}
+                    >
                       {t("attendance.checkIn")}
                     </button>
                   </fetcher.Form>
@@ -330,7 +393,10 @@ function QrScanner({ onCode }: { onCode: (code: string) => void }) {
 
     void (async () => {
       try {
-        const [{ default: jsQR }, media] = await Promise.all([import("jsqr"), navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false })]);
+        const [{ default: jsQR }, media] = await Promise.all([
+          import("jsqr"),
+          navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false }),
+        ]);
         stream = media;
         if (stopped || !video.current || !context) return;
         video.current.srcObject = media;
@@ -344,7 +410,12 @@ function QrScanner({ onCode }: { onCode: (code: string) => void }) {
             canvas.width = Math.round(width * scale);
             canvas.height = Math.round(height * scale);
             context.drawImage(video.current, 0, 0, canvas.width, canvas.height);
-            const found = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height, { inversionAttempts: "dontInvert" });
+            const found = jsQR(
+              context.getImageData(0, 0, canvas.width, canvas.height).data,
+              canvas.width,
+              canvas.height,
+              { inversionAttempts: "dontInvert" },
+            );
             const now = Date.now();
             if (found?.data && (found.data !== last.code || now - last.at > 4000)) {
               last = { code: found.data, at: now };
@@ -388,24 +459,61 @@ function QrScanner({ onCode }: { onCode: (code: string) => void }) {
   );
 }
 
-function Statistics({ statistics, workshopId }: { statistics: Awaited<ReturnType<typeof attendanceStatistics>>; workshopId: string }) {
+function Statistics({
+  statistics,
+  workshopId,
+}: {
+  statistics: Awaited<ReturnType<typeof attendanceStatistics>>;
+  workshopId: string;
+}) {
   const { t } = useTranslation("participants");
   const { t: tw } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
-  const tables: { id: string; title: string; column: string; rows: StatisticsRow[]; label: (key: string) => string }[] = [
-    { id: "day", title: t("stats.byDay"), column: t("attendance.day"), rows: statistics.byDay, label: (key) => formatDay(key, locale) },
-    { id: "country", title: t("stats.byCountry"), column: t("country"), rows: statistics.byCountry, label: (key) => key || t("noCountry") },
-    { id: "category", title: t("stats.byCategory"), column: t("category"), rows: statistics.byCategory, label: (key) => tw(`categories.${key as "focal_point"}`) },
-    { id: "sex", title: t("stats.bySex"), column: t("sex"), rows: statistics.bySex, label: (key) => tc(`sexes.${key as "female"}`) },
-  ];
+  const tables: { id: string; title: string; column: string; rows: StatisticsRow[]; label: (key: string) => string }[] =
+    [
+      {
+        id: "day",
+        title: t("stats.byDay"),
+        column: t("attendance.day"),
+        rows: statistics.byDay,
+        label: (key) => formatDay(key, locale),
+      },
+      {
+        id: "country",
+        title: t("stats.byCountry"),
+        column: t("country"),
+        rows: statistics.byCountry,
+        label: (key) => key || t("noCountry"),
+      },
+      {
+        id: "category",
+        title: t("stats.byCategory"),
+        column: t("category"),
+        rows: statistics.byCategory,
+        label: (key) => tw(`categories.${key as "focal_point"}`),
+      },
+      {
+        id: "sex",
+        title: t("stats.bySex"),
+        column: t("sex"),
+        rows: statistics.bySex,
+        label: (key) => tc(`sexes.${key as "female"}`),
+      },
+    ];
   return (
     <section className="card" aria-labelledby="stats-heading">
       <div className="section-header">
         <div>
           <h2 id="stats-heading">{t("stats.title")}</h2>
           <p className="muted small">{t("stats.intro")}</p>
-          <p>{t("stats.summary", { attended: statistics.attended, registered: statistics.registered, personDays: statistics.personDays })}</p>
+          <p>
+            {t("stats.summary", {
+              attended: statistics.attended,
+              registered: statistics.registered,
+              personDays: statistics.personDays,
+            })}
+          </p>
         </div>
         <a href={`/workshops/${workshopId}/attendance.csv`} className="button button-secondary" download>
           {t("stats.exportCsv")}

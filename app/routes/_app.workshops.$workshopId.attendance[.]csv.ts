@@ -26,10 +26,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ];
   const sections = [
     { name: t("participants:stats.byDay"), rows: statistics.byDay, label: (key: string) => key },
-    { name: t("participants:stats.byCountry"), rows: statistics.byCountry, label: (key: string) => key || t("participants:noCountry") },
-    { name: t("participants:stats.byCategory"), rows: statistics.byCategory, label: (key: string) => t(`workshops:categories.${key}`) },
+    {
+      name: t("participants:stats.byCountry"),
+      rows: statistics.byCountry,
+      label: (key: string) => key || t("participants:noCountry"),
+    },
+    {
+      name: t("participants:stats.byCategory"),
+      rows: statistics.byCategory,
+      label: (key: string) => t(`workshops:categories.${key}`),
+    },
     { name: t("participants:stats.bySex"), rows: statistics.bySex, label: (key: string) => t(`common:sexes.${key}`) },
   ];
-  const rows = sections.flatMap((section) => section.rows.map((row) => [section.name, section.label(row.key), row.attended, ...SEXES.map((sex) => row.bySex[sex]), row.personDays]));
+  const rows = sections.flatMap((section) =>
+    section.rows.map((row) => [
+      section.name,
+      section.label(row.key),
+      row.attended,
+      ...SEXES.map((sex) => row.bySex[sex]),
+      row.personDays,
+    ]),
+  );
   return csvResponse(toCsv(header, rows), `attendance-${workshop.startsOn}.csv`);
 }

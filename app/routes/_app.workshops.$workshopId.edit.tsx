@@ -17,12 +17,20 @@ import {
   workshopFormOptions,
   WorkshopRuleError,
 } from "~/models/workshop.server";
-import { ACCEPTED_EXTENSIONS, fileFromForm, MAX_UPLOAD_LABEL, parseUploadForm, UploadRejected } from "~/models/stored-file.server";
+import {
+  ACCEPTED_EXTENSIONS,
+  fileFromForm,
+  MAX_UPLOAD_LABEL,
+  parseUploadForm,
+  UploadRejected,
+} from "~/models/stored-file.server";
 import { formDataToObject, parseForm } from "~/utils/forms.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.workshop.title ?? "workshop"} · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.workshop.title ?? "workshop"} · FocalPoint` },
+];
 
 async function loadManaged(request: Request, workshopIdParam: string | undefined) {
   const user = await requireUser(request);
@@ -37,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { workshop, options: await workshopFormOptions(), maxUpload: MAX_UPLOAD_LABEL, accept: ACCEPTED_EXTENSIONS };
 }
 
-type ActionResult = { form: "details" | "link" | "upload"; fieldErrors: Record<string, string>; values?: Record<string, unknown> };
+type ActionResult = {
+  form: "details" | "link" | "upload";
+  fieldErrors: Record<string, string>;
+  values?: Record<string, unknown>;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop } = await loadManaged(request, params.workshopId);
@@ -50,16 +62,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       formData = await parseUploadForm(request);
     } catch (error) {
-      if (error instanceof UploadRejected) return data<ActionResult>({ form: "upload", fieldErrors: { file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) } }, { status: 400 });
+      if (error instanceof UploadRejected)
+        return data<ActionResult>(
+          { form: "upload", fieldErrors: { file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) } },
+          { status: 400 },
+        );
       throw error;
     }
     const file = fileFromForm(formData, "file");
-    const title = String(formData.get("title") ?? "").trim().slice(0, 200);
-    if (!file) return data<ActionResult>({ form: "upload", fieldErrors: { file: t("workshops:materials.noFile") }, values: { title } }, { status: 400 });
+    const title = String(formData.get("title") ?? "")
+      .trim()
+      .slice(0, 200);
+    if (!file)
+      return data<ActionResult>(
+        { form: "upload", fieldErrors: { file: t("workshops:materials.noFile") }, values: { title } },
+        { status: 400 },
+      );
     try {
       await addFileMaterial(workshop.id, title, file, actor);
     } catch (error) {
-      if (error instanceof UploadRejected) return data<ActionResult>({ form: "upload", fieldErrors: { file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) }, values: { title } }, { status: 400 });
+      if (error instanceof UploadRejected)
+        return data<ActionResult>(
+          {
+            form: "upload",
+            fieldErrors: { file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) },
+            values: { title },
+          },
+          { status: 400 },
+        );
       throw error;
     }
     return redirectWithToast(`${here}#materials`, { kind: "success", message: t("workshops:materials.added") });
@@ -69,23 +99,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "addLink") {
     const form = await parseForm(request, LinkMaterialForm, formData);
-    if (!form.ok) return data<ActionResult>({ form: "link", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+    if (!form.ok)
+      return data<ActionResult>({ form: "link", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
     await addLinkMaterial(workshop.id, form.data, actor);
     return redirectWithToast(`${here}#materials`, { kind: "success", message: t("workshops:materials.added") });
   }
   if (intent === "removeMaterial") {
     const materialId = parseParam(IdParam, formData.get("materialId"));
     if (!(await removeMaterial(workshop.id, materialId, actor))) throw new Response("Not found", { status: 404 });
-    return data<ActionResult | null>(null, { headers: await toastHeaders({ kind: "success", message: t("workshops:materials.removed") }) });
+    return data<ActionResult | null>(null, {
+      headers: await toastHeaders({ kind: "success", message: t("workshops:materials.removed") }),
+    });
   }
 
   const form = await parseForm(request, WorkshopForm, formData);
-  if (!form.ok) return data<ActionResult>({ form: "details", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  if (!form.ok)
+    return data<ActionResult>({ form: "details", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   try {
     await updateWorkshop(workshop.id, form.data, actor);
   } catch (error) {
     if (!(error instanceof WorkshopRuleError)) throw error;
-    const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, e]) => [field, t(e.key, e.values)]));
+    const fieldErrors = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, e]) => [field, t(e.key, e.values)]),
+    );
     return data<ActionResult>({ form: "details", fieldErrors, values: formDataToObject(formData) }, { status: 400 });
   }
   return redirectWithToast(`/workshops/${workshop.id}`, { kind: "success", message: t("workshops:form.saved") });

@@ -55,7 +55,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       requestId: context.requestId,
     });
   const outcomes = (await getWorkshopOutcomes(workshop.id, user))!;
-  const assignedCountryIds = outcomes.outcomes.flatMap((o) => o.assignments.filter((a) => a.item).map((a) => a.country.id));
+  const assignedCountryIds = outcomes.outcomes.flatMap((o) =>
+    o.assignments.filter((a) => a.item).map((a) => a.country.id),
+  );
   const [countries, milestones, minutes] = await Promise.all([
     canManage ? listCountries() : [],
     canManage ? milestoneChoices(assignedCountryIds) : ({} as Awaited<ReturnType<typeof milestoneChoices>>),
@@ -129,14 +131,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         fieldErrors,
         values: formDataToObject(formData),
       },
-      { status: 400 }
+      { status: 400 },
     );
 
   try {
     switch (intent) {
       case "create":
       case "update": {
-        const form = await parseForm(request, intent === "update" ? OutcomeFields.and(OutcomeIdField) : OutcomeFields, formData);
+        const form = await parseForm(
+          request,
+          intent === "update" ? OutcomeFields.and(OutcomeIdField) : OutcomeFields,
+          formData,
+        );
         if (!form.ok) return refuse(form.fieldErrors);
         const { kind, text, dueOn } = form.data;
         if (intent === "create") {
@@ -165,7 +171,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "assign": {
         const form = await parseForm(request, AssignFields, formData);
         if (!form.ok) return refuse(form.fieldErrors);
-        const result = await assignOutcome(workshop.id, form.data.outcomeId, { countryIds: form.data.countryIds, dueOn: form.data.dueOn! }, change);
+        const result = await assignOutcome(
+          workshop.id,
+          form.data.outcomeId,
+          { countryIds: form.data.countryIds, dueOn: form.data.dueOn! },
+          change,
+        );
         return redirectWithToast(`${here}#outcome-${form.data.outcomeId}`, {
           kind: result.assigned.length ? "success" : "info",
           message: assignMessage(result, t),
@@ -184,7 +195,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const form = MilestoneFields.safeParse(Object.fromEntries(formData));
         if (!form.success) return refuse({ milestoneId: t("validation.invalidChoice") });
         await linkAssignmentMilestone(workshop.id, form.data.assignmentId, form.data.milestoneId, change);
-        return redirectWithToast(`${here}#outcome-${String(formData.get("outcomeId") ?? "")}`, { kind: "success", message: t("outcomes:toasts.milestoneLinked") });
+        return redirectWithToast(`${here}#outcome-${String(formData.get("outcomeId") ?? "")}`, {
+          kind: "success",
+          message: t("outcomes:toasts.milestoneLinked"),
+        });
       }
       default:
         throw new Response("Unknown outcome action", { status: 400 });
@@ -261,7 +275,15 @@ export default function WorkshopOutcomes() {
   );
 }
 
-function OutcomeFormFields({ errors, values, idPrefix }: { errors?: Record<string, string>; values: { kind?: unknown; text?: unknown; dueOn?: unknown }; idPrefix: string }) {
+function OutcomeFormFields({
+  errors,
+  values,
+  idPrefix,
+}: {
+  errors?: Record<string, string>;
+  values: { kind?: unknown; text?: unknown; dueOn?: unknown };
+  idPrefix: string;
+}) {
   const { t } = useTranslation("outcomes");
   const kind = values.kind === "decision" ? "decision" : "agreed_action";
   return (
@@ -347,7 +369,11 @@ function OutcomeEntry({ outcome }: { outcome: OutcomeRow }) {
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="outcomeId" value={outcome.id} />
           <FormError>{updateErrors?.fieldErrors.form}</FormError>
-          <OutcomeFormFields idPrefix={`edit-${outcome.id}`} errors={updateErrors?.fieldErrors} values={updateErrors?.values ?? outcome} />
+          <OutcomeFormFields
+            idPrefix={`edit-${outcome.id}`}
+            errors={updateErrors?.fieldErrors}
+            values={updateErrors?.values ?? outcome}
+          />
           <div className="cluster">
             <button type="submit">{t("form.save")}</button>
             <Link to="." className="button button-secondary">
@@ -366,13 +392,22 @@ function OutcomeEntry({ outcome }: { outcome: OutcomeRow }) {
           </p>
           {canManage ? (
             <div className="cluster">
-              <Link to={`?edit=${outcome.id}#outcome-${outcome.id}`} className="button button-secondary" aria-describedby={`outcome-${outcome.id}-text`}>
+              <Link
+                to={`?edit=${outcome.id}#outcome-${outcome.id}`}
+                className="button button-secondary"
+                aria-describedby={`outcome-${outcome.id}-text`}
+              >
                 {tc("actions.edit")}
               </Link>
               <Form method="post" onSubmit={confirmFirst(t("form.confirmDelete"))}>
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="outcomeId" value={outcome.id} />
-                <button type="submit" className="button-secondary" aria-describedby={`outcome-${outcome.id}-text`} title={t("form.deleteHint")}>
+                <button
+                  type="submit"
+                  className="button-secondary"
+                  aria-describedby={`outcome-${outcome.id}-text`}
+                  title={t("form.deleteHint")}
+                >
                   {t("form.delete")}
                 </button>
               </Form>
@@ -424,7 +459,8 @@ function WhatBecameOfIt({ outcome }: { outcome: OutcomeRow }) {
                   {a.item ? (
                     <>
                       <td className="plan-cell">
-                        <Link to={`/action-plans/${a.item.plan.id}`}>{a.item.plan.title}</Link> <PlanStatusBadge status={a.item.plan.status} />
+                        <Link to={`/action-plans/${a.item.plan.id}`}>{a.item.plan.title}</Link>{" "}
+                        <PlanStatusBadge status={a.item.plan.status} />
                       </td>
                       <td className="small nowrap">
                         {formatDay(a.item.dueOn, locale)}
@@ -440,9 +476,15 @@ function WhatBecameOfIt({ outcome }: { outcome: OutcomeRow }) {
                       <td className="num">{a.item.progress}%</td>
                       <td className="small">
                         {canManage ? (
-                          <MilestonePicker assignmentId={a.id} outcomeId={outcome.id} country={a.country} current={a.item.milestoneId} options={milestones[a.country.id] ?? []} />
+                          <MilestonePicker
+                            assignmentId={a.id}
+                            outcomeId={outcome.id}
+                            country={a.country}
+                            current={a.item.milestoneId}
+                            options={milestones[a.country.id] ?? []}
+                          />
                         ) : (
-                          a.item.milestoneLabel ?? "—"
+                          (a.item.milestoneLabel ?? "—")
                         )}
                       </td>
                     </>
@@ -457,7 +499,11 @@ function WhatBecameOfIt({ outcome }: { outcome: OutcomeRow }) {
                         <input type="hidden" name="intent" value="unassign" />
                         <input type="hidden" name="outcomeId" value={outcome.id} />
                         <input type="hidden" name="countryId" value={a.country.id} />
-                        <button type="submit" className="button-secondary button-small" aria-label={t("remove", { country: a.country.name })}>
+                        <button
+                          type="submit"
+                          className="button-secondary button-small"
+                          aria-label={t("remove", { country: a.country.name })}
+                        >
                           {t("removeShort")}
                         </button>
                       </Form>
@@ -534,7 +580,10 @@ function AssignForm({ outcome }: { outcome: OutcomeRow }) {
         <input type="hidden" name="outcomeId" value={outcome.id} />
         <p className="small muted">{t("assign.hint")}</p>
         <FormError>{errors?.fieldErrors.form}</FormError>
-        <fieldset className="choices" aria-describedby={errors?.fieldErrors.countryIds ? `assign-${outcome.id}-countries-error` : undefined}>
+        <fieldset
+          className="choices"
+          aria-describedby={errors?.fieldErrors.countryIds ? `assign-${outcome.id}-countries-error` : undefined}
+        >
           <legend>{t("assign.countries")}</legend>
           <div className="country-choices">
             {available.map((c) => (
@@ -556,7 +605,7 @@ function AssignForm({ outcome }: { outcome: OutcomeRow }) {
           type="date"
           required
           label={t("assign.dueOn")}
-          defaultValue={typeof errors?.values.dueOn === "string" ? errors.values.dueOn : outcome.dueOn ?? ""}
+          defaultValue={typeof errors?.values.dueOn === "string" ? errors.values.dueOn : (outcome.dueOn ?? "")}
           error={errors?.fieldErrors.dueOn}
         />
         <div>
@@ -572,7 +621,8 @@ const confirmFirst = (question: string) => (event: FormEvent<HTMLFormElement>) =
   if (!window.confirm(question)) event.preventDefault();
 };
 
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : []);
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 
 /** The minutes: the same live editor as the plans' narratives, writable by the workshop's facilitators. */
 function Minutes() {
@@ -589,7 +639,13 @@ function Minutes() {
         <p className="empty">{t("minutes.notStarted")}</p>
       ) : hydrated ? (
         <Suspense fallback={stored}>
-          <CollaborativeEditor documentId={minutesDocumentId} user={me} canEdit={canManage} label={t("minutes.label")} readOnlyNote={t("minutes.readOnly")} />
+          <CollaborativeEditor
+            documentId={minutesDocumentId}
+            user={me}
+            canEdit={canManage}
+            label={t("minutes.label")}
+            readOnlyNote={t("minutes.readOnly")}
+          />
         </Suspense>
       ) : (
         stored

@@ -8,7 +8,13 @@ import { FilterSelect } from "~/components/filter-select";
 import { RegistrationStatusBadge } from "~/components/participant-fields";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
-import { answerOwnInvitation, getOwnParticipation, listParticipants, participantFiltersFrom, registrationCounts } from "~/models/participant.server";
+import {
+  answerOwnInvitation,
+  getOwnParticipation,
+  listParticipants,
+  participantFiltersFrom,
+  registrationCounts,
+} from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/utils/domain";
 import { todayIn } from "~/utils/format";
@@ -32,7 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seesContacts ? registrationCounts(workshopId) : null,
   ]);
   const ended = workshop.endsOn < todayIn(workshop.timeZone);
-  return { participants, countries, filters, canManage, seesContacts, counts, ended, own: own ? { id: own.id, registrationStatus: own.registrationStatus } : null };
+  return {
+    participants,
+    countries,
+    filters,
+    canManage,
+    seesContacts,
+    counts,
+    ended,
+    own: own ? { id: own.id, registrationStatus: own.registrationStatus } : null,
+  };
 }
 
 const OwnAnswer = z.object({ intent: z.enum(["register", "decline"]) });
@@ -47,24 +62,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const answer = OwnAnswer.safeParse(Object.fromEntries(await request.formData()));
   if (!answer.success) throw new Response("Bad request", { status: 400 });
   const own = await getOwnParticipation(workshopId, user.id);
-  if (!own || !can(user, "workshop.register", { participantUserIds: [user.id] })) throw new Response("Forbidden", { status: 403 });
+  if (!own || !can(user, "workshop.register", { participantUserIds: [user.id] }))
+    throw new Response("Forbidden", { status: 403 });
   await answerOwnInvitation(workshopId, user.id, answer.data.intent, context.requestId);
   const t = await getTranslate(request);
   return redirectWithToast(`/workshops/${workshopId}/participants`, {
     kind: "success",
-    message: t(answer.data.intent === "register" ? "participants:own.registeredToast" : "participants:own.declinedToast"),
+    message: t(
+      answer.data.intent === "register" ? "participants:own.registeredToast" : "participants:own.declinedToast",
+    ),
   });
 }
 
 export default function Participants() {
-  const { participants, countries, filters, canManage, seesContacts, counts, ended, own } = useLoaderData<typeof loader>();
+  const { participants, countries, filters, canManage, seesContacts, counts, ended, own } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("participants");
   const { t: tw } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const { workshop } = useWorkshopLayout();
   const busy = useNavigation().state !== "idle";
   const filtered = Boolean(filters.q || filters.category || filters.country || filters.status);
-  const exportQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
+  const exportQuery = new URLSearchParams(
+    Object.entries(filters).filter(([, v]) => v) as [string, string][],
+  ).toString();
   return (
     <>
       {own ? (
@@ -97,9 +118,7 @@ export default function Participants() {
         <div className="section-header">
           <div>
             <h2 id="participants-heading">{t("title")}</h2>
-            <p className="muted small">
-              {counts ? t("statusCounts", counts) : t("introReader")}
-            </p>
+            <p className="muted small">{counts ? t("statusCounts", counts) : t("introReader")}</p>
           </div>
           <div className="cluster">
             {canManage ? (
@@ -115,7 +134,11 @@ export default function Participants() {
                 </Link>
               </>
             ) : null}
-            <a href={`/workshops/${workshop.id}/participants.csv${exportQuery ? `?${exportQuery}` : ""}`} className="button button-secondary" download>
+            <a
+              href={`/workshops/${workshop.id}/participants.csv${exportQuery ? `?${exportQuery}` : ""}`}
+              className="button button-secondary"
+              download
+            >
               {t("exportCsv")}
             </a>
           </div>
@@ -133,7 +156,13 @@ export default function Participants() {
             value={filters.category}
             options={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tw(`categories.${c}`) }))}
           />
-          <FilterSelect name="country" label={t("country")} anyLabel={t("anyCountry")} value={filters.country} options={countries.map((c) => ({ value: c.id, label: c.name }))} />
+          <FilterSelect
+            name="country"
+            label={t("country")}
+            anyLabel={t("anyCountry")}
+            value={filters.country}
+            options={countries.map((c) => ({ value: c.id, label: c.name }))}
+          />
           {seesContacts ? (
             <FilterSelect
               name="status"
@@ -189,11 +218,21 @@ export default function Participants() {
                     <td data-label={t("organisation")} title={p.organisationFull || undefined}>
                       {p.organisation || "—"}
                     </td>
-                    <td data-label={t("country")}>{p.country ? <span className="country-code" title={p.country.name}>{p.country.code}</span> : "—"}</td>
+                    <td data-label={t("country")}>
+                      {p.country ? (
+                        <span className="country-code" title={p.country.name}>
+                          {p.country.code}
+                        </span>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                     {seesContacts ? (
                       <>
                         <td data-label={t("sex")}>{p.sex ? tc(`sexes.${p.sex}`) : ""}</td>
-                        <td data-label={t("status")}>{p.registrationStatus ? <RegistrationStatusBadge status={p.registrationStatus} /> : null}</td>
+                        <td data-label={t("status")}>
+                          {p.registrationStatus ? <RegistrationStatusBadge status={p.registrationStatus} /> : null}
+                        </td>
                       </>
                     ) : null}
                     <td className="num" data-label={t("daysAttended")}>

@@ -26,7 +26,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const category = t(`workshops:categories.${p.category}`);
     const country = p.country?.code ?? "";
     return seesContacts
-      ? [p.name, p.email ?? "", category, country, p.organisationFull, t(`common:sexes.${p.sex}`), t(`participants:statuses.${p.registrationStatus}`), p.daysAttended]
+      ? [
+          p.name,
+          p.email ?? "",
+          category,
+          country,
+          p.organisationFull,
+          t(`common:sexes.${p.sex}`),
+          t(`participants:statuses.${p.registrationStatus}`),
+          p.daysAttended,
+        ]
       : [p.name, category, country, p.organisationFull, p.daysAttended];
   });
   return csvResponse(toCsv(header, rows), `participants-${workshop.startsOn}.csv`);

@@ -26,7 +26,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.participant.name ?? "Participant"} · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.participant.name ?? "Participant"} · FocalPoint` },
+];
 
 async function load(request: Request, params: { workshopId?: string; participantId?: string }) {
   const user = await requireUser(request);
@@ -57,7 +59,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { form: "details" | "link"; fieldErrors: Record<string, string>; formError?: string | null; link?: string; sentTo?: string | null };
+type ActionResult = {
+  form: "details" | "link";
+  fieldErrors: Record<string, string>;
+  formError?: string | null;
+  link?: string;
+  sentTo?: string | null;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop, participant } = await load(request, params);
@@ -80,18 +88,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           : { ...(await createRegistrationLink(workshop.id, participant.id, actor)), sentTo: null };
       return data<ActionResult>({ form: "link", fieldErrors: {}, link: url, sentTo });
     } catch (error) {
-      if (error instanceof ParticipantError) return data<ActionResult>({ form: "link", fieldErrors: {}, formError: t(error.messageKey) }, { status: 400 });
+      if (error instanceof ParticipantError)
+        return data<ActionResult>({ form: "link", fieldErrors: {}, formError: t(error.messageKey) }, { status: 400 });
       throw error;
     }
   }
 
   const form = await parseForm(request, ParticipantFormSchema.omit({ userId: true }), formData);
   if (!form.ok) return data<ActionResult>({ form: "details", fieldErrors: form.fieldErrors }, { status: 400 });
-  if (!(await countryExists(form.data.countryId))) return data<ActionResult>({ form: "details", fieldErrors: { countryId: t("participants:errors.unknownCountry") } }, { status: 400 });
+  if (!(await countryExists(form.data.countryId)))
+    return data<ActionResult>(
+      { form: "details", fieldErrors: { countryId: t("participants:errors.unknownCountry") } },
+      { status: 400 },
+    );
   try {
     await updateParticipant(workshop.id, participant.id, form.data, actor);
   } catch (error) {
-    if (error instanceof ParticipantError) return data<ActionResult>({ form: "details", fieldErrors: { [error.field]: t(error.messageKey) } }, { status: 400 });
+    if (error instanceof ParticipantError)
+      return data<ActionResult>(
+        { form: "details", fieldErrors: { [error.field]: t(error.messageKey) } },
+        { status: 400 },
+      );
     throw error;
   }
   return redirectWithToast(back, { kind: "success", message: t("participants:saved") });
@@ -152,7 +169,13 @@ export default function EditParticipant() {
                   {t("invitation.createdHint")}
                 </label>
                 <div className="cluster">
-                  <input id="registration-link" readOnly value={link.link} onFocus={(e) => e.currentTarget.select()} className="link-input" />
+                  <input
+                    id="registration-link"
+                    readOnly
+                    value={link.link}
+                    onFocus={(e) => e.currentTarget.select()}
+                    className="link-input"
+                  />
                   <button
                     type="button"
                     className="button-secondary"

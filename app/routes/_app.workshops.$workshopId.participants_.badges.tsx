@@ -32,7 +32,10 @@ export default function Badges() {
   const { t } = useTranslation("participants");
   const { t: tw } = useTranslation("workshops");
   const locale = useRootData()?.locale ?? "en";
-  const dates = workshop.startsOn === workshop.endsOn ? formatDay(workshop.startsOn, locale) : `${formatDay(workshop.startsOn, locale)} – ${formatDay(workshop.endsOn, locale)}`;
+  const dates =
+    workshop.startsOn === workshop.endsOn
+      ? formatDay(workshop.startsOn, locale)
+      : `${formatDay(workshop.startsOn, locale)} – ${formatDay(workshop.endsOn, locale)}`;
   return (
     <>
       <div className="section-header no-print">
@@ -64,7 +67,11 @@ export default function Badges() {
               <p className="name-badge-category">{tw(`categories.${b.category as "focal_point"}`)}</p>
             </div>
             <figure className="name-badge-qr">
-              <div role="img" aria-label={t("badge.qrAlt", { name: b.name })} dangerouslySetInnerHTML={{ __html: b.qrSvg }} />
+              <div
+                role="img"
+                aria-label={t("badge.qrAlt", { name: b.name })}
+                dangerouslySetInnerHTML={{ __html: b.qrSvg }}
+              />
               <figcaption>
                 <span className="visually-hidden">{t("badge.codeLabel")}: </span>
                 <code>{b.code}</code>

@@ -42,14 +42,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = await getTranslate(request);
   const formData = await request.formData();
   const csv = await csvFrom(formData);
-  if (csv === null) return data<ActionResult>({ csv: "", preview: null, formError: t("participants:importPage.errors.noInput") }, { status: 400 });
-  if (csv === "tooLarge") return data<ActionResult>({ csv: "", preview: null, formError: t("participants:importPage.errors.tooLarge") }, { status: 400 });
+  if (csv === null)
+    return data<ActionResult>(
+      { csv: "", preview: null, formError: t("participants:importPage.errors.noInput") },
+      { status: 400 },
+    );
+  if (csv === "tooLarge")
+    return data<ActionResult>(
+      { csv: "", preview: null, formError: t("participants:importPage.errors.tooLarge") },
+      { status: 400 },
+    );
 
   if (formData.get("intent") === "import") {
     const expected = Number(formData.get("expected"));
-    const result = await importParticipants(workshopId, csv, Number.isInteger(expected) ? expected : -1, { actorId: user.id, requestId: context.requestId });
+    const result = await importParticipants(workshopId, csv, Number.isInteger(expected) ? expected : -1, {
+      actorId: user.id,
+      requestId: context.requestId,
+    });
     if (result.imported > 0) {
-      const message = [t("participants:importPage.imported", { count: result.imported }), result.skipped ? t("participants:importPage.importedSkipped", { count: result.skipped }) : ""]
+      const message = [
+        t("participants:importPage.imported", { count: result.imported }),
+        result.skipped ? t("participants:importPage.importedSkipped", { count: result.skipped }) : "",
+      ]
         .filter(Boolean)
         .join(" ");
       return redirectWithToast(`/workshops/${workshopId}/participants`, { kind: "success", message });
@@ -59,7 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return data<ActionResult>({ csv, preview: await previewParticipantImport(workshopId, csv), formError: null });
 }
 
-const EXAMPLE = "name;email;category;country;organisation;sex;status\nAnan Phommachanh;anan@example.test;Focal point;LA;Ministry of Labour and Social Welfare;M;invited\n";
+const EXAMPLE =
+  "name;email;category;country;organisation;sex;status\nAnan Phommachanh;anan@example.test;Focal point;LA;Ministry of Labour and Social Welfare;M;invited\n";
 
 export default function ImportParticipants() {
   const actionData = useActionData<typeof action>();
@@ -80,14 +95,26 @@ export default function ImportParticipants() {
       </p>
       <section className="card">
         <Form method="post" encType="multipart/form-data" noValidate>
-          <FormError>{actionData?.formError ?? (errorKey ? t(`importPage.errors.${errorKey}`, { limit: preview && !preview.ok ? preview.limit : undefined }) : null)}</FormError>
+          <FormError>
+            {actionData?.formError ??
+              (errorKey
+                ? t(`importPage.errors.${errorKey}`, { limit: preview && !preview.ok ? preview.limit : undefined })
+                : null)}
+          </FormError>
           <div className="field">
             <label htmlFor="csv-file">{t("importPage.file")}</label>
             <input id="csv-file" name="file" type="file" accept=".csv,text/csv,text/plain" />
           </div>
           <div className="field">
             <label htmlFor="csv-text">{t("importPage.paste")}</label>
-            <textarea id="csv-text" name="csv" rows={6} className="mono" defaultValue={preview?.ok ? "" : (actionData?.csv ?? "")} spellCheck={false} />
+            <textarea
+              id="csv-text"
+              name="csv"
+              rows={6}
+              className="mono"
+              defaultValue={preview?.ok ? "" : (actionData?.csv ?? "")}
+              spellCheck={false}
+            />
           </div>
           <div className="form-actions">
             <button type="submit" name="intent" value="preview" disabled={submitting}>
@@ -110,9 +137,15 @@ export default function ImportParticipants() {
           ) : null}
           <p role="status">
             <strong>{t("importPage.previewSummary", { valid: preview.validCount, total: preview.rows.length })}</strong>{" "}
-            {preview.rows.length > preview.validCount ? t("importPage.skippedNote", { count: preview.rows.length - preview.validCount }) : null}
+            {preview.rows.length > preview.validCount
+              ? t("importPage.skippedNote", { count: preview.rows.length - preview.validCount })
+              : null}
           </p>
-          {preview.ignoredColumns.length ? <p className="small muted">{t("importPage.ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}</p> : null}
+          {preview.ignoredColumns.length ? (
+            <p className="small muted">
+              {t("importPage.ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}
+            </p>
+          ) : null}
           <div className="table-wrap">
             <table className="preview-table">
               <thead>

@@ -29,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workshopId = parseParam(IdParam, params.workshopId);
   await workshopAccess(user, workshopId, "manage");
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const [countries, people] = await Promise.all([listCountries(), q ? searchDirectoryForParticipants(workshopId, q) : Promise.resolve([])]);
+  const [countries, people] = await Promise.all([
+    listCountries(),
+    q ? searchDirectoryForParticipants(workshopId, q) : Promise.resolve([]),
+  ]);
   return { countries, people, q };
 }
 
@@ -40,14 +43,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = await getTranslate(request);
   const form = await parseForm(request, ParticipantFormSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null as string | null }, { status: 400 });
-  if (!(await countryExists(form.data.countryId))) return data({ fieldErrors: { countryId: t("participants:errors.unknownCountry") }, formError: null }, { status: 400 });
+  if (!(await countryExists(form.data.countryId)))
+    return data(
+      { fieldErrors: { countryId: t("participants:errors.unknownCountry") }, formError: null },
+      { status: 400 },
+    );
   try {
     const participant = await addParticipant(workshopId, form.data, { actorId: user.id, requestId: context.requestId });
-    return redirectWithToast(`/workshops/${workshopId}/participants`, { kind: "success", message: t("participants:added", { name: participant.name }) });
+    return redirectWithToast(`/workshops/${workshopId}/participants`, {
+      kind: "success",
+      message: t("participants:added", { name: participant.name }),
+    });
   } catch (error) {
     if (error instanceof ParticipantError) {
       return data(
-        error.field === "userId" ? { fieldErrors: {}, formError: t(error.messageKey) } : { fieldErrors: { [error.field]: t(error.messageKey) }, formError: null },
+        error.field === "userId"
+          ? { fieldErrors: {}, formError: t(error.messageKey) }
+          : { fieldErrors: { [error.field]: t(error.messageKey) }, formError: null },
         { status: 400 },
       );
     }
@@ -55,7 +67,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-const EMPTY: ParticipantValues = { name: "", email: "", category: "focal_point", countryId: "", organisationName: "", sex: "undisclosed", registrationStatus: "invited" };
+const EMPTY: ParticipantValues = {
+  name: "",
+  email: "",
+  category: "focal_point",
+  countryId: "",
+  organisationName: "",
+  sex: "undisclosed",
+  registrationStatus: "invited",
+};
 
 export default function AddParticipant() {
   const { countries } = useLoaderData<typeof loader>();
@@ -99,7 +119,9 @@ export default function AddParticipant() {
         </search.Form>
         <div aria-live="polite">
           {search.state === "loading" ? <p className="muted small">{t("addForm.searching")}</p> : null}
-          {searched && people.length === 0 && search.state === "idle" ? <p className="empty">{t("addForm.noPeople")}</p> : null}
+          {searched && people.length === 0 && search.state === "idle" ? (
+            <p className="empty">{t("addForm.noPeople")}</p>
+          ) : null}
           {people.length > 0 ? (
             <ul className="list directory-results">
               {people.map((person) => (
@@ -108,7 +130,9 @@ export default function AddParticipant() {
                     <strong>{person.name}</strong>{" "}
                     {person.country ? <span className="country-code">{person.country.code}</span> : null}
                     <div className="small muted">
-                      {[person.organisation?.acronym ?? person.organisation?.name, person.email].filter(Boolean).join(" · ")}
+                      {[person.organisation?.acronym ?? person.organisation?.name, person.email]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </div>
                   </div>
                   {person.alreadyParticipant ? (
@@ -129,7 +153,10 @@ export default function AddParticipant() {
                           sex: person.sex ?? "undisclosed",
                           registrationStatus: values.registrationStatus,
                         });
-                        document.getElementById("participant-form")?.querySelector<HTMLInputElement>("input[name=name]")?.focus();
+                        document
+                          .getElementById("participant-form")
+                          ?.querySelector<HTMLInputElement>("input[name=name]")
+                          ?.focus();
                       }}
                     >
                       {t("addForm.chooseShort")}
@@ -156,7 +183,12 @@ export default function AddParticipant() {
             </p>
           ) : null}
           <input type="hidden" name="userId" value={linked?.id ?? ""} />
-          <ParticipantFields values={values} errors={actionData?.fieldErrors} countries={countries} onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))} />
+          <ParticipantFields
+            values={values}
+            errors={actionData?.fieldErrors}
+            countries={countries}
+            onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
+          />
           <div className="form-actions">
             <button type="submit" disabled={submitting}>
               {t("addForm.submit")}

@@ -11,7 +11,9 @@ import { formatDay } from "~/utils/format";
 import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workshop.title ?? "Workshop"} · FocalPoint` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.workshop.title ?? "Workshop"} · FocalPoint` },
+];
 
 /**
  * Every page of one workshop (overview, agenda, participants, attendance,
@@ -50,7 +52,8 @@ export default function WorkshopLayout() {
         title={workshop.title}
         intro={
           <>
-            {tc(`workshopKinds.${workshop.kind as "regional_meeting"}`)} · {formatDay(workshop.startsOn, locale, "long")}
+            {tc(`workshopKinds.${workshop.kind as "regional_meeting"}`)} ·{" "}
+            {formatDay(workshop.startsOn, locale, "long")}
             {workshop.endsOn !== workshop.startsOn ? ` – ${formatDay(workshop.endsOn, locale, "long")}` : ""}
             {workshop.venue || workshop.city ? ` · ${[workshop.venue, workshop.city].filter(Boolean).join(", ")}` : ""}
             {workshop.hostCountry ? ` (${workshop.hostCountry.name})` : ""}

@@ -16,7 +16,11 @@ export const meta: MetaFunction = () => [{ title: "Workshops · FocalPoint" }];
 
 const Filters = z.object({
   kind: z.enum(WORKSHOP_KINDS).optional().catch(undefined),
-  country: z.string().regex(/^[a-z0-9]{10,40}$/).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/)
+    .optional()
+    .catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
 });
 
@@ -119,11 +123,19 @@ export default function Workshops() {
       </FilterBar>
       <section aria-labelledby="upcoming-heading" className="stack">
         <h2 id="upcoming-heading">{t("upcoming")}</h2>
-        {upcoming.length ? <WorkshopTable workshops={upcoming} caption={t("upcoming")} /> : <p className="empty">{t("noneUpcoming")}</p>}
+        {upcoming.length ? (
+          <WorkshopTable workshops={upcoming} caption={t("upcoming")} />
+        ) : (
+          <p className="empty">{t("noneUpcoming")}</p>
+        )}
       </section>
       <section aria-labelledby="past-heading" className="stack" style={{ marginTop: "1.5rem" }}>
         <h2 id="past-heading">{t("past")}</h2>
-        {past.length ? <WorkshopTable workshops={past} caption={t("past")} /> : <p className="empty">{t("nonePast")}</p>}
+        {past.length ? (
+          <WorkshopTable workshops={past} caption={t("past")} />
+        ) : (
+          <p className="empty">{t("nonePast")}</p>
+        )}
       </section>
     </>
   );

@@ -27,11 +27,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, WorkshopForm, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   try {
-    const workshop = await createWorkshop(form.data, { id: user.id, isFacilitator: isFacilitator(user) }, { requestId: context.requestId });
-    return redirectWithToast(`/workshops/${workshop.id}/agenda`, { kind: "success", message: t("workshops:form.created") });
+    const workshop = await createWorkshop(
+      form.data,
+      { id: user.id, isFacilitator: isFacilitator(user) },
+      { requestId: context.requestId },
+    );
+    return redirectWithToast(`/workshops/${workshop.id}/agenda`, {
+      kind: "success",
+      message: t("workshops:form.created"),
+    });
   } catch (error) {
     if (!(error instanceof WorkshopRuleError)) throw error;
-    const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, e]) => [field, t(e.key, e.values)]));
+    const fieldErrors = Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, e]) => [field, t(e.key, e.values)]),
+    );
     return data({ fieldErrors, values: form.data as Record<string, unknown> }, { status: 400 });
   }
 }

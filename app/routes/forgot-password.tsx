@@ -40,7 +40,15 @@ export default function ForgotPassword() {
         <>
           <p className="muted">{t("forgot.intro")}</p>
           <Form method="post" noValidate>
-            <Field label={t("signIn.email")} name="email" type="email" autoComplete="email" required autoFocus error={actionData?.fieldErrors.email} />
+            <Field
+              label={t("signIn.email")}
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              autoFocus
+              error={actionData?.fieldErrors.email}
+            />
             <button type="submit" disabled={submitting}>
               {t("forgot.submit")}
             </button>

@@ -41,7 +41,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = await getTranslate(request);
-  const invalid = () => data({ fieldErrors: {} as Record<string, string>, formError: t("auth:invitation.invalidLink") }, { status: 400 });
+  const invalid = () =>
+    data({ fieldErrors: {} as Record<string, string>, formError: t("auth:invitation.invalidLink") }, { status: 400 });
   const found = await openInvitation(params);
   if (!found) return invalid();
   const form = await parseForm(request, AcceptForm, await request.formData());
@@ -49,7 +50,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const userId = await acceptInvitation(found.token, { name: form.data.name, password: form.data.password });
     if (!userId) return invalid();
-    return signInAndRedirect(userId, request, context.clientIp, "/", { kind: "success", message: t("auth:invitation.title") });
+    return signInAndRedirect(userId, request, context.clientIp, "/", {
+      kind: "success",
+      message: t("auth:invitation.title"),
+    });
   } catch (error) {
     if (error instanceof UserError) return invalid();
     throw error;
@@ -71,14 +75,34 @@ export default function AcceptInvitation() {
       </AuthLayout>
     );
   }
-  const roles = roleLabels(invitation, tc as unknown as (key: string, values?: Record<string, string>) => string).join(", ");
+  const roles = roleLabels(invitation, tc as unknown as (key: string, values?: Record<string, string>) => string).join(
+    ", ",
+  );
   return (
     <AuthLayout title={t("invitation.title")}>
-      <p>{invitation.inviter ? t("invitation.intro", { inviter: invitation.inviter, roles }) : t("invitation.introNoInviter", { roles })}</p>
+      <p>
+        {invitation.inviter
+          ? t("invitation.intro", { inviter: invitation.inviter, roles })
+          : t("invitation.introNoInviter", { roles })}
+      </p>
       <FormError>{actionData?.formError}</FormError>
       <Form method="post" noValidate>
-        <Field label={t("signIn.email")} name="email" type="email" value={invitation.email} readOnly autoComplete="username" />
-        <Field label={t("invitation.name")} name="name" defaultValue={invitation.name} required autoComplete="name" error={actionData?.fieldErrors.name} />
+        <Field
+          label={t("signIn.email")}
+          name="email"
+          type="email"
+          value={invitation.email}
+          readOnly
+          autoComplete="username"
+        />
+        <Field
+          label={t("invitation.name")}
+          name="name"
+          defaultValue={invitation.name}
+          required
+          autoComplete="name"
+          error={actionData?.fieldErrors.name}
+        />
         <Field
           label={t("reset.newPassword")}
           name="password"
@@ -89,7 +113,14 @@ export default function AcceptInvitation() {
           hint={t("reset.hint", { min: MIN_PASSWORD_LENGTH })}
           error={actionData?.fieldErrors.password}
         />
-        <Field label={t("reset.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={actionData?.fieldErrors.confirmPassword} />
+        <Field
+          label={t("reset.confirmPassword")}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={actionData?.fieldErrors.confirmPassword}
+        />
         <button type="submit" disabled={submitting}>
           {t("invitation.submit")}
         </button>

@@ -27,15 +27,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, SignInForm, await request.formData());
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null, email: String(form.values.email ?? "") }, { status: 400 });
+  if (!form.ok)
+    return data(
+      { fieldErrors: form.fieldErrors, formError: null, email: String(form.values.email ?? "") },
+      { status: 400 },
+    );
   const t = await i18nServer.getFixedT(request, "auth");
   const { email, password, redirectTo } = form.data;
   const result = await attemptSignIn(email, password, context.clientIp);
   if (!result.ok) {
-    const formError = result.reason === "throttled" ? t("signIn.throttled", { seconds: result.retryAfterSeconds }) : t("signIn.invalid");
+    const formError =
+      result.reason === "throttled"
+        ? t("signIn.throttled", { seconds: result.retryAfterSeconds })
+        : t("signIn.invalid");
     return data(
       { fieldErrors: {} as Record<string, string>, formError, email },
-      { status: result.reason === "throttled" ? 429 : 400, headers: result.reason === "throttled" ? { "Retry-After": String(result.retryAfterSeconds) } : {} },
+      {
+        status: result.reason === "throttled" ? 429 : 400,
+        headers: result.reason === "throttled" ? { "Retry-After": String(result.retryAfterSeconds) } : {},
+      },
     );
   }
   return signInAndRedirect(result.userId, request, context.clientIp, safeRedirect(redirectTo, "/"));
@@ -65,7 +75,14 @@ export default function SignIn() {
           error={errors.email}
           autoFocus
         />
-        <Field label={t("signIn.password")} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <Field
+          label={t("signIn.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <button type="submit" disabled={submitting}>
           {submitting ? t("signIn.submitting") : t("signIn.submit")}
         </button>

@@ -25,12 +25,22 @@ const AnswerForm = z.discriminatedUnion("decision", [
   z.object({
     decision: z.literal("register"),
     name: z.string({ required_error: "validation.required" }).trim().min(1).max(160),
-    organisationName: z.string().trim().max(200).optional().transform((v) => v ?? ""),
+    organisationName: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v ?? ""),
     countryId: z
       .string()
       .optional()
       .transform((v) => v || null)
-      .pipe(z.string().regex(/^[a-z0-9]{10,40}$/).nullable()),
+      .pipe(
+        z
+          .string()
+          .regex(/^[a-z0-9]{10,40}$/)
+          .nullable(),
+      ),
     sex: z.enum(SEXES),
   }),
   z.object({ decision: z.literal("decline") }),
@@ -44,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? form.data
       : // Declining changes nothing but the status; the details are not asked for.
         { decision: "decline" as const, name: "", organisationName: "", countryId: null, sex: "undisclosed" as const };
-  if (!(await countryExists(answer.countryId))) return data({ done: null, invalid: false, fieldErrors: { countryId: "—" } }, { status: 400 });
+  if (!(await countryExists(answer.countryId)))
+    return data({ done: null, invalid: false, fieldErrors: { countryId: "—" } }, { status: 400 });
   const result = await completeRegistration(params.token ?? "", answer);
   if (!result) return data({ done: null, invalid: true, fieldErrors: {} }, { status: 410 });
   return { done: result.status, invalid: false, fieldErrors: {} as Record<string, string> };
@@ -92,8 +103,23 @@ export default function Register() {
       <Form method="post" noValidate>
         <h2 className="h3">{t("register.confirmDetails")}</h2>
         {registration.email ? <Field label={t("email")} value={registration.email} readOnly /> : null}
-        <Field label={t("name")} name="name" defaultValue={registration.name} required maxLength={160} autoComplete="name" error={errors.name} />
-        <Field label={t("organisation")} name="organisationName" defaultValue={registration.organisationName} maxLength={200} autoComplete="organization" error={errors.organisationName} />
+        <Field
+          label={t("name")}
+          name="name"
+          defaultValue={registration.name}
+          required
+          maxLength={160}
+          autoComplete="name"
+          error={errors.name}
+        />
+        <Field
+          label={t("organisation")}
+          name="organisationName"
+          defaultValue={registration.organisationName}
+          maxLength={200}
+          autoComplete="organization"
+          error={errors.organisationName}
+        />
         <SelectField
           label={t("country")}
           name="countryId"
@@ -101,12 +127,25 @@ export default function Register() {
           error={errors.countryId ? t("errors.unknownCountry") : undefined}
           options={[{ value: "", label: t("noCountry") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
         />
-        <SelectField label={t("sex")} name="sex" defaultValue={registration.sex} error={errors.sex} options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))} />
+        <SelectField
+          label={t("sex")}
+          name="sex"
+          defaultValue={registration.sex}
+          error={errors.sex}
+          options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))}
+        />
         <div className="form-actions">
           <button type="submit" name="decision" value="register" disabled={submitting}>
             {t("register.register")}
           </button>
-          <button type="submit" name="decision" value="decline" className="button-secondary" disabled={submitting} formNoValidate>
+          <button
+            type="submit"
+            name="decision"
+            value="decline"
+            className="button-secondary"
+            disabled={submitting}
+            formNoValidate
+          >
             {t("register.decline")}
           </button>
         </div>

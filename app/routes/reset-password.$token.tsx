@@ -29,11 +29,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = await validToken(params);
   const t = await getTranslate(request);
-  if (!token) return data({ fieldErrors: {} as Record<string, string>, formError: t("auth:reset.invalidLink") }, { status: 400 });
+  if (!token)
+    return data({ fieldErrors: {} as Record<string, string>, formError: t("auth:reset.invalidLink") }, { status: 400 });
   const form = await parseForm(request, ResetForm, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null }, { status: 400 });
   const userId = await resetPassword(token, form.data.password);
-  if (!userId) return data({ fieldErrors: {} as Record<string, string>, formError: t("auth:reset.invalidLink") }, { status: 400 });
+  if (!userId)
+    return data({ fieldErrors: {} as Record<string, string>, formError: t("auth:reset.invalidLink") }, { status: 400 });
   return signInAndRedirect(userId, request, context.clientIp, "/", { kind: "success", message: t("auth:reset.done") });
 }
 

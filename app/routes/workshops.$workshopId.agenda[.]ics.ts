@@ -18,7 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     uidDomain: publicUrl.hostname,
     roleLabel: (role) => t(`workshops:speakerRoles.${role}`),
   });
-  const filename = `${workshop.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "agenda"}.ics`;
+  const filename = `${
+    workshop.title
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "agenda"
+  }.ics`;
   return new Response(calendar, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -14,6 +14,13 @@ export const ActionItemForm = z
     status: z.enum(ACTION_ITEM_STATUSES),
     progress: z.coerce.number({ invalid_type_error: "common:validation.invalid" }).int().min(0).max(100),
     indicator: optionalText(300),
-    milestoneId: z.string().max(40).optional().transform((v) => v || null),
+    milestoneId: z
+      .string()
+      .max(40)
+      .optional()
+      .transform((v) => v || null),
   })
-  .refine((v) => !v.startsOn || !v.dueOn || v.dueOn >= v.startsOn, { path: ["dueOn"], message: "plans:itemForm.dueBeforeStart" });
+  .refine((v) => !v.startsOn || !v.dueOn || v.dueOn >= v.startsOn, {
+    path: ["dueOn"],
+    message: "plans:itemForm.dueBeforeStart",
+  });

@@ -24,18 +24,27 @@ export function formatDay(day: string | null | undefined, locale: string, style:
   const [y, m, d] = day.split("-").map(Number);
   if (!y || !m || !d) return day;
   const date = new Date(Date.UTC(y, m - 1, d));
-  return formatter(`day:${locale}:${style}`, () => new Intl.DateTimeFormat(intl(locale), { dateStyle: style, timeZone: "UTC" })).format(date);
+  return formatter(
+    `day:${locale}:${style}`,
+    () => new Intl.DateTimeFormat(intl(locale), { dateStyle: style, timeZone: "UTC" }),
+  ).format(date);
 }
 
 /** An instant, shown in a given IANA zone (the viewer's own by default). */
 export function formatDateTime(value: Date | string, locale: string, timeZone?: string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return formatter(`dt:${locale}:${timeZone ?? ""}`, () => new Intl.DateTimeFormat(intl(locale), { dateStyle: "medium", timeStyle: "short", timeZone })).format(date);
+  return formatter(
+    `dt:${locale}:${timeZone ?? ""}`,
+    () => new Intl.DateTimeFormat(intl(locale), { dateStyle: "medium", timeStyle: "short", timeZone }),
+  ).format(date);
 }
 
 export function formatTime(value: Date | string, locale: string, timeZone?: string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return formatter(`t:${locale}:${timeZone ?? ""}`, () => new Intl.DateTimeFormat(intl(locale), { timeStyle: "short", timeZone })).format(date);
+  return formatter(
+    `t:${locale}:${timeZone ?? ""}`,
+    () => new Intl.DateTimeFormat(intl(locale), { timeStyle: "short", timeZone }),
+  ).format(date);
 }
 
 export function formatNumber(value: number, locale: string): string {
@@ -44,12 +53,18 @@ export function formatNumber(value: number, locale: string): string {
 
 /** 0.375 → "38%" */
 export function formatPercent(fraction: number, locale: string): string {
-  return formatter(`p:${locale}`, () => new Intl.NumberFormat(intl(locale), { style: "percent", maximumFractionDigits: 0 })).format(fraction);
+  return formatter(
+    `p:${locale}`,
+    () => new Intl.NumberFormat(intl(locale), { style: "percent", maximumFractionDigits: 0 }),
+  ).format(fraction);
 }
 
 /** Today's calendar day in a zone, as "YYYY-MM-DD". */
 export function todayIn(timeZone = "UTC", now = new Date()): string {
-  return formatter(`iso:${timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })).format(now);
+  return formatter(
+    `iso:${timeZone}`,
+    () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
+  ).format(now);
 }
 
 /**
@@ -65,7 +80,10 @@ export function overdueToday(now = new Date()): string {
 
 /** "Indochina Time (Asia/Bangkok)": a zone named the way people read it, with its IANA id. */
 export function timeZoneLabel(timeZone: string, locale: string, at = new Date()): string {
-  const long = formatter(`zone:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(intl(locale), { timeZone, timeZoneName: "long" }))
+  const long = formatter(
+    `zone:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(intl(locale), { timeZone, timeZoneName: "long" }),
+  )
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")?.value;
   return long ? `${long} (${timeZone})` : timeZone;

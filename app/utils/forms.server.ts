@@ -3,7 +3,8 @@ import { getTranslate, type Translate } from "~/i18n/translate.server";
 import { isCalendarDay } from "./format";
 
 export type FieldErrors = Record<string, string>;
-export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, unknown> };
+export type FormResult<T> =
+  { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, unknown> };
 
 /** FormData as a plain object; a name given more than once becomes an array. */
 export function formDataToObject(formData: FormData | URLSearchParams): Record<string, unknown> {
@@ -18,7 +19,8 @@ export function formDataToObject(formData: FormData | URLSearchParams): Record<s
 }
 
 /** Wraps a single value into an array, for checkbox groups that may send one value or several. */
-export const asArray = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
+export const asArray = (value: unknown) =>
+  value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value];
 
 /**
  * Validate a form with zod and return one translated message per field, in the
@@ -49,9 +51,13 @@ function messageFor(issue: z.ZodIssue, t: Translate): string {
   if (issue.code === "custom" || (issue.message && issue.message.includes(":"))) return t(issue.message);
   switch (issue.code) {
     case "invalid_type":
-      return issue.received === "undefined" || issue.received === "null" ? t("validation.required") : t("validation.invalid");
+      return issue.received === "undefined" || issue.received === "null"
+        ? t("validation.required")
+        : t("validation.invalid");
     case "too_small":
-      return issue.type === "string" && issue.minimum === 1 ? t("validation.required") : t("validation.tooShort", { min: issue.minimum });
+      return issue.type === "string" && issue.minimum === 1
+        ? t("validation.required")
+        : t("validation.tooShort", { min: issue.minimum });
     case "too_big":
       return t("validation.tooLong", { max: issue.maximum });
     case "invalid_string":

@@ -8,9 +8,18 @@ import { parseForm, text } from "./forms.server";
 
 const OrganisationFormSchema = z.object({
   name: text(200),
-  acronym: z.string().trim().max(30).optional().transform((v) => v || null),
+  acronym: z
+    .string()
+    .trim()
+    .max(30)
+    .optional()
+    .transform((v) => v || null),
   kind: z.enum(ORGANISATION_KINDS),
-  countryId: z.string().max(40).optional().transform((v) => v || null),
+  countryId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
   website: z
     .string()
     .trim()
@@ -21,7 +30,11 @@ const OrganisationFormSchema = z.object({
 });
 
 /** Parse and save the organisation form, returning field errors (400) or nothing. */
-export async function saveOrganisationForm(request: Request, t: Translate, save: (input: OrganisationInput) => Promise<unknown>) {
+export async function saveOrganisationForm(
+  request: Request,
+  t: Translate,
+  save: (input: OrganisationInput) => Promise<unknown>,
+) {
   const formData = await request.formData();
   const form = await parseForm(request, OrganisationFormSchema, formData);
   const values = Object.fromEntries(formData) as Record<string, string>;

@@ -19,9 +19,13 @@ export function parseRoleFields(
   for (const role of ROLES) {
     if (!chosen.includes(role)) continue;
     const scope = roleTakesCountry(role) ? String(formData.get(`scope_${role}`) ?? "") : "";
-    const label = String(formData.get(`label_${role}`) ?? "").trim().slice(0, 60) || null;
+    const label =
+      String(formData.get(`label_${role}`) ?? "")
+        .trim()
+        .slice(0, 60) || null;
     if (scope && !countryIds.has(scope)) fieldErrors[`scope_${role}`] = t("validation.invalidChoice");
-    else if (!scope && COUNTRY_SCOPED_ROLES.includes(role)) fieldErrors[`scope_${role}`] = t("admin:invite.countryRequired");
+    else if (!scope && COUNTRY_SCOPED_ROLES.includes(role))
+      fieldErrors[`scope_${role}`] = t("admin:invite.countryRequired");
     else roles.push({ role, countryId: scope || null, label });
   }
   if (chosen.some((r) => !(ROLES as readonly string[]).includes(r))) fieldErrors.roles = t("validation.invalidChoice");

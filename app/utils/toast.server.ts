@@ -7,7 +7,14 @@ export type Toast = { kind: "success" | "error" | "info"; message: string };
 let storage: ReturnType<typeof createCookieSessionStorage<Record<string, never>, { toast: Toast }>> | undefined;
 function toastStorage() {
   storage ??= createCookieSessionStorage<Record<string, never>, { toast: Toast }>({
-    cookie: { name: "fp_toast", path: "/", httpOnly: true, sameSite: "lax", secrets: [env().APP_SECRET], secure: usesHttps() },
+    cookie: {
+      name: "fp_toast",
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secrets: [env().APP_SECRET],
+      secure: usesHttps(),
+    },
   });
   return storage;
 }

@@ -24,7 +24,13 @@ const rand = random(20150810);
 const SECTOR_STAGES = MILESTONE_STAGES.filter((s) => s.scope === "sector").map((s) => s.code);
 const COUNTRY_STAGES = MILESTONE_STAGES.filter((s) => s.scope === "country").map((s) => s.code);
 
-type SectorPlan = { sector: string; reached: number; current?: "in_progress" | "blocked"; partner?: string; level?: number };
+type SectorPlan = {
+  sector: string;
+  reached: number;
+  current?: "in_progress" | "blocked";
+  partner?: string;
+  level?: number;
+};
 type CountryPlan = {
   sectors: SectorPlan[];
   countryStagesDone: number;
@@ -43,7 +49,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 4,
     planStatus: "submitted",
     partners: ["Malaysia", "Singapore"],
-    context: "Brunei Darussalam's BDQF is in place and its referencing to the AQRF has been endorsed; the focus now is on hospitality and construction trades where foreign workers are many.",
+    context:
+      "Brunei Darussalam's BDQF is in place and its referencing to the AQRF has been endorsed; the focus now is on hospitality and construction trades where foreign workers are many.",
   },
   KH: {
     sectors: [
@@ -54,7 +61,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 3,
     planStatus: "endorsed",
     partners: ["Thailand", "Malaysia"],
-    context: "Cambodia adopted the Cambodia Qualifications Framework in 2012 and, with the ILO/Korea CLM project, developed construction and welding standards; most Cambodian migrant workers go to Thailand.",
+    context:
+      "Cambodia adopted the Cambodia Qualifications Framework in 2012 and, with the ILO/Korea CLM project, developed construction and welding standards; most Cambodian migrant workers go to Thailand.",
   },
   ID: {
     sectors: [
@@ -65,7 +73,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 5,
     planStatus: "endorsed",
     partners: ["Malaysia", "Singapore"],
-    context: "Indonesia's KKNI underpins a large system of competency standards (SKKNI) and professional certification bodies; referencing to the AQRF was endorsed and the focus is on outbound occupations.",
+    context:
+      "Indonesia's KKNI underpins a large system of competency standards (SKKNI) and professional certification bodies; referencing to the AQRF was endorsed and the focus is on outbound occupations.",
   },
   LA: {
     sectors: [
@@ -75,7 +84,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 2,
     planStatus: "draft",
     partners: ["Thailand"],
-    context: "Lao PDR is building its testing and certification capacity with support from the CLM project and Thailand's Department of Skill Development; most Lao migrant workers work in Thailand.",
+    context:
+      "Lao PDR is building its testing and certification capacity with support from the CLM project and Thailand's Department of Skill Development; most Lao migrant workers work in Thailand.",
   },
   MY: {
     sectors: [
@@ -86,7 +96,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 5,
     planStatus: "endorsed",
     partners: ["Indonesia", "Brunei Darussalam"],
-    context: "Malaysia's National Occupational Skills Standards and the Malaysian Skills Certificate give a mature base; the MQF is referenced to the AQRF.",
+    context:
+      "Malaysia's National Occupational Skills Standards and the Malaysian Skills Certificate give a mature base; the MQF is referenced to the AQRF.",
   },
   MM: {
     sectors: [
@@ -97,7 +108,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 2,
     planStatus: "draft",
     partners: ["Thailand", "Malaysia"],
-    context: "Myanmar's National Skills Standards Authority has developed standards in construction and welding; assessment centres are being expanded.",
+    context:
+      "Myanmar's National Skills Standards Authority has developed standards in construction and welding; assessment centres are being expanded.",
   },
   PH: {
     sectors: [
@@ -108,7 +120,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 6,
     planStatus: "submitted",
     partners: ["Singapore", "Malaysia"],
-    context: "TESDA's training regulations and national certificates cover most outbound occupations; the PQF is referenced to the AQRF and the focus is on recognition abroad.",
+    context:
+      "TESDA's training regulations and national certificates cover most outbound occupations; the PQF is referenced to the AQRF and the focus is on recognition abroad.",
   },
   SG: {
     sectors: [
@@ -118,7 +131,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 5,
     planStatus: "endorsed",
     partners: ["Philippines", "Malaysia"],
-    context: "Singapore's Skills Framework and WSQ qualifications are referenced to the AQRF; Singapore mainly receives workers and supports mutual recognition arrangements.",
+    context:
+      "Singapore's Skills Framework and WSQ qualifications are referenced to the AQRF; Singapore mainly receives workers and supports mutual recognition arrangements.",
   },
   TH: {
     sectors: [
@@ -129,7 +143,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 4,
     planStatus: "submitted",
     partners: ["Cambodia", "Lao PDR", "Myanmar"],
-    context: "Thailand's Department of Skill Development runs national skill standard testing and offers training of trainers and assessors to the CLM countries.",
+    context:
+      "Thailand's Department of Skill Development runs national skill standard testing and offers training of trainers and assessors to the CLM countries.",
   },
   VN: {
     sectors: [
@@ -140,7 +155,8 @@ const PROGRESS: Record<string, CountryPlan> = {
     countryStagesDone: 3,
     planStatus: "draft",
     partners: ["Malaysia", "Thailand"],
-    context: "Viet Nam adopted the Viet Nam Qualifications Framework in 2016; national occupational skills standards and assessment are managed under the Directorate of Vocational Education and Training.",
+    context:
+      "Viet Nam adopted the Viet Nam Qualifications Framework in 2016; national occupational skills standards and assessment are managed under the Directorate of Vocational Education and Training.",
   },
 };
 
@@ -164,7 +180,9 @@ export async function seedDemo(db: PrismaClient) {
   const sectors = new Map((await db.sector.findMany()).map((s) => [s.code, s]));
   const people = await db.user.findMany({ include: { roles: true, organisation: true } });
   const byEmail = new Map(people.map((p) => [p.email, p]));
-  const ministries = new Map((await db.organisation.findMany({ where: { kind: "ministry" } })).map((o) => [o.countryId!, o]));
+  const ministries = new Map(
+    (await db.organisation.findMany({ where: { kind: "ministry" } })).map((o) => [o.countryId!, o]),
+  );
 
   // ───────── donor projects ─────────
   const clm = await db.project.create({
@@ -175,15 +193,31 @@ export async function seedDemo(db: PrismaClient) {
       implementingAgency: "ILO",
       startsOn: "2015-07-01",
       endsOn: "2017-12-31",
-      summary: "Assist Cambodia, Lao PDR and Myanmar to establish mutually recognised qualifications mechanisms in additional industrial sectors.",
+      summary:
+        "Assist Cambodia, Lao PDR and Myanmar to establish mutually recognised qualifications mechanisms in additional industrial sectors.",
       countries: { create: ["KH", "LA", "MM"].map((c) => ({ countryId: byCode.get(c)!.id })) },
       outputs: {
         create: [
-          { title: "National workshops (one per country) and one regional conference", metric: "workshops_held", target: 4, sortOrder: 0 },
-          { title: "Competency standards with testing and certification modules", metric: "standards_completed", target: 6, sortOrder: 1 },
+          {
+            title: "National workshops (one per country) and one regional conference",
+            metric: "workshops_held",
+            target: 4,
+            sortOrder: 0,
+          },
+          {
+            title: "Competency standards with testing and certification modules",
+            metric: "standards_completed",
+            target: 6,
+            sortOrder: 1,
+          },
           { title: "Industry participation schemes pilot-tested", metric: "schemes_piloted", target: 2, sortOrder: 2 },
           { title: "Study visit to observe good practices", metric: "study_visits", target: 1, sortOrder: 3 },
-          { title: "Tripartite partners trained on industry participation", metric: "people_trained", target: 60, sortOrder: 4 },
+          {
+            title: "Tripartite partners trained on industry participation",
+            metric: "people_trained",
+            target: 60,
+            sortOrder: 4,
+          },
         ],
       },
     },
@@ -191,17 +225,31 @@ export async function seedDemo(db: PrismaClient) {
   const idf = await db.project.create({
     data: {
       code: "IOM-IDF-ASEAN-SRRLMI",
-      title: "Strengthening Capacity on Skills Recognition, Recruitment and Labour Migration Information in Support of ASEAN Integration",
+      title:
+        "Strengthening Capacity on Skills Recognition, Recruitment and Labour Migration Information in Support of ASEAN Integration",
       donor: "IOM Development Fund",
       implementingAgency: "IOM",
       startsOn: "2017-06-01",
       endsOn: "2019-12-31",
-      summary: "Improve sharing of labour market and migration information, recruitment services, and the referencing and recognition of workers' skills in eight AMS.",
-      countries: { create: ["KH", "ID", "LA", "MY", "MM", "PH", "TH", "VN"].map((c) => ({ countryId: byCode.get(c)!.id })) },
+      summary:
+        "Improve sharing of labour market and migration information, recruitment services, and the referencing and recognition of workers' skills in eight AMS.",
+      countries: {
+        create: ["KH", "ID", "LA", "MY", "MM", "PH", "TH", "VN"].map((c) => ({ countryId: byCode.get(c)!.id })),
+      },
       outputs: {
         create: [
-          { title: "Capacity-building workshops on labour market and migration information", metric: "workshops_held", target: 3, sortOrder: 0 },
-          { title: "Officials trained on labour market information", metric: "people_trained", target: 90, sortOrder: 1 },
+          {
+            title: "Capacity-building workshops on labour market and migration information",
+            metric: "workshops_held",
+            target: 3,
+            sortOrder: 0,
+          },
+          {
+            title: "Officials trained on labour market information",
+            metric: "people_trained",
+            target: 90,
+            sortOrder: 1,
+          },
         ],
       },
     },
@@ -216,18 +264,39 @@ export async function seedDemo(db: PrismaClient) {
     const project = ["KH", "LA", "MM"].includes(country.code) ? clm.id : null;
     let months = 6 + Math.floor(rand() * 12);
 
-    const createMilestone = async (stageCode: string, sectorId: string | null, index: number, reached: number, current: string | undefined, extra: Partial<{ partnerCountryId: string; aqrfLevel: number }>) => {
+    const createMilestone = async (
+      stageCode: string,
+      sectorId: string | null,
+      index: number,
+      reached: number,
+      current: string | undefined,
+      extra: Partial<{ partnerCountryId: string; aqrfLevel: number }>,
+    ) => {
       const done = index < reached;
       const isCurrent = index === reached;
       const status = done ? "completed" : isCurrent ? (current ?? "in_progress") : "not_started";
       months += 4 + Math.floor(rand() * 10);
       const achievedOn = done ? dayAfter2015(Math.min(months, 130)) : null;
       // Current work has a target; some of those targets have already passed (overdue).
-      const targetOn = done ? achievedOn : isCurrent ? (rand() < 0.45 ? day(2026, 3 + Math.floor(rand() * 6), 15) : day(2027, 1 + Math.floor(rand() * 10), 28)) : index === reached + 1 ? day(2027, 6 + Math.floor(rand() * 6), 30) : null;
+      const targetOn = done
+        ? achievedOn
+        : isCurrent
+          ? rand() < 0.45
+            ? day(2026, 3 + Math.floor(rand() * 6), 15)
+            : day(2027, 1 + Math.floor(rand() * 10), 28)
+          : index === reached + 1
+            ? day(2027, 6 + Math.floor(rand() * 6), 30)
+            : null;
       const actor = rand() < 0.6 ? fp : tf;
       // Work under way was last touched within the past ten months, counted back from the day the
       // demo is loaded, so "what changed since the last meeting" has something to show on any day.
-      const lastTouched = achievedOn ? new Date(`${achievedOn}T08:00:00Z`) : daysAgoAt(1 + Math.floor(rand() * 10) * 30 + Math.floor(rand() * 27), 2 + Math.floor(rand() * 8), Math.floor(rand() * 60));
+      const lastTouched = achievedOn
+        ? new Date(`${achievedOn}T08:00:00Z`)
+        : daysAgoAt(
+            1 + Math.floor(rand() * 10) * 30 + Math.floor(rand() * 27),
+            2 + Math.floor(rand() * 8),
+            Math.floor(rand() * 60),
+          );
       const stage = MILESTONE_STAGES.find((s) => s.code === stageCode)!;
       const milestone = await db.milestone.create({
         data: {
@@ -238,8 +307,12 @@ export async function seedDemo(db: PrismaClient) {
           targetOn,
           achievedOn,
           aqrfLevel: stageCode === "aqrf_referenced" && (done || isCurrent) ? (extra.aqrfLevel ?? null) : null,
-          partnerCountryId: stageCode === "mutual_recognition" && (done || isCurrent) ? (extra.partnerCountryId ?? null) : null,
-          notes: status === "blocked" ? "Waiting for the tripartite validation workshop; funding for assessor training is not yet confirmed." : "",
+          partnerCountryId:
+            stageCode === "mutual_recognition" && (done || isCurrent) ? (extra.partnerCountryId ?? null) : null,
+          notes:
+            status === "blocked"
+              ? "Waiting for the tripartite validation workshop; funding for assessor training is not yet confirmed."
+              : "",
           projectId: project,
           updatedById: status === "not_started" ? null : actor.id,
           updatedAt: lastTouched,
@@ -271,7 +344,9 @@ export async function seedDemo(db: PrismaClient) {
 
     for (const s of plan.sectors) {
       const sector = sectors.get(s.sector)!;
-      await db.countrySector.create({ data: { countryId: country.id, sectorId: sector.id, prioritisedOn: dayAfter2015(Math.floor(rand() * 24)) } });
+      await db.countrySector.create({
+        data: { countryId: country.id, sectorId: sector.id, prioritisedOn: dayAfter2015(Math.floor(rand() * 24)) },
+      });
       for (const [index, stageCode] of SECTOR_STAGES.entries()) {
         await createMilestone(stageCode, sector.id, index, s.reached, s.current, {
           partnerCountryId: s.partner ? byCode.get(s.partner)!.id : undefined,
@@ -295,7 +370,15 @@ export async function seedDemo(db: PrismaClient) {
     const document = await db.collaborativeDocument.create({
       data: {
         kind: "action_plan_narrative",
-        snapshot: Buffer.from(narrativeUpdate({ country: country.name, ministry: ministry.name, sectors: sectorNames, partners: plan.partners, context: plan.context })),
+        snapshot: Buffer.from(
+          narrativeUpdate({
+            country: country.name,
+            ministry: ministry.name,
+            sectors: sectorNames,
+            partners: plan.partners,
+            context: plan.context,
+          }),
+        ),
       },
     });
     const secretariat = byEmail.get("secretariat@focalpoint.test")!;
@@ -394,7 +477,15 @@ export async function seedDemo(db: PrismaClient) {
   const iloOrg = ilo.organisationId!;
   const iomOrg = iom.organisationId!;
 
-  type SessionSpec = { day: number; start: string; end: string; title: string; type: string; speakers?: [string, string][]; description?: string };
+  type SessionSpec = {
+    day: number;
+    start: string;
+    end: string;
+    title: string;
+    type: string;
+    speakers?: [string, string][];
+    description?: string;
+  };
   async function createWorkshop(spec: {
     title: string;
     kind: string;
@@ -413,7 +504,12 @@ export async function seedDemo(db: PrismaClient) {
   }) {
     const { sessions, facilitatorId, host, ...fields } = spec;
     const workshop = await db.workshop.create({
-      data: { ...fields, hostCountryId: byCode.get(host)!.id, createdById: facilitatorId, facilitators: { create: { userId: facilitatorId } } },
+      data: {
+        ...fields,
+        hostCountryId: byCode.get(host)!.id,
+        createdById: facilitatorId,
+        facilitators: { create: { userId: facilitatorId } },
+      },
     });
     const [y, m, d] = spec.startsOn.split("-").map(Number) as [number, number, number];
     for (const [index, s] of sessions.entries()) {
@@ -431,7 +527,13 @@ export async function seedDemo(db: PrismaClient) {
           description: s.description ?? "",
           sessionType: s.type,
           sortOrder: index,
-          speakers: { create: (s.speakers ?? []).map(([name, role]) => ({ name, role, userId: people.find((p) => p.name === name)?.id ?? null })) },
+          speakers: {
+            create: (s.speakers ?? []).map(([name, role]) => ({
+              name,
+              role,
+              userId: people.find((p) => p.name === name)?.id ?? null,
+            })),
+          },
         },
       });
     }
@@ -447,7 +549,8 @@ export async function seedDemo(db: PrismaClient) {
     timeZone: "Asia/Bangkok",
     startsOn: "2015-08-10",
     endsOn: "2015-08-11",
-    organisers: "ILO Regional Skills Programme, in collaboration with the Department of Skill Development, Ministry of Labour of Thailand, and the ASEAN Secretariat",
+    organisers:
+      "ILO Regional Skills Programme, in collaboration with the Department of Skill Development, Ministry of Labour of Thailand, and the ASEAN Secretariat",
     objectives:
       "1. To discuss challenges and opportunities on skills development of AEC 2015 in general and on the implementation of MRS, in particular\n2. To share knowledge and updates on skills and labour programme in ASEAN countries\n3. To provide feedback from country representatives on progress of Action Plans\n4. To plan strategically on way forward",
     expectedResults:
@@ -456,22 +559,106 @@ export async function seedDemo(db: PrismaClient) {
     facilitatorId: ilo.id,
     sessions: [
       { day: 0, start: "08:30", end: "09:00", title: "Registration", type: "break" },
-      { day: 0, start: "09:00", end: "09:45", title: "Opening and welcome remarks", type: "opening", speakers: [["Somchai Rattanakul", "speaker"], ["Dewi Anggraini Putri", "speaker"]] },
-      { day: 0, start: "09:45", end: "10:30", title: "Skills development and the AEC 2015: challenges and opportunities", type: "plenary", speakers: [["Kittipong Srisuk", "resource_person"]] },
+      {
+        day: 0,
+        start: "09:00",
+        end: "09:45",
+        title: "Opening and welcome remarks",
+        type: "opening",
+        speakers: [
+          ["Somchai Rattanakul", "speaker"],
+          ["Dewi Anggraini Putri", "speaker"],
+        ],
+      },
+      {
+        day: 0,
+        start: "09:45",
+        end: "10:30",
+        title: "Skills development and the AEC 2015: challenges and opportunities",
+        type: "plenary",
+        speakers: [["Kittipong Srisuk", "resource_person"]],
+      },
       { day: 0, start: "10:30", end: "10:45", title: "Coffee break", type: "break" },
-      { day: 0, start: "10:45", end: "12:30", title: "Country updates on MRS action plans (part 1)", type: "panel", description: "Brunei Darussalam, Cambodia, Indonesia, Lao PDR, Malaysia", speakers: [["Sokha Chenda", "speaker"], ["Rina Kusumawati", "speaker"], ["Khamla Vongsa", "speaker"]] },
-      { day: 0, start: "13:30", end: "15:00", title: "Country updates on MRS action plans (part 2)", type: "panel", description: "Myanmar, Philippines, Singapore, Thailand, Viet Nam", speakers: [["Thida Win Aung", "speaker"], ["Maria Luz Dizon", "speaker"], ["Nguyen Thi Lan Anh", "speaker"]] },
-      { day: 0, start: "15:15", end: "16:30", title: "The AQRF and the referencing of national qualifications", type: "plenary", speakers: [["Elena Marquez", "resource_person"]] },
-      { day: 1, start: "09:00", end: "10:30", title: "Group work: monitoring the implementation of country action plans", type: "group_work", speakers: [["Somchai Rattanakul", "moderator"]] },
-      { day: 1, start: "10:45", end: "12:00", title: "Training of trainers and assessors for the CLM countries", type: "plenary", speakers: [["Siriporn Chaiyasit", "speaker"]] },
-      { day: 1, start: "13:00", end: "14:30", title: "Planning the way forward: revised action plans", type: "group_work" },
-      { day: 1, start: "14:30", end: "15:30", title: "Conclusions and closing", type: "closing", speakers: [["Dewi Anggraini Putri", "speaker"]] },
+      {
+        day: 0,
+        start: "10:45",
+        end: "12:30",
+        title: "Country updates on MRS action plans (part 1)",
+        type: "panel",
+        description: "Brunei Darussalam, Cambodia, Indonesia, Lao PDR, Malaysia",
+        speakers: [
+          ["Sokha Chenda", "speaker"],
+          ["Rina Kusumawati", "speaker"],
+          ["Khamla Vongsa", "speaker"],
+        ],
+      },
+      {
+        day: 0,
+        start: "13:30",
+        end: "15:00",
+        title: "Country updates on MRS action plans (part 2)",
+        type: "panel",
+        description: "Myanmar, Philippines, Singapore, Thailand, Viet Nam",
+        speakers: [
+          ["Thida Win Aung", "speaker"],
+          ["Maria Luz Dizon", "speaker"],
+          ["Nguyen Thi Lan Anh", "speaker"],
+        ],
+      },
+      {
+        day: 0,
+        start: "15:15",
+        end: "16:30",
+        title: "The AQRF and the referencing of national qualifications",
+        type: "plenary",
+        speakers: [["Elena Marquez", "resource_person"]],
+      },
+      {
+        day: 1,
+        start: "09:00",
+        end: "10:30",
+        title: "Group work: monitoring the implementation of country action plans",
+        type: "group_work",
+        speakers: [["Somchai Rattanakul", "moderator"]],
+      },
+      {
+        day: 1,
+        start: "10:45",
+        end: "12:00",
+        title: "Training of trainers and assessors for the CLM countries",
+        type: "plenary",
+        speakers: [["Siriporn Chaiyasit", "speaker"]],
+      },
+      {
+        day: 1,
+        start: "13:00",
+        end: "14:30",
+        title: "Planning the way forward: revised action plans",
+        type: "group_work",
+      },
+      {
+        day: 1,
+        start: "14:30",
+        end: "15:30",
+        title: "Conclusions and closing",
+        type: "closing",
+        speakers: [["Dewi Anggraini Putri", "speaker"]],
+      },
     ],
   });
 
   // Participants as the concept note lists them: focal points and Task Force-AQRF of each AMS,
   // the Secretariat, two resource persons, five ILO.
-  const participantRows: { name: string; email: string | null; category: string; countryCode: string | null; organisation: string; organisationId?: string | null; sex: string; userId?: string }[] = [];
+  const participantRows: {
+    name: string;
+    email: string | null;
+    category: string;
+    countryCode: string | null;
+    organisation: string;
+    organisationId?: string | null;
+    sex: string;
+    userId?: string;
+  }[] = [];
   for (const country of countries) {
     for (const prefix of ["fp", "tf"]) {
       const person = byEmail.get(`${prefix}.${country.code.toLowerCase()}@focalpoint.test`)!;
@@ -487,15 +674,65 @@ export async function seedDemo(db: PrismaClient) {
       });
     }
   }
-  participantRows.push({ name: secretariat.name, email: secretariat.email, category: "secretariat", countryCode: "ID", organisation: "ASEAN Secretariat", organisationId: asecOrg, sex: "female", userId: secretariat.id });
-  participantRows.push({ name: "Kittipong Srisuk", email: "k.srisuk@example.test", category: "resource_person", countryCode: "TH", organisation: "Independent TVET expert", sex: "male" });
-  participantRows.push({ name: "Elena Marquez", email: "e.marquez@example.test", category: "resource_person", countryCode: "PH", organisation: "AQRF Committee adviser", sex: "female" });
-  participantRows.push({ name: ilo.name, email: ilo.email, category: "ilo", countryCode: "TH", organisation: "ILO", organisationId: iloOrg, sex: "male", userId: ilo.id });
-  for (const [name, sex] of [["Ratana Phon", "female"], ["Marco Bellini", "male"], ["Aung Myat Kyaw", "male"], ["Lina Sari Hakim", "female"]] as const) {
-    participantRows.push({ name, email: `${name.toLowerCase().replace(/\s+/g, ".")}@ilo.example.test`, category: "ilo", countryCode: "TH", organisation: "ILO", organisationId: iloOrg, sex });
+  participantRows.push({
+    name: secretariat.name,
+    email: secretariat.email,
+    category: "secretariat",
+    countryCode: "ID",
+    organisation: "ASEAN Secretariat",
+    organisationId: asecOrg,
+    sex: "female",
+    userId: secretariat.id,
+  });
+  participantRows.push({
+    name: "Kittipong Srisuk",
+    email: "k.srisuk@example.test",
+    category: "resource_person",
+    countryCode: "TH",
+    organisation: "Independent TVET expert",
+    sex: "male",
+  });
+  participantRows.push({
+    name: "Elena Marquez",
+    email: "e.marquez@example.test",
+    category: "resource_person",
+    countryCode: "PH",
+    organisation: "AQRF Committee adviser",
+    sex: "female",
+  });
+  participantRows.push({
+    name: ilo.name,
+    email: ilo.email,
+    category: "ilo",
+    countryCode: "TH",
+    organisation: "ILO",
+    organisationId: iloOrg,
+    sex: "male",
+    userId: ilo.id,
+  });
+  for (const [name, sex] of [
+    ["Ratana Phon", "female"],
+    ["Marco Bellini", "male"],
+    ["Aung Myat Kyaw", "male"],
+    ["Lina Sari Hakim", "female"],
+  ] as const) {
+    participantRows.push({
+      name,
+      email: `${name.toLowerCase().replace(/\s+/g, ".")}@ilo.example.test`,
+      category: "ilo",
+      countryCode: "TH",
+      organisation: "ILO",
+      organisationId: iloOrg,
+      sex,
+    });
   }
 
-  async function addParticipants(workshopId: string, rows: typeof participantRows, days: string[], absentEvery: number) {
+  async function addParticipants(
+    workshopId: string,
+    rows: typeof participantRows,
+    days: string[],
+    absentEvery: number,
+  ) {
     for (const [index, row] of rows.entries()) {
       const participant = await db.participant.create({
         data: {
@@ -566,7 +803,9 @@ export async function seedDemo(db: PrismaClient) {
         sortOrder: 10,
       },
     });
-    await db.outcomeAssignment.create({ data: { outcomeId: agreed.id, countryId: byCode.get(code)!.id, actionItemId: item.id } });
+    await db.outcomeAssignment.create({
+      data: { outcomeId: agreed.id, countryId: byCode.get(code)!.id, actionItemId: item.id },
+    });
   }
 
   const jakarta = await createWorkshop({
@@ -579,19 +818,39 @@ export async function seedDemo(db: PrismaClient) {
     startsOn: "2014-09-24",
     endsOn: "2014-09-26",
     organisers: "ILO/Korea Partnership Programme with the Ministry of Manpower of Indonesia",
-    objectives: "Validate the Regional Model Competency Standards and agree how AMS implement the Mutual Recognition of Skills.",
+    objectives:
+      "Validate the Regional Model Competency Standards and agree how AMS implement the Mutual Recognition of Skills.",
     expectedResults: "Validated RMCS for domestic work and construction\nAgreed next steps for national implementation",
     projectId: null,
     facilitatorId: ilo.id,
     sessions: [
-      { day: 0, start: "09:00", end: "10:00", title: "Opening session", type: "opening", speakers: [["Somchai Rattanakul", "speaker"]] },
-      { day: 0, start: "10:15", end: "12:30", title: "Regional Model Competency Standards: domestic work", type: "plenary", speakers: [["Elena Marquez", "resource_person"]] },
+      {
+        day: 0,
+        start: "09:00",
+        end: "10:00",
+        title: "Opening session",
+        type: "opening",
+        speakers: [["Somchai Rattanakul", "speaker"]],
+      },
+      {
+        day: 0,
+        start: "10:15",
+        end: "12:30",
+        title: "Regional Model Competency Standards: domestic work",
+        type: "plenary",
+        speakers: [["Elena Marquez", "resource_person"]],
+      },
       { day: 1, start: "09:00", end: "12:00", title: "Validation in sector groups", type: "group_work" },
       { day: 2, start: "09:00", end: "11:00", title: "Implementing MRS nationally: country plans", type: "panel" },
       { day: 2, start: "11:15", end: "12:00", title: "Closing", type: "closing" },
     ],
   });
-  await addParticipants(jakarta.id, participantRows.filter((r) => r.category !== "ilo" || r.userId), ["2014-09-24", "2014-09-25", "2014-09-26"], 7);
+  await addParticipants(
+    jakarta.id,
+    participantRows.filter((r) => r.category !== "ilo" || r.userId),
+    ["2014-09-24", "2014-09-25", "2014-09-26"],
+    7,
+  );
 
   const lmi = await createWorkshop({
     title: "Capacity-building workshop on labour market information for migration policy",
@@ -603,14 +862,35 @@ export async function seedDemo(db: PrismaClient) {
     startsOn: "2018-06-04",
     endsOn: "2018-06-05",
     organisers: "IOM, the UN Migration Agency, with the ASEAN Secretariat",
-    objectives: "Support policymakers and technical officials in collecting and managing labour market and migration information, towards a pilot regional information sharing platform.",
-    expectedResults: "Improved coordination on data collection\nA first outline of the regional information sharing platform",
+    objectives:
+      "Support policymakers and technical officials in collecting and managing labour market and migration information, towards a pilot regional information sharing platform.",
+    expectedResults:
+      "Improved coordination on data collection\nA first outline of the regional information sharing platform",
     projectId: idf.id,
     facilitatorId: iom.id,
     sessions: [
-      { day: 0, start: "09:00", end: "09:30", title: "Opening", type: "opening", speakers: [["Hannah Lindqvist", "speaker"]] },
-      { day: 0, start: "09:30", end: "12:00", title: "Labour market imbalances and occupational shortages in ASEAN", type: "plenary" },
-      { day: 0, start: "13:00", end: "16:00", title: "Country data systems: what exists and what is shared", type: "group_work" },
+      {
+        day: 0,
+        start: "09:00",
+        end: "09:30",
+        title: "Opening",
+        type: "opening",
+        speakers: [["Hannah Lindqvist", "speaker"]],
+      },
+      {
+        day: 0,
+        start: "09:30",
+        end: "12:00",
+        title: "Labour market imbalances and occupational shortages in ASEAN",
+        type: "plenary",
+      },
+      {
+        day: 0,
+        start: "13:00",
+        end: "16:00",
+        title: "Country data systems: what exists and what is shared",
+        type: "group_work",
+      },
       { day: 1, start: "09:00", end: "11:30", title: "Towards a regional information sharing platform", type: "panel" },
       { day: 1, start: "11:30", end: "12:00", title: "Closing", type: "closing" },
     ],
@@ -618,7 +898,10 @@ export async function seedDemo(db: PrismaClient) {
   const lmiCountries = ["KH", "ID", "LA", "MY", "MM", "PH", "TH", "VN"];
   await addParticipants(
     lmi.id,
-    participantRows.filter((r) => r.countryCode && lmiCountries.includes(r.countryCode) && ["focal_point", "task_force"].includes(r.category)),
+    participantRows.filter(
+      (r) =>
+        r.countryCode && lmiCountries.includes(r.countryCode) && ["focal_point", "task_force"].includes(r.category),
+    ),
     ["2018-06-04", "2018-06-05"],
     6,
   );

@@ -59,9 +59,19 @@ export async function seedPeople(db: PrismaClient) {
     db.organisation.create({ data: { name, kind, countryId, acronym } });
 
   const asec = await org("ASEAN Secretariat", "asean_secretariat", byCode.get("ID")!.id, "ASEC");
-  const ilo = await org("International Labour Organization, Regional Office for Asia and the Pacific", "ilo", byCode.get("TH")!.id, "ILO");
+  const ilo = await org(
+    "International Labour Organization, Regional Office for Asia and the Pacific",
+    "ilo",
+    byCode.get("TH")!.id,
+    "ILO",
+  );
   const iom = await org("International Organization for Migration, Asia-Pacific", "iom", byCode.get("TH")!.id, "IOM");
-  const donor = await org("Government of the Republic of Korea, Ministry of Employment and Labour", "donor", null, "MOEL");
+  const donor = await org(
+    "Government of the Republic of Korea, Ministry of Employment and Labour",
+    "donor",
+    null,
+    "MOEL",
+  );
   const ministries = new Map<string, string>();
   for (const c of countries) {
     const m = MINISTRIES[c.code]!;
@@ -108,10 +118,16 @@ export async function seedPeople(db: PrismaClient) {
     countryId: byCode.get("TH")!.id,
     position: "Skills and Employability Specialist",
   });
-  await account("facilitator.iom@focalpoint.test", "Hannah Lindqvist", "female", [{ role: "facilitator", label: "IOM" }], {
-    organisationId: iom.id,
-    position: "Labour Mobility Programme Officer",
-  });
+  await account(
+    "facilitator.iom@focalpoint.test",
+    "Hannah Lindqvist",
+    "female",
+    [{ role: "facilitator", label: "IOM" }],
+    {
+      organisationId: iom.id,
+      position: "Labour Mobility Programme Officer",
+    },
+  );
   await account("observer@focalpoint.test", "Joon-ho Park", "male", [{ role: "observer" }], {
     organisationId: donor.id,
     position: "Programme Officer, development cooperation",
@@ -126,10 +142,16 @@ export async function seedPeople(db: PrismaClient) {
       countryId: c.id,
       position: "National skills focal point",
     });
-    await account(`tf.${iso}@focalpoint.test`, names.tf[0], names.tf[1], [{ role: "task_force", countryId: c.id, label: "Task Force-AQRF" }], {
-      organisationId,
-      countryId: c.id,
-      position: "Director, Qualifications and Standards Division",
-    });
+    await account(
+      `tf.${iso}@focalpoint.test`,
+      names.tf[0],
+      names.tf[1],
+      [{ role: "task_force", countryId: c.id, label: "Task Force-AQRF" }],
+      {
+        organisationId,
+        countryId: c.id,
+        position: "Director, Qualifications and Standards Division",
+      },
+    );
   }
 }

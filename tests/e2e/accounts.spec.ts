@@ -6,12 +6,18 @@ async function linkFromOutbox(page: Page, to: string, pathPrefix: string) {
   await page.goto("/admin/outbox");
   const mail = page.locator("article.mail", { hasText: `To: ${to}` }).first();
   await expect(mail).toBeVisible();
-  const href = await mail.getByRole("link", { name: new RegExp(pathPrefix) }).first().getAttribute("href");
+  const href = await mail
+    .getByRole("link", { name: new RegExp(pathPrefix) })
+    .first()
+    .getAttribute("href");
   expect(href).toBeTruthy();
   return new URL(href!).pathname;
 }
 
-test("an admin invites a focal point for Lao PDR who sets a password and lands in the app", async ({ page, browser }) => {
+test("an admin invites a focal point for Lao PDR who sets a password and lands in the app", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin@focalpoint.test");
   await page.getByRole("link", { name: "Administration" }).click();
   await expectAccessible(page);
@@ -41,7 +47,10 @@ test("an admin invites a focal point for Lao PDR who sets a password and lands i
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByRole("cell", { name: /Invited new\.fp\.la@focalpoint\.test/ })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("row", { name: /Invited new\.fp\.la@focalpoint\.test/ }).getByRole("link", { name: "Person" }).click();
+  await page
+    .getByRole("row", { name: /Invited new\.fp\.la@focalpoint\.test/ })
+    .getByRole("link", { name: "Person" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Bounmy Inthavong" })).toBeVisible();
   await expect(page.getByText(/Invitation sent/)).toBeVisible();
   await expectAccessible(page);
@@ -49,7 +58,9 @@ test("an admin invites a focal point for Lao PDR who sets a password and lands i
   const invitee = await browser.newContext();
   const newcomer = await invitee.newPage();
   await newcomer.goto(invitationPath);
-  await expect(newcomer.getByText("Platform Administrator invited you to FocalPoint as Focal point, LA.")).toBeVisible();
+  await expect(
+    newcomer.getByText("Platform Administrator invited you to FocalPoint as Focal point, LA."),
+  ).toBeVisible();
   await expectAccessible(newcomer);
   await newcomer.getByLabel("New password", { exact: true }).fill("short");
   await newcomer.getByLabel("Repeat the new password").fill("short");
@@ -68,7 +79,10 @@ test("an admin invites a focal point for Lao PDR who sets a password and lands i
   await invitee.close();
 });
 
-test("a forgotten password is reset through a single-use link, which ends the other sessions", async ({ page, browser }) => {
+test("a forgotten password is reset through a single-use link, which ends the other sessions", async ({
+  page,
+  browser,
+}) => {
   const other = await browser.newContext();
   const elsewhere = await other.newPage();
   await signIn(elsewhere, "tf.ph@focalpoint.test");
@@ -106,7 +120,10 @@ test("a forgotten password is reset through a single-use link, which ends the ot
   await expect(page.getByRole("alert")).toContainText("This link is not valid any more");
 });
 
-test("a person edits their profile, signs out elsewhere and changes their password on the account page", async ({ page, browser }) => {
+test("a person edits their profile, signs out elsewhere and changes their password on the account page", async ({
+  page,
+  browser,
+}) => {
   const other = await browser.newContext();
   const elsewhere = await other.newPage();
   await signIn(elsewhere, "tf.mm@focalpoint.test");

@@ -3,14 +3,19 @@ import { expectAccessible, signIn } from "./utils";
 
 async function openVietNamPlan(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Action plans" }).click();
-  await page.getByRole("row", { name: /Viet Nam/ }).getByRole("link", { name: "MRS action plan 2025-2027" }).click();
+  await page
+    .getByRole("row", { name: /Viet Nam/ })
+    .getByRole("link", { name: "MRS action plan 2025-2027" })
+    .click();
   const editor = page.getByRole("textbox", { name: "Narrative of the action plan" });
   await expect(editor).toBeVisible();
   await expect(page.getByText("All changes saved")).toBeVisible();
   return editor;
 }
 
-test("two people edit the Viet Nam plan together, see each other's text and caret, and converge after going offline", async ({ browser }) => {
+test("two people edit the Viet Nam plan together, see each other's text and caret, and converge after going offline", async ({
+  browser,
+}) => {
   const focalPoint = await browser.newContext();
   const taskForce = await browser.newContext();
   const a = await focalPoint.newPage();
@@ -59,7 +64,9 @@ test("two people edit the Viet Nam plan together, see each other's text and care
 
   // A reload shows what was saved.
   await b.reload();
-  await expect(b.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText("Typed without a connection.");
+  await expect(b.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText(
+    "Typed without a connection.",
+  );
   await focalPoint.close();
   await taskForce.close();
 });
@@ -87,7 +94,9 @@ test("the Secretariat reads the live document but cannot type in it", async ({ b
   await readerContext.close();
 });
 
-test("edits typed offline survive closing the tab: the browser's copy brings them back and they reach the server and a colleague", async ({ browser }) => {
+test("edits typed offline survive closing the tab: the browser's copy brings them back and they reach the server and a colleague", async ({
+  browser,
+}) => {
   const focalPoint = await browser.newContext();
   const taskForce = await browser.newContext();
   const a = await focalPoint.newPage();

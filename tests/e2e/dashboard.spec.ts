@@ -5,13 +5,21 @@ import { expectAccessible, signIn } from "./utils";
 
 /** Parses a downloaded CSV; the byte-order mark must be there for Excel. */
 async function downloadedCsv(page: Page, linkName: string) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: linkName }).click(),
+  ]);
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return { filename: download.suggestedFilename(), rows: Papa.parse<string[]>(bytes.subarray(3).toString("utf8"), { skipEmptyLines: true }).data };
+  return {
+    filename: download.suggestedFilename(),
+    rows: Papa.parse<string[]>(bytes.subarray(3).toString("utf8"), { skipEmptyLines: true }).data,
+  };
 }
 
-test("a milestone saved by a focal point shows on the Secretariat's open dashboard without a reload", async ({ browser }) => {
+test("a milestone saved by a focal point shows on the Secretariat's open dashboard without a reload", async ({
+  browser,
+}) => {
   const secretariatContext = await browser.newContext();
   const focalPointContext = await browser.newContext();
   const secretariat = await secretariatContext.newPage();
@@ -27,14 +35,23 @@ test("a milestone saved by a focal point shows on the Secretariat's open dashboa
   await secretariat.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true));
 
   await signIn(focalPoint, "fp.kh@focalpoint.test");
-  const milestonePath = await focalPoint.getByRole("link", { name: "Cambodia, Welding: Curriculum, Blocked" }).getAttribute("href");
+  const milestonePath = await focalPoint
+    .getByRole("link", { name: "Cambodia, Welding: Curriculum, Blocked" })
+    .getAttribute("href");
   await focalPoint.goto(`${milestonePath}/edit`);
   await focalPoint.getByLabel("Status").selectOption({ label: "In progress" });
   await focalPoint.getByRole("button", { name: "Save" }).click();
   const saved = Date.now();
 
-  await expect(matrix.getByRole("link", { name: "Cambodia, Welding: Curriculum, In progress" })).toBeVisible({ timeout: 5_000 });
-  test.info().annotations.push({ type: "live update", description: `seen on the dashboard ${Date.now() - saved} ms after the save was sent` });
+  await expect(matrix.getByRole("link", { name: "Cambodia, Welding: Curriculum, In progress" })).toBeVisible({
+    timeout: 5_000,
+  });
+  test
+    .info()
+    .annotations.push({
+      type: "live update",
+      description: `seen on the dashboard ${Date.now() - saved} ms after the save was sent`,
+    });
   await expect(blockedCell).toHaveCount(0);
   expect(await secretariat.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
 
@@ -74,8 +91,16 @@ test("the dashboard's filters live in the URL and its CSV exports follow them", 
   for (const row of list.rows.slice(1)) expect([row[0], row[4]]).toEqual(["LA", "Blocked"]);
 
   const matrix = await downloadedCsv(page, "Matrix (CSV)");
-  expect(matrix.rows[0]!.slice(0, 5)).toEqual(["Country code", "Country", "Sector", "Current stage", "Status of current stage"]);
-  expect(matrix.rows.slice(1).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([["LA", "Agriculture and aquaculture", "Standard", "Blocked"]]);
+  expect(matrix.rows[0]!.slice(0, 5)).toEqual([
+    "Country code",
+    "Country",
+    "Sector",
+    "Current stage",
+    "Status of current stage",
+  ]);
+  expect(matrix.rows.slice(1).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
+    ["LA", "Agriculture and aquaculture", "Standard", "Blocked"],
+  ]);
   await expectAccessible(page);
 });
 
@@ -85,7 +110,10 @@ test("a focal point's dashboard covers only their own country", async ({ page })
   const matrix = page.getByRole("region", { name: "Country × sector: current stage" });
   await expect(matrix.getByRole("rowheader")).toHaveCount(1);
   await expect(matrix.getByRole("rowheader")).toContainText("Cambodia");
-  await expect(page.getByRole("combobox", { name: "Country" }).getByRole("option")).toHaveText(["Any country", "Cambodia"]);
+  await expect(page.getByRole("combobox", { name: "Country" }).getByRole("option")).toHaveText([
+    "Any country",
+    "Cambodia",
+  ]);
   const { rows } = await downloadedCsv(page, "Milestone list (CSV)");
   expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["KH"]));
 });

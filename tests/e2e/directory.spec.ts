@@ -9,7 +9,9 @@ test("a focal point browses the countries and edits their own country's profile"
   // Focal points of every country; plan progress only for Viet Nam, the country fp.vn may read.
   await expect(page.getByRole("row", { name: /Cambodia/ }).getByRole("link", { name: "Sokha Chenda" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Viet Nam/ }).getByText("Draft")).toBeVisible();
-  await expect(page.getByText("Plan status and milestone progress appear only for the countries whose plans you may read")).toBeVisible();
+  await expect(
+    page.getByText("Plan status and milestone progress appear only for the countries whose plans you may read"),
+  ).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Viet Nam" }).click();

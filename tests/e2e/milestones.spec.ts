@@ -9,9 +9,12 @@ function daysAgo(days: number) {
 }
 
 /** The field (label, input, hint and error) that holds the labelled control. */
-const fieldOf = (page: Page, label: string) => page.locator(".field").filter({ has: page.getByLabel(label, { exact: true }) });
+const fieldOf = (page: Page, label: string) =>
+  page.locator(".field").filter({ has: page.getByLabel(label, { exact: true }) });
 
-test("a focal point edits a milestone, adds evidence and a comment, and sees the history while the Secretariat watches live", async ({ browser }) => {
+test("a focal point edits a milestone, adds evidence and a comment, and sees the history while the Secretariat watches live", async ({
+  browser,
+}) => {
   const fpContext = await browser.newContext();
   const secretariatContext = await browser.newContext();
   const fp = await fpContext.newPage();
@@ -57,19 +60,33 @@ test("a focal point edits a milestone, adds evidence and a comment, and sees the
   await expect(details.getByText("Testing modules endorsed by the National Training Board.")).toBeVisible();
 
   // The Secretariat's open page shows the change without a reload.
-  await expect(secretariat.getByRole("region", { name: "Details" }).getByText("Completed", { exact: true })).toBeVisible();
-  await expect(secretariat.getByRole("region", { name: "Details" }).getByText("Testing modules endorsed by the National Training Board.")).toBeVisible();
+  await expect(
+    secretariat.getByRole("region", { name: "Details" }).getByText("Completed", { exact: true }),
+  ).toBeVisible();
+  await expect(
+    secretariat
+      .getByRole("region", { name: "Details" })
+      .getByText("Testing modules endorsed by the National Training Board."),
+  ).toBeVisible();
 
   // Evidence: a link.
   const evidence = fp.getByRole("region", { name: "Evidence" });
   await evidence.getByLabel("Title", { exact: true }).fill("Testing and certification modules (construction)");
   await evidence.getByLabel("Web address").fill("https://example.org/kh/construction-testing.pdf");
   await evidence.getByRole("button", { name: "Add link" }).click();
-  await expect(evidence.getByRole("link", { name: "Testing and certification modules (construction)" })).toHaveAttribute("href", "https://example.org/kh/construction-testing.pdf");
+  await expect(
+    evidence.getByRole("link", { name: "Testing and certification modules (construction)" }),
+  ).toHaveAttribute("href", "https://example.org/kh/construction-testing.pdf");
   await expect(evidence.getByLabel("Web address")).toHaveValue("");
 
   // Evidence: an uploaded file, served back as a download.
-  await evidence.getByLabel("File", { exact: true }).setInputFiles({ name: "Assessor list.csv", mimeType: "text/csv", buffer: Buffer.from("name,trade\nAssessor 1,Masonry\n") });
+  await evidence
+    .getByLabel("File", { exact: true })
+    .setInputFiles({
+      name: "Assessor list.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("name,trade\nAssessor 1,Masonry\n"),
+    });
   await evidence.getByRole("button", { name: "Upload" }).click();
   const upload = evidence.getByRole("link", { name: "Assessor list.csv" });
   await expect(upload).toHaveAttribute("href", /^\/files\/[a-z0-9]+$/);
@@ -79,10 +96,16 @@ test("a focal point edits a milestone, adds evidence and a comment, and sees the
 
   // A comment.
   const comments = fp.getByRole("region", { name: "Comments" });
-  await comments.getByLabel("Add a comment").fill("Assessors for the first cohort are trained; results go to the next SLOM-WG meeting.");
+  await comments
+    .getByLabel("Add a comment")
+    .fill("Assessors for the first cohort are trained; results go to the next SLOM-WG meeting.");
   await comments.getByRole("button", { name: "Post comment" }).click();
-  await expect(comments.getByText("Assessors for the first cohort are trained; results go to the next SLOM-WG meeting.")).toBeVisible();
-  await expect(secretariat.getByRole("region", { name: "Comments" }).getByText("Assessors for the first cohort are trained")).toBeVisible();
+  await expect(
+    comments.getByText("Assessors for the first cohort are trained; results go to the next SLOM-WG meeting."),
+  ).toBeVisible();
+  await expect(
+    secretariat.getByRole("region", { name: "Comments" }).getByText("Assessors for the first cohort are trained"),
+  ).toBeVisible();
 
   // The history names who changed what, from → to.
   const events = fp.getByRole("region", { name: "History" }).locator(".history-list > li");
@@ -98,7 +121,9 @@ test("a focal point edits a milestone, adds evidence and a comment, and sees the
   await secretariatContext.close();
 });
 
-test("a task-force member chooses a priority sector, finds its new pipeline, and removes it again while it is empty", async ({ page }) => {
+test("a task-force member chooses a priority sector, finds its new pipeline, and removes it again while it is empty", async ({
+  page,
+}) => {
   await signIn(page, "tf.la@focalpoint.test");
   await page.goto("/countries/la/sectors");
   await expect(page.getByRole("heading", { name: "Priority sectors of Lao PDR" })).toBeVisible();

@@ -42,7 +42,10 @@ test("a focal point is refused another country's plan by URL", async ({ page, br
   const watcher = await secretariat.newPage();
   await signIn(watcher, "secretariat@focalpoint.test");
   await watcher.goto("/action-plans");
-  const href = await watcher.getByRole("row", { name: /Viet Nam/ }).getByRole("link").getAttribute("href");
+  const href = await watcher
+    .getByRole("row", { name: /Viet Nam/ })
+    .getByRole("link")
+    .getAttribute("href");
   await secretariat.close();
 
   await signIn(page, "fp.kh@focalpoint.test");
@@ -51,7 +54,9 @@ test("a focal point is refused another country's plan by URL", async ({ page, br
   await expect(page.getByText("You do not have permission to see or do this.")).toBeVisible();
 });
 
-test("the Bangkok 2015 meeting shows its agenda in Bangkok time, who came, and what its outcomes became", async ({ page }) => {
+test("the Bangkok 2015 meeting shows its agenda in Bangkok time, who came, and what its outcomes became", async ({
+  page,
+}) => {
   await signIn(page, "facilitator@focalpoint.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workshops" }).click();
   await expectAccessible(page);

@@ -3,11 +3,16 @@ import { expectAccessible, signIn } from "./utils";
 
 async function openLaoPlan(page: Page) {
   await page.goto("/action-plans");
-  await page.getByRole("row", { name: /Lao PDR/ }).getByRole("link", { name: "MRS action plan 2025-2027" }).click();
+  await page
+    .getByRole("row", { name: /Lao PDR/ })
+    .getByRole("link", { name: "MRS action plan 2025-2027" })
+    .click();
   await expect(page.getByRole("heading", { name: "Lao PDR: MRS action plan 2025-2027" })).toBeVisible();
 }
 
-test("a focal point adds and edits action items while a colleague's page updates live; the plan goes through review", async ({ browser }) => {
+test("a focal point adds and edits action items while a colleague's page updates live; the plan goes through review", async ({
+  browser,
+}) => {
   const fpContext = await browser.newContext();
   const tfContext = await browser.newContext();
   const secretariatContext = await browser.newContext();
@@ -62,7 +67,10 @@ test("a focal point adds and edits action items while a colleague's page updates
   await expect(secretariat.getByText("The plan is now Endorsed.")).toBeVisible();
   await expect(tf.getByText("This plan is endorsed and read-only until the Secretariat reopens it.")).toBeVisible();
   await expect(tf.getByRole("link", { name: "Add an action item" })).toHaveCount(0);
-  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toHaveAttribute("contenteditable", "false");
+  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toHaveAttribute(
+    "contenteditable",
+    "false",
+  );
 
   // The server refuses edits to an endorsed plan even by URL.
   const refused = await tf.goto((await fp.url()).replace(/\?.*$/, "") + "/items/new");
@@ -80,7 +88,10 @@ test("a named version is kept, compared with now, and restored for everyone live
   await signIn(fp, "fp.my@focalpoint.test");
   await signIn(tf, "tf.my@focalpoint.test");
   await fp.goto("/action-plans");
-  await fp.getByRole("row", { name: /Malaysia/ }).getByRole("link", { name: "MRS action plan 2025-2027" }).click();
+  await fp
+    .getByRole("row", { name: /Malaysia/ })
+    .getByRole("link", { name: "MRS action plan 2025-2027" })
+    .click();
   await expect(fp.getByRole("heading", { name: "Malaysia: MRS action plan 2025-2027" })).toBeVisible();
   const planUrl = fp.url();
   // Malaysia's plan is endorsed in the demo data: the Secretariat reopens it first.
@@ -107,7 +118,9 @@ test("a named version is kept, compared with now, and restored for everyone live
   await fp.keyboard.press("Control+End");
   await fp.keyboard.press("Enter");
   await fp.keyboard.type("A paragraph written after the meeting.");
-  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText("A paragraph written after the meeting.");
+  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText(
+    "A paragraph written after the meeting.",
+  );
   await expect(fp.getByText("All changes saved")).toBeVisible();
 
   await fp.getByRole("link", { name: "Compare with now" }).click();
@@ -118,13 +131,19 @@ test("a named version is kept, compared with now, and restored for everyone live
   await fp.getByRole("button", { name: "Restore" }).click();
   await expect(fp.getByText('Version "Before the Bangkok meeting" restored.')).toBeVisible();
   // The restore reaches the colleague's open editor without a reload.
-  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).not.toContainText("A paragraph written after the meeting.");
-  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText("Priorities for 2025-2027");
+  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).not.toContainText(
+    "A paragraph written after the meeting.",
+  );
+  await expect(tf.getByRole("textbox", { name: "Narrative of the action plan" })).toContainText(
+    "Priorities for 2025-2027",
+  );
   await fpContext.close();
   await tfContext.close();
 });
 
-test("a focal point starts the next plan for their country; a second plan for the same period is refused", async ({ page }) => {
+test("a focal point starts the next plan for their country; a second plan for the same period is refused", async ({
+  page,
+}) => {
   await signIn(page, "fp.th@focalpoint.test");
   await page.goto("/action-plans");
   await page.getByRole("link", { name: "New action plan" }).click();
@@ -149,6 +168,8 @@ test("a focal point starts the next plan for their country; a second plan for th
   await expect(page.getByText("This country already has a plan for that period.")).toBeVisible();
 
   // A plan for a country that is not theirs, posted by hand, is refused by the server.
-  const otherCountry = await page.request.post("/action-plans/new", { form: { countryId: "notacountryid00", title: "x", periodStart: "2028", periodEnd: "2030" } });
+  const otherCountry = await page.request.post("/action-plans/new", {
+    form: { countryId: "notacountryid00", title: "x", periodStart: "2028", periodEnd: "2030" },
+  });
   expect(otherCountry.status()).toBe(403);
 });

@@ -56,7 +56,9 @@ test("a person chooses Bahasa Indonesia and the choice is remembered on their ac
   await second.getByLabel("E-mail address").fill("fp.id@focalpoint.test");
   await second.getByLabel("Password").fill("focalpoint-demo");
   await second.getByRole("button", { name: "Sign in" }).click();
-  await expect(second.getByRole("navigation", { name: "Utama" }).getByRole("link", { name: "Rencana aksi" })).toBeVisible();
+  await expect(
+    second.getByRole("navigation", { name: "Utama" }).getByRole("link", { name: "Rencana aksi" }),
+  ).toBeVisible();
   await other.close();
 
   await page.getByLabel("Bahasa").selectOption("en");

@@ -15,7 +15,8 @@ export function waitForHydrationOnLoad(page: Page) {
   if (waitsForHydration.has(page)) return;
   waitsForHydration.add(page);
   const hydrated = async <T extends { headers(): Record<string, string> } | null>(response: T) => {
-    if (response?.headers()["content-type"]?.startsWith("text/html")) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    if (response?.headers()["content-type"]?.startsWith("text/html"))
+      await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     return response;
   };
   const goto = page.goto.bind(page);

@@ -3,7 +3,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
 
 /** Adds a session through the form; the day is chosen by its position ("Day 1"). */
-async function addSession(page: Page, session: { day: number; start: string; end: string; title: string; type: string; speaker?: string }) {
+async function addSession(
+  page: Page,
+  session: { day: number; start: string; end: string; title: string; type: string; speaker?: string },
+) {
   await page.getByRole("link", { name: "Add session", exact: true }).click();
   await expect(page.getByRole("heading", { name: "New session" })).toBeVisible();
   await page.getByLabel("Day", { exact: true }).selectOption({ index: session.day - 1 });
@@ -17,14 +20,26 @@ async function addSession(page: Page, session: { day: number; start: string; end
 }
 
 /** A session of the agenda by its exact title (other sessions mention it in their overlap warnings). */
-const sessionItem = (page: Page, title: string) => page.locator(".agenda-session").filter({ has: page.locator(".agenda-title strong").getByText(title, { exact: true }) });
+const sessionItem = (page: Page, title: string) =>
+  page
+    .locator(".agenda-session")
+    .filter({ has: page.locator(".agenda-title strong").getByText(title, { exact: true }) });
 
 const sessionTimes = (page: Page) =>
-  page.locator(".agenda-day").first().locator(".agenda-session").evaluateAll((items) =>
-    items.map((li) => `${li.querySelector(".agenda-time")!.textContent!.trim().replace("⠿", "")} ${li.querySelector(".agenda-title strong")!.textContent}`),
-  );
+  page
+    .locator(".agenda-day")
+    .first()
+    .locator(".agenda-session")
+    .evaluateAll((items) =>
+      items.map(
+        (li) =>
+          `${li.querySelector(".agenda-time")!.textContent!.trim().replace("⠿", "")} ${li.querySelector(".agenda-title strong")!.textContent}`,
+      ),
+    );
 
-test("a facilitator creates a workshop, builds its agenda, reorders it by keyboard and mouse, downloads it as iCalendar and links the concept note", async ({ page }) => {
+test("a facilitator creates a workshop, builds its agenda, reorders it by keyboard and mouse, downloads it as iCalendar and links the concept note", async ({
+  page,
+}) => {
   await signIn(page, "facilitator@focalpoint.test");
   await page.goto("/workshops");
   await page.getByRole("link", { name: "New workshop" }).click();
@@ -48,14 +63,35 @@ test("a facilitator creates a workshop, builds its agenda, reorders it by keyboa
   await page.getByRole("button", { name: "Create workshop" }).click();
 
   // The new workshop opens on its (empty) agenda, in Jakarta's time.
-  await expect(page.getByRole("heading", { level: 1, name: "Regional validation of the AQRF referencing reports" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Regional validation of the AQRF referencing reports" }),
+  ).toBeVisible();
   await expect(page.getByText("Times are in Western Indonesia Time (Asia/Jakarta).")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Day 1 · 10 March 2031" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Day 2 · 11 March 2031" })).toBeVisible();
 
-  await addSession(page, { day: 1, start: "09:00", end: "09:30", title: "Opening remarks", type: "Opening", speaker: "Somchai Rattanakul" });
-  await addSession(page, { day: 1, start: "09:30", end: "10:30", title: "Referencing reports: Cambodia", type: "Plenary" });
-  await addSession(page, { day: 1, start: "10:45", end: "11:30", title: "Referencing reports: Lao PDR", type: "Plenary" });
+  await addSession(page, {
+    day: 1,
+    start: "09:00",
+    end: "09:30",
+    title: "Opening remarks",
+    type: "Opening",
+    speaker: "Somchai Rattanakul",
+  });
+  await addSession(page, {
+    day: 1,
+    start: "09:30",
+    end: "10:30",
+    title: "Referencing reports: Cambodia",
+    type: "Plenary",
+  });
+  await addSession(page, {
+    day: 1,
+    start: "10:45",
+    end: "11:30",
+    title: "Referencing reports: Lao PDR",
+    type: "Plenary",
+  });
   // This one overlaps the Lao PDR session: saved, but flagged in words.
   await addSession(page, { day: 1, start: "11:00", end: "12:00", title: "Group work on comments", type: "Group work" });
   await expect(page.getByText("Saved, but it overlaps “Referencing reports: Lao PDR”. Check the times.")).toBeVisible();
@@ -73,40 +109,50 @@ test("a facilitator creates a workshop, builds its agenda, reorders it by keyboa
   await expect(page.getByText("The session must end after it starts.")).toBeVisible();
   await page.getByRole("link", { name: "Cancel" }).click();
 
-  await expect.poll(() => sessionTimes(page)).toEqual([
-    "09:00–09:30 Opening remarks",
-    "09:30–10:30 Referencing reports: Cambodia",
-    "10:45–11:30 Referencing reports: Lao PDR",
-    "11:00–12:00 Group work on comments",
-  ]);
+  await expect
+    .poll(() => sessionTimes(page))
+    .toEqual([
+      "09:00–09:30 Opening remarks",
+      "09:30–10:30 Referencing reports: Cambodia",
+      "10:45–11:30 Referencing reports: Lao PDR",
+      "11:00–12:00 Group work on comments",
+    ]);
   await expectAccessible(page);
 
   // Keyboard: move the Lao PDR session earlier; focus stays on its button and the move is announced.
   const moveUp = page.getByRole("button", { name: "Move Referencing reports: Lao PDR earlier" });
   await moveUp.focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Referencing reports: Lao PDR moved to position 2 of 4, now 09:30–10:15.")).toBeAttached();
+  await expect(
+    page.getByText("Referencing reports: Lao PDR moved to position 2 of 4, now 09:30–10:15."),
+  ).toBeAttached();
   await expect(moveUp).toBeFocused();
-  await expect.poll(() => sessionTimes(page)).toEqual([
-    "09:00–09:30 Opening remarks",
-    "09:30–10:15 Referencing reports: Lao PDR",
-    "10:30–11:30 Referencing reports: Cambodia",
-    "11:00–12:00 Group work on comments",
-  ]);
+  await expect
+    .poll(() => sessionTimes(page))
+    .toEqual([
+      "09:00–09:30 Opening remarks",
+      "09:30–10:15 Referencing reports: Lao PDR",
+      "10:30–11:30 Referencing reports: Cambodia",
+      "11:00–12:00 Group work on comments",
+    ]);
   // Once more reaches the top; the focus then lands on its "Move later" button, since "earlier" is no longer possible.
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Referencing reports: Lao PDR moved to position 1 of 4, now 09:00–09:45.")).toBeAttached();
+  await expect(
+    page.getByText("Referencing reports: Lao PDR moved to position 1 of 4, now 09:00–09:45."),
+  ).toBeAttached();
   await expect(page.getByRole("button", { name: "Move Referencing reports: Lao PDR later" })).toBeFocused();
 
   // With the mouse: drag the group work onto the second place of the day.
   await sessionItem(page, "Group work on comments").dragTo(sessionItem(page, "Opening remarks"));
   await expect(page.getByText(/^Group work on comments moved to position 2 of 4/)).toBeAttached();
-  await expect.poll(async () => (await sessionTimes(page)).map((line) => line.slice(12))).toEqual([
-    "Referencing reports: Lao PDR",
-    "Group work on comments",
-    "Opening remarks",
-    "Referencing reports: Cambodia",
-  ]);
+  await expect
+    .poll(async () => (await sessionTimes(page)).map((line) => line.slice(12)))
+    .toEqual([
+      "Referencing reports: Lao PDR",
+      "Group work on comments",
+      "Opening remarks",
+      "Referencing reports: Cambodia",
+    ]);
 
   // The calendar file carries the workshop's zone and every session.
   const download = page.waitForEvent("download");
@@ -129,7 +175,13 @@ test("a facilitator creates a workshop, builds its agenda, reorders it by keyboa
   await page.getByRole("button", { name: "Add link" }).click();
   await expect(page.getByRole("link", { name: "Open Concept note (link)" })).toBeVisible();
   await page.getByLabel("Title of the file").fill("Concept note (PDF)");
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "concept-note.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 concept note") });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({
+      name: "concept-note.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4 concept note"),
+    });
   await page.getByRole("button", { name: "Upload" }).click();
   const fileLink = page.getByRole("link", { name: /^Download Concept note \(PDF\)/ });
   await expect(fileLink).toBeVisible();
@@ -138,10 +190,9 @@ test("a facilitator creates a workshop, builds its agenda, reorders it by keyboa
   expect(fs.readFileSync((await (await downloaded).path())!, "utf8")).toBe("%PDF-1.4 concept note");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Overview", exact: true }).click();
-  await expect(page.getByRole("region", { name: "Materials" }).getByRole("link", { name: "Open Concept note (link)" })).toHaveAttribute(
-    "href",
-    "https://www.ilo.org/asia/concept-note-aqrf-validation",
-  );
+  await expect(
+    page.getByRole("region", { name: "Materials" }).getByRole("link", { name: "Open Concept note (link)" }),
+  ).toHaveAttribute("href", "https://www.ilo.org/asia/concept-note-aqrf-validation");
 });
 
 test("everyone who may read a workshop sees its agenda read-only, with the zone named", async ({ page }) => {
@@ -160,16 +211,25 @@ test("everyone who may read a workshop sees its agenda read-only, with the zone 
 test("during the workshop the agenda shows what is on now and next, and moves on as time passes", async ({ page }) => {
   await signIn(page, "observer@focalpoint.test");
   await page.goto("/workshops");
-  const bangkok = await page.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points", exact: true }).getAttribute("href");
+  const bangkok = await page
+    .getByRole("link", { name: "ASEAN Meeting of Skills Focal Points", exact: true })
+    .getAttribute("href");
   // 10:00 in Bangkok on the first day of the meeting.
   await page.clock.install({ time: new Date("2015-08-10T03:00:00Z") });
   await page.goto(`${bangkok}/agenda`);
   const live = page.getByRole("status").filter({ hasText: "On now" });
-  await expect(live).toHaveText("On now: Skills development and the AEC 2015: challenges and opportunities, until 10:30. Next: Coffee break at 10:30.");
-  await expect(sessionItem(page, "Skills development and the AEC 2015: challenges and opportunities")).toHaveAttribute("aria-current", "time");
+  await expect(live).toHaveText(
+    "On now: Skills development and the AEC 2015: challenges and opportunities, until 10:30. Next: Coffee break at 10:30.",
+  );
+  await expect(sessionItem(page, "Skills development and the AEC 2015: challenges and opportunities")).toHaveAttribute(
+    "aria-current",
+    "time",
+  );
   await expect(sessionItem(page, "Coffee break").getByText("Next", { exact: true })).toBeVisible();
 
   await page.clock.fastForward("40:00");
-  await expect(live).toHaveText("On now: Coffee break, until 10:45. Next: Country updates on MRS action plans (part 1) at 10:45.");
+  await expect(live).toHaveText(
+    "On now: Coffee break, until 10:45. Next: Country updates on MRS action plans (part 1) at 10:45.",
+  );
   await expect(sessionItem(page, "Coffee break")).toHaveAttribute("aria-current", "time");
 });

@@ -59,7 +59,10 @@ test("a facilitator builds the agenda, imports participants, checks two in while
   await expect(facilitator.getByText("Overlaps with “Opening and tourism standards”")).toBeVisible();
 
   // Participants from a CSV: the bad row is named in the preview and left out.
-  await facilitator.getByRole("navigation", { name: "Workshop sections" }).getByRole("link", { name: "Participants" }).click();
+  await facilitator
+    .getByRole("navigation", { name: "Workshop sections" })
+    .getByRole("link", { name: "Participants" })
+    .click();
   await facilitator.getByRole("link", { name: "Import CSV" }).click();
   await facilitator.getByLabel("Or paste the CSV").fill(PARTICIPANTS_CSV);
   await facilitator.getByRole("button", { name: "Preview" }).click();
@@ -85,7 +88,10 @@ test("a facilitator builds the agenda, imports participants, checks two in while
   await expectAccessible(secretariat);
 
   // The agreed action, assigned to Viet Nam.
-  await facilitator.getByRole("navigation", { name: "Workshop sections" }).getByRole("link", { name: "Outcomes" }).click();
+  await facilitator
+    .getByRole("navigation", { name: "Workshop sections" })
+    .getByRole("link", { name: "Outcomes" })
+    .click();
   const record = facilitator.getByRole("region", { name: "Record an outcome" });
   await record.getByLabel("Agreed action").check();
   await record.getByLabel("Text").fill(AGREED);
@@ -101,12 +107,18 @@ test("a facilitator builds the agenda, imports participants, checks two in while
   // Viet Nam's focal point finds it in the plan, with this workshop as its source.
   await signIn(focalPoint, "fp.vn@focalpoint.test");
   await focalPoint.goto("/action-plans");
-  await focalPoint.getByRole("row", { name: /Viet Nam/ }).getByRole("link", { name: "MRS action plan 2025-2027" }).click();
+  await focalPoint
+    .getByRole("row", { name: /Viet Nam/ })
+    .getByRole("link", { name: "MRS action plan 2025-2027" })
+    .click();
   const item = focalPoint.getByRole("row", { name: new RegExp(AGREED) });
   await expect(item.getByRole("link", { name: TITLE })).toBeVisible();
 
   // The workshop's overview tells the whole story.
-  await facilitator.getByRole("navigation", { name: "Workshop sections" }).getByRole("link", { name: "Overview" }).click();
+  await facilitator
+    .getByRole("navigation", { name: "Workshop sections" })
+    .getByRole("link", { name: "Overview" })
+    .click();
   await expect(facilitator.getByText("Country reports")).toBeVisible();
   await expect(facilitator.getByText(AGREED)).toBeVisible();
   await expectAccessible(facilitator);

@@ -11,7 +11,9 @@ async function openBangkokOutcomes(page: Page) {
   await expect(page.getByRole("heading", { name: "Agreed actions" })).toBeVisible();
 }
 
-test("a facilitator records an agreed action for Viet Nam; it lands in Viet Nam's plan with the workshop as its source", async ({ browser }) => {
+test("a facilitator records an agreed action for Viet Nam; it lands in Viet Nam's plan with the workshop as its source", async ({
+  browser,
+}) => {
   const facilitatorContext = await browser.newContext();
   const focalPointContext = await browser.newContext();
   const facilitator = await facilitatorContext.newPage();
@@ -100,7 +102,9 @@ test("the facilitator writes the minutes while a participant reads them live", a
   });
   await expect(writing).toHaveAttribute("contenteditable", "true");
   await expect(reading).toHaveAttribute("contenteditable", "false");
-  await expect(reader.getByText("You can read the minutes as they are written; the workshop's facilitators write them.")).toBeVisible();
+  await expect(
+    reader.getByText("You can read the minutes as they are written; the workshop's facilitators write them."),
+  ).toBeVisible();
 
   await writing.click();
   await facilitator.keyboard.type("Opening: the Secretariat welcomed ten Member States.");
@@ -111,7 +115,9 @@ test("the facilitator writes the minutes while a participant reads them live", a
 
   // What was written is there after a reload.
   await reader.reload();
-  await expect(reader.getByRole("textbox", { name: "Minutes of the workshop" })).toContainText("Opening: the Secretariat welcomed ten Member States.");
+  await expect(reader.getByRole("textbox", { name: "Minutes of the workshop" })).toContainText(
+    "Opening: the Secretariat welcomed ten Member States.",
+  );
   await facilitatorContext.close();
   await readerContext.close();
 });

@@ -12,7 +12,9 @@ const CSV = [
   "Bounmy Sithavong;bounmy.sithavong@example.test;Workers;LA;=SUM(1+1);M;registered",
 ].join("\n");
 
-test("a facilitator imports participants and checks two in while the Secretariat's board follows live", async ({ browser }) => {
+test("a facilitator imports participants and checks two in while the Secretariat's board follows live", async ({
+  browser,
+}) => {
   const facilitatorContext = await browser.newContext();
   const secretariatContext = await browser.newContext();
   const facilitator = await facilitatorContext.newPage();
@@ -21,7 +23,10 @@ test("a facilitator imports participants and checks two in while the Secretariat
   await signIn(facilitator, "facilitator@focalpoint.test");
   await facilitator.goto("/workshops");
   await facilitator.getByRole("link", { name: WORKSHOP, exact: true }).first().click();
-  await facilitator.getByRole("navigation", { name: "Workshop sections" }).getByRole("link", { name: "Participants" }).click();
+  await facilitator
+    .getByRole("navigation", { name: "Workshop sections" })
+    .getByRole("link", { name: "Participants" })
+    .click();
   const workshopUrl = facilitator.url().replace(/\/participants$/, "");
 
   // Import: the preview names the bad row's problem before anything is written.
@@ -40,13 +45,18 @@ test("a facilitator imports participants and checks two in while the Secretariat
   await expectAccessible(facilitator);
 
   // Export: byte-order mark, the imported rows, and the formula neutralised.
-  const [download] = await Promise.all([facilitator.waitForEvent("download"), facilitator.getByRole("link", { name: "Export CSV" }).click()]);
+  const [download] = await Promise.all([
+    facilitator.waitForEvent("download"),
+    facilitator.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   const exported = await (await download.createReadStream()).toArray();
   const bytes = Buffer.concat(exported);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString("utf8");
   expect(csv.split("\r\n")[0]).toBe("name,email,category,country,organisation,sex,status,days attended");
-  expect(csv).toContain("Souksavanh Keola,souksavanh.keola@example.test,Task-force representative,LA,Ministry of Labour and Social Welfare,Female,Registered,0");
+  expect(csv).toContain(
+    "Souksavanh Keola,souksavanh.keola@example.test,Task-force representative,LA,Ministry of Labour and Social Welfare,Female,Registered,0",
+  );
   expect(csv).toContain("Bounmy Sithavong,bounmy.sithavong@example.test,Workers,LA,'=SUM(1+1),Male,Registered,0");
 
   // The badge code of one imported participant, as printed under the QR code.
@@ -84,7 +94,9 @@ test("a facilitator imports participants and checks two in while the Secretariat
   await expect(secretariat.getByRole("table", { name: "Present" })).toContainText("Bounmy Sithavong");
   await facilitator.getByLabel("Badge code").fill(badgeCode);
   await facilitator.getByRole("button", { name: "Check in", exact: true }).click();
-  await expect(facilitator.getByRole("status").filter({ hasText: /Already checked in at \d{2}:\d{2}: Bounmy Sithavong/ })).toBeVisible();
+  await expect(
+    facilitator.getByRole("status").filter({ hasText: /Already checked in at \d{2}:\d{2}: Bounmy Sithavong/ }),
+  ).toBeVisible();
   await expect(facilitator.getByTestId("present-count")).toHaveText(/^2 of \d+ present$/);
 
   // A code from nowhere names nobody.
@@ -138,7 +150,10 @@ test("a badge alone checks nobody in; the facilitator's camera reads it", async 
   await signIn(facilitator, "facilitator@focalpoint.test");
   await facilitator.goto("/workshops");
   await facilitator.getByRole("link", { name: WORKSHOP, exact: true }).first().click();
-  await facilitator.getByRole("navigation", { name: "Workshop sections" }).getByRole("link", { name: "Participants" }).click();
+  await facilitator
+    .getByRole("navigation", { name: "Workshop sections" })
+    .getByRole("link", { name: "Participants" })
+    .click();
   await facilitator.getByRole("link", { name: "Print badges" }).click();
   const badge = facilitator.getByRole("article").first();
   const name = (await badge.getAttribute("aria-label"))!.replace(/^Badge of /, "");
@@ -148,7 +163,9 @@ test("a badge alone checks nobody in; the facilitator's camera reads it", async 
   // Someone else who scans the badge with their phone lands on a refusal.
   await signIn(page, "fp.kh@focalpoint.test");
   await page.goto(`/check-in/${code}`);
-  await expect(page.getByText("Only the workshop's facilitators can check people in. A badge alone checks nobody in.")).toBeVisible();
+  await expect(
+    page.getByText("Only the workshop's facilitators can check people in. A badge alone checks nobody in."),
+  ).toBeVisible();
 
   // The facilitator lands on the check-in desk with the code filled in; nothing is written until they confirm.
   await facilitator.goto(`/check-in/${code}`);
@@ -159,13 +176,17 @@ test("a badge alone checks nobody in; the facilitator's camera reads it", async 
   // Scanning the badge with the camera checks the person in.
   await facilitator.evaluate((markup) => localStorage.setItem("fake-camera-svg", markup), svg);
   await facilitator.getByRole("button", { name: "Start camera" }).click();
-  await expect(facilitator.getByRole("status").filter({ hasText: `Checked in: ${name}` })).toBeVisible({ timeout: 15_000 });
+  await expect(facilitator.getByRole("status").filter({ hasText: `Checked in: ${name}` })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(facilitator.getByRole("table", { name: "Present" })).toContainText(name);
   await facilitator.getByRole("button", { name: "Stop camera" }).click();
   await facilitatorContext.close();
 });
 
-test("an invited focal point finds the invitation on their account page, answers it, and gets a badge", async ({ page }) => {
+test("an invited focal point finds the invitation on their account page, answers it, and gets a badge", async ({
+  page,
+}) => {
   await signIn(page, "fp.my@focalpoint.test");
   await page.goto("/account");
   const mine = page.getByRole("region", { name: "My workshops" });

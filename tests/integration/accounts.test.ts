@@ -47,9 +47,15 @@ const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 describe("invitations", () => {
   it("work once, and a new invitation revokes the previous link", async () => {
     const la = await countryId("LA");
-    await inviteUser({ email: "a.invitee@focalpoint.test", name: "A Invitee", roles: [{ role: "focal_point", countryId: la }] }, await admin());
+    await inviteUser(
+      { email: "a.invitee@focalpoint.test", name: "A Invitee", roles: [{ role: "focal_point", countryId: la }] },
+      await admin(),
+    );
     const first = tokenIn((await lastMailTo("a.invitee@focalpoint.test")).text, "/invitations/");
-    await inviteUser({ email: "a.invitee@focalpoint.test", name: "A Invitee", roles: [{ role: "focal_point", countryId: la }] }, await admin());
+    await inviteUser(
+      { email: "a.invitee@focalpoint.test", name: "A Invitee", roles: [{ role: "focal_point", countryId: la }] },
+      await admin(),
+    );
     const second = tokenIn((await lastMailTo("a.invitee@focalpoint.test")).text, "/invitations/");
 
     expect(await findOpenInvitation(first)).toBeNull();
@@ -65,29 +71,56 @@ describe("invitations", () => {
   });
 
   it("expire", async () => {
-    await inviteUser({ email: "late@focalpoint.test", name: "Late", roles: [{ role: "observer", countryId: null }] }, await admin());
+    await inviteUser(
+      { email: "late@focalpoint.test", name: "Late", roles: [{ role: "observer", countryId: null }] },
+      await admin(),
+    );
     const token = tokenIn((await lastMailTo("late@focalpoint.test")).text, "/invitations/");
-    await db.invitation.updateMany({ where: { user: { email: "late@focalpoint.test" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.invitation.updateMany({
+      where: { user: { email: "late@focalpoint.test" } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await acceptInvitation(token, { name: "Late", password: "long-enough-pass" })).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { email: "late@focalpoint.test" } })).status).toBe("invited");
   });
 
   it("are refused for people who already have an account", async () => {
     await expect(
-      inviteUser({ email: "fp.vn@focalpoint.test", name: "Again", roles: [{ role: "observer", countryId: null }] }, await admin()),
+      inviteUser(
+        { email: "fp.vn@focalpoint.test", name: "Again", roles: [{ role: "observer", countryId: null }] },
+        await admin(),
+      ),
     ).rejects.toBeInstanceOf(UserError);
   });
 
   it("can be sent only by administrators, and bad input writes nothing", async () => {
     const before = await db.user.count();
     const form = new URLSearchParams({ email: "x@focalpoint.test", name: "X", role: "observer" });
-    const asFocalPoint = await requestAs("fp.vn@focalpoint.test", "http://localhost/admin/users/new", { method: "POST", body: form });
+    const asFocalPoint = await requestAs("fp.vn@focalpoint.test", "http://localhost/admin/users/new", {
+      method: "POST",
+      body: form,
+    });
     await expect(inviteAction({ request: asFocalPoint, params: {}, context })).rejects.toMatchObject({ status: 403 });
-    await expect(inviteLoader({ request: await requestAs("secretariat@focalpoint.test", "http://localhost/admin/users/new"), params: {}, context })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      inviteLoader({
+        request: await requestAs("secretariat@focalpoint.test", "http://localhost/admin/users/new"),
+        params: {},
+        context,
+      }),
+    ).rejects.toMatchObject({ status: 403 });
 
-    const bad = new URLSearchParams({ email: "not-an-email", name: "", role: "focal_point", scope_focal_point: "", locale: "en" });
+    const bad = new URLSearchParams({
+      email: "not-an-email",
+      name: "",
+      role: "focal_point",
+      scope_focal_point: "",
+      locale: "en",
+    });
     const result = (await inviteAction({
-      request: await requestAs("admin@focalpoint.test", "http://localhost/admin/users/new", { method: "POST", body: bad }),
+      request: await requestAs("admin@focalpoint.test", "http://localhost/admin/users/new", {
+        method: "POST",
+        body: bad,
+      }),
       params: {},
       context,
     })) as unknown as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
@@ -98,15 +131,30 @@ describe("invitations", () => {
 
   it("are written in the invitee's language, which the new account keeps, whatever the sender's", async () => {
     const kh = await countryId("KH");
-    const form = new URLSearchParams({ email: "sokha@focalpoint.test", name: "Sokha Chan", role: "task_force", scope_task_force: kh, locale: "id" });
-    const request = await requestAs("admin@focalpoint.test", "http://localhost/admin/users/new", { method: "POST", body: form });
+    const form = new URLSearchParams({
+      email: "sokha@focalpoint.test",
+      name: "Sokha Chan",
+      role: "task_force",
+      scope_task_force: kh,
+      locale: "id",
+    });
+    const request = await requestAs("admin@focalpoint.test", "http://localhost/admin/users/new", {
+      method: "POST",
+      body: form,
+    });
     await inviteAction({ request, params: {}, context });
     const mail = await lastMailTo("sokha@focalpoint.test");
     expect(mail.subject).toBe("Anda diundang ke FocalPoint");
-    expect(await db.user.findUniqueOrThrow({ where: { email: "sokha@focalpoint.test" } })).toMatchObject({ locale: "id", status: "invited" });
+    expect(await db.user.findUniqueOrThrow({ where: { email: "sokha@focalpoint.test" } })).toMatchObject({
+      locale: "id",
+      status: "invited",
+    });
 
     // Sending a fresh link later keeps the language chosen the first time.
-    await inviteUser({ email: "sokha@focalpoint.test", name: "Sokha Chan", roles: [{ role: "task_force", countryId: kh }] }, await admin());
+    await inviteUser(
+      { email: "sokha@focalpoint.test", name: "Sokha Chan", roles: [{ role: "task_force", countryId: kh }] },
+      await admin(),
+    );
     expect((await lastMailTo("sokha@focalpoint.test")).subject).toBe("Anda diundang ke FocalPoint");
   });
 });
@@ -124,7 +172,10 @@ describe("password reset and change", () => {
 
     await requestPasswordReset("tf.sg@focalpoint.test");
     const late = tokenIn((await lastMailTo("tf.sg@focalpoint.test")).text, "/reset-password/");
-    await db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await db.passwordResetToken.updateMany({
+      where: { userId: user.id, usedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     expect(await resetPassword(late, "singapore-skills-3")).toBeNull();
   });
 
@@ -174,15 +225,23 @@ describe("password reset and change", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     onTestFinished(() => void vi.useRealTimers());
     for (let attempt = 0; attempt < 5; attempt++) {
-      await expect(changePassword(user.id, `guess-${attempt}`, "cambodia-skills-2026", "10.0.0.8")).rejects.toMatchObject({
+      await expect(
+        changePassword(user.id, `guess-${attempt}`, "cambodia-skills-2026", "10.0.0.8"),
+      ).rejects.toMatchObject({
         messageKey: "account:password.wrongCurrent",
       });
     }
-    await expect(changePassword(user.id, "guess-5", "cambodia-skills-2026", "10.0.0.8")).rejects.toMatchObject({ messageKey: "account:password.wrongCurrent" });
-    const refused = await changePassword(user.id, "focalpoint-demo", "cambodia-skills-2026", "10.0.0.8").catch((e: unknown) => e);
+    await expect(changePassword(user.id, "guess-5", "cambodia-skills-2026", "10.0.0.8")).rejects.toMatchObject({
+      messageKey: "account:password.wrongCurrent",
+    });
+    const refused = await changePassword(user.id, "focalpoint-demo", "cambodia-skills-2026", "10.0.0.8").catch(
+      (e: unknown) => e,
+    );
     expect(refused).toMatchObject({ field: "currentPassword", messageKey: "auth:signIn.throttled" });
     expect((refused as UserError).values).toMatchObject({ seconds: expect.any(Number) });
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ passwordHash: user.passwordHash });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      passwordHash: user.passwordHash,
+    });
   });
 
   it("signing out everywhere else keeps this session and is recorded", async () => {
@@ -222,7 +281,9 @@ describe("administration", () => {
       method: "POST",
       body: new URLSearchParams({ intent: "disable" }),
     });
-    await expect(userAction({ request: disable, params: { userId: target.id }, context })).rejects.toMatchObject({ status: 403 });
+    await expect(userAction({ request: disable, params: { userId: target.id }, context })).rejects.toMatchObject({
+      status: 403,
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("active");
 
     // Signed out: sent to the sign-in page, not shown the page.
@@ -231,23 +292,33 @@ describe("administration", () => {
   });
 
   it("a bad country scope when editing roles writes nothing", async () => {
-    const target = await db.user.findUniqueOrThrow({ where: { email: "fp.ph@focalpoint.test" }, include: { roles: true } });
+    const target = await db.user.findUniqueOrThrow({
+      where: { email: "fp.ph@focalpoint.test" },
+      include: { roles: true },
+    });
     const auditBefore = await db.auditEvent.count();
     const form = new URLSearchParams({ intent: "roles", role: "focal_point", scope_focal_point: "not-a-country-id" });
-    const request = await requestAs("admin@focalpoint.test", `http://localhost/admin/users/${target.id}`, { method: "POST", body: form });
+    const request = await requestAs("admin@focalpoint.test", `http://localhost/admin/users/${target.id}`, {
+      method: "POST",
+      body: form,
+    });
     const result = (await userAction({ request, params: { userId: target.id }, context })) as unknown as {
       data: { fieldErrors: Record<string, string> };
       init: { status: number };
     };
     expect(result.init.status).toBe(400);
     expect(Object.keys(result.data.fieldErrors)).toEqual(["scope_focal_point"]);
-    expect((await db.user.findUniqueOrThrow({ where: { id: target.id }, include: { roles: true } })).roles).toEqual(target.roles);
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id }, include: { roles: true } })).roles).toEqual(
+      target.roles,
+    );
     expect(await db.auditEvent.count()).toBe(auditBefore);
   });
 
   it("a bad user id is a 404, not an error", async () => {
     const request = await requestAs("admin@focalpoint.test", "http://localhost/admin/users/../../etc");
-    await expect(userLoader({ request, params: { userId: "../../etc" }, context })).rejects.toMatchObject({ status: 404 });
+    await expect(userLoader({ request, params: { userId: "../../etc" }, context })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it("reads roles with the country scope only where the role takes one", async () => {
@@ -273,7 +344,9 @@ describe("administration", () => {
 
   it("an administrator cannot remove their own administrator role", async () => {
     const me = await admin();
-    await expect(updateUserRoles(me.id, [{ role: "observer", countryId: null }], me.id)).rejects.toBeInstanceOf(UserError);
+    await expect(updateUserRoles(me.id, [{ role: "observer", countryId: null }], me.id)).rejects.toBeInstanceOf(
+      UserError,
+    );
     expect(await db.roleAssignment.count({ where: { userId: me.id, role: "admin" } })).toBe(1);
   });
 
@@ -281,7 +354,14 @@ describe("administration", () => {
     const me = await admin();
     const target = await db.user.findUniqueOrThrow({ where: { email: "fp.sg@focalpoint.test" } });
     const sg = await countryId("SG");
-    await updateUserRoles(target.id, [{ role: "focal_point", countryId: sg }, { role: "observer", countryId: null, label: "ILO" }], me.id);
+    await updateUserRoles(
+      target.id,
+      [
+        { role: "focal_point", countryId: sg },
+        { role: "observer", countryId: null, label: "ILO" },
+      ],
+      me.id,
+    );
     const { events } = await listAuditEvents({ entityType: "user", entityId: target.id, actorId: me.id, take: 1 });
     expect(events[0]).toMatchObject({ action: "user.roles", actorId: me.id });
     expect(JSON.parse(events[0]!.changes!).roles[1]).toEqual([
@@ -305,7 +385,11 @@ describe("administration", () => {
 
 describe("sign-in throttling", () => {
   it("slows down an account after five failures, even with the right password", async () => {
-    for (let i = 0; i < 5; i++) expect(await attemptSignIn("fp.my@focalpoint.test", "wrong", `10.0.0.${i}`)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 5; i++)
+      expect(await attemptSignIn("fp.my@focalpoint.test", "wrong", `10.0.0.${i}`)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     const sixth = await attemptSignIn("fp.my@focalpoint.test", "wrong", "10.0.1.1");
     expect(sixth).toEqual({ ok: false, reason: "invalid" });
     const locked = await attemptSignIn("fp.my@focalpoint.test", "focalpoint-demo", "10.0.1.2");
@@ -315,7 +399,10 @@ describe("sign-in throttling", () => {
   it("slows down an address that tries many accounts", async () => {
     const address = "192.0.2.55";
     for (let i = 0; i < 31; i++) await attemptSignIn(`guess${i}@focalpoint.test`, "wrong", address);
-    expect(await attemptSignIn("fp.th@focalpoint.test", "focalpoint-demo", address)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attemptSignIn("fp.th@focalpoint.test", "focalpoint-demo", address)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await attemptSignIn("fp.th@focalpoint.test", "focalpoint-demo", "192.0.2.56")).ok).toBe(true);
   });
 });

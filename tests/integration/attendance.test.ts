@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
-import { attendanceStatistics, checkIn, defaultAttendanceDay, participationSummary, undoCheckIn, workshopDays } from "~/models/attendance.server";
+import {
+  attendanceStatistics,
+  checkIn,
+  defaultAttendanceDay,
+  participationSummary,
+  undoCheckIn,
+  workshopDays,
+} from "~/models/attendance.server";
 import { badgeUrl } from "~/models/participant.server";
 import { action as attendanceAction, loader as attendanceLoader } from "~/routes/_app.workshops.$workshopId.attendance";
 import { loader as statisticsCsv } from "~/routes/_app.workshops.$workshopId.attendance[.]csv";
@@ -8,14 +15,16 @@ import { loader as badgeLanding } from "~/routes/_app.check-in.$badgeToken";
 import { db } from "~/utils/db.server";
 import { cookieFor, routeContext, settle } from "../support/requests";
 
-
-
 const bangkok = () => db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } });
-const facilitatorId = async () => (await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } })).id;
+const facilitatorId = async () =>
+  (await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } })).id;
 
 /** A registered Bangkok participant the seed did not check in on that day. */
 async function absentee(workshopId: string, day: string) {
-  return db.participant.findFirstOrThrow({ where: { workshopId, registrationStatus: "registered", attendance: { none: { day } } }, orderBy: { name: "asc" } });
+  return db.participant.findFirstOrThrow({
+    where: { workshopId, registrationStatus: "registered", attendance: { none: { day } } },
+    orderBy: { name: "asc" },
+  });
 }
 
 describe("workshop days", () => {
@@ -42,7 +51,13 @@ describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () =>
     ]);
     expect(stats.attended).toBe(27);
     expect(stats.personDays).toBe(47);
-    expect(Object.fromEntries(stats.byCategory.map((r) => [r.key, r.attended]))).toEqual({ task_force: 10, focal_point: 9, ilo: 5, resource_person: 2, secretariat: 1 });
+    expect(Object.fromEntries(stats.byCategory.map((r) => [r.key, r.attended]))).toEqual({
+      task_force: 10,
+      focal_point: 9,
+      ilo: 5,
+      resource_person: 2,
+      secretariat: 1,
+    });
 
     // Sex and country figures against the rows themselves, counted independently in SQL.
     const sexRows = await db.$queryRawUnsafe<{ sex: string; people: bigint; days: bigint }[]>(
@@ -63,7 +78,9 @@ describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () =>
        FROM Participant p JOIN Attendance a ON a.participantId = p.id JOIN Country c ON c.id = p.countryId WHERE p.workshopId = ? GROUP BY c.code`,
       workshop.id,
     );
-    expect(stats.byCountry.map((r) => [r.key, r.attended, r.bySex.female]).sort()).toEqual(countryRows.map((r) => [r.code, Number(r.people), Number(r.women)]).sort());
+    expect(stats.byCountry.map((r) => [r.key, r.attended, r.bySex.female]).sort()).toEqual(
+      countryRows.map((r) => [r.code, Number(r.people), Number(r.women)]).sort(),
+    );
     // Thailand: its focal point declined; its task-force member, a resource person and the five ILO staff came.
     expect(stats.byCountry.find((r) => r.key === "TH")!.attended).toBe(7);
   });
@@ -71,7 +88,11 @@ describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () =>
   it("exports the same figures as CSV, and the overview's summary agrees", async () => {
     const workshop = await bangkok();
     const cookie = await cookieFor("observer@focalpoint.test");
-    const response = await statisticsCsv({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance.csv`, { headers: { cookie } }), params: { workshopId: workshop.id }, context: routeContext });
+    const response = await statisticsCsv({
+      request: new Request(`http://localhost/workshops/${workshop.id}/attendance.csv`, { headers: { cookie } }),
+      params: { workshopId: workshop.id },
+      context: routeContext,
+    });
     const lines = (await response.text()).split("\r\n");
     expect(lines[0]).toBe("table,value,Attended,Female,Male,Other,Not stated,Person-days");
     expect(lines).toContain("By day,2015-08-10,23," + (await dayBySex(workshop.id, "2015-08-10")) + ",23");
@@ -88,7 +109,13 @@ describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () =>
   it("shows the live board to every reader, and the list to tick only to facilitators", async () => {
     const workshop = await bangkok();
     const run = async (email: string) =>
-      attendanceLoader({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance?day=2015-08-11`, { headers: { cookie: await cookieFor(email) } }), params: { workshopId: workshop.id }, context: routeContext });
+      attendanceLoader({
+        request: new Request(`http://localhost/workshops/${workshop.id}/attendance?day=2015-08-11`, {
+          headers: { cookie: await cookieFor(email) },
+        }),
+        params: { workshopId: workshop.id },
+        context: routeContext,
+      });
     const reader = await run("fp.kh@focalpoint.test");
     expect(reader.board.day).toBe("2015-08-11");
     expect(reader.board.present).toHaveLength(24);
@@ -109,7 +136,9 @@ describe("checking in", () => {
     expect(first).toMatchObject({ status: "checked_in", name: person.name });
     const second = await checkIn(workshop, "2015-08-10", { badgeCode: badgeUrl(person.badgeToken) }, actor);
     expect(second).toMatchObject({ status: "already", name: person.name });
-    expect(second.status === "already" && first.status === "checked_in" && second.checkedInAt.getTime()).toBe(first.status === "checked_in" && first.checkedInAt.getTime());
+    expect(second.status === "already" && first.status === "checked_in" && second.checkedInAt.getTime()).toBe(
+      first.status === "checked_in" && first.checkedInAt.getTime(),
+    );
     expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "attendance.check_in", entityId: person.id } })).toBe(1);
 
@@ -122,9 +151,15 @@ describe("checking in", () => {
     const workshop = await bangkok();
     const person = await absentee(workshop.id, "2015-08-11");
     const actor = { actorId: await facilitatorId() };
-    expect(await checkIn(workshop, "2015-08-12", { badgeCode: person.badgeToken }, actor)).toEqual({ status: "bad_day" });
-    expect(await checkIn(workshop, "2015-08-11", { badgeCode: person.badgeToken }, actor)).toMatchObject({ status: "checked_in" });
-    const row = await db.attendance.findUniqueOrThrow({ where: { participantId_day: { participantId: person.id, day: "2015-08-11" } } });
+    expect(await checkIn(workshop, "2015-08-12", { badgeCode: person.badgeToken }, actor)).toEqual({
+      status: "bad_day",
+    });
+    expect(await checkIn(workshop, "2015-08-11", { badgeCode: person.badgeToken }, actor)).toMatchObject({
+      status: "checked_in",
+    });
+    const row = await db.attendance.findUniqueOrThrow({
+      where: { participantId_day: { participantId: person.id, day: "2015-08-11" } },
+    });
     expect(row.method).toBe("qr");
   });
 
@@ -133,43 +168,85 @@ describe("checking in", () => {
     const jakarta = await db.workshop.findFirstOrThrow({ where: { startsOn: "2014-09-24" } });
     const stranger = await db.participant.findFirstOrThrow({ where: { workshopId: jakarta.id } });
     const actor = { actorId: await facilitatorId() };
-    expect(await checkIn(workshop, "2015-08-10", { badgeCode: stranger.badgeToken }, actor)).toEqual({ status: "not_participant" });
-    expect(await checkIn(workshop, "2015-08-10", { participantId: stranger.id }, actor)).toEqual({ status: "not_participant" });
-    expect(await checkIn(workshop, "2015-08-10", { badgeCode: "=cmd|' /C calc'!A0" }, actor)).toEqual({ status: "not_participant" });
+    expect(await checkIn(workshop, "2015-08-10", { badgeCode: stranger.badgeToken }, actor)).toEqual({
+      status: "not_participant",
+    });
+    expect(await checkIn(workshop, "2015-08-10", { participantId: stranger.id }, actor)).toEqual({
+      status: "not_participant",
+    });
+    expect(await checkIn(workshop, "2015-08-10", { badgeCode: "=cmd|' /C calc'!A0" }, actor)).toEqual({
+      status: "not_participant",
+    });
   });
 
   it("needs a facilitator's session: anyone else holding a badge code checks nobody in", async () => {
     const workshop = await bangkok();
     const person = await absentee(workshop.id, "2015-08-10");
     const body = () => new URLSearchParams({ intent: "check-in-code", day: "2015-08-10", code: person.badgeToken });
-    for (const email of ["fp.kh@focalpoint.test", "secretariat@focalpoint.test", "facilitator.iom@focalpoint.test", "observer@focalpoint.test"]) {
+    for (const email of [
+      "fp.kh@focalpoint.test",
+      "secretariat@focalpoint.test",
+      "facilitator.iom@focalpoint.test",
+      "observer@focalpoint.test",
+    ]) {
       const cookie = await cookieFor(email);
-      const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body(), headers: { cookie } });
-      const refused = await settle(() => attendanceAction({ request, params: { workshopId: workshop.id }, context: routeContext }));
+      const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, {
+        method: "POST",
+        body: body(),
+        headers: { cookie },
+      });
+      const refused = await settle(() =>
+        attendanceAction({ request, params: { workshopId: workshop.id }, context: routeContext }),
+      );
       expect((refused as Response).status, email).toBe(403);
-      const landing = await settle(() => badgeLanding({ request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }), params: { badgeToken: person.badgeToken }, context: routeContext }));
+      const landing = await settle(() =>
+        badgeLanding({
+          request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }),
+          params: { badgeToken: person.badgeToken },
+          context: routeContext,
+        }),
+      );
       expect((landing as Response).status, email).toBe(403);
     }
     const anonymous = await settle(() =>
-      attendanceAction({ request: new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body() }), params: { workshopId: workshop.id }, context: routeContext }),
+      attendanceAction({
+        request: new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body() }),
+        params: { workshopId: workshop.id },
+        context: routeContext,
+      }),
     );
     expect((anonymous as Response).status).toBe(302);
     expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(0);
 
     // The facilitator's badge landing only opens the check-in desk with the code filled in.
     const cookie = await cookieFor("facilitator@focalpoint.test");
-    const landing = (await settle(() => badgeLanding({ request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }), params: { badgeToken: person.badgeToken }, context: routeContext }))) as Response;
+    const landing = (await settle(() =>
+      badgeLanding({
+        request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }),
+        params: { badgeToken: person.badgeToken },
+        context: routeContext,
+      }),
+    )) as Response;
     expect(landing.status).toBe(302);
-    expect(landing.headers.get("Location")).toBe(`/workshops/${workshop.id}/attendance?day=2015-08-10&code=${person.badgeToken}`);
+    expect(landing.headers.get("Location")).toBe(
+      `/workshops/${workshop.id}/attendance?day=2015-08-10&code=${person.badgeToken}`,
+    );
     expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(0);
 
-    const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, { method: "POST", body: body(), headers: { cookie } });
+    const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, {
+      method: "POST",
+      body: body(),
+      headers: { cookie },
+    });
     const done = await attendanceAction({ request, params: { workshopId: workshop.id }, context: routeContext });
     expect(done).toMatchObject({ result: { status: "checked_in", name: person.name } });
   });
 });
 
 async function dayBySex(workshopId: string, day: string) {
-  const rows = await db.participant.findMany({ where: { workshopId, attendance: { some: { day } } }, select: { sex: true } });
+  const rows = await db.participant.findMany({
+    where: { workshopId, attendance: { some: { day } } },
+    select: { sex: true },
+  });
   return ["female", "male", "other", "undisclosed"].map((sex) => rows.filter((r) => r.sex === sex).length).join(",");
 }

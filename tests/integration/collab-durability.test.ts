@@ -30,7 +30,14 @@ afterAll(() => {
 async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: path.resolve("."),
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "warn", HMR_PORT: String(port + 1) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "development",
+      LOG_LEVEL: "warn",
+      HMR_PORT: String(port + 1),
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   children.push(child);
@@ -69,7 +76,10 @@ describe("durability", () => {
     typeParagraph(colleague.doc, "typed while the server was down");
     await startServer(port);
     await until(() => writer.provider.status === "saved" && colleague.provider.status === "saved", 20_000);
-    await until(() => writer.doc.getXmlFragment("default").toString() === colleague.doc.getXmlFragment("default").toString(), 10_000);
+    await until(
+      () => writer.doc.getXmlFragment("default").toString() === colleague.doc.getXmlFragment("default").toString(),
+      10_000,
+    );
 
     const stored = (await loadYDoc(documentId))!.doc.getXmlFragment("default").toString();
     for (const line of acknowledged) expect(stored).toContain(line);
@@ -91,7 +101,9 @@ describe("storing an update", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const busy = db
       .$transaction(async (tx) => {
-        await tx.auditEvent.create({ data: { action: "test.hold", entityType: "test", entityId: "1", summary: "holds the write lock" } });
+        await tx.auditEvent.create({
+          data: { action: "test.hold", entityType: "test", entityId: "1", summary: "holds the write lock" },
+        });
         await held;
         throw new Error("rolled back");
       })
@@ -113,7 +125,10 @@ describe("storing an update", () => {
 
 describe("group commit", () => {
   it("stores appends of several documents made together, and those made while a commit is under way, in the order they were made", async () => {
-    const plans = await db.actionPlan.findMany({ where: { country: { code: { in: ["KH", "LA", "BN"] } } }, select: { documentId: true } });
+    const plans = await db.actionPlan.findMany({
+      where: { country: { code: { in: ["KH", "LA", "BN"] } } },
+      select: { documentId: true },
+    });
     expect(plans).toHaveLength(3);
     const editors = plans.map(() => new Y.Doc());
     const resolved: number[] = [];
@@ -124,7 +139,9 @@ describe("group commit", () => {
         const text = `group commit ${round} in document ${d}`;
         typeParagraph(editors[d]!, text);
         const index = issued.length;
-        const stored = appendUpdate(documentId, Y.encodeStateAsUpdate(editors[d]!, sv), null).then((id) => (resolved.push(index), id));
+        const stored = appendUpdate(documentId, Y.encodeStateAsUpdate(editors[d]!, sv), null).then(
+          (id) => (resolved.push(index), id),
+        );
         issued.push({ documentId, text, stored });
       });
     for (let round = 0; round < 20; round++) append(round);
@@ -166,7 +183,9 @@ describe("compaction", () => {
     expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toContain("after the compaction");
     expect(await compactDocument(documentId)).toBe(1);
     expect(await compactDocument(documentId)).toBe(0);
-    expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toBe(editor.getXmlFragment("default").toString());
+    expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toBe(
+      editor.getXmlFragment("default").toString(),
+    );
   });
 });
 
@@ -183,6 +202,8 @@ describe("restoring a version without the real-time server", () => {
     await appendUpdate(documentId, Y.encodeStateAsUpdate(editor, sv), actor.id);
 
     expect(await restoreDocumentVersion(documentId, version.id, { actorId: actor.id })).toBe(true);
-    expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toBe(original.getXmlFragment("default").toString());
+    expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toBe(
+      original.getXmlFragment("default").toString(),
+    );
   });
 });

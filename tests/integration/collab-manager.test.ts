@@ -4,7 +4,12 @@ import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as documents from "~/models/document.server";
 import { syncUpdateMessage } from "~/realtime/collab-protocol";
-import { attachRealtime, refreshDocumentAccess, refreshPersonDocumentAccess, restoreDocumentVersion } from "~/realtime/server.server";
+import {
+  attachRealtime,
+  refreshDocumentAccess,
+  refreshPersonDocumentAccess,
+  restoreDocumentVersion,
+} from "~/realtime/server.server";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
 
@@ -41,7 +46,9 @@ const closers: (() => void)[] = [];
 beforeAll(async () => {
   await prepareDatabase();
   server = http.createServer();
-  realtime = attachRealtime(server, { documentTimings: { unloadAfterMs: 100, compactAfterUpdates: 10, compactAfterIdleMs: 60_000 } });
+  realtime = attachRealtime(server, {
+    documentTimings: { unloadAfterMs: 100, compactAfterUpdates: 10, compactAfterIdleMs: 60_000 },
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -67,7 +74,8 @@ async function editor(email: string, documentId: string) {
   return { ...opened, close };
 }
 
-const storedText = async (documentId: string) => (await documents.loadYDoc(documentId))!.doc.getXmlFragment("default").toString();
+const storedText = async (documentId: string) =>
+  (await documents.loadYDoc(documentId))!.doc.getXmlFragment("default").toString();
 const storedUpdates = (documentId: string) => db.documentUpdate.count({ where: { documentId } });
 
 describe("loading and unloading", () => {
@@ -80,7 +88,11 @@ describe("loading and unloading", () => {
     expect(failed.provider.error).toBe("the document could not be opened; try again");
 
     const before = loads.count;
-    const clients = await Promise.all(["fp.th@focalpoint.test", "tf.th@focalpoint.test", "secretariat@focalpoint.test"].map((email) => editor(email, documentId)));
+    const clients = await Promise.all(
+      ["fp.th@focalpoint.test", "tf.th@focalpoint.test", "secretariat@focalpoint.test"].map((email) =>
+        editor(email, documentId),
+      ),
+    );
     expect(loads.count - before).toBe(1);
     // The real content, not an empty document left over from the failure.
     for (const client of clients) expect(client.text()).toContain("Priorities for 2025-2027");
@@ -182,19 +194,32 @@ describe("compaction of an open document", () => {
     expect(fp.text()).toContain("typed during the restore");
     await until(async () => (await storedUpdates(documentId)) < 10);
     expect(await storedText(documentId)).toBe(fp.text());
-    const stored = await db.collaborativeDocument.findUniqueOrThrow({ where: { id: documentId }, select: { snapshotUpdateId: true } });
+    const stored = await db.collaborativeDocument.findUniqueOrThrow({
+      where: { id: documentId },
+      select: { snapshotUpdateId: true },
+    });
     expect(stored.snapshotUpdateId).toBeGreaterThan(0);
   });
 });
 
 describe("presence", () => {
   /** The presence states a client sees of others, as "name" per client. */
-  const seenNames = (client: { provider: { awareness: { getStates(): Map<number, Record<string, unknown>> } }; doc: Y.Doc }) =>
-    [...client.provider.awareness.getStates()].filter(([id]) => id !== client.doc.clientID).map(([, state]) => (state.user as { name: string } | undefined)?.name).sort();
+  const seenNames = (client: {
+    provider: { awareness: { getStates(): Map<number, Record<string, unknown>> } };
+    doc: Y.Doc;
+  }) =>
+    [...client.provider.awareness.getStates()]
+      .filter(([id]) => id !== client.doc.clientID)
+      .map(([, state]) => (state.user as { name: string } | undefined)?.name)
+      .sort();
 
   it("reaches everyone, merges a burst into a few messages, and goes when the person leaves", async () => {
     const { documentId } = await planDocument("ID");
-    const people = await Promise.all(["fp.id@focalpoint.test", "tf.id@focalpoint.test", "secretariat@focalpoint.test"].map((email) => editor(email, documentId)));
+    const people = await Promise.all(
+      ["fp.id@focalpoint.test", "tf.id@focalpoint.test", "secretariat@focalpoint.test"].map((email) =>
+        editor(email, documentId),
+      ),
+    );
     const [fp, tf, secretariat] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number]];
     let presenceMessages = 0;
     secretariat.socket.on("doc:message", (_id: string, message: ArrayBuffer) => {
@@ -233,7 +258,11 @@ describe("access that changes while people are in the document", () => {
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(fp.doc));
     const sv = Y.encodeStateVector(forged);
     typeParagraph(forged, "written after endorsement");
-    const reply = await fp.socket.emitWithAck("doc:message", documentId, syncUpdateMessage(Y.encodeStateAsUpdate(forged, sv)));
+    const reply = await fp.socket.emitWithAck(
+      "doc:message",
+      documentId,
+      syncUpdateMessage(Y.encodeStateAsUpdate(forged, sv)),
+    );
     expect(reply).toEqual({ ok: false, error: "this document is read-only for you" });
     expect(tf.text()).not.toContain("written after endorsement");
 
@@ -269,8 +298,12 @@ describe("named versions", () => {
     const fpUser = await db.user.findUniqueOrThrow({ where: { email: "fp.bn@focalpoint.test" } });
     const original = fp.text();
 
-    const version = await documents.createDocumentVersion(documentId, "Before the Bangkok meeting", { actorId: fpUser.id });
-    expect((await documents.listDocumentVersions(documentId)).map((v) => v.name)).toEqual(["Before the Bangkok meeting"]);
+    const version = await documents.createDocumentVersion(documentId, "Before the Bangkok meeting", {
+      actorId: fpUser.id,
+    });
+    expect((await documents.listDocumentVersions(documentId)).map((v) => v.name)).toEqual([
+      "Before the Bangkok meeting",
+    ]);
 
     fp.doc.getXmlFragment("default").delete(0, 2);
     typeParagraph(fp.doc, "a paragraph added after the version");
@@ -289,7 +322,10 @@ describe("named versions", () => {
     typeParagraph(fp.doc, "after the restore");
     await until(() => reader.text().includes("after the restore"));
 
-    const history = await db.auditEvent.findMany({ where: { entityType: "document", entityId: documentId }, orderBy: { createdAt: "asc" } });
+    const history = await db.auditEvent.findMany({
+      where: { entityType: "document", entityId: documentId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(history.map((e) => [e.action, e.summary, e.actorId])).toEqual([
       ["document.version", "Version kept: Before the Bangkok meeting", fpUser.id],
       ["document.restore", "Version restored: Before the Bangkok meeting", fpUser.id],
@@ -300,6 +336,8 @@ describe("named versions", () => {
     const bn = await planDocument("BN");
     const vn = await planDocument("VN");
     const [version] = await documents.listDocumentVersions(bn.documentId);
-    await expect(restoreDocumentVersion(vn.documentId, version!.id, { actorId: "nobody" })).rejects.toBeInstanceOf(documents.DocumentNotFoundError);
+    await expect(restoreDocumentVersion(vn.documentId, version!.id, { actorId: "nobody" })).rejects.toBeInstanceOf(
+      documents.DocumentNotFoundError,
+    );
   });
 });

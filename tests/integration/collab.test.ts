@@ -6,7 +6,13 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadYDoc } from "~/models/document.server";
-import { awarenessMessage, MAX_MESSAGE_BYTES, MAX_PRESENCE_BYTES, parseMessage, syncUpdateMessage } from "~/realtime/collab-protocol";
+import {
+  awarenessMessage,
+  MAX_MESSAGE_BYTES,
+  MAX_PRESENCE_BYTES,
+  parseMessage,
+  syncUpdateMessage,
+} from "~/realtime/collab-protocol";
 import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH } from "~/realtime/topics";
 import { db, prepareDatabase } from "~/utils/db.server";
@@ -83,11 +89,18 @@ describe("co-editing a plan narrative", () => {
     expect(reply).toEqual({ ok: false, error: "this document is read-only for you" });
     await new Promise((r) => setTimeout(r, 200));
     expect(fp.text()).toBe(before);
-    expect((await loadYDoc(vnDocument))!.doc.getXmlFragment("default").toString()).not.toContain("someone who may only read");
+    expect((await loadYDoc(vnDocument))!.doc.getXmlFragment("default").toString()).not.toContain(
+      "someone who may only read",
+    );
   });
 
   it("refuses a socket without a session before it can ask for any document", async () => {
-    const anonymous = connect(url, { path: SOCKET_PATH, parser: msgpackParser, transports: ["websocket"], reconnection: false });
+    const anonymous = connect(url, {
+      path: SOCKET_PATH,
+      parser: msgpackParser,
+      transports: ["websocket"],
+      reconnection: false,
+    });
     closers.push(() => anonymous.close());
     const error = await new Promise<Error>((resolve) => anonymous.once("connect_error", resolve));
     expect(error.message).toBe("unauthorized");
@@ -97,11 +110,23 @@ describe("co-editing a plan narrative", () => {
   it("refuses people of another country and documents that do not exist", async () => {
     const socket = await connectAs(url, "fp.kh@focalpoint.test");
     closers.push(() => socket.close());
-    expect(await socket.emitWithAck("doc:join", { documentId: vnDocument })).toEqual({ ok: false, error: "not allowed to open this document" });
-    expect(await socket.emitWithAck("doc:join", { documentId: "doesnotexist0000" })).toEqual({ ok: false, error: "not allowed to open this document" });
-    expect(await socket.emitWithAck("doc:join", { documentId: "../../etc" })).toEqual({ ok: false, error: "invalid join message" });
+    expect(await socket.emitWithAck("doc:join", { documentId: vnDocument })).toEqual({
+      ok: false,
+      error: "not allowed to open this document",
+    });
+    expect(await socket.emitWithAck("doc:join", { documentId: "doesnotexist0000" })).toEqual({
+      ok: false,
+      error: "not allowed to open this document",
+    });
+    expect(await socket.emitWithAck("doc:join", { documentId: "../../etc" })).toEqual({
+      ok: false,
+      error: "invalid join message",
+    });
     // Messages for a document the socket has not joined are refused.
-    expect(await socket.emitWithAck("doc:message", vnDocument, syncUpdateMessage(new Uint8Array([0, 0])))).toEqual({ ok: false, error: "join the document first" });
+    expect(await socket.emitWithAck("doc:message", vnDocument, syncUpdateMessage(new Uint8Array([0, 0])))).toEqual({
+      ok: false,
+      error: "join the document first",
+    });
   });
 
   it("answers malformed and oversized messages with an error to that client only", async () => {
@@ -114,7 +139,11 @@ describe("co-editing a plan narrative", () => {
     expect(garbage).toEqual({ ok: false, error: "the message could not be read" });
     // A well-framed sync message whose update is corrupt: refused before anything is stored.
     const storedBefore = await db.documentUpdate.count({ where: { documentId: vnDocument } });
-    const corrupt = await fp.socket.emitWithAck("doc:message", vnDocument, syncUpdateMessage(new Uint8Array([1, 1, 200, 1, 0, 99, 1, 2])));
+    const corrupt = await fp.socket.emitWithAck(
+      "doc:message",
+      vnDocument,
+      syncUpdateMessage(new Uint8Array([1, 1, 200, 1, 0, 99, 1, 2])),
+    );
     expect(corrupt).toEqual({ ok: false, error: "the message could not be read" });
     expect(await db.documentUpdate.count({ where: { documentId: vnDocument } })).toBe(storedBefore);
     const notBinary = await fp.socket.emitWithAck("doc:message", vnDocument, "hello");
@@ -126,7 +155,10 @@ describe("co-editing a plan narrative", () => {
     const bloated = new awarenessProtocol.Awareness(new Y.Doc());
     bloated.setLocalState({ user: { name: "x".repeat(MAX_PRESENCE_BYTES) } });
     const presence = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(bloated, [bloated.clientID]));
-    expect(await fp.socket.emitWithAck("doc:message", vnDocument, presence)).toEqual({ ok: false, error: `presence too large (limit ${MAX_PRESENCE_BYTES} bytes)` });
+    expect(await fp.socket.emitWithAck("doc:message", vnDocument, presence)).toEqual({
+      ok: false,
+      error: `presence too large (limit ${MAX_PRESENCE_BYTES} bytes)`,
+    });
     bloated.destroy();
     await new Promise((r) => setTimeout(r, 200));
     expect(othersHeard).toBe(0);

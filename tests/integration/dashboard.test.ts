@@ -1,7 +1,13 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { parseDashboardFilters, type DashboardFilters } from "~/models/dashboard-filters";
-import { dashboardData, dashboardMatrixRows, dashboardMilestoneList, quarterOf, quartersBetween } from "~/models/dashboard.server";
+import {
+  dashboardData,
+  dashboardMatrixRows,
+  dashboardMilestoneList,
+  quarterOf,
+  quartersBetween,
+} from "~/models/dashboard.server";
 import { loader as matrixCsv } from "~/routes/dashboard.matrix[.]csv";
 import { loader as milestonesCsv } from "~/routes/dashboard.milestones[.]csv";
 import { db } from "~/utils/db.server";
@@ -9,8 +15,15 @@ import { signedIn } from "../support/requests";
 
 // The seed's dates are fixed, so the dashboard is checked as of a fixed day.
 const TODAY = "2026-11-23";
-const SECTOR_STAGES = ["sector_prioritised", "national_standard", "curriculum_materials", "testing_certification", "aqrf_referenced", "mutual_recognition", "workers_recognised"];
-
+const SECTOR_STAGES = [
+  "sector_prioritised",
+  "national_standard",
+  "curriculum_materials",
+  "testing_certification",
+  "aqrf_referenced",
+  "mutual_recognition",
+  "workers_recognised",
+];
 
 async function country(code: string) {
   return db.country.findUniqueOrThrow({ where: { code } });
@@ -24,26 +37,51 @@ async function sector(code: string) {
 async function countryObserver(code: string) {
   const c = await country(code);
   const user = await db.user.create({
-    data: { email: `observer.${code.toLowerCase()}.${Date.now()}@focalpoint.test`, name: `Observer ${code}`, roles: { create: { role: "observer", countryId: c.id } } },
+    data: {
+      email: `observer.${code.toLowerCase()}.${Date.now()}@focalpoint.test`,
+      name: `Observer ${code}`,
+      roles: { create: { role: "observer", countryId: c.id } },
+    },
   });
   return signedIn(user.email);
 }
 
-const overdue = (m: { status: string; targetOn: string | null }) => m.status !== "completed" && m.targetOn !== null && m.targetOn < TODAY;
+const overdue = (m: { status: string; targetOn: string | null }) =>
+  m.status !== "completed" && m.targetOn !== null && m.targetOn < TODAY;
 
 async function csv(loader: typeof matrixCsv, path: string, cookie: string) {
-  const response = await loader({ request: new Request(`http://localhost${path}`, { headers: { cookie, "accept-language": "en" } }), params: {}, context: {} as never });
+  const response = await loader({
+    request: new Request(`http://localhost${path}`, { headers: { cookie, "accept-language": "en" } }),
+    params: {},
+    context: {} as never,
+  });
   const bytes = new Uint8Array(await (response as Response).arrayBuffer());
   // ignoreBOM keeps the byte-order mark in the text, so the test can see it is there.
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  return { response: response as Response, bytes, text, rows: Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data };
+  return {
+    response: response as Response,
+    bytes,
+    text,
+    rows: Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data,
+  };
 }
 
 describe("the dashboard's figures", () => {
   it("count each country's milestones, completed share, overdue, blocked and last update from the rows", async () => {
     const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const data = await dashboardData(actor, {}, TODAY);
-    expect(data.perCountry.map((c) => c.country.code)).toEqual(["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"]);
+    expect(data.perCountry.map((c) => c.country.code)).toEqual([
+      "BN",
+      "KH",
+      "ID",
+      "LA",
+      "MY",
+      "MM",
+      "PH",
+      "SG",
+      "TH",
+      "VN",
+    ]);
     for (const row of data.perCountry) {
       const rows = await db.milestone.findMany({ where: { countryId: row.country.id } });
       expect(row.total).toBe(rows.length);
@@ -70,14 +108,30 @@ describe("the dashboard's figures", () => {
     const kh = await country("KH");
     const cell = async (sectorCode: string) => data.matrix.cells[`${kh.id}:${(await sector(sectorCode)).id}`];
     // Cambodia: construction has passed three stages, welding is blocked at the curriculum, agriculture works on its standard.
-    expect(await cell("construction")).toMatchObject({ stageCode: "testing_certification", status: "in_progress", completedStages: 3 });
-    expect(await cell("welding")).toMatchObject({ stageCode: "curriculum_materials", status: "blocked", completedStages: 2 });
-    expect(await cell("agriculture-aquaculture")).toMatchObject({ stageCode: "national_standard", status: "in_progress", completedStages: 1 });
+    expect(await cell("construction")).toMatchObject({
+      stageCode: "testing_certification",
+      status: "in_progress",
+      completedStages: 3,
+    });
+    expect(await cell("welding")).toMatchObject({
+      stageCode: "curriculum_materials",
+      status: "blocked",
+      completedStages: 2,
+    });
+    expect(await cell("agriculture-aquaculture")).toMatchObject({
+      stageCode: "national_standard",
+      status: "in_progress",
+      completedStages: 1,
+    });
     expect(await cell("tourism")).toBeUndefined();
     // One cell per prioritised pair, no more.
     expect(Object.keys(data.matrix.cells)).toHaveLength(await db.countrySector.count());
     expect(data.matrix.cells[`${kh.id}:${(await sector("construction")).id}`]!.milestoneId).toBe(
-      (await db.milestone.findFirstOrThrow({ where: { countryId: kh.id, sectorId: (await sector("construction")).id, stageCode: "testing_certification" } })).id,
+      (
+        await db.milestone.findFirstOrThrow({
+          where: { countryId: kh.id, sectorId: (await sector("construction")).id, stageCode: "testing_certification" },
+        })
+      ).id,
     );
   });
 
@@ -103,26 +157,42 @@ describe("the dashboard's figures", () => {
     expect(blocked.matrix.cells[`${kh.id}:${welding.id}`]).toBeDefined();
 
     const overdueOnly = await dashboardData(actor, { status: "overdue" }, TODAY);
-    expect(overdueOnly.perCountry.reduce((n, c) => n + c.total, 0)).toBe((await db.milestone.findMany()).filter(overdue).length);
+    expect(overdueOnly.perCountry.reduce((n, c) => n + c.total, 0)).toBe(
+      (await db.milestone.findMany()).filter(overdue).length,
+    );
     expect(overdueOnly.attention.items.every((m) => m.overdue)).toBe(true);
 
     // The stage filter picks the pairs whose current stage it is: Cambodia's construction, not its welding.
     const testing = await dashboardData(actor, { stage: "testing_certification" }, TODAY);
-    expect(testing.matrix.cells[`${kh.id}:${(await sector("construction")).id}`]).toMatchObject({ stageCode: "testing_certification" });
+    expect(testing.matrix.cells[`${kh.id}:${(await sector("construction")).id}`]).toMatchObject({
+      stageCode: "testing_certification",
+    });
     expect(testing.matrix.cells[`${kh.id}:${welding.id}`]).toBeUndefined();
     expect(Object.values(testing.matrix.cells).every((c) => c.stageCode === "testing_certification")).toBe(true);
 
     const stage = await dashboardData(actor, { stage: "testing_certification", sector: welding.id }, TODAY);
     expect(stage.matrix.sectors.every((s) => s.id === welding.id)).toBe(true);
-    const weldingTesting = await db.milestone.findMany({ where: { sectorId: welding.id, stageCode: "testing_certification" } });
+    const weldingTesting = await db.milestone.findMany({
+      where: { sectorId: welding.id, stageCode: "testing_certification" },
+    });
     expect(stage.perCountry.reduce((n, c) => n + c.total, 0)).toBe(weldingTesting.length);
-    for (const group of stage.changes.groups) for (const c of group.changes) expect(c.milestone).toMatchObject({ stageCode: "testing_certification", sector: "Welding" });
+    for (const group of stage.changes.groups)
+      for (const c of group.changes)
+        expect(c.milestone).toMatchObject({ stageCode: "testing_certification", sector: "Welding" });
   });
 
   it("reads filters from the URL and drops values that do not parse", () => {
-    const url = new URL("http://x/?country=ckabcdefghij12&sector=&stage=national_standard&status=nonsense&since=2026-02-31");
-    expect(parseDashboardFilters(url)).toEqual<DashboardFilters>({ country: "ckabcdefghij12", stage: "national_standard" });
-    expect(parseDashboardFilters(new URL("http://x/?since=2026-06-01&status=overdue"))).toEqual({ since: "2026-06-01", status: "overdue" });
+    const url = new URL(
+      "http://x/?country=ckabcdefghij12&sector=&stage=national_standard&status=nonsense&since=2026-02-31",
+    );
+    expect(parseDashboardFilters(url)).toEqual<DashboardFilters>({
+      country: "ckabcdefghij12",
+      stage: "national_standard",
+    });
+    expect(parseDashboardFilters(new URL("http://x/?since=2026-06-01&status=overdue"))).toEqual({
+      since: "2026-06-01",
+      status: "overdue",
+    });
   });
 });
 
@@ -138,7 +208,9 @@ describe("permission scope", () => {
     expect(Object.keys(data.matrix.cells).every((key) => key.startsWith(`${kh.id}:`))).toBe(true);
     expect(data.attention.items.every((m) => m.country.code === "KH")).toBe(true);
     expect(data.changes.groups.map((g) => g.country.code)).toEqual(["KH"]);
-    expect(data.changes.total).toBe(await db.auditEvent.count({ where: { entityType: "milestone", countryId: kh.id } }));
+    expect(data.changes.total).toBe(
+      await db.auditEvent.count({ where: { entityType: "milestone", countryId: kh.id } }),
+    );
 
     // Asking for Thailand gives nothing, not Thailand.
     const other = await dashboardData(actor, { country: th.id }, TODAY);
@@ -151,8 +223,12 @@ describe("permission scope", () => {
   });
 
   it("gives a focal point their country and the Secretariat all ten", async () => {
-    expect((await dashboardData((await signedIn("fp.vn@focalpoint.test")).user, {}, TODAY)).countries.map((c) => c.code)).toEqual(["VN"]);
-    expect((await dashboardData((await signedIn("secretariat@focalpoint.test")).user, {}, TODAY)).countries).toHaveLength(10);
+    expect(
+      (await dashboardData((await signedIn("fp.vn@focalpoint.test")).user, {}, TODAY)).countries.map((c) => c.code),
+    ).toEqual(["VN"]);
+    expect(
+      (await dashboardData((await signedIn("secretariat@focalpoint.test")).user, {}, TODAY)).countries,
+    ).toHaveLength(10);
   });
 });
 
@@ -161,7 +237,10 @@ describe("what changed since a date", () => {
     const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const since = "2026-06-01";
     const data = await dashboardData(actor, { since }, TODAY);
-    const expected = await db.auditEvent.findMany({ where: { entityType: "milestone", createdAt: { gte: new Date(`${since}T00:00:00Z`) } }, include: { actor: true } });
+    const expected = await db.auditEvent.findMany({
+      where: { entityType: "milestone", createdAt: { gte: new Date(`${since}T00:00:00Z`) } },
+      include: { actor: true },
+    });
     expect(expected.length).toBeGreaterThan(0);
     expect(data.since).toBe(since);
     expect(data.changes.total).toBe(expected.length);
@@ -187,8 +266,14 @@ describe("what changed since a date", () => {
 
   it("names the last regional meeting for the shortcut", async () => {
     const { user: actor } = await signedIn("secretariat@focalpoint.test");
-    const meeting = await db.workshop.findFirstOrThrow({ where: { kind: "regional_meeting", startsOn: { lte: TODAY } }, orderBy: { startsOn: "desc" } });
-    expect((await dashboardData(actor, {}, TODAY)).lastRegionalMeeting).toEqual({ title: meeting.title, startsOn: meeting.startsOn });
+    const meeting = await db.workshop.findFirstOrThrow({
+      where: { kind: "regional_meeting", startsOn: { lte: TODAY } },
+      orderBy: { startsOn: "desc" },
+    });
+    expect((await dashboardData(actor, {}, TODAY)).lastRegionalMeeting).toEqual({
+      title: meeting.title,
+      startsOn: meeting.startsOn,
+    });
   });
 });
 
@@ -205,17 +290,26 @@ describe("progress over time", () => {
     const { user: actor } = await signedIn("secretariat@focalpoint.test");
     const data = await dashboardData(actor, {}, TODAY);
     const { quarters, series } = data.progress;
-    const completed = await db.milestone.findMany({ where: { status: "completed" }, select: { countryId: true, achievedOn: true } });
+    const completed = await db.milestone.findMany({
+      where: { status: "completed" },
+      select: { countryId: true, achievedOn: true },
+    });
     const firstDay = completed.map((m) => m.achievedOn!).sort()[0]!;
     expect(quarters[0]).toBe(quarterOf(firstDay));
     expect(quarters[quarters.length - 1]).toBe("2026-Q4");
     const quarterEnd = (q: string) => {
       const year = Number(q.slice(0, 4));
-      return { 1: `${year}-03-31`, 2: `${year}-06-30`, 3: `${year}-09-30`, 4: `${year}-12-31` }[Number(q.slice(6)) as 1 | 2 | 3 | 4];
+      return { 1: `${year}-03-31`, 2: `${year}-06-30`, 3: `${year}-09-30`, 4: `${year}-12-31` }[
+        Number(q.slice(6)) as 1 | 2 | 3 | 4
+      ];
     };
     for (const s of series) {
       const own = completed.filter((m) => m.countryId === s.country.id);
-      quarters.forEach((q, i) => expect(s.cumulative[i], `${s.country.code} ${q}`).toBe(own.filter((m) => m.achievedOn! <= quarterEnd(q)).length));
+      quarters.forEach((q, i) =>
+        expect(s.cumulative[i], `${s.country.code} ${q}`).toBe(
+          own.filter((m) => m.achievedOn! <= quarterEnd(q)).length,
+        ),
+      );
     }
   });
 });
@@ -226,17 +320,42 @@ describe("CSV exports", () => {
     const { response, bytes, text, rows } = await csv(matrixCsv, "/dashboard/matrix.csv", cookie);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="mrs-matrix-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="mrs-matrix-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text).toContain("\r\n");
-    expect(rows[0]).toEqual(["Country code", "Country", "Sector", "Current stage", "Status of current stage", "Overdue", "Stages completed", "Prioritised", "Standard", "Curriculum", "Testing", "AQRF", "MRA", "Recognised"]);
+    expect(rows[0]).toEqual([
+      "Country code",
+      "Country",
+      "Sector",
+      "Current stage",
+      "Status of current stage",
+      "Overdue",
+      "Stages completed",
+      "Prioritised",
+      "Standard",
+      "Curriculum",
+      "Testing",
+      "AQRF",
+      "MRA",
+      "Recognised",
+    ]);
     const body = rows.slice(1);
     expect(body.map((r) => r[2])).toEqual(["Welding", "Construction", "Agriculture and aquaculture"]);
     expect(body.every((r) => r[0] === "KH")).toBe(true);
     const welding = body.find((r) => r[2] === "Welding")!;
     expect(welding.slice(3, 5)).toEqual(["Curriculum", "Blocked"]);
     expect(welding[6]).toBe("2/7");
-    expect(welding.slice(7)).toEqual(["Completed", "Completed", "Blocked", "Not started", "Not started", "Not started", "Not started"]);
+    expect(welding.slice(7)).toEqual([
+      "Completed",
+      "Completed",
+      "Blocked",
+      "Not started",
+      "Not started",
+      "Not started",
+      "Not started",
+    ]);
   });
 
   it("exports the milestone list with the filters of the page", async () => {
@@ -259,17 +378,21 @@ describe("CSV exports", () => {
   it("keeps a name that looks like a formula as text", async () => {
     const { cookie } = await signedIn("secretariat@focalpoint.test");
     const kh = await country("KH");
-    const evil = await db.sector.create({ data: { code: "evil", name: '=HYPERLINK("http://x","click")', sortOrder: 99 } });
+    const evil = await db.sector.create({
+      data: { code: "evil", name: '=HYPERLINK("http://x","click")', sortOrder: 99 },
+    });
     await db.countrySector.create({ data: { countryId: kh.id, sectorId: evil.id } });
-    await db.milestone.create({ data: { countryId: kh.id, sectorId: evil.id, stageCode: "sector_prioritised", status: "in_progress" } });
+    await db.milestone.create({
+      data: { countryId: kh.id, sectorId: evil.id, stageCode: "sector_prioritised", status: "in_progress" },
+    });
     const { text, rows } = await csv(matrixCsv, `/dashboard/matrix.csv?sector=${evil.id}`, cookie);
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""click"")"`);
     expect(rows[1]![2]).toBe(`'=HYPERLINK("http://x","click")`);
   });
 
   it("refuses a request without a session", async () => {
-    await expect(matrixCsv({ request: new Request("http://localhost/dashboard/matrix.csv"), params: {}, context: {} as never })).rejects.toSatisfy(
-      (r: unknown) => r instanceof Response && r.status >= 300 && r.status < 400,
-    );
+    await expect(
+      matrixCsv({ request: new Request("http://localhost/dashboard/matrix.csv"), params: {}, context: {} as never }),
+    ).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status >= 300 && r.status < 400);
   });
 });

@@ -3,7 +3,10 @@ import { db } from "~/utils/db.server";
 
 describe("the database client", () => {
   it("keeps a write from another request out of an interactive transaction that rolls back", async () => {
-    const [kh, vn] = await Promise.all([db.country.findUniqueOrThrow({ where: { code: "KH" } }), db.country.findUniqueOrThrow({ where: { code: "VN" } })]);
+    const [kh, vn] = await Promise.all([
+      db.country.findUniqueOrThrow({ where: { code: "KH" } }),
+      db.country.findUniqueOrThrow({ where: { code: "VN" } }),
+    ]);
     let started!: () => void;
     const transactionOpen = new Promise<void>((resolve) => (started = resolve));
     const failing = db

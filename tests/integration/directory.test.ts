@@ -67,7 +67,13 @@ describe("the countries", () => {
 
   it("answer 404, never 500, for unknown or malformed codes", async () => {
     for (const code of ["zz", "v1", "vnm", "%27%3B"]) {
-      await expect(countryLoader({ request: await requestAs("fp.vn@focalpoint.test", `/countries/${code}`), params: { code: decodeURIComponent(code) }, context })).rejects.toMatchObject({
+      await expect(
+        countryLoader({
+          request: await requestAs("fp.vn@focalpoint.test", `/countries/${code}`),
+          params: { code: decodeURIComponent(code) },
+          context,
+        }),
+      ).rejects.toMatchObject({
         status: 404,
       });
     }
@@ -80,9 +86,22 @@ describe("editing a country profile", () => {
   it("is refused to people of another country, on the page and on a posted form, and writes nothing", async () => {
     const vn = await country("VN");
     const auditsBefore = await db.auditEvent.count();
-    for (const email of ["fp.kh@focalpoint.test", "tf.kh@focalpoint.test", "secretariat@focalpoint.test", "observer@focalpoint.test"]) {
-      await expect(editCountryLoader({ request: await requestAs(email, "/countries/vn/edit"), params: { code: "vn" }, context })).rejects.toMatchObject({ status: 403 });
-      await expect(editCountryAction({ request: await requestAs(email, "/countries/vn/edit", form), params: { code: "vn" }, context })).rejects.toMatchObject({ status: 403 });
+    for (const email of [
+      "fp.kh@focalpoint.test",
+      "tf.kh@focalpoint.test",
+      "secretariat@focalpoint.test",
+      "observer@focalpoint.test",
+    ]) {
+      await expect(
+        editCountryLoader({ request: await requestAs(email, "/countries/vn/edit"), params: { code: "vn" }, context }),
+      ).rejects.toMatchObject({ status: 403 });
+      await expect(
+        editCountryAction({
+          request: await requestAs(email, "/countries/vn/edit", form),
+          params: { code: "vn" },
+          context,
+        }),
+      ).rejects.toMatchObject({ status: 403 });
     }
     expect(await country("VN")).toEqual(vn);
     expect(await db.auditEvent.count()).toBe(auditsBefore);
@@ -92,7 +111,10 @@ describe("editing a country profile", () => {
     const vn = await country("VN");
     const auditsBefore = await db.auditEvent.count();
     const result = (await editCountryAction({
-      request: await requestAs("fp.vn@focalpoint.test", "/countries/vn/edit", { overview: "x".repeat(8001), nqfName: "y".repeat(201) }),
+      request: await requestAs("fp.vn@focalpoint.test", "/countries/vn/edit", {
+        overview: "x".repeat(8001),
+        nqfName: "y".repeat(201),
+      }),
       params: { code: "vn" },
       context,
     })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
@@ -104,15 +126,25 @@ describe("editing a country profile", () => {
 
   it("saves the country's own task-force member's changes, with an audit row", async () => {
     const response = (await editCountryAction({
-      request: await requestAs("tf.vn@focalpoint.test", "/countries/vn/edit", { overview: "  The VQF was adopted in 2016.  ", nqfName: "Viet Nam Qualifications Framework (VQF)" }),
+      request: await requestAs("tf.vn@focalpoint.test", "/countries/vn/edit", {
+        overview: "  The VQF was adopted in 2016.  ",
+        nqfName: "Viet Nam Qualifications Framework (VQF)",
+      }),
       params: { code: "vn" },
       context,
     })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/countries/vn");
     const vn = await country("VN");
-    expect(vn).toMatchObject({ overview: "The VQF was adopted in 2016.", nqfName: "Viet Nam Qualifications Framework (VQF)" });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "country.update", entityId: vn.id }, orderBy: { createdAt: "desc" }, include: { actor: true } });
+    expect(vn).toMatchObject({
+      overview: "The VQF was adopted in 2016.",
+      nqfName: "Viet Nam Qualifications Framework (VQF)",
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "country.update", entityId: vn.id },
+      orderBy: { createdAt: "desc" },
+      include: { actor: true },
+    });
     expect(audit.actor!.email).toBe("tf.vn@focalpoint.test");
     expect(audit.countryId).toBe(vn.id);
   });
@@ -122,14 +154,19 @@ describe("the people directory", () => {
   it("searches by name, e-mail and organisation, in any letter case", async () => {
     expect(names((await listPeople({ query: "sokha" })).people)).toEqual(["Sokha Chenda"]);
     expect(names((await listPeople({ query: "FP.TH@" })).people)).toEqual(["Siriporn Chaiyasit"]);
-    expect(names((await listPeople({ query: "TESDA" })).people).sort()).toEqual(["Maria Luz Dizon", "Paolo Reyes Castillo"]);
+    expect(names((await listPeople({ query: "TESDA" })).people).sort()).toEqual([
+      "Maria Luz Dizon",
+      "Paolo Reyes Castillo",
+    ]);
     expect((await listPeople({ query: "nobody by this name" })).total).toBe(0);
   });
 
   it("filters by country, role and organisation kind, together", async () => {
     const th = await country("TH");
     // Thailand's own people and the ILO and IOM staff based there.
-    expect(names((await listPeople({ countryId: th.id })).people)).toEqual(expect.arrayContaining(["Anan Boonmee", "Siriporn Chaiyasit", "Somchai Rattanakul"]));
+    expect(names((await listPeople({ countryId: th.id })).people)).toEqual(
+      expect.arrayContaining(["Anan Boonmee", "Siriporn Chaiyasit", "Somchai Rattanakul"]),
+    );
     expect(names((await listPeople({ countryId: th.id, role: "task_force" })).people)).toEqual(["Anan Boonmee"]);
     expect((await listPeople({ role: "focal_point" })).total).toBe(10);
     expect(names((await listPeople({ kind: "ilo" })).people)).toEqual(["Somchai Rattanakul"]);
@@ -140,7 +177,13 @@ describe("the people directory", () => {
     const before = await listPeople({});
     const extra = PEOPLE_PER_PAGE + 5 - before.total;
     for (let i = 0; i < extra; i++) {
-      await db.user.create({ data: { email: `paging.${i}@focalpoint.test`, name: `Paging Person ${String(i).padStart(2, "0")}`, status: "invited" } });
+      await db.user.create({
+        data: {
+          email: `paging.${i}@focalpoint.test`,
+          name: `Paging Person ${String(i).padStart(2, "0")}`,
+          status: "invited",
+        },
+      });
     }
     const first = await listPeople({ page: 1 });
     const second = await listPeople({ page: 2 });
@@ -153,23 +196,55 @@ describe("the people directory", () => {
   });
 
   it("marks invited people and hides disabled people from everyone but administrators", async () => {
-    const invited = await db.user.create({ data: { email: "invited.person@focalpoint.test", name: "Invited Person", status: "invited" } });
-    const disabled = await db.user.create({ data: { email: "gone.person@focalpoint.test", name: "Gone Person", status: "disabled" } });
+    const invited = await db.user.create({
+      data: { email: "invited.person@focalpoint.test", name: "Invited Person", status: "invited" },
+    });
+    const disabled = await db.user.create({
+      data: { email: "gone.person@focalpoint.test", name: "Gone Person", status: "disabled" },
+    });
 
-    expect((await listPeople({ query: "Invited Person" })).people).toEqual([expect.objectContaining({ status: "invited" })]);
+    expect((await listPeople({ query: "Invited Person" })).people).toEqual([
+      expect.objectContaining({ status: "invited" }),
+    ]);
     expect((await listPeople({ query: "Gone Person" })).total).toBe(0);
     expect((await listPeople({ query: "Gone Person", includeDisabled: true })).total).toBe(1);
 
-    const asFocalPoint = (await peopleLoader({ request: await requestAs("fp.vn@focalpoint.test", "/people?q=Gone"), params: {}, context })) as { total: number };
+    const asFocalPoint = (await peopleLoader({
+      request: await requestAs("fp.vn@focalpoint.test", "/people?q=Gone"),
+      params: {},
+      context,
+    })) as { total: number };
     expect(asFocalPoint.total).toBe(0);
-    const asAdmin = (await peopleLoader({ request: await requestAs("admin@focalpoint.test", "/people?q=Gone"), params: {}, context })) as { total: number };
+    const asAdmin = (await peopleLoader({
+      request: await requestAs("admin@focalpoint.test", "/people?q=Gone"),
+      params: {},
+      context,
+    })) as { total: number };
     expect(asAdmin.total).toBe(1);
 
-    await expect(personLoader({ request: await requestAs("fp.vn@focalpoint.test", `/people/${disabled.id}`), params: { personId: disabled.id }, context })).rejects.toMatchObject({ status: 404 });
-    expect(await personLoader({ request: await requestAs("admin@focalpoint.test", `/people/${disabled.id}`), params: { personId: disabled.id }, context })).toMatchObject({
+    await expect(
+      personLoader({
+        request: await requestAs("fp.vn@focalpoint.test", `/people/${disabled.id}`),
+        params: { personId: disabled.id },
+        context,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(
+      await personLoader({
+        request: await requestAs("admin@focalpoint.test", `/people/${disabled.id}`),
+        params: { personId: disabled.id },
+        context,
+      }),
+    ).toMatchObject({
       person: { name: "Gone Person" },
     });
-    expect(await personLoader({ request: await requestAs("fp.vn@focalpoint.test", `/people/${invited.id}`), params: { personId: invited.id }, context })).toMatchObject({
+    expect(
+      await personLoader({
+        request: await requestAs("fp.vn@focalpoint.test", `/people/${invited.id}`),
+        params: { personId: invited.id },
+        context,
+      }),
+    ).toMatchObject({
       person: { status: "invited" },
     });
     await db.user.deleteMany({ where: { id: { in: [invited.id, disabled.id] } } });
@@ -177,24 +252,51 @@ describe("the people directory", () => {
 
   it("ignores malformed filters in the address rather than failing", async () => {
     const result = (await peopleLoader({
-      request: await requestAs("fp.vn@focalpoint.test", "/people?page=abc&role=emperor&kind=%00&country=VN'--&q=" + "a".repeat(500)),
+      request: await requestAs(
+        "fp.vn@focalpoint.test",
+        "/people?page=abc&role=emperor&kind=%00&country=VN'--&q=" + "a".repeat(500),
+      ),
       params: {},
       context,
     })) as { total: number; page: number; filters: Record<string, unknown> };
     expect(result.page).toBe(1);
     expect(result.filters).toEqual({ page: 1 });
     expect(result.total).toBe((await listPeople({})).total);
-    await expect(personLoader({ request: await requestAs("fp.vn@focalpoint.test", "/people/..%2Fadmin"), params: { personId: "../admin" }, context })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      personLoader({
+        request: await requestAs("fp.vn@focalpoint.test", "/people/..%2Fadmin"),
+        params: { personId: "../admin" },
+        context,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
 describe("organisations", () => {
-  const newOrganisation = { name: "Lao National Chamber of Commerce and Industry", acronym: "LNCCI", kind: "employers", website: "https://www.lncci.la" };
+  const newOrganisation = {
+    name: "Lao National Chamber of Commerce and Industry",
+    acronym: "LNCCI",
+    kind: "employers",
+    website: "https://www.lncci.la",
+  };
 
   it("list by kind and country; regional ones have no country", async () => {
-    expect((await listOrganisations({ kind: "ministry" })).map((o) => o.country!.code).sort()).toEqual(["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"]);
+    expect((await listOrganisations({ kind: "ministry" })).map((o) => o.country!.code).sort()).toEqual([
+      "BN",
+      "ID",
+      "KH",
+      "LA",
+      "MM",
+      "MY",
+      "PH",
+      "SG",
+      "TH",
+      "VN",
+    ]);
     const th = await country("TH");
-    expect((await listOrganisations({ countryId: th.id })).map((o) => o.acronym)).toEqual(expect.arrayContaining(["ILO", "IOM", "DSD"]));
+    expect((await listOrganisations({ countryId: th.id })).map((o) => o.acronym)).toEqual(
+      expect.arrayContaining(["ILO", "IOM", "DSD"]),
+    );
     const regional = await listOrganisations({ countryId: null });
     expect(regional.length).toBeGreaterThan(0);
     for (const o of regional) expect(o.country).toBeNull();
@@ -204,15 +306,24 @@ describe("organisations", () => {
     const la = await country("LA");
     const before = await db.organisation.count();
     for (const email of ["secretariat@focalpoint.test", "fp.la@focalpoint.test"]) {
-      await expect(newOrganisationLoader({ request: await requestAs(email, "/organisations/new"), params: {}, context })).rejects.toMatchObject({ status: 403 });
       await expect(
-        newOrganisationAction({ request: await requestAs(email, "/organisations/new", { ...newOrganisation, countryId: la.id }), params: {}, context }),
+        newOrganisationLoader({ request: await requestAs(email, "/organisations/new"), params: {}, context }),
+      ).rejects.toMatchObject({ status: 403 });
+      await expect(
+        newOrganisationAction({
+          request: await requestAs(email, "/organisations/new", { ...newOrganisation, countryId: la.id }),
+          params: {},
+          context,
+        }),
       ).rejects.toMatchObject({ status: 403 });
     }
     const someOrganisation = await db.organisation.findFirstOrThrow({ where: { acronym: "TESDA" } });
     await expect(
       editOrganisationAction({
-        request: await requestAs("fp.ph@focalpoint.test", `/organisations/${someOrganisation.id}/edit`, { ...newOrganisation, countryId: la.id }),
+        request: await requestAs("fp.ph@focalpoint.test", `/organisations/${someOrganisation.id}/edit`, {
+          ...newOrganisation,
+          countryId: la.id,
+        }),
         params: { organisationId: someOrganisation.id },
         context,
       }),
@@ -224,16 +335,26 @@ describe("organisations", () => {
   it("are added with an audit row; a duplicate name in the same country is a field error, elsewhere it is fine", async () => {
     const la = await country("LA");
     const kh = await country("KH");
-    const created = (await newOrganisationAction({ request: await requestAs("admin@focalpoint.test", "/organisations/new", { ...newOrganisation, countryId: la.id }), params: {}, context })) as Response;
+    const created = (await newOrganisationAction({
+      request: await requestAs("admin@focalpoint.test", "/organisations/new", { ...newOrganisation, countryId: la.id }),
+      params: {},
+      context,
+    })) as Response;
     expect(created.status).toBe(302);
-    const organisation = await db.organisation.findFirstOrThrow({ where: { name: newOrganisation.name, countryId: la.id } });
+    const organisation = await db.organisation.findFirstOrThrow({
+      where: { name: newOrganisation.name, countryId: la.id },
+    });
     expect(created.headers.get("Location")).toBe(`/organisations/${organisation.id}`);
     expect(organisation).toMatchObject({ acronym: "LNCCI", kind: "employers", website: "https://www.lncci.la" });
     expect(await db.auditEvent.count({ where: { action: "organisation.create", entityId: organisation.id } })).toBe(1);
 
     const before = await db.organisation.count();
     const duplicate = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", { ...newOrganisation, name: "  Lao National Chamber of Commerce and Industry ", countryId: la.id }),
+      request: await requestAs("admin@focalpoint.test", "/organisations/new", {
+        ...newOrganisation,
+        name: "  Lao National Chamber of Commerce and Industry ",
+        countryId: la.id,
+      }),
       params: {},
       context,
     })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
@@ -241,23 +362,37 @@ describe("organisations", () => {
     expect(Object.keys(duplicate.data.fieldErrors)).toEqual(["name"]);
     expect(await db.organisation.count()).toBe(before);
 
-    const elsewhere = (await newOrganisationAction({ request: await requestAs("admin@focalpoint.test", "/organisations/new", { ...newOrganisation, countryId: kh.id }), params: {}, context })) as Response;
+    const elsewhere = (await newOrganisationAction({
+      request: await requestAs("admin@focalpoint.test", "/organisations/new", { ...newOrganisation, countryId: kh.id }),
+      params: {},
+      context,
+    })) as Response;
     expect(elsewhere.status).toBe(302);
   });
 
   it("refuse a second regional organisation of the same name, and renaming onto another's name", async () => {
     const regional = (await listOrganisations({ countryId: null }))[0]!;
     const before = await db.organisation.count();
-    const again = (await newOrganisationAction({ request: await requestAs("admin@focalpoint.test", "/organisations/new", { name: regional.name, kind: "donor" }), params: {}, context })) as unknown as {
+    const again = (await newOrganisationAction({
+      request: await requestAs("admin@focalpoint.test", "/organisations/new", { name: regional.name, kind: "donor" }),
+      params: {},
+      context,
+    })) as unknown as {
       init: { status: number };
     };
     expect(again.init.status).toBe(400);
     expect(await db.organisation.count()).toBe(before);
 
     const tesda = await db.organisation.findFirstOrThrow({ where: { acronym: "TESDA" } });
-    const employersPh = await db.organisation.findFirstOrThrow({ where: { kind: "employers", country: { code: "PH" } } });
+    const employersPh = await db.organisation.findFirstOrThrow({
+      where: { kind: "employers", country: { code: "PH" } },
+    });
     const rename = (await editOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", `/organisations/${employersPh.id}/edit`, { name: tesda.name, kind: "employers", countryId: employersPh.countryId! }),
+      request: await requestAs("admin@focalpoint.test", `/organisations/${employersPh.id}/edit`, {
+        name: tesda.name,
+        kind: "employers",
+        countryId: employersPh.countryId!,
+      }),
       params: { organisationId: employersPh.id },
       context,
     })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
@@ -270,7 +405,12 @@ describe("organisations", () => {
     const before = await db.organisation.count();
     const auditsBefore = await db.auditEvent.count();
     const result = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", { name: "", kind: "cartel", countryId: "", website: "not a site" }),
+      request: await requestAs("admin@focalpoint.test", "/organisations/new", {
+        name: "",
+        kind: "cartel",
+        countryId: "",
+        website: "not a site",
+      }),
       params: {},
       context,
     })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
@@ -278,7 +418,11 @@ describe("organisations", () => {
     expect(Object.keys(result.data.fieldErrors).sort()).toEqual(["kind", "name", "website"]);
 
     const unknownCountry = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", { name: "Somewhere Institute", kind: "training_institution", countryId: "doesnotexist000" }),
+      request: await requestAs("admin@focalpoint.test", "/organisations/new", {
+        name: "Somewhere Institute",
+        kind: "training_institution",
+        countryId: "doesnotexist000",
+      }),
       params: {},
       context,
     })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };

@@ -8,15 +8,27 @@ import { db } from "~/utils/db.server";
 import { cookieFor, routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";
 
-
 type Outcome = { status: number; data?: unknown; location?: string | null };
-type RouteFunction = (args: { request: Request; params: Record<string, string>; context: typeof routeContext }) => Promise<unknown>;
-
+type RouteFunction = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: typeof routeContext;
+}) => Promise<unknown>;
 
 /** Calls a route's loader or action as the person would, and reports the status and data it answered with. */
-async function call(fn: RouteFunction, email: string, path: string, params: Record<string, string>, body?: Record<string, string> | FormData): Promise<Outcome> {
+async function call(
+  fn: RouteFunction,
+  email: string,
+  path: string,
+  params: Record<string, string>,
+  body?: Record<string, string> | FormData,
+): Promise<Outcome> {
   const form = body instanceof FormData ? body : body ? new URLSearchParams(body) : undefined;
-  const request = new Request(`http://localhost${path}`, { method: form ? "POST" : "GET", headers: { cookie: await cookieFor(email) }, body: form });
+  const request = new Request(`http://localhost${path}`, {
+    method: form ? "POST" : "GET",
+    headers: { cookie: await cookieFor(email) },
+    body: form,
+  });
   try {
     const result = await fn({ request, params, context: routeContext });
     if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
@@ -31,7 +43,8 @@ async function call(fn: RouteFunction, email: string, path: string, params: Reco
   }
 }
 
-const fieldErrors = (outcome: Outcome) => (outcome.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {};
+const fieldErrors = (outcome: Outcome) =>
+  (outcome.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {};
 
 async function milestone(countryCode: string, stageCode: string, sectorCode: string | null) {
   return db.milestone.findFirstOrThrow({
@@ -45,7 +58,10 @@ async function historyCount(milestoneId: string) {
 }
 
 /** The values the edit form would send for a milestone as it stands, changed by `changes`. */
-function formFor(m: Awaited<ReturnType<typeof milestone>>, changes: Record<string, string> = {}): Record<string, string> {
+function formFor(
+  m: Awaited<ReturnType<typeof milestone>>,
+  changes: Record<string, string> = {},
+): Record<string, string> {
   return {
     version: m.updatedAt.toISOString(),
     status: m.status,
@@ -73,13 +89,48 @@ describe("the milestone rules", () => {
   const refusals: [string, (m: Awaited<ReturnType<typeof milestone>>) => Record<string, string>, string, string][] = [
     ["an unknown status", () => ({ status: "done" }), "status", "Choose one of the options."],
     ["a date that does not exist", () => ({ startedOn: "2026-02-31" }), "startedOn", "Enter a date as YYYY-MM-DD."],
-    ["a target before the start", () => ({ startedOn: "2026-05-01", targetOn: "2026-04-30" }), "targetOn", "The target date must not be before the start date."],
-    ["completed without an actual date", () => ({ status: "completed", achievedOn: "" }), "achievedOn", "A completed milestone needs its actual date."],
-    ["an actual date on a milestone not completed", () => ({ status: "in_progress", achievedOn: "2025-01-10" }), "achievedOn", "Only a completed milestone has an actual date: clear it, or set the status to Completed."],
-    ["an actual date in the future", () => ({ status: "completed", achievedOn: dayAfter(todayIn(ACTUAL_DATE_ZONE), 1) }), "achievedOn", "The actual date cannot be in the future."],
-    ["an actual date before the start", () => ({ status: "completed", startedOn: "2025-03-01", achievedOn: "2025-02-01" }), "achievedOn", "The actual date must not be before the start date."],
-    ["an AQRF level on another stage", () => ({ aqrfLevel: "3" }), "aqrfLevel", "An AQRF level is recorded only on the “Referenced to AQRF” stage."],
-    ["a partner Member State on another stage", () => ({ partnerCountryId: "x" }), "partnerCountryId", "A partner Member State is named only on the mutual recognition stage."],
+    [
+      "a target before the start",
+      () => ({ startedOn: "2026-05-01", targetOn: "2026-04-30" }),
+      "targetOn",
+      "The target date must not be before the start date.",
+    ],
+    [
+      "completed without an actual date",
+      () => ({ status: "completed", achievedOn: "" }),
+      "achievedOn",
+      "A completed milestone needs its actual date.",
+    ],
+    [
+      "an actual date on a milestone not completed",
+      () => ({ status: "in_progress", achievedOn: "2025-01-10" }),
+      "achievedOn",
+      "Only a completed milestone has an actual date: clear it, or set the status to Completed.",
+    ],
+    [
+      "an actual date in the future",
+      () => ({ status: "completed", achievedOn: dayAfter(todayIn(ACTUAL_DATE_ZONE), 1) }),
+      "achievedOn",
+      "The actual date cannot be in the future.",
+    ],
+    [
+      "an actual date before the start",
+      () => ({ status: "completed", startedOn: "2025-03-01", achievedOn: "2025-02-01" }),
+      "achievedOn",
+      "The actual date must not be before the start date.",
+    ],
+    [
+      "an AQRF level on another stage",
+      () => ({ aqrfLevel: "3" }),
+      "aqrfLevel",
+      "An AQRF level is recorded only on the “Referenced to AQRF” stage.",
+    ],
+    [
+      "a partner Member State on another stage",
+      () => ({ partnerCountryId: "x" }),
+      "partnerCountryId",
+      "A partner Member State is named only on the mutual recognition stage.",
+    ],
   ];
 
   for (const [name, changes, field, message] of refusals) {
@@ -96,10 +147,18 @@ describe("the milestone rules", () => {
 
   it("keep the AQRF level to 1-8 on the AQRF stage, and ask for it once referencing is completed", async () => {
     const m = await milestone("KH", "aqrf_referenced", "construction");
-    expect(fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { aqrfLevel: "9" }))).aqrfLevel).toBe("Choose a level from 1 to 8.");
-    expect(fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "completed", achievedOn: "2025-06-01", aqrfLevel: "" }))).aqrfLevel).toBe(
-      "A completed AQRF referencing needs its level.",
+    expect(fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { aqrfLevel: "9" }))).aqrfLevel).toBe(
+      "Choose a level from 1 to 8.",
     );
+    expect(
+      fieldErrors(
+        await edit(
+          "fp.kh@focalpoint.test",
+          m,
+          formFor(m, { status: "completed", achievedOn: "2025-06-01", aqrfLevel: "" }),
+        ),
+      ).aqrfLevel,
+    ).toBe("A completed AQRF referencing needs its level.");
     const saved = await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "in_progress", aqrfLevel: "2" }));
     expect(saved.status).toBe(302);
     expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).aqrfLevel).toBe(2);
@@ -108,12 +167,22 @@ describe("the milestone rules", () => {
   it("name another Member State as partner on the mutual recognition stage, never the country itself", async () => {
     const m = await milestone("KH", "mutual_recognition", "construction");
     const thailand = await db.country.findUniqueOrThrow({ where: { code: "TH" } });
-    expect(fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { partnerCountryId: m.countryId }))).partnerCountryId).toBe("The partner must be another Member State.");
-    expect(fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { partnerCountryId: "cnotacountry000000" }))).partnerCountryId).toBe("Choose a Member State from the list.");
-    expect(fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "completed", achievedOn: "2025-06-01" }))).partnerCountryId).toBe(
-      "A completed arrangement needs its partner Member State.",
-    );
-    expect((await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "in_progress", partnerCountryId: thailand.id }))).status).toBe(302);
+    expect(
+      fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { partnerCountryId: m.countryId })))
+        .partnerCountryId,
+    ).toBe("The partner must be another Member State.");
+    expect(
+      fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { partnerCountryId: "cnotacountry000000" })))
+        .partnerCountryId,
+    ).toBe("Choose a Member State from the list.");
+    expect(
+      fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "completed", achievedOn: "2025-06-01" })))
+        .partnerCountryId,
+    ).toBe("A completed arrangement needs its partner Member State.");
+    expect(
+      (await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "in_progress", partnerCountryId: thailand.id })))
+        .status,
+    ).toBe(302);
     const [latest] = await milestoneHistory(m.id);
     // The history names the partner rather than showing its id.
     expect(latest!.changes).toContainEqual({ field: "partnerCountry", from: null, to: "Thailand" });
@@ -126,14 +195,30 @@ describe("the milestone rules", () => {
     const outcome = await edit(
       "tf.kh@focalpoint.test",
       m,
-      formFor(m, { status: "completed", startedOn: "2025-01-15", targetOn: "2025-12-31", achievedOn: today, notes: "Validated at the tripartite workshop." }),
+      formFor(m, {
+        status: "completed",
+        startedOn: "2025-01-15",
+        targetOn: "2025-12-31",
+        achievedOn: today,
+        notes: "Validated at the tripartite workshop.",
+      }),
     );
     expect(outcome).toMatchObject({ status: 302, location: `/milestones/${m.id}` });
     const after = await db.milestone.findUniqueOrThrow({ where: { id: m.id }, include: { updatedBy: true } });
-    expect(after).toMatchObject({ status: "completed", startedOn: "2025-01-15", targetOn: "2025-12-31", achievedOn: today, notes: "Validated at the tripartite workshop." });
+    expect(after).toMatchObject({
+      status: "completed",
+      startedOn: "2025-01-15",
+      targetOn: "2025-12-31",
+      achievedOn: today,
+      notes: "Validated at the tripartite workshop.",
+    });
     expect(after.updatedBy?.email).toBe("tf.kh@focalpoint.test");
     expect(await historyCount(m.id)).toBe(before + 1);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { entityType: "milestone", entityId: m.id }, orderBy: { createdAt: "desc" }, include: { actor: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityType: "milestone", entityId: m.id },
+      orderBy: { createdAt: "desc" },
+      include: { actor: true },
+    });
     expect(event.action).toBe("milestone.update");
     expect(event.countryId).toBe(m.countryId);
     expect(event.actor?.email).toBe("tf.kh@focalpoint.test");
@@ -157,11 +242,15 @@ describe("the milestone rules", () => {
     expect(await historyCount(m.id)).toBe(before);
 
     // The task-force member saves first; the focal point's form still carries the older version.
-    expect((await edit("tf.kh@focalpoint.test", m, formFor(m, { notes: "Curriculum drafted with the NTB." }))).status).toBe(302);
+    expect(
+      (await edit("tf.kh@focalpoint.test", m, formFor(m, { notes: "Curriculum drafted with the NTB." }))).status,
+    ).toBe(302);
     const stale = await edit("fp.kh@focalpoint.test", m, formFor(m, { notes: "Something else" }));
     expect(stale.status).toBe(409);
     expect(fieldErrors(stale).form).toMatch(/saved this milestone after you opened this form/);
-    expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).notes).toBe("Curriculum drafted with the NTB.");
+    expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).notes).toBe(
+      "Curriculum drafted with the NTB.",
+    );
     // Saving again with the version it was handed replaces the change knowingly.
     const version = (stale.data as { version: string }).version;
     expect((await edit("fp.kh@focalpoint.test", m, formFor(m, { notes: "Something else", version }))).status).toBe(302);
@@ -173,31 +262,64 @@ describe("who may read and change a milestone", () => {
   it("lets the country's focal point and task force edit, and refuses everyone else on the server", async () => {
     const m = await milestone("KH", "testing_certification", "construction");
     const change = formFor(m, { notes: "Assessors trained in Phnom Penh." });
-    for (const email of ["fp.th@focalpoint.test", "observer@focalpoint.test", "secretariat@focalpoint.test", "facilitator@focalpoint.test"]) {
-      expect((await call(editLoader as RouteFunction, email, `/milestones/${m.id}/edit`, { milestoneId: m.id })).status, email).toBe(403);
+    for (const email of [
+      "fp.th@focalpoint.test",
+      "observer@focalpoint.test",
+      "secretariat@focalpoint.test",
+      "facilitator@focalpoint.test",
+    ]) {
+      expect(
+        (await call(editLoader as RouteFunction, email, `/milestones/${m.id}/edit`, { milestoneId: m.id })).status,
+        email,
+      ).toBe(403);
       expect((await edit(email, m, change)).status, email).toBe(403);
-      expect((await call(pageAction as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id }, { intent: "addLink", title: "Report", url: "https://example.org/r.pdf" })).status, email).toBe(403);
+      expect(
+        (
+          await call(
+            pageAction as RouteFunction,
+            email,
+            `/milestones/${m.id}`,
+            { milestoneId: m.id },
+            { intent: "addLink", title: "Report", url: "https://example.org/r.pdf" },
+          )
+        ).status,
+        email,
+      ).toBe(403);
     }
     expect(await db.milestoneEvidence.count({ where: { milestoneId: m.id } })).toBe(0);
     expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).notes).toBe(m.notes);
-    expect((await call(editLoader as RouteFunction, "admin@focalpoint.test", `/milestones/${m.id}/edit`, { milestoneId: m.id })).status).toBe(200);
+    expect(
+      (
+        await call(editLoader as RouteFunction, "admin@focalpoint.test", `/milestones/${m.id}/edit`, {
+          milestoneId: m.id,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("shows the milestone page to the Secretariat and the country, not to another country or an observer without a country", async () => {
     const m = await milestone("KH", "national_standard", "construction");
-    const page = (email: string) => call(pageLoader as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id });
+    const page = (email: string) =>
+      call(pageLoader as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id });
     const secretariat = await page("secretariat@focalpoint.test");
     expect(secretariat.status).toBe(200);
     expect(secretariat.data).toMatchObject({ canEdit: false, canComment: true });
     expect((await page("tf.kh@focalpoint.test")).data).toMatchObject({ canEdit: true });
     expect((await page("fp.th@focalpoint.test")).status).toBe(403);
     expect((await page("observer@focalpoint.test")).status).toBe(403);
-    expect((await call(pageLoader as RouteFunction, "fp.kh@focalpoint.test", "/milestones/nosuchmilestone1", { milestoneId: "nosuchmilestone1" })).status).toBe(404);
+    expect(
+      (
+        await call(pageLoader as RouteFunction, "fp.kh@focalpoint.test", "/milestones/nosuchmilestone1", {
+          milestoneId: "nosuchmilestone1",
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
 describe("evidence", () => {
-  const page = (email: string, m: { id: string }, body: Record<string, string> | FormData) => call(pageAction as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id }, body);
+  const page = (email: string, m: { id: string }, body: Record<string, string> | FormData) =>
+    call(pageAction as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id }, body);
 
   it("accepts http and https links only, and records adding and removing in the history", async () => {
     const m = await milestone("KH", "national_standard", "welding");
@@ -205,18 +327,35 @@ describe("evidence", () => {
       const refused = await page("fp.kh@focalpoint.test", m, { intent: "addLink", title: "Standard", url });
       expect(fieldErrors(refused).url, url).toBe("Enter a web address starting with http:// or https://.");
     }
-    expect(fieldErrors(await page("fp.kh@focalpoint.test", m, { intent: "addLink", title: "", url: "https://example.org" })).title).toBe("This field is required.");
+    expect(
+      fieldErrors(await page("fp.kh@focalpoint.test", m, { intent: "addLink", title: "", url: "https://example.org" }))
+        .title,
+    ).toBe("This field is required.");
     expect(await db.milestoneEvidence.count({ where: { milestoneId: m.id } })).toBe(0);
 
-    const added = await page("fp.kh@focalpoint.test", m, { intent: "addLink", title: "Welding standard (Khmer)", url: "https://example.org/standards/welding.pdf" });
+    const added = await page("fp.kh@focalpoint.test", m, {
+      intent: "addLink",
+      title: "Welding standard (Khmer)",
+      url: "https://example.org/standards/welding.pdf",
+    });
     expect(added).toMatchObject({ status: 200, data: { ok: true } });
     const evidence = await db.milestoneEvidence.findFirstOrThrow({ where: { milestoneId: m.id } });
-    expect(evidence).toMatchObject({ title: "Welding standard (Khmer)", url: "https://example.org/standards/welding.pdf", fileId: null });
-    expect((await milestoneHistory(m.id))[0]!.changes).toEqual([{ field: "evidence", from: null, to: "Welding standard (Khmer)" }]);
+    expect(evidence).toMatchObject({
+      title: "Welding standard (Khmer)",
+      url: "https://example.org/standards/welding.pdf",
+      fileId: null,
+    });
+    expect((await milestoneHistory(m.id))[0]!.changes).toEqual([
+      { field: "evidence", from: null, to: "Welding standard (Khmer)" },
+    ]);
 
-    expect((await page("tf.kh@focalpoint.test", m, { intent: "removeEvidence", evidenceId: evidence.id })).status).toBe(200);
+    expect((await page("tf.kh@focalpoint.test", m, { intent: "removeEvidence", evidenceId: evidence.id })).status).toBe(
+      200,
+    );
     expect(await db.milestoneEvidence.count({ where: { milestoneId: m.id } })).toBe(0);
-    expect((await milestoneHistory(m.id))[0]!.changes).toEqual([{ field: "evidence", from: "Welding standard (Khmer)", to: null }]);
+    expect((await milestoneHistory(m.id))[0]!.changes).toEqual([
+      { field: "evidence", from: "Welding standard (Khmer)", to: null },
+    ]);
   });
 
   it("stores an uploaded file as evidence, refuses a kind that could run, and deletes the file with the evidence", async () => {
@@ -228,63 +367,114 @@ describe("evidence", () => {
       form.set("file", file);
       return page("fp.kh@focalpoint.test", m, form);
     };
-    expect(fieldErrors(await upload(new File(["<script>"], "curriculum.html", { type: "text/html" }))).file).toMatch(/cannot be attached/);
+    expect(fieldErrors(await upload(new File(["<script>"], "curriculum.html", { type: "text/html" }))).file).toMatch(
+      /cannot be attached/,
+    );
     expect(fieldErrors(await upload(new File([], "curriculum.pdf"))).file).toBe("The file is empty.");
     expect(await db.milestoneEvidence.count({ where: { milestoneId: m.id } })).toBe(0);
 
-    expect((await upload(new File(["%PDF-1.4 curriculum"], "Welding curriculum.pdf", { type: "application/pdf" }))).status).toBe(200);
-    const evidence = await db.milestoneEvidence.findFirstOrThrow({ where: { milestoneId: m.id }, include: { file: true } });
+    expect(
+      (await upload(new File(["%PDF-1.4 curriculum"], "Welding curriculum.pdf", { type: "application/pdf" }))).status,
+    ).toBe(200);
+    const evidence = await db.milestoneEvidence.findFirstOrThrow({
+      where: { milestoneId: m.id },
+      include: { file: true },
+    });
     expect(evidence.title).toBe("Welding curriculum.pdf");
-    expect(evidence.file).toMatchObject({ filename: "Welding curriculum.pdf", contentType: "application/pdf", size: 19 });
+    expect(evidence.file).toMatchObject({
+      filename: "Welding curriculum.pdf",
+      contentType: "application/pdf",
+      size: 19,
+    });
 
-    expect((await page("fp.kh@focalpoint.test", m, { intent: "removeEvidence", evidenceId: evidence.id })).status).toBe(200);
+    expect((await page("fp.kh@focalpoint.test", m, { intent: "removeEvidence", evidenceId: evidence.id })).status).toBe(
+      200,
+    );
     expect(await db.storedFile.findUnique({ where: { id: evidence.fileId! } })).toBeNull();
   });
 });
 
 describe("comments", () => {
-  const page = (email: string, m: { id: string }, body: Record<string, string>) => call(pageAction as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id }, body);
+  const page = (email: string, m: { id: string }, body: Record<string, string>) =>
+    call(pageAction as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id }, body);
 
   it("can be written by anyone who may read the milestone; only their authors edit or delete them, and deletion keeps the place", async () => {
     const m = await milestone("KH", "testing_certification", "welding");
-    expect(fieldErrors(await page("secretariat@focalpoint.test", m, { intent: "comment", body: "   " })).body).toBe("This field is required.");
-    expect((await page("secretariat@focalpoint.test", m, { intent: "comment", body: "Could the assessor training be funded by the CLM project?" })).status).toBe(200);
+    expect(fieldErrors(await page("secretariat@focalpoint.test", m, { intent: "comment", body: "   " })).body).toBe(
+      "This field is required.",
+    );
+    expect(
+      (
+        await page("secretariat@focalpoint.test", m, {
+          intent: "comment",
+          body: "Could the assessor training be funded by the CLM project?",
+        })
+      ).status,
+    ).toBe(200);
     expect((await page("observer@focalpoint.test", m, { intent: "comment", body: "Hello" })).status).toBe(403);
     const [comment] = await listMilestoneComments(m.id);
-    expect(comment).toMatchObject({ body: "Could the assessor training be funded by the CLM project?", author: { name: expect.any(String) } });
+    expect(comment).toMatchObject({
+      body: "Could the assessor training be funded by the CLM project?",
+      author: { name: expect.any(String) },
+    });
     const stored = await db.comment.findUniqueOrThrow({ where: { id: comment!.id } });
     expect(stored).toMatchObject({ entityType: "milestone", entityId: m.id, countryId: m.countryId });
 
     // Someone else can neither edit nor delete it.
-    expect((await page("fp.kh@focalpoint.test", m, { intent: "editComment", commentId: comment!.id, body: "Changed" })).status).toBe(403);
-    expect((await page("fp.kh@focalpoint.test", m, { intent: "deleteComment", commentId: comment!.id })).status).toBe(403);
+    expect(
+      (await page("fp.kh@focalpoint.test", m, { intent: "editComment", commentId: comment!.id, body: "Changed" }))
+        .status,
+    ).toBe(403);
+    expect((await page("fp.kh@focalpoint.test", m, { intent: "deleteComment", commentId: comment!.id })).status).toBe(
+      403,
+    );
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment!.id } })).body).toBe(stored.body);
 
-    expect((await page("secretariat@focalpoint.test", m, { intent: "editComment", commentId: comment!.id, body: "Could the CLM project fund the assessor training?" })).status).toBe(200);
+    expect(
+      (
+        await page("secretariat@focalpoint.test", m, {
+          intent: "editComment",
+          commentId: comment!.id,
+          body: "Could the CLM project fund the assessor training?",
+        })
+      ).status,
+    ).toBe(200);
     const edited = await db.comment.findUniqueOrThrow({ where: { id: comment!.id } });
     expect(edited.body).toBe("Could the CLM project fund the assessor training?");
     expect(edited.editedAt).not.toBeNull();
 
-    expect((await page("secretariat@focalpoint.test", m, { intent: "deleteComment", commentId: comment!.id })).status).toBe(200);
+    expect(
+      (await page("secretariat@focalpoint.test", m, { intent: "deleteComment", commentId: comment!.id })).status,
+    ).toBe(200);
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment!.id } })).deletedAt).not.toBeNull();
     const [shown] = await listMilestoneComments(m.id);
     expect(shown).toMatchObject({ id: comment!.id, body: "" });
     // A deleted comment stays deleted.
-    expect((await page("secretariat@focalpoint.test", m, { intent: "editComment", commentId: comment!.id, body: "Back" })).status).toBe(403);
+    expect(
+      (await page("secretariat@focalpoint.test", m, { intent: "editComment", commentId: comment!.id, body: "Back" }))
+        .status,
+    ).toBe(403);
     expect(await db.auditEvent.count({ where: { entityType: "comment", entityId: comment!.id } })).toBe(3);
   });
 });
 
 describe("priority sectors", () => {
-  const sectors = (email: string, body?: Record<string, string>) => call((body ? sectorsAction : sectorsLoader) as RouteFunction, email, "/countries/kh/sectors", { code: "kh" }, body);
+  const sectors = (email: string, body?: Record<string, string>) =>
+    call((body ? sectorsAction : sectorsLoader) as RouteFunction, email, "/countries/kh/sectors", { code: "kh" }, body);
 
   it("adds a reference sector with its whole pipeline in one go, the prioritisation itself completed", async () => {
     const tourism = await db.sector.findUniqueOrThrow({ where: { code: "tourism" } });
     const outcome = await sectors("fp.kh@focalpoint.test", { intent: "add", sectorId: tourism.id });
     expect(outcome).toMatchObject({ status: 200, data: { ok: true } });
     const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
-    expect(await db.countrySector.findUnique({ where: { countryId_sectorId: { countryId: kh.id, sectorId: tourism.id } } })).not.toBeNull();
-    const pipeline = await db.milestone.findMany({ where: { countryId: kh.id, sectorId: tourism.id }, include: { stage: true }, orderBy: { stage: { sortOrder: "asc" } } });
+    expect(
+      await db.countrySector.findUnique({ where: { countryId_sectorId: { countryId: kh.id, sectorId: tourism.id } } }),
+    ).not.toBeNull();
+    const pipeline = await db.milestone.findMany({
+      where: { countryId: kh.id, sectorId: tourism.id },
+      include: { stage: true },
+      orderBy: { stage: { sortOrder: "asc" } },
+    });
     expect(pipeline.map((p) => p.stageCode)).toEqual([
       "sector_prioritised",
       "national_standard",
@@ -296,28 +486,47 @@ describe("priority sectors", () => {
     ]);
     expect(pipeline[0]).toMatchObject({ status: "completed", achievedOn: todayIn(ACTUAL_DATE_ZONE) });
     expect(pipeline.slice(1).every((p) => p.status === "not_started")).toBe(true);
-    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "add", sectorId: tourism.id })).sectorId).toBe("This sector is already a priority of this country.");
+    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "add", sectorId: tourism.id })).sectorId).toBe(
+      "This sector is already a priority of this country.",
+    );
 
     // Untouched, it can be removed again, pipeline and all.
     expect((await sectors("tf.kh@focalpoint.test", { intent: "remove", sectorId: tourism.id })).status).toBe(200);
     expect(await db.milestone.count({ where: { countryId: kh.id, sectorId: tourism.id } })).toBe(0);
     expect(await db.countrySector.count({ where: { countryId: kh.id, sectorId: tourism.id } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { entityType: "country", entityId: kh.id, action: { startsWith: "country.sector." } } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: { entityType: "country", entityId: kh.id, action: { startsWith: "country.sector." } },
+      }),
+    ).toBe(2);
   });
 
   it("adds a new sector by a valid, unique name, for every country to choose afterwards", async () => {
     const before = await db.sector.count();
-    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "  WELDING " })).name).toBe("A sector with this name already exists: choose it from the list.");
-    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "IT" })).name).toBe("Use 3 to 80 characters.");
-    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "<b>Bold</b>" })).name).toMatch(/Start with a letter/);
+    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "  WELDING " })).name).toBe(
+      "A sector with this name already exists: choose it from the list.",
+    );
+    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "IT" })).name).toBe(
+      "Use 3 to 80 characters.",
+    );
+    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "<b>Bold</b>" })).name).toMatch(
+      /Start with a letter/,
+    );
     expect(await db.sector.count()).toBe(before);
 
-    expect((await sectors("fp.kh@focalpoint.test", { intent: "create", name: "Automotive   repair" })).status).toBe(200);
-    const sector = await db.sector.findFirstOrThrow({ where: { name: "Automotive repair" }, include: { addedByCountry: true } });
+    expect((await sectors("fp.kh@focalpoint.test", { intent: "create", name: "Automotive   repair" })).status).toBe(
+      200,
+    );
+    const sector = await db.sector.findFirstOrThrow({
+      where: { name: "Automotive repair" },
+      include: { addedByCountry: true },
+    });
     expect(sector).toMatchObject({ code: "automotive-repair", isRmcs: false, addedByCountry: { code: "KH" } });
     expect(await db.milestone.count({ where: { sectorId: sector.id } })).toBe(7);
     // Thailand can now choose it from the list.
-    const th = await call(sectorsLoader as RouteFunction, "fp.th@focalpoint.test", "/countries/th/sectors", { code: "th" });
+    const th = await call(sectorsLoader as RouteFunction, "fp.th@focalpoint.test", "/countries/th/sectors", {
+      code: "th",
+    });
     expect((th.data as { available: { name: string }[] }).available.map((s) => s.name)).toContain("Automotive repair");
   });
 

@@ -37,7 +37,8 @@ async function requestAs(email: string, url: string, init: RequestInit = {}) {
 }
 function post(email: string, workshopId: string, fields: Record<string, string | string[]>) {
   const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  for (const [key, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
   return requestAs(email, `http://localhost/workshops/${workshopId}/outcomes`, {
     method: "POST",
     body,
@@ -62,7 +63,12 @@ describe("assigning an agreed action to countries", () => {
   it("creates an item in each country's current plan, with the workshop as source, in one transaction", async () => {
     const outcome = await agreedAction("Share the draft national competency standard for welding with the task force");
     const [vn, ph] = await Promise.all([country("VN"), country("PH")]);
-    const result = await assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id, ph.id], dueOn: "2027-03-31" }, { actorId: facilitatorId });
+    const result = await assignOutcome(
+      bangkokId,
+      outcome.id,
+      { countryIds: [vn.id, ph.id], dueOn: "2027-03-31" },
+      { actorId: facilitatorId },
+    );
     expect(result.assigned.map((a) => a.countryName).sort()).toEqual(["Philippines", "Viet Nam"]);
 
     for (const code of ["VN", "PH"]) {
@@ -97,7 +103,13 @@ describe("assigning an agreed action to countries", () => {
         ],
       },
     });
-    expect(audit.map((a) => a.action).sort()).toEqual(["action_item.create", "action_item.create", "outcome.assign", "outcome.assign", "outcome.create"]);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "action_item.create",
+      "action_item.create",
+      "outcome.assign",
+      "outcome.assign",
+      "outcome.create",
+    ]);
   });
 
   it("writes nothing when one of the countries has no current plan", async () => {
@@ -110,7 +122,12 @@ describe("assigning an agreed action to countries", () => {
     });
     try {
       const itemsBefore = await db.actionItem.count();
-      const attempt = assignOutcome(bangkokId, outcome.id, { countryIds: [th.id, sg.id], dueOn: "2031-06-30" }, { actorId: facilitatorId });
+      const attempt = assignOutcome(
+        bangkokId,
+        outcome.id,
+        { countryIds: [th.id, sg.id], dueOn: "2031-06-30" },
+        { actorId: facilitatorId },
+      );
       await expect(attempt).rejects.toBeInstanceOf(OutcomeError);
       await expect(attempt).rejects.toMatchObject({
         field: "countryIds",
@@ -151,7 +168,12 @@ describe("assigning an agreed action to countries", () => {
       expect((await currentPlanFor(kh.id, "2035-01-31"))?.id).toBe(khPlan.id);
 
       const outcome = await agreedAction("Pilot the regional assessor training in Siem Reap", "2027-06-30");
-      const result = await assignOutcome(bangkokId, outcome.id, { countryIds: [kh.id], dueOn: "2027-06-30" }, { actorId: facilitatorId });
+      const result = await assignOutcome(
+        bangkokId,
+        outcome.id,
+        { countryIds: [kh.id], dueOn: "2027-06-30" },
+        { actorId: facilitatorId },
+      );
       expect(result.assigned).toEqual([
         {
           countryName: "Cambodia",
@@ -162,7 +184,7 @@ describe("assigning an agreed action to countries", () => {
       expect(
         await db.actionItem.count({
           where: { planId: khPlan.id, sourceOutcomeId: outcome.id },
-        })
+        }),
       ).toBe(1);
     } finally {
       await db.actionPlan.delete({ where: { id: later.id } });
@@ -172,24 +194,46 @@ describe("assigning an agreed action to countries", () => {
   it("is harmless when repeated: a country already assigned keeps its one item", async () => {
     const outcome = await agreedAction("Translate the RMCS for domestic work into the national language");
     const la = await country("LA");
-    await assignOutcome(bangkokId, outcome.id, { countryIds: [la.id], dueOn: "2027-01-31" }, { actorId: facilitatorId });
-    const again = await assignOutcome(bangkokId, outcome.id, { countryIds: [la.id, la.id], dueOn: "2027-01-31" }, { actorId: facilitatorId });
+    await assignOutcome(
+      bangkokId,
+      outcome.id,
+      { countryIds: [la.id], dueOn: "2027-01-31" },
+      { actorId: facilitatorId },
+    );
+    const again = await assignOutcome(
+      bangkokId,
+      outcome.id,
+      { countryIds: [la.id, la.id], dueOn: "2027-01-31" },
+      { actorId: facilitatorId },
+    );
     expect(again).toEqual({ assigned: [], alreadyAssigned: ["Lao PDR"] });
     // and two facilitators pressing Assign at the same moment
     const vn = await country("VN");
-    await Promise.all([1, 2].map(() => assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id], dueOn: "2027-01-31" }, { actorId: facilitatorId })));
+    await Promise.all(
+      [1, 2].map(() =>
+        assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id], dueOn: "2027-01-31" }, { actorId: facilitatorId }),
+      ),
+    );
     expect(await db.actionItem.count({ where: { sourceOutcomeId: outcome.id } })).toBe(2);
     expect(await db.outcomeAssignment.count({ where: { outcomeId: outcome.id } })).toBe(2);
   });
 
   it("refuses decisions and due dates before the workshop", async () => {
-    const decision = await createOutcome(bangkokId, { kind: "decision", text: "Meet again in 2016", dueOn: null }, { actorId: facilitatorId });
+    const decision = await createOutcome(
+      bangkokId,
+      { kind: "decision", text: "Meet again in 2016", dueOn: null },
+      { actorId: facilitatorId },
+    );
     const vn = await country("VN");
-    await expect(assignOutcome(bangkokId, decision.id, { countryIds: [vn.id], dueOn: "2027-01-31" }, { actorId: facilitatorId })).rejects.toMatchObject({
+    await expect(
+      assignOutcome(bangkokId, decision.id, { countryIds: [vn.id], dueOn: "2027-01-31" }, { actorId: facilitatorId }),
+    ).rejects.toMatchObject({
       messageKey: "outcomes:errors.onlyAgreedActions",
     });
     const outcome = await agreedAction("Report on assessor numbers");
-    await expect(assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id], dueOn: "2015-08-01" }, { actorId: facilitatorId })).rejects.toMatchObject({ field: "dueOn" });
+    await expect(
+      assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id], dueOn: "2015-08-01" }, { actorId: facilitatorId }),
+    ).rejects.toMatchObject({ field: "dueOn" });
     expect(await db.outcomeAssignment.count({ where: { outcomeId: outcome.id } })).toBe(0);
   });
 });
@@ -198,7 +242,12 @@ describe("changing an agreed action", () => {
   it("rewords the items nobody has started on, keeps the others, and will not turn it into a decision while assigned", async () => {
     const outcome = await agreedAction("Draft a national skills recogniton roadmap");
     const [vn, ph] = await Promise.all([country("VN"), country("PH")]);
-    await assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id, ph.id], dueOn: "2027-05-31" }, { actorId: facilitatorId });
+    await assignOutcome(
+      bangkokId,
+      outcome.id,
+      { countryIds: [vn.id, ph.id], dueOn: "2027-05-31" },
+      { actorId: facilitatorId },
+    );
     const phItem = await db.actionItem.findFirstOrThrow({
       where: { sourceOutcomeId: outcome.id, plan: { countryId: ph.id } },
     });
@@ -208,7 +257,12 @@ describe("changing an agreed action", () => {
     });
 
     const fixed = "Draft a national skills recognition roadmap";
-    await updateOutcome(bangkokId, outcome.id, { kind: "agreed_action", text: fixed, dueOn: "2027-05-31" }, { actorId: facilitatorId });
+    await updateOutcome(
+      bangkokId,
+      outcome.id,
+      { kind: "agreed_action", text: fixed, dueOn: "2027-05-31" },
+      { actorId: facilitatorId },
+    );
     const items = await db.actionItem.findMany({
       where: { sourceOutcomeId: outcome.id },
       include: { plan: { select: { countryId: true } } },
@@ -216,7 +270,9 @@ describe("changing an agreed action", () => {
     expect(items.find((i) => i.plan.countryId === vn.id)!.activity).toBe(fixed);
     expect(items.find((i) => i.plan.countryId === ph.id)!.activity).toBe(outcome.text);
 
-    await expect(updateOutcome(bangkokId, outcome.id, { kind: "decision", text: fixed, dueOn: null }, { actorId: facilitatorId })).rejects.toMatchObject({ field: "kind" });
+    await expect(
+      updateOutcome(bangkokId, outcome.id, { kind: "decision", text: fixed, dueOn: null }, { actorId: facilitatorId }),
+    ).rejects.toMatchObject({ field: "kind" });
     expect((await db.outcome.findUniqueOrThrow({ where: { id: outcome.id } })).kind).toBe("agreed_action");
   });
 });
@@ -225,7 +281,12 @@ describe("linking an assigned item to a milestone", () => {
   it("accepts only a milestone of the item's own country", async () => {
     const outcome = await agreedAction("Benchmark the welding standard against the RMCS");
     const [vn, th] = await Promise.all([country("VN"), country("TH")]);
-    await assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id], dueOn: "2027-05-31" }, { actorId: facilitatorId });
+    await assignOutcome(
+      bangkokId,
+      outcome.id,
+      { countryIds: [vn.id], dueOn: "2027-05-31" },
+      { actorId: facilitatorId },
+    );
     const assignment = await db.outcomeAssignment.findFirstOrThrow({
       where: { outcomeId: outcome.id, countryId: vn.id },
     });
@@ -237,7 +298,7 @@ describe("linking an assigned item to a milestone", () => {
     await expect(
       linkAssignmentMilestone(bangkokId, assignment.id, thMilestone.id, {
         actorId: facilitatorId,
-      })
+      }),
     ).rejects.toMatchObject({
       field: "milestoneId",
       messageKey: "validation.invalidChoice",
@@ -250,7 +311,7 @@ describe("linking an assigned item to a milestone", () => {
         await db.actionItem.findUniqueOrThrow({
           where: { id: assignment.actionItemId! },
         })
-      ).milestoneId
+      ).milestoneId,
     ).toBe(vnMilestone.id);
     await linkAssignmentMilestone(bangkokId, assignment.id, null, {
       actorId: facilitatorId,
@@ -260,7 +321,7 @@ describe("linking an assigned item to a milestone", () => {
         await db.actionItem.findUniqueOrThrow({
           where: { id: assignment.actionItemId! },
         })
-      ).milestoneId
+      ).milestoneId,
     ).toBeNull();
     expect(
       await db.auditEvent.count({
@@ -268,7 +329,7 @@ describe("linking an assigned item to a milestone", () => {
           action: "action_item.update",
           entityId: assignment.actionItemId!,
         },
-      })
+      }),
     ).toBe(2);
   });
 });
@@ -277,7 +338,12 @@ describe("taking an assignment back", () => {
   it("removes an untouched item, and refuses once the country has started on it", async () => {
     const outcome = await agreedAction("Set up a national register of certified welders");
     const [vn, ph] = await Promise.all([country("VN"), country("PH")]);
-    await assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id, ph.id], dueOn: "2027-05-31" }, { actorId: facilitatorId });
+    await assignOutcome(
+      bangkokId,
+      outcome.id,
+      { countryIds: [vn.id, ph.id], dueOn: "2027-05-31" },
+      { actorId: facilitatorId },
+    );
     const phItem = await db.actionItem.findFirstOrThrow({
       where: { sourceOutcomeId: outcome.id, plan: { countryId: ph.id } },
     });
@@ -289,25 +355,27 @@ describe("taking an assignment back", () => {
     expect(
       await unassignCountry(bangkokId, outcome.id, vn.id, {
         actorId: facilitatorId,
-      })
+      }),
     ).toBe("Viet Nam");
     expect(
       await db.actionItem.count({
         where: { sourceOutcomeId: outcome.id, plan: { countryId: vn.id } },
-      })
+      }),
     ).toBe(0);
     // removing again is harmless
     expect(
       await unassignCountry(bangkokId, outcome.id, vn.id, {
         actorId: facilitatorId,
-      })
+      }),
     ).toBeNull();
 
     await expect(unassignCountry(bangkokId, outcome.id, ph.id, { actorId: facilitatorId })).rejects.toMatchObject({
       messageKey: "outcomes:errors.itemStarted",
       values: { countries: "Philippines" },
     });
-    await expect(deleteOutcome(bangkokId, outcome.id, { actorId: facilitatorId })).rejects.toMatchObject({ messageKey: "outcomes:errors.itemStarted" });
+    await expect(deleteOutcome(bangkokId, outcome.id, { actorId: facilitatorId })).rejects.toMatchObject({
+      messageKey: "outcomes:errors.itemStarted",
+    });
     expect(await db.actionItem.findUnique({ where: { id: phItem.id } })).not.toBeNull();
     expect(await db.outcome.findUnique({ where: { id: outcome.id } })).not.toBeNull();
   });
@@ -315,14 +383,19 @@ describe("taking an assignment back", () => {
   it("deletes an outcome with the untouched items it created", async () => {
     const outcome = await agreedAction("Share labour-market information with the Secretariat");
     const vn = await country("VN");
-    await assignOutcome(bangkokId, outcome.id, { countryIds: [vn.id], dueOn: "2027-05-31" }, { actorId: facilitatorId });
+    await assignOutcome(
+      bangkokId,
+      outcome.id,
+      { countryIds: [vn.id], dueOn: "2027-05-31" },
+      { actorId: facilitatorId },
+    );
     await deleteOutcome(bangkokId, outcome.id, { actorId: facilitatorId });
     expect(await db.outcome.findUnique({ where: { id: outcome.id } })).toBeNull();
     expect(await db.actionItem.count({ where: { activity: outcome.text } })).toBe(0);
     expect(
       await db.auditEvent.count({
         where: { action: "outcome.delete", entityId: outcome.id },
-      })
+      }),
     ).toBe(1);
   });
 
@@ -363,7 +436,9 @@ describe("the outcomes page's actions", () => {
         kind: "decision",
         text: "Not theirs to record",
       });
-      await expect(outcomesAction({ request, params: { workshopId: bangkokId }, context: routeContext })).rejects.toMatchObject({ status: 403 });
+      await expect(
+        outcomesAction({ request, params: { workshopId: bangkokId }, context: routeContext }),
+      ).rejects.toMatchObject({ status: 403 });
     }
     expect(await db.outcome.count()).toBe(before);
   });
@@ -375,25 +450,30 @@ describe("the outcomes page's actions", () => {
         params: { workshopId: bangkokId },
         context: routeContext,
       });
-      if (result instanceof Response) throw new Error(`expected field errors, got ${result.status} ${result.headers.get("location")}`);
+      if (result instanceof Response)
+        throw new Error(`expected field errors, got ${result.status} ${result.headers.get("location")}`);
       return (result as unknown as { data: { fieldErrors: Record<string, string> } }).data.fieldErrors;
     };
-    expect(await send({ intent: "create", kind: "agreed_action", text: "   " })).toMatchObject({ text: "This field is required." });
+    expect(await send({ intent: "create", kind: "agreed_action", text: "   " })).toMatchObject({
+      text: "This field is required.",
+    });
     expect(
       await send({
         intent: "create",
         kind: "agreed_action",
         text: "x".repeat(301),
-      })
+      }),
     ).toMatchObject({ text: "This is too long (at most 300 characters)." });
-    expect(await send({ intent: "create", kind: "decision", text: "x".repeat(1001) })).toMatchObject({ text: "This is too long (at most 1000 characters)." });
+    expect(await send({ intent: "create", kind: "decision", text: "x".repeat(1001) })).toMatchObject({
+      text: "This is too long (at most 1000 characters).",
+    });
     expect(
       await send({
         intent: "create",
         kind: "agreed_action",
         text: "Valid",
         dueOn: "2027-02-31",
-      })
+      }),
     ).toMatchObject({ dueOn: "Enter a date that exists, as day, month and year." });
     expect(
       await send({
@@ -401,18 +481,20 @@ describe("the outcomes page's actions", () => {
         kind: "agreed_action",
         text: "Valid",
         dueOn: "2014-01-01",
-      })
+      }),
     ).toMatchObject({
       dueOn: "The due date cannot be before the workshop starts.",
     });
-    expect(await send({ intent: "create", kind: "promise", text: "Valid" })).toMatchObject({ kind: "Choose one of the options." });
+    expect(await send({ intent: "create", kind: "promise", text: "Valid" })).toMatchObject({
+      kind: "Choose one of the options.",
+    });
     const outcome = await agreedAction("Assign me");
     expect(
       await send({
         intent: "assign",
         outcomeId: outcome.id,
         dueOn: "2027-01-31",
-      })
+      }),
     ).toMatchObject({ countryIds: "Choose at least one country." });
 
     const sg = await country("SG");
@@ -430,7 +512,7 @@ describe("the outcomes page's actions", () => {
     expect(
       await db.outcomeAssignment.count({
         where: { outcomeId: outcome.id, countryId: sg.id },
-      })
+      }),
     ).toBe(1);
   });
 });
@@ -465,7 +547,7 @@ describe("the minutes", () => {
     expect(
       await db.collaborativeDocument.count({
         where: { kind: "workshop_minutes", workshop: { id: jakarta.id } },
-      })
+      }),
     ).toBe(1);
   });
 
@@ -505,6 +587,8 @@ describe("the minutes", () => {
     typeParagraph(focalPoint.doc, "Written by someone who may only read");
     await new Promise((r) => setTimeout(r, 300));
     expect(facilitator.text()).not.toContain("may only read");
-    expect((await loadYDoc(minutesDocumentId))!.doc.getXmlFragment("default").toString()).not.toContain("may only read");
+    expect((await loadYDoc(minutesDocumentId))!.doc.getXmlFragment("default").toString()).not.toContain(
+      "may only read",
+    );
   });
 });

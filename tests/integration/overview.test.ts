@@ -17,7 +17,18 @@ async function actor(email: string) {
 describe("the demo seed", () => {
   it("gives every Member State a current plan with items and a narrative", async () => {
     const plans = await db.actionPlan.findMany({ include: { items: true, document: true, country: true } });
-    expect(plans.map((p) => p.country.code).sort()).toEqual(["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"]);
+    expect(plans.map((p) => p.country.code).sort()).toEqual([
+      "BN",
+      "ID",
+      "KH",
+      "LA",
+      "MM",
+      "MY",
+      "PH",
+      "SG",
+      "TH",
+      "VN",
+    ]);
     for (const plan of plans) {
       expect(plan.title).toBe("MRS action plan 2025-2027");
       expect(plan.items.length).toBeGreaterThanOrEqual(5);
@@ -30,10 +41,17 @@ describe("the demo seed", () => {
   it("holds the three example workshops with agendas, participants and attendance", async () => {
     for (const [title, startsOn, zone] of [
       ["ASEAN Meeting of Skills Focal Points", "2015-08-10", "Asia/Bangkok"],
-      ["Consultation/Validation Workshop on the Implementation of Mutual Recognition of Skills in ASEAN Countries", "2014-09-24", "Asia/Jakarta"],
+      [
+        "Consultation/Validation Workshop on the Implementation of Mutual Recognition of Skills in ASEAN Countries",
+        "2014-09-24",
+        "Asia/Jakarta",
+      ],
       ["Capacity-building workshop on labour market information for migration policy", "2018-06-04", "Asia/Bangkok"],
     ]) {
-      const w = await db.workshop.findFirstOrThrow({ where: { title, startsOn }, include: { sessions: true, participants: { include: { attendance: true } } } });
+      const w = await db.workshop.findFirstOrThrow({
+        where: { title, startsOn },
+        include: { sessions: true, participants: { include: { attendance: true } } },
+      });
       expect(w.timeZone).toBe(zone);
       expect(w.sessions.length).toBeGreaterThan(3);
       expect(w.participants.length).toBeGreaterThan(10);
@@ -41,7 +59,10 @@ describe("the demo seed", () => {
     }
     // The Bangkok meeting as the concept note lists it: 10 focal points, 10 Task Force-AQRF, 1 Secretariat,
     // 2 resource persons, 5 ILO; it opened at 09:00 Bangkok time.
-    const bangkok = await db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" }, include: { sessions: { orderBy: { startsAt: "asc" } }, participants: true } });
+    const bangkok = await db.workshop.findFirstOrThrow({
+      where: { startsOn: "2015-08-10" },
+      include: { sessions: { orderBy: { startsAt: "asc" } }, participants: true },
+    });
     expect(bangkok.participants).toHaveLength(28);
     expect(bangkok.sessions[1]!.startsAt.toISOString()).toBe("2015-08-10T02:00:00.000Z");
   });
@@ -56,7 +77,9 @@ describe("summaries", () => {
     expect(counts.total).toBe(rows.length);
     expect(counts.completed).toBe(rows.filter((m) => m.status === "completed").length);
     expect(counts.blocked).toBe(rows.filter((m) => m.status === "blocked").length);
-    expect(counts.overdue).toBe(rows.filter((m) => m.status !== "completed" && m.targetOn && m.targetOn < today).length);
+    expect(counts.overdue).toBe(
+      rows.filter((m) => m.status !== "completed" && m.targetOn && m.targetOn < today).length,
+    );
     expect(counts.overdue).toBeGreaterThan(0);
   });
 

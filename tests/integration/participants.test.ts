@@ -18,8 +18,6 @@ import { action as registerAction } from "~/routes/register.$token";
 import { db } from "~/utils/db.server";
 import { routeContext, settle, signedIn } from "../support/requests";
 
-
-
 /** Runs a loader or action and returns what it returned or threw (a Response for redirects and refusals). */
 
 const bangkok = () => db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } });
@@ -28,7 +26,14 @@ const bangkok = () => db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08
 async function emptyWorkshop() {
   const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
   return db.workshop.create({
-    data: { title: "National workshop on MRS (test)", kind: "national_workshop", timeZone: "Asia/Vientiane", startsOn: "2027-05-04", endsOn: "2027-05-05", facilitators: { create: { userId: facilitator.id } } },
+    data: {
+      title: "National workshop on MRS (test)",
+      kind: "national_workshop",
+      timeZone: "Asia/Vientiane",
+      startsOn: "2027-05-04",
+      endsOn: "2027-05-05",
+      facilitators: { create: { userId: facilitator.id } },
+    },
   });
 }
 
@@ -53,7 +58,13 @@ describe("CSV import: the preview", () => {
     const byLine = Object.fromEntries(preview.rows.map((r) => [r.line, r]));
     expect(preview.rows).toHaveLength(8);
     expect(byLine[2]!.problems).toEqual([]);
-    expect(byLine[2]!.input).toMatchObject({ name: "Anan Phommachanh", email: "anan@example.test", category: "focal_point", sex: "male", registrationStatus: "invited" });
+    expect(byLine[2]!.input).toMatchObject({
+      name: "Anan Phommachanh",
+      email: "anan@example.test",
+      category: "focal_point",
+      sex: "male",
+      registrationStatus: "invited",
+    });
     expect(byLine[2]!.countryCode).toBe("LA");
     expect(byLine[3]!.problems).toEqual([]);
     expect(byLine[3]!.input).toMatchObject({ category: "task_force", sex: "male", registrationStatus: "registered" });
@@ -72,14 +83,20 @@ describe("CSV import: the preview", () => {
   it("flags people already on the list and accepts commas and plain headers", async () => {
     const workshop = await bangkok();
     const listed = await db.participant.findFirstOrThrow({ where: { workshopId: workshop.id, email: { not: null } } });
-    const preview = await previewParticipantImport(workshop.id, `name,email,category,country\n${listed.name},${listed.email!.toUpperCase()},focal_point,KH\nNew Person,new.person@example.test,observer,kh\n`);
+    const preview = await previewParticipantImport(
+      workshop.id,
+      `name,email,category,country\n${listed.name},${listed.email!.toUpperCase()},focal_point,KH\nNew Person,new.person@example.test,observer,kh\n`,
+    );
     if (!preview.ok) throw new Error(preview.error);
     expect(preview.rows.map((r) => r.problems)).toEqual([["alreadyListed"], []]);
   });
 
   it("refuses a file without a name column, and an empty one, before looking at rows", async () => {
     const workshop = await emptyWorkshop();
-    expect(await previewParticipantImport(workshop.id, "email;country\na@example.test;KH")).toEqual({ ok: false, error: "noNameColumn" });
+    expect(await previewParticipantImport(workshop.id, "email;country\na@example.test;KH")).toEqual({
+      ok: false,
+      error: "noNameColumn",
+    });
     expect(await previewParticipantImport(workshop.id, "\uFEFF  \n")).toEqual({ ok: false, error: "empty" });
     const noCategory = await previewParticipantImport(workshop.id, "name\nSomeone");
     expect(noCategory.ok && noCategory.rows[0]!.problems).toEqual(["missingCategory"]);
@@ -92,13 +109,19 @@ describe("CSV import: writing", () => {
     const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
     const result = await importParticipants(workshop.id, CSV, 2, { actorId: facilitator.id });
     expect(result).toMatchObject({ imported: 2, skipped: 6 });
-    const rows = await db.participant.findMany({ where: { workshopId: workshop.id }, orderBy: { name: "asc" }, include: { country: true } });
+    const rows = await db.participant.findMany({
+      where: { workshopId: workshop.id },
+      orderBy: { name: "asc" },
+      include: { country: true },
+    });
     expect(rows.map((r) => [r.name, r.country?.code, r.category, r.registrationStatus])).toEqual([
       ["Anan Phommachanh", "LA", "focal_point", "invited"],
       ["Nguyen Van Binh", "VN", "task_force", "registered"],
     ]);
     expect(new Set(rows.map((r) => r.badgeToken)).size).toBe(2);
-    const audit = await db.auditEvent.count({ where: { action: "participant.import", entityId: { in: rows.map((r) => r.id) } } });
+    const audit = await db.auditEvent.count({
+      where: { action: "participant.import", entityId: { in: rows.map((r) => r.id) } },
+    });
     expect(audit).toBe(2);
     // Importing the same file again finds everyone already listed and writes nothing.
     const again = await importParticipants(workshop.id, CSV, 0, { actorId: facilitator.id });
@@ -111,7 +134,16 @@ describe("CSV import: writing", () => {
     const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
     await addParticipant(
       workshop.id,
-      { userId: null, name: "Anan P.", email: "anan@example.test", category: "focal_point", countryId: null, organisationName: "", sex: "male", registrationStatus: "invited" },
+      {
+        userId: null,
+        name: "Anan P.",
+        email: "anan@example.test",
+        category: "focal_point",
+        countryId: null,
+        organisationName: "",
+        sex: "male",
+        registrationStatus: "invited",
+      },
       { actorId: facilitator.id },
     );
     const result = await importParticipants(workshop.id, CSV, 2, { actorId: facilitator.id });
@@ -124,12 +156,17 @@ describe("CSV import: writing", () => {
     const workshop = await emptyWorkshop();
     const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
     // A failure the preview cannot foresee (here a trigger), on the second of three rows.
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON Participant WHEN NEW.name = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_boom BEFORE INSERT ON Participant WHEN NEW.name = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END;`,
+    );
     try {
-      const csv = "name,email,category\nFirst Row,first@example.test,ilo\nBoom,boom@example.test,ilo\nThird Row,third@example.test,ilo\n";
+      const csv =
+        "name,email,category\nFirst Row,first@example.test,ilo\nBoom,boom@example.test,ilo\nThird Row,third@example.test,ilo\n";
       await expect(importParticipants(workshop.id, csv, 3, { actorId: facilitator.id })).rejects.toThrow();
       expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(0);
-      expect(await db.auditEvent.count({ where: { action: "participant.import", summary: { contains: "First Row" } } })).toBe(0);
+      expect(
+        await db.auditEvent.count({ where: { action: "participant.import", summary: { contains: "First Row" } } }),
+      ).toBe(0);
     } finally {
       await db.$executeRawUnsafe("DROP TRIGGER refuse_boom");
     }
@@ -141,26 +178,57 @@ describe("adding by hand and from the directory", () => {
     const workshop = await emptyWorkshop();
     const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
     const fp = await db.user.findUniqueOrThrow({ where: { email: "fp.kh@focalpoint.test" } });
-    const base = { name: fp.name, category: "focal_point" as const, countryId: fp.countryId, organisationName: "", sex: "undisclosed" as const, registrationStatus: "invited" as const };
+    const base = {
+      name: fp.name,
+      category: "focal_point" as const,
+      countryId: fp.countryId,
+      organisationName: "",
+      sex: "undisclosed" as const,
+      registrationStatus: "invited" as const,
+    };
     await addParticipant(workshop.id, { ...base, userId: fp.id, email: fp.email }, { actorId: facilitator.id });
-    await expect(addParticipant(workshop.id, { ...base, userId: null, email: fp.email }, { actorId: facilitator.id })).rejects.toBeInstanceOf(ParticipantError);
-    await expect(addParticipant(workshop.id, { ...base, userId: fp.id, email: null }, { actorId: facilitator.id })).rejects.toBeInstanceOf(ParticipantError);
+    await expect(
+      addParticipant(workshop.id, { ...base, userId: null, email: fp.email }, { actorId: facilitator.id }),
+    ).rejects.toBeInstanceOf(ParticipantError);
+    await expect(
+      addParticipant(workshop.id, { ...base, userId: fp.id, email: null }, { actorId: facilitator.id }),
+    ).rejects.toBeInstanceOf(ParticipantError);
     expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(1);
   });
 
   it("lets only the workshop's facilitators add people through the page", async () => {
     const workshop = await emptyWorkshop();
-    const form = { name: "Someone New", email: "someone.new@example.test", category: "observer", countryId: "", organisationName: "", sex: "female", registrationStatus: "invited" };
+    const form = {
+      name: "Someone New",
+      email: "someone.new@example.test",
+      category: "observer",
+      countryId: "",
+      organisationName: "",
+      sex: "female",
+      registrationStatus: "invited",
+    };
     for (const email of ["fp.kh@focalpoint.test", "secretariat@focalpoint.test", "facilitator.iom@focalpoint.test"]) {
       const { cookie } = await signedIn(email);
-      const request = new Request(`http://localhost/workshops/${workshop.id}/participants/new`, { method: "POST", body: new URLSearchParams(form), headers: { cookie } });
-      const refused = await settle(() => addAction({ request, params: { workshopId: workshop.id }, context: routeContext }));
+      const request = new Request(`http://localhost/workshops/${workshop.id}/participants/new`, {
+        method: "POST",
+        body: new URLSearchParams(form),
+        headers: { cookie },
+      });
+      const refused = await settle(() =>
+        addAction({ request, params: { workshopId: workshop.id }, context: routeContext }),
+      );
       expect((refused as Response).status, email).toBe(403);
     }
     expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(0);
     const { cookie } = await signedIn("facilitator@focalpoint.test");
-    const request = new Request(`http://localhost/workshops/${workshop.id}/participants/new`, { method: "POST", body: new URLSearchParams(form), headers: { cookie } });
-    const done = (await settle(() => addAction({ request, params: { workshopId: workshop.id }, context: routeContext }))) as Response;
+    const request = new Request(`http://localhost/workshops/${workshop.id}/participants/new`, {
+      method: "POST",
+      body: new URLSearchParams(form),
+      headers: { cookie },
+    });
+    const done = (await settle(() =>
+      addAction({ request, params: { workshopId: workshop.id }, context: routeContext }),
+    )) as Response;
     expect(done.status).toBe(302);
     expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(1);
   });
@@ -169,7 +237,9 @@ describe("adding by hand and from the directory", () => {
 describe("who sees what", () => {
   it("shows e-mails, sex and every status to the facilitators and the Secretariat only", async () => {
     const workshop = await bangkok();
-    const declined = await db.participant.count({ where: { workshopId: workshop.id, registrationStatus: { not: "registered" } } });
+    const declined = await db.participant.count({
+      where: { workshopId: workshop.id, registrationStatus: { not: "registered" } },
+    });
     expect(declined).toBeGreaterThan(0);
 
     const facilitator = await workshopAccess((await signedIn("facilitator@focalpoint.test")).user, workshop.id);
@@ -179,8 +249,13 @@ describe("who sees what", () => {
     const focalPoint = await workshopAccess((await signedIn("fp.kh@focalpoint.test")).user, workshop.id);
     expect(focalPoint).toMatchObject({ canManage: false, seesContacts: false });
     const otherFacilitator = (await signedIn("facilitator.iom@focalpoint.test")).user;
-    expect(await workshopAccess(otherFacilitator, workshop.id)).toMatchObject({ canManage: false, seesContacts: false });
-    await expect(workshopAccess(otherFacilitator, workshop.id, "manage")).rejects.toSatisfy((r) => r instanceof Response && r.status === 403);
+    expect(await workshopAccess(otherFacilitator, workshop.id)).toMatchObject({
+      canManage: false,
+      seesContacts: false,
+    });
+    await expect(workshopAccess(otherFacilitator, workshop.id, "manage")).rejects.toSatisfy(
+      (r) => r instanceof Response && r.status === 403,
+    );
 
     const full = await listParticipants(workshop.id, {}, { seesContacts: true });
     const limited = await listParticipants(workshop.id, {}, { seesContacts: false });
@@ -194,7 +269,11 @@ describe("who sees what", () => {
     const workshop = await bangkok();
     const run = async (email: string) => {
       const { cookie } = await signedIn(email);
-      const response = await participantsCsv({ request: new Request(`http://localhost/workshops/${workshop.id}/participants.csv`, { headers: { cookie } }), params: { workshopId: workshop.id }, context: routeContext });
+      const response = await participantsCsv({
+        request: new Request(`http://localhost/workshops/${workshop.id}/participants.csv`, { headers: { cookie } }),
+        params: { workshopId: workshop.id },
+        context: routeContext,
+      });
       const bytes = new Uint8Array(await response.arrayBuffer());
       // TextDecoder drops the byte-order mark, as Response.text() would; the bytes keep it.
       return { response, bytes, text: new TextDecoder().decode(bytes) };
@@ -217,7 +296,16 @@ describe("self-registration links", () => {
     const la = await db.country.findUniqueOrThrow({ where: { code: "LA" } });
     const participant = await addParticipant(
       workshop.id,
-      { userId: null, name: "Anan Phommachan", email: "anan@example.test", category: "focal_point", countryId: null, organisationName: "", sex: "undisclosed", registrationStatus: "invited" },
+      {
+        userId: null,
+        name: "Anan Phommachan",
+        email: "anan@example.test",
+        category: "focal_point",
+        countryId: null,
+        organisationName: "",
+        sex: "undisclosed",
+        registrationStatus: "invited",
+      },
       { actorId: facilitator.id },
     );
     const first = await createRegistrationLink(workshop.id, participant.id, { actorId: facilitator.id });
@@ -233,47 +321,93 @@ describe("self-registration links", () => {
       registerAction({
         request: new Request(`http://localhost/register/${tokenOf(second.url)}`, {
           method: "POST",
-          body: new URLSearchParams({ decision, name: "Anan Phommachanh", organisationName: "Ministry of Labour and Social Welfare", countryId: la.id, sex: "male" }),
+          body: new URLSearchParams({
+            decision,
+            name: "Anan Phommachanh",
+            organisationName: "Ministry of Labour and Social Welfare",
+            countryId: la.id,
+            sex: "male",
+          }),
         }),
         params: { token: tokenOf(second.url) },
         context: routeContext,
       });
     expect(await answer("register")).toMatchObject({ done: "registered" });
     const after = await db.participant.findUniqueOrThrow({ where: { id: participant.id } });
-    expect(after).toMatchObject({ registrationStatus: "registered", name: "Anan Phommachanh", countryId: la.id, sex: "male", registrationTokenHash: null });
+    expect(after).toMatchObject({
+      registrationStatus: "registered",
+      name: "Anan Phommachanh",
+      countryId: la.id,
+      sex: "male",
+      registrationTokenHash: null,
+    });
 
     // The same link a second time changes nothing.
-    const replay = (await settle(() => answer("decline"))) as { init?: { status?: number }; data?: { invalid: boolean } };
+    const replay = (await settle(() => answer("decline"))) as {
+      init?: { status?: number };
+      data?: { invalid: boolean };
+    };
     expect(replay.init?.status).toBe(410);
-    expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).registrationStatus).toBe("registered");
-    expect(await completeRegistration(tokenOf(second.url), { decision: "decline", name: "", organisationName: "", countryId: null, sex: "undisclosed" })).toBeNull();
-    await expect(createRegistrationLink(workshop.id, participant.id, { actorId: facilitator.id })).rejects.toBeInstanceOf(ParticipantError);
+    expect((await db.participant.findUniqueOrThrow({ where: { id: participant.id } })).registrationStatus).toBe(
+      "registered",
+    );
+    expect(
+      await completeRegistration(tokenOf(second.url), {
+        decision: "decline",
+        name: "",
+        organisationName: "",
+        countryId: null,
+        sex: "undisclosed",
+      }),
+    ).toBeNull();
+    await expect(
+      createRegistrationLink(workshop.id, participant.id, { actorId: facilitator.id }),
+    ).rejects.toBeInstanceOf(ParticipantError);
   });
 
   it("treats malformed and unknown tokens alike", async () => {
     expect(await findRegistration("nope")).toBeNull();
     expect(await findRegistration("a".repeat(32))).toBeNull();
-    expect(await completeRegistration("a".repeat(32), { decision: "register", name: "X", organisationName: "", countryId: null, sex: "undisclosed" })).toBeNull();
+    expect(
+      await completeRegistration("a".repeat(32), {
+        decision: "register",
+        name: "X",
+        organisationName: "",
+        countryId: null,
+        sex: "undisclosed",
+      }),
+    ).toBeNull();
   });
 });
 
 describe("answering one's own invitation in the app", () => {
   it("lets an invited person with an account register, and nobody else answer for them", async () => {
     const hanoi = await db.workshop.findFirstOrThrow({ where: { startsOn: "2027-03-16" } });
-    const invited = await db.participant.findFirstOrThrow({ where: { workshopId: hanoi.id, registrationStatus: "invited", userId: { not: null } }, include: { user: true } });
+    const invited = await db.participant.findFirstOrThrow({
+      where: { workshopId: hanoi.id, registrationStatus: "invited", userId: { not: null } },
+      include: { user: true },
+    });
     const post = async (email: string, workshopId: string, intent: string) => {
       const { cookie } = await signedIn(email);
-      const request = new Request(`http://localhost/workshops/${workshopId}/participants`, { method: "POST", body: new URLSearchParams({ intent }), headers: { cookie } });
+      const request = new Request(`http://localhost/workshops/${workshopId}/participants`, {
+        method: "POST",
+        body: new URLSearchParams({ intent }),
+        headers: { cookie },
+      });
       return settle(() => participantsAction({ request, params: { workshopId }, context: routeContext }));
     };
     // Someone not on the list may not register themselves.
     expect(((await post("observer@focalpoint.test", hanoi.id, "register")) as Response).status).toBe(403);
     const done = (await post(invited.user!.email, hanoi.id, "register")) as Response;
     expect(done.status).toBe(302);
-    expect((await db.participant.findUniqueOrThrow({ where: { id: invited.id } })).registrationStatus).toBe("registered");
+    expect((await db.participant.findUniqueOrThrow({ where: { id: invited.id } })).registrationStatus).toBe(
+      "registered",
+    );
     // Once a workshop is over, its answers are history.
     const past = await bangkok();
-    const sokha = await db.participant.findFirstOrThrow({ where: { workshopId: past.id, user: { email: "fp.kh@focalpoint.test" } } });
+    const sokha = await db.participant.findFirstOrThrow({
+      where: { workshopId: past.id, user: { email: "fp.kh@focalpoint.test" } },
+    });
     expect(((await post("fp.kh@focalpoint.test", past.id, "decline")) as Response).status).toBe(400);
     expect((await db.participant.findUniqueOrThrow({ where: { id: sokha.id } })).registrationStatus).toBe("registered");
   });

@@ -38,7 +38,8 @@ const connected = (socket: Socket) =>
   });
 
 type SubscribeReply = { ok: true; joined: string[] } | { ok: false; error: string };
-const subscribe = (socket: Socket, payload: unknown) => socket.emitWithAck("subscribe", payload) as Promise<SubscribeReply>;
+const subscribe = (socket: Socket, payload: unknown) =>
+  socket.emitWithAck("subscribe", payload) as Promise<SubscribeReply>;
 
 beforeAll(async () => {
   server = http.createServer();
@@ -63,7 +64,10 @@ describe("real-time plumbing", () => {
     const vn = await db.country.findUniqueOrThrow({ where: { code: "VN" } });
     const watcher = client(await cookieFor("secretariat@focalpoint.test"));
     await connected(watcher);
-    expect(await subscribe(watcher, { topics: [topic.country(vn.id)] })).toEqual({ ok: true, joined: [topic.country(vn.id)] });
+    expect(await subscribe(watcher, { topics: [topic.country(vn.id)] })).toEqual({
+      ok: true,
+      joined: [topic.country(vn.id)],
+    });
 
     const heard = new Promise<ChangeEvent>((resolve) => watcher.once("changed", resolve));
     publishChange(topic.country(vn.id), "milestone", "m1");
@@ -74,7 +78,14 @@ describe("real-time plumbing", () => {
   it("answers malformed messages with a clear error and joins nothing", async () => {
     const socket = client(await cookieFor("fp.kh@focalpoint.test"));
     await connected(socket);
-    for (const bad of [null, "country:x", { topics: "directory" }, { topics: [] }, { topics: ["secrets:abc"] }, { topics: ["country:../../etc"] }]) {
+    for (const bad of [
+      null,
+      "country:x",
+      { topics: "directory" },
+      { topics: [] },
+      { topics: ["secrets:abc"] },
+      { topics: ["country:../../etc"] },
+    ]) {
       const reply = await subscribe(socket, bad);
       expect(reply.ok).toBe(false);
       if (!reply.ok) expect(reply.error).toMatch(/invalid subscribe message/);

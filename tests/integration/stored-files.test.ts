@@ -2,7 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
-import { deleteStoredFile, MAX_UPLOAD_BYTES, parseUploadForm, storeUpload, UploadRejected } from "~/models/stored-file.server";
+import {
+  deleteStoredFile,
+  MAX_UPLOAD_BYTES,
+  parseUploadForm,
+  storeUpload,
+  UploadRejected,
+} from "~/models/stored-file.server";
 import { loader as downloadLoader } from "~/routes/files.$fileId";
 import { db } from "~/utils/db.server";
 
@@ -21,17 +27,23 @@ async function download(email: string, fileId: string) {
     throw thrown;
   }
 }
-const pdf = (name = "AQRF referencing report.pdf", body = "%PDF-1.4 report") => new File([body], name, { type: "application/pdf" });
+const pdf = (name = "AQRF referencing report.pdf", body = "%PDF-1.4 report") =>
+  new File([body], name, { type: "application/pdf" });
 const onDisk = (storageKey: string) => path.resolve(process.env.DATA_DIR!, "uploads", storageKey);
 
 async function attachToCambodianMilestone(fileId: string) {
   const milestone = await db.milestone.findFirstOrThrow({ where: { country: { code: "KH" } } });
-  await db.milestoneEvidence.create({ data: { milestoneId: milestone.id, title: "Report", fileId, createdById: await userId("fp.kh@focalpoint.test") } });
+  await db.milestoneEvidence.create({
+    data: { milestoneId: milestone.id, title: "Report", fileId, createdById: await userId("fp.kh@focalpoint.test") },
+  });
 }
 
 describe("uploaded files", () => {
   it("are kept on disk with a clean name and a type from the allow-list, whatever the browser claimed", async () => {
-    const file = await storeUpload(new File(["%PDF-1.4"], "../../etc/Laporan: MRS?.PDF", { type: "text/html" }), await userId("fp.kh@focalpoint.test"));
+    const file = await storeUpload(
+      new File(["%PDF-1.4"], "../../etc/Laporan: MRS?.PDF", { type: "text/html" }),
+      await userId("fp.kh@focalpoint.test"),
+    );
     expect(file).toMatchObject({ filename: "Laporan_ MRS_.PDF", contentType: "application/pdf", size: 8 });
     expect(fs.readFileSync(onDisk(file.storageKey), "utf8")).toBe("%PDF-1.4");
   });

@@ -6,7 +6,6 @@ import { action as newAction, loader as newLoader } from "~/routes/_app.workshop
 import { db } from "~/utils/db.server";
 import { requestAs, routeContext, settle, signedIn, userId } from "../support/requests";
 
-
 type Refusal = { data: { fieldErrors: Record<string, string> }; init: { status: number } };
 
 async function validForm(overrides: Record<string, string | string[]> = {}) {
@@ -28,13 +27,17 @@ async function validForm(overrides: Record<string, string | string[]> = {}) {
   };
 }
 async function create(email: string, form: Record<string, string | string[]>) {
-  return settle(async () => newAction({ request: await requestAs(email, "/workshops/new", form), params: {}, context: routeContext }));
+  return settle(async () =>
+    newAction({ request: await requestAs(email, "/workshops/new", form), params: {}, context: routeContext }),
+  );
 }
 
 describe("creating a workshop", () => {
   it("is for facilitators and administrators only", async () => {
     for (const email of ["fp.th@focalpoint.test", "secretariat@focalpoint.test", "observer@focalpoint.test"]) {
-      const page = await settle(async () => newLoader({ request: await requestAs(email, "/workshops/new"), params: {}, context: routeContext }));
+      const page = await settle(async () =>
+        newLoader({ request: await requestAs(email, "/workshops/new"), params: {}, context: routeContext }),
+      );
       expect((page as Response).status, email).toBe(403);
       expect(((await create(email, await validForm())) as Response).status, email).toBe(403);
     }
@@ -42,25 +45,42 @@ describe("creating a workshop", () => {
 
   it("makes the creating facilitator one of its facilitators, fixes the zone's spelling and records it", async () => {
     const colleague = await userId("facilitator.iom@focalpoint.test");
-    const response = (await create("facilitator@focalpoint.test", await validForm({ facilitatorIds: colleague }))) as Response;
+    const response = (await create(
+      "facilitator@focalpoint.test",
+      await validForm({ facilitatorIds: colleague }),
+    )) as Response;
     expect(response.status).toBe(302);
-    const workshop = await db.workshop.findFirstOrThrow({ where: { title: "Validation workshop on the Thai tourism standard" }, include: { facilitators: true } });
+    const workshop = await db.workshop.findFirstOrThrow({
+      where: { title: "Validation workshop on the Thai tourism standard" },
+      include: { facilitators: true },
+    });
     expect(response.headers.get("Location")).toBe(`/workshops/${workshop.id}/agenda`);
     expect(workshop.timeZone).toBe("Asia/Bangkok");
     expect(workshop.createdById).toBe(await userId("facilitator@focalpoint.test"));
-    expect(workshop.facilitators.map((f) => f.userId).sort()).toEqual([await userId("facilitator@focalpoint.test"), colleague].sort());
+    expect(workshop.facilitators.map((f) => f.userId).sort()).toEqual(
+      [await userId("facilitator@focalpoint.test"), colleague].sort(),
+    );
     expect(await db.auditEvent.count({ where: { action: "workshop.create", entityId: workshop.id } })).toBe(1);
   });
 
   it("by an administrator needs a facilitator to be chosen", async () => {
     const before = await db.workshop.count();
-    const refused = (await create("admin@focalpoint.test", await validForm({ title: "Admin's workshop" }))) as unknown as Refusal;
+    const refused = (await create(
+      "admin@focalpoint.test",
+      await validForm({ title: "Admin's workshop" }),
+    )) as unknown as Refusal;
     expect(refused.init.status).toBe(400);
     expect(refused.data.fieldErrors).toEqual({ facilitatorIds: "Choose at least one facilitator." });
-    const notAFacilitator = (await create("admin@focalpoint.test", await validForm({ facilitatorIds: await userId("fp.th@focalpoint.test") }))) as unknown as Refusal;
+    const notAFacilitator = (await create(
+      "admin@focalpoint.test",
+      await validForm({ facilitatorIds: await userId("fp.th@focalpoint.test") }),
+    )) as unknown as Refusal;
     expect(Object.keys(notAFacilitator.data.fieldErrors)).toEqual(["facilitatorIds"]);
     expect(await db.workshop.count()).toBe(before);
-    const made = (await create("admin@focalpoint.test", await validForm({ title: "Admin's workshop", facilitatorIds: await userId("facilitator.iom@focalpoint.test") }))) as Response;
+    const made = (await create(
+      "admin@focalpoint.test",
+      await validForm({ title: "Admin's workshop", facilitatorIds: await userId("facilitator.iom@focalpoint.test") }),
+    )) as Response;
     expect(made.status).toBe(302);
   });
 
@@ -93,9 +113,15 @@ describe("creating a workshop", () => {
 
 describe("editing a workshop", () => {
   async function bangkok() {
-    return db.workshop.findFirstOrThrow({ where: { title: "ASEAN Meeting of Skills Focal Points" }, include: { facilitators: true } });
+    return db.workshop.findFirstOrThrow({
+      where: { title: "ASEAN Meeting of Skills Focal Points" },
+      include: { facilitators: true },
+    });
   }
-  async function formFor(workshop: Awaited<ReturnType<typeof bangkok>>, overrides: Record<string, string | string[]> = {}) {
+  async function formFor(
+    workshop: Awaited<ReturnType<typeof bangkok>>,
+    overrides: Record<string, string | string[]> = {},
+  ) {
     return {
       title: workshop.title,
       kind: workshop.kind,
@@ -114,39 +140,88 @@ describe("editing a workshop", () => {
     };
   }
   const edit = async (email: string, workshopId: string, form: Record<string, string | string[]>) =>
-    settle(async () => editAction({ request: await requestAs(email, `/workshops/${workshopId}/edit`, form), params: { workshopId }, context: routeContext }));
+    settle(async () =>
+      editAction({
+        request: await requestAs(email, `/workshops/${workshopId}/edit`, form),
+        params: { workshopId },
+        context: routeContext,
+      }),
+    );
 
   it("is refused to facilitators who do not run it and to everyone else but administrators", async () => {
     const workshop = await bangkok();
     for (const email of ["facilitator.iom@focalpoint.test", "fp.th@focalpoint.test", "secretariat@focalpoint.test"]) {
-      const page = await settle(async () => editLoader({ request: await requestAs(email, `/workshops/${workshop.id}/edit`), params: { workshopId: workshop.id }, context: routeContext }));
+      const page = await settle(async () =>
+        editLoader({
+          request: await requestAs(email, `/workshops/${workshop.id}/edit`),
+          params: { workshopId: workshop.id },
+          context: routeContext,
+        }),
+      );
       expect((page as Response).status, email).toBe(403);
-      expect(((await edit(email, workshop.id, await formFor(workshop, { title: "Hijacked" }))) as Response).status, email).toBe(403);
+      expect(
+        ((await edit(email, workshop.id, await formFor(workshop, { title: "Hijacked" }))) as Response).status,
+        email,
+      ).toBe(403);
     }
     expect((await bangkok()).title).toBe("ASEAN Meeting of Skills Focal Points");
   });
 
   it("keeps at least one facilitator", async () => {
     const workshop = await bangkok();
-    const refused = (await edit("facilitator@focalpoint.test", workshop.id, await formFor(workshop, { facilitatorIds: [] }))) as unknown as Refusal;
+    const refused = (await edit(
+      "facilitator@focalpoint.test",
+      workshop.id,
+      await formFor(workshop, { facilitatorIds: [] }),
+    )) as unknown as Refusal;
     expect(refused.data.fieldErrors).toEqual({ facilitatorIds: "Choose at least one facilitator." });
   });
 
   it("cannot move the dates away from sessions of the agenda", async () => {
     const workshop = await bangkok();
-    const refused = (await edit("facilitator@focalpoint.test", workshop.id, await formFor(workshop, { startsOn: "2015-08-11" }))) as unknown as Refusal;
-    expect(refused.data.fieldErrors).toEqual({ startsOn: "7 sessions of the agenda fall outside these dates. Move or delete them first." });
+    const refused = (await edit(
+      "facilitator@focalpoint.test",
+      workshop.id,
+      await formFor(workshop, { startsOn: "2015-08-11" }),
+    )) as unknown as Refusal;
+    expect(refused.data.fieldErrors).toEqual({
+      startsOn: "7 sessions of the agenda fall outside these dates. Move or delete them first.",
+    });
     expect((await bangkok()).startsOn).toBe("2015-08-10");
   });
 
   it("keeps the sessions' clock times when the time zone is corrected", async () => {
     const facilitator = await userId("facilitator@focalpoint.test");
     const workshop = await db.workshop.create({
-      data: { title: "Zone fix", kind: "national_workshop", timeZone: "Asia/Bangkok", startsOn: "2027-03-01", endsOn: "2027-03-01", facilitators: { create: { userId: facilitator } } },
+      data: {
+        title: "Zone fix",
+        kind: "national_workshop",
+        timeZone: "Asia/Bangkok",
+        startsOn: "2027-03-01",
+        endsOn: "2027-03-01",
+        facilitators: { create: { userId: facilitator } },
+      },
       include: { facilitators: true },
     });
-    await createAgendaSession(workshop, { day: "2027-03-01", startTime: "09:00", endTime: "10:00", title: "Opening", description: "", sessionType: "opening", speakerName: [], speakerRole: [] }, { actorId: facilitator });
-    const saved = (await edit("facilitator@focalpoint.test", workshop.id, await formFor(workshop, { timeZone: "Asia/Manila" }))) as Response;
+    await createAgendaSession(
+      workshop,
+      {
+        day: "2027-03-01",
+        startTime: "09:00",
+        endTime: "10:00",
+        title: "Opening",
+        description: "",
+        sessionType: "opening",
+        speakerName: [],
+        speakerRole: [],
+      },
+      { actorId: facilitator },
+    );
+    const saved = (await edit(
+      "facilitator@focalpoint.test",
+      workshop.id,
+      await formFor(workshop, { timeZone: "Asia/Manila" }),
+    )) as Response;
     expect(saved.status).toBe(302);
     const session = await db.agendaSession.findFirstOrThrow({ where: { workshopId: workshop.id } });
     expect(session.startsAt.toISOString()).toBe("2027-03-01T01:00:00.000Z");
@@ -163,18 +238,33 @@ describe("materials", () => {
     const url = `/workshops/${workshop.id}/edit`;
     for (const bad of ["javascript:alert(1)", "ftp://files.example.org/x.pdf", "not a link", "https://localhost/x"]) {
       const refused = (await settle(async () =>
-        editAction({ request: await requestAs("facilitator@focalpoint.test", url, { intent: "addLink", title: "Concept note", url: bad }), params: { workshopId: workshop.id }, context: routeContext }),
+        editAction({
+          request: await requestAs("facilitator@focalpoint.test", url, {
+            intent: "addLink",
+            title: "Concept note",
+            url: bad,
+          }),
+          params: { workshopId: workshop.id },
+          context: routeContext,
+        }),
       )) as unknown as Refusal;
       expect(refused.data.fieldErrors, bad).toEqual({ url: "Enter a web address starting with https:// or http://." });
     }
     const added = (await editAction({
-      request: await requestAs("facilitator@focalpoint.test", url, { intent: "addLink", title: "Concept note", url: "https://www.ilo.org/asia/concept-note.pdf" }),
+      request: await requestAs("facilitator@focalpoint.test", url, {
+        intent: "addLink",
+        title: "Concept note",
+        url: "https://www.ilo.org/asia/concept-note.pdf",
+      }),
       params: { workshopId: workshop.id },
       context: routeContext,
     })) as Response;
     expect(added.status).toBe(302);
     const detail = await getWorkshopDetail(workshop.id, (await signedIn("facilitator@focalpoint.test")).user);
-    expect(detail!.materials.map((m) => [m.title, m.url])).toContainEqual(["Concept note", "https://www.ilo.org/asia/concept-note.pdf"]);
+    expect(detail!.materials.map((m) => [m.title, m.url])).toContainEqual([
+      "Concept note",
+      "https://www.ilo.org/asia/concept-note.pdf",
+    ]);
   });
 
   it("uploaded files are stored, listed and removed with their bytes", async () => {
@@ -183,8 +273,13 @@ describe("materials", () => {
     form.set("title", "Concept note (PDF)");
     form.set("file", new File(["%PDF-1.4 concept note"], "Concept note.pdf", { type: "application/pdf" }));
     const request = await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/edit`, form);
-    expect(((await editAction({ request, params: { workshopId: workshop.id }, context: routeContext })) as Response).status).toBe(302);
-    const material = await db.workshopMaterial.findFirstOrThrow({ where: { workshopId: workshop.id, title: "Concept note (PDF)" }, include: { file: true } });
+    expect(
+      ((await editAction({ request, params: { workshopId: workshop.id }, context: routeContext })) as Response).status,
+    ).toBe(302);
+    const material = await db.workshopMaterial.findFirstOrThrow({
+      where: { workshopId: workshop.id, title: "Concept note (PDF)" },
+      include: { file: true },
+    });
     expect(material.file).toMatchObject({ filename: "Concept note.pdf", contentType: "application/pdf" });
 
     const bad = new FormData();
@@ -204,7 +299,11 @@ describe("materials", () => {
     const workshop = await db.workshop.findFirstOrThrow({ where: { title: "ASEAN Meeting of Skills Focal Points" } });
     const refused = await settle(async () =>
       editAction({
-        request: await requestAs("facilitator.iom@focalpoint.test", `/workshops/${workshop.id}/edit`, { intent: "addLink", title: "Spam", url: "https://example.org" }),
+        request: await requestAs("facilitator.iom@focalpoint.test", `/workshops/${workshop.id}/edit`, {
+          intent: "addLink",
+          title: "Spam",
+          url: "https://example.org",
+        }),
         params: { workshopId: workshop.id },
         context: routeContext,
       }),

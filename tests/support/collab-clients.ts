@@ -10,7 +10,12 @@ import { db } from "~/utils/db.server";
 export async function connectAs(url: string, email: string): Promise<Socket> {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   const { token } = await createSession(user.id);
-  const socket = connect(url, { path: SOCKET_PATH, parser: msgpackParser, transports: ["websocket"], extraHeaders: { cookie: `fp_session=${token}` } });
+  const socket = connect(url, {
+    path: SOCKET_PATH,
+    parser: msgpackParser,
+    transports: ["websocket"],
+    extraHeaders: { cookie: `fp_session=${token}` },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
     socket.once("connect_error", reject);

@@ -22,7 +22,8 @@ export async function signedIn(email: string) {
 /** Form fields as a browser sends them; a list becomes the same name repeated. */
 export function formBody(fields: Record<string, string | string[]>): URLSearchParams {
   const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const v of ([] as string[]).concat(value)) body.append(key, v);
+  for (const [key, value] of Object.entries(fields))
+    for (const v of ([] as string[]).concat(value)) body.append(key, v);
   return body;
 }
 

@@ -11,7 +11,8 @@ describe("CSV for spreadsheets", () => {
   });
 
   it("neutralises cells a spreadsheet would run as formulas, but not numbers", () => {
-    for (const evil of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"]) expect(csvCell(evil).replace(/^"/, "")).toMatch(/^'/);
+    for (const evil of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx"])
+      expect(csvCell(evil).replace(/^"/, "")).toMatch(/^'/);
     expect(csvCell(-3)).toBe("-3");
     expect(csvCell("=1,2")).toBe(`"'=1,2"`);
   });

@@ -35,7 +35,14 @@ describe("formatPercent and todayIn", () => {
 describe("safeRedirect", () => {
   it("keeps same-site paths and refuses everything else", () => {
     expect(safeRedirect("/countries/vn?tab=plans")).toBe("/countries/vn?tab=plans");
-    for (const evil of ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)", undefined, 42]) {
+    for (const evil of [
+      "//evil.example",
+      "https://evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      undefined,
+      42,
+    ]) {
       expect(safeRedirect(evil, "/")).toBe("/");
     }
   });

@@ -3,7 +3,9 @@ import { diffLines } from "~/utils/text-diff";
 
 describe("diffLines", () => {
   it("marks what was added and removed between two versions, keeping the rest", () => {
-    expect(diffLines(["Context", "Old priority", "Monitoring"], ["Context", "New priority", "Monitoring", "Annex"])).toEqual([
+    expect(
+      diffLines(["Context", "Old priority", "Monitoring"], ["Context", "New priority", "Monitoring", "Annex"]),
+    ).toEqual([
       { kind: "same", text: "Context" },
       { kind: "removed", text: "Old priority" },
       { kind: "added", text: "New priority" },

@@ -1,6 +1,7 @@
 export const account = {
   title: "My account",
-  intro: "Your profile as colleagues see it in the directory, your language, your password and where you are signed in.",
+  intro:
+    "Your profile as colleagues see it in the directory, your language, your password and where you are signed in.",
   profile: {
     heading: "Profile",
     name: "Name",

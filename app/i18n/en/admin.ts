@@ -36,7 +36,8 @@ export const admin = {
     language: "Language",
     languageHint: "The invitation is written in it, and the account starts in it.",
     rolesLegend: "Roles",
-    rolesHint: "Tick every role the person holds. Focal points and task-force members need a country; an observer may be limited to one.",
+    rolesHint:
+      "Tick every role the person holds. Focal points and task-force members need a country; an observer may be limited to one.",
     scope: "Country for {{role}}",
     allCountries: "All countries",
     label: "Label for {{role}} (for example ILO, IOM, SLOM-WG)",
@@ -74,7 +75,8 @@ export const admin = {
   },
   outbox: {
     title: "Outbox",
-    intro: "E-mails kept by FocalPoint, newest first. Without a mail server (SMTP_HOST) this is where invitations and reset links go.",
+    intro:
+      "E-mails kept by FocalPoint, newest first. Without a mail server (SMTP_HOST) this is where invitations and reset links go.",
     to: "To",
     subject: "Subject",
     sent: "Sent",

@@ -13,7 +13,8 @@ export const auth = {
   },
   forgot: {
     title: "Reset your password",
-    intro: "Enter the e-mail address of your account. If it exists, we will send a link to choose a new password. The link works once and expires after one hour.",
+    intro:
+      "Enter the e-mail address of your account. If it exists, we will send a link to choose a new password. The link works once and expires after one hour.",
     submit: "Send reset link",
     sent: "If an account exists for that address, a reset link is on its way. Check your e-mail.",
     backToSignIn: "Back to sign in",
@@ -34,10 +35,12 @@ export const auth = {
   invitation: {
     title: "Welcome to FocalPoint",
     intro: "{{inviter}} invited you to FocalPoint as {{roles}}. Choose a password to finish setting up your account.",
-    introNoInviter: "You have been invited to FocalPoint as {{roles}}. Choose a password to finish setting up your account.",
+    introNoInviter:
+      "You have been invited to FocalPoint as {{roles}}. Choose a password to finish setting up your account.",
     name: "Your name as colleagues know it",
     submit: "Create my account",
-    invalidLink: "This invitation is not valid any more: it has been used, revoked or has expired. Ask the person who invited you for a new one.",
+    invalidLink:
+      "This invitation is not valid any more: it has been used, revoked or has expired. Ask the person who invited you for a new one.",
     emailSubject: "You are invited to FocalPoint",
     emailBody:
       "Hello {{name}},\n\n{{inviter}} invited you to FocalPoint, the workspace for the ASEAN Mutual Recognition of Skills, as {{roles}}.\n\nOpen this link to choose your password and sign in:\n\n{{link}}\n\nThe invitation expires on {{expires}}.\n\nFocalPoint",

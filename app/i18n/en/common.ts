@@ -38,8 +38,19 @@ export const common = {
     other: "Other",
   },
   planStatuses: { draft: "Draft", submitted: "Submitted", endorsed: "Endorsed" },
-  milestoneStatuses: { not_started: "Not started", in_progress: "In progress", completed: "Completed", blocked: "Blocked" },
-  actionItemStatuses: { not_started: "Not started", on_track: "On track", at_risk: "At risk", delayed: "Delayed", done: "Done" },
+  milestoneStatuses: {
+    not_started: "Not started",
+    in_progress: "In progress",
+    completed: "Completed",
+    blocked: "Blocked",
+  },
+  actionItemStatuses: {
+    not_started: "Not started",
+    on_track: "On track",
+    at_risk: "At risk",
+    delayed: "Delayed",
+    done: "Done",
+  },
   workshopKinds: {
     regional_meeting: "Regional meeting",
     national_workshop: "National workshop",

@@ -39,7 +39,8 @@ export const dashboard = {
   completedOf: "{{completed}} of {{total}}",
   matrix: {
     heading: "Country × sector: current stage",
-    intro: "Each cell shows the stage a priority sector has reached and the status of that stage. {{stages}} stages in all.",
+    intro:
+      "Each cell shows the stage a priority sector has reached and the status of that stage. {{stages}} stages in all.",
     stagesDone: "{{done}}/{{total}} done",
     notPrioritised: "Not a priority sector",
     empty: "No priority sectors match these filters.",
@@ -65,7 +66,8 @@ export const dashboard = {
     empty: "No milestone has changed since then.",
     count_one: "{{count}} change.",
     count_other: "{{count}} changes.",
-    truncated: "Showing the latest {{shown}} of {{total}} changes; choose a later date or narrow the filters to see the rest.",
+    truncated:
+      "Showing the latest {{shown}} of {{total}} changes; choose a later date or narrow the filters to see the rest.",
     by: "by {{name}}",
     someone: "by the system",
     from: "from",
@@ -95,7 +97,12 @@ export const dashboard = {
   upcomingEmpty: "No workshops planned yet.",
   activityHeading: "Recent activity",
   activityEmpty: "No activity yet.",
-  stats: { countries: "Countries", milestonesCompleted: "Milestones completed", overdue: "Overdue milestones", blocked: "Blocked milestones" },
+  stats: {
+    countries: "Countries",
+    milestonesCompleted: "Milestones completed",
+    overdue: "Overdue milestones",
+    blocked: "Blocked milestones",
+  },
   csv: {
     countryCode: "Country code",
     country: "Country",

@@ -23,7 +23,8 @@ export const directory = {
     workshops: "Workshops hosted",
     noWorkshops: "No workshops hosted yet.",
     people: "People",
-    plansRestricted: "Plan status and milestone progress appear only for the countries whose plans you may read; a dash marks the others.",
+    plansRestricted:
+      "Plan status and milestone progress appear only for the countries whose plans you may read; a dash marks the others.",
     noOrganisations: "No organisations recorded yet.",
     nobody: "Nobody yet.",
   },
@@ -31,7 +32,8 @@ export const directory = {
     title: "Edit the profile of {{country}}",
     intro: "What colleagues in other Member States and the Secretariat should know about your skills system.",
     overview: "Overview",
-    overviewHint: "The skills system, the agencies involved, and where the country stands. Plain text; blank lines separate paragraphs.",
+    overviewHint:
+      "The skills system, the agencies involved, and where the country stands. Plain text; blank lines separate paragraphs.",
     nqfName: "National qualifications framework",
     saved: "The country profile has been saved.",
   },
@@ -67,7 +69,8 @@ export const directory = {
   },
   organisations: {
     title: "Organisations",
-    intro: "Ministries, training institutions, the ASEAN Secretariat, ILO, IOM, employers' and workers' organisations and donors.",
+    intro:
+      "Ministries, training institutions, the ASEAN Secretariat, ILO, IOM, employers' and workers' organisations and donors.",
     name: "Name",
     acronym: "Acronym",
     kind: "Type",

@@ -47,7 +47,8 @@ export const milestones = {
     national_standard: "A national competency standard exists, benchmarked to the Regional Model Competency Standard.",
     curriculum_materials: "Competency-based curriculum and learning materials are developed.",
     testing_certification: "Testing and certification modules are in place and assessors are trained.",
-    aqrf_referenced: "The qualification is referenced to the ASEAN Qualifications Reference Framework at a stated level.",
+    aqrf_referenced:
+      "The qualification is referenced to the ASEAN Qualifications Reference Framework at a stated level.",
     mutual_recognition: "A mutual recognition arrangement is agreed with a named partner Member State.",
     workers_recognised: "Workers have been assessed and their skills recognised under the arrangement.",
     focal_point_nominated: "The country has nominated its national skills focal point.",
@@ -55,7 +56,8 @@ export const milestones = {
     aqrf_report_submitted: "The AQRF referencing report is submitted to the AQRF Committee.",
     aqrf_report_endorsed: "The AQRF Committee has endorsed the referencing report.",
     national_workshop_held: "A national workshop on the Mutual Recognition of Skills has been held.",
-    industry_scheme_piloted: "A TVET industry participation scheme (sector skills council, skills committee or apprenticeship) is pilot-tested.",
+    industry_scheme_piloted:
+      "A TVET industry participation scheme (sector skills council, skills committee or apprenticeship) is pilot-tested.",
   },
   page: {
     countryLevel: "Country-level milestone",
@@ -87,8 +89,10 @@ export const milestones = {
     notSet: "Not set",
     saved: "The milestone has been saved.",
     unchanged: "Nothing had changed, so nothing was saved.",
-    conflict: "{{name}} saved this milestone after you opened this form, so your changes were not saved. Check the milestone page for their change; to replace it with the values below, save again.",
-    changedMeanwhile: "{{name}} has just saved this milestone. Your form keeps what you typed; saving tells you before anything of theirs is replaced.",
+    conflict:
+      "{{name}} saved this milestone after you opened this form, so your changes were not saved. Check the milestone page for their change; to replace it with the values below, save again.",
+    changedMeanwhile:
+      "{{name}} has just saved this milestone. Your form keeps what you typed; saving tells you before anything of theirs is replaced.",
     someoneElse: "Someone else",
     errors: {
       date: "Enter a date as YYYY-MM-DD.",
@@ -189,7 +193,8 @@ export const milestones = {
     progress: "{{completed}} of {{total}} stages completed",
     remove: "Remove",
     removeLabel: "Remove {{sector}} from the priority sectors",
-    removalRule: "A priority sector can be removed only while none of its milestones holds work (a status, dates, notes, evidence, action items or comments).",
+    removalRule:
+      "A priority sector can be removed only while none of its milestones holds work (a status, dates, notes, evidence, action items or comments).",
     removeConfirm: "Remove {{sector}}? Its empty pipeline is deleted; the history of the choice is kept.",
     addTitle: "Choose a reference sector",
     sector: "Sector",
@@ -197,7 +202,8 @@ export const milestones = {
     addButton: "Add as priority",
     allChosen: "Every reference sector is already a priority of this country.",
     newTitle: "Add a new sector",
-    newIntro: "When the sector is not in the list, add it here. It becomes a reference sector every Member State can choose.",
+    newIntro:
+      "When the sector is not in the list, add it here. It becomes a reference sector every Member State can choose.",
     name: "Sector name",
     create: "Add sector",
     added: "{{sector}} is now a priority sector; its pipeline has been created.",
@@ -207,7 +213,8 @@ export const milestones = {
       chooseSector: "Choose a sector from the list.",
       alreadyChosen: "This sector is already a priority of this country.",
       notChosen: "This sector is not a priority of this country.",
-      hasProgress: "Work is recorded on this sector's milestones (status, dates, notes, evidence, action items or comments), so it cannot be removed.",
+      hasProgress:
+        "Work is recorded on this sector's milestones (status, dates, notes, evidence, action items or comments), so it cannot be removed.",
       nameLength: "Use 3 to 80 characters.",
       nameCharacters: "Start with a letter and use letters, numbers, spaces and , & ( ) ' / - only.",
       nameTaken: "A sector with this name already exists: choose it from the list.",

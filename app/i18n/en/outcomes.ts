@@ -13,15 +13,18 @@ export const outcomes = {
     heading: "Record an outcome",
     kind: "Kind",
     text: "Text",
-    textHint: "Up to {{decision}} characters for a decision, {{agreed}} for an agreed action (it becomes the activity of an action item).",
+    textHint:
+      "Up to {{decision}} characters for a decision, {{agreed}} for an agreed action (it becomes the activity of an action item).",
     dueOn: "Due date",
     dueOnHint: "For agreed actions: when the countries should have done it.",
     record: "Record outcome",
     editLabel: "Edit this outcome",
     save: "Save changes",
     delete: "Delete outcome",
-    confirmDelete: "Delete this outcome? Items it put in countries' plans that nobody has started on are taken out too.",
-    deleteHint: "Deleting an agreed action also takes its items out of the countries' plans, unless a country has started on one.",
+    confirmDelete:
+      "Delete this outcome? Items it put in countries' plans that nobody has started on are taken out too.",
+    deleteHint:
+      "Deleting an agreed action also takes its items out of the countries' plans, unless a country has started on one.",
   },
   assign: {
     open: "Assign to countries",
@@ -49,7 +52,8 @@ export const outcomes = {
   linkMilestone: "Link",
   milestoneFor: "Milestone for {{country}}",
   remove: "Remove {{country}}",
-  confirmRemove: "Take {{country}} off this agreed action? Its item is taken out of its plan if nobody has started on it.",
+  confirmRemove:
+    "Take {{country}} off this agreed action? Its item is taken out of its plan if nobody has started on it.",
   removeShort: "Remove",
   minutes: {
     heading: "Minutes",
@@ -74,8 +78,10 @@ export const outcomes = {
     dueBeforeWorkshop: "The due date cannot be before the workshop starts.",
     dueRequired: "Give the date the countries should have done it by.",
     chooseCountry: "Choose at least one country.",
-    noPlan: "No current action plan for: {{countries}}. Nothing was assigned; create the plan first (Action plans → New plan) or choose another due date.",
-    itemStarted: "Already started by: {{countries}}. Their progress belongs to their plan now; their editors can remove the item there if it should go.",
+    noPlan:
+      "No current action plan for: {{countries}}. Nothing was assigned; create the plan first (Action plans → New plan) or choose another due date.",
+    itemStarted:
+      "Already started by: {{countries}}. Their progress belongs to their plan now; their editors can remove the item there if it should go.",
     kindAssigned: "This agreed action is assigned to countries; remove them before making it a decision.",
     onlyAgreedActions: "Only agreed actions can be assigned to countries.",
     noItem: "There is no action item to link: the country removed it from its plan.",

@@ -85,7 +85,8 @@ export const participants = {
   },
   importPage: {
     title: "Import participants from a CSV file",
-    intro: "Columns: name, email, category, country (ISO code or name), organisation, sex, status. Name and category are required; the header row may use common spellings, and commas or semicolons.",
+    intro:
+      "Columns: name, email, category, country (ISO code or name), organisation, sex, status. Name and category are required; the header row may use common spellings, and commas or semicolons.",
     file: "CSV file",
     paste: "Or paste the CSV",
     preview: "Preview",
@@ -133,7 +134,8 @@ export const participants = {
     register: "Register",
     decline: "Decline",
     registered: "Thank you, you are registered.",
-    registeredBody: "The organisers will send you the practical details. If you have a FocalPoint account, your badge is on your account page.",
+    registeredBody:
+      "The organisers will send you the practical details. If you have a FocalPoint account, your badge is on your account page.",
     declined: "Thank you for letting us know.",
     declinedBody: "You declined the invitation. If you change your mind, ask the organisers for a new link.",
     invalid: "This registration link is not valid or has already been used.",

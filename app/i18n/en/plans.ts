@@ -44,7 +44,8 @@ export const plans = {
     saved: "All changes saved",
     offline: "Offline: your changes are kept on this device and sent when the connection returns",
     error: "Not saved: {{error}}",
-    readOnly: "You can read this plan; editing is for its country's focal points and task force while it is not endorsed.",
+    readOnly:
+      "You can read this plan; editing is for its country's focal points and task force while it is not endorsed.",
     present: "In the document",
   },
   workflow: {
@@ -76,18 +77,19 @@ export const plans = {
   },
   versions: {
     heading: "Versions",
-    intro: "Keep the narrative as it is now under a name, compare it later, or bring an older version back (everyone sees the restore at once; nothing is lost).",
+    intro:
+      "Keep the narrative as it is now under a name, compare it later, or bring an older version back (everyone sees the restore at once; nothing is lost).",
     name: "Name of the version",
     namePlaceholder: "Before the Bangkok meeting",
     save: "Keep this version",
-    saved: "Version \"{{name}}\" kept.",
+    saved: 'Version "{{name}}" kept.',
     none: "No named versions yet.",
     by: "{{date}} by {{name}}",
     compare: "Compare with now",
     restore: "Restore",
-    restored: "Version \"{{name}}\" restored.",
+    restored: 'Version "{{name}}" restored.',
     unchanged: "The narrative already shows that version.",
-    comparing: "Changes since \"{{name}}\"",
+    comparing: 'Changes since "{{name}}"',
     added: "Added",
     removed: "Removed",
     noChanges: "No changes since this version.",

@@ -2,7 +2,13 @@ export const workshops = {
   title: "Workshops",
   intro: "Regional meetings, national workshops and capacity building for the Mutual Recognition of Skills.",
   sections: "Workshop sections",
-  tabs: { overview: "Overview", agenda: "Agenda", participants: "Participants", attendance: "Attendance", outcomes: "Outcomes" },
+  tabs: {
+    overview: "Overview",
+    agenda: "Agenda",
+    participants: "Participants",
+    attendance: "Attendance",
+    outcomes: "Outcomes",
+  },
   editWorkshop: "Edit workshop",
   upcoming: "Upcoming",
   past: "Past",
@@ -49,7 +55,14 @@ export const workshops = {
     workers: "Workers",
     observer: "Observer",
   },
-  sessionTypes: { opening: "Opening", plenary: "Plenary", panel: "Panel", group_work: "Group work", break: "Break", closing: "Closing" },
+  sessionTypes: {
+    opening: "Opening",
+    plenary: "Plenary",
+    panel: "Panel",
+    group_work: "Group work",
+    break: "Break",
+    closing: "Closing",
+  },
   speakerRoles: { speaker: "Speaker", resource_person: "Resource person", moderator: "Moderator" },
   newWorkshop: "New workshop",
   materials: {
@@ -90,7 +103,8 @@ export const workshops = {
     venue: "Venue",
     city: "City",
     timeZone: "Time zone",
-    timeZoneHint: "The IANA name of the host city's zone, e.g. Asia/Bangkok. Chosen from the host country; change it for a venue elsewhere.",
+    timeZoneHint:
+      "The IANA name of the host city's zone, e.g. Asia/Bangkok. Chosen from the host country; change it for a venue elsewhere.",
     startsOn: "First day",
     endsOn: "Last day",
     organisers: "Organisers",
@@ -111,7 +125,8 @@ export const workshops = {
     needFacilitator: "Choose at least one facilitator.",
     sessionsOutside_one: "{{count}} session of the agenda falls outside these dates. Move or delete it first.",
     sessionsOutside_other: "{{count}} sessions of the agenda fall outside these dates. Move or delete them first.",
-    zoneSkipsSessionTime: "A session's time does not exist in this zone (the clocks change then). Move the session first.",
+    zoneSkipsSessionTime:
+      "A session's time does not exist in this zone (the clocks change then). Move the session first.",
   },
   agendaPage: {
     addSession: "Add session",
@@ -132,7 +147,8 @@ export const workshops = {
     moveDownLabel: "Move {{title}} later",
     dragHandle: "Drag {{title}} to another place in the day",
     moved: "{{title}} moved to position {{position}} of {{of}}, now {{start}}–{{end}}.",
-    reorderHelp: "Drag a session, or use its move buttons, to change the order of a day. Sessions trade time slots: each keeps its length and the breaks between sessions stay.",
+    reorderHelp:
+      "Drag a session, or use its move buttons, to change the order of a day. Sessions trade time slots: each keeps its length and the breaks between sessions stay.",
     editSession: "Edit",
     editSessionLabel: "Edit {{title}}",
     speakers: "Speakers",

@@ -8,7 +8,8 @@ export const admin: Translation<typeof en> = {
     users: "Orang dan akses",
     usersText: "Undang orang, beri peran dan cakupan negara, nonaktifkan akun.",
     outbox: "Kotak keluar",
-    outboxText: "Setiap e-mail yang dikirim atau disimpan FocalPoint, dapat dibaca di sini bila belum ada server surel.",
+    outboxText:
+      "Setiap e-mail yang dikirim atau disimpan FocalPoint, dapat dibaca di sini bila belum ada server surel.",
     audit: "Riwayat",
     auditText: "Siapa mengubah apa, dan kapan, di seluruh platform.",
   },
@@ -29,7 +30,8 @@ export const admin: Translation<typeof en> = {
   },
   invite: {
     title: "Undang seseorang",
-    intro: "Orang itu menerima tautan untuk memilih kata sandi. Tautan hanya berlaku sekali dan kedaluwarsa setelah tujuh hari.",
+    intro:
+      "Orang itu menerima tautan untuk memilih kata sandi. Tautan hanya berlaku sekali dan kedaluwarsa setelah tujuh hari.",
     email: "Alamat e-mail",
     name: "Nama",
     organisation: "Organisasi",
@@ -39,7 +41,8 @@ export const admin: Translation<typeof en> = {
     language: "Bahasa",
     languageHint: "Undangan ditulis dalam bahasa ini, dan akun dimulai dengan bahasa ini.",
     rolesLegend: "Peran",
-    rolesHint: "Centang setiap peran yang dipegang orang itu. Focal point dan anggota gugus tugas memerlukan negara; pengamat dapat dibatasi pada satu negara.",
+    rolesHint:
+      "Centang setiap peran yang dipegang orang itu. Focal point dan anggota gugus tugas memerlukan negara; pengamat dapat dibatasi pada satu negara.",
     scope: "Negara untuk {{role}}",
     allCountries: "Semua negara",
     label: "Label untuk {{role}} (misalnya ILO, IOM, SLOM-WG)",
@@ -77,7 +80,8 @@ export const admin: Translation<typeof en> = {
   },
   outbox: {
     title: "Kotak keluar",
-    intro: "E-mail yang disimpan FocalPoint, terbaru lebih dulu. Tanpa server surel (SMTP_HOST), undangan dan tautan atur ulang disimpan di sini.",
+    intro:
+      "E-mail yang disimpan FocalPoint, terbaru lebih dulu. Tanpa server surel (SMTP_HOST), undangan dan tautan atur ulang disimpan di sini.",
     to: "Kepada",
     subject: "Perihal",
     sent: "Terkirim",

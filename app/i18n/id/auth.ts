@@ -16,7 +16,8 @@ export const auth: Translation<typeof en> = {
   },
   forgot: {
     title: "Atur ulang kata sandi",
-    intro: "Masukkan alamat e-mail akun Anda. Jika akun itu ada, kami akan mengirim tautan untuk memilih kata sandi baru. Tautan hanya berlaku sekali dan kedaluwarsa setelah satu jam.",
+    intro:
+      "Masukkan alamat e-mail akun Anda. Jika akun itu ada, kami akan mengirim tautan untuk memilih kata sandi baru. Tautan hanya berlaku sekali dan kedaluwarsa setelah satu jam.",
     submit: "Kirim tautan",
     sent: "Jika ada akun untuk alamat itu, tautan untuk mengatur ulang sedang dikirim. Periksa e-mail Anda.",
     backToSignIn: "Kembali ke halaman masuk",
@@ -36,11 +37,14 @@ export const auth: Translation<typeof en> = {
   },
   invitation: {
     title: "Selamat datang di FocalPoint",
-    intro: "{{inviter}} mengundang Anda ke FocalPoint sebagai {{roles}}. Pilih kata sandi untuk menyelesaikan pembuatan akun Anda.",
-    introNoInviter: "Anda diundang ke FocalPoint sebagai {{roles}}. Pilih kata sandi untuk menyelesaikan pembuatan akun Anda.",
+    intro:
+      "{{inviter}} mengundang Anda ke FocalPoint sebagai {{roles}}. Pilih kata sandi untuk menyelesaikan pembuatan akun Anda.",
+    introNoInviter:
+      "Anda diundang ke FocalPoint sebagai {{roles}}. Pilih kata sandi untuk menyelesaikan pembuatan akun Anda.",
     name: "Nama Anda sebagaimana dikenal rekan kerja",
     submit: "Buat akun saya",
-    invalidLink: "Undangan ini sudah tidak berlaku: sudah dipakai, dicabut, atau kedaluwarsa. Mintalah undangan baru kepada orang yang mengundang Anda.",
+    invalidLink:
+      "Undangan ini sudah tidak berlaku: sudah dipakai, dicabut, atau kedaluwarsa. Mintalah undangan baru kepada orang yang mengundang Anda.",
     emailSubject: "Anda diundang ke FocalPoint",
     emailBody:
       "Halo {{name}},\n\n{{inviter}} mengundang Anda ke FocalPoint, ruang kerja untuk Pengakuan Bersama atas Keterampilan ASEAN, sebagai {{roles}}.\n\nBuka tautan ini untuk memilih kata sandi dan masuk:\n\n{{link}}\n\nUndangan kedaluwarsa pada {{expires}}.\n\nFocalPoint",

@@ -41,7 +41,12 @@ export const common: Translation<typeof en> = {
     other: "Lainnya",
   },
   planStatuses: { draft: "Draf", submitted: "Diajukan", endorsed: "Disahkan" },
-  milestoneStatuses: { not_started: "Belum dimulai", in_progress: "Sedang berjalan", completed: "Selesai", blocked: "Terhambat" },
+  milestoneStatuses: {
+    not_started: "Belum dimulai",
+    in_progress: "Sedang berjalan",
+    completed: "Selesai",
+    blocked: "Terhambat",
+  },
   actionItemStatuses: {
     not_started: "Belum dimulai",
     on_track: "Sesuai jadwal",
@@ -70,7 +75,12 @@ export const common: Translation<typeof en> = {
     view: "Lihat",
     print: "Cetak",
   },
-  pagination: { label: "Halaman", previous: "← Sebelumnya", next: "Berikutnya →", status: "Halaman {{page}} dari {{pages}}" },
+  pagination: {
+    label: "Halaman",
+    previous: "← Sebelumnya",
+    next: "Berikutnya →",
+    status: "Halaman {{page}} dari {{pages}}",
+  },
   empty: "Belum ada apa pun di sini.",
   none: "Tidak ada",
   notSet: "Belum diisi",

@@ -42,7 +42,8 @@ export const dashboard: Translation<typeof en> = {
   completedOf: "{{completed}} dari {{total}}",
   matrix: {
     heading: "Negara × sektor: tahap saat ini",
-    intro: "Setiap sel menunjukkan tahap yang telah dicapai sektor prioritas dan status tahap tersebut. Seluruhnya {{stages}} tahap.",
+    intro:
+      "Setiap sel menunjukkan tahap yang telah dicapai sektor prioritas dan status tahap tersebut. Seluruhnya {{stages}} tahap.",
     stagesDone: "{{done}}/{{total}} selesai",
     notPrioritised: "Bukan sektor prioritas",
     empty: "Tidak ada sektor prioritas yang sesuai dengan filter ini.",
@@ -68,7 +69,8 @@ export const dashboard: Translation<typeof en> = {
     empty: "Tidak ada tonggak yang berubah sejak itu.",
     count_one: "{{count}} perubahan.",
     count_other: "{{count}} perubahan.",
-    truncated: "Menampilkan {{shown}} dari {{total}} perubahan terbaru; pilih tanggal yang lebih baru atau persempit filter untuk melihat sisanya.",
+    truncated:
+      "Menampilkan {{shown}} dari {{total}} perubahan terbaru; pilih tanggal yang lebih baru atau persempit filter untuk melihat sisanya.",
     by: "oleh {{name}}",
     someone: "oleh sistem",
     from: "dari",
@@ -98,7 +100,12 @@ export const dashboard: Translation<typeof en> = {
   upcomingEmpty: "Belum ada lokakarya yang direncanakan.",
   activityHeading: "Aktivitas terbaru",
   activityEmpty: "Belum ada aktivitas.",
-  stats: { countries: "Negara", milestonesCompleted: "Tonggak selesai", overdue: "Tonggak lewat tenggat", blocked: "Tonggak terhambat" },
+  stats: {
+    countries: "Negara",
+    milestonesCompleted: "Tonggak selesai",
+    overdue: "Tonggak lewat tenggat",
+    blocked: "Tonggak terhambat",
+  },
   csv: {
     countryCode: "Kode negara",
     country: "Negara",

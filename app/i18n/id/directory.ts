@@ -26,7 +26,8 @@ export const directory: Translation<typeof en> = {
     workshops: "Lokakarya yang diselenggarakan",
     noWorkshops: "Belum ada lokakarya yang diselenggarakan.",
     people: "Orang",
-    plansRestricted: "Status rencana dan kemajuan tonggak hanya tampil untuk negara yang rencananya boleh Anda baca; tanda pisah menandai negara lainnya.",
+    plansRestricted:
+      "Status rencana dan kemajuan tonggak hanya tampil untuk negara yang rencananya boleh Anda baca; tanda pisah menandai negara lainnya.",
     noOrganisations: "Belum ada organisasi yang tercatat.",
     nobody: "Belum ada.",
   },
@@ -34,7 +35,8 @@ export const directory: Translation<typeof en> = {
     title: "Ubah profil {{country}}",
     intro: "Hal yang perlu diketahui rekan di Negara Anggota lain dan Sekretariat tentang sistem keterampilan Anda.",
     overview: "Gambaran umum",
-    overviewHint: "Sistem keterampilan, lembaga yang terlibat, dan posisi negara saat ini. Teks biasa; baris kosong memisahkan paragraf.",
+    overviewHint:
+      "Sistem keterampilan, lembaga yang terlibat, dan posisi negara saat ini. Teks biasa; baris kosong memisahkan paragraf.",
     nqfName: "Kerangka kualifikasi nasional",
     saved: "Profil negara telah disimpan.",
   },
@@ -70,7 +72,8 @@ export const directory: Translation<typeof en> = {
   },
   organisations: {
     title: "Organisasi",
-    intro: "Kementerian, lembaga pelatihan, Sekretariat ASEAN, ILO, IOM, organisasi pengusaha dan pekerja, serta donor.",
+    intro:
+      "Kementerian, lembaga pelatihan, Sekretariat ASEAN, ILO, IOM, organisasi pengusaha dan pekerja, serta donor.",
     name: "Nama",
     acronym: "Singkatan",
     kind: "Jenis",

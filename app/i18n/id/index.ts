@@ -11,4 +11,16 @@ import { plans } from "./plans";
 import { workshops } from "./workshops";
 
 // One namespace per area of the product, so each can grow on its own.
-export const id = { common, auth, account, admin, dashboard, directory, plans, milestones, workshops, outcomes, participants };
+export const id = {
+  common,
+  auth,
+  account,
+  admin,
+  dashboard,
+  directory,
+  plans,
+  milestones,
+  workshops,
+  outcomes,
+  participants,
+};

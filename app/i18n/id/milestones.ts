@@ -47,7 +47,8 @@ export const milestones: Translation<typeof en> = {
   },
   stageDescriptions: {
     sector_prioritised: "Negara telah memilih sektor ini sebagai prioritas untuk saling pengakuan.",
-    national_standard: "Standar kompetensi nasional telah ada dan disandingkan dengan Regional Model Competency Standard.",
+    national_standard:
+      "Standar kompetensi nasional telah ada dan disandingkan dengan Regional Model Competency Standard.",
     curriculum_materials: "Kurikulum berbasis kompetensi dan bahan ajar telah disusun.",
     testing_certification: "Modul pengujian dan sertifikasi tersedia dan asesor telah dilatih.",
     aqrf_referenced: "Kualifikasi telah dirujukkan ke Kerangka Acuan Kualifikasi ASEAN (AQRF) pada jenjang tertentu.",
@@ -58,7 +59,8 @@ export const milestones: Translation<typeof en> = {
     aqrf_report_submitted: "Laporan perujukan AQRF telah diajukan kepada Komite AQRF.",
     aqrf_report_endorsed: "Komite AQRF telah mengesahkan laporan perujukan.",
     national_workshop_held: "Lokakarya nasional tentang Saling Pengakuan Keterampilan telah diselenggarakan.",
-    industry_scheme_piloted: "Skema partisipasi industri dalam pendidikan vokasi (dewan keterampilan sektor, komite keterampilan, atau pemagangan) telah diujicobakan.",
+    industry_scheme_piloted:
+      "Skema partisipasi industri dalam pendidikan vokasi (dewan keterampilan sektor, komite keterampilan, atau pemagangan) telah diujicobakan.",
   },
   page: {
     countryLevel: "Tonggak tingkat negara",
@@ -90,14 +92,17 @@ export const milestones: Translation<typeof en> = {
     notSet: "Belum diisi",
     saved: "Tonggak telah disimpan.",
     unchanged: "Tidak ada yang berubah, jadi tidak ada yang disimpan.",
-    conflict: "{{name}} menyimpan tonggak ini setelah Anda membuka formulir, sehingga perubahan Anda tidak disimpan. Periksa perubahan mereka di halaman tonggak; untuk menggantinya dengan isian di bawah, simpan sekali lagi.",
-    changedMeanwhile: "{{name}} baru saja menyimpan tonggak ini. Isian Anda tetap ada; saat menyimpan, Anda akan diberi tahu sebelum perubahan mereka tergantikan.",
+    conflict:
+      "{{name}} menyimpan tonggak ini setelah Anda membuka formulir, sehingga perubahan Anda tidak disimpan. Periksa perubahan mereka di halaman tonggak; untuk menggantinya dengan isian di bawah, simpan sekali lagi.",
+    changedMeanwhile:
+      "{{name}} baru saja menyimpan tonggak ini. Isian Anda tetap ada; saat menyimpan, Anda akan diberi tahu sebelum perubahan mereka tergantikan.",
     someoneElse: "Orang lain",
     errors: {
       date: "Tulis tanggal dengan format TTTT-BB-HH.",
       targetBeforeStart: "Tanggal target tidak boleh sebelum tanggal mulai.",
       completedNeedsDate: "Tonggak yang selesai memerlukan tanggal tercapainya.",
-      dateOnlyWhenCompleted: "Hanya tonggak yang selesai yang memiliki tanggal tercapai: kosongkan tanggalnya, atau ubah status menjadi Selesai.",
+      dateOnlyWhenCompleted:
+        "Hanya tonggak yang selesai yang memiliki tanggal tercapai: kosongkan tanggalnya, atau ubah status menjadi Selesai.",
       achievedInFuture: "Tanggal tercapai tidak boleh di masa depan.",
       achievedBeforeStart: "Tanggal tercapai tidak boleh sebelum tanggal mulai.",
       aqrfLevelRange: "Pilih jenjang 1 sampai 8.",
@@ -192,7 +197,8 @@ export const milestones: Translation<typeof en> = {
     progress: "{{completed}} dari {{total}} tahap selesai",
     remove: "Hapus",
     removeLabel: "Hapus {{sector}} dari sektor prioritas",
-    removalRule: "Sektor prioritas hanya dapat dihapus selama belum ada pekerjaan yang tercatat pada tonggaknya (status, tanggal, catatan, bukti, butir tindakan, atau komentar).",
+    removalRule:
+      "Sektor prioritas hanya dapat dihapus selama belum ada pekerjaan yang tercatat pada tonggaknya (status, tanggal, catatan, bukti, butir tindakan, atau komentar).",
     removeConfirm: "Hapus {{sector}}? Alurnya yang masih kosong akan dihapus; riwayat pemilihannya tetap disimpan.",
     addTitle: "Pilih sektor acuan",
     sector: "Sektor",
@@ -200,7 +206,8 @@ export const milestones: Translation<typeof en> = {
     addButton: "Jadikan prioritas",
     allChosen: "Semua sektor acuan sudah menjadi prioritas negara ini.",
     newTitle: "Tambahkan sektor baru",
-    newIntro: "Jika sektornya tidak ada dalam daftar, tambahkan di sini. Sektor itu menjadi sektor acuan yang dapat dipilih semua Negara Anggota.",
+    newIntro:
+      "Jika sektornya tidak ada dalam daftar, tambahkan di sini. Sektor itu menjadi sektor acuan yang dapat dipilih semua Negara Anggota.",
     name: "Nama sektor",
     create: "Tambahkan sektor",
     added: "{{sector}} kini menjadi sektor prioritas; alurnya telah dibuat.",
@@ -210,7 +217,8 @@ export const milestones: Translation<typeof en> = {
       chooseSector: "Pilih sektor dari daftar.",
       alreadyChosen: "Sektor ini sudah menjadi prioritas negara ini.",
       notChosen: "Sektor ini bukan prioritas negara ini.",
-      hasProgress: "Sudah ada pekerjaan yang tercatat pada tonggak sektor ini (status, tanggal, catatan, bukti, butir tindakan, atau komentar), sehingga sektor ini tidak dapat dihapus.",
+      hasProgress:
+        "Sudah ada pekerjaan yang tercatat pada tonggak sektor ini (status, tanggal, catatan, bukti, butir tindakan, atau komentar), sehingga sektor ini tidak dapat dihapus.",
       nameLength: "Gunakan 3 sampai 80 karakter.",
       nameCharacters: "Awali dengan huruf, dan gunakan hanya huruf, angka, spasi, serta , & ( ) ' / -",
       nameTaken: "Sektor dengan nama ini sudah ada: pilih dari daftar.",

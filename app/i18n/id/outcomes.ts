@@ -3,7 +3,8 @@ import type { Translation } from "../types";
 
 export const outcomes: Translation<typeof en> = {
   title: "Hasil",
-  intro: "Apa yang diputuskan pertemuan, tindakan yang disepakati negara-negara, dan perkembangan masing-masing sejak itu.",
+  intro:
+    "Apa yang diputuskan pertemuan, tindakan yang disepakati negara-negara, dan perkembangan masing-masing sejak itu.",
   overviewLink: "Semua hasil dan notulen",
   decisions: "Keputusan",
   agreedActions: "Tindakan yang disepakati",
@@ -16,7 +17,8 @@ export const outcomes: Translation<typeof en> = {
     heading: "Catat hasil",
     kind: "Jenis",
     text: "Teks",
-    textHint: "Paling banyak {{decision}} karakter untuk keputusan, {{agreed}} untuk tindakan yang disepakati (menjadi kegiatan dalam butir tindakan).",
+    textHint:
+      "Paling banyak {{decision}} karakter untuk keputusan, {{agreed}} untuk tindakan yang disepakati (menjadi kegiatan dalam butir tindakan).",
     dueOn: "Tenggat",
     dueOnHint: "Untuk tindakan yang disepakati: kapan negara-negara harus menyelesaikannya.",
     record: "Catat hasil",
@@ -24,7 +26,8 @@ export const outcomes: Translation<typeof en> = {
     save: "Simpan perubahan",
     delete: "Hapus hasil",
     confirmDelete: "Hapus hasil ini? Butir yang dimasukkannya ke rencana negara dan belum dikerjakan juga dikeluarkan.",
-    deleteHint: "Menghapus tindakan yang disepakati juga mengeluarkan butirnya dari rencana negara, kecuali jika suatu negara sudah mulai mengerjakannya.",
+    deleteHint:
+      "Menghapus tindakan yang disepakati juga mengeluarkan butirnya dari rencana negara, kecuali jika suatu negara sudah mulai mengerjakannya.",
   },
   assign: {
     open: "Tugaskan ke negara",
@@ -52,7 +55,8 @@ export const outcomes: Translation<typeof en> = {
   linkMilestone: "Tautkan",
   milestoneFor: "Tonggak untuk {{country}}",
   remove: "Hapus {{country}}",
-  confirmRemove: "Hapus {{country}} dari tindakan yang disepakati ini? Butirnya dikeluarkan dari rencananya jika belum dikerjakan.",
+  confirmRemove:
+    "Hapus {{country}} dari tindakan yang disepakati ini? Butirnya dikeluarkan dari rencananya jika belum dikerjakan.",
   removeShort: "Hapus",
   minutes: {
     heading: "Notulen",
@@ -77,9 +81,12 @@ export const outcomes: Translation<typeof en> = {
     dueBeforeWorkshop: "Tenggat tidak boleh sebelum lokakarya dimulai.",
     dueRequired: "Isi tanggal paling lambat negara-negara harus menyelesaikannya.",
     chooseCountry: "Pilih setidaknya satu negara.",
-    noPlan: "Tidak ada rencana aksi yang berlaku untuk: {{countries}}. Tidak ada yang ditugaskan; buat rencananya dulu (Rencana aksi → Rencana baru) atau pilih tenggat lain.",
-    itemStarted: "Sudah mulai dikerjakan oleh: {{countries}}. Kemajuannya kini milik rencana mereka; penyunting mereka dapat menghapus butir itu di sana jika perlu.",
-    kindAssigned: "Tindakan yang disepakati ini sudah ditugaskan ke negara; hapus negara-negaranya dulu sebelum menjadikannya keputusan.",
+    noPlan:
+      "Tidak ada rencana aksi yang berlaku untuk: {{countries}}. Tidak ada yang ditugaskan; buat rencananya dulu (Rencana aksi → Rencana baru) atau pilih tenggat lain.",
+    itemStarted:
+      "Sudah mulai dikerjakan oleh: {{countries}}. Kemajuannya kini milik rencana mereka; penyunting mereka dapat menghapus butir itu di sana jika perlu.",
+    kindAssigned:
+      "Tindakan yang disepakati ini sudah ditugaskan ke negara; hapus negara-negaranya dulu sebelum menjadikannya keputusan.",
     onlyAgreedActions: "Hanya tindakan yang disepakati yang dapat ditugaskan ke negara.",
     noItem: "Tidak ada butir tindakan untuk ditautkan: negara telah mengeluarkannya dari rencananya.",
   },

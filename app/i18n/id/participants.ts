@@ -7,7 +7,8 @@ export const participants: Translation<typeof en> = {
   introReader: "Orang-orang yang terdaftar untuk lokakarya ini.",
   count_one: "{{count}} peserta",
   count_other: "{{count}} peserta",
-  statusCounts: "{{registered}} terdaftar · {{invited}} diundang · {{waitlisted}} dalam daftar tunggu · {{declined}} menolak",
+  statusCounts:
+    "{{registered}} terdaftar · {{invited}} diundang · {{waitlisted}} dalam daftar tunggu · {{declined}} menolak",
   search: "Cari menurut nama, organisasi atau e-mail",
   searchReader: "Cari menurut nama atau organisasi",
   category: "Kategori",
@@ -72,7 +73,8 @@ export const participants: Translation<typeof en> = {
   },
   invitation: {
     title: "Tautan pendaftaran",
-    intro: "Kirim kepada {{name}} tautan pribadi untuk mendaftar atau menolak. Tautan baru menggantikan tautan sebelumnya.",
+    intro:
+      "Kirim kepada {{name}} tautan pribadi untuk mendaftar atau menolak. Tautan baru menggantikan tautan sebelumnya.",
     create: "Buat tautan pendaftaran",
     send: "Kirim lewat e-mail",
     copy: "Salin tautan",
@@ -88,7 +90,8 @@ export const participants: Translation<typeof en> = {
   },
   importPage: {
     title: "Impor peserta dari berkas CSV",
-    intro: "Kolom: name, email, category, country (kode ISO atau nama), organisation, sex, status. Nama dan kategori wajib diisi; baris judul boleh memakai ejaan umum, dan koma atau titik koma.",
+    intro:
+      "Kolom: name, email, category, country (kode ISO atau nama), organisation, sex, status. Nama dan kategori wajib diisi; baris judul boleh memakai ejaan umum, dan koma atau titik koma.",
     file: "Berkas CSV",
     paste: "Atau tempel CSV",
     preview: "Pratinjau",
@@ -136,7 +139,8 @@ export const participants: Translation<typeof en> = {
     register: "Daftar",
     decline: "Tolak",
     registered: "Terima kasih, Anda telah terdaftar.",
-    registeredBody: "Penyelenggara akan mengirimkan rincian praktis. Jika Anda memiliki akun FocalPoint, tanda pengenal Anda ada di halaman akun Anda.",
+    registeredBody:
+      "Penyelenggara akan mengirimkan rincian praktis. Jika Anda memiliki akun FocalPoint, tanda pengenal Anda ada di halaman akun Anda.",
     declined: "Terima kasih atas pemberitahuannya.",
     declinedBody: "Anda menolak undangan. Jika berubah pikiran, mintalah tautan baru kepada penyelenggara.",
     invalid: "Tautan pendaftaran ini tidak valid atau sudah digunakan.",
@@ -144,7 +148,8 @@ export const participants: Translation<typeof en> = {
   },
   badge: {
     title: "Tanda pengenal",
-    intro: "Satu tanda pengenal untuk setiap peserta yang terdaftar atau diundang, berukuran kartu A6. Cetak di kertas A4: empat per halaman.",
+    intro:
+      "Satu tanda pengenal untuk setiap peserta yang terdaftar atau diundang, berukuran kartu A6. Cetak di kertas A4: empat per halaman.",
     print: "Cetak",
     one: "Tanda pengenal {{name}}",
     qrAlt: "Kode kehadiran untuk {{name}}",
@@ -196,7 +201,8 @@ export const participants: Translation<typeof en> = {
       bad_day: "Hari itu bukan salah satu hari lokakarya.",
     },
     badgeLanding: "Tanda pengenal peserta {{workshop}}. Konfirmasi kehadirannya di bawah.",
-    notAFacilitator: "Hanya fasilitator lokakarya yang dapat mencatat kehadiran. Tanda pengenal saja tidak mencatat siapa pun.",
+    notAFacilitator:
+      "Hanya fasilitator lokakarya yang dapat mencatat kehadiran. Tanda pengenal saja tidak mencatat siapa pun.",
   },
   stats: {
     none: "Belum ada pencatatan kehadiran.",

@@ -47,7 +47,8 @@ export const plans: Translation<typeof en> = {
     saved: "Semua perubahan tersimpan",
     offline: "Luring: perubahan Anda disimpan di perangkat ini dan dikirim saat koneksi kembali",
     error: "Tidak tersimpan: {{error}}",
-    readOnly: "Anda dapat membaca rencana ini; penyuntingan untuk focal point dan gugus tugas negaranya selama belum disahkan.",
+    readOnly:
+      "Anda dapat membaca rencana ini; penyuntingan untuk focal point dan gugus tugas negaranya selama belum disahkan.",
     present: "Di dokumen",
   },
   workflow: {
@@ -79,18 +80,19 @@ export const plans: Translation<typeof en> = {
   },
   versions: {
     heading: "Versi",
-    intro: "Simpan narasi seperti sekarang dengan sebuah nama, bandingkan nanti, atau kembalikan versi lama (semua orang melihat pemulihannya seketika; tidak ada yang hilang).",
+    intro:
+      "Simpan narasi seperti sekarang dengan sebuah nama, bandingkan nanti, atau kembalikan versi lama (semua orang melihat pemulihannya seketika; tidak ada yang hilang).",
     name: "Nama versi",
     namePlaceholder: "Sebelum pertemuan Bangkok",
     save: "Simpan versi ini",
-    saved: "Versi \"{{name}}\" disimpan.",
+    saved: 'Versi "{{name}}" disimpan.',
     none: "Belum ada versi bernama.",
     by: "{{date}} oleh {{name}}",
     compare: "Bandingkan dengan sekarang",
     restore: "Pulihkan",
-    restored: "Versi \"{{name}}\" dipulihkan.",
+    restored: 'Versi "{{name}}" dipulihkan.',
     unchanged: "Narasi sudah menampilkan versi itu.",
-    comparing: "Perubahan sejak \"{{name}}\"",
+    comparing: 'Perubahan sejak "{{name}}"',
     added: "Ditambahkan",
     removed: "Dihapus",
     noChanges: "Tidak ada perubahan sejak versi ini.",
