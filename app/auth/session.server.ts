@@ -1,3 +1,4 @@
+import { emit } from "~/events.server";
 import { redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { usesHttps } from "~/utils/env.server";
@@ -84,12 +85,24 @@ export async function validateSessionToken(
   };
 }
 
-export async function invalidateSession(token: string) {
-  await db.session.deleteMany({ where: { id: hashToken(token) } });
+/** The person behind a Cookie header (a socket's handshake) as they are now: roles may have changed since it connected. */
+export async function userOfCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  return token ? ((await validateSessionToken(token))?.user ?? null) : null;
 }
 
+/** Ends one session (sign-out): in the database, and its live connections. */
+export async function invalidateSession(token: string) {
+  const sessionId = hashToken(token);
+  await db.session.deleteMany({ where: { id: sessionId } });
+  await emit({ type: "sessions.ended", sessionIds: [sessionId] });
+}
+
+/** Ends every session of a person: in the database, and their live connections. */
 export async function invalidateAllSessions(userId: string) {
-  await db.session.deleteMany({ where: { userId } });
+  const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
+  await db.session.deleteMany({ where: { id: { in: sessions.map((s) => s.id) } } });
+  await emit({ type: "sessions.ended", sessionIds: sessions.map((s) => s.id) });
 }
 
 export async function deleteExpiredSessions() {

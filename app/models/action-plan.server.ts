@@ -1,3 +1,4 @@
+import { emit } from "~/events.server";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { Actor } from "~/auth/permissions";
@@ -5,8 +6,6 @@ import { YJS_FRAGMENT } from "~/editor/schema";
 import { db } from "~/utils/db.server";
 import type { PlanStatus } from "~/utils/domain";
 import { overdueToday } from "~/utils/format";
-import { publishChange, refreshDocumentAccess } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
 import { changedFields, recordAudit } from "./audit.server";
 import { readableCountryFilter } from "./dashboard.server";
 
@@ -136,10 +135,7 @@ export async function changePlanStatus(
     });
     return plan;
   });
-  publishChange(topic.plan(plan.id), "action_plan", plan.id);
-  publishChange(topic.country(plan.countryId), "action_plan", plan.id);
-  // Editors of an endorsed plan become readers at once, and the other way round.
-  await refreshDocumentAccess(plan.documentId);
+  await emit({ type: "plan.status-changed", countryId: plan.countryId, planId: plan.id, documentId: plan.documentId });
 }
 
 // ───────────────────────── action items ─────────────────────────
@@ -204,7 +200,7 @@ export async function createActionItem(planId: string, input: ActionItemInput, a
     });
     return item;
   });
-  publishChange(topic.plan(planId), "action_item", item.id);
+  await emit({ type: "action-item.changed", countryId: plan.countryId, planId, itemId: item.id });
   return item;
 }
 
@@ -232,7 +228,7 @@ export async function updateActionItem(
       requestId,
     });
   });
-  publishChange(topic.plan(planId), "action_item", itemId);
+  await emit({ type: "action-item.changed", countryId: plan.countryId, planId, itemId });
 }
 
 export async function deleteActionItem(planId: string, itemId: string, actorId: string, requestId?: string) {
@@ -252,7 +248,7 @@ export async function deleteActionItem(planId: string, itemId: string, actorId: 
       requestId,
     });
   });
-  publishChange(topic.plan(planId), "action_item", itemId);
+  await emit({ type: "action-item.changed", countryId: plan.countryId, planId, itemId });
 }
 
 export function findActionItem(planId: string, itemId: string) {
@@ -300,6 +296,6 @@ export async function createPlan(input: NewPlanInput, actorId: string, requestId
     });
     return plan;
   });
-  publishChange(topic.country(plan.countryId), "action_plan", plan.id);
+  await emit({ type: "plan.changed", countryId: plan.countryId, planId: plan.id });
   return plan;
 }

@@ -1,8 +1,7 @@
+import { emit } from "~/events.server";
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
-import { publishChange } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
 import { db, type Prisma } from "~/utils/db.server";
 import { SESSION_TYPES, SPEAKER_ROLES, type SessionType, type SpeakerRole } from "~/utils/domain";
 import { asArray, optionalText, text } from "~/utils/forms.server";
@@ -284,7 +283,7 @@ export async function createAgendaSession(
     });
     return session;
   });
-  publishChange(topic.workshop(workshop.id), "agenda_session", session.id);
+  await emit({ type: "agenda-session.changed", workshopId: workshop.id, sessionId: session.id });
   return { session, overlapsWith: await overlapsOf(workshop.id, session.id, input.day) };
 }
 
@@ -344,7 +343,7 @@ export async function updateAgendaSession(
     return after;
   });
   if (!updated) return null;
-  publishChange(topic.workshop(workshop.id), "agenda_session", sessionId);
+  await emit({ type: "agenda-session.changed", workshopId: workshop.id, sessionId });
   return { session: updated, overlapsWith: await overlapsOf(workshop.id, sessionId, input.day) };
 }
 
@@ -363,7 +362,7 @@ export async function deleteAgendaSession(workshopId: string, sessionId: string,
     });
     return session;
   });
-  if (deleted) publishChange(topic.workshop(workshopId), "agenda_session", sessionId);
+  if (deleted) await emit({ type: "agenda-session.changed", workshopId, sessionId });
   return deleted;
 }
 
@@ -452,7 +451,7 @@ export async function moveAgendaSession(
       title: session.title,
     };
   });
-  if (result?.changed) publishChange(topic.workshop(workshop.id), "agenda_session", sessionId);
+  if (result?.changed) await emit({ type: "agenda-session.changed", workshopId: workshop.id, sessionId });
   return result;
 }
 

@@ -1,5 +1,4 @@
-import { publishChange } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
+import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
 import { SEXES, type Sex } from "~/utils/domain";
 import { todayIn } from "~/utils/format";
@@ -88,7 +87,8 @@ export async function checkIn(
       checkedInAt: row.checkedInAt,
     };
   });
-  if (result.status === "checked_in") publishChange(topic.workshop(workshop.id), "attendance", result.participantId);
+  if (result.status === "checked_in")
+    await emit({ type: "attendance.changed", workshopId: workshop.id, participantId: result.participantId });
   return result;
 }
 
@@ -117,7 +117,7 @@ export async function undoCheckIn(
     });
     return true;
   });
-  if (undone) publishChange(topic.workshop(workshopId), "attendance", participantId);
+  if (undone) await emit({ type: "attendance.changed", workshopId, participantId });
   return undone;
 }
 

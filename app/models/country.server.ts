@@ -1,6 +1,5 @@
+import { emit } from "~/events.server";
 import { readableCountryIds, type Actor } from "~/auth/permissions";
-import { publishChange } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { milestoneCounts } from "./dashboard.server";
@@ -121,5 +120,5 @@ export async function updateCountryProfile(
       requestId,
     });
   });
-  publishChange(topic.country(countryId), "country", countryId);
+  await emit({ type: "country.changed", countryId });
 }

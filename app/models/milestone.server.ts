@@ -1,6 +1,5 @@
+import { emit } from "~/events.server";
 import { z } from "zod";
-import { publishChange } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
 import { db, type Prisma } from "~/utils/db.server";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/utils/domain";
 import { todayIn, overdueToday } from "~/utils/format";
@@ -237,7 +236,7 @@ export async function updateMilestone(
     });
     return before.countryId;
   });
-  if (result) publishChange(topic.country(result), "milestone", milestoneId);
+  if (result) await emit({ type: "milestone.changed", countryId: result, milestoneId });
   return result !== null;
 }
 
@@ -352,7 +351,7 @@ export async function addEvidenceLink(
     });
     return recordEvidenceChange(tx, milestoneId, actorId, null, input.title, requestId);
   });
-  publishChange(topic.country(countryId), "milestone", milestoneId);
+  await emit({ type: "milestone.changed", countryId, milestoneId });
 }
 
 /** Store an uploaded file and attach it; throws UploadRejected (nothing written) for a refused file. */
@@ -369,7 +368,7 @@ export async function addEvidenceFile(
     await tx.milestoneEvidence.create({ data: { milestoneId, title: name, fileId: stored.id, createdById: actorId } });
     return recordEvidenceChange(tx, milestoneId, actorId, null, name, requestId);
   });
-  publishChange(topic.country(countryId), "milestone", milestoneId);
+  await emit({ type: "milestone.changed", countryId, milestoneId });
 }
 
 /** Remove a piece of evidence (and its stored file). False when it is not this milestone's. */
@@ -382,7 +381,7 @@ export async function removeEvidence(milestoneId: string, evidenceId: string, ac
     if (evidence.fileId) await deleteStoredFile(evidence.fileId, tx);
     return countryId;
   });
-  if (countryId) publishChange(topic.country(countryId), "milestone", milestoneId);
+  if (countryId) await emit({ type: "milestone.changed", countryId, milestoneId });
   return countryId !== null;
 }
 
@@ -434,7 +433,12 @@ export async function addMilestoneComment(
     });
     return comment;
   });
-  publishChange(topic.country(milestone.countryId), "comment", comment.id);
+  await emit({
+    type: "milestone-comment.changed",
+    countryId: milestone.countryId,
+    milestoneId: milestone.id,
+    commentId: comment.id,
+  });
   return comment;
 }
 
@@ -472,7 +476,13 @@ export async function changeMilestoneComment(
     });
     return true;
   });
-  if (changed) publishChange(topic.country(milestone.countryId), "comment", commentId);
+  if (changed)
+    await emit({
+      type: "milestone-comment.changed",
+      countryId: milestone.countryId,
+      milestoneId: milestone.id,
+      commentId,
+    });
   return changed;
 }
 
@@ -664,7 +674,7 @@ export async function addPrioritySector(countryId: string, sectorId: string, act
     await prioritise(tx, countryId, sector, actorId, requestId);
     return sector;
   });
-  publishChange(topic.country(countryId), "country_sector", sectorId);
+  await emit({ type: "priority-sector.changed", countryId, sectorId });
   return sector;
 }
 
@@ -699,7 +709,7 @@ export async function createSectorForCountry(countryId: string, name: string, ac
     await prioritise(tx, countryId, sector, actorId, requestId);
     return sector;
   });
-  publishChange(topic.country(countryId), "country_sector", sector.id);
+  await emit({ type: "priority-sector.changed", countryId, sectorId: sector.id });
   return sector;
 }
 
@@ -752,6 +762,6 @@ export async function removePrioritySector(countryId: string, sectorId: string, 
     });
     return chosen.sector;
   });
-  publishChange(topic.country(countryId), "country_sector", sectorId);
+  await emit({ type: "priority-sector.changed", countryId, sectorId });
   return sector;
 }

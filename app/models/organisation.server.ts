@@ -1,5 +1,4 @@
-import { publishChange } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
+import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
 import type { OrganisationKind } from "~/utils/domain";
 import { changedFields, recordAudit } from "./audit.server";
@@ -73,7 +72,7 @@ export async function createOrganisation(input: OrganisationInput, actorId: stri
     });
     return created;
   });
-  publishChange(topic.directory, "organisation", organisation.id);
+  await emit({ type: "organisation.changed", organisationId: organisation.id });
   return organisation;
 }
 
@@ -93,5 +92,5 @@ export async function updateOrganisation(id: string, input: OrganisationInput, a
       requestId,
     });
   });
-  publishChange(topic.directory, "organisation", id);
+  await emit({ type: "organisation.changed", organisationId: id });
 }

@@ -1,8 +1,7 @@
+import { emit, type DomainEvent } from "~/events.server";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { can, type Actor } from "~/auth/permissions";
 import { YJS_FRAGMENT } from "~/editor/schema";
-import { publishChange } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
 import { db, type Prisma } from "~/utils/db.server";
 import type { OutcomeKind } from "~/utils/domain";
 import { formatDay, todayIn, overdueToday } from "~/utils/format";
@@ -207,7 +206,7 @@ export async function createOutcome(workshopId: string, input: OutcomeInput, { a
     });
     return outcome;
   });
-  publishChange(topic.workshop(workshopId), "outcome", outcome.id);
+  await emit({ type: "outcome.changed", workshopId, outcomeId: outcome.id });
   return outcome;
 }
 
@@ -286,11 +285,10 @@ export async function updateOutcome(
     });
     return reworded;
   });
-  publishChange(topic.workshop(workshopId), "outcome", outcomeId);
-  for (const item of reworded) {
-    publishChange(topic.plan(item.planId), "action_item", item.id);
-    publishChange(topic.country(item.countryId), "action_item", item.id);
-  }
+  await emit(
+    { type: "outcome.changed", workshopId, outcomeId },
+    ...reworded.map((item) => itemChanged(item, workshopId)),
+  );
 }
 
 type RemovedItem = {
@@ -374,11 +372,9 @@ async function auditRemovedItems(
   }
 }
 
-function publishRemoved(removed: RemovedItem[]) {
-  for (const item of removed) {
-    publishChange(topic.plan(item.planId), "action_item", item.id);
-    publishChange(topic.country(item.countryId), "action_item", item.id);
-  }
+/** The announcement that an action item carrying out one of `workshopId`'s agreed actions changed. */
+function itemChanged(item: { id: string; planId: string; countryId: string }, workshopId: string): DomainEvent {
+  return { type: "action-item.changed", countryId: item.countryId, planId: item.planId, itemId: item.id, workshopId };
 }
 
 /** Deletes an outcome and the items it put in plans, unless a country has started on one. */
@@ -409,8 +405,10 @@ export async function deleteOutcome(workshopId: string, outcomeId: string, actor
     return removed;
   });
   if (!removed) return;
-  publishChange(topic.workshop(workshopId), "outcome", outcomeId);
-  publishRemoved(removed);
+  await emit(
+    { type: "outcome.changed", workshopId, outcomeId },
+    ...removed.map((item) => itemChanged(item, workshopId)),
+  );
 }
 
 // ───────────────────────── assignments ─────────────────────────
@@ -551,11 +549,11 @@ async function assignOnce(
     return created;
   });
 
-  if (created.length) publishChange(topic.workshop(workshopId), "outcome", outcome.id);
-  for (const c of created) {
-    publishChange(topic.plan(c.plan.id), "action_item", c.itemId);
-    publishChange(topic.country(c.countryId), "action_item", c.itemId);
-  }
+  if (created.length)
+    await emit(
+      { type: "outcome.changed", workshopId, outcomeId: outcome.id },
+      ...created.map((c) => itemChanged({ id: c.itemId, planId: c.plan.id, countryId: c.countryId }, workshopId)),
+    );
   return {
     assigned: created.map((c) => ({
       countryName: c.countryName,
@@ -597,8 +595,10 @@ export async function unassignCountry(workshopId: string, outcomeId: string, cou
     return { countryName: assignment.country.name, items: removed };
   });
   if (!removed) return null;
-  publishChange(topic.workshop(workshopId), "outcome", outcomeId);
-  publishRemoved(removed.items);
+  await emit(
+    { type: "outcome.changed", workshopId, outcomeId },
+    ...removed.items.map((item) => itemChanged(item, workshopId)),
+  );
   return removed.countryName;
 }
 
@@ -652,9 +652,7 @@ export async function linkAssignmentMilestone(
     };
   });
   if (!linked) return;
-  publishChange(topic.workshop(workshopId), "action_item", linked.itemId);
-  publishChange(topic.plan(linked.planId), "action_item", linked.itemId);
-  publishChange(topic.country(linked.countryId), "action_item", linked.itemId);
+  await emit(itemChanged({ id: linked.itemId, planId: linked.planId, countryId: linked.countryId }, workshopId));
 }
 
 // ───────────────────────── minutes ─────────────────────────
@@ -694,7 +692,7 @@ export async function ensureMinutesDocument(workshopId: string, { actorId, reque
       });
       return document.id;
     });
-    publishChange(topic.workshop(workshopId), "workshop", workshopId);
+    await emit({ type: "workshop.changed", workshopId });
     return documentId;
   } catch (error) {
     if (!(error instanceof MinutesRaceLost) && !isUniqueViolation(error)) throw error;

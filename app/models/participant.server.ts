@@ -1,10 +1,9 @@
+import { emit } from "~/events.server";
 import crypto from "node:crypto";
 import Papa from "papaparse";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { generateToken, hashToken } from "~/auth/tokens.server";
-import { publishChange } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
 import { db, type Prisma } from "~/utils/db.server";
 import {
   LOCALES,
@@ -325,7 +324,7 @@ export async function addParticipant(
     });
     return created;
   });
-  publishChange(topic.workshop(workshopId), "participant", participant.id);
+  await emit({ type: "participant.changed", workshopId, participantId: participant.id });
   return participant;
 }
 
@@ -356,7 +355,7 @@ export async function updateParticipant(
       requestId,
     });
   });
-  publishChange(topic.workshop(workshopId), "participant", participantId);
+  await emit({ type: "participant.changed", workshopId, participantId });
 }
 
 /** Removes a participant and their attendance (the history keeps who did it). */
@@ -379,7 +378,7 @@ export async function removeParticipant(
       requestId,
     });
   });
-  publishChange(topic.workshop(workshopId), "participant", participantId);
+  await emit({ type: "participant.changed", workshopId, participantId });
 }
 
 // ---------------------------------------------------------------------------
@@ -532,7 +531,8 @@ export async function completeRegistration(token: string, answer: RegistrationAn
     });
     return { participantId: participant.id, workshopId: participant.workshopId, status };
   });
-  if (result) publishChange(topic.workshop(result.workshopId), "participant", result.participantId);
+  if (result)
+    await emit({ type: "participant.changed", workshopId: result.workshopId, participantId: result.participantId });
   return result;
 }
 
@@ -563,7 +563,7 @@ export async function answerOwnInvitation(
     });
     return participant;
   });
-  publishChange(topic.workshop(workshopId), "participant", participant.id);
+  await emit({ type: "participant.changed", workshopId, participantId: participant.id });
 }
 
 // ---------------------------------------------------------------------------
@@ -885,7 +885,7 @@ export async function importParticipants(
       });
     }
   });
-  publishChange(topic.workshop(workshopId), "participant", workshopId);
+  await emit({ type: "participant.changed", workshopId, participantId: null });
   return { imported: valid.length, skipped: preview.rows.length - valid.length, preview };
 }
 

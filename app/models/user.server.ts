@@ -1,9 +1,9 @@
+import { emit } from "~/events.server";
 import { translatorFor, type Translate } from "~/i18n/translate.server";
 import { hashPassword } from "~/auth/password.server";
 import { attemptSignIn } from "~/auth/sign-in.server";
 import { invalidateAllSessions } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
-import { disconnectSessions } from "~/realtime/server.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { DEFAULT_LOCALE, type Locale, type Role } from "~/utils/domain";
 import { env } from "~/utils/env.server";
@@ -252,7 +252,7 @@ async function replacePassword(
     });
     return true;
   });
-  if (replaced) disconnectSessions(sessions.map((s) => s.id));
+  if (replaced) await emit({ type: "sessions.ended", sessionIds: sessions.map((s) => s.id) });
   return replaced;
 }
 
@@ -336,12 +336,6 @@ export async function getUserForAdmin(userId: string) {
   });
 }
 
-async function endSessionsOf(userId: string) {
-  const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
-  await invalidateAllSessions(userId);
-  disconnectSessions(sessions.map((s) => s.id));
-}
-
 /** Replace a person's roles; their open pages and sockets pick up the change on the next request. */
 export async function updateUserRoles(userId: string, roles: RoleInput[], actorId: string, requestId?: string) {
   // An administrator who drops their own admin role could leave nobody able to manage access.
@@ -366,9 +360,7 @@ export async function updateUserRoles(userId: string, roles: RoleInput[], actorI
       requestId,
     });
   });
-  // Live connections joined rooms under the old roles: close them so they rejoin under the new ones.
-  const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
-  disconnectSessions(sessions.map((s) => s.id));
+  await emit({ type: "person.access-changed", userId });
 }
 
 export async function setUserStatus(
@@ -396,7 +388,7 @@ export async function setUserStatus(
       requestId,
     });
   });
-  if (status === "disabled") await endSessionsOf(userId);
+  if (status === "disabled") await invalidateAllSessions(userId);
 }
 
 export async function revokeInvitations(userId: string, actorId: string, requestId?: string) {
@@ -493,6 +485,6 @@ export async function endOtherSessions(userId: string, keepSessionId: string, re
       requestId,
     });
   });
-  disconnectSessions(others.map((s) => s.id));
+  await emit({ type: "sessions.ended", sessionIds: others.map((s) => s.id) });
   return others.length;
 }

@@ -1,8 +1,7 @@
+import { emit } from "~/events.server";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { assertCan, type SessionUser } from "~/auth/session.server";
-import { publishChange } from "~/realtime/server.server";
-import { topic } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
 import { WORKSHOP_KINDS, type WorkshopKind } from "~/utils/domain";
 import { isCalendarDay, todayIn } from "~/utils/format";
@@ -322,8 +321,7 @@ export async function createWorkshop(
     });
     return workshop;
   });
-  publishChange(topic.workshop(workshop.id), "workshop", workshop.id);
-  if (workshop.hostCountryId) publishChange(topic.country(workshop.hostCountryId), "workshop", workshop.id);
+  await emit({ type: "workshop.changed", workshopId: workshop.id, hostCountryId: workshop.hostCountryId });
   return workshop;
 }
 
@@ -385,7 +383,7 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput, {
       requestId,
     });
   });
-  publishChange(topic.workshop(workshopId), "workshop", workshopId);
+  await emit({ type: "workshop.changed", workshopId, hostCountryId: input.hostCountryId });
   return { id: workshopId };
 }
 
@@ -413,7 +411,7 @@ export async function addLinkMaterial(
     });
     return material;
   });
-  publishChange(topic.workshop(workshopId), "workshop_material", material.id);
+  await emit({ type: "workshop-material.changed", workshopId, materialId: material.id });
   return material;
 }
 
@@ -434,7 +432,7 @@ export async function addFileMaterial(workshopId: string, title: string, file: F
     });
     return material;
   });
-  publishChange(topic.workshop(workshopId), "workshop_material", material.id);
+  await emit({ type: "workshop-material.changed", workshopId, materialId: material.id });
   return material;
 }
 
@@ -456,6 +454,6 @@ export async function removeMaterial(workshopId: string, materialId: string, { a
   });
   if (!material) return null;
   if (material.fileId) await deleteStoredFile(material.fileId);
-  publishChange(topic.workshop(workshopId), "workshop_material", materialId);
+  await emit({ type: "workshop-material.changed", workshopId, materialId });
   return material;
 }

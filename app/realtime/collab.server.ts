@@ -3,7 +3,7 @@ import type { Server, Socket } from "socket.io";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { can } from "~/auth/permissions";
-import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } from "~/auth/session.server";
+import { userOfCookieHeader, type SessionUser } from "~/auth/session.server";
 import {
   appendUpdate,
   discardUpdate,
@@ -332,10 +332,9 @@ export class DocumentManager {
 
   /** The person behind a socket as they are now: roles may have changed since the socket connected. */
   private async currentUser(socket: AppSocket): Promise<SessionUser | null> {
-    const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    const session = token ? await validateSessionToken(token) : null;
-    if (session) socket.data.user = session.user;
-    return session?.user ?? null;
+    const user = await userOfCookieHeader(socket.handshake.headers.cookie);
+    if (user) socket.data.user = user;
+    return user;
   }
 
   register(socket: AppSocket) {

@@ -3,7 +3,13 @@ import { Server, type Socket } from "socket.io";
 import msgpackParser from "socket.io-msgpack-parser";
 import type { Action, Resource } from "~/auth/permissions";
 import { can } from "~/auth/permissions";
-import { readCookie, SESSION_COOKIE, validateSessionToken, type SessionUser } from "~/auth/session.server";
+import {
+  readCookie,
+  SESSION_COOKIE,
+  userOfCookieHeader,
+  validateSessionToken,
+  type SessionUser,
+} from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
 import { db } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
@@ -14,8 +20,10 @@ import {
   restoreUpdate,
   storeVersionRestore,
 } from "~/models/document.server";
+import { onDomainEvent, type DomainEvent } from "~/events.server";
+import { announcementsOf } from "./announcements.server";
 import { DocumentManager, type DocumentTimings } from "./collab.server";
-import { SOCKET_PATH, SubscribeSchema, type ChangeEvent, type Topic } from "./topics";
+import { SOCKET_PATH, SubscribeSchema, TopicSchema, type ChangeEvent, type Topic } from "./topics";
 
 /**
  * The one place for real time. socket.io shares the HTTP server; a socket
@@ -28,7 +36,7 @@ type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<str
 type Ack = (reply: { ok: true; joined: Topic[] } | { ok: false; error: string }) => void;
 
 // Kept on globalThis so that route modules reloaded in development publish to the live server.
-const globalForIo = globalThis as unknown as { focalpointIo?: Server; focalpointDocuments?: DocumentManager };
+const globalForIo = globalThis as unknown as { focalpointDocuments?: DocumentManager };
 
 /** Which permission a topic needs, with the resource it concerns. */
 async function topicPermission(topic: Topic): Promise<{ action: Action; resource: Resource } | null> {
@@ -74,10 +82,13 @@ function onConnection(socket: AppSocket, documents: DocumentManager) {
     const parsed = SubscribeSchema.safeParse(payload);
     if (!parsed.success)
       return reply({ ok: false, error: `invalid subscribe message: ${parsed.error.issues[0]?.message}` });
+    // Roles may have changed since the socket connected: follow under today's.
+    const follower = await userOfCookieHeader(socket.handshake.headers.cookie);
+    if (!follower) return reply({ ok: false, error: "unauthorized" });
     const joined: Topic[] = [];
     for (const topic of parsed.data.topics) {
       const needed = await topicPermission(topic);
-      if (!needed || !can(user, needed.action, needed.resource)) {
+      if (!needed || !can(follower, needed.action, needed.resource)) {
         return reply({ ok: false, error: `not allowed to follow ${topic}` });
       }
       joined.push(topic);
@@ -93,6 +104,42 @@ function onConnection(socket: AppSocket, documents: DocumentManager) {
     if (!parsed.success) return;
     for (const topic of parsed.data.topics) await socket.leave(topic);
   });
+}
+
+/** Each of the person's sockets leaves the topics their roles no longer let them follow. */
+async function unfollowForbiddenTopics(io: Server, userId: string) {
+  for (const socket of await io.in(`user:${userId}`).fetchSockets()) {
+    const user = await userOfCookieHeader(socket.handshake.headers.cookie);
+    for (const room of socket.rooms) {
+      const followed = TopicSchema.safeParse(room);
+      if (!followed.success) continue;
+      const needed = await topicPermission(followed.data);
+      if (!user || !needed || !can(user, needed.action, needed.resource)) socket.leave(room);
+    }
+  }
+}
+
+/** What the live side does when the domain changes: tell the pages that show it, re-check who may edit or follow. */
+async function reactTo(event: DomainEvent, io: Server, documents: DocumentManager) {
+  const at = new Date().toISOString();
+  for (const announcement of announcementsOf(event)) {
+    const change: ChangeEvent = { ...announcement, at };
+    io.to(announcement.topic).emit("changed", change);
+  }
+  switch (event.type) {
+    case "plan.status-changed":
+      // Editors of an endorsed plan become readers at once, and the other way round.
+      await documents.reauthorize({ documentId: event.documentId });
+      break;
+    case "person.access-changed":
+      // Open documents and followed topics are checked again at once under the new roles.
+      await documents.reauthorize({ userId: event.userId });
+      await unfollowForbiddenTopics(io, event.userId);
+      break;
+    case "sessions.ended":
+      if (event.sessionIds.length) io.in(event.sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
+      break;
+  }
 }
 
 export function attachRealtime(server: http.Server, options: { documentTimings?: Partial<DocumentTimings> } = {}) {
@@ -112,32 +159,16 @@ export function attachRealtime(server: http.Server, options: { documentTimings?:
   const documents = new DocumentManager(io, options.documentTimings);
   io.use((socket, next) => void authenticate(socket as AppSocket, next));
   io.on("connection", (socket) => onConnection(socket as AppSocket, documents));
-  globalForIo.focalpointIo = io;
+  const stopListening = onDomainEvent((event) => reactTo(event, io, documents));
   globalForIo.focalpointDocuments = documents;
   return {
     close: async () => {
+      stopListening();
       await documents.closeAll();
       await io.close();
-      if (globalForIo.focalpointIo === io) globalForIo.focalpointIo = undefined;
       if (globalForIo.focalpointDocuments === documents) globalForIo.focalpointDocuments = undefined;
     },
   };
-}
-
-/** Tell every page following `topic` that something changed, so it can reload its data. */
-export function publishChange(topic: Topic, entity: string, id: string) {
-  const event: ChangeEvent = { topic, entity, id, at: new Date().toISOString() };
-  globalForIo.focalpointIo?.to(topic).emit("changed", event);
-}
-
-/** After a plan changed state (endorsed, reopened), the people in its narrative join again as editors or readers. */
-export async function refreshDocumentAccess(documentId: string) {
-  await globalForIo.focalpointDocuments?.reauthorize({ documentId });
-}
-
-/** After a person's roles changed: their open documents are checked again, read-only or closed where they lost access. */
-export async function refreshPersonDocumentAccess(userId: string) {
-  await globalForIo.focalpointDocuments?.reauthorize({ userId });
 }
 
 /**
@@ -160,11 +191,4 @@ export async function restoreDocumentVersion(
   if (!update) return false;
   await storeVersionRestore(documentId, update, version, actor);
   return true;
-}
-
-/** Close the sockets of sessions that ended (sign-out, password change). */
-export function disconnectSessions(sessionIds: string[]) {
-  const io = globalForIo.focalpointIo;
-  if (!io || sessionIds.length === 0) return;
-  io.in(sessionIds.map((id) => `session:${id}`)).disconnectSockets(true);
 }

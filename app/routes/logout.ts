@@ -1,16 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { blankSessionCookie, invalidateSession, readCookie, SESSION_COOKIE } from "~/auth/session.server";
-import { hashToken } from "~/auth/tokens.server";
-import { disconnectSessions } from "~/realtime/server.server";
 
 /** Ends the session in the database (not only the cookie) and closes its live connections. */
 export async function action({ request }: ActionFunctionArgs) {
   const token = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
-  if (token) {
-    await invalidateSession(token);
-    disconnectSessions([hashToken(token)]);
-  }
+  if (token) await invalidateSession(token);
   return redirect("/login?signedOut=1", { headers: { "Set-Cookie": blankSessionCookie() } });
 }
 

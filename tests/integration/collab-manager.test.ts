@@ -2,14 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { emit } from "~/events.server";
 import * as documents from "~/models/document.server";
 import { syncUpdateMessage } from "~/realtime/collab-protocol";
-import {
-  attachRealtime,
-  refreshDocumentAccess,
-  refreshPersonDocumentAccess,
-  restoreDocumentVersion,
-} from "~/realtime/server.server";
+import { attachRealtime, restoreDocumentVersion } from "~/realtime/server.server";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
 
@@ -250,7 +246,7 @@ describe("access that changes while people are in the document", () => {
     expect(fp.provider.readOnly).toBe(false);
 
     await db.actionPlan.update({ where: { id: planId }, data: { status: "endorsed" } });
-    await refreshDocumentAccess(documentId);
+    await emit({ type: "plan.status-changed", countryId: "", planId, documentId });
     await until(() => fp.provider.readOnly && tf.provider.readOnly && fp.provider.status === "saved");
 
     // The server refuses a write from the endorsed plan's former editor, whatever the client believes.
@@ -267,7 +263,7 @@ describe("access that changes while people are in the document", () => {
     expect(tf.text()).not.toContain("written after endorsement");
 
     await db.actionPlan.update({ where: { id: planId }, data: { status: "draft" } });
-    await refreshDocumentAccess(documentId);
+    await emit({ type: "plan.status-changed", countryId: "", planId, documentId });
     await until(() => !fp.provider.readOnly && !tf.provider.readOnly);
     typeParagraph(fp.doc, "written after reopening");
     await until(() => tf.text().includes("written after reopening"));
@@ -279,7 +275,7 @@ describe("access that changes while people are in the document", () => {
     const tf = await editor("tf.ph@focalpoint.test", documentId);
     const tfUser = await db.user.findUniqueOrThrow({ where: { email: "tf.ph@focalpoint.test" } });
     await db.roleAssignment.deleteMany({ where: { userId: tfUser.id } });
-    await refreshPersonDocumentAccess(tfUser.id);
+    await emit({ type: "person.access-changed", userId: tfUser.id });
     await until(() => tf.provider.status === "error");
     expect(tf.provider.error).toBe("not allowed to open this document");
 

@@ -3,8 +3,9 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import msgpackParser from "socket.io-msgpack-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emit } from "~/events.server";
 import { createSession } from "~/auth/session.server";
-import { attachRealtime, publishChange } from "~/realtime/server.server";
+import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH, topic, type ChangeEvent } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
 
@@ -70,9 +71,34 @@ describe("real-time plumbing", () => {
     });
 
     const heard = new Promise<ChangeEvent>((resolve) => watcher.once("changed", resolve));
-    publishChange(topic.country(vn.id), "milestone", "m1");
+    await emit({ type: "milestone.changed", countryId: vn.id, milestoneId: "m1" });
     const event = await heard;
     expect(event).toMatchObject({ topic: `country:${vn.id}`, entity: "milestone", id: "m1" });
+  });
+
+  it("stops telling a person of a country's changes as soon as they lose the role that let them follow it", async () => {
+    const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
+    const focalPoint = await db.user.findUniqueOrThrow({ where: { email: "fp.kh@focalpoint.test" } });
+    const former = client(await cookieFor(focalPoint.email));
+    const colleague = client(await cookieFor("secretariat@focalpoint.test"));
+    await Promise.all([connected(former), connected(colleague)]);
+    for (const socket of [former, colleague])
+      expect(await subscribe(socket, { topics: [topic.country(kh.id)] })).toMatchObject({ ok: true });
+
+    await db.roleAssignment.deleteMany({ where: { userId: focalPoint.id } });
+    await emit({ type: "person.access-changed", userId: focalPoint.id });
+
+    const heardByFormer: ChangeEvent[] = [];
+    former.on("changed", (event: ChangeEvent) => heardByFormer.push(event));
+    const heardByColleague = new Promise<ChangeEvent>((resolve) => colleague.once("changed", resolve));
+    await emit({ type: "country.changed", countryId: kh.id });
+    await heardByColleague;
+    // The answer to this later request travels on the same connection as the change would have.
+    expect(await subscribe(former, { topics: [topic.country(kh.id)] })).toEqual({
+      ok: false,
+      error: `not allowed to follow country:${kh.id}`,
+    });
+    expect(heardByFormer).toEqual([]);
   });
 
   it("answers malformed messages with a clear error and joins nothing", async () => {
@@ -92,7 +118,7 @@ describe("real-time plumbing", () => {
     }
     let heard = false;
     socket.on("changed", () => (heard = true));
-    publishChange("directory", "user", "u1");
+    await emit({ type: "organisation.changed", organisationId: "u1" });
     await new Promise((r) => setTimeout(r, 100));
     expect(heard).toBe(false);
   });

@@ -1,0 +1,60 @@
+import type { DomainEvent } from "~/events.server";
+import { topic, type ChangeEvent } from "./topics";
+
+type Announcement = Omit<ChangeEvent, "at">;
+
+/**
+ * Which open pages hear of a domain event: the topics it concerns, each with
+ * the kind of record and its id. Pages reload their own data; the
+ * announcement says only that something changed.
+ */
+export function announcementsOf(event: DomainEvent): Announcement[] {
+  switch (event.type) {
+    case "country.changed":
+      return [{ topic: topic.country(event.countryId), entity: "country", id: event.countryId }];
+    case "organisation.changed":
+      return [{ topic: topic.directory, entity: "organisation", id: event.organisationId }];
+    case "priority-sector.changed":
+      return [{ topic: topic.country(event.countryId), entity: "country_sector", id: event.sectorId }];
+    case "milestone.changed":
+      return [{ topic: topic.country(event.countryId), entity: "milestone", id: event.milestoneId }];
+    case "milestone-comment.changed":
+      return [{ topic: topic.country(event.countryId), entity: "comment", id: event.commentId }];
+    case "plan.changed":
+    case "plan.status-changed":
+      return [
+        { topic: topic.plan(event.planId), entity: "action_plan", id: event.planId },
+        { topic: topic.country(event.countryId), entity: "action_plan", id: event.planId },
+      ];
+    case "action-item.changed":
+      return [
+        { topic: topic.plan(event.planId), entity: "action_item", id: event.itemId },
+        { topic: topic.country(event.countryId), entity: "action_item", id: event.itemId },
+        ...(event.workshopId
+          ? [{ topic: topic.workshop(event.workshopId), entity: "action_item", id: event.itemId }]
+          : []),
+      ];
+    case "workshop.changed":
+      return [
+        { topic: topic.workshop(event.workshopId), entity: "workshop", id: event.workshopId },
+        ...(event.hostCountryId
+          ? [{ topic: topic.country(event.hostCountryId), entity: "workshop", id: event.workshopId }]
+          : []),
+      ];
+    case "workshop-material.changed":
+      return [{ topic: topic.workshop(event.workshopId), entity: "workshop_material", id: event.materialId }];
+    case "agenda-session.changed":
+      return [{ topic: topic.workshop(event.workshopId), entity: "agenda_session", id: event.sessionId }];
+    case "participant.changed":
+      return [
+        { topic: topic.workshop(event.workshopId), entity: "participant", id: event.participantId ?? event.workshopId },
+      ];
+    case "attendance.changed":
+      return [{ topic: topic.workshop(event.workshopId), entity: "attendance", id: event.participantId }];
+    case "outcome.changed":
+      return [{ topic: topic.workshop(event.workshopId), entity: "outcome", id: event.outcomeId }];
+    case "sessions.ended":
+    case "person.access-changed":
+      return [];
+  }
+}
