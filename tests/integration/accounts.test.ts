@@ -16,11 +16,11 @@ import {
   updateUserRoles,
   UserError,
 } from "~/models/user.server";
-import { loader as auditLoader } from "~/routes/_app.admin.audit";
-import { loader as outboxLoader } from "~/routes/_app.admin.outbox";
-import { action as userAction, loader as userLoader } from "~/routes/_app.admin.users.$userId";
-import { loader as usersLoader } from "~/routes/_app.admin.users._index";
-import { action as inviteAction, loader as inviteLoader } from "~/routes/_app.admin.users.new";
+import { loader as auditLoader } from "~/routes/_app+/admin+/audit";
+import { loader as outboxLoader } from "~/routes/_app+/admin+/outbox";
+import { action as userAction, loader as userLoader } from "~/routes/_app+/admin+/users.$userId";
+import { loader as usersLoader } from "~/routes/_app+/admin+/users._index";
+import { action as inviteAction, loader as inviteLoader } from "~/routes/_app+/admin+/users.new";
 import { db } from "~/utils/db.server";
 import { parseRoleFields } from "~/utils/role-form.server";
 

@@ -13,9 +13,9 @@ import {
   SessionForm,
   type SessionInput,
 } from "~/models/agenda.server";
-import { action as agendaAction, loader as agendaLoader } from "~/routes/_app.workshops.$workshopId.agenda._index";
-import { action as newSessionAction } from "~/routes/_app.workshops.$workshopId.agenda.new";
-import { loader as icsLoader } from "~/routes/workshops.$workshopId.agenda[.]ics";
+import { action as agendaAction, loader as agendaLoader } from "~/routes/_app+/workshops+/$workshopId+/agenda._index";
+import { action as newSessionAction } from "~/routes/_app+/workshops+/$workshopId+/agenda.new";
+import { loader as icsLoader } from "~/routes/_app+/workshops+/$workshopId+/agenda[.]ics";
 import { db } from "~/utils/db.server";
 import { requestAs, routeContext, settle, userId } from "../support/requests";
 

@@ -8,8 +8,8 @@ import {
   quarterOf,
   quartersBetween,
 } from "~/models/dashboard.server";
-import { loader as matrixCsv } from "~/routes/dashboard.matrix[.]csv";
-import { loader as milestonesCsv } from "~/routes/dashboard.milestones[.]csv";
+import { loader as matrixCsv } from "~/routes/_app+/dashboard+/matrix[.]csv";
+import { loader as milestonesCsv } from "~/routes/_app+/dashboard+/milestones[.]csv";
 import { db } from "~/utils/db.server";
 import { signedIn } from "../support/requests";
 

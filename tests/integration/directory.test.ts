@@ -3,12 +3,12 @@ import { createSession, validateSessionToken } from "~/auth/session.server";
 import { getCountryProfile, listCountriesOverview } from "~/models/country.server";
 import { listPeople, PEOPLE_PER_PAGE } from "~/models/directory.server";
 import { listOrganisations } from "~/models/organisation.server";
-import { action as editCountryAction, loader as editCountryLoader } from "~/routes/_app.countries.$code.edit";
-import { loader as countryLoader } from "~/routes/_app.countries.$code._index";
-import { action as editOrganisationAction } from "~/routes/_app.organisations.$organisationId.edit";
-import { action as newOrganisationAction, loader as newOrganisationLoader } from "~/routes/_app.organisations.new";
-import { loader as peopleLoader } from "~/routes/_app.people._index";
-import { loader as personLoader } from "~/routes/_app.people.$personId";
+import { action as editCountryAction, loader as editCountryLoader } from "~/routes/_app+/countries+/$code.edit";
+import { loader as countryLoader } from "~/routes/_app+/countries+/$code._index";
+import { action as editOrganisationAction } from "~/routes/_app+/organisations+/$organisationId.edit";
+import { action as newOrganisationAction, loader as newOrganisationLoader } from "~/routes/_app+/organisations+/new";
+import { loader as peopleLoader } from "~/routes/_app+/people+/_index";
+import { loader as personLoader } from "~/routes/_app+/people+/$personId";
 import { db } from "~/utils/db.server";
 
 const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loader } from "~/routes/healthz";
+import { loader } from "~/routes/_resources+/healthz";
 
 describe("GET /healthz", () => {
   it("answers 200 with the state of the app and its database", async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
 import { ACTUAL_DATE_ZONE, listMilestoneComments, milestoneHistory } from "~/models/milestone.server";
-import { action as sectorsAction, loader as sectorsLoader } from "~/routes/_app.countries.$code.sectors";
-import { action as editAction, loader as editLoader } from "~/routes/_app.milestones.$milestoneId.edit";
-import { action as pageAction, loader as pageLoader } from "~/routes/_app.milestones.$milestoneId._index";
+import { action as sectorsAction, loader as sectorsLoader } from "~/routes/_app+/countries+/$code.sectors";
+import { action as editAction, loader as editLoader } from "~/routes/_app+/milestones+/$milestoneId.edit";
+import { action as pageAction, loader as pageLoader } from "~/routes/_app+/milestones+/$milestoneId._index";
 import { db } from "~/utils/db.server";
 import { cookieFor, routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";

@@ -16,7 +16,7 @@ import {
   updateOutcome,
 } from "~/models/outcome.server";
 import { attachRealtime } from "~/realtime/server.server";
-import { action as outcomesAction, loader as outcomesLoader } from "~/routes/_app.workshops.$workshopId.outcomes";
+import { action as outcomesAction, loader as outcomesLoader } from "~/routes/_app+/workshops+/$workshopId+/outcomes";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";

@@ -11,10 +11,10 @@ import {
   ParticipantError,
 } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { loader as participantsCsv } from "~/routes/_app.workshops.$workshopId.participants[.]csv";
-import { action as participantsAction } from "~/routes/_app.workshops.$workshopId.participants";
-import { action as addAction } from "~/routes/_app.workshops.$workshopId.participants_.new";
-import { action as registerAction } from "~/routes/register.$token";
+import { loader as participantsCsv } from "~/routes/_app+/workshops+/$workshopId+/participants[.]csv";
+import { action as participantsAction } from "~/routes/_app+/workshops+/$workshopId+/participants";
+import { action as addAction } from "~/routes/_app+/workshops+/$workshopId+/participants_.new";
+import { action as registerAction } from "~/routes/_auth+/register.$token";
 import { db } from "~/utils/db.server";
 import { routeContext, settle, signedIn } from "../support/requests";
 

@@ -9,7 +9,7 @@ import {
   storeUpload,
   UploadRejected,
 } from "~/models/stored-file.server";
-import { loader as downloadLoader } from "~/routes/files.$fileId";
+import { loader as downloadLoader } from "~/routes/_resources+/files.$fileId";
 import { db } from "~/utils/db.server";
 
 const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };

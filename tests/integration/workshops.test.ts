@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createAgendaSession, getAgenda } from "~/models/agenda.server";
 import { getWorkshopDetail, normaliseTimeZone, removeMaterial } from "~/models/workshop.server";
-import { action as editAction, loader as editLoader } from "~/routes/_app.workshops.$workshopId.edit";
-import { action as newAction, loader as newLoader } from "~/routes/_app.workshops.new";
+import { action as editAction, loader as editLoader } from "~/routes/_app+/workshops+/$workshopId+/edit";
+import { action as newAction, loader as newLoader } from "~/routes/_app+/workshops+/new";
 import { db } from "~/utils/db.server";
 import { requestAs, routeContext, settle, signedIn, userId } from "../support/requests";
 

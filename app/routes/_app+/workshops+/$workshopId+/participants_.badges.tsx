@@ -9,7 +9,7 @@ import { formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import styles from "~/styles/participants.css?url";
 import badgeStyles from "~/styles/badges.css?url";
-import { useWorkshopLayout } from "./_app.workshops.$workshopId";
+import { useWorkshopLayout } from "./_layout";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },

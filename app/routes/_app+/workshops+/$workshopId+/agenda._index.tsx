@@ -7,7 +7,7 @@ import { getAgenda, moveAgendaSession, type AgendaSessionView } from "~/models/a
 import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel, todayIn } from "~/utils/format";
 import { IdParam } from "~/utils/params";
-import { useWorkshopLayout } from "./_app.workshops.$workshopId";
+import { useWorkshopLayout } from "./_layout";
 import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 
 export const meta: MetaFunction = ({ matches }) => {

@@ -20,7 +20,7 @@ import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/utils/domain";
 import { todayIn } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
-import { useWorkshopLayout } from "./_app.workshops.$workshopId";
+import { useWorkshopLayout } from "./_layout";
 import styles from "~/styles/participants.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -21,7 +21,7 @@ import { SEXES } from "~/utils/domain";
 import { formatDay, formatNumber, formatTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import styles from "~/styles/participants.css?url";
-import { useWorkshopLayout } from "./_app.workshops.$workshopId";
+import { useWorkshopLayout } from "./_layout";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Attendance · FocalPoint" }];

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The header's data for the workshop's child pages. */
 export function useWorkshopLayout() {
-  return useRouteLoaderData<typeof loader>("routes/_app.workshops.$workshopId")!;
+  return useRouteLoaderData<typeof loader>("routes/_app+/workshops+/$workshopId+/_layout")!;
 }
 
 export default function WorkshopLayout() {
