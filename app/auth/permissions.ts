@@ -1,4 +1,4 @@
-import type { Role } from "~/utils/domain";
+import type { Role } from "~/domain/vocabulary";
 
 /**
  * The one permission function. Routes, socket handlers and the UI all ask

@@ -2,7 +2,7 @@ import { emit } from "~/events.server";
 import { redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { usesHttps } from "~/utils/env.server";
-import type { Role } from "~/utils/domain";
+import type { Role } from "~/domain/vocabulary";
 import type { Action, Actor, Resource } from "./permissions";
 import { can } from "./permissions";
 import { generateToken, hashToken } from "./tokens.server";

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ACTION_ITEM_STATUSES } from "~/utils/domain";
+import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
 import { Field, FormError, SelectField } from "./forms";
 import { FormActions } from "~/components/forms";
 

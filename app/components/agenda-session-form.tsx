@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
-import { SESSION_TYPES, SPEAKER_ROLES } from "~/utils/domain";
+import { SESSION_TYPES, SPEAKER_ROLES } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 import { Field, FormError, SelectField, TextareaField } from "./forms";
 import { FormActions } from "~/components/forms";

@@ -2,7 +2,7 @@ import { Form, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE_NAMES } from "~/i18n/config";
-import { LOCALES } from "~/utils/domain";
+import { LOCALES } from "~/domain/vocabulary";
 
 /** Changes the language as soon as one is picked; without JavaScript, a button submits the form. */
 export function LanguageSwitcher({ current }: { current: string }) {

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ORGANISATION_KINDS } from "~/utils/domain";
+import { ORGANISATION_KINDS } from "~/domain/vocabulary";
 import { Field, FormError, SelectField } from "./forms";
 import { FormActions } from "~/components/forms";
 

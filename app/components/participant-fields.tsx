@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "~/components/forms";
-import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES, SEXES } from "~/utils/domain";
+import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES, SEXES } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 
 const STATUS_TONE: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { COUNTRY_SCOPED_ROLES, ROLES } from "~/utils/domain";
+import { COUNTRY_SCOPED_ROLES, ROLES } from "~/domain/vocabulary";
 import { roleTakesCountry } from "~/utils/role-scope";
 
 type Country = { id: string; code: string; name: string };

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { WORKSHOP_KINDS } from "~/utils/domain";
+import { WORKSHOP_KINDS } from "~/domain/vocabulary";
 import { Field, FormError, SelectField, TextareaField } from "./forms";
 import { FormActions } from "~/components/forms";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES } from "~/utils/domain";
+import { DEFAULT_LOCALE, LOCALES } from "~/domain/vocabulary";
 import { en } from "./en";
 import { id } from "./id";
 

@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { getUser } from "~/auth/session.server";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/utils/domain";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/domain/vocabulary";
 import { i18nConfig } from "./config";
 
 /** Remembers the language of people who are not signed in; signed-in people keep theirs on their account. */

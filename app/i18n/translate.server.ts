@@ -1,5 +1,5 @@
 import { i18nServer } from "./i18n.server";
-import type { Locale } from "~/utils/domain";
+import type { Locale } from "~/domain/vocabulary";
 
 /**
  * A translator for server code that builds text from keys chosen at run time

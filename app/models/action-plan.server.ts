@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import type { Actor } from "~/auth/permissions";
 import { YJS_FRAGMENT } from "~/editor/schema";
 import { db } from "~/utils/db.server";
-import type { PlanStatus } from "~/utils/domain";
+import type { PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
 import { changedFields, recordAudit } from "./audit.server";
 import { readableCountryFilter } from "./dashboard.server";

@@ -3,7 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { db, type Prisma } from "~/utils/db.server";
-import { SESSION_TYPES, SPEAKER_ROLES, type SessionType, type SpeakerRole } from "~/utils/domain";
+import { SESSION_TYPES, SPEAKER_ROLES, type SessionType, type SpeakerRole } from "~/domain/vocabulary";
 import { asArray, optionalText, text } from "~/utils/forms.server";
 
 /**

@@ -1,6 +1,6 @@
 import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
-import { SEXES, type Sex } from "~/utils/domain";
+import { SEXES, type Sex } from "~/domain/vocabulary";
 import { todayIn } from "~/utils/format";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
 import { badgeTokenFromCode } from "./participant.server";

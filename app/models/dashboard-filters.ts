@@ -3,7 +3,7 @@
  * (no server code here, so the page's components can build links from them).
  */
 import { z } from "zod";
-import { MILESTONE_STATUSES } from "~/utils/domain";
+import { MILESTONE_STATUSES } from "~/domain/vocabulary";
 import { IdParam } from "~/utils/params";
 
 /** Besides the four statuses, the dashboard can show only what is overdue. */

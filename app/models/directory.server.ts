@@ -1,6 +1,6 @@
 import type { Prisma } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
-import type { OrganisationKind, Role } from "~/utils/domain";
+import type { OrganisationKind, Role } from "~/domain/vocabulary";
 
 /** The people directory: everyone with an account or an invitation, searchable. */
 

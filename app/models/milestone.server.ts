@@ -1,7 +1,7 @@
 import { emit } from "~/events.server";
 import { z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
-import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/utils/domain";
+import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { todayIn, overdueToday } from "~/utils/format";
 import { optionalDay, optionalText, text, webAddress } from "~/utils/forms.server";
 import { changedFields, recordAudit } from "./audit.server";

@@ -1,6 +1,6 @@
 import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
-import type { OrganisationKind } from "~/utils/domain";
+import type { OrganisationKind } from "~/domain/vocabulary";
 import { changedFields, recordAudit } from "./audit.server";
 
 export type OrganisationInput = {

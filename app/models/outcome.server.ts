@@ -3,7 +3,7 @@ import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { can, type Actor } from "~/auth/permissions";
 import { YJS_FRAGMENT } from "~/editor/schema";
 import { db, type Prisma } from "~/utils/db.server";
-import type { OutcomeKind } from "~/utils/domain";
+import type { OutcomeKind } from "~/domain/vocabulary";
 import { formatDay, todayIn, overdueToday } from "~/utils/format";
 import { milestoneOptions, type ProseMirrorNode } from "./action-plan.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";

@@ -14,7 +14,7 @@ import {
   type ParticipantCategory,
   type RegistrationStatus,
   type Sex,
-} from "~/utils/domain";
+} from "~/domain/vocabulary";
 import { env } from "~/utils/env.server";
 import { formatDay, todayIn } from "~/utils/format";
 import { en } from "~/i18n/en";

@@ -5,7 +5,7 @@ import { attemptSignIn } from "~/auth/sign-in.server";
 import { invalidateAllSessions } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { db, type Prisma } from "~/utils/db.server";
-import { DEFAULT_LOCALE, type Locale, type Role } from "~/utils/domain";
+import { DEFAULT_LOCALE, type Locale, type Role } from "~/domain/vocabulary";
 import { env } from "~/utils/env.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { sendEmail } from "./email.server";

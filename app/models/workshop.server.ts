@@ -3,7 +3,7 @@ import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { assertCan, type SessionUser } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
-import { WORKSHOP_KINDS, type WorkshopKind } from "~/utils/domain";
+import { WORKSHOP_KINDS, type WorkshopKind } from "~/domain/vocabulary";
 import { isCalendarDay, todayIn } from "~/utils/format";
 import { asArray, optionalText, text, webAddress } from "~/utils/forms.server";
 import { keepClockTimesInNewZone } from "./agenda.server";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTION_ITEM_STATUSES } from "./domain";
+import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
 import { optionalDay, optionalText, text } from "./forms.server";
 
 const day = optionalDay();

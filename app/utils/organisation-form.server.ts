@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Translate } from "~/i18n/translate.server";
 import { countryIdSet } from "~/models/country.server";
 import { DuplicateOrganisationError, type OrganisationInput } from "~/models/organisation.server";
-import { ORGANISATION_KINDS } from "./domain";
+import { ORGANISATION_KINDS } from "~/domain/vocabulary";
 import { parseForm, text } from "./forms.server";
 
 const OrganisationFormSchema = z.object({

@@ -1,6 +1,6 @@
 import type { Translate } from "~/i18n/translate.server";
 import type { RoleInput } from "~/models/user.server";
-import { COUNTRY_SCOPED_ROLES, ROLES } from "./domain";
+import { COUNTRY_SCOPED_ROLES, ROLES } from "~/domain/vocabulary";
 import { roleTakesCountry } from "./role-scope";
 
 /**

@@ -1,4 +1,4 @@
-import { COUNTRY_SCOPED_ROLES, type Role } from "./domain";
+import { COUNTRY_SCOPED_ROLES, type Role } from "~/domain/vocabulary";
 
 /**
  * Roles whose country scope means something to the permission function:

@@ -46,12 +46,10 @@ test("a milestone saved by a focal point shows on the Secretariat's open dashboa
   await expect(matrix.getByRole("link", { name: "Cambodia, Welding: Curriculum, In progress" })).toBeVisible({
     timeout: 5_000,
   });
-  test
-    .info()
-    .annotations.push({
-      type: "live update",
-      description: `seen on the dashboard ${Date.now() - saved} ms after the save was sent`,
-    });
+  test.info().annotations.push({
+    type: "live update",
+    description: `seen on the dashboard ${Date.now() - saved} ms after the save was sent`,
+  });
   await expect(blockedCell).toHaveCount(0);
   expect(await secretariat.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
 

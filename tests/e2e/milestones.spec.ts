@@ -80,13 +80,11 @@ test("a focal point edits a milestone, adds evidence and a comment, and sees the
   await expect(evidence.getByLabel("Web address")).toHaveValue("");
 
   // Evidence: an uploaded file, served back as a download.
-  await evidence
-    .getByLabel("File", { exact: true })
-    .setInputFiles({
-      name: "Assessor list.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from("name,trade\nAssessor 1,Masonry\n"),
-    });
+  await evidence.getByLabel("File", { exact: true }).setInputFiles({
+    name: "Assessor list.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("name,trade\nAssessor 1,Masonry\n"),
+  });
   await evidence.getByRole("button", { name: "Upload" }).click();
   const upload = evidence.getByRole("link", { name: "Assessor list.csv" });
   await expect(upload).toHaveAttribute("href", /^\/files\/[a-z0-9]+$/);

@@ -175,13 +175,11 @@ test("a facilitator creates a workshop, builds its agenda, reorders it by keyboa
   await page.getByRole("button", { name: "Add link" }).click();
   await expect(page.getByRole("link", { name: "Open Concept note (link)" })).toBeVisible();
   await page.getByLabel("Title of the file").fill("Concept note (PDF)");
-  await page
-    .getByLabel("File", { exact: true })
-    .setInputFiles({
-      name: "concept-note.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.4 concept note"),
-    });
+  await page.getByLabel("File", { exact: true }).setInputFiles({
+    name: "concept-note.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4 concept note"),
+  });
   await page.getByRole("button", { name: "Upload" }).click();
   const fileLink = page.getByRole("link", { name: /^Download Concept note \(PDF\)/ });
   await expect(fileLink).toBeVisible();

@@ -9,7 +9,10 @@ import {
   workshopDays,
 } from "~/models/attendance.server";
 import { badgeUrl } from "~/models/participant.server";
-import { action as attendanceAction, loader as attendanceLoader } from "~/routes/_app+/workshops+/$workshopId+/attendance";
+import {
+  action as attendanceAction,
+  loader as attendanceLoader,
+} from "~/routes/_app+/workshops+/$workshopId+/attendance";
 import { loader as statisticsCsv } from "~/routes/_app+/workshops+/$workshopId+/attendance[.]csv";
 import { loader as badgeLanding } from "~/routes/_app+/check-in.$badgeToken";
 import { db } from "~/utils/db.server";

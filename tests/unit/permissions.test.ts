@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, can, readableCountryIds, type Action, type Actor } from "~/auth/permissions";
-import type { Role } from "~/utils/domain";
+import type { Role } from "~/domain/vocabulary";
 
 /**
  * The permission function as a matrix: every role × own country / other

@@ -26,7 +26,7 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import milestoneStyles from "~/styles/milestones.css?url";
-import { MILESTONE_STATUSES } from "~/utils/domain";
+import { MILESTONE_STATUSES } from "~/domain/vocabulary";
 import { formatDateTime, formatDay, formatNumber, formatPercent } from "~/utils/format";
 
 export const links: LinksFunction = () => [

@@ -25,7 +25,7 @@ import {
   UserError,
 } from "~/models/user.server";
 import { useRootData } from "~/root";
-import { LOCALES, SEXES } from "~/utils/domain";
+import { LOCALES, SEXES } from "~/domain/vocabulary";
 import { formatDateTime } from "~/utils/format";
 import { optionalText, parseForm, text } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";

@@ -8,7 +8,7 @@ import { Field, SelectField } from "~/components/forms";
 import { listCountries } from "~/models/country.server";
 import { completeRegistration, countryExists, findRegistration } from "~/models/participant.server";
 import { useRootData } from "~/root";
-import { SEXES } from "~/utils/domain";
+import { SEXES } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 import { parseForm } from "~/utils/forms.server";
 

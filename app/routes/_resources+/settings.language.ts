@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getUser } from "~/auth/session.server";
 import { localeCookie } from "~/i18n/i18n.server";
 import { setUserLocale } from "~/models/user.server";
-import { LOCALES } from "~/utils/domain";
+import { LOCALES } from "~/domain/vocabulary";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 const LanguageForm = z.object({ locale: z.enum(LOCALES), redirectTo: z.string().optional() });

@@ -9,7 +9,7 @@ import { requireUser } from "~/auth/session.server";
 import { PlanStatusBadge } from "~/components/status-badges";
 import { listPlans } from "~/models/action-plan.server";
 import { listReadableCountries } from "~/models/country.server";
-import { PLAN_STATUSES } from "~/utils/domain";
+import { PLAN_STATUSES } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Action plans · FocalPoint" }];
 

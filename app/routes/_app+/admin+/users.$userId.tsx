@@ -18,7 +18,7 @@ import {
   UserError,
 } from "~/models/user.server";
 import { useRootData } from "~/root";
-import type { Role } from "~/utils/domain";
+import type { Role } from "~/domain/vocabulary";
 import { formatDateTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { parseRoleFields } from "~/utils/role-form.server";

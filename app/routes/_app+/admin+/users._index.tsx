@@ -8,7 +8,7 @@ import { requirePermission } from "~/auth/session.server";
 import { roleLabels } from "~/components/app-shell";
 import { Pagination } from "~/components/pagination";
 import { listUsers } from "~/models/user.server";
-import { ROLES, USER_STATUSES } from "~/utils/domain";
+import { ROLES, USER_STATUSES } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "People and access · FocalPoint" }];
 

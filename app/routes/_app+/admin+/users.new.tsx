@@ -14,7 +14,7 @@ import { inviteUser, UserError } from "~/models/user.server";
 import { email, parseForm, text } from "~/utils/forms.server";
 import { parseRoleFields } from "~/utils/role-form.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { LOCALES } from "~/utils/domain";
+import { LOCALES } from "~/domain/vocabulary";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { useRootData } from "~/root";
 

@@ -35,7 +35,7 @@ import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
-import { AQRF_STAGE, MUTUAL_RECOGNITION_STAGE } from "~/utils/domain";
+import { AQRF_STAGE, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { formatDateTime, formatDay, formatNumber, overdueToday } from "~/utils/format";
 import { formDataToObject, parseForm, type FieldErrors } from "~/utils/forms.server";
 import { IdParam, parseParam } from "~/utils/params";

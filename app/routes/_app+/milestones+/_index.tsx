@@ -9,7 +9,7 @@ import { listReadableCountries } from "~/models/country.server";
 import { dashboardQuery } from "~/models/dashboard-filters";
 import { listSectors, milestoneMatrix } from "~/models/dashboard.server";
 import styles from "~/styles/milestones.css?url";
-import { MILESTONE_STATUSES } from "~/utils/domain";
+import { MILESTONE_STATUSES } from "~/domain/vocabulary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Milestones · FocalPoint" }];

@@ -8,7 +8,7 @@ import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { listCountries } from "~/models/country.server";
 import { listOrganisations } from "~/models/organisation.server";
-import { ORGANISATION_KINDS } from "~/utils/domain";
+import { ORGANISATION_KINDS } from "~/domain/vocabulary";
 import styles from "~/styles/directory.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -11,7 +11,7 @@ import { Pagination } from "~/components/pagination";
 import { initials } from "~/components/person-chip";
 import { listCountries } from "~/models/country.server";
 import { listPeople } from "~/models/directory.server";
-import { ORGANISATION_KINDS, ROLES } from "~/utils/domain";
+import { ORGANISATION_KINDS, ROLES } from "~/domain/vocabulary";
 import styles from "~/styles/directory.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

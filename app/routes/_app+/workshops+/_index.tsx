@@ -9,7 +9,7 @@ import { requirePermission } from "~/auth/session.server";
 import { listCountries } from "~/models/country.server";
 import { listWorkshops, workshopYears } from "~/models/workshop.server";
 import { useRootData } from "~/root";
-import { WORKSHOP_KINDS } from "~/utils/domain";
+import { WORKSHOP_KINDS } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Workshops · FocalPoint" }];

@@ -17,7 +17,7 @@ import {
 } from "~/models/attendance.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { useRootData } from "~/root";
-import { SEXES } from "~/utils/domain";
+import { SEXES } from "~/domain/vocabulary";
 import { formatDay, formatNumber, formatTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import styles from "~/styles/participants.css?url";

@@ -4,7 +4,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { attendanceStatistics } from "~/models/attendance.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { csvResponse, toCsv } from "~/utils/csv";
-import { SEXES } from "~/utils/domain";
+import { SEXES } from "~/domain/vocabulary";
 import { IdParam, parseParam } from "~/utils/params";
 
 /**

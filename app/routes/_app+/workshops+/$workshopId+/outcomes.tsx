@@ -29,7 +29,7 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import outcomeStyles from "~/styles/outcomes.css?url";
 import editorStyles from "~/styles/plans.css?url";
-import { OUTCOME_KINDS, OUTCOME_TEXT_MAX } from "~/utils/domain";
+import { OUTCOME_KINDS, OUTCOME_TEXT_MAX } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 import { asArray, formDataToObject, optionalDay, parseForm } from "~/utils/forms.server";
 import { IdParam } from "~/utils/params";

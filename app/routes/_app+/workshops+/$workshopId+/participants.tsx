@@ -16,7 +16,7 @@ import {
   registrationCounts,
 } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/utils/domain";
+import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/domain/vocabulary";
 import { todayIn } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
