@@ -1,64 +1,50 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
-import { Field, FormError, SelectField } from "./forms";
-import { FormActions } from "~/components/forms";
+import { ActionItemSchema } from "~/forms/action-item";
+import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
+import { Field, FormActions, FormError, SelectField } from "./forms";
 
-type Values = Partial<
-  Record<
-    "activity" | "leadAgency" | "startsOn" | "dueOn" | "status" | "progress" | "indicator" | "milestoneId",
-    string | number | null
-  >
->;
-
+/** The form that adds or edits an action item, checked on the page and by its action with ActionItemSchema. */
 export function ActionItemForm({
-  values = {},
-  errors = {},
+  defaultValue,
+  lastResult,
   milestones,
   cancelTo,
 }: {
-  values?: Values;
-  errors?: Record<string, string>;
+  defaultValue?: FormDefaults<typeof ActionItemSchema>;
+  lastResult?: SubmissionResult<string[]> | null;
   milestones: { id: string; label: string }[];
   cancelTo: string;
 }) {
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("common");
   const submitting = useNavigation().state === "submitting";
-  const v = (key: keyof Values) => (values[key] ?? "") as string;
+  const [form, fields] = useAppForm(ActionItemSchema, {
+    lastResult,
+    defaultValue: { status: "not_started", progress: 0, ...defaultValue },
+  });
   return (
-    <Form method="post" className="card" noValidate>
+    <Form method="post" className="card" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
-      <FormError>{Object.keys(errors).length ? (errors.form ?? tc("errors.fixBelow")) : null}</FormError>
-      <Field label={t("activity")} name="activity" defaultValue={v("activity")} required error={errors.activity} />
+      <FormError>{form.errors?.[0] ?? (form.status === "error" ? tc("errors.fixBelow") : null)}</FormError>
+      <Field label={t("activity")} meta={fields.activity} />
       <div className="grid grid-2">
-        <Field label={t("leadAgency")} name="leadAgency" defaultValue={v("leadAgency")} error={errors.leadAgency} />
-        <Field label={t("indicator")} name="indicator" defaultValue={v("indicator")} error={errors.indicator} />
-        <Field label={t("start")} name="startsOn" type="date" defaultValue={v("startsOn")} error={errors.startsOn} />
-        <Field label={t("due")} name="dueOn" type="date" defaultValue={v("dueOn")} error={errors.dueOn} />
+        <Field label={t("leadAgency")} meta={fields.leadAgency} />
+        <Field label={t("indicator")} meta={fields.indicator} />
+        <Field label={t("start")} meta={fields.startsOn} type="date" />
+        <Field label={t("due")} meta={fields.dueOn} type="date" />
         <SelectField
           label={t("status")}
-          name="status"
-          defaultValue={v("status") || "not_started"}
-          error={errors.status}
+          meta={fields.status}
           options={ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: tc(`actionItemStatuses.${s}`) }))}
         />
-        <Field
-          label={`${t("progress")} (%)`}
-          name="progress"
-          type="number"
-          min={0}
-          max={100}
-          step={5}
-          defaultValue={String(values.progress ?? 0)}
-          error={errors.progress}
-        />
+        <Field label={`${t("progress")} (%)`} meta={fields.progress} type="number" inputMode="numeric" step={5} />
       </div>
       <SelectField
         label={t("milestone")}
-        name="milestoneId"
-        defaultValue={v("milestoneId")}
-        error={errors.milestoneId}
+        meta={fields.milestoneId}
         options={[
           { value: "", label: t("itemForm.noMilestone") },
           ...milestones.map((m) => ({ value: m.id, label: m.label })),

@@ -1,3 +1,4 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import {
   useId,
@@ -8,22 +9,47 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 
-type Common = { label: ReactNode; error?: string | null; hint?: ReactNode };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of any form's schema
+type FieldMeta = FieldMetadata<any, any, string[]>;
 
-function describedBy(id: string, error?: string | null, hint?: ReactNode) {
-  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+/**
+ * A field is either wired to a Conform form (`meta`: name, id, value, rules and
+ * messages come from the form's schema) or, on pages not yet moved to it,
+ * given its name, value and `error` by hand.
+ */
+type Common = { label: ReactNode; hint?: ReactNode } & (
+  { meta: FieldMeta; error?: never } | { meta?: undefined; error?: string | null }
+);
+
+type Described = { id: string; error?: string; errorId: string; hintId: string; hint?: ReactNode };
+
+function describe(meta: FieldMeta | undefined, fallbackId: string, error: string | null | undefined, hint: ReactNode) {
+  const id = meta?.id ?? fallbackId;
+  const described: Described = {
+    id,
+    error: (meta ? meta.errors?.[0] : error) ?? undefined,
+    errorId: meta?.errorId ?? `${id}-error`,
+    hintId: meta?.descriptionId ?? `${id}-hint`,
+    hint,
+  };
+  const ariaDescribedBy =
+    [described.error ? described.errorId : null, hint ? described.hintId : null].filter(Boolean).join(" ") || undefined;
+  return {
+    described,
+    aria: { "aria-invalid": described.error ? true : undefined, "aria-describedby": ariaDescribedBy },
+  };
 }
 
-function FieldText({ id, error, hint }: { id: string; error?: string | null; hint?: ReactNode }) {
+function FieldText({ error, errorId, hintId, hint }: Described) {
   return (
     <>
       {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
+        <p className="field-hint" id={hintId}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p className="field-error" id={`${id}-error`}>
+        <p className="field-error" id={errorId}>
           {error}
         </p>
       ) : null}
@@ -32,19 +58,16 @@ function FieldText({ id, error, hint }: { id: string; error?: string | null; hin
 }
 
 /** A labelled input with its hint and error wired for screen readers. */
-export function Field({ label, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const fallback = useId();
-  const id = input.id ?? fallback;
+export function Field({ label, error, hint, meta, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const { described, aria } = describe(meta, useId(), error, hint);
+  const control = meta
+    ? { ...getInputProps(meta, { type: (input.type ?? "text") as "text", ariaAttributes: false }), ...input }
+    : { id: described.id, ...input };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...input}
-      />
-      <FieldText id={id} error={error} hint={hint} />
+      <label htmlFor={described.id}>{label}</label>
+      <input {...aria} {...control} />
+      <FieldText {...described} />
     </div>
   );
 }
@@ -53,20 +76,18 @@ export function TextareaField({
   label,
   error,
   hint,
+  meta,
   ...textarea
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const fallback = useId();
-  const id = textarea.id ?? fallback;
+  const { described, aria } = describe(meta, useId(), error, hint);
+  const control = meta
+    ? { ...getTextareaProps(meta, { ariaAttributes: false }), ...textarea }
+    : { id: described.id, ...textarea };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...textarea}
-      />
-      <FieldText id={id} error={error} hint={hint} />
+      <label htmlFor={described.id}>{label}</label>
+      <textarea {...aria} {...control} />
+      <FieldText {...described} />
     </div>
   );
 }
@@ -75,27 +96,25 @@ export function SelectField({
   label,
   error,
   hint,
+  meta,
   options,
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
-  const fallback = useId();
-  const id = select.id ?? fallback;
+  const { described, aria } = describe(meta, useId(), error, hint);
+  const control = meta
+    ? { ...getSelectProps(meta, { ariaAttributes: false }), ...select }
+    : { id: described.id, ...select };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        {...select}
-      >
+      <label htmlFor={described.id}>{label}</label>
+      <select {...aria} {...control}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <FieldText id={id} error={error} hint={hint} />
+      <FieldText {...described} />
     </div>
   );
 }

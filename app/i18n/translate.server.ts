@@ -1,11 +1,6 @@
 import { i18nServer } from "./i18n.server";
 import type { Locale } from "~/domain/vocabulary";
-
-/**
- * A translator for server code that builds text from keys chosen at run time
- * (e-mails, validation messages): keys are "namespace:path" strings.
- */
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
+import type { Translate } from "./types";
 
 export async function getTranslate(request: Request): Promise<Translate> {
   return (await i18nServer.getFixedT(request)) as unknown as Translate;

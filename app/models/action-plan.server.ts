@@ -1,3 +1,4 @@
+import { InputRefused } from "~/domain/input-refused";
 import { emit } from "~/events.server";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -151,14 +152,7 @@ export type ActionItemInput = {
   milestoneId: string | null;
 };
 
-export class ActionItemError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
+export class ActionItemError extends InputRefused {}
 
 /** Milestones of the plan's country, for linking items. */
 export async function milestoneOptions(countryId: string) {

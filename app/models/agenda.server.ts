@@ -4,7 +4,7 @@ import { z } from "zod";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { SESSION_TYPES, SPEAKER_ROLES, type SessionType, type SpeakerRole } from "~/domain/vocabulary";
-import { asArray, optionalText, text } from "~/utils/forms.server";
+import { asArray, optionalText, text } from "~/forms/fields";
 
 /**
  * A workshop's agenda. Facilitators enter days and clock times in the

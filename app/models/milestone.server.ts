@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { todayIn, overdueToday } from "~/utils/format";
-import { optionalDay, optionalText, text, webAddress } from "~/utils/forms.server";
+import { optionalDay, optionalText, text, webAddress } from "~/forms/fields";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 

@@ -1,5 +1,6 @@
 import { emit } from "~/events.server";
-import { translatorFor, type Translate } from "~/i18n/translate.server";
+import { translatorFor } from "~/i18n/translate.server";
+import type { Translate } from "~/i18n/types";
 import { hashPassword } from "~/auth/password.server";
 import { attemptSignIn } from "~/auth/sign-in.server";
 import { invalidateAllSessions } from "~/auth/session.server";

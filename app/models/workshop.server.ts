@@ -5,7 +5,7 @@ import { assertCan, type SessionUser } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
 import { WORKSHOP_KINDS, type WorkshopKind } from "~/domain/vocabulary";
 import { isCalendarDay, todayIn } from "~/utils/format";
-import { asArray, optionalText, text, webAddress } from "~/utils/forms.server";
+import { asArray, optionalText, text, webAddress } from "~/forms/fields";
 import { keepClockTimesInNewZone } from "./agenda.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";

@@ -1,10 +1,11 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
-import type { Translate } from "~/i18n/translate.server";
+import type { Translate } from "~/i18n/types";
 import { countryIdSet } from "~/models/country.server";
 import { DuplicateOrganisationError, type OrganisationInput } from "~/models/organisation.server";
 import { ORGANISATION_KINDS } from "~/domain/vocabulary";
-import { parseForm, text } from "./forms.server";
+import { text } from "~/forms/fields";
+import { parseForm } from "~/forms/submission.server";
 
 const OrganisationFormSchema = z.object({
   name: text(200),

@@ -1,4 +1,4 @@
-import type { Translate } from "~/i18n/translate.server";
+import type { Translate } from "~/i18n/types";
 import type { RoleInput } from "~/models/user.server";
 import { COUNTRY_SCOPED_ROLES, ROLES } from "~/domain/vocabulary";
 import { roleTakesCountry } from "./role-scope";

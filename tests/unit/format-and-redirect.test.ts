@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ActionItemForm } from "~/utils/action-item-form.server";
+import { ActionItemSchema } from "~/forms/action-item";
 import { formatDay, formatPercent, isCalendarDay, overdueToday, todayIn } from "~/utils/format";
 import { safeRedirect } from "~/utils/safe-redirect";
 
@@ -60,10 +60,10 @@ describe("calendar days from forms", () => {
 
   it("are refused in an action item with the date message, and an empty field is no date", () => {
     const base = { activity: "National workshop", status: "not_started", progress: "0" };
-    const refused = ActionItemForm.safeParse({ ...base, dueOn: "2027-02-31" });
+    const refused = ActionItemSchema.safeParse({ ...base, dueOn: "2027-02-31" });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]).toMatchObject({ path: ["dueOn"], message: "validation.invalidDate" });
-    expect(ActionItemForm.parse({ ...base, dueOn: "" }).dueOn).toBeNull();
-    expect(ActionItemForm.parse({ ...base, dueOn: " 2027-03-01 " }).dueOn).toBe("2027-03-01");
+    expect(ActionItemSchema.parse({ ...base, dueOn: "" }).dueOn).toBeNull();
+    expect(ActionItemSchema.parse({ ...base, dueOn: " 2027-03-01 " }).dueOn).toBe("2027-03-01");
   });
 });

@@ -99,6 +99,9 @@ export const common = {
     invalidChoice: "Choose one of the options.",
     invalidDate: "Enter a date that exists, as day, month and year.",
     invalid: "This value is not valid.",
+    wholeNumber: "Enter a whole number, in digits (for example 40).",
+    numberTooSmall: "Enter {{min}} or more.",
+    numberTooLarge: "Enter {{max}} or less.",
   },
   uploads: {
     tooLarge: "The file is too large: at most {{max}}.",

@@ -107,6 +107,9 @@ export const common: Translation<typeof en> = {
     invalidChoice: "Pilih salah satu pilihan.",
     invalidDate: "Masukkan tanggal yang benar-benar ada (hari, bulan, tahun).",
     invalid: "Nilai ini tidak valid.",
+    wholeNumber: "Masukkan bilangan bulat dengan angka (misalnya 40).",
+    numberTooSmall: "Masukkan {{min}} atau lebih.",
+    numberTooLarge: "Masukkan {{max}} atau kurang.",
   },
   uploads: {
     tooLarge: "Berkas terlalu besar: paling banyak {{max}}.",

@@ -27,7 +27,8 @@ import {
 import { useRootData } from "~/root";
 import { LOCALES, SEXES } from "~/domain/vocabulary";
 import { formatDateTime } from "~/utils/format";
-import { optionalText, parseForm, text } from "~/utils/forms.server";
+import { optionalText, text } from "~/forms/fields";
+import { parseForm } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "My account · FocalPoint" }];

@@ -7,7 +7,8 @@ import { getUser } from "~/auth/session.server";
 import { AuthLayout } from "~/components/auth-layout";
 import { Field } from "~/components/forms";
 import { requestPasswordReset } from "~/models/user.server";
-import { email, parseForm } from "~/utils/forms.server";
+import { email } from "~/forms/fields";
+import { parseForm } from "~/forms/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · FocalPoint" }];
 

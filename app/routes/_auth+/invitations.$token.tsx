@@ -11,7 +11,8 @@ import { AuthLayout } from "~/components/auth-layout";
 import { Field, FormError } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { acceptInvitation, findOpenInvitation, UserError } from "~/models/user.server";
-import { parseForm, text } from "~/utils/forms.server";
+import { text } from "~/forms/fields";
+import { parseForm } from "~/forms/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Welcome · FocalPoint" }];
 

@@ -9,7 +9,7 @@ import { getUser } from "~/auth/session.server";
 import { AuthLayout } from "~/components/auth-layout";
 import { Field, FormError } from "~/components/forms";
 import { i18nServer } from "~/i18n/i18n.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/forms/submission.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · FocalPoint" }];

@@ -10,7 +10,7 @@ import { completeRegistration, countryExists, findRegistration } from "~/models/
 import { useRootData } from "~/root";
 import { SEXES } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/forms/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Workshop registration · FocalPoint" }];
 

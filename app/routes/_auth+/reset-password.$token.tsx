@@ -10,7 +10,7 @@ import { AuthLayout } from "~/components/auth-layout";
 import { Field, FormError } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { findValidResetToken, resetPassword } from "~/models/user.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/forms/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · FocalPoint" }];
 

@@ -28,7 +28,7 @@ import {
 } from "~/models/document.server";
 import { restoreDocumentVersion } from "~/realtime/server.server";
 import { diffLines } from "~/utils/text-diff";
-import { text } from "~/utils/forms.server";
+import { text } from "~/forms/fields";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
 import { requirePlanAccess } from "~/utils/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";

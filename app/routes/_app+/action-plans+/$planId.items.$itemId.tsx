@@ -11,8 +11,8 @@ import {
   milestoneOptions,
   updateActionItem,
 } from "~/models/action-plan.server";
-import { ActionItemForm as ActionItemSchema } from "~/utils/action-item-form.server";
-import { formDataToObject, parseForm } from "~/utils/forms.server";
+import { ActionItemSchema } from "~/forms/action-item";
+import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { requirePlanAccess } from "~/utils/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -43,17 +43,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       message: t("plans:itemForm.deleted"),
     });
   }
-  const form = await parseForm(request, ActionItemSchema, formData);
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: formDataToObject(formData) }, { status: 400 });
+  const submission = await parseSubmission(request, formData, ActionItemSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
-    await updateActionItem(plan.id, item.id, form.data, user.id, context.requestId);
+    await updateActionItem(plan.id, item.id, submission.value, user.id, context.requestId);
   } catch (error) {
-    if (error instanceof ActionItemError)
-      return data(
-        { fieldErrors: { [error.field]: t(error.messageKey) }, values: formDataToObject(formData) },
-        { status: 400 },
-      );
-    throw error;
+    return refusalReply(request, submission, error);
   }
   return redirectWithToast(`/action-plans/${plan.id}#items-heading`, {
     kind: "success",
@@ -82,8 +77,8 @@ export default function EditActionItem() {
       </header>
       <ActionItemForm
         milestones={milestones}
-        values={(actionData?.values as never) ?? item}
-        errors={actionData?.fieldErrors}
+        lastResult={actionData?.result}
+        defaultValue={item}
         cancelTo={`/action-plans/${plan.id}`}
       />
     </>

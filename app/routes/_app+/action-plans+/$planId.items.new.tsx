@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { ActionItemError, createActionItem, milestoneOptions } from "~/models/action-plan.server";
-import { ActionItemForm as ActionItemSchema } from "~/utils/action-item-form.server";
-import { formDataToObject, parseForm } from "~/utils/forms.server";
+import { createActionItem, milestoneOptions } from "~/models/action-plan.server";
+import { ActionItemSchema } from "~/forms/action-item";
+import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
 import { requirePlanAccess } from "~/utils/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -19,20 +18,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, plan } = await requirePlanAccess(request, params.planId, "plan.edit");
-  const formData = await request.formData();
-  const form = await parseForm(request, ActionItemSchema, formData);
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: formDataToObject(formData) }, { status: 400 });
-  const t = await getTranslate(request);
+  const submission = await parseSubmission(request, await request.formData(), ActionItemSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
-    await createActionItem(plan.id, form.data, user.id, context.requestId);
+    await createActionItem(plan.id, submission.value, user.id, context.requestId);
   } catch (error) {
-    if (error instanceof ActionItemError)
-      return data(
-        { fieldErrors: { [error.field]: t(error.messageKey) }, values: formDataToObject(formData) },
-        { status: 400 },
-      );
-    throw error;
+    return refusalReply(request, submission, error);
   }
+  const t = await getTranslate(request);
   return redirectWithToast(`/action-plans/${plan.id}#items-heading`, {
     kind: "success",
     message: t("plans:itemForm.saved"),
@@ -52,12 +45,7 @@ export default function NewActionItem() {
       <header className="page-header">
         <h1>{t("itemForm.addTitle")}</h1>
       </header>
-      <ActionItemForm
-        milestones={milestones}
-        values={actionData?.values as never}
-        errors={actionData?.fieldErrors}
-        cancelTo={`/action-plans/${plan.id}`}
-      />
+      <ActionItemForm milestones={milestones} lastResult={actionData?.result} cancelTo={`/action-plans/${plan.id}`} />
     </>
   );
 }

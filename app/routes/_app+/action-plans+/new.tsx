@@ -10,7 +10,8 @@ import { Field, FormError, SelectField, FormActions } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { createPlan, DuplicatePlanError } from "~/models/action-plan.server";
 import { listCountries } from "~/models/country.server";
-import { parseForm, text } from "~/utils/forms.server";
+import { text } from "~/forms/fields";
+import { parseForm } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "New action plan · FocalPoint" }];

@@ -8,7 +8,8 @@ import { requirePermission, requireUser } from "~/auth/session.server";
 import { Field, TextareaField, FormActions } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { findCountryByCode, updateCountryProfile } from "~/models/country.server";
-import { optionalText, parseForm } from "~/utils/forms.server";
+import { optionalText } from "~/forms/fields";
+import { parseForm } from "~/forms/submission.server";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 

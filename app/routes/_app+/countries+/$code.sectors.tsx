@@ -26,7 +26,7 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { formatDay } from "~/utils/format";
-import { parseForm, type FieldErrors } from "~/utils/forms.server";
+import { parseForm, type FieldErrors } from "~/forms/submission.server";
 import { CountryCodeParam, IdParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
 

@@ -8,7 +8,8 @@ import { assertCan, requireUser, type SessionUser } from "~/auth/session.server"
 import { Field, FormError, TextareaField } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { ActionItemStatusBadge, MilestoneStatusBadge, PlanStatusBadge } from "~/components/status-badges";
-import { getTranslate, type Translate } from "~/i18n/translate.server";
+import { getTranslate } from "~/i18n/translate.server";
+import type { Translate } from "~/i18n/types";
 import {
   addEvidenceFile,
   addEvidenceLink,
@@ -37,7 +38,7 @@ import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { AQRF_STAGE, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { formatDateTime, formatDay, formatNumber, overdueToday } from "~/utils/format";
-import { formDataToObject, parseForm, type FieldErrors } from "~/utils/forms.server";
+import { formDataToObject, parseForm, type FieldErrors } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
 

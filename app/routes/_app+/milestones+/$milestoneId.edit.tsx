@@ -21,7 +21,7 @@ import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import styles from "~/styles/milestones.css?url";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
-import { formDataToObject, parseForm } from "~/utils/forms.server";
+import { formDataToObject, parseForm } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 

@@ -8,7 +8,7 @@ import { WorkshopForm as WorkshopFields } from "~/components/workshop-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { createWorkshop, WorkshopForm, workshopFormOptions, WorkshopRuleError } from "~/models/workshop.server";
 import styles from "~/styles/workshops.css?url";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];

@@ -14,7 +14,7 @@ import {
 } from "~/models/agenda.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/utils/workshop-access.server";
 

@@ -24,7 +24,7 @@ import {
   parseUploadForm,
   UploadRejected,
 } from "~/models/stored-file.server";
-import { formDataToObject, parseForm } from "~/utils/forms.server";
+import { formDataToObject, parseForm } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
 

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { Field, FormError, TextareaField } from "~/components/forms";
 import { RichText } from "~/components/rich-text";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
-import { getTranslate, type Translate } from "~/i18n/translate.server";
+import { getTranslate } from "~/i18n/translate.server";
+import type { Translate } from "~/i18n/types";
 import { listCountries } from "~/models/country.server";
 import {
   assignOutcome,
@@ -31,7 +32,8 @@ import outcomeStyles from "~/styles/outcomes.css?url";
 import editorStyles from "~/styles/plans.css?url";
 import { OUTCOME_KINDS, OUTCOME_TEXT_MAX } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
-import { asArray, formDataToObject, optionalDay, parseForm } from "~/utils/forms.server";
+import { asArray, optionalDay } from "~/forms/fields";
+import { formDataToObject, parseForm } from "~/forms/submission.server";
 import { IdParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/utils/workshop-access.server";

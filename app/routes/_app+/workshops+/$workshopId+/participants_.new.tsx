@@ -16,7 +16,7 @@ import {
   searchDirectoryForParticipants,
 } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
-import { optionalDay, optionalText, text } from "./forms.server";
+import { optionalDay, optionalText, text, wholeNumber } from "./fields";
 
 const day = optionalDay();
 
 /** One schema for adding and editing an action item. */
-export const ActionItemForm = z
+export const ActionItemSchema = z
   .object({
     activity: text(300),
     leadAgency: optionalText(120),
     startsOn: day,
     dueOn: day,
     status: z.enum(ACTION_ITEM_STATUSES),
-    progress: z.coerce.number({ invalid_type_error: "common:validation.invalid" }).int().min(0).max(100),
+    progress: wholeNumber({ min: 0, max: 100 }),
     indicator: optionalText(300),
     milestoneId: z
       .string()

@@ -1,0 +1,82 @@
+import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { InputRefused } from "~/domain/input-refused";
+import { getTranslate } from "~/i18n/translate.server";
+import { messageFor, translatedIssues } from "./messages";
+
+/**
+ * Checks a submitted form with the same schema its page validates with, and
+ * answers in the sender's language. On failure, `submission.reply()` is what
+ * the action returns (status 400) so that the page shows every message beside
+ * its field and keeps what was typed.
+ */
+export async function parseSubmission<S extends z.ZodTypeAny>(
+  request: Request,
+  formData: FormData | URLSearchParams,
+  schema: S,
+) {
+  const t = await getTranslate(request);
+  return parseWithZod(formData, { schema, async: true, formatError: translatedIssues(t) });
+}
+
+/**
+ * The answer to a form whose write the domain refused (InputRefused): its
+ * message beside the field it concerns. Anything else is thrown on.
+ */
+export async function refusalReply(request: Request, submission: Submission<unknown, string[]>, error: unknown) {
+  if (!(error instanceof InputRefused)) throw error;
+  const message = (await getTranslate(request))(error.messageKey, error.values);
+  const reply =
+    error.field === "form"
+      ? submission.reply({ formErrors: [message] })
+      : submission.reply({ fieldErrors: { [error.field]: [message] } });
+  return data({ result: reply }, { status: 400 });
+}
+
+/** The answer to a form that did not pass its schema: every message beside its field, what was typed kept. */
+export function invalidReply(submission: Submission<unknown, string[]>) {
+  return data(
+    { result: submission.reply({ hideFields: ["password", "currentPassword", "confirmPassword"] }) },
+    { status: 400 },
+  );
+}
+
+// ───────── the form results of pages not yet moved to Conform ─────────
+
+export type FieldErrors = Record<string, string>;
+type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, unknown> };
+
+/** FormData as a plain object; a name given more than once becomes an array. */
+export function formDataToObject(formData: FormData | URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+/** Validate a form with zod and return one translated message per field. */
+export async function parseForm<S extends z.ZodTypeAny>(
+  request: Request,
+  schema: S,
+  formData: FormData | URLSearchParams,
+): Promise<FormResult<z.output<S>>> {
+  const values = formDataToObject(formData);
+  const result = await schema.safeParseAsync(values);
+  if (result.success) return { ok: true, data: result.data };
+  const t = await getTranslate(request);
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.join(".") || "form";
+    if (fieldErrors[field]) continue;
+    fieldErrors[field] = messageFor(issue, t);
+  }
+  // Never echo secrets back into the page.
+  for (const key of Object.keys(values)) if (/password/i.test(key)) delete values[key];
+  return { ok: false, fieldErrors, values };
+}

@@ -1,0 +1,35 @@
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type { Translate } from "~/i18n/types";
+import { translatedIssues } from "./messages";
+
+/** What every form action answers when it does not redirect: Conform's reply, shown beside the fields. */
+export type FormReply = { result: SubmissionResult<string[]> };
+
+/** A form's starting values, as a record from the database gives them (Conform writes numbers and dates as text). */
+export type FormDefaults<S extends z.ZodTypeAny> = { [K in keyof z.input<S>]?: string | number | Date | null };
+
+/**
+ * A form checked on the page with the same schema its action uses: messages
+ * appear when a field is left, in the reader's language, and the server's
+ * answer (`lastResult`) is shown the same way, with what was typed kept. The
+ * page still works without JavaScript: the form posts and the server answers.
+ */
+export function useAppForm<S extends z.ZodTypeAny>(
+  schema: S,
+  options: { lastResult?: SubmissionResult<string[]> | null; defaultValue?: FormDefaults<S>; id?: string },
+) {
+  const { t } = useTranslation();
+  return useForm<z.input<S>, z.output<S>, string[]>({
+    id: options.id,
+    lastResult: options.lastResult,
+    defaultValue: options.defaultValue as never,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema, formatError: translatedIssues(t as unknown as Translate) }),
+  });
+}
