@@ -1,9 +1,10 @@
-import { emit } from "~/events.server";
 import { redirect } from "@remix-run/node";
+import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
 import { usesHttps } from "~/utils/env.server";
 import type { Role } from "~/domain/vocabulary";
-import type { Action, Actor, Resource } from "./permissions";
+import type { Action, Resource } from "./permissions";
+import type { SessionUser } from "./session-user";
 import { can } from "./permissions";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -17,14 +18,6 @@ export const SESSION_COOKIE = "fp_session";
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
 const RENEW_WHEN_LESS_THAN_MS = 15 * DAY;
-
-export type SessionUser = Actor & {
-  email: string;
-  name: string;
-  locale: string;
-  countryId: string | null;
-  roles: { role: Role; countryId: string | null; countryCode: string | null; label: string | null }[];
-};
 
 export async function createSession(
   userId: string,

@@ -2,7 +2,7 @@ import { Form, NavLink, Link, useLocation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
-import type { SessionUser } from "~/auth/session.server";
+import type { SessionUser } from "~/auth/session-user";
 import { BrandMark, Icon, type IconName } from "./icons";
 import { LanguageSwitcher } from "./language-switcher";
 

@@ -1,7 +1,8 @@
 import { emit } from "~/events.server";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
-import { assertCan, type SessionUser } from "~/auth/session.server";
+import { assertCan } from "~/auth/session.server";
+import type { SessionUser } from "~/auth/session-user";
 import { db } from "~/utils/db.server";
 import { WORKSHOP_KINDS, type WorkshopKind } from "~/domain/vocabulary";
 import { isCalendarDay, todayIn } from "~/utils/format";

@@ -3,7 +3,8 @@ import type { Server, Socket } from "socket.io";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { can } from "~/auth/permissions";
-import { userOfCookieHeader, type SessionUser } from "~/auth/session.server";
+import { userOfCookieHeader } from "~/auth/session.server";
+import type { SessionUser } from "~/auth/session-user";
 import {
   appendUpdate,
   discardUpdate,

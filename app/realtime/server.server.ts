@@ -3,13 +3,8 @@ import { Server, type Socket } from "socket.io";
 import msgpackParser from "socket.io-msgpack-parser";
 import type { Action, Resource } from "~/auth/permissions";
 import { can } from "~/auth/permissions";
-import {
-  readCookie,
-  SESSION_COOKIE,
-  userOfCookieHeader,
-  validateSessionToken,
-  type SessionUser,
-} from "~/auth/session.server";
+import { readCookie, SESSION_COOKIE, userOfCookieHeader, validateSessionToken } from "~/auth/session.server";
+import type { SessionUser } from "~/auth/session-user";
 import { hashToken } from "~/auth/tokens.server";
 import { db } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";

@@ -30,7 +30,7 @@ import { restoreDocumentVersion } from "~/realtime/server.server";
 import { diffLines } from "~/utils/text-diff";
 import { text } from "~/forms/fields";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
-import { requirePlanAccess } from "~/utils/plan-access.server";
+import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";

@@ -14,7 +14,7 @@ import {
 import { ActionItemSchema } from "~/forms/action-item";
 import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
-import { requirePlanAccess } from "~/utils/plan-access.server";
+import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit action item · FocalPoint" }];

@@ -6,7 +6,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { createActionItem, milestoneOptions } from "~/models/action-plan.server";
 import { ActionItemSchema } from "~/forms/action-item";
 import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
-import { requirePlanAccess } from "~/utils/plan-access.server";
+import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "New action item · FocalPoint" }];

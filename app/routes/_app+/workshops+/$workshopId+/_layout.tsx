@@ -8,7 +8,7 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/workshops.css?url";
 import { formatDay } from "~/utils/format";
-import { requireWorkshopAccess } from "~/utils/workshop-access.server";
+import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

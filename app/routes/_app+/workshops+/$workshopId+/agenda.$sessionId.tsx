@@ -19,7 +19,7 @@ import { timeZoneLabel } from "~/utils/format";
 import { parseForm } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
-import { requireWorkshopAccess } from "~/utils/workshop-access.server";
+import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.session.title ?? "Session"} · FocalPoint` },

@@ -8,7 +8,7 @@ import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel, todayIn } from "~/utils/format";
 import { IdParam } from "~/utils/params";
 import { useWorkshopLayout } from "./_layout";
-import { requireWorkshopAccess } from "~/utils/workshop-access.server";
+import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const layout = matches.find((m) => m.id === "routes/_app.workshops.$workshopId")?.data as

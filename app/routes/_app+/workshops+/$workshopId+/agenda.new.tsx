@@ -16,7 +16,7 @@ import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
 import { parseForm } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { requireWorkshopAccess } from "~/utils/workshop-access.server";
+import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
 export const meta: MetaFunction = () => [{ title: "New session · FocalPoint" }];
 

@@ -36,7 +36,7 @@ import { asArray, optionalDay } from "~/forms/fields";
 import { formDataToObject, parseForm } from "~/forms/submission.server";
 import { IdParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
-import { requireWorkshopAccess } from "~/utils/workshop-access.server";
+import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
 // The editor's look lives with the action plans, whose narrative uses the same editor.
 export const links: LinksFunction = () => [

@@ -1,7 +1,7 @@
 import type { Action } from "~/auth/permissions";
 import { requirePermission, requireUser } from "~/auth/session.server";
 import { findPlanSummary } from "~/models/action-plan.server";
-import { IdParam, parseParam } from "./params";
+import { IdParam, parseParam } from "~/utils/params";
 
 /** The plan named in the URL and the person, if the permission function allows `action` on it (403 otherwise). */
 export async function requirePlanAccess(request: Request, planIdParam: string | undefined, action: Action) {

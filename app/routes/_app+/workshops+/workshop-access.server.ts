@@ -1,6 +1,6 @@
 import { requirePermission } from "~/auth/session.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { IdParam, parseParam } from "./params";
+import { IdParam, parseParam } from "~/utils/params";
 
 /**
  * The signed-in person and the workshop named in the URL, for someone who may
