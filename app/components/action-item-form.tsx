@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
 import { ActionItemSchema } from "~/forms/action-item";
 import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
-import { Field, FormActions, FormError, SelectField } from "./forms";
+import { Field, FormActions, FormErrorSummary, SelectField } from "./forms";
 
 /** The form that adds or edits an action item, checked on the page and by its action with ActionItemSchema. */
 export function ActionItemForm({
@@ -28,7 +28,7 @@ export function ActionItemForm({
   return (
     <Form method="post" className="card" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
-      <FormError>{form.errors?.[0] ?? (form.status === "error" ? tc("errors.fixBelow") : null)}</FormError>
+      <FormErrorSummary form={form} />
       <Field label={t("activity")} meta={fields.activity} />
       <div className="grid grid-2">
         <Field label={t("leadAgency")} meta={fields.leadAgency} />

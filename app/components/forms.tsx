@@ -119,6 +119,15 @@ export function SelectField({
   );
 }
 
+/**
+ * What a Conform form says as a whole: the server's message for the form, or,
+ * after a submission that failed, that the fields below need mending.
+ */
+export function FormErrorSummary({ form }: { form: { errors?: string[]; status?: "success" | "error" } }) {
+  const { t } = useTranslation("common");
+  return <FormError>{form.errors?.[0] ?? (form.status === "error" ? t("errors.fixBelow") : null)}</FormError>;
+}
+
 /** A message for the whole form, announced when it appears. */
 export function FormError({ children }: { children?: ReactNode }) {
   if (!children) return null;

@@ -1,73 +1,49 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KINDS } from "~/domain/vocabulary";
-import { Field, FormError, SelectField } from "./forms";
-import { FormActions } from "~/components/forms";
-
-type Values = {
-  name?: string;
-  acronym?: string | null;
-  kind?: string;
-  countryId?: string | null;
-  website?: string | null;
-};
+import { OrganisationSchema } from "~/forms/organisation";
+import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
+import { Field, FormActions, FormErrorSummary, SelectField } from "./forms";
 
 export function OrganisationForm({
   countries,
-  values = {},
-  errors = {},
+  defaultValue,
+  lastResult,
   cancelTo,
 }: {
   countries: { id: string; name: string }[];
-  values?: Values;
-  errors?: Record<string, string>;
+  defaultValue?: FormDefaults<typeof OrganisationSchema>;
+  lastResult?: SubmissionResult<string[]> | null;
   cancelTo: string;
 }) {
   const { t } = useTranslation("directory");
   const { t: tc } = useTranslation("common");
   const submitting = useNavigation().state === "submitting";
+  const [form, fields] = useAppForm(OrganisationSchema, {
+    lastResult,
+    defaultValue: { kind: "ministry", ...defaultValue },
+  });
   return (
-    <Form method="post" className="card" noValidate>
-      <FormError>{Object.keys(errors).length ? tc("errors.fixBelow") : null}</FormError>
+    <Form method="post" className="card" {...getFormProps(form)}>
+      <FormErrorSummary form={form} />
       <div className="grid grid-2 organisation-fields">
-        <Field
-          label={t("organisations.name")}
-          name="name"
-          defaultValue={values.name ?? ""}
-          required
-          error={errors.name}
-        />
-        <Field
-          label={t("organisations.acronym")}
-          name="acronym"
-          defaultValue={values.acronym ?? ""}
-          error={errors.acronym}
-        />
+        <Field label={t("organisations.name")} meta={fields.name} />
+        <Field label={t("organisations.acronym")} meta={fields.acronym} />
         <SelectField
           label={t("organisations.kind")}
-          name="kind"
-          defaultValue={values.kind ?? "ministry"}
-          error={errors.kind}
+          meta={fields.kind}
           options={ORGANISATION_KINDS.map((k) => ({ value: k, label: tc(`organisationKinds.${k}`) }))}
         />
         <SelectField
           label={t("organisations.country")}
-          name="countryId"
-          defaultValue={values.countryId ?? ""}
-          error={errors.countryId}
+          meta={fields.countryId}
           options={[
             { value: "", label: t("organisations.regional") },
             ...countries.map((c) => ({ value: c.id, label: c.name })),
           ]}
         />
-        <Field
-          label={t("organisations.website")}
-          name="website"
-          type="url"
-          defaultValue={values.website ?? ""}
-          placeholder="https://"
-          error={errors.website}
-        />
+        <Field label={t("organisations.website")} meta={fields.website} type="url" placeholder="https://" />
       </div>
       <FormActions submitting={submitting} cancelTo={cancelTo} />
     </Form>

@@ -1,17 +1,13 @@
-import { emit } from "~/events.server";
-import { db } from "~/utils/db.server";
+import type { z } from "zod";
+import { InputRefused } from "~/domain/input-refused";
 import type { OrganisationKind } from "~/domain/vocabulary";
+import { emit } from "~/events.server";
+import type { OrganisationSchema } from "~/forms/organisation";
+import { db } from "~/utils/db.server";
+import { countryIdSet } from "./country.server";
 import { changedFields, recordAudit } from "./audit.server";
 
-export type OrganisationInput = {
-  name: string;
-  acronym: string | null;
-  kind: OrganisationKind;
-  countryId: string | null;
-  website: string | null;
-};
-
-export class DuplicateOrganisationError extends Error {}
+export type OrganisationInput = z.output<typeof OrganisationSchema>;
 
 /** `countryId: null` lists the regional and international organisations, which belong to no country. */
 export function listOrganisations(filter: { kind?: OrganisationKind; countryId?: string | null } = {}) {
@@ -49,16 +45,19 @@ export function getOrganisation(id: string) {
   });
 }
 
-async function assertUniqueName(input: OrganisationInput, exceptId?: string) {
+/** Refuses (InputRefused) a country that does not exist and a name the country (or the region) already has. */
+async function checkOrganisation(input: OrganisationInput, exceptId?: string) {
+  if (input.countryId && !(await countryIdSet()).has(input.countryId))
+    throw new InputRefused("countryId", "validation.invalidChoice");
   // SQL treats NULL countries as distinct, so the regional case is checked here too.
   const clash = await db.organisation.findFirst({
     where: { name: input.name, countryId: input.countryId, id: exceptId ? { not: exceptId } : undefined },
   });
-  if (clash) throw new DuplicateOrganisationError();
+  if (clash) throw new InputRefused("name", "directory:organisations.duplicate");
 }
 
 export async function createOrganisation(input: OrganisationInput, actorId: string, requestId?: string) {
-  await assertUniqueName(input);
+  await checkOrganisation(input);
   const organisation = await db.$transaction(async (tx) => {
     const created = await tx.organisation.create({ data: input });
     await recordAudit(tx, {
@@ -77,7 +76,7 @@ export async function createOrganisation(input: OrganisationInput, actorId: stri
 }
 
 export async function updateOrganisation(id: string, input: OrganisationInput, actorId: string, requestId?: string) {
-  await assertUniqueName(input, id);
+  await checkOrganisation(input, id);
   await db.$transaction(async (tx) => {
     const before = await tx.organisation.findUniqueOrThrow({ where: { id } });
     await tx.organisation.update({ where: { id }, data: input });

@@ -10,6 +10,7 @@ import { action as newOrganisationAction, loader as newOrganisationLoader } from
 import { loader as peopleLoader } from "~/routes/_app+/people+/_index";
 import { loader as personLoader } from "~/routes/_app+/people+/$personId";
 import { db } from "~/utils/db.server";
+import { fieldErrorsOf } from "../support/forms";
 
 const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
@@ -357,9 +358,9 @@ describe("organisations", () => {
       }),
       params: {},
       context,
-    })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+    })) as unknown as { init: { status: number } };
     expect(duplicate.init.status).toBe(400);
-    expect(Object.keys(duplicate.data.fieldErrors)).toEqual(["name"]);
+    expect(Object.keys(fieldErrorsOf(duplicate))).toEqual(["name"]);
     expect(await db.organisation.count()).toBe(before);
 
     const elsewhere = (await newOrganisationAction({
@@ -395,9 +396,9 @@ describe("organisations", () => {
       }),
       params: { organisationId: employersPh.id },
       context,
-    })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+    })) as unknown as { init: { status: number } };
     expect(rename.init.status).toBe(400);
-    expect(rename.data.fieldErrors.name).toBeTruthy();
+    expect(fieldErrorsOf(rename).name).toBeTruthy();
     expect(await db.organisation.findUniqueOrThrow({ where: { id: employersPh.id } })).toEqual(employersPh);
   });
 
@@ -413,9 +414,9 @@ describe("organisations", () => {
       }),
       params: {},
       context,
-    })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+    })) as unknown as { init: { status: number } };
     expect(result.init.status).toBe(400);
-    expect(Object.keys(result.data.fieldErrors).sort()).toEqual(["kind", "name", "website"]);
+    expect(Object.keys(fieldErrorsOf(result)).sort()).toEqual(["kind", "name", "website"]);
 
     const unknownCountry = (await newOrganisationAction({
       request: await requestAs("admin@focalpoint.test", "/organisations/new", {
@@ -425,9 +426,9 @@ describe("organisations", () => {
       }),
       params: {},
       context,
-    })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+    })) as unknown as { init: { status: number } };
     expect(unknownCountry.init.status).toBe(400);
-    expect(Object.keys(unknownCountry.data.fieldErrors)).toEqual(["countryId"]);
+    expect(Object.keys(fieldErrorsOf(unknownCountry))).toEqual(["countryId"]);
 
     expect(await db.organisation.count()).toBe(before);
     expect(await db.auditEvent.count()).toBe(auditsBefore);

@@ -6,7 +6,8 @@ import { OrganisationForm } from "~/components/organisation-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
 import { getOrganisation, updateOrganisation } from "~/models/organisation.server";
-import { saveOrganisationForm } from "~/utils/organisation-form.server";
+import { OrganisationSchema } from "~/forms/organisation";
+import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/directory.css?url";
@@ -30,17 +31,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "reference.manage");
   const organisation = await loadOrganisation(params);
+  const submission = await parseSubmission(request, await request.formData(), OrganisationSchema);
+  if (submission.status !== "success") return invalidReply(submission);
+  try {
+    await updateOrganisation(organisation.id, submission.value, user.id, context.requestId);
+  } catch (error) {
+    return refusalReply(request, submission, error);
+  }
   const t = await getTranslate(request);
-  const failure = await saveOrganisationForm(request, t, (input) =>
-    updateOrganisation(organisation.id, input, user.id, context.requestId),
-  );
-  return (
-    failure ??
-    redirectWithToast(`/organisations/${organisation.id}`, {
-      kind: "success",
-      message: t("directory:organisations.saved"),
-    })
-  );
+  return redirectWithToast(`/organisations/${organisation.id}`, {
+    kind: "success",
+    message: t("directory:organisations.saved"),
+  });
 }
 
 export default function EditOrganisation() {
@@ -58,8 +60,8 @@ export default function EditOrganisation() {
       </header>
       <OrganisationForm
         countries={countries}
-        values={actionData?.values ?? organisation}
-        errors={actionData?.fieldErrors}
+        lastResult={actionData?.result}
+        defaultValue={organisation}
         cancelTo={`/organisations/${organisation.id}`}
       />
     </>

@@ -6,7 +6,8 @@ import { OrganisationForm } from "~/components/organisation-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
 import { createOrganisation } from "~/models/organisation.server";
-import { saveOrganisationForm } from "~/utils/organisation-form.server";
+import { OrganisationSchema } from "~/forms/organisation";
+import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/directory.css?url";
 
@@ -21,15 +22,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "reference.manage");
+  const submission = await parseSubmission(request, await request.formData(), OrganisationSchema);
+  if (submission.status !== "success") return invalidReply(submission);
+  let created;
+  try {
+    created = await createOrganisation(submission.value, user.id, context.requestId);
+  } catch (error) {
+    return refusalReply(request, submission, error);
+  }
   const t = await getTranslate(request);
-  let createdId = "";
-  const failure = await saveOrganisationForm(request, t, async (input) => {
-    createdId = (await createOrganisation(input, user.id, context.requestId)).id;
+  return redirectWithToast(`/organisations/${created.id}`, {
+    kind: "success",
+    message: t("directory:organisations.saved"),
   });
-  return (
-    failure ??
-    redirectWithToast(`/organisations/${createdId}`, { kind: "success", message: t("directory:organisations.saved") })
-  );
 }
 
 export default function NewOrganisation() {
@@ -44,12 +49,7 @@ export default function NewOrganisation() {
       <header className="page-header">
         <h1>{t("organisations.addTitle")}</h1>
       </header>
-      <OrganisationForm
-        countries={countries}
-        values={actionData?.values}
-        errors={actionData?.fieldErrors}
-        cancelTo="/organisations"
-      />
+      <OrganisationForm countries={countries} lastResult={actionData?.result} cancelTo="/organisations" />
     </>
   );
 }
