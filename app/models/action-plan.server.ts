@@ -268,14 +268,12 @@ export function findPlanSummary(planId: string) {
 
 export type NewPlanInput = { countryId: string; title: string; periodStart: number; periodEnd: number };
 
-export class DuplicatePlanError extends Error {}
-
 /** A plan with an empty narrative document, for a country and period that has none yet. */
 export async function createPlan(input: NewPlanInput, actorId: string, requestId?: string) {
   const existing = await db.actionPlan.findFirst({
     where: { countryId: input.countryId, periodStart: input.periodStart, periodEnd: input.periodEnd },
   });
-  if (existing) throw new DuplicatePlanError();
+  if (existing) throw new InputRefused("periodStart", "plans:create.duplicate");
   const plan = await db.$transaction(async (tx) => {
     const document = await tx.collaborativeDocument.create({ data: { kind: "action_plan_narrative" } });
     const plan = await tx.actionPlan.create({ data: { ...input, documentId: document.id, createdById: actorId } });

@@ -1,25 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { z } from "zod";
+import { getFormProps } from "@conform-to/react";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
-import { Field, FormError, SelectField, FormActions } from "~/components/forms";
+import { Field, FormActions, FormErrorSummary, SelectField } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
-import { createPlan, DuplicatePlanError } from "~/models/action-plan.server";
+import { createPlan } from "~/models/action-plan.server";
 import { listCountries } from "~/models/country.server";
-import { text } from "~/forms/fields";
-import { parseForm } from "~/forms/submission.server";
+import { NewPlanSchema } from "~/forms/action-plan";
+import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
+import { useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "New action plan · FocalPoint" }];
-
-const year = z.coerce.number({ invalid_type_error: "common:validation.invalid" }).int().min(2000).max(2100);
-const NewPlanForm = z
-  .object({ countryId: z.string().regex(/^[a-z0-9]{10,40}$/), title: text(160), periodStart: year, periodEnd: year })
-  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "plans:create.endBeforeStart" });
 
 /** The countries this person may start a plan for. */
 async function creatableCountries(user: Awaited<ReturnType<typeof requireUser>>) {
@@ -35,21 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const t = await getTranslate(request);
-  const form = await parseForm(request, NewPlanForm, await request.formData());
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors }, { status: 400 });
-  assertCan(user, "plan.create", { countryId: form.data.countryId });
+  const submission = await parseSubmission(request, await request.formData(), NewPlanSchema);
+  if (submission.status !== "success") return invalidReply(submission);
+  assertCan(user, "plan.create", { countryId: submission.value.countryId });
+  let plan;
   try {
-    const plan = await createPlan(form.data, user.id, context.requestId);
-    return redirectWithToast(`/action-plans/${plan.id}`, { kind: "success", message: t("plans:create.created") });
+    plan = await createPlan(submission.value, user.id, context.requestId);
   } catch (error) {
-    if (error instanceof DuplicatePlanError)
-      return data(
-        { fieldErrors: { periodStart: t("plans:create.duplicate") } as Record<string, string> },
-        { status: 400 },
-      );
-    throw error;
+    return refusalReply(request, submission, error);
   }
+  const t = await getTranslate(request);
+  return redirectWithToast(`/action-plans/${plan.id}`, { kind: "success", message: t("plans:create.created") });
 }
 
 export default function NewPlan() {
@@ -57,46 +48,32 @@ export default function NewPlan() {
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { t } = useTranslation("plans");
-  const { t: tc } = useTranslation("common");
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const [form, fields] = useAppForm(NewPlanSchema, {
+    lastResult: actionData?.result,
+    defaultValue: {
+      countryId: countries[0]?.id,
+      title: t("create.defaultName", { start: thisYear + 1, end: thisYear + 3 }),
+      periodStart: thisYear + 1,
+      periodEnd: thisYear + 3,
+    },
+  });
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/action-plans">{t("title")}</Link>
       </nav>
       <PageHeader title={t("create.title")} intro={t("create.intro")} />
-      <Form method="post" className="card" noValidate>
-        <FormError>{Object.keys(errors).length ? tc("errors.fixBelow") : null}</FormError>
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <FormErrorSummary form={form} />
         <SelectField
           label={t("create.country")}
-          name="countryId"
-          error={errors.countryId}
+          meta={fields.countryId}
           options={countries.map((c) => ({ value: c.id, label: c.name }))}
         />
-        <Field
-          label={t("create.name")}
-          name="title"
-          defaultValue={t("create.defaultName", { start: thisYear + 1, end: thisYear + 3 })}
-          required
-          error={errors.title}
-        />
+        <Field label={t("create.name")} meta={fields.title} />
         <div className="grid grid-2">
-          <Field
-            label={t("create.periodStart")}
-            name="periodStart"
-            type="number"
-            defaultValue={thisYear + 1}
-            required
-            error={errors.periodStart}
-          />
-          <Field
-            label={t("create.periodEnd")}
-            name="periodEnd"
-            type="number"
-            defaultValue={thisYear + 3}
-            required
-            error={errors.periodEnd}
-          />
+          <Field label={t("create.periodStart")} meta={fields.periodStart} type="number" inputMode="numeric" />
+          <Field label={t("create.periodEnd")} meta={fields.periodEnd} type="number" inputMode="numeric" />
         </div>
         <FormActions submitting={submitting} submitLabel={t("create.button")} cancelTo="/action-plans" />
       </Form>
