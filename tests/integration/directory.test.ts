@@ -118,9 +118,9 @@ describe("editing a country profile", () => {
       }),
       params: { code: "vn" },
       context,
-    })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+    })) as unknown as { init: { status: number } };
     expect(result.init.status).toBe(400);
-    expect(Object.keys(result.data.fieldErrors).sort()).toEqual(["nqfName", "overview"]);
+    expect(Object.keys(fieldErrorsOf(result)).sort()).toEqual(["nqfName", "overview"]);
     expect(await country("VN")).toEqual(vn);
     expect(await db.auditEvent.count()).toBe(auditsBefore);
   });

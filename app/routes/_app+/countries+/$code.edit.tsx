@@ -1,21 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { z } from "zod";
+import { getFormProps } from "@conform-to/react";
 import { requirePermission, requireUser } from "~/auth/session.server";
-import { Field, TextareaField, FormActions } from "~/components/forms";
+import { Field, FormActions, FormErrorSummary, TextareaField } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { findCountryByCode, updateCountryProfile } from "~/models/country.server";
-import { optionalText } from "~/forms/fields";
-import { parseForm } from "~/forms/submission.server";
+import { CountryProfileSchema } from "~/forms/country";
+import { invalidReply, parseSubmission } from "~/forms/submission.server";
+import { useAppForm } from "~/forms/use-app-form";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit country profile · FocalPoint" }];
-
-const ProfileForm = z.object({ overview: optionalText(8000), nqfName: optionalText(200) });
 
 /** The country from the URL, and the person only if they may edit that country: 403 otherwise. */
 async function requireCountryEditor(request: Request, params: { code?: string }) {
@@ -33,9 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, country } = await requireCountryEditor(request, params);
-  const form = await parseForm(request, ProfileForm, await request.formData());
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors }, { status: 400 });
-  await updateCountryProfile(country.id, form.data, user.id, context.requestId);
+  const submission = await parseSubmission(request, await request.formData(), CountryProfileSchema);
+  if (submission.status !== "success") return invalidReply(submission);
+  await updateCountryProfile(country.id, submission.value, user.id, context.requestId);
   const t = await getTranslate(request);
   return redirectWithToast(`/countries/${country.code.toLowerCase()}`, {
     kind: "success",
@@ -48,7 +46,7 @@ export default function EditCountry() {
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { t } = useTranslation("directory");
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const [form, fields] = useAppForm(CountryProfileSchema, { lastResult: actionData?.result, defaultValue: country });
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -56,15 +54,14 @@ export default function EditCountry() {
         <Link to={`/countries/${country.code.toLowerCase()}`}>{country.name}</Link>
       </nav>
       <PageHeader title={t("editCountry.title", { country: country.name })} intro={t("editCountry.intro")} />
-      <Form method="post" className="card" noValidate>
-        <Field label={t("editCountry.nqfName")} name="nqfName" defaultValue={country.nqfName} error={errors.nqfName} />
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <FormErrorSummary form={form} />
+        <Field label={t("editCountry.nqfName")} meta={fields.nqfName} />
         <TextareaField
           label={t("editCountry.overview")}
-          name="overview"
-          defaultValue={country.overview}
+          meta={fields.overview}
           rows={10}
           hint={t("editCountry.overviewHint")}
-          error={errors.overview}
         />
         <FormActions submitting={submitting} cancelTo={`/countries/${country.code.toLowerCase()}`} />
       </Form>
