@@ -26,13 +26,16 @@ const YjsIdSchema = z.object({
   clock: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 });
 
-/** Y.relativePositionToJSON's shape, pointing into the document's fragment or an item of it. */
+/**
+ * A Yjs relative position as JSON (the editor sends the RelativePosition itself, whose
+ * empty fields are null), pointing into the document's fragment or an item of it.
+ */
 const RelativePositionSchema = z
   .object({
-    type: YjsIdSchema.optional(),
-    tname: z.literal(YJS_FRAGMENT).optional(),
-    item: YjsIdSchema.optional(),
-    assoc: z.number().int().min(-1).max(1).optional(),
+    type: YjsIdSchema.nullish(),
+    tname: z.literal(YJS_FRAGMENT).nullish(),
+    item: YjsIdSchema.nullish(),
+    assoc: z.number().int().min(-1).max(1).nullish(),
   })
   .refine((position) => position.item || position.type || position.tname, "a position needs a place");
 

@@ -28,7 +28,9 @@ export default function WorkshopPage() {
   // The layout follows the workshop; the items carrying out its agreed actions change in their plans.
   useLiveUpdates([
     ...new Set(
-      workshop.outcomes.flatMap((o) => o.assignments.flatMap((a) => (a.actionItem ? [topic.plan(a.actionItem.planId)] : []))),
+      workshop.outcomes.flatMap((o) =>
+        o.assignments.flatMap((a) => (a.actionItem ? [topic.plan(a.actionItem.planId)] : [])),
+      ),
     ),
   ]);
   return (

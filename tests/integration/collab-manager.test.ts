@@ -214,8 +214,11 @@ describe("presence", () => {
       .sort();
   /** What a client holds as another's presence state. */
   const stateOf = (client: Client, other: Client) => client.provider.awareness.getStates().get(other.doc.clientID);
-  /** A caret as the editor writes it: two relative positions into the document. */
-  const caretAt = (clock: number) => ({ anchor: { tname: "default" }, head: { item: { client: 1, clock } } });
+  /** A caret as the editor writes it: two Yjs relative positions into the document, empty fields null. */
+  const caretAt = (clock: number) => ({
+    anchor: { type: null, tname: "default", item: null, assoc: 0 },
+    head: { type: null, tname: null, item: { client: 1, clock }, assoc: -1 },
+  });
   /** A presence update written by hand, as a browser that does not play by the rules could send it. */
   const presenceMessage = (clientId: number, clock: number, state: unknown) => {
     const encoder = encoding.createEncoder();

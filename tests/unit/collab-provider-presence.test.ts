@@ -32,7 +32,11 @@ describe("presence in the browser", () => {
     const server = new ServerStandIn();
     const provider = new CollabProvider(server as never, "document0001", new Y.Doc());
     const user = { name: "Nguyen Thi Lan Anh", color: "#1b6e3a" };
-    const caret = { anchor: { tname: "default" }, head: { item: { client: 7, clock: 3 } } };
+    // As the editor's caret extension writes it: Yjs relative positions, empty fields null.
+    const caret = {
+      anchor: { type: null, tname: "default", item: null, assoc: 0 },
+      head: { type: null, tname: null, item: { client: 7, clock: 3 }, assoc: 0 },
+    };
 
     server.emit(
       "doc:message",
