@@ -51,7 +51,7 @@ function plainText(element: Y.XmlElement): string {
 }
 
 /** The fragment as ProseMirror JSON (as y-tiptap's yXmlFragmentToProsemirrorJSON gives it, within the depth limit). */
-export function fragmentContent(fragment: Y.XmlFragment): ProseMirrorNode {
+function fragmentContent(fragment: Y.XmlFragment): ProseMirrorNode {
   const doc: ProseMirrorNode = { type: "doc", content: [] };
   const stack: { node: YNode; into: ProseMirrorNode[]; depth: number }[] = [];
   pushChildren(stack, fragment, (node) => ({ node, into: doc.content!, depth: 1 }));

@@ -40,7 +40,7 @@ const RelativePositionSchema = z
   .refine((position) => position.item || position.type || position.tname, "a position needs a place");
 
 const CaretSchema = z.object({ anchor: RelativePositionSchema, head: RelativePositionSchema });
-export type Caret = z.infer<typeof CaretSchema>;
+type Caret = z.infer<typeof CaretSchema>;
 
 /** The caret if it is well formed (so every editor can resolve it without throwing), else null. */
 export function wellFormedCaret(cursor: unknown): Caret | null {
