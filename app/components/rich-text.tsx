@@ -1,5 +1,5 @@
 import { createElement, type ReactNode } from "react";
-import type { ProseMirrorNode } from "~/models/action-plan.server";
+import type { ProseMirrorNode } from "~/editor/schema";
 
 /**
  * Renders a stored document (ProseMirror JSON) as plain HTML, for reading and

@@ -11,7 +11,8 @@ import {
   type DocumentClosed,
   type JoinReply,
   type MessageReply,
-} from "~/realtime/collab-protocol";
+} from "~/collab/protocol";
+import { withWellFormedCarets } from "~/collab/presence";
 
 /**
  * Keeps a Y.Doc in step with the server over the app's socket: joins the
@@ -130,9 +131,12 @@ export class CollabProvider {
         Y.applyUpdate(this.doc, parsed.update, this);
         if (this.pending === 0 && this.status !== "error") this.setStatus("saved");
         return;
-      case "awareness":
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, parsed.update, this);
+      case "awareness": {
+        // The editor resolves every caret on each change and throws on a malformed one: drop those first.
+        const presence = withWellFormedCarets(parsed.update);
+        if (presence) awarenessProtocol.applyAwarenessUpdate(this.awareness, presence, this);
         return;
+      }
     }
   };
 

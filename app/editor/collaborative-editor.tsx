@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
+import { colourFor } from "~/collab/presence";
 import { getSocket } from "~/realtime/socket.client";
 import { CollabProvider, type CollabStatus } from "./collab-provider";
 import { documentExtensions, YJS_FRAGMENT } from "./schema";
@@ -17,14 +18,6 @@ import { documentExtensions, YJS_FRAGMENT } from "./schema";
  * (A reload while still offline cannot fetch the page itself: there is no
  * service worker.) Client-only: the page renders the stored text on the server.
  */
-
-const CARET_COLOURS = ["#b3261e", "#1b6e3a", "#6a3fb5", "#9a4d00", "#0b6e8a", "#a1286a", "#3d5a00", "#12467f"];
-
-function colourFor(userId: string) {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return CARET_COLOURS[hash % CARET_COLOURS.length]!;
-}
 
 type Person = { clientId: number; name: string; color: string };
 

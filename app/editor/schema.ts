@@ -16,3 +16,12 @@ export const documentExtensions: Extensions = [
 ];
 
 export const documentSchema = getSchema(documentExtensions);
+
+/** A document as ProseMirror JSON, as the server renders it for reading and printing. */
+export type ProseMirrorNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: ProseMirrorNode[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+};

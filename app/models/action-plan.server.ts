@@ -1,9 +1,6 @@
 import { InputRefused } from "~/domain/input-refused";
 import { emit } from "~/events.server";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import * as Y from "yjs";
 import type { Actor } from "~/auth/permissions";
-import { YJS_FRAGMENT } from "~/editor/schema";
 import { db } from "~/utils/db.server";
 import type { PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
@@ -40,7 +37,7 @@ export async function listPlans(actor: Actor, filter: PlanFilter = {}) {
   }));
 }
 
-/** A plan with its items and its narrative as ProseMirror JSON (snapshot plus stored updates). */
+/** A plan with its items (its narrative is a co-edited document: app/collab/content.server.ts). */
 export async function getPlanForReading(planId: string) {
   const plan = await db.actionPlan.findUnique({
     where: { id: planId },
@@ -48,13 +45,6 @@ export async function getPlanForReading(planId: string) {
       country: { select: { id: true, code: true, name: true } },
       submittedBy: { select: { name: true } },
       endorsedBy: { select: { name: true } },
-      document: {
-        select: {
-          snapshot: true,
-          snapshotUpdateId: true,
-          updates: { orderBy: { id: "asc" }, select: { id: true, update: true } },
-        },
-      },
       items: {
         orderBy: { sortOrder: "asc" },
         include: {
@@ -65,27 +55,13 @@ export async function getPlanForReading(planId: string) {
     },
   });
   if (!plan) return null;
-  const doc = new Y.Doc();
-  if (plan.document.snapshot) Y.applyUpdate(doc, new Uint8Array(plan.document.snapshot));
-  for (const u of plan.document.updates)
-    if (u.id > plan.document.snapshotUpdateId) Y.applyUpdate(doc, new Uint8Array(u.update));
-  const narrative = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(YJS_FRAGMENT)) as ProseMirrorNode;
   const today = overdueToday();
-  const { document: _, items, ...rest } = plan;
+  const { items, ...rest } = plan;
   return {
     ...rest,
-    narrative,
     items: items.map((i) => ({ ...i, overdue: i.status !== "done" && Boolean(i.dueOn && i.dueOn < today) })),
   };
 }
-
-export type ProseMirrorNode = {
-  type: string;
-  attrs?: Record<string, unknown>;
-  content?: ProseMirrorNode[];
-  text?: string;
-  marks?: { type: string; attrs?: Record<string, unknown> }[];
-};
 
 // ───────────────────────── workflow ─────────────────────────
 

@@ -1,13 +1,10 @@
 import { emit, type DomainEvent } from "~/events.server";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { can, type Actor } from "~/auth/permissions";
-import { YJS_FRAGMENT } from "~/editor/schema";
 import { db, type Prisma } from "~/utils/db.server";
 import type { OutcomeKind } from "~/domain/vocabulary";
 import { formatDay, todayIn, overdueToday } from "~/utils/format";
-import { milestoneOptions, type ProseMirrorNode } from "./action-plan.server";
+import { milestoneOptions } from "./action-plan.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
-import { loadYDoc } from "./document.server";
 
 /**
  * A workshop's outcomes: decisions, agreed actions and the minutes.
@@ -132,15 +129,6 @@ export async function milestoneChoices(countryIds: string[]) {
   const unique = [...new Set(countryIds)];
   const lists = await Promise.all(unique.map((id) => milestoneOptions(id)));
   return Object.fromEntries(unique.map((id, i) => [id, lists[i]!]));
-}
-
-/** The minutes as they are stored, for the page before the live editor has loaded. */
-export async function minutesContent(documentId: string): Promise<ProseMirrorNode> {
-  const loaded = await loadYDoc(documentId);
-  if (!loaded) return { type: "doc", content: [] };
-  const content = yXmlFragmentToProsemirrorJSON(loaded.doc.getXmlFragment(YJS_FRAGMENT)) as ProseMirrorNode;
-  loaded.doc.destroy();
-  return content;
 }
 
 // ───────────────────────── the plan an agreed action lands in ─────────────────────────

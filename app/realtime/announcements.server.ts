@@ -6,16 +6,27 @@ type Announcement = Omit<ChangeEvent, "at">;
 /**
  * Which open pages hear of a domain event: the topics it concerns, each with
  * the kind of record and its id. Pages reload their own data; the
- * announcement says only that something changed.
+ * announcement says only that something changed. A topic announces only what
+ * everyone allowed to follow it may read (topics.ts): a country's work goes to
+ * its `country` topic alone; what its profile shows goes to the
+ * `country-profile` topic too.
  */
 export function announcementsOf(event: DomainEvent): Announcement[] {
   switch (event.type) {
     case "country.changed":
-      return [{ topic: topic.country(event.countryId), entity: "country", id: event.countryId }];
+      return [topic.country(event.countryId), topic.countryProfile(event.countryId)].map((to) => ({
+        topic: to,
+        entity: "country",
+        id: event.countryId,
+      }));
     case "organisation.changed":
       return [{ topic: topic.directory, entity: "organisation", id: event.organisationId }];
     case "priority-sector.changed":
-      return [{ topic: topic.country(event.countryId), entity: "country_sector", id: event.sectorId }];
+      return [topic.country(event.countryId), topic.countryProfile(event.countryId)].map((to) => ({
+        topic: to,
+        entity: "country_sector",
+        id: event.sectorId,
+      }));
     case "milestone.changed":
       return [{ topic: topic.country(event.countryId), entity: "milestone", id: event.milestoneId }];
     case "milestone-comment.changed":
@@ -27,18 +38,21 @@ export function announcementsOf(event: DomainEvent): Announcement[] {
         { topic: topic.country(event.countryId), entity: "action_plan", id: event.planId },
       ];
     case "action-item.changed":
+      // Not to the workshop whose agreed action it carries out: everyone may follow a workshop, not every
+      // country's plan. Its pages follow the plans of the items they show.
       return [
         { topic: topic.plan(event.planId), entity: "action_item", id: event.itemId },
         { topic: topic.country(event.countryId), entity: "action_item", id: event.itemId },
-        ...(event.workshopId
-          ? [{ topic: topic.workshop(event.workshopId), entity: "action_item", id: event.itemId }]
-          : []),
       ];
     case "workshop.changed":
       return [
         { topic: topic.workshop(event.workshopId), entity: "workshop", id: event.workshopId },
         ...(event.hostCountryId
-          ? [{ topic: topic.country(event.hostCountryId), entity: "workshop", id: event.workshopId }]
+          ? [topic.country(event.hostCountryId), topic.countryProfile(event.hostCountryId)].map((to) => ({
+              topic: to,
+              entity: "workshop",
+              id: event.workshopId,
+            }))
           : []),
       ];
     case "workshop-material.changed":

@@ -3,8 +3,10 @@ import net from "node:net";
 import path from "node:path";
 import * as Y from "yjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { appendUpdate, compactDocument, createDocumentVersion, loadYDoc } from "~/models/document.server";
-import { restoreDocumentVersion } from "~/realtime/server.server";
+import { compactDocument } from "~/collab/compaction.server";
+import { restoreDocumentVersion } from "~/collab/manager.server";
+import { appendUpdate, loadYDoc } from "~/collab/storage.server";
+import { createDocumentVersion } from "~/collab/versions.server";
 import { db } from "~/utils/db.server";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
 

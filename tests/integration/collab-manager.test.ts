@@ -1,11 +1,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { emit } from "~/events.server";
-import * as documents from "~/models/document.server";
-import { syncUpdateMessage } from "~/realtime/collab-protocol";
-import { attachRealtime, restoreDocumentVersion } from "~/realtime/server.server";
+import { restoreDocumentVersion } from "~/collab/manager.server";
+import { awarenessMessage, syncUpdateMessage } from "~/collab/protocol";
+import * as documents from "~/collab/storage.server";
+import * as versions from "~/collab/versions.server";
+import { attachRealtime } from "~/realtime/server.server";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
 
@@ -17,8 +20,8 @@ import { openEditor, typeParagraph, until } from "../support/collab-clients";
  */
 
 const loads = vi.hoisted(() => ({ count: 0, failNext: false }));
-vi.mock("~/models/document.server", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("~/models/document.server")>();
+vi.mock("~/collab/storage.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/collab/storage.server")>();
   return {
     ...actual,
     // A slow disk, so that joins really overlap; and a disk that can fail once.
@@ -176,7 +179,7 @@ describe("compaction of an open document", () => {
     const fp = await editor("fp.ph@focalpoint.test", documentId);
     const tf = await editor("tf.ph@focalpoint.test", documentId);
     const fpUser = await db.user.findUniqueOrThrow({ where: { email: "fp.ph@focalpoint.test" } });
-    const version = await documents.createDocumentVersion(documentId, "Before the compaction", { actorId: fpUser.id });
+    const version = await versions.createDocumentVersion(documentId, "Before the compaction", { actorId: fpUser.id });
     // Thirty updates without waiting: compactions (every ten) run while later updates are still committing.
     for (let i = 0; i < 15; i++) {
       typeParagraph(fp.doc, `fp line ${i}`);
@@ -199,15 +202,42 @@ describe("compaction of an open document", () => {
 });
 
 describe("presence", () => {
-  /** The presence states a client sees of others, as "name" per client. */
-  const seenNames = (client: {
-    provider: { awareness: { getStates(): Map<number, Record<string, unknown>> } };
-    doc: Y.Doc;
-  }) =>
+  type Client = { provider: { awareness: { getStates(): Map<number, Record<string, unknown>> } }; doc: Y.Doc };
+  /** What a client sees of the others: each one's name and the clock its caret's head points at. */
+  const seen = (client: Client) =>
     [...client.provider.awareness.getStates()]
       .filter(([id]) => id !== client.doc.clientID)
-      .map(([, state]) => (state.user as { name: string } | undefined)?.name)
+      .map(([, state]) => {
+        const caret = state.cursor as { head?: { item?: { clock?: unknown } } } | null | undefined;
+        return `${(state.user as { name?: string } | undefined)?.name} at ${caret?.head?.item?.clock ?? "-"}`;
+      })
       .sort();
+  /** What a client holds as another's presence state. */
+  const stateOf = (client: Client, other: Client) => client.provider.awareness.getStates().get(other.doc.clientID);
+  /** A caret as the editor writes it: two Yjs relative positions into the document, empty fields null. */
+  const caretAt = (clock: number) => ({
+    anchor: { type: null, tname: "default", item: null, assoc: 0 },
+    head: { type: null, tname: null, item: { client: 1, clock }, assoc: -1 },
+  });
+  /** A presence update written by hand, as a browser that does not play by the rules could send it. */
+  const presenceMessage = (clientId: number, clock: number, state: unknown) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+    return awarenessMessage(encoding.toUint8Array(encoder));
+  };
+  const nameOf = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).name;
+  let bruneiDocument: string;
+  /** Editors of Brunei's plan for one test: they leave when it ends, passed or not. */
+  const inBruneiPlan = async (...emails: string[]) => {
+    bruneiDocument = (await planDocument("BN")).documentId;
+    const people = await Promise.all(emails.map((email) => editor(email, bruneiDocument)));
+    onTestFinished(() => people.forEach((person) => person.close()));
+    type Editor = (typeof people)[number];
+    return people as [Editor, Editor, Editor];
+  };
 
   it("reaches everyone, merges a burst into a few messages, and goes when the person leaves", async () => {
     const { documentId } = await planDocument("ID");
@@ -217,23 +247,90 @@ describe("presence", () => {
       ),
     );
     const [fp, tf, secretariat] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number]];
+    const [fpName, tfName] = await Promise.all([nameOf("fp.id@focalpoint.test"), nameOf("tf.id@focalpoint.test")]);
     let presenceMessages = 0;
     secretariat.socket.on("doc:message", (_id: string, message: ArrayBuffer) => {
       if (new Uint8Array(message)[0] === 1) presenceMessages++;
     });
 
-    // Twenty changes from two people within a few milliseconds: everyone ends with the latest, in a few messages.
+    // Twenty caret moves from two people within a few milliseconds: everyone ends with the latest, in a few messages.
     for (let i = 0; i < 10; i++) {
-      fp.provider.awareness.setLocalStateField("user", { name: `Focal point ${i}` });
-      tf.provider.awareness.setLocalStateField("user", { name: `Task force ${i}` });
+      fp.provider.awareness.setLocalStateField("cursor", caretAt(i));
+      tf.provider.awareness.setLocalStateField("cursor", caretAt(100 + i));
     }
-    await until(() => seenNames(secretariat).join() === "Focal point 9,Task force 9");
-    await until(() => seenNames(fp).join() === "Task force 9" && seenNames(tf).join() === "Focal point 9");
+    await until(() => seen(secretariat).join() === [`${fpName} at 9`, `${tfName} at 109`].sort().join());
+    await until(() => seen(fp).join() === `${tfName} at 109` && seen(tf).join() === `${fpName} at 9`);
     expect(presenceMessages).toBeGreaterThan(0);
     expect(presenceMessages).toBeLessThan(6);
 
     fp.close();
-    await until(() => seenNames(secretariat).join() === "Task force 9" && seenNames(tf).length === 0);
+    await until(() => seen(secretariat).join() === `${tfName} at 109` && seen(tf).length === 0);
+  });
+
+  it("shows each person under the name and colour of their session, whatever their browser says", async () => {
+    const [fp, tf] = await inBruneiPlan("fp.bn@focalpoint.test", "tf.bn@focalpoint.test");
+    fp.provider.awareness.setLocalStateField("user", {
+      name: "Administrator (spoofed)",
+      color: "red; background-image: url(https://example.com/)",
+    });
+    fp.provider.awareness.setLocalStateField("cursor", caretAt(3));
+    const fpName = await nameOf("fp.bn@focalpoint.test");
+    await until(() => seen(tf).join() === `${fpName} at 3`);
+    expect(stateOf(tf, fp)?.user).toEqual({ name: fpName, color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
+  });
+
+  it("refuses presence under another person's id: a reader can neither rename nor remove them", async () => {
+    const [fp, tf, reader] = await inBruneiPlan(
+      "fp.bn@focalpoint.test",
+      "tf.bn@focalpoint.test",
+      "secretariat@focalpoint.test",
+    );
+    const fpName = await nameOf("fp.bn@focalpoint.test");
+    // As the editor does: the person's name and colour, and their caret.
+    fp.provider.awareness.setLocalState({ user: { name: fpName, color: "#1b6e3a" }, cursor: caretAt(5) });
+    await until(() => seen(tf).join() === `${fpName} at 5`);
+
+    const spoofed = presenceMessage(fp.doc.clientID, 1_000, { user: { name: "Administrator (spoofed)" } });
+    expect(await reader.socket.emitWithAck("doc:message", bruneiDocument, spoofed)).toEqual({
+      ok: false,
+      error: "this presence is someone else's",
+    });
+    const removal = presenceMessage(fp.doc.clientID, 1_001, null);
+    expect(await reader.socket.emitWithAck("doc:message", bruneiDocument, removal)).toEqual({
+      ok: false,
+      error: "this presence is someone else's",
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(seen(tf)).toEqual([`${fpName} at 5`]);
+  });
+
+  it("drops a malformed caret before anyone's editor has to read it, and keeps the person", async () => {
+    const [fp, tf] = await inBruneiPlan("fp.bn@focalpoint.test", "tf.bn@focalpoint.test");
+    const fpName = await nameOf("fp.bn@focalpoint.test");
+    const user = { name: fpName, color: "#1b6e3a" };
+    fp.provider.awareness.setLocalState({ user, cursor: caretAt(7) });
+    await until(() => seen(tf).join() === `${fpName} at 7`);
+    /** Sends fp's presence as written by hand; resolves once tf has it. */
+    let clock = 1_000;
+    const sendPresence = async (state: unknown) => {
+      const sent = clock++;
+      const message = presenceMessage(fp.doc.clientID, sent, state);
+      expect(await fp.socket.emitWithAck("doc:message", bruneiDocument, message)).toEqual({ ok: true });
+      await until(() => tf.provider.awareness.meta.get(fp.doc.clientID)?.clock === sent);
+    };
+
+    for (const cursor of [
+      { anchor: 42, head: { item: { client: -1, clock: "x" } } },
+      {},
+      { anchor: { tname: "somewhere else" }, head: { tname: "somewhere else" } },
+    ]) {
+      await sendPresence({ user, cursor });
+      expect(stateOf(tf, fp)?.cursor).toBeNull();
+      expect(seen(tf)).toEqual([`${fpName} at -`]);
+      // Back to a real caret before the next try.
+      await sendPresence({ user, cursor: caretAt(7) });
+      expect(seen(tf)).toEqual([`${fpName} at 7`]);
+    }
   });
 });
 
@@ -294,10 +391,10 @@ describe("named versions", () => {
     const fpUser = await db.user.findUniqueOrThrow({ where: { email: "fp.bn@focalpoint.test" } });
     const original = fp.text();
 
-    const version = await documents.createDocumentVersion(documentId, "Before the Bangkok meeting", {
+    const version = await versions.createDocumentVersion(documentId, "Before the Bangkok meeting", {
       actorId: fpUser.id,
     });
-    expect((await documents.listDocumentVersions(documentId)).map((v) => v.name)).toEqual([
+    expect((await versions.listDocumentVersions(documentId)).map((v) => v.name)).toEqual([
       "Before the Bangkok meeting",
     ]);
 
@@ -331,7 +428,7 @@ describe("named versions", () => {
   it("refuses a version of another document", async () => {
     const bn = await planDocument("BN");
     const vn = await planDocument("VN");
-    const [version] = await documents.listDocumentVersions(bn.documentId);
+    const [version] = await versions.listDocumentVersions(bn.documentId);
     await expect(restoreDocumentVersion(vn.documentId, version!.id, { actorId: "nobody" })).rejects.toBeInstanceOf(
       documents.DocumentNotFoundError,
     );

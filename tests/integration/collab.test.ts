@@ -5,14 +5,14 @@ import msgpackParser from "socket.io-msgpack-parser";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadYDoc } from "~/models/document.server";
+import { loadYDoc } from "~/collab/storage.server";
 import {
   awarenessMessage,
   MAX_MESSAGE_BYTES,
   MAX_PRESENCE_BYTES,
   parseMessage,
   syncUpdateMessage,
-} from "~/realtime/collab-protocol";
+} from "~/collab/protocol";
 import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH } from "~/realtime/topics";
 import { db, prepareDatabase } from "~/utils/db.server";

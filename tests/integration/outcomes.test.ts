@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
-import { loadYDoc } from "~/models/document.server";
+import { loadYDoc } from "~/collab/storage.server";
 import {
   assignOutcome,
   createOutcome,

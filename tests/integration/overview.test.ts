@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
+import { documentContent } from "~/collab/content.server";
 import { getPlanForReading, listPlans } from "~/models/action-plan.server";
 import { listCountriesOverview } from "~/models/country.server";
 import { milestoneCounts, milestoneMatrix, milestonesNeedingAttention } from "~/models/dashboard.server";
@@ -109,7 +110,7 @@ describe("summaries", () => {
   it("reads a plan's narrative and marks overdue items", async () => {
     const plan = await db.actionPlan.findFirstOrThrow({ where: { country: { code: "MM" } } });
     const read = (await getPlanForReading(plan.id))!;
-    expect(read.narrative.content?.[0]).toMatchObject({ type: "heading" });
+    expect((await documentContent(read.documentId)).content?.[0]).toMatchObject({ type: "heading" });
     const overdue = read.items.filter((i) => i.overdue);
     expect(overdue.every((i) => i.status !== "done" && i.dueOn! < overdueToday())).toBe(true);
   });

@@ -8,6 +8,7 @@ import { createSession } from "~/auth/session.server";
 import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH, topic, type ChangeEvent } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
+import { until } from "../support/collab-clients";
 
 let server: http.Server;
 let realtime: { close: () => Promise<void> };
@@ -20,12 +21,13 @@ async function cookieFor(email: string) {
   return `fp_session=${token}`;
 }
 
-function client(cookie?: string) {
+/** A socket with the person's cookie; `origin`: the page it is opened from, as a browser names it. */
+function client(cookie?: string, origin?: string) {
   const socket = connect(url, {
     path: SOCKET_PATH,
     parser: msgpackParser,
     transports: ["websocket"],
-    extraHeaders: cookie ? { cookie } : {},
+    extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
     reconnection: false,
   });
   sockets.push(socket);
@@ -121,6 +123,75 @@ describe("real-time plumbing", () => {
     await emit({ type: "organisation.changed", organisationId: "u1" });
     await new Promise((r) => setTimeout(r, 100));
     expect(heard).toBe(false);
+  });
+
+  it("refuses a socket opened by a page of another origin on the same site, even with a valid session", async () => {
+    const cookie = await cookieFor("fp.vn@focalpoint.test");
+    // Another port of the same host, a sibling subdomain, another scheme, a sandboxed page.
+    for (const origin of [
+      "http://127.0.0.1:3001",
+      "http://localhost:3001",
+      "http://files.127.0.0.1:3000",
+      "https://127.0.0.1:3000",
+      "null",
+    ])
+      await expect(connected(client(cookie, origin)), origin).rejects.toThrow();
+    // FocalPoint's own pages (PUBLIC_URL, or this machine's other names for it) connect, and so does a program that names no page.
+    await connected(client(cookie, "http://127.0.0.1:3000"));
+    await connected(client(cookie, "http://localhost:3000"));
+    await connected(client(cookie));
+  });
+
+  it("lets a Cambodian member follow Viet Nam's profile but not its work, and tells them nothing of that work", async () => {
+    const vn = await db.country.findUniqueOrThrow({ where: { code: "VN" } });
+    const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
+    const vnPlan = await db.actionPlan.findFirstOrThrow({ where: { countryId: vn.id } });
+    // Cambodia's focal point lost their roles in an earlier test; a member of its task force reads the same.
+    const khMember = client(await cookieFor("tf.kh@focalpoint.test"));
+    await connected(khMember);
+    expect(await subscribe(khMember, { topics: [topic.country(vn.id)] })).toEqual({
+      ok: false,
+      error: `not allowed to follow country:${vn.id}`,
+    });
+    expect(await subscribe(khMember, { topics: [`country-profile:${vn.id}`, topic.country(kh.id)] })).toMatchObject({
+      ok: true,
+    });
+    const heard: ChangeEvent[] = [];
+    khMember.on("changed", (event: ChangeEvent) => heard.push(event));
+
+    await emit(
+      { type: "milestone.changed", countryId: vn.id, milestoneId: "m1" },
+      { type: "milestone-comment.changed", countryId: vn.id, milestoneId: "m1", commentId: "c1" },
+      { type: "plan.changed", countryId: vn.id, planId: vnPlan.id },
+      { type: "action-item.changed", countryId: vn.id, planId: vnPlan.id, itemId: "i1" },
+      // What everyone sees of Viet Nam, and Cambodia's own work, do reach them.
+      { type: "country.changed", countryId: vn.id },
+      { type: "milestone.changed", countryId: kh.id, milestoneId: "m2" },
+    );
+    await until(() => heard.length >= 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard.map(({ topic: to, entity, id }) => [to, entity, id])).toEqual([
+      [`country-profile:${vn.id}`, "country", vn.id],
+      [`country:${kh.id}`, "milestone", "m2"],
+    ]);
+  });
+
+  it("tells the followers of a workshop nothing of the plans its agreed actions landed in", async () => {
+    const vn = await db.country.findUniqueOrThrow({ where: { code: "VN" } });
+    const vnPlan = await db.actionPlan.findFirstOrThrow({ where: { countryId: vn.id } });
+    const workshop = await db.workshop.findFirstOrThrow();
+    const khMember = client(await cookieFor("tf.kh@focalpoint.test"));
+    await connected(khMember);
+    expect(await subscribe(khMember, { topics: [topic.workshop(workshop.id)] })).toMatchObject({ ok: true });
+    const heard: ChangeEvent[] = [];
+    khMember.on("changed", (event: ChangeEvent) => heard.push(event));
+    await emit(
+      { type: "action-item.changed", countryId: vn.id, planId: vnPlan.id, itemId: "i2", workshopId: workshop.id },
+      { type: "outcome.changed", workshopId: workshop.id, outcomeId: "o1" },
+    );
+    await until(() => heard.length >= 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard.map(({ entity, id }) => [entity, id])).toEqual([["outcome", "o1"]]);
   });
 
   it("refuses topics that do not exist", async () => {

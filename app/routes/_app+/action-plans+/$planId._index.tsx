@@ -19,14 +19,10 @@ import {
   PlanStateError,
   type PlanTransition,
 } from "~/models/action-plan.server";
-import {
-  createDocumentVersion,
-  currentDocumentState,
-  documentLines,
-  findDocumentVersion,
-  listDocumentVersions,
-} from "~/models/document.server";
-import { restoreDocumentVersion } from "~/realtime/server.server";
+import { documentContent, documentLines } from "~/collab/content.server";
+import { restoreDocumentVersion } from "~/collab/manager.server";
+import { currentDocumentState } from "~/collab/storage.server";
+import { createDocumentVersion, findDocumentVersion, listDocumentVersions } from "~/collab/versions.server";
 import { diffLines } from "~/utils/text-diff";
 import { text } from "~/forms/fields";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
@@ -78,12 +74,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transitions = (Object.keys(PLAN_TRANSITIONS) as PlanTransition[]).filter(
     (name) => PLAN_TRANSITIONS[name].from === plan.status && can(user, PLAN_TRANSITIONS[name].action, resource),
   );
-  const [versions, comparison] = await Promise.all([
+  const [narrative, versions, comparison] = await Promise.all([
+    documentContent(plan.documentId),
     listDocumentVersions(plan.documentId),
     compareWithVersion(plan.documentId, view.compare),
   ]);
   return {
-    plan: { ...plan, items },
+    plan: { ...plan, items, narrative },
     me: { id: user.id, name: user.name },
     canEdit: can(user, "plan.edit", resource),
     transitions,

@@ -37,7 +37,7 @@ export default function CountryPage() {
   const { t: tm } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
-  const status = useLiveUpdates([topic.country(country.id)]);
+  const status = useLiveUpdates([topic.countryFor(country.id, countryMilestones !== null)]);
   const focalPoints = country.roles.filter((r) => r.role === "focal_point");
   const taskForce = country.roles.filter((r) => r.role === "task_force");
   return (

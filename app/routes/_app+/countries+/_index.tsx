@@ -25,7 +25,8 @@ export default function Countries() {
   const { countries } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
   const locale = useRootData()?.locale ?? "en";
-  const status = useLiveUpdates(countries.map((c) => topic.country(c.id)));
+  // A country whose plans the person may not read (no current plan shown) is followed for its profile only.
+  const status = useLiveUpdates(countries.map((c) => topic.countryFor(c.id, c.currentPlan !== undefined)));
   const somePlansHidden = countries.some((c) => c.currentPlan === undefined);
   return (
     <>

@@ -5,6 +5,8 @@ import { requirePermission } from "~/auth/session.server";
 import { ActionItemStatusBadge } from "~/components/status-badges";
 import { MaterialsList } from "~/components/workshop-materials";
 import { getWorkshopDetail } from "~/models/workshop.server";
+import { topic } from "~/realtime/topics";
+import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
@@ -23,6 +25,14 @@ export default function WorkshopPage() {
   const { t: tOutcomes } = useTranslation("outcomes");
   const locale = useRootData()?.locale ?? "en";
   const days = [...new Set(workshop.sessions.map((s) => s.day))];
+  // The layout follows the workshop; the items carrying out its agreed actions change in their plans.
+  useLiveUpdates([
+    ...new Set(
+      workshop.outcomes.flatMap((o) =>
+        o.assignments.flatMap((a) => (a.actionItem ? [topic.plan(a.actionItem.planId)] : [])),
+      ),
+    ),
+  ]);
   return (
     <>
       <div className="grid grid-2">

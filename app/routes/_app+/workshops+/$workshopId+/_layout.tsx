@@ -25,9 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { workshop, canManage };
 }
 
+/** This layout's route id (its file path), by which the workshop's pages read its data. */
+export const WORKSHOP_LAYOUT_ID = "routes/_app+/workshops+/$workshopId+/_layout";
+
 /** The header's data for the workshop's child pages. */
 export function useWorkshopLayout() {
-  return useRouteLoaderData<typeof loader>("routes/_app+/workshops+/$workshopId+/_layout")!;
+  return useRouteLoaderData<typeof loader>(WORKSHOP_LAYOUT_ID)!;
 }
 
 export default function WorkshopLayout() {

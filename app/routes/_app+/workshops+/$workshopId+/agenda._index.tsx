@@ -7,12 +7,11 @@ import { getAgenda, moveAgendaSession, type AgendaSessionView } from "~/models/a
 import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel, todayIn } from "~/utils/format";
 import { IdParam } from "~/utils/params";
-import { useWorkshopLayout } from "./_layout";
+import { useWorkshopLayout, WORKSHOP_LAYOUT_ID } from "./_layout";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const layout = matches.find((m) => m.id === "routes/_app.workshops.$workshopId")?.data as
-    { workshop?: { title: string } } | undefined;
+  const layout = matches.find((m) => m.id === WORKSHOP_LAYOUT_ID)?.data as { workshop?: { title: string } } | undefined;
   return [{ title: `Agenda · ${layout?.workshop?.title ?? "Workshop"} · FocalPoint` }];
 };
 

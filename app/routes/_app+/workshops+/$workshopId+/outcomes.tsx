@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { documentContent } from "~/collab/content.server";
 import { Field, FormError, TextareaField } from "~/components/forms";
 import { RichText } from "~/components/rich-text";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
@@ -19,7 +20,6 @@ import {
   getWorkshopOutcomes,
   linkAssignmentMilestone,
   milestoneChoices,
-  minutesContent,
   OutcomeError,
   unassignCountry,
   updateOutcome,
@@ -63,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [countries, milestones, minutes] = await Promise.all([
     canManage ? listCountries() : [],
     canManage ? milestoneChoices(assignedCountryIds) : ({} as Awaited<ReturnType<typeof milestoneChoices>>),
-    outcomes.minutesDocumentId ? minutesContent(outcomes.minutesDocumentId) : null,
+    outcomes.minutesDocumentId ? documentContent(outcomes.minutesDocumentId) : null,
   ]);
   const editing = new URL(request.url).searchParams.get("edit");
   return {

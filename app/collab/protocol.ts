@@ -10,7 +10,7 @@ import { z } from "zod";
  * event naming its document.
  *
  *   client → server  "doc:join"      { documentId }                       ack { ok, readOnly } | { ok: false, error }
- *   client → server  "doc:leave"     { documentId }
+ *   client → server  "doc:leave"     { documentId }                       ack { ok } | { ok: false, error }
  *   both ways        "doc:message"   documentId, Uint8Array message      ack (client → server) { ok } | { ok: false, error }
  *   server → client  "doc:closed"    { documentId, reason }               the server let go of this socket's
  *                                                                        membership; see DocumentCloseReason
@@ -19,7 +19,7 @@ import { z } from "zod";
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 
-/** Larger updates are refused: a paste of a long report is far below this. */
+/** Larger updates are refused: a paste of a long report is far below this (what a document may hold: limits.server.ts). */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
 
 /**
