@@ -11,13 +11,17 @@ import type { ViteDevServer } from "vite";
 import { prepareDatabase, db } from "./app/utils/db.server";
 import { env } from "./app/utils/env.server";
 import { logger } from "./app/utils/logger.server";
+import { bodyLimit, refusalFor, refusalMessage, type Refusal } from "./app/utils/request-edge.server";
 
 /**
  * One process, one port: Remix (Vite middleware in development, the build in
  * production) and socket.io on the same HTTP server.
  */
 
-type RealtimeEntry = { attachRealtime: (server: http.Server) => { close: () => Promise<void> } };
+type ServerEntry = {
+  attachRealtime: (server: http.Server) => { close: () => Promise<void> };
+  startHousekeeping: () => { stop: () => void };
+};
 
 const config = env();
 const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
@@ -56,14 +60,6 @@ app.use((req, res, next) => {
   next();
 });
 
-// Nothing a person sends is bigger than one upload (10 MB, app/models/stored-file.server.ts) and its
-// form: refuse larger bodies before anything reads them into memory.
-const MAX_REQUEST_BYTES = 11 * 1024 * 1024;
-app.use((req, res, next) => {
-  if (Number(req.get("content-length") ?? 0) <= MAX_REQUEST_BYTES) return next();
-  res.status(413).type("text/plain").send("This request is too large: a file may be at most 10 MB.");
-});
-
 app.use(
   helmet({
     // Vite's development client injects inline scripts; the CSP guards production.
@@ -84,6 +80,96 @@ app.use(
 );
 app.use(compression());
 
+// ───────────────────────── the edge (decision 013) ─────────────────────────
+// What no page reads is refused here, before Remix: methods other than GET,
+// HEAD and POST (405), forms posted from another site (403), bodies that are
+// not forms (415), and bodies larger than a form may be (413), counted as they
+// arrive whatever Content-Length says.
+
+/** After refusing a body, the connection is closed once the client has had time to read why. */
+const LINGER_MS = 2_000;
+
+const languageOf = (req: express.Request) => ({
+  cookie: req.get("cookie"),
+  acceptLanguage: req.get("accept-language"),
+});
+
+const hasBody = (req: express.Request) =>
+  req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
+
+/** Closes the connection of a refused body once the client has had time to read the answer (at once, a client still sending would be reset first). */
+function closeAfterAnswer(req: express.Request, res: express.Response) {
+  const close = () => setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  if (res.writableFinished) close();
+  else res.on("finish", close);
+}
+
+/**
+ * Answers a request whose body the app will not read. Node would close the connection the moment this
+ * answer is written, while the client may still be sending, and the client would then see a reset
+ * instead of the answer: kept open, the rest of the body is read and dropped, for LINGER_MS at most.
+ */
+function answerUnread(req: express.Request, res: express.Response, status: number, message: string) {
+  if (hasBody(req)) {
+    res.shouldKeepAlive = true;
+    closeAfterAnswer(req, res);
+  }
+  res.status(status).type("text/plain").send(message);
+}
+
+async function refuse(req: express.Request, res: express.Response, refusal: Refusal) {
+  const message = await refusalMessage(refusal.problem, languageOf(req));
+  if (refusal.status === 405) res.setHeader("Allow", "GET, HEAD, POST");
+  answerUnread(req, res, refusal.status, message);
+}
+
+/** 413, and no more reading. Whatever the app still answers for this request is dropped (remixHandler below). */
+function refuseTooLarge(req: express.Request, res: express.Response) {
+  if (res.headersSent) return closeAfterAnswer(req, res);
+  res.on("error", () => {}); // a late write by the app after this answer is no crash
+  answerUnread(req, res, 413, res.locals.tooLargeMessage as string);
+}
+
+app.use((req, res, next) => {
+  const refusal = refusalFor({
+    method: req.method,
+    contentType: req.get("content-type"),
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+    host: req.get("host"),
+    forwardedHost: req.get("x-forwarded-host"),
+  });
+  (async () => {
+    if (refusal) return refuse(req, res, refusal);
+    if (!hasBody(req)) return next();
+    // Ready before the body arrives: the refusal is sent from inside the stream's events.
+    res.locals.tooLargeMessage = await refusalMessage("tooLarge", languageOf(req));
+    if (Number(req.get("content-length") ?? 0) > bodyLimit(req.get("content-type"))) return refuseTooLarge(req, res);
+    next();
+  })().catch(next);
+});
+
+/**
+ * Counts the body on the stream Remix's adapter reads (the request itself),
+ * attached in the same tick as the adapter's own reader, so not a byte passes
+ * uncounted and nothing is buffered here. Past the limit, the adapter's body
+ * stream is failed (an action's form never parses a cut-off body) and 413 is sent.
+ */
+function countRequestBody(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (!hasBody(req)) return next();
+  const limit = bodyLimit(req.get("content-type"));
+  let received = 0;
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received <= limit) return;
+    req.off("data", count);
+    if (req.listenerCount("error") > 0) req.emit("error", new Error("request body larger than the limit"));
+    refuseTooLarge(req, res);
+  };
+  req.on("data", count);
+  next();
+}
+
 if (vite) {
   app.use(vite.middlewares);
 } else {
@@ -92,21 +178,24 @@ if (vite) {
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 }
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: vite ? loadBuild : await loadBuild(),
-    getLoadContext: (req, res) => ({
-      requestId: res.locals.requestId as string,
-      clientIp: req.ip ?? null,
-      cspNonce: res.locals.cspNonce as string,
-    }),
+const remix = createRequestHandler({
+  build: vite ? loadBuild : await loadBuild(),
+  getLoadContext: (req, res) => ({
+    requestId: res.locals.requestId as string,
+    clientIp: req.ip ?? null,
+    cspNonce: res.locals.cspNonce as string,
   }),
-);
+});
+// An answer (or error) of the app for a request the edge has already answered has nowhere to go.
+const remixHandler: express.RequestHandler = (req, res, next) =>
+  remix(req, res, (error?: unknown) => (res.headersSent ? undefined : next(error)));
+app.all("*", countRequestBody, remixHandler);
 
 const server = http.createServer(app);
 const build = await loadBuild();
-const realtime = (build.entry.module as unknown as RealtimeEntry).attachRealtime(server);
+const entry = build.entry.module as unknown as ServerEntry;
+const realtime = entry.attachRealtime(server);
+const housekeeping = entry.startHousekeeping();
 
 server.listen(config.PORT, config.HOST, () => {
   logger.info(
@@ -122,6 +211,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  housekeeping.stop();
   await realtime.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await vite?.close();

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDocumentRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -11,10 +11,11 @@ import { getLocale } from "~/i18n/i18n.server";
 import { logger } from "~/utils/logger.server";
 import { NonceContext } from "~/utils/nonce";
 
-// The real-time module is reached through the server build, so that the HTTP
-// routes and socket.io share one module graph (one database client, one
-// document manager) in development and production alike.
+// The real-time module and the housekeeping are reached through the server
+// build, so that the HTTP routes, socket.io and timers share one module graph
+// (one database client, one document manager) in development and production alike.
 export { attachRealtime } from "~/realtime/server.server";
+export { startHousekeeping } from "~/utils/housekeeping.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -70,7 +71,8 @@ export default handleRequest;
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  // Thrown responses (403, 404, redirects) are answers, not errors.
-  if (error instanceof Response) return;
+  // Thrown responses (403, 404, redirects) are answers, not errors; so are the
+  // 4xx Remix gives itself (a POST to a page without an action is a 405).
+  if (error instanceof Response || (isRouteErrorResponse(error) && error.status < 500)) return;
   logger.error({ err: error, url: request.url, requestId: context.requestId }, "unhandled error in loader or action");
 };

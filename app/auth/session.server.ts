@@ -98,8 +98,9 @@ export async function invalidateAllSessions(userId: string) {
   await emit({ type: "sessions.ended", sessionIds: sessions.map((s) => s.id) });
 }
 
+/** Sessions past their expiry, whose cookies may never come back (utils/housekeeping.server.ts). */
 export async function deleteExpiredSessions() {
-  await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  return (await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } })).count;
 }
 
 export function readCookie(header: string | null | undefined, name: string): string | null {

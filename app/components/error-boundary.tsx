@@ -11,7 +11,9 @@ export function GeneralErrorBoundary() {
     status = error.status;
     if (status === 404) message = t("errors.notFound");
     else if (status === 403) message = t("errors.forbidden");
-    else if (status === 400)
+    else if (status === 405) message = t("errors.methodNotAllowed");
+    // Refusals of what was sent carry their sentence, already in the person's language (app/forms/submission.server.ts).
+    else if (status === 400 || status === 413 || status === 415)
       message = typeof error.data === "string" && error.data ? error.data : t("errors.badRequest");
   }
   return (

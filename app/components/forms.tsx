@@ -40,6 +40,12 @@ function describe(meta: FieldMeta | undefined, fallbackId: string, error: string
   };
 }
 
+/** The id a page gave the control, else one of React's: the label must point at the control's real id. */
+function useFieldId(given: string | undefined) {
+  const generated = useId();
+  return given ?? generated;
+}
+
 function FieldText({ error, errorId, hintId, hint }: Described) {
   return (
     <>
@@ -59,7 +65,7 @@ function FieldText({ error, errorId, hintId, hint }: Described) {
 
 /** A labelled input with its hint and error wired for screen readers. */
 export function Field({ label, error, hint, meta, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const { described, aria } = describe(meta, useId(), error, hint);
+  const { described, aria } = describe(meta, useFieldId(input.id), error, hint);
   const control = meta
     ? { ...getInputProps(meta, { type: (input.type ?? "text") as "text", ariaAttributes: false }), ...input }
     : { id: described.id, ...input };
@@ -79,7 +85,7 @@ export function TextareaField({
   meta,
   ...textarea
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { described, aria } = describe(meta, useId(), error, hint);
+  const { described, aria } = describe(meta, useFieldId(textarea.id), error, hint);
   const control = meta
     ? { ...getTextareaProps(meta, { ariaAttributes: false }), ...textarea }
     : { id: described.id, ...textarea };
@@ -100,7 +106,7 @@ export function SelectField({
   options,
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
-  const { described, aria } = describe(meta, useId(), error, hint);
+  const { described, aria } = describe(meta, useFieldId(select.id), error, hint);
   const control = meta
     ? { ...getSelectProps(meta, { ariaAttributes: false }), ...select }
     : { id: described.id, ...select };

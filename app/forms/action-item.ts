@@ -12,7 +12,7 @@ export const ActionItemSchema = z
     startsOn: day,
     dueOn: day,
     status: z.enum(ACTION_ITEM_STATUSES),
-    progress: wholeNumber({ min: 0, max: 100 }),
+    progress: wholeNumber(0, 100),
     indicator: optionalText(300),
     milestoneId: z
       .string()

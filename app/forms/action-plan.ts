@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text, wholeNumber } from "./fields";
 
-const year = wholeNumber({ min: 2000, max: 2100 });
+const year = wholeNumber(2000, 2100);
 
 /** Starting a country's plan for a period. */
 export const NewPlanSchema = z

@@ -15,12 +15,12 @@ export function messageFor(issue: ZodIssue, t: Translate): string {
         ? t("common:validation.required")
         : t("common:validation.invalid");
     case "too_small":
-      if (issue.type === "number") return t("common:validation.numberTooSmall", { min: issue.minimum });
+      if (issue.type === "number") return t("common:validation.numberMin", { min: issue.minimum });
       return issue.type === "string" && issue.minimum === 1
         ? t("common:validation.required")
         : t("common:validation.tooShort", { min: issue.minimum });
     case "too_big":
-      if (issue.type === "number") return t("common:validation.numberTooLarge", { max: issue.maximum });
+      if (issue.type === "number") return t("common:validation.numberMax", { max: issue.maximum });
       return t("common:validation.tooLong", { max: issue.maximum });
     case "invalid_string":
       return issue.validation === "email" ? t("common:validation.email") : t("common:validation.invalid");

@@ -4,7 +4,31 @@ import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { InputRefused } from "~/domain/input-refused";
 import { getTranslate } from "~/i18n/translate.server";
+import { isFormContentType } from "~/utils/request-edge.server";
 import { messageFor, translatedIssues } from "./messages";
+
+/** A refusal the error page shows as it is: a sentence in the person's language. */
+export async function refusal(request: Request, status: number, key: string): Promise<Response> {
+  const t = await getTranslate(request);
+  return new Response(t(key), { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * The form a request carries, for every action. A body that is not a form is
+ * refused with 415 and one that cannot be read (a broken multipart body, a
+ * connection cut off) with 400, each with a clear message, instead of the
+ * TypeError request.formData() throws, which would be a 500. Multipart forms
+ * are read by the runtime's parser, which takes any file name a browser sends
+ * ("Minutes; final.pdf" included); server.ts has already bounded the body.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  if (!isFormContentType(request.headers.get("Content-Type"))) throw await refusal(request, 415, "request.notAForm");
+  try {
+    return await request.formData();
+  } catch {
+    throw await refusal(request, 400, "request.unreadableForm");
+  }
+}
 
 /**
  * Checks a submitted form with the same schema its page validates with, and

@@ -1,16 +1,8 @@
-import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { getUser } from "~/auth/session.server";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/domain/vocabulary";
 import { i18nConfig } from "./config";
-
-/** Remembers the language of people who are not signed in; signed-in people keep theirs on their account. */
-export const localeCookie = createCookie("fp_lng", {
-  path: "/",
-  sameSite: "lax",
-  httpOnly: true,
-  maxAge: 60 * 60 * 24 * 365,
-});
+import { localeCookie } from "./locale-cookie.server";
 
 export const i18nServer = new RemixI18Next({
   detection: {

@@ -5,6 +5,7 @@ import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { SESSION_TYPES, SPEAKER_ROLES, type SessionType, type SpeakerRole } from "~/domain/vocabulary";
 import { asArray, optionalText, text } from "~/forms/fields";
+import { isCalendarDay } from "~/utils/format";
 
 /**
  * A workshop's agenda. Facilitators enter days and clock times in the
@@ -188,7 +189,7 @@ const clock = z
 
 export const SessionForm = z
   .object({
-    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "workshops:sessionForm.dayOutside"),
+    day: z.string().refine(isCalendarDay, "workshops:sessionForm.dayOutside"),
     startTime: clock,
     endTime: clock,
     title: text(200),

@@ -4,16 +4,14 @@
  */
 import { z } from "zod";
 import { MILESTONE_STATUSES } from "~/domain/vocabulary";
+import { isCalendarDay } from "~/utils/format";
 import { IdParam } from "~/utils/params";
 
 /** Besides the four statuses, the dashboard can show only what is overdue. */
 export const DASHBOARD_STATUS_FILTERS = [...MILESTONE_STATUSES, "overdue"] as const;
 export type DashboardStatusFilter = (typeof DASHBOARD_STATUS_FILTERS)[number];
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
+const isoDay = z.string().refine(isCalendarDay);
 
 /**
  * The dashboard's filters as they appear in its URL, so a view can be shared.

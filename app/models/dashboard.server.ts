@@ -5,7 +5,7 @@
  */
 import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
-import { overdueToday } from "~/utils/format";
+import { FIRST_DAY, overdueToday } from "~/utils/format";
 import { DEFAULT_CHANGES_DAYS, type DashboardFilters } from "./dashboard-filters";
 
 export type MilestoneCounts = {
@@ -373,7 +373,9 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
   const attention = { total: needingAttention.length, items: needingAttention.slice(0, ATTENTION_SHOWN).map(describe) };
 
   // ── completed milestones per country by quarter (cumulative), by actual date ──
-  const completedDays = matching.filter((m) => m.status === "completed" && m.achievedOn).map((m) => m.achievedOn!);
+  // A day stored before forms kept days within 1990-2100 counts from 1990, not from the year it names.
+  const completedOn = (m: PipelineRow) => (m.achievedOn! < FIRST_DAY ? FIRST_DAY : m.achievedOn!);
+  const completedDays = matching.filter((m) => m.status === "completed" && m.achievedOn).map(completedOn);
   const firstQuarter = completedDays.length
     ? quarterOf(completedDays.reduce((a, b) => (a < b ? a : b)))
     : quarterOf(today);
@@ -382,7 +384,7 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
     const perQuarter = new Map<string, number>();
     for (const m of matching) {
       if (m.countryId === id && m.status === "completed" && m.achievedOn)
-        perQuarter.set(quarterOf(m.achievedOn), (perQuarter.get(quarterOf(m.achievedOn)) ?? 0) + 1);
+        perQuarter.set(quarterOf(completedOn(m)), (perQuarter.get(quarterOf(completedOn(m))) ?? 0) + 1);
     }
     let running = 0;
     return { country: countryById.get(id)!, cumulative: quarters.map((q) => (running += perQuarter.get(q) ?? 0)) };

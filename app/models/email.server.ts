@@ -1,12 +1,16 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import { hashToken } from "~/auth/tokens.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 
 /**
- * Every message is kept in the database. With SMTP_HOST set it is also handed
- * to that server; without it the message stays in the outbox an admin reads in
- * the app, so invitations and resets work on a machine with no mail server.
+ * Every message is recorded: to whom, what about, when, and whether it went
+ * out (decision 013). With SMTP_HOST set, the text is handed to that server
+ * and never stored, so no sign-in link stays readable in the database. Without
+ * it (the offline demo), the text is the only way the message reaches anyone:
+ * it stays in the outbox an administrator reads in the app, and only while the
+ * single-use link it carries can still be used.
  */
 
 let transporter: Transporter | undefined;
@@ -22,12 +26,19 @@ function smtp(): Transporter | null {
   return transporter;
 }
 
-export type OutgoingEmail = { to: string; subject: string; text: string };
+/** `linkToken`: the single-use token of the link the text carries (invitation, reset, registration). */
+export type OutgoingEmail = { to: string; subject: string; text: string; linkToken?: string };
 
-export async function sendEmail(message: OutgoingEmail) {
+export async function sendEmail({ linkToken, ...message }: OutgoingEmail) {
   const transport = smtp();
   const stored = await db.emailMessage.create({
-    data: { ...message, transport: transport ? "smtp" : "outbox" },
+    data: {
+      to: message.to,
+      subject: message.subject,
+      text: transport ? null : message.text,
+      linkTokenHash: !transport && linkToken ? hashToken(linkToken) : null,
+      transport: transport ? "smtp" : "outbox",
+    },
   });
   if (!transport) return stored;
   try {
@@ -39,6 +50,53 @@ export async function sendEmail(message: OutgoingEmail) {
   }
 }
 
+/** The hashes among `hashes` whose link still works: an open invitation, an unused reset, an unanswered registration. */
+async function openLinks(hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const now = new Date();
+  const [invitations, resets, registrations] = await Promise.all([
+    db.invitation.findMany({
+      where: { tokenHash: { in: hashes }, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { tokenHash: true },
+    }),
+    db.passwordResetToken.findMany({
+      where: { tokenHash: { in: hashes }, usedAt: null, expiresAt: { gt: now } },
+      select: { tokenHash: true },
+    }),
+    db.participant.findMany({
+      where: { registrationTokenHash: { in: hashes } },
+      select: { registrationTokenHash: true },
+    }),
+  ]);
+  return new Set([
+    ...invitations.map((i) => i.tokenHash),
+    ...resets.map((r) => r.tokenHash),
+    ...registrations.map((p) => p.registrationTokenHash!),
+  ]);
+}
+
+/**
+ * Why the outbox shows no text for a message: "notKept" (handed to a mail
+ * server, the text was never stored), "linkClosed" (its link has been used,
+ * replaced or has expired) or "mailServerConfigured" (kept before SMTP was set
+ * up; mail is now read in mailboxes, not here); null when the text is shown.
+ */
+export type WithheldText = "notKept" | "linkClosed" | "mailServerConfigured" | null;
+
+/** The latest messages for the administrators' outbox, with the text only where the rule above allows it. */
 export async function listOutbox({ take = 50 }: { take?: number } = {}) {
-  return db.emailMessage.findMany({ orderBy: { createdAt: "desc" }, take: Math.min(take, 200) });
+  const messages = await db.emailMessage.findMany({ orderBy: { createdAt: "desc" }, take: Math.min(take, 200) });
+  const demoMode = smtp() === null;
+  const open = await openLinks(messages.flatMap((m) => (m.text && m.linkTokenHash ? [m.linkTokenHash] : [])));
+  return messages.map(({ text, linkTokenHash, ...message }) => {
+    const withheld: WithheldText =
+      text === null
+        ? "notKept"
+        : !demoMode
+          ? "mailServerConfigured"
+          : linkTokenHash && !open.has(linkTokenHash)
+            ? "linkClosed"
+            : null;
+    return { ...message, text: withheld ? null : text, withheld };
+  });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { todayIn, overdueToday } from "~/utils/format";
-import { optionalDay, optionalText, text, webAddress } from "~/forms/fields";
+import { optionalDay, optionalText, text, webAddress, optionalWholeNumber } from "~/forms/fields";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
@@ -47,15 +47,7 @@ export function milestoneFormSchema(context: MilestoneRulesContext) {
       startedOn: calendarDay,
       targetOn: calendarDay,
       achievedOn: calendarDay,
-      aqrfLevel: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => (v ? Number(v) : null))
-        .refine(
-          (v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 8),
-          "milestones:form.errors.aqrfLevelRange",
-        ),
+      aqrfLevel: optionalWholeNumber(1, 8, "milestones:form.errors.aqrfLevelRange"),
       partnerCountryId: z
         .string()
         .trim()

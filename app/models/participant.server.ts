@@ -17,6 +17,8 @@ import {
 } from "~/domain/vocabulary";
 import { env } from "~/utils/env.server";
 import { formatDay, todayIn } from "~/utils/format";
+import { optionalText, text } from "~/forms/fields";
+import { withoutBidiControls } from "~/utils/text";
 import { en } from "~/i18n/en";
 import { id } from "~/i18n/id";
 import { translatorFor } from "~/i18n/translate.server";
@@ -419,7 +421,7 @@ export async function createRegistrationLink(
     });
     return participant;
   });
-  return { url: registrationUrl(token), participant };
+  return { url: registrationUrl(token), token, participant };
 }
 
 /**
@@ -433,7 +435,7 @@ export async function sendRegistrationLink(
   author: ChangeAuthor,
   fallbackLocale: Locale,
 ) {
-  const { url, participant } = await createRegistrationLink(workshopId, participantId, author);
+  const { url, token, participant } = await createRegistrationLink(workshopId, participantId, author);
   if (!participant.email) return { url, sentTo: null };
   const [account, workshop] = await Promise.all([
     participant.userId ? db.user.findUnique({ where: { id: participant.userId }, select: { locale: true } }) : null,
@@ -451,6 +453,7 @@ export async function sendRegistrationLink(
     to: participant.email,
     subject: t("participants:invitation.emailSubject", { workshop: workshop.title }),
     text: t("participants:invitation.emailBody", { name: participant.name, workshop: workshop.title, dates, url }),
+    linkToken: token,
   });
   return { url, sentTo: participant.email };
 }
@@ -782,7 +785,7 @@ export async function previewParticipantImport(workshopId: string, csvText: stri
   const rows: PreviewRow[] = body.map((cells, index) => {
     const get = (column: ImportColumn) => {
       const at = columnIndex.get(column);
-      return at === undefined ? "" : (cells[at] ?? "").trim();
+      return at === undefined ? "" : withoutBidiControls(cells[at] ?? "").trim();
     };
     const values = {
       name: get("name"),
@@ -905,16 +908,11 @@ const nullable = <T extends z.ZodTypeAny>(schema: T) =>
 
 export const ParticipantFormSchema = z.object({
   userId: nullable(z.string().regex(/^[a-z0-9]{10,40}$/)),
-  name: z.string({ required_error: "validation.required" }).trim().min(1).max(160),
+  name: text(160),
   email: nullable(z.string().toLowerCase().max(254).email()),
   category: z.enum(PARTICIPANT_CATEGORIES),
   countryId: nullable(z.string().regex(/^[a-z0-9]{10,40}$/, "participants:errors.unknownCountry")),
-  organisationName: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .transform((v) => v ?? ""),
+  organisationName: optionalText(200),
   sex: z.enum(SEXES),
   registrationStatus: z.enum(REGISTRATION_STATUSES),
 });

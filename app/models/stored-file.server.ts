@@ -2,14 +2,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { withoutBidiControls } from "~/utils/text";
 
 /**
  * Uploaded files (milestone evidence, workshop materials). The bytes live
@@ -51,19 +47,6 @@ export class UploadRejected extends Error {
   }
 }
 
-/**
- * A multipart form with its files held in memory up to the size limit. Throws
- * UploadRejected("uploads.tooLarge") when a file is bigger, before anything is written.
- */
-export async function parseUploadForm(request: Request): Promise<FormData> {
-  try {
-    return await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new UploadRejected("uploads.tooLarge");
-    throw error;
-  }
-}
-
 /** The file chosen in a form field, or null when the field was left empty. */
 export function fileFromForm(formData: FormData, name: string): File | null {
   const value = formData.get(name);
@@ -80,9 +63,12 @@ export function uploadProblem(file: File): UploadProblem | null {
 
 const uploadsDir = () => path.resolve(env().DATA_DIR, "uploads");
 
-/** "Concept note: MRS/Bangkok.pdf" → "Concept note_ MRS_Bangkok.pdf": a name safe on every file system and header. */
+/**
+ * "Concept note: MRS/Bangkok.pdf" → "Concept note_ MRS_Bangkok.pdf": a name safe on every file system and
+ * header, without the bidirectional controls that make "report\u202Efdp.exe" read as "reportexe.pdf".
+ */
 function cleanFilename(name: string): string {
-  const base = path.basename(name.replace(/\\/g, "/"));
+  const base = path.basename(withoutBidiControls(name).replace(/\\/g, "/"));
   const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "_").trim();
   return cleaned.slice(-200) || "file";
 }

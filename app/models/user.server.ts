@@ -2,7 +2,7 @@ import { emit } from "~/events.server";
 import { translatorFor } from "~/i18n/translate.server";
 import type { Translate } from "~/i18n/types";
 import { hashPassword } from "~/auth/password.server";
-import { attemptSignIn } from "~/auth/sign-in.server";
+import { attemptSignIn, forgetSignInFailures } from "~/auth/sign-in.server";
 import { invalidateAllSessions } from "~/auth/session.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { db, type Prisma } from "~/utils/db.server";
@@ -127,6 +127,7 @@ export async function inviteUser(
       link,
       expires: expiresAt.toISOString().slice(0, 10),
     }),
+    linkToken: token,
   });
   return { user, link };
 }
@@ -213,13 +214,14 @@ export async function requestPasswordReset(emailAddress: string) {
     to: user.email,
     subject: t("auth:forgot.emailSubject"),
     text: t("auth:forgot.emailBody", { name: user.name, link: `${env().PUBLIC_URL}/reset-password/${token}` }),
+    linkToken: token,
   });
 }
 
 export async function findValidResetToken(token: string) {
   const row = await db.passwordResetToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { user: { select: { status: true } } },
+    include: { user: { select: { status: true, email: true } } },
   });
   if (!row || row.usedAt || row.expiresAt.getTime() < Date.now() || row.user.status !== "active") return null;
   return row;
@@ -264,9 +266,10 @@ export async function resetPassword(token: string, password: string) {
   const claimUnusedLink = async (tx: Prisma.TransactionClient) =>
     (await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } }))
       .count === 1;
-  return (await replacePassword(row.userId, password, "Password reset by e-mail link", claimUnusedLink))
-    ? row.userId
-    : null;
+  if (!(await replacePassword(row.userId, password, "Password reset by e-mail link", claimUnusedLink))) return null;
+  // Whoever holds the mailbox is the owner: a lock that strangers' guesses put on the account is lifted.
+  await forgetSignInFailures(row.user.email);
+  return row.userId;
 }
 
 /**

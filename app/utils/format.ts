@@ -89,9 +89,22 @@ export function timeZoneLabel(timeZone: string, locale: string, at = new Date())
   return long ? `${long} (${timeZone})` : timeZone;
 }
 
+/**
+ * The days this app holds, unless a field narrows them further: from 1990 (before
+ * the first ASEAN skills meetings) to 2100. A year such as 0000 or 2205 is a
+ * typo, and a day stored that far out makes every chart span millennia.
+ */
+export const FIRST_DAY = "1990-01-01";
+export const LAST_DAY = "2100-12-31";
+
 /** "2027-02-31" parses (as 3 March) but is no day of any calendar: a real day reads back the same. */
-export function isCalendarDay(value: string): boolean {
+export function dayExists(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A day that exists and lies within the days this app holds (FIRST_DAY to LAST_DAY). */
+export function isCalendarDay(value: string): boolean {
+  return dayExists(value) && value >= FIRST_DAY && value <= LAST_DAY;
 }

@@ -25,7 +25,7 @@ export async function toastHeaders(toast: Toast): Promise<Record<string, string>
   return { "Set-Cookie": await toastStorage().commitSession(session) };
 }
 
-export async function redirectWithToast(url: string, toast: Toast, headers: Record<string, string> = {}) {
+export async function redirectWithToast(url: string, toast: Toast, headers: HeadersInit = {}) {
   const toastCookie = await toastHeaders(toast);
   const merged = new Headers(headers);
   merged.append("Set-Cookie", toastCookie["Set-Cookie"]);

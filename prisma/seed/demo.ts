@@ -475,7 +475,6 @@ export async function seedDemo(db: PrismaClient) {
   const secretariat = byEmail.get("secretariat@focalpoint.test")!;
   const asecOrg = secretariat.organisationId!;
   const iloOrg = ilo.organisationId!;
-  const iomOrg = iom.organisationId!;
 
   type SessionSpec = {
     day: number;

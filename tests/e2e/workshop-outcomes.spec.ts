@@ -92,6 +92,9 @@ test("the facilitator writes the minutes while a participant reads them live", a
   await signIn(facilitator, "facilitator@focalpoint.test");
   await signIn(reader, "fp.kh@focalpoint.test");
   await openBangkokOutcomes(facilitator);
+  // Opening the page writes nothing: a facilitator starts the minutes.
+  await facilitator.getByRole("button", { name: "Start the minutes" }).click();
+  await expect(facilitator.getByText("The minutes are ready to be written.")).toBeVisible();
   await openBangkokOutcomes(reader);
 
   const writing = facilitator.getByRole("textbox", {

@@ -1,6 +1,8 @@
+import crypto from "node:crypto";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { attemptSignIn } from "~/auth/sign-in.server";
 import { createSession, validateSessionToken } from "~/auth/session.server";
+import { startHousekeeping } from "~/utils/housekeeping.server";
 import { hashToken } from "~/auth/tokens.server";
 import type { Translate } from "~/i18n/types";
 import { listAuditEvents } from "~/models/audit.server";
@@ -25,7 +27,7 @@ import { db } from "~/utils/db.server";
 import { parseRoleFields } from "~/utils/role-form.server";
 
 const t: Translate = (key, values) => (values ? `${key} ${JSON.stringify(values)}` : key);
-const tokenIn = (text: string, path: string) => new RegExp(`${path}([a-z2-7]{32})`).exec(text)![1]!;
+const tokenIn = (text: string | null, path: string) => new RegExp(`${path}([a-z2-7]{32})`).exec(text ?? "")![1]!;
 
 async function admin() {
   const user = await db.user.findUniqueOrThrow({ where: { email: "admin@focalpoint.test" } });
@@ -384,16 +386,57 @@ describe("administration", () => {
 });
 
 describe("sign-in throttling", () => {
-  it("slows down an account after five failures, even with the right password", async () => {
-    for (let i = 0; i < 5; i++)
-      expect(await attemptSignIn("fp.my@focalpoint.test", "wrong", `10.0.0.${i}`)).toEqual({
+  // Frozen clock: the short locks after the free attempts must not run out on a slow machine.
+  const freezeClock = () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+  };
+
+  it("slows down guesses at an account from one address after five failures, even with the right password", async () => {
+    freezeClock();
+    for (let i = 0; i < 6; i++)
+      expect(await attemptSignIn("fp.my@focalpoint.test", "wrong", "10.0.0.1")).toEqual({
         ok: false,
         reason: "invalid",
       });
-    const sixth = await attemptSignIn("fp.my@focalpoint.test", "wrong", "10.0.1.1");
-    expect(sixth).toEqual({ ok: false, reason: "invalid" });
-    const locked = await attemptSignIn("fp.my@focalpoint.test", "focalpoint-demo", "10.0.1.2");
+    const locked = await attemptSignIn("fp.my@focalpoint.test", "focalpoint-demo", "10.0.0.1");
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("guesses sent all at once get no more tries than guesses sent one by one", async () => {
+    freezeClock();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => attemptSignIn("fp.la@focalpoint.test", "wrong", "10.0.0.2")),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(6);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(6);
+  });
+
+  it("a stranger's failures do not lock the owner out of their account", async () => {
+    freezeClock();
+    for (let i = 0; i < 20; i++) await attemptSignIn("fp.sg@focalpoint.test", "wrong", "203.0.113.9");
+    expect(await attemptSignIn("fp.sg@focalpoint.test", "wrong", "203.0.113.9")).toMatchObject({
+      reason: "throttled",
+    });
+    expect((await attemptSignIn("fp.sg@focalpoint.test", "focalpoint-demo", "198.51.100.4")).ok).toBe(true);
+  });
+
+  it("guesses spread over many addresses still meet a ceiling per account", async () => {
+    freezeClock();
+    for (let i = 0; i < 100; i++) await attemptSignIn("fp.bn@focalpoint.test", "wrong", `10.1.${i >> 8}.${i & 255}`);
+    expect(await attemptSignIn("fp.bn@focalpoint.test", "focalpoint-demo", "198.51.100.5")).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
+  });
+
+  it("counts only failures from an address: an office signing in all day behind one address is never locked", async () => {
+    const office = "192.0.2.77";
+    for (let i = 0; i < 40; i++)
+      expect((await attemptSignIn("fp.kh@focalpoint.test", "focalpoint-demo", office)).ok, `sign-in ${i + 1}`).toBe(
+        true,
+      );
+    expect((await attemptSignIn("fp.ph@focalpoint.test", "focalpoint-demo", office)).ok).toBe(true);
   });
 
   it("slows down an address that tries many accounts", async () => {
@@ -404,5 +447,57 @@ describe("sign-in throttling", () => {
       reason: "throttled",
     });
     expect((await attemptSignIn("fp.th@focalpoint.test", "focalpoint-demo", "192.0.2.56")).ok).toBe(true);
+  });
+});
+
+describe("the outbox", () => {
+  async function outboxText(to: string) {
+    const { messages } = (await outboxLoader({
+      request: await requestAs("admin@focalpoint.test", "http://localhost/admin/outbox"),
+      params: {},
+      context,
+    })) as { messages: { to: string; text: string | null }[] };
+    return messages.find((m) => m.to === to)?.text ?? null;
+  }
+
+  it("shows an invitation's link only until the invitation is used", async () => {
+    await inviteUser(
+      {
+        email: "outbox.invitee@focalpoint.test",
+        name: "Outbox Invitee",
+        roles: [{ role: "observer", countryId: null }],
+      },
+      await admin(),
+    );
+    const text = (await outboxText("outbox.invitee@focalpoint.test"))!;
+    const token = tokenIn(text, "/invitations/");
+    await acceptInvitation(token, { name: "Outbox Invitee", password: "long-enough-pass" });
+    const after = await outboxText("outbox.invitee@focalpoint.test");
+    expect(after ?? "").not.toContain(token);
+  });
+
+  it("shows a reset link only until it is used", async () => {
+    await requestPasswordReset("fp.ph@focalpoint.test");
+    const token = tokenIn((await outboxText("fp.ph@focalpoint.test"))!, "/reset-password/");
+    expect(await resetPassword(token, "philippines-skills-2026")).toBeTruthy();
+    expect((await outboxText("fp.ph@focalpoint.test")) ?? "").not.toContain(token);
+  });
+});
+
+describe("expired sessions", () => {
+  it("are deleted by the housekeeping the server starts, and again on its interval", async () => {
+    const owner = await db.user.findUniqueOrThrow({ where: { email: "fp.mm@focalpoint.test" } });
+    const expired = () =>
+      db.session.create({
+        data: { id: hashToken(crypto.randomUUID()), userId: owner.id, expiresAt: new Date(Date.now() - 1000) },
+      });
+    const live = await createSession(owner.id);
+    const first = await expired();
+    const housekeeping = startHousekeeping({ everyMs: 50 });
+    onTestFinished(() => housekeeping.stop());
+    await vi.waitFor(async () => expect(await db.session.findUnique({ where: { id: first.id } })).toBeNull());
+    const second = await expired();
+    await vi.waitFor(async () => expect(await db.session.findUnique({ where: { id: second.id } })).toBeNull());
+    expect(await validateSessionToken(live.token)).not.toBeNull();
   });
 });

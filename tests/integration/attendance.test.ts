@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createSession } from "~/auth/session.server";
 import {
   attendanceStatistics,
   checkIn,

@@ -10,10 +10,10 @@ import { appendUpdate, loadYDoc } from "~/collab/storage.server";
 import { RichText } from "~/components/rich-text";
 import { attachRealtime } from "~/realtime/server.server";
 import { loader as planLoader } from "~/routes/_app+/action-plans+/$planId._index";
-import { loader as outcomesLoader } from "~/routes/_app+/workshops+/$workshopId+/outcomes";
+import { action as outcomesAction, loader as outcomesLoader } from "~/routes/_app+/workshops+/$workshopId+/outcomes";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { connectAs, openEditor, until } from "../support/collab-clients";
-import { requestAs, routeContext } from "../support/requests";
+import { requestAs, routeContext, settle } from "../support/requests";
 
 /**
  * What one editor's update may do to a document everyone shares: not nest it
@@ -199,6 +199,16 @@ describe("a document stored before the limits", () => {
         params: { workshopId: workshop.id },
         context: routeContext,
       });
+    // A facilitator starts the minutes (the page's button); only then does their document exist.
+    await settle(async () =>
+      outcomesAction({
+        request: await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/outcomes`, {
+          intent: "start-minutes",
+        }),
+        params: { workshopId: workshop.id },
+        context: routeContext,
+      }),
+    );
     const { minutesDocumentId } = await open();
     await storeNested(minutesDocumentId!);
     const { minutes } = await open();

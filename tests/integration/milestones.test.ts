@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createSession } from "~/auth/session.server";
 import { ACTUAL_DATE_ZONE, listMilestoneComments, milestoneHistory } from "~/models/milestone.server";
 import { action as sectorsAction, loader as sectorsLoader } from "~/routes/_app+/countries+/$code.sectors";
 import { action as editAction, loader as editLoader } from "~/routes/_app+/milestones+/$milestoneId.edit";

@@ -551,19 +551,35 @@ describe("the minutes", () => {
     ).toBe(1);
   });
 
-  it("are co-edited live by the facilitator and read live, without writing, by a participant", async () => {
-    // The facilitator's first visit to the outcomes page starts the minutes.
-    const response = await outcomesLoader({
-      request: await requestAs("facilitator@focalpoint.test", `http://localhost/workshops/${bangkokId}/outcomes`),
+  it("are started by a facilitator's choice: opening the page writes nothing", async () => {
+    const openPage = async () =>
+      (await outcomesLoader({
+        request: await requestAs("facilitator@focalpoint.test", `http://localhost/workshops/${bangkokId}/outcomes`),
+        params: { workshopId: bangkokId },
+        context: routeContext,
+      })) as unknown as { minutesDocumentId: string | null; canManage: boolean };
+    const written = async () => ({
+      audit: await db.auditEvent.count(),
+      documents: await db.collaborativeDocument.count(),
+    });
+    const before = await written();
+    const first = await openPage();
+    expect(first).toMatchObject({ canManage: true, minutesDocumentId: null });
+    expect(await written()).toEqual(before);
+
+    const started = await outcomesAction({
+      request: await post("facilitator@focalpoint.test", bangkokId, { intent: "start-minutes" }),
       params: { workshopId: bangkokId },
       context: routeContext,
     });
-    const { minutesDocumentId, canManage } = response as unknown as {
-      minutesDocumentId: string;
-      canManage: boolean;
-    };
-    expect(canManage).toBe(true);
-    expect(minutesDocumentId).toBeTruthy();
+    expect((started as Response).status).toBe(302);
+    expect((await openPage()).minutesDocumentId).toBeTruthy();
+    expect(await db.auditEvent.count({ where: { action: "workshop.minutes_create", entityId: bangkokId } })).toBe(1);
+  });
+
+  it("are co-edited live by the facilitator and read live, without writing, by a participant", async () => {
+    const { minutesDocumentId } = await db.workshop.findUniqueOrThrow({ where: { id: bangkokId } });
+    if (!minutesDocumentId) throw new Error("the minutes were started by the test before");
 
     const open = async (email: string) => {
       const editor = await openEditor(url, email, minutesDocumentId);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createSession, validateSessionToken } from "~/auth/session.server";
 import {
   addParticipant,
   completeRegistration,

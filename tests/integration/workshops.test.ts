@@ -89,7 +89,8 @@ describe("creating a workshop", () => {
     const cases: [Record<string, string>, Record<string, string>][] = [
       [{ endsOn: "2027-02-14" }, { endsOn: "The last day cannot be before the first day." }],
       [{ endsOn: "2027-04-15" }, { endsOn: "A workshop can last at most 31 days. Check the year." }],
-      [{ startsOn: "2027-02-30" }, { startsOn: "Enter a date as YYYY-MM-DD." }],
+      [{ startsOn: "2027-02-30" }, { startsOn: "Enter a date from 2000 to 2099, as YYYY-MM-DD." }],
+      [{ startsOn: "0215-03-01" }, { startsOn: "Enter a date from 2000 to 2099, as YYYY-MM-DD." }],
       [{ timeZone: "Asia/Atlantis" }, { timeZone: "Enter a time zone such as Asia/Bangkok." }],
       [{ timeZone: "+07:00" }, { timeZone: "Enter a time zone such as Asia/Bangkok." }],
       [{ title: "  " }, { title: "This field is required." }],

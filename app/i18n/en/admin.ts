@@ -71,18 +71,24 @@ export const admin = {
     revoke: "Revoke invitation",
     revoked: "The invitation has been revoked.",
     resent: "A new invitation link has been sent.",
+    alreadyAccepted: "This person has already accepted the invitation.",
     lastChanges: "Recent history",
   },
   outbox: {
     title: "Outbox",
     intro:
-      "E-mails kept by FocalPoint, newest first. Without a mail server (SMTP_HOST) this is where invitations and reset links go.",
+      "E-mails sent by FocalPoint, newest first. Without a mail server (SMTP_HOST) this is where invitations and reset links go, readable here until their link is used; with one, only who, what and when are kept.",
     to: "To",
     subject: "Subject",
     sent: "Sent",
     kept: "Kept in the outbox",
     failed: "Delivery failed: {{error}}",
     empty: "No e-mails yet.",
+    withheld: {
+      notKept: "The text went to the mail server and is not kept.",
+      linkClosed: "The link in this e-mail has been used or has expired, so its text is no longer shown.",
+      mailServerConfigured: "A mail server now delivers e-mail, so texts kept before are no longer shown.",
+    },
   },
   audit: {
     title: "History",

@@ -62,6 +62,8 @@ export const outcomes = {
     empty: "No minutes yet.",
     readOnly: "You can read the minutes as they are written; the workshop's facilitators write them.",
     notStarted: "The facilitators have not started the minutes yet.",
+    notStartedManager: "Nobody has started the minutes yet. Start them when the meeting begins.",
+    start: "Start the minutes",
   },
   toasts: {
     recorded: "The outcome has been recorded.",
@@ -73,6 +75,7 @@ export const outcomes = {
     nothingAssigned: "Nothing to do: every country you chose was already assigned.",
     unassigned: "{{country}} is no longer assigned; its untouched item has been taken out of its plan.",
     milestoneLinked: "The milestone link has been saved.",
+    minutesStarted: "The minutes are ready to be written.",
   },
   errors: {
     dueBeforeWorkshop: "The due date cannot be before the workshop starts.",

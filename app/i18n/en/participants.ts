@@ -46,6 +46,7 @@ export const participants = {
     registeredToast: "You are registered. Your badge is on your account page.",
     declinedToast: "You declined the invitation.",
     badge: "Your badge",
+    ended: "The workshop has ended: its invitation can no longer be answered.",
   },
   addForm: {
     title: "Add a participant",
@@ -193,6 +194,7 @@ export const participants = {
       already: "Already checked in at {{time}}: {{name}}",
       not_participant: "Not a participant of this workshop",
       bad_day: "That day is not one of the workshop's days.",
+      invalid: "This check-in could not be read. Reload the page and try again.",
     },
     badgeLanding: "Badge of a participant of {{workshop}}. Confirm the check-in below.",
     notAFacilitator: "Only the workshop's facilitators can check people in. A badge alone checks nobody in.",

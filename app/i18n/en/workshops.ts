@@ -118,7 +118,7 @@ export const workshops = {
     create: "Create workshop",
     created: "Workshop created. Add its agenda next.",
     saved: "Workshop saved.",
-    invalidDate: "Enter a date as YYYY-MM-DD.",
+    invalidDate: "Enter a date from 2000 to 2099, as YYYY-MM-DD.",
     invalidTimeZone: "Enter a time zone such as Asia/Bangkok.",
     endBeforeStart: "The last day cannot be before the first day.",
     tooLong: "A workshop can last at most 31 days. Check the year.",

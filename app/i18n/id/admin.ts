@@ -76,18 +76,25 @@ export const admin: Translation<typeof en> = {
     revoke: "Cabut undangan",
     revoked: "Undangan telah dicabut.",
     resent: "Tautan undangan baru telah dikirim.",
+    alreadyAccepted: "Orang ini sudah menerima undangan.",
     lastChanges: "Riwayat terbaru",
   },
   outbox: {
     title: "Kotak keluar",
     intro:
-      "E-mail yang disimpan FocalPoint, terbaru lebih dulu. Tanpa server surel (SMTP_HOST), undangan dan tautan atur ulang disimpan di sini.",
+      "E-mail yang dikirim FocalPoint, terbaru lebih dulu. Tanpa server surel (SMTP_HOST), undangan dan tautan atur ulang disimpan di sini dan dapat dibaca sampai tautannya dipakai; dengan server surel, hanya penerima, perihal, dan waktunya yang disimpan.",
     to: "Kepada",
     subject: "Perihal",
     sent: "Terkirim",
     kept: "Disimpan di kotak keluar",
     failed: "Pengiriman gagal: {{error}}",
     empty: "Belum ada e-mail.",
+    withheld: {
+      notKept: "Isinya diserahkan ke server surel dan tidak disimpan.",
+      linkClosed: "Tautan dalam e-mail ini sudah dipakai atau kedaluwarsa, sehingga isinya tidak ditampilkan lagi.",
+      mailServerConfigured:
+        "Kini server surel yang mengirim e-mail, sehingga isi yang disimpan sebelumnya tidak ditampilkan lagi.",
+    },
   },
   audit: {
     title: "Riwayat",

@@ -65,6 +65,8 @@ export const outcomes: Translation<typeof en> = {
     empty: "Belum ada notulen.",
     readOnly: "Anda dapat membaca notulen saat ditulis; fasilitator lokakarya yang menulisnya.",
     notStarted: "Fasilitator belum mulai menulis notulen.",
+    notStartedManager: "Belum ada yang mulai menulis notulen. Mulailah saat pertemuan dimulai.",
+    start: "Mulai notulen",
   },
   toasts: {
     recorded: "Hasil telah dicatat.",
@@ -76,6 +78,7 @@ export const outcomes: Translation<typeof en> = {
     nothingAssigned: "Tidak ada yang dilakukan: semua negara yang Anda pilih sudah ditugaskan.",
     unassigned: "{{country}} tidak lagi ditugaskan; butirnya yang belum dikerjakan telah dikeluarkan dari rencananya.",
     milestoneLinked: "Tautan tonggak telah disimpan.",
+    minutesStarted: "Notulen siap ditulis.",
   },
   errors: {
     dueBeforeWorkshop: "Tenggat tidak boleh sebelum lokakarya dimulai.",

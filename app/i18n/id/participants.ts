@@ -50,6 +50,7 @@ export const participants: Translation<typeof en> = {
     registeredToast: "Anda terdaftar. Tanda pengenal Anda ada di halaman akun Anda.",
     declinedToast: "Anda menolak undangan.",
     badge: "Tanda pengenal Anda",
+    ended: "Lokakarya telah berakhir: undangannya tidak dapat dijawab lagi.",
   },
   addForm: {
     title: "Tambah peserta",
@@ -199,6 +200,7 @@ export const participants: Translation<typeof en> = {
       already: "Sudah dicatat hadir pukul {{time}}: {{name}}",
       not_participant: "Bukan peserta lokakarya ini",
       bad_day: "Hari itu bukan salah satu hari lokakarya.",
+      invalid: "Check-in ini tidak dapat dibaca. Muat ulang halaman lalu coba lagi.",
     },
     badgeLanding: "Tanda pengenal peserta {{workshop}}. Konfirmasi kehadirannya di bawah.",
     notAFacilitator:

@@ -121,7 +121,7 @@ export const workshops: Translation<typeof en> = {
     create: "Buat lokakarya",
     created: "Lokakarya dibuat. Selanjutnya tambahkan agendanya.",
     saved: "Lokakarya disimpan.",
-    invalidDate: "Masukkan tanggal dengan format YYYY-MM-DD.",
+    invalidDate: "Masukkan tanggal antara tahun 2000 dan 2099 dengan format YYYY-MM-DD.",
     invalidTimeZone: "Masukkan zona waktu seperti Asia/Jakarta.",
     endBeforeStart: "Hari terakhir tidak boleh sebelum hari pertama.",
     tooLong: "Lokakarya paling lama 31 hari. Periksa tahunnya.",

@@ -28,7 +28,7 @@ import { useRootData } from "~/root";
 import { LOCALES, SEXES } from "~/domain/vocabulary";
 import { formatDateTime } from "~/utils/format";
 import { optionalText, text } from "~/forms/fields";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData, refusal } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "My account · FocalPoint" }];
@@ -78,7 +78,7 @@ type ActionResult = { form: "profile" | "password"; fieldErrors: Record<string, 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const t = await getTranslate(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
 
   if (intent === "profile") {
@@ -121,7 +121,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithToast("/account", { kind: "success", message: t("account:sessions.signedOutOthers") });
   }
 
-  throw new Response("Unknown form", { status: 400 });
+  throw await refusal(request, 400, "errors.badRequest");
 }
 
 export default function Account() {

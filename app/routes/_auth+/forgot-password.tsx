@@ -8,7 +8,8 @@ import { AuthLayout } from "~/components/auth-layout";
 import { Field } from "~/components/forms";
 import { requestPasswordReset } from "~/models/user.server";
 import { email } from "~/forms/fields";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
+import { logger } from "~/utils/logger.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · FocalPoint" }];
 
@@ -20,10 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await parseForm(request, ForgotForm, await request.formData());
+  const form = await parseForm(request, ForgotForm, await readFormData(request));
   if (!form.ok) return data({ sent: false, fieldErrors: form.fieldErrors }, { status: 400 });
-  await requestPasswordReset(form.data.email);
-  // The same answer whether or not the address has an account.
+  // The same answer, in the same time, whether or not the address has an account: the link is
+  // made and handed to the mail server after the answer has gone.
+  void requestPasswordReset(form.data.email).catch((error: unknown) =>
+    logger.error({ err: error }, "password reset link could not be sent"),
+  );
   return { sent: true, fieldErrors: {} as Record<string, string> };
 }
 

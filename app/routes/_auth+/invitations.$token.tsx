@@ -12,7 +12,7 @@ import { Field, FormError } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { acceptInvitation, findOpenInvitation, UserError } from "~/models/user.server";
 import { text } from "~/forms/fields";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Welcome · FocalPoint" }];
 
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     data({ fieldErrors: {} as Record<string, string>, formError: t("auth:invitation.invalidLink") }, { status: 400 });
   const found = await openInvitation(params);
   if (!found) return invalid();
-  const form = await parseForm(request, AcceptForm, await request.formData());
+  const form = await parseForm(request, AcceptForm, await readFormData(request));
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null }, { status: 400 });
   try {
     const userId = await acceptInvitation(found.token, { name: form.data.name, password: form.data.password });

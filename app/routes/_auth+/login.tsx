@@ -9,7 +9,7 @@ import { getUser } from "~/auth/session.server";
 import { AuthLayout } from "~/components/auth-layout";
 import { Field, FormError } from "~/components/forms";
 import { i18nServer } from "~/i18n/i18n.server";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · FocalPoint" }];
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, SignInForm, await request.formData());
+  const form = await parseForm(request, SignInForm, await readFormData(request));
   if (!form.ok)
     return data(
       { fieldErrors: form.fieldErrors, formError: null, email: String(form.values.email ?? "") },

@@ -10,7 +10,8 @@ import { completeRegistration, countryExists, findRegistration } from "~/models/
 import { useRootData } from "~/root";
 import { SEXES } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
+import { optionalText, text } from "~/forms/fields";
 
 export const meta: MetaFunction = () => [{ title: "Workshop registration · FocalPoint" }];
 
@@ -24,13 +25,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const AnswerForm = z.discriminatedUnion("decision", [
   z.object({
     decision: z.literal("register"),
-    name: z.string({ required_error: "validation.required" }).trim().min(1).max(160),
-    organisationName: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .transform((v) => v ?? ""),
+    name: text(160),
+    organisationName: optionalText(200),
     countryId: z
       .string()
       .optional()
@@ -47,7 +43,7 @@ const AnswerForm = z.discriminatedUnion("decision", [
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await parseForm(request, AnswerForm, await request.formData());
+  const form = await parseForm(request, AnswerForm, await readFormData(request));
   if (!form.ok) return data({ done: null, invalid: false, fieldErrors: form.fieldErrors }, { status: 400 });
   const answer =
     form.data.decision === "register"

@@ -10,7 +10,7 @@ import { AuthLayout } from "~/components/auth-layout";
 import { Field, FormError } from "~/components/forms";
 import { getTranslate } from "~/i18n/translate.server";
 import { findValidResetToken, resetPassword } from "~/models/user.server";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · FocalPoint" }];
 
@@ -31,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = await getTranslate(request);
   if (!token)
     return data({ fieldErrors: {} as Record<string, string>, formError: t("auth:reset.invalidLink") }, { status: 400 });
-  const form = await parseForm(request, ResetForm, await request.formData());
+  const form = await parseForm(request, ResetForm, await readFormData(request));
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null }, { status: 400 });
   const userId = await resetPassword(token, form.data.password);
   if (!userId)

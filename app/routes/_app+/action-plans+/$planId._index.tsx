@@ -27,6 +27,7 @@ import { diffLines } from "~/utils/text-diff";
 import { text } from "~/forms/fields";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
+import { readFormData, refusal } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
@@ -110,11 +111,11 @@ const VersionForm = z.object({ intent: z.literal("version"), name: text(120) });
 const RestoreForm = z.object({ intent: z.literal("restore"), versionId: z.string().regex(/^[a-z0-9]{10,40}$/) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   if (form.intent === "version" || form.intent === "restore")
     return versionAction(request, params.planId, form, context.requestId);
   const parsed = WorkflowForm.safeParse(form);
-  if (!parsed.success) throw new Response("Unknown plan action", { status: 400 });
+  if (!parsed.success) throw await refusal(request, 400, "errors.badRequest");
   const transition = PLAN_TRANSITIONS[parsed.data.transition];
   const { user, plan } = await requirePlanAccess(request, params.planId, transition.action);
   const t = await getTranslate(request);

@@ -1,18 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
-import {
-  ActionItemError,
-  deleteActionItem,
-  findActionItem,
-  milestoneOptions,
-  updateActionItem,
-} from "~/models/action-plan.server";
+import { deleteActionItem, findActionItem, milestoneOptions, updateActionItem } from "~/models/action-plan.server";
 import { ActionItemSchema } from "~/forms/action-item";
-import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -35,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, plan } = await requirePlanAccess(request, params.planId, "plan.edit");
   const item = await loadItem(plan.id, params.itemId);
   const t = await getTranslate(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
     await deleteActionItem(plan.id, item.id, user.id, context.requestId);
     return redirectWithToast(`/action-plans/${plan.id}#items-heading`, {

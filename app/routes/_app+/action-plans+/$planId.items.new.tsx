@@ -5,7 +5,7 @@ import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { createActionItem, milestoneOptions } from "~/models/action-plan.server";
 import { ActionItemSchema } from "~/forms/action-item";
-import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/forms/submission.server";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, plan } = await requirePlanAccess(request, params.planId, "plan.edit");
-  const submission = await parseSubmission(request, await request.formData(), ActionItemSchema);
+  const submission = await parseSubmission(request, await readFormData(request), ActionItemSchema);
   if (submission.status !== "success") return invalidReply(submission);
   try {
     await createActionItem(plan.id, submission.value, user.id, context.requestId);

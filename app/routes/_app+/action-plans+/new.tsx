@@ -10,7 +10,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { createPlan } from "~/models/action-plan.server";
 import { listCountries } from "~/models/country.server";
 import { NewPlanSchema } from "~/forms/action-plan";
-import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = await parseSubmission(request, await request.formData(), NewPlanSchema);
+  const submission = await parseSubmission(request, await readFormData(request), NewPlanSchema);
   if (submission.status !== "success") return invalidReply(submission);
   assertCan(user, "plan.create", { countryId: submission.value.countryId });
   let plan;

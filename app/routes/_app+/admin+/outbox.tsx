@@ -54,9 +54,13 @@ export default function Outbox() {
                 {t("outbox.to")}: {m.to} · {formatDateTime(m.createdAt, locale)} ·{" "}
                 {m.error ? t("outbox.failed", { error: m.error }) : m.sentAt ? t("outbox.sent") : t("outbox.kept")}
               </p>
-              <div className="mail-body">
-                <LinkifiedText text={m.text} />
-              </div>
+              {m.text === null ? (
+                <p className="small muted">{t(`outbox.withheld.${m.withheld!}`)}</p>
+              ) : (
+                <div className="mail-body">
+                  <LinkifiedText text={m.text} />
+                </div>
+              )}
             </article>
           ))
         )}

@@ -23,6 +23,7 @@ import { formatDateTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { parseRoleFields } from "~/utils/role-form.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData, refusal } from "~/forms/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Person · Administration · FocalPoint" }];
 
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user.manage");
   const user = await loadUser(params);
   const t = await getTranslate(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const back = `/admin/users/${user.id}`;
   switch (formData.get("intent")) {
     case "roles": {
@@ -77,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
     }
     case "resend": {
-      if (user.status !== "invited") throw new Response("This person has already accepted.", { status: 400 });
+      if (user.status !== "invited") throw await refusal(request, 400, "admin:user.alreadyAccepted");
       const roles = user.roles.map((r) => ({ role: r.role as Role, countryId: r.countryId, label: r.label }));
       await inviteUser(
         { email: user.email, name: user.name, roles, organisationId: user.organisationId, countryId: user.countryId },
@@ -91,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectWithToast(back, { kind: "success", message: t("admin:user.revoked") });
     }
   }
-  throw new Response("Unknown form", { status: 400 });
+  throw await refusal(request, 400, "errors.badRequest");
 }
 
 export default function AdminUser() {

@@ -12,7 +12,7 @@ import { listOrganisationOptions } from "~/models/organisation.server";
 import { listCountries } from "~/models/country.server";
 import { inviteUser, UserError } from "~/models/user.server";
 import { email, text } from "~/forms/fields";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 import { parseRoleFields } from "~/utils/role-form.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { LOCALES } from "~/domain/vocabulary";
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user.manage");
   const t = await getTranslate(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const [form, countries, organisations] = await Promise.all([
     parseForm(request, InviteForm, formData),
     listCountries(),

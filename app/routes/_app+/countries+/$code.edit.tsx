@@ -8,7 +8,7 @@ import { Field, FormActions, FormErrorSummary, TextareaField } from "~/component
 import { getTranslate } from "~/i18n/translate.server";
 import { findCountryByCode, updateCountryProfile } from "~/models/country.server";
 import { CountryProfileSchema } from "~/forms/country";
-import { invalidReply, parseSubmission } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, country } = await requireCountryEditor(request, params);
-  const submission = await parseSubmission(request, await request.formData(), CountryProfileSchema);
+  const submission = await parseSubmission(request, await readFormData(request), CountryProfileSchema);
   if (submission.status !== "success") return invalidReply(submission);
   await updateCountryProfile(country.id, submission.value, user.id, context.requestId);
   const t = await getTranslate(request);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -26,7 +26,7 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { formatDay } from "~/utils/format";
-import { parseForm, type FieldErrors } from "~/forms/submission.server";
+import { parseForm, type FieldErrors, readFormData, refusal } from "~/forms/submission.server";
 import { CountryCodeParam, IdParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
 
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, country } = await requireCountryMilestones(request, params.code);
   assertCan(user, "milestone.edit", { countryId: country.id });
   const t = await getTranslate(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const refused = (fieldErrors: FieldErrors) => data<Result>({ ok: false, intent, fieldErrors }, { status: 400 });
   const done = async (message: string) =>
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return done(t("milestones:sectors.removed", { sector: sector.name }));
       }
       default:
-        throw new Response("Bad request", { status: 400 });
+        throw await refusal(request, 400, "errors.badRequest");
     }
   } catch (error) {
     if (error instanceof PrioritySectorError) return refused({ [error.field]: t(error.messageKey) });
@@ -196,20 +196,25 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
   );
 }
 
-/** A form that empties itself once its submission succeeded. */
-function useSectorFetcher() {
+/**
+ * A form that empties itself once its submission succeeded. Without JavaScript it is posted as a
+ * page, and its refusal comes back as the page's action data, marked with the form's intent.
+ */
+function useSectorFetcher(intent: string) {
   const fetcher = useFetcher<typeof action>();
+  const posted = useActionData<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) formRef.current?.reset();
   }, [fetcher.state, fetcher.data]);
-  return { fetcher, formRef, errors: fetcher.data && !fetcher.data.ok ? fetcher.data.fieldErrors : undefined };
+  const answer = fetcher.data ?? (posted && !posted.ok && posted.intent === intent ? posted : undefined);
+  return { fetcher, formRef, errors: answer && !answer.ok ? answer.fieldErrors : undefined };
 }
 
 function ChooseSector() {
   const { available } = useLoaderData<typeof loader>();
   const { t } = useTranslation("milestones");
-  const { fetcher, formRef, errors } = useSectorFetcher();
+  const { fetcher, formRef, errors } = useSectorFetcher("add");
   return (
     <section className="card" aria-labelledby="choose-sector-heading">
       <h2 id="choose-sector-heading">{t("sectors.addTitle")}</h2>
@@ -246,7 +251,7 @@ function ChooseSector() {
 
 function NewSector() {
   const { t } = useTranslation("milestones");
-  const { fetcher, formRef, errors } = useSectorFetcher();
+  const { fetcher, formRef, errors } = useSectorFetcher("create");
   return (
     <section className="card" aria-labelledby="new-sector-heading">
       <h2 id="new-sector-heading">{t("sectors.newTitle")}</h2>

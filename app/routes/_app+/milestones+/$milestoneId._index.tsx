@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
@@ -10,7 +10,6 @@ import { Field, FormError, TextareaField } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { ActionItemStatusBadge, MilestoneStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { getTranslate } from "~/i18n/translate.server";
-import type { Translate } from "~/i18n/types";
 import {
   addEvidenceFile,
   addEvidenceLink,
@@ -26,20 +25,14 @@ import {
   removeEvidence,
   type HistoryChange,
 } from "~/models/milestone.server";
-import {
-  ACCEPTED_EXTENSIONS,
-  fileFromForm,
-  MAX_UPLOAD_LABEL,
-  parseUploadForm,
-  UploadRejected,
-} from "~/models/stored-file.server";
+import { ACCEPTED_EXTENSIONS, fileFromForm, MAX_UPLOAD_LABEL, UploadRejected } from "~/models/stored-file.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { AQRF_STAGE, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { formatDateTime, formatDay, formatNumber, overdueToday } from "~/utils/format";
-import { formDataToObject, parseForm, type FieldErrors } from "~/forms/submission.server";
+import { formDataToObject, parseForm, type FieldErrors, readFormData, refusal } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
 
@@ -78,17 +71,6 @@ const refused = (fieldErrors: FieldErrors, values?: Record<string, unknown>) =>
 const done = async (message: string) =>
   data<ActionResult>({ ok: true }, { headers: await toastHeaders({ kind: "success", message }) });
 
-/** The form of a request: multipart (with an uploaded file) or plain; a file over the limit is refused while it is read. */
-async function readForm(request: Request, t: Translate): Promise<FormData | FieldErrors> {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
-  try {
-    return await parseUploadForm(request);
-  } catch (error) {
-    if (error instanceof UploadRejected) return { file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) };
-    throw error;
-  }
-}
-
 /** Evidence (editors of the country) and comments (anyone who may comment there), checked per intent. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -97,8 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const scope = { countryId: milestone.countryId };
   assertCan(user, "milestone.read", scope);
   const t = await getTranslate(request);
-  const formData = await readForm(request, t);
-  if (!(formData instanceof FormData)) return refused(formData);
+  const formData = await readFormData(request);
   const requestId = context.requestId;
   const editor = (u: SessionUser) => assertCan(u, "milestone.edit", scope);
 
@@ -156,20 +137,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return done(t(body === null ? "milestones:comments.deletedToast" : "milestones:comments.updated"));
     }
     default:
-      throw new Response("Bad request", { status: 400 });
+      throw await refusal(request, 400, "errors.badRequest");
   }
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-/** A fetcher whose form empties itself after a successful submission. */
-function useResettingFetcher() {
+/**
+ * A fetcher whose form empties itself after a successful submission. Without JavaScript the form is
+ * posted as a page, and its refusal comes back as the page's action data, with the form's intent.
+ */
+function useResettingFetcher(intent: string) {
   const fetcher = useFetcher<typeof action>();
+  const posted = useActionData<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data?.ok) formRef.current?.reset();
   }, [fetcher.state, fetcher.data]);
-  const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.fieldErrors : undefined;
+  const postedIntent = posted && !posted.ok ? [posted.values?.intent].flat()[0] : undefined;
+  const answer = fetcher.data ?? (postedIntent === intent ? posted : undefined);
+  const errors = answer && !answer.ok ? answer.fieldErrors : undefined;
   return { fetcher, formRef, errors, busy: fetcher.state !== "idle" };
 }
 
@@ -386,7 +373,7 @@ function RemoveEvidence({ id, title }: { id: string; title: string }) {
 
 function AddLink() {
   const { t } = useTranslation("milestones");
-  const { fetcher, formRef, errors, busy } = useResettingFetcher();
+  const { fetcher, formRef, errors, busy } = useResettingFetcher("addLink");
   return (
     <fetcher.Form method="post" ref={formRef} className="evidence-form" aria-labelledby="add-link-heading">
       <h3 id="add-link-heading">{t("evidence.addLink")}</h3>
@@ -414,7 +401,7 @@ function AddLink() {
 function AddFile() {
   const { t } = useTranslation("milestones");
   const { upload } = useLoaderData<typeof loader>();
-  const { fetcher, formRef, errors, busy } = useResettingFetcher();
+  const { fetcher, formRef, errors, busy } = useResettingFetcher("addFile");
   return (
     <fetcher.Form
       method="post"
@@ -509,7 +496,7 @@ function Comments({
   locale: string;
 }) {
   const { t } = useTranslation("milestones");
-  const { fetcher, formRef, errors, busy } = useResettingFetcher();
+  const { fetcher, formRef, errors, busy } = useResettingFetcher("comment");
   return (
     <section className="card" aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t("comments.title")}</h2>

@@ -21,7 +21,7 @@ import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import styles from "~/styles/milestones.css?url";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
-import { formDataToObject, parseForm } from "~/forms/submission.server";
+import { formDataToObject, parseForm, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, milestone } = await requireEditableMilestone(request, params.milestoneId);
   const t = await getTranslate(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const values = formDataToObject(formData);
   const form = await parseForm(request, milestoneFormSchema(await milestoneRulesContext(milestone)), formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values, version: null }, { status: 400 });

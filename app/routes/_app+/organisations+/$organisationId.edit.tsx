@@ -7,7 +7,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
 import { getOrganisation, updateOrganisation } from "~/models/organisation.server";
 import { OrganisationSchema } from "~/forms/organisation";
-import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/directory.css?url";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "reference.manage");
   const organisation = await loadOrganisation(params);
-  const submission = await parseSubmission(request, await request.formData(), OrganisationSchema);
+  const submission = await parseSubmission(request, await readFormData(request), OrganisationSchema);
   if (submission.status !== "success") return invalidReply(submission);
   try {
     await updateOrganisation(organisation.id, submission.value, user.id, context.requestId);

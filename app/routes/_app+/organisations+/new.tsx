@@ -7,7 +7,7 @@ import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
 import { createOrganisation } from "~/models/organisation.server";
 import { OrganisationSchema } from "~/forms/organisation";
-import { invalidReply, parseSubmission, refusalReply } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/directory.css?url";
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "reference.manage");
-  const submission = await parseSubmission(request, await request.formData(), OrganisationSchema);
+  const submission = await parseSubmission(request, await readFormData(request), OrganisationSchema);
   if (submission.status !== "success") return invalidReply(submission);
   let created;
   try {

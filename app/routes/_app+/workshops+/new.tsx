@@ -8,7 +8,7 @@ import { WorkshopForm as WorkshopFields } from "~/components/workshop-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { createWorkshop, WorkshopForm, workshopFormOptions, WorkshopRuleError } from "~/models/workshop.server";
 import styles from "~/styles/workshops.css?url";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "workshop.create");
   const t = await getTranslate(request);
-  const form = await parseForm(request, WorkshopForm, await request.formData());
+  const form = await parseForm(request, WorkshopForm, await readFormData(request));
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   try {
     const workshop = await createWorkshop(

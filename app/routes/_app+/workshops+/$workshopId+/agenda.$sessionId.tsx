@@ -16,7 +16,7 @@ import {
 } from "~/models/agenda.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
@@ -58,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const t = await getTranslate(request);
   const actor = { actorId: user.id, requestId: context.requestId };
   const agenda = `/workshops/${workshop.id}/agenda`;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "delete") {
     await deleteAgendaSession(workshop.id, session.id, actor);
     return redirectWithToast(agenda, { kind: "success", message: t("workshops:sessionForm.deleted") });

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { getAgenda, moveAgendaSession, type AgendaSessionView } from "~/models/agenda.server";
 import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel, todayIn } from "~/utils/format";
+import { wholeNumber } from "~/forms/fields";
+import { readFormData, refusal } from "~/forms/submission.server";
 import { IdParam } from "~/utils/params";
 import { useWorkshopLayout, WORKSHOP_LAYOUT_ID } from "./_layout";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
@@ -23,13 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const MoveForm = z.object({
   intent: z.literal("move"),
   sessionId: IdParam,
-  toIndex: z.coerce.number().int().min(0).max(500),
+  toIndex: wholeNumber(0, 500),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
-  const form = MoveForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) throw new Response("Bad request", { status: 400 });
+  const form = MoveForm.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!form.success) throw await refusal(request, 400, "errors.badRequest");
   const moved = await moveAgendaSession(workshop, form.data.sessionId, form.data.toIndex, {
     actorId: user.id,
     requestId: context.requestId,

@@ -14,7 +14,7 @@ import {
 } from "~/models/agenda.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
   const t = await getTranslate(request);
-  const form = await parseForm(request, SessionForm, await request.formData());
+  const form = await parseForm(request, SessionForm, await readFormData(request));
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   try {
     const { overlapsWith } = await createAgendaSession(workshop, form.data, {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -18,7 +18,8 @@ import {
 import { workshopAccess } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { SEXES } from "~/domain/vocabulary";
-import { formatDay, formatNumber, formatTime } from "~/utils/format";
+import { readFormData } from "~/forms/submission.server";
+import { formatDay, formatNumber, formatTime, isCalendarDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import styles from "~/styles/participants.css?url";
 import { useWorkshopLayout } from "./_layout";
@@ -26,7 +27,7 @@ import { useWorkshopLayout } from "./_layout";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Attendance · FocalPoint" }];
 
-const DayParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DayParam = z.string().refine(isCalendarDay);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -58,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
   const { workshop } = await workshopAccess(user, workshopId, "manage");
-  const form = CheckInForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = CheckInForm.safeParse(Object.fromEntries(await readFormData(request)));
   if (!form.success) return data({ result: { status: "invalid" as const } }, { status: 400 });
   const actor = { actorId: user.id, requestId: context.requestId };
   if (form.data.intent === "undo") {
@@ -263,9 +264,11 @@ function CheckInPanel({
   const { t } = useTranslation("participants");
   const locale = useRootData()?.locale ?? "en";
   const fetcher = useFetcher<CheckInResponse>();
+  // Without JavaScript a check-in is posted as a page: its answer is the page's action data.
+  const posted = useActionData<CheckInResponse>();
   const [filter, setFilter] = useState("");
   const [code, setCode] = useState(initialCode);
-  const result = fetcher.data?.result;
+  const result = fetcher.data?.result ?? posted?.result;
 
   const submitCode = (code: string) => fetcher.submit({ intent: "check-in-code", day, code }, { method: "post" });
   const tone = result?.status === "checked_in" ? "ok" : result?.status === "already" ? "info" : "danger";
@@ -279,7 +282,9 @@ function CheckInPanel({
           ? t("attendance.result.not_participant")
           : result.status === "bad_day"
             ? t("attendance.result.bad_day")
-            : null;
+            : result.status === "invalid"
+              ? t("attendance.result.invalid")
+              : null;
 
   // Once a badge is answered for, clear the field for the next one (an unknown code stays, to be corrected).
   useEffect(() => {

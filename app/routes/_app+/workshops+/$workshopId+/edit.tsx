@@ -17,15 +17,10 @@ import {
   workshopFormOptions,
   WorkshopRuleError,
 } from "~/models/workshop.server";
-import {
-  ACCEPTED_EXTENSIONS,
-  fileFromForm,
-  MAX_UPLOAD_LABEL,
-  parseUploadForm,
-  UploadRejected,
-} from "~/models/stored-file.server";
-import { formDataToObject, parseForm } from "~/forms/submission.server";
+import { ACCEPTED_EXTENSIONS, fileFromForm, MAX_UPLOAD_LABEL, UploadRejected } from "~/models/stored-file.server";
+import { formDataToObject, parseForm, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
+import { withoutBidiControls } from "~/utils/text";
 import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,19 +53,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/workshops/${workshop.id}/edit`;
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    let formData: FormData;
-    try {
-      formData = await parseUploadForm(request);
-    } catch (error) {
-      if (error instanceof UploadRejected)
-        return data<ActionResult>(
-          { form: "upload", fieldErrors: { file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) } },
-          { status: 400 },
-        );
-      throw error;
-    }
+    const formData = await readFormData(request);
     const file = fileFromForm(formData, "file");
-    const title = String(formData.get("title") ?? "")
+    const title = withoutBidiControls(String(formData.get("title") ?? ""))
       .trim()
       .slice(0, 200);
     if (!file)
@@ -95,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(`${here}#materials`, { kind: "success", message: t("workshops:materials.added") });
   }
 
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "addLink") {
     const form = await parseForm(request, LinkMaterialForm, formData);

@@ -33,8 +33,8 @@ import editorStyles from "~/styles/plans.css?url";
 import { OUTCOME_KINDS, OUTCOME_TEXT_MAX } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 import { asArray, optionalDay } from "~/forms/fields";
-import { formDataToObject, parseForm } from "~/forms/submission.server";
-import { IdParam } from "~/utils/params";
+import { formDataToObject, parseForm, readFormData, refusal } from "~/forms/submission.server";
+import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
@@ -48,14 +48,8 @@ export const links: LinksFunction = () => [
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
 
 /** The workshop in the URL and whether this person runs it. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, workshop, canManage } = await requireWorkshopAccess(request, params.workshopId);
-  // The minutes exist from the moment a facilitator first comes here to write them.
-  if (canManage)
-    await ensureMinutesDocument(workshop.id, {
-      actorId: user.id,
-      requestId: context.requestId,
-    });
   const outcomes = (await getWorkshopOutcomes(workshop.id, user))!;
   const assignedCountryIds = outcomes.outcomes.flatMap((o) =>
     o.assignments.filter((a) => a.item).map((a) => a.country.id),
@@ -120,7 +114,7 @@ type ActionResult = {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const t = await getTranslate(request);
   const change = { actorId: user.id, requestId: context.requestId };
@@ -136,8 +130,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
 
+  // An outcome or assignment named by a form that is no id at all is a wrong address: 404, as for any page.
+  for (const field of ["outcomeId", "assignmentId"]) if (formData.has(field)) parseParam(IdParam, formData.get(field));
   try {
     switch (intent) {
+      // The minutes exist from the moment a facilitator starts them (a GET of this page writes nothing).
+      case "start-minutes": {
+        await ensureMinutesDocument(workshop.id, change);
+        return redirectWithToast(`${here}#minutes-heading`, {
+          kind: "success",
+          message: t("outcomes:toasts.minutesStarted"),
+        });
+      }
       case "create":
       case "update": {
         const form = await parseForm(
@@ -203,7 +207,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         });
       }
       default:
-        throw new Response("Unknown outcome action", { status: 400 });
+        throw await refusal(request, 400, "errors.badRequest");
     }
   } catch (error) {
     if (error instanceof OutcomeError) return refuse({ [error.field]: t(error.messageKey, error.values) });
@@ -638,7 +642,16 @@ function Minutes() {
       <h2 id="minutes-heading">{t("minutes.heading")}</h2>
       <p className="small muted">{t("minutes.intro")}</p>
       {!minutesDocumentId ? (
-        <p className="empty">{t("minutes.notStarted")}</p>
+        canManage ? (
+          <Form method="post" className="cluster">
+            <p className="empty">{t("minutes.notStartedManager")}</p>
+            <button type="submit" name="intent" value="start-minutes">
+              {t("minutes.start")}
+            </button>
+          </Form>
+        ) : (
+          <p className="empty">{t("minutes.notStarted")}</p>
+        )
       ) : hydrated ? (
         <Suspense fallback={stored}>
           <CollaborativeEditor

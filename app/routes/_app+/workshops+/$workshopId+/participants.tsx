@@ -22,6 +22,7 @@ import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useWorkshopLayout } from "./_layout";
 import styles from "~/styles/participants.css?url";
+import { readFormData, refusal } from "~/forms/submission.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Participants · FocalPoint" }];
@@ -58,9 +59,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const workshopId = parseParam(IdParam, params.workshopId);
   const { workshop } = await workshopAccess(user, workshopId);
   // Once a workshop is over, the answer to its invitation is history.
-  if (workshop.endsOn < todayIn(workshop.timeZone)) throw new Response("The workshop has ended", { status: 400 });
-  const answer = OwnAnswer.safeParse(Object.fromEntries(await request.formData()));
-  if (!answer.success) throw new Response("Bad request", { status: 400 });
+  if (workshop.endsOn < todayIn(workshop.timeZone)) throw await refusal(request, 400, "participants:own.ended");
+  const answer = OwnAnswer.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!answer.success) throw await refusal(request, 400, "errors.badRequest");
   const own = await getOwnParticipation(workshopId, user.id);
   if (!own || !can(user, "workshop.register", { participantUserIds: [user.id] }))
     throw new Response("Forbidden", { status: 403 });

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
   const { seesContacts, workshop } = await workshopAccess(user, workshopId);
-  const { params: filters, filter } = participantFiltersFrom(new URL(request.url));
+  const { filter } = participantFiltersFrom(new URL(request.url));
   const participants = await listParticipants(workshopId, filter, { seesContacts });
   const t = await getTranslate(request);
   const h = (key: string) => t(`participants:csv.${key}`);

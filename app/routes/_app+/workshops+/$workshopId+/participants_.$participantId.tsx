@@ -20,7 +20,7 @@ import {
   updateParticipant,
 } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
@@ -71,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop, participant } = await load(request, params);
   const t = await getTranslate(request);
   const actor = { actorId: user.id, requestId: context.requestId };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const back = `/workshops/${workshop.id}/participants`;
 

@@ -15,6 +15,7 @@ import { workshopAccess } from "~/models/workshop.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
+import { readFormData } from "~/forms/submission.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Import participants · FocalPoint" }];
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const workshopId = parseParam(IdParam, params.workshopId);
   await workshopAccess(user, workshopId, "manage");
   const t = await getTranslate(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const csv = await csvFrom(formData);
   if (csv === null)
     return data<ActionResult>(
@@ -70,7 +71,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return data<ActionResult>({ csv, preview: result.preview, formError: null, changed: true }, { status: 409 });
   }
-  return data<ActionResult>({ csv, preview: await previewParticipantImport(workshopId, csv), formError: null });
+  const preview = await previewParticipantImport(workshopId, csv);
+  // A list that cannot be read at all (too large, no name column…) is a refusal; problems of single rows are a preview.
+  return data<ActionResult>({ csv, preview, formError: null }, { status: preview.ok ? 200 : 400 });
 }
 
 const EXAMPLE =

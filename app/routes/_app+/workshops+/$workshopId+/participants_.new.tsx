@@ -16,7 +16,7 @@ import {
   searchDirectoryForParticipants,
 } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { parseForm } from "~/forms/submission.server";
+import { parseForm, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const workshopId = parseParam(IdParam, params.workshopId);
   await workshopAccess(user, workshopId, "manage");
   const t = await getTranslate(request);
-  const form = await parseForm(request, ParticipantFormSchema, await request.formData());
+  const form = await parseForm(request, ParticipantFormSchema, await readFormData(request));
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null as string | null }, { status: 400 });
   if (!(await countryExists(form.data.countryId)))
     return data(
