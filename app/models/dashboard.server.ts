@@ -6,6 +6,8 @@
 import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
 import { FIRST_DAY, overdueToday } from "~/utils/format";
+import { milestoneOverdue } from "~/domain/overdue";
+import { overdueMilestoneWhere } from "./overdue.server";
 import { DEFAULT_CHANGES_DAYS, type DashboardFilters } from "./dashboard-filters";
 
 export type MilestoneCounts = {
@@ -31,7 +33,7 @@ export async function milestoneCounts(countryIds: string[]): Promise<Map<string,
     c.total++;
     if (m.status === "completed") c.completed++;
     if (m.status === "blocked") c.blocked++;
-    if (m.status !== "completed" && m.targetOn && m.targetOn < today) c.overdue++;
+    if (milestoneOverdue(m, today)) c.overdue++;
     if (m.status !== "not_started" && (!c.lastUpdate || m.updatedAt > c.lastUpdate)) c.lastUpdate = m.updatedAt;
   }
   return counts;
@@ -49,7 +51,7 @@ export async function milestonesNeedingAttention(actor: Actor, take = 12) {
   return db.milestone.findMany({
     where: {
       countryId: readableCountryFilter(actor),
-      OR: [{ status: "blocked" }, { status: { not: "completed" }, targetOn: { lt: today } }],
+      OR: [{ status: "blocked" }, overdueMilestoneWhere(today)],
     },
     orderBy: [{ targetOn: "asc" }],
     take,
@@ -129,7 +131,7 @@ export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
     row.cells[m.stageCode] = {
       id: m.id,
       status: m.status,
-      overdue: m.status !== "completed" && Boolean(m.targetOn && m.targetOn < today),
+      overdue: milestoneOverdue(m, today),
       targetOn: m.targetOn,
       achievedOn: m.achievedOn,
       aqrfLevel: m.aqrfLevel,
@@ -215,10 +217,6 @@ function visibleCountryIds(actor: Actor, countries: { id: string }[], countryFil
     .filter((id) => (readable === "all" || readable.includes(id)) && (!countryFilter || id === countryFilter));
 }
 
-function isOverdue(m: { status: string; targetOn: string | null }, today: string) {
-  return m.status !== "completed" && m.targetOn !== null && m.targetOn < today;
-}
-
 /**
  * Each country × sector pair's milestones in pipeline order, and its current
  * stage: the first one not completed (a finished pipeline shows its last stage).
@@ -255,17 +253,13 @@ function filterWhere(countryIds: string[], filters: DashboardFilters, today: str
     countryId: { in: countryIds },
     ...(filters.sector ? { sectorId: filters.sector } : {}),
     ...(filters.stage ? { stageCode: filters.stage } : {}),
-    ...(filters.status === "overdue"
-      ? { status: { not: "completed" }, targetOn: { lt: today } }
-      : filters.status
-        ? { status: filters.status }
-        : {}),
+    ...(filters.status === "overdue" ? overdueMilestoneWhere(today) : filters.status ? { status: filters.status } : {}),
   };
 }
 
 function matchesFilters(m: PipelineRow, filters: DashboardFilters, today: string) {
   if (filters.stage && m.stageCode !== filters.stage) return false;
-  if (filters.status === "overdue") return isOverdue(m, today);
+  if (filters.status === "overdue") return milestoneOverdue(m, today);
   return !filters.status || m.status === filters.status;
 }
 
@@ -322,7 +316,7 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
       milestoneId: current.id,
       stageCode: current.stageCode,
       status: current.status,
-      overdue: isOverdue(current, today),
+      overdue: milestoneOverdue(current, today),
       completedStages: stages.filter((m) => m.status === "completed").length,
     };
     sectorIdsInMatrix.add(current.sectorId!);
@@ -345,7 +339,7 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
       plan: currentPlan.get(id) ?? null,
       total: own.length,
       completed: own.filter((m) => m.status === "completed").length,
-      overdue: own.filter((m) => isOverdue(m, today)).length,
+      overdue: own.filter((m) => milestoneOverdue(m, today)).length,
       blocked: own.filter((m) => m.status === "blocked").length,
       lastUpdate: lastUpdate.get(id) ?? null,
     };
@@ -358,12 +352,12 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
     sector: m.sectorId ? (sectorById.get(m.sectorId)?.name ?? null) : null,
     stageCode: m.stageCode,
     status: m.status,
-    overdue: isOverdue(m, today),
+    overdue: milestoneOverdue(m, today),
     targetOn: m.targetOn,
   });
   const countryOrder = new Map(countryIds.map((id, i) => [id, i]));
   const needingAttention = matching
-    .filter((m) => m.status === "blocked" || isOverdue(m, today))
+    .filter((m) => m.status === "blocked" || milestoneOverdue(m, today))
     // Plain string comparison: ISO days sort correctly, and localeCompare (collation) costs
     // milliseconds over the thousand-odd overdue milestones of a large data set.
     .sort(
@@ -557,7 +551,7 @@ export async function dashboardMilestoneList(actor: Actor, filters: DashboardFil
       country: countryById.get(m.countryId)!,
       sector: m.sectorId ? (sectorById.get(m.sectorId)?.name ?? null) : null,
       partner: m.partnerCountryId ? (countryById.get(m.partnerCountryId)?.name ?? null) : null,
-      overdue: isOverdue(m, today),
+      overdue: milestoneOverdue(m, today),
     }));
 }
 
@@ -582,7 +576,7 @@ export async function dashboardMatrixRows(actor: Actor, filters: DashboardFilter
         sector: sector.name,
         currentStage: pair.current.stageCode,
         currentStatus: pair.current.status,
-        overdue: isOverdue(pair.current, today),
+        overdue: milestoneOverdue(pair.current, today),
         stagesCompleted: pair.stages.filter((m) => m.status === "completed").length,
         stageStatuses: sectorStages.map((s) => byStage.get(s.code) ?? null),
       });

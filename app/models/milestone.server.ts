@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { todayIn, overdueToday } from "~/utils/format";
+import { milestoneOverdue } from "~/domain/overdue";
 import { optionalDay, optionalText, text, webAddress, optionalWholeNumber } from "~/forms/fields";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
@@ -523,7 +524,7 @@ export async function countryMilestoneOverview(countryId: string) {
     status: m.status,
     targetOn: m.targetOn,
     achievedOn: m.achievedOn,
-    overdue: m.status !== "completed" && Boolean(m.targetOn && m.targetOn < today),
+    overdue: milestoneOverdue(m, today),
   });
   const sectorStages = stages.filter((s) => s.scope === "sector");
   return {

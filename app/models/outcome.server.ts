@@ -3,6 +3,7 @@ import { can, type Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
 import type { OutcomeKind } from "~/domain/vocabulary";
 import { formatDay, todayIn, overdueToday } from "~/utils/format";
+import { actionItemOverdue } from "~/domain/overdue";
 import { milestoneOptions } from "./action-plan.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 
@@ -101,7 +102,7 @@ export async function getWorkshopOutcomes(workshopId: string, viewer: Actor) {
           visible && actionItem
             ? {
                 ...actionItem,
-                overdue: actionItem.status !== "done" && Boolean(actionItem.dueOn && actionItem.dueOn < today),
+                overdue: actionItemOverdue(actionItem, today),
                 milestoneLabel: actionItem.milestone
                   ? [actionItem.milestone.sector?.name, actionItem.milestone.stage.name].filter(Boolean).join(" · ")
                   : null,

@@ -32,6 +32,7 @@ import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { AQRF_STAGE, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { formatDateTime, formatDay, formatNumber, overdueToday } from "~/utils/format";
+import { milestoneOverdue } from "~/domain/overdue";
 import { formDataToObject, parseForm, type FieldErrors, readFormData, refusal } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history,
     comments,
     userId: user.id,
-    overdue: milestone.status !== "completed" && Boolean(milestone.targetOn && milestone.targetOn < overdueToday()),
+    overdue: milestoneOverdue(milestone, overdueToday()),
     canEdit: can(user, "milestone.edit", { countryId: milestone.countryId }),
     canComment: can(user, "comment.create", { countryId: milestone.countryId }),
     upload: { accept: ACCEPTED_EXTENSIONS, maxLabel: MAX_UPLOAD_LABEL },
