@@ -6,7 +6,7 @@ import type { PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
 import { changedFields, recordAudit } from "./audit.server";
-import { readableCountryFilter } from "./dashboard.server";
+import { readableCountryFilter } from "./country-scope.server";
 
 export type PlanFilter = { countryId?: string; status?: PlanStatus };
 

@@ -19,7 +19,8 @@ import {
   parseDashboardFilters,
   type DashboardFilters,
 } from "~/models/dashboard-filters";
-import { dashboardData, readableCountryFilter } from "~/models/dashboard.server";
+import { readableCountryFilter } from "~/models/country-scope.server";
+import { dashboardData } from "~/models/dashboard.server";
 import { upcomingWorkshops } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
