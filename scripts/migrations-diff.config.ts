@@ -10,6 +10,7 @@
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
+import { databaseUrl } from "../app/utils/database-url";
 
 type ShadowAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connectToShadowDb"]>>;
 
@@ -22,6 +23,9 @@ function runsScripts(adapter: ShadowAdapter): ShadowAdapter {
   };
   return adapter;
 }
+
+// As in prisma.config.ts: without it the CLI falls back to downloading a native engine.
+process.env.DATABASE_URL = databaseUrl();
 
 const shadowDatabaseUrl = process.env.SHADOW_DATABASE_URL;
 if (!shadowDatabaseUrl) throw new Error("Set SHADOW_DATABASE_URL to a throw-away SQLite file.");
