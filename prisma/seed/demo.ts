@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import type { PrismaClient } from "../../app/generated/prisma/client";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { MILESTONE_STAGES } from "./reference";
 import { narrativeUpdate } from "./narrative";
 
@@ -259,8 +260,8 @@ export async function seedDemo(db: PrismaClient) {
   const milestoneIds = new Map<string, string>(); // `${code}:${stage}:${sector}` → id
   for (const country of countries) {
     const plan = PROGRESS[country.code]!;
-    const fp = byEmail.get(`fp.${country.code.toLowerCase()}@focalpoint.test`)!;
-    const tf = byEmail.get(`tf.${country.code.toLowerCase()}@focalpoint.test`)!;
+    const fp = byEmail.get(DEMO_ACCOUNTS.focalPoint(country.code))!;
+    const tf = byEmail.get(DEMO_ACCOUNTS.taskForce(country.code))!;
     const project = ["KH", "LA", "MM"].includes(country.code) ? clm.id : null;
     let months = 6 + Math.floor(rand() * 12);
 
@@ -365,7 +366,7 @@ export async function seedDemo(db: PrismaClient) {
     const plan = PROGRESS[country.code]!;
     await db.country.update({ where: { id: country.id }, data: { overview: plan.context } });
     const ministry = ministries.get(country.id)!;
-    const fp = byEmail.get(`fp.${country.code.toLowerCase()}@focalpoint.test`)!;
+    const fp = byEmail.get(DEMO_ACCOUNTS.focalPoint(country.code))!;
     const sectorNames = plan.sectors.map((s) => sectors.get(s.sector)!.name.toLowerCase());
     const document = await db.collaborativeDocument.create({
       data: {
@@ -381,7 +382,7 @@ export async function seedDemo(db: PrismaClient) {
         ),
       },
     });
-    const secretariat = byEmail.get("secretariat@focalpoint.test")!;
+    const secretariat = byEmail.get(DEMO_ACCOUNTS.secretariat)!;
     const created = await db.actionPlan.create({
       data: {
         countryId: country.id,
@@ -470,9 +471,9 @@ export async function seedDemo(db: PrismaClient) {
   }
 
   // ───────── workshops ─────────
-  const ilo = byEmail.get("facilitator@focalpoint.test")!;
-  const iom = byEmail.get("facilitator.iom@focalpoint.test")!;
-  const secretariat = byEmail.get("secretariat@focalpoint.test")!;
+  const ilo = byEmail.get(DEMO_ACCOUNTS.facilitator)!;
+  const iom = byEmail.get(DEMO_ACCOUNTS.facilitatorIom)!;
+  const secretariat = byEmail.get(DEMO_ACCOUNTS.secretariat)!;
   const asecOrg = secretariat.organisationId!;
   const iloOrg = ilo.organisationId!;
 
@@ -659,12 +660,15 @@ export async function seedDemo(db: PrismaClient) {
     userId?: string;
   }[] = [];
   for (const country of countries) {
-    for (const prefix of ["fp", "tf"]) {
-      const person = byEmail.get(`${prefix}.${country.code.toLowerCase()}@focalpoint.test`)!;
+    for (const [category, email] of [
+      ["focal_point", DEMO_ACCOUNTS.focalPoint(country.code)],
+      ["task_force", DEMO_ACCOUNTS.taskForce(country.code)],
+    ] as const) {
+      const person = byEmail.get(email)!;
       participantRows.push({
         name: person.name,
         email: person.email,
-        category: prefix === "fp" ? "focal_point" : "task_force",
+        category,
         countryCode: country.code,
         organisation: person.organisation?.name ?? "",
         organisationId: person.organisationId,

@@ -1,12 +1,11 @@
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { hashPassword } from "../../app/auth/password.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
 /**
- * The demo accounts fixed by DESIGN.md and an invented directory around them.
- * Every name here is made up; addresses use the reserved .test domain.
+ * The demo accounts fixed by DESIGN.md (demo-accounts.ts) and an invented
+ * directory around them. Every name here is made up.
  */
-
-export const DEMO_PASSWORD = "focalpoint-demo";
 
 /** Ministries and agencies responsible for skills in each Member State. */
 const MINISTRIES: Record<string, { name: string; acronym: string }> = {
@@ -104,46 +103,45 @@ export async function seedPeople(db: PrismaClient) {
       },
     });
 
-  await account("admin@focalpoint.test", "Platform Administrator", "undisclosed", [{ role: "admin" }], {
+  await account(DEMO_ACCOUNTS.admin, "Platform Administrator", "undisclosed", [{ role: "admin" }], {
     organisationId: asec.id,
     position: "System administrator",
   });
-  await account("secretariat@focalpoint.test", "Dewi Anggraini Putri", "female", [{ role: "secretariat" }], {
+  await account(DEMO_ACCOUNTS.secretariat, "Dewi Anggraini Putri", "female", [{ role: "secretariat" }], {
     organisationId: asec.id,
     countryId: byCode.get("ID")!.id,
     position: "Senior Officer, Labour and Civil Service Division",
   });
-  await account("facilitator@focalpoint.test", "Somchai Rattanakul", "male", [{ role: "facilitator", label: "ILO" }], {
+  await account(DEMO_ACCOUNTS.facilitator, "Somchai Rattanakul", "male", [{ role: "facilitator", label: "ILO" }], {
     organisationId: ilo.id,
     countryId: byCode.get("TH")!.id,
     position: "Skills and Employability Specialist",
   });
-  await account(
-    "facilitator.iom@focalpoint.test",
-    "Hannah Lindqvist",
-    "female",
-    [{ role: "facilitator", label: "IOM" }],
-    {
-      organisationId: iom.id,
-      position: "Labour Mobility Programme Officer",
-    },
-  );
-  await account("observer@focalpoint.test", "Joon-ho Park", "male", [{ role: "observer" }], {
+  await account(DEMO_ACCOUNTS.facilitatorIom, "Hannah Lindqvist", "female", [{ role: "facilitator", label: "IOM" }], {
+    organisationId: iom.id,
+    position: "Labour Mobility Programme Officer",
+  });
+  await account(DEMO_ACCOUNTS.observer, "Joon-ho Park", "male", [{ role: "observer" }], {
     organisationId: donor.id,
     position: "Programme Officer, development cooperation",
   });
 
   for (const c of countries) {
     const names = DEMO_NAMES[c.code]!;
-    const iso = c.code.toLowerCase();
     const organisationId = ministries.get(c.code)!;
-    await account(`fp.${iso}@focalpoint.test`, names.fp[0], names.fp[1], [{ role: "focal_point", countryId: c.id }], {
-      organisationId,
-      countryId: c.id,
-      position: "National skills focal point",
-    });
     await account(
-      `tf.${iso}@focalpoint.test`,
+      DEMO_ACCOUNTS.focalPoint(c.code),
+      names.fp[0],
+      names.fp[1],
+      [{ role: "focal_point", countryId: c.id }],
+      {
+        organisationId,
+        countryId: c.id,
+        position: "National skills focal point",
+      },
+    );
+    await account(
+      DEMO_ACCOUNTS.taskForce(c.code),
       names.tf[0],
       names.tf[1],
       [{ role: "task_force", countryId: c.id, label: "Task Force-AQRF" }],

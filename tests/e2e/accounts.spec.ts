@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 /** The newest outbox message to an address, read as the administrator reads it. */
 async function linkFromOutbox(page: Page, to: string, pathPrefix: string) {
@@ -18,7 +19,7 @@ test("an admin invites a focal point for Lao PDR who sets a password and lands i
   page,
   browser,
 }) => {
-  await signIn(page, "admin@focalpoint.test");
+  await signIn(page, demo.admin);
   await page.getByRole("link", { name: "Administration" }).click();
   await expectAccessible(page);
   await page.getByRole("link", { name: /People and access/ }).click();
@@ -85,19 +86,19 @@ test("a forgotten password is reset through a single-use link, which ends the ot
 }) => {
   const other = await browser.newContext();
   const elsewhere = await other.newPage();
-  await signIn(elsewhere, "tf.ph@focalpoint.test");
+  await signIn(elsewhere, demo.taskForce("PH"));
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expectAccessible(page);
-  await page.getByLabel("E-mail address").fill("tf.ph@focalpoint.test");
+  await page.getByLabel("E-mail address").fill(demo.taskForce("PH"));
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(/a reset link is on its way/)).toBeVisible();
 
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
-  await signIn(adminPage, "admin@focalpoint.test");
-  const resetPath = await linkFromOutbox(adminPage, "tf.ph@focalpoint.test", "/reset-password/");
+  await signIn(adminPage, demo.admin);
+  const resetPath = await linkFromOutbox(adminPage, demo.taskForce("PH"), "/reset-password/");
   await admin.close();
 
   await page.goto(resetPath);
@@ -126,8 +127,8 @@ test("a person edits their profile, signs out elsewhere and changes their passwo
 }) => {
   const other = await browser.newContext();
   const elsewhere = await other.newPage();
-  await signIn(elsewhere, "tf.mm@focalpoint.test");
-  await signIn(page, "tf.mm@focalpoint.test");
+  await signIn(elsewhere, demo.taskForce("MM"));
+  await signIn(page, demo.taskForce("MM"));
   await page.getByRole("link", { name: "My account" }).click();
   await expectAccessible(page);
 
@@ -165,11 +166,11 @@ test("a person edits their profile, signs out elsewhere and changes their passwo
   await expect(page.getByText(/Your password has been changed/)).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, "tf.mm@focalpoint.test", "naypyitaw-skills-1");
+  await signIn(page, demo.taskForce("MM"), "naypyitaw-skills-1");
 });
 
 test("people who are not administrators are refused the administration pages", async ({ page }) => {
-  await signIn(page, "secretariat@focalpoint.test");
+  await signIn(page, demo.secretariat);
   await expect(page.getByRole("link", { name: "Administration" })).toHaveCount(0);
   for (const path of ["/admin", "/admin/users", "/admin/outbox", "/admin/audit", "/admin/users/new"]) {
     const response = await page.goto(path);

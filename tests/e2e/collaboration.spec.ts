@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 async function openVietNamPlan(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Action plans" }).click();
@@ -20,8 +21,8 @@ test("two people edit the Viet Nam plan together, see each other's text and care
   const taskForce = await browser.newContext();
   const a = await focalPoint.newPage();
   const b = await taskForce.newPage();
-  await signIn(a, "fp.vn@focalpoint.test");
-  await signIn(b, "tf.vn@focalpoint.test");
+  await signIn(a, demo.focalPoint("VN"));
+  await signIn(b, demo.taskForce("VN"));
   const editorA = await openVietNamPlan(a);
   const editorB = await openVietNamPlan(b);
   await expectAccessible(a);
@@ -76,8 +77,8 @@ test("the Secretariat reads the live document but cannot type in it", async ({ b
   const readerContext = await browser.newContext();
   const writer = await editorContext.newPage();
   const reader = await readerContext.newPage();
-  await signIn(writer, "fp.vn@focalpoint.test");
-  await signIn(reader, "secretariat@focalpoint.test");
+  await signIn(writer, demo.focalPoint("VN"));
+  await signIn(reader, demo.secretariat);
   const writing = await openVietNamPlan(writer);
   const reading = await openVietNamPlan(reader);
   await expect(reader.getByText(/You can read this plan/)).toBeVisible();
@@ -101,8 +102,8 @@ test("edits typed offline survive closing the tab: the browser's copy brings the
   const taskForce = await browser.newContext();
   const a = await focalPoint.newPage();
   const b = await taskForce.newPage();
-  await signIn(a, "fp.vn@focalpoint.test");
-  await signIn(b, "tf.vn@focalpoint.test");
+  await signIn(a, demo.focalPoint("VN"));
+  await signIn(b, demo.taskForce("VN"));
   const editorA = await openVietNamPlan(a);
   const editorB = await openVietNamPlan(b);
 
@@ -133,7 +134,7 @@ test("edits typed offline survive closing the tab: the browser's copy brings the
   // Stored on the server: a third person who never had it in a browser sees it.
   const secretariatContext = await browser.newContext();
   const reader = await secretariatContext.newPage();
-  await signIn(reader, "secretariat@focalpoint.test");
+  await signIn(reader, demo.secretariat);
   await expect(await openVietNamPlan(reader)).toContainText("Typed offline, then the tab was closed.");
   await focalPoint.close();
   await taskForce.close();

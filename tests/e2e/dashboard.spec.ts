@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 /** Parses a downloaded CSV; the byte-order mark must be there for Excel. */
 async function downloadedCsv(page: Page, linkName: string) {
@@ -25,7 +26,7 @@ test("a milestone saved by a focal point shows on the Secretariat's open dashboa
   const secretariat = await secretariatContext.newPage();
   const focalPoint = await focalPointContext.newPage();
 
-  await signIn(secretariat, "secretariat@focalpoint.test");
+  await signIn(secretariat, demo.secretariat);
   const matrix = secretariat.getByRole("region", { name: "Country × sector: current stage" });
   const blockedCell = matrix.getByRole("link", { name: "Cambodia, Welding: Curriculum, Blocked" });
   await expect(blockedCell).toBeVisible();
@@ -34,7 +35,7 @@ test("a milestone saved by a focal point shows on the Secretariat's open dashboa
   // A marker that a reload would wipe.
   await secretariat.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true));
 
-  await signIn(focalPoint, "fp.kh@focalpoint.test");
+  await signIn(focalPoint, demo.focalPoint("KH"));
   const milestonePath = await focalPoint
     .getByRole("link", { name: "Cambodia, Welding: Curriculum, Blocked" })
     .getAttribute("href");
@@ -66,7 +67,7 @@ test("a milestone saved by a focal point shows on the Secretariat's open dashboa
 
 // Lao PDR, whose blocked agriculture standard no other test changes.
 test("the dashboard's filters live in the URL and its CSV exports follow them", async ({ page }) => {
-  await signIn(page, "secretariat@focalpoint.test");
+  await signIn(page, demo.secretariat);
   await page.getByRole("combobox", { name: "Country" }).selectOption({ label: "Lao PDR" });
   await page.getByRole("combobox", { name: "Status" }).selectOption({ label: "Blocked" });
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -103,7 +104,7 @@ test("the dashboard's filters live in the URL and its CSV exports follow them", 
 });
 
 test("a focal point's dashboard covers only their own country", async ({ page }) => {
-  await signIn(page, "fp.kh@focalpoint.test");
+  await signIn(page, demo.focalPoint("KH"));
   await expect(page.getByText("Your countries: Cambodia")).toBeVisible();
   const matrix = page.getByRole("region", { name: "Country × sector: current stage" });
   await expect(matrix.getByRole("rowheader")).toHaveCount(1);

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 test("a focal point browses the countries and edits their own country's profile", async ({ page }) => {
-  await signIn(page, "fp.vn@focalpoint.test");
+  await signIn(page, demo.focalPoint("VN"));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Countries" }).click();
   await expect(page.getByRole("heading", { name: "Countries" })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(11);
@@ -30,7 +31,7 @@ test("a focal point browses the countries and edits their own country's profile"
 });
 
 test("a focal point of Cambodia is refused the Viet Nam edit page, even by URL", async ({ page }) => {
-  await signIn(page, "fp.kh@focalpoint.test");
+  await signIn(page, demo.focalPoint("KH"));
   await page.goto("/countries/vn");
   await expect(page.getByRole("link", { name: "Edit country profile" })).toHaveCount(0);
   const response = await page.goto("/countries/vn/edit");
@@ -49,7 +50,7 @@ test("a focal point of Cambodia is refused the Viet Nam edit page, even by URL",
 });
 
 test("the people directory finds people by name and filters by role and country", async ({ page }) => {
-  await signIn(page, "secretariat@focalpoint.test");
+  await signIn(page, demo.secretariat);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
   await expectAccessible(page);
   await page.getByLabel("Search by name, e-mail or organisation").fill("Sokha");
@@ -74,7 +75,7 @@ test("the people directory finds people by name and filters by role and country"
 });
 
 test("an administrator adds an organisation; a duplicate name is refused beside the field", async ({ page }) => {
-  await signIn(page, "admin@focalpoint.test");
+  await signIn(page, demo.admin);
   await page.goto("/organisations");
   await expectAccessible(page);
   await page.getByLabel("Country").selectOption({ label: "Regional or international only" });

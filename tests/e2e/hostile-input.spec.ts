@@ -9,7 +9,7 @@ import { expect, test } from "@playwright/test";
 import { en } from "../../app/i18n/en";
 import { id } from "../../app/i18n/id";
 import { localeCookie } from "../../app/auth/locale-cookie.server";
-import { DEMO_PASSWORD } from "./utils";
+import { demo, DEMO_PASSWORD } from "../support/people";
 
 /**
  * Every form action of the app, found in the build's route manifest (so a new
@@ -216,7 +216,7 @@ function paramValue(name: string, known: Record<string, string>): string {
       return one("SELECT id AS v FROM Organisation ORDER BY name");
     case "userId":
     case "personId":
-      return one("SELECT id AS v FROM User WHERE email = 'fp.vn@focalpoint.test'");
+      return one(`SELECT id AS v FROM User WHERE email = '${demo.focalPoint("VN")}'`);
     case "workshopId":
       return bangkok();
     case "sessionId":
@@ -477,10 +477,7 @@ test("every form action refuses hostile input clearly, writes nothing it refuses
   const lastOf = (r: { pattern: string }) => (r.pattern === "/logout" ? 2 : r.pattern === "/settings/language" ? 1 : 0);
   routes.sort((a, b) => lastOf(a) - lastOf(b));
 
-  const people = [
-    await signIn("admin@focalpoint.test", "id", true),
-    await signIn("observer@focalpoint.test", "en", false),
-  ];
+  const people = [await signIn(demo.admin, "id", true), await signIn(demo.observer, "en", false)];
   // Someone signed out, on the public pages (sign-in, reset, invitation, registration) that a stranger reaches.
   const visitor: Person = {
     email: "a visitor",

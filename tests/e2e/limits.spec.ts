@@ -1,6 +1,6 @@
 import http from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD } from "./utils";
+import { demo, DEMO_PASSWORD } from "../support/people";
 
 /**
  * What the server's edge (server.ts) refuses before the app reads a request:
@@ -112,7 +112,7 @@ test("a chunked body is counted as it arrives: 300 MB stops after the limit, and
 });
 
 test("methods no form uses are refused with 405, before any action runs", async ({ request }) => {
-  await signedInContext(request, "fp.vn@focalpoint.test");
+  await signedInContext(request, demo.focalPoint("VN"));
   for (const method of ["PUT", "PATCH", "DELETE"] as const) {
     for (const path of ["/login", "/logout", "/account", "/settings/language"]) {
       const response = await request.fetch(path, { method, form: { locale: "id" } });
@@ -128,7 +128,7 @@ test("methods no form uses are refused with 405, before any action runs", async 
 test("bodies that are not forms are refused with 415, and a broken form with 400, never 500", async ({ request }) => {
   const message = "This request must be sent as a form from FocalPoint's pages.";
   for (const [contentType, body] of [
-    ["application/json", '{"email":"fp.vn@focalpoint.test","password":"x"}'],
+    ["application/json", '{"email":demo.focalPoint("VN"),"password":"x"}'],
     ["text/plain", "email=fp.vn@focalpoint.test&password=x"],
     ["application/xml", "<email/>"],
     ["multipart/form-data", "no boundary"],
@@ -149,7 +149,7 @@ test("bodies that are not forms are refused with 415, and a broken form with 400
 });
 
 test("another site cannot sign a person out, change their language or post a page's form", async ({ request }) => {
-  await signedInContext(request, "fp.kh@focalpoint.test");
+  await signedInContext(request, demo.focalPoint("KH"));
   const foreign = { origin: "http://evil.example" };
   const message = "This form was sent from another site, so it was refused.";
 

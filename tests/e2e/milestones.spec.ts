@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 /** A calendar day a few days back, so "not in the future" holds in every time zone. */
 function daysAgo(days: number) {
@@ -19,8 +20,8 @@ test("a focal point edits a milestone, adds evidence and a comment, and sees the
   const secretariatContext = await browser.newContext();
   const fp = await fpContext.newPage();
   const secretariat = await secretariatContext.newPage();
-  await signIn(fp, "fp.kh@focalpoint.test");
-  await signIn(secretariat, "secretariat@focalpoint.test");
+  await signIn(fp, demo.focalPoint("KH"));
+  await signIn(secretariat, demo.secretariat);
 
   // From the country page to the sector pipelines, then to one milestone.
   await fp.goto("/countries/kh");
@@ -122,7 +123,7 @@ test("a focal point edits a milestone, adds evidence and a comment, and sees the
 test("a task-force member chooses a priority sector, finds its new pipeline, and removes it again while it is empty", async ({
   page,
 }) => {
-  await signIn(page, "tf.la@focalpoint.test");
+  await signIn(page, demo.taskForce("LA"));
   await page.goto("/countries/la/sectors");
   await expect(page.getByRole("heading", { name: "Priority sectors of Lao PDR" })).toBeVisible();
   // Sectors with recorded work offer no removal.

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 test("the Secretariat sees every country's progress on the dashboard and the MRS matrix", async ({ page }) => {
-  await signIn(page, "secretariat@focalpoint.test");
+  await signIn(page, demo.secretariat);
   await expect(page.getByRole("heading", { name: "Welcome, Dewi Anggraini Putri" })).toBeVisible();
   await expect(page.getByText("All ten ASEAN Member States")).toBeVisible();
   const progress = page.getByRole("region", { name: "Progress by country" });
@@ -22,7 +23,7 @@ test("the Secretariat sees every country's progress on the dashboard and the MRS
 });
 
 test("a focal point's dashboard and plan list cover only their own country", async ({ page }) => {
-  await signIn(page, "fp.kh@focalpoint.test");
+  await signIn(page, demo.focalPoint("KH"));
   await expect(page.getByText("Your countries: Cambodia")).toBeVisible();
   const progress = page.getByRole("region", { name: "Progress by country" });
   await expect(progress.getByRole("row")).toHaveCount(2);
@@ -40,7 +41,7 @@ test("a focal point's dashboard and plan list cover only their own country", asy
 test("a focal point is refused another country's plan by URL", async ({ page, browser }) => {
   const secretariat = await browser.newContext();
   const watcher = await secretariat.newPage();
-  await signIn(watcher, "secretariat@focalpoint.test");
+  await signIn(watcher, demo.secretariat);
   await watcher.goto("/action-plans");
   const href = await watcher
     .getByRole("row", { name: /Viet Nam/ })
@@ -48,7 +49,7 @@ test("a focal point is refused another country's plan by URL", async ({ page, br
     .getAttribute("href");
   await secretariat.close();
 
-  await signIn(page, "fp.kh@focalpoint.test");
+  await signIn(page, demo.focalPoint("KH"));
   const response = await page.goto(href!);
   expect(response?.status()).toBe(403);
   await expect(page.getByText("You do not have permission to see or do this.")).toBeVisible();
@@ -57,7 +58,7 @@ test("a focal point is refused another country's plan by URL", async ({ page, br
 test("the Bangkok 2015 meeting shows its agenda in Bangkok time, who came, and what its outcomes became", async ({
   page,
 }) => {
-  await signIn(page, "facilitator@focalpoint.test");
+  await signIn(page, demo.facilitator);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workshops" }).click();
   await expectAccessible(page);
   await page.getByRole("combobox", { name: "Year" }).selectOption("2015");

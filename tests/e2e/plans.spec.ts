@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 async function openLaoPlan(page: Page) {
   await page.goto("/action-plans");
@@ -19,9 +20,9 @@ test("a focal point adds and edits action items while a colleague's page updates
   const fp = await fpContext.newPage();
   const tf = await tfContext.newPage();
   const secretariat = await secretariatContext.newPage();
-  await signIn(fp, "fp.la@focalpoint.test");
-  await signIn(tf, "tf.la@focalpoint.test");
-  await signIn(secretariat, "secretariat@focalpoint.test");
+  await signIn(fp, demo.focalPoint("LA"));
+  await signIn(tf, demo.taskForce("LA"));
+  await signIn(secretariat, demo.secretariat);
   await openLaoPlan(fp);
   await openLaoPlan(tf);
   await expect(tf.getByText("Live", { exact: true })).toBeVisible();
@@ -85,8 +86,8 @@ test("a named version is kept, compared with now, and restored for everyone live
   const tfContext = await browser.newContext();
   const fp = await fpContext.newPage();
   const tf = await tfContext.newPage();
-  await signIn(fp, "fp.my@focalpoint.test");
-  await signIn(tf, "tf.my@focalpoint.test");
+  await signIn(fp, demo.focalPoint("MY"));
+  await signIn(tf, demo.taskForce("MY"));
   await fp.goto("/action-plans");
   await fp
     .getByRole("row", { name: /Malaysia/ })
@@ -97,7 +98,7 @@ test("a named version is kept, compared with now, and restored for everyone live
   // Malaysia's plan is endorsed in the demo data: the Secretariat reopens it first.
   const secretariatContext = await browser.newContext();
   const secretariat = await secretariatContext.newPage();
-  await signIn(secretariat, "secretariat@focalpoint.test");
+  await signIn(secretariat, demo.secretariat);
   await secretariat.goto(planUrl);
   await secretariat.getByRole("button", { name: "Reopen for editing" }).click();
   await expect(secretariat.getByRole("button", { name: "Reopen for editing" })).toHaveCount(0);
@@ -144,7 +145,7 @@ test("a named version is kept, compared with now, and restored for everyone live
 test("a focal point starts the next plan for their country; a second plan for the same period is refused", async ({
   page,
 }) => {
-  await signIn(page, "fp.th@focalpoint.test");
+  await signIn(page, demo.focalPoint("TH"));
   await page.goto("/action-plans");
   await page.getByRole("link", { name: "New action plan" }).click();
   await expectAccessible(page);

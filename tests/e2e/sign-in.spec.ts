@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 test("a focal point signs in, sees the app shell with their name and role, and signs out", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
   await expectAccessible(page);
-  await signIn(page, "fp.vn@focalpoint.test");
+  await signIn(page, demo.focalPoint("VN"));
   const sidebar = page.getByRole("complementary");
   await expect(sidebar.getByText("Nguyen Thi Lan Anh")).toBeVisible();
   await expect(sidebar.getByText("Focal point, VN")).toBeVisible();
@@ -21,11 +22,11 @@ test("a focal point signs in, sees the app shell with their name and role, and s
 
 test("a wrong password gets a clear message and no session", async ({ page }) => {
   await page.goto("/login");
-  await page.getByLabel("E-mail address").fill("fp.kh@focalpoint.test");
+  await page.getByLabel("E-mail address").fill(demo.focalPoint("KH"));
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toContainText("The e-mail address or password is not correct.");
-  await expect(page.getByLabel("E-mail address")).toHaveValue("fp.kh@focalpoint.test");
+  await expect(page.getByLabel("E-mail address")).toHaveValue(demo.focalPoint("KH"));
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -33,7 +34,7 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
 test("signing in works with the keyboard alone", async ({ page }) => {
   await page.goto("/login");
   // The e-mail field has focus on arrival.
-  await page.keyboard.type("secretariat@focalpoint.test");
+  await page.keyboard.type(demo.secretariat);
   await page.keyboard.press("Tab");
   await page.keyboard.type("focalpoint-demo");
   await page.keyboard.press("Enter");
@@ -42,7 +43,7 @@ test("signing in works with the keyboard alone", async ({ page }) => {
 });
 
 test("a person chooses Bahasa Indonesia and the choice is remembered on their account", async ({ page, browser }) => {
-  await signIn(page, "fp.id@focalpoint.test");
+  await signIn(page, demo.focalPoint("ID"));
   await page.getByLabel("Language").selectOption("id");
   const nav = page.getByRole("navigation", { name: "Utama" });
   await expect(nav.getByRole("link", { name: "Dasbor" })).toBeVisible();
@@ -53,7 +54,7 @@ test("a person chooses Bahasa Indonesia and the choice is remembered on their ac
   const other = await browser.newContext();
   const second = await other.newPage();
   await second.goto("/login");
-  await second.getByLabel("E-mail address").fill("fp.id@focalpoint.test");
+  await second.getByLabel("E-mail address").fill(demo.focalPoint("ID"));
   await second.getByLabel("Password").fill("focalpoint-demo");
   await second.getByRole("button", { name: "Sign in" }).click();
   await expect(

@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-
-export const DEMO_PASSWORD = "focalpoint-demo";
+import { DEMO_PASSWORD } from "../support/people";
 
 const waitsForHydration = new WeakSet<Page>();
 

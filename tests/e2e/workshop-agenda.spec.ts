@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 /** Adds a session through the form; the day is chosen by its position ("Day 1"). */
 async function addSession(
@@ -40,7 +41,7 @@ const sessionTimes = (page: Page) =>
 test("a facilitator creates a workshop, builds its agenda, reorders it by keyboard and mouse, downloads it as iCalendar and links the concept note", async ({
   page,
 }) => {
-  await signIn(page, "facilitator@focalpoint.test");
+  await signIn(page, demo.facilitator);
   await page.goto("/workshops");
   await page.getByRole("link", { name: "New workshop" }).click();
   await expect(page.getByRole("heading", { name: "New workshop" })).toBeVisible();
@@ -194,7 +195,7 @@ test("a facilitator creates a workshop, builds its agenda, reorders it by keyboa
 });
 
 test("everyone who may read a workshop sees its agenda read-only, with the zone named", async ({ page }) => {
-  await signIn(page, "fp.kh@focalpoint.test");
+  await signIn(page, demo.focalPoint("KH"));
   await page.goto("/workshops");
   await page.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points", exact: true }).click();
   await page.getByRole("link", { name: "Agenda", exact: true }).click();
@@ -207,7 +208,7 @@ test("everyone who may read a workshop sees its agenda read-only, with the zone 
 });
 
 test("during the workshop the agenda shows what is on now and next, and moves on as time passes", async ({ page }) => {
-  await signIn(page, "observer@focalpoint.test");
+  await signIn(page, demo.observer);
   await page.goto("/workshops");
   const bangkok = await page
     .getByRole("link", { name: "ASEAN Meeting of Skills Focal Points", exact: true })

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 /**
  * A workshop from start to finish, as one facilitator runs it: the agenda, the
@@ -26,7 +27,7 @@ test("a facilitator builds the agenda, imports participants, checks two in while
   const facilitator = await facilitatorContext.newPage();
   const secretariat = await secretariatContext.newPage();
   const focalPoint = await focalPointContext.newPage();
-  await signIn(facilitator, "facilitator@focalpoint.test");
+  await signIn(facilitator, demo.facilitator);
 
   // The workshop, in Hanoi's time.
   await facilitator.goto("/workshops");
@@ -72,7 +73,7 @@ test("a facilitator builds the agenda, imports participants, checks two in while
   await expect(facilitator.getByText("Imported 2 participants. 1 row with problems was skipped.")).toBeVisible();
 
   // The Secretariat watches the board while the facilitator checks two people in.
-  await signIn(secretariat, "secretariat@focalpoint.test");
+  await signIn(secretariat, demo.secretariat);
   await secretariat.goto(`${workshopUrl}/attendance`);
   await expect(secretariat.getByTestId("present-count")).toHaveText("0 present");
   await expect(secretariat.locator(".live-status")).toHaveAttribute("data-status", "connected");
@@ -105,7 +106,7 @@ test("a facilitator builds the agenda, imports participants, checks two in while
   await expect(facilitator.getByText("Added as an action item to the plans of Viet Nam.")).toBeVisible();
 
   // Viet Nam's focal point finds it in the plan, with this workshop as its source.
-  await signIn(focalPoint, "fp.vn@focalpoint.test");
+  await signIn(focalPoint, demo.focalPoint("VN"));
   await focalPoint.goto("/action-plans");
   await focalPoint
     .getByRole("row", { name: /Viet Nam/ })

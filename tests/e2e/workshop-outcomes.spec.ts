@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 const BANGKOK = "ASEAN Meeting of Skills Focal Points";
 const AGREED = "Publish the national list of certified assessors for construction trades";
@@ -18,8 +19,8 @@ test("a facilitator records an agreed action for Viet Nam; it lands in Viet Nam'
   const focalPointContext = await browser.newContext();
   const facilitator = await facilitatorContext.newPage();
   const focalPoint = await focalPointContext.newPage();
-  await signIn(facilitator, "facilitator@focalpoint.test");
-  await signIn(focalPoint, "fp.vn@focalpoint.test");
+  await signIn(facilitator, demo.facilitator);
+  await signIn(focalPoint, demo.focalPoint("VN"));
 
   await openBangkokOutcomes(facilitator);
   // The seeded agreed action shows what became of it in Cambodia, Lao PDR and Myanmar.
@@ -89,8 +90,8 @@ test("the facilitator writes the minutes while a participant reads them live", a
   const readerContext = await browser.newContext();
   const facilitator = await facilitatorContext.newPage();
   const reader = await readerContext.newPage();
-  await signIn(facilitator, "facilitator@focalpoint.test");
-  await signIn(reader, "fp.kh@focalpoint.test");
+  await signIn(facilitator, demo.facilitator);
+  await signIn(reader, demo.focalPoint("KH"));
   await openBangkokOutcomes(facilitator);
   // Opening the page writes nothing: a facilitator starts the minutes.
   await facilitator.getByRole("button", { name: "Start the minutes" }).click();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./utils";
+import { demo } from "../support/people";
 
 const WORKSHOP = "ASEAN Meeting of Skills Focal Points 2027";
 
@@ -20,7 +21,7 @@ test("a facilitator imports participants and checks two in while the Secretariat
   const facilitator = await facilitatorContext.newPage();
   const secretariat = await secretariatContext.newPage();
 
-  await signIn(facilitator, "facilitator@focalpoint.test");
+  await signIn(facilitator, demo.facilitator);
   await facilitator.goto("/workshops");
   await facilitator.getByRole("link", { name: WORKSHOP, exact: true }).first().click();
   await facilitator
@@ -68,7 +69,7 @@ test("a facilitator imports participants and checks two in while the Secretariat
   await expectAccessible(facilitator);
 
   // The Secretariat watches the live board of the same workshop.
-  await signIn(secretariat, "secretariat@focalpoint.test");
+  await signIn(secretariat, demo.secretariat);
   await secretariat.goto(`${workshopUrl}/attendance`);
   await expect(secretariat.getByText("This board updates by itself as people are checked in.")).toBeVisible();
   await expect(secretariat.getByTestId("present-count")).toHaveText("0 present");
@@ -147,7 +148,7 @@ test("a badge alone checks nobody in; the facilitator's camera reads it", async 
   const facilitatorContext = await browser.newContext();
   await facilitatorContext.addInitScript(fakeCamera);
   const facilitator = await facilitatorContext.newPage();
-  await signIn(facilitator, "facilitator@focalpoint.test");
+  await signIn(facilitator, demo.facilitator);
   await facilitator.goto("/workshops");
   await facilitator.getByRole("link", { name: WORKSHOP, exact: true }).first().click();
   await facilitator
@@ -161,7 +162,7 @@ test("a badge alone checks nobody in; the facilitator's camera reads it", async 
   const svg = await badge.locator("svg").evaluate((el) => el.outerHTML);
 
   // Someone else who scans the badge with their phone lands on a refusal.
-  await signIn(page, "fp.kh@focalpoint.test");
+  await signIn(page, demo.focalPoint("KH"));
   await page.goto(`/check-in/${code}`);
   await expect(
     page.getByText("Only the workshop's facilitators can check people in. A badge alone checks nobody in."),
@@ -187,7 +188,7 @@ test("a badge alone checks nobody in; the facilitator's camera reads it", async 
 test("an invited focal point finds the invitation on their account page, answers it, and gets a badge", async ({
   page,
 }) => {
-  await signIn(page, "fp.my@focalpoint.test");
+  await signIn(page, demo.focalPoint("MY"));
   await page.goto("/account");
   const mine = page.getByRole("region", { name: "My workshops" });
   const invitation = mine.getByRole("listitem").filter({ hasText: WORKSHOP });

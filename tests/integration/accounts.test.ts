@@ -25,12 +25,13 @@ import { loader as usersLoader } from "~/routes/_app+/admin+/users._index";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/_app+/admin+/users.new";
 import { db } from "~/utils/db.server";
 import { parseRoleFields } from "~/utils/role-form.server";
+import { demo } from "../support/people";
 
 const t: Translate = (key, values) => (values ? `${key} ${JSON.stringify(values)}` : key);
 const tokenIn = (text: string | null, path: string) => new RegExp(`${path}([a-z2-7]{32})`).exec(text ?? "")![1]!;
 
 async function admin() {
-  const user = await db.user.findUniqueOrThrow({ where: { email: "admin@focalpoint.test" } });
+  const user = await db.user.findUniqueOrThrow({ where: { email: demo.admin } });
   return { id: user.id, name: user.name };
 }
 async function countryId(code: string) {
@@ -89,7 +90,7 @@ describe("invitations", () => {
   it("are refused for people who already have an account", async () => {
     await expect(
       inviteUser(
-        { email: "fp.vn@focalpoint.test", name: "Again", roles: [{ role: "observer", countryId: null }] },
+        { email: demo.focalPoint("VN"), name: "Again", roles: [{ role: "observer", countryId: null }] },
         await admin(),
       ),
     ).rejects.toBeInstanceOf(UserError);
@@ -98,14 +99,14 @@ describe("invitations", () => {
   it("can be sent only by administrators, and bad input writes nothing", async () => {
     const before = await db.user.count();
     const form = new URLSearchParams({ email: "x@focalpoint.test", name: "X", role: "observer" });
-    const asFocalPoint = await requestAs("fp.vn@focalpoint.test", "http://localhost/admin/users/new", {
+    const asFocalPoint = await requestAs(demo.focalPoint("VN"), "http://localhost/admin/users/new", {
       method: "POST",
       body: form,
     });
     await expect(inviteAction({ request: asFocalPoint, params: {}, context })).rejects.toMatchObject({ status: 403 });
     await expect(
       inviteLoader({
-        request: await requestAs("secretariat@focalpoint.test", "http://localhost/admin/users/new"),
+        request: await requestAs(demo.secretariat, "http://localhost/admin/users/new"),
         params: {},
         context,
       }),
@@ -119,7 +120,7 @@ describe("invitations", () => {
       locale: "en",
     });
     const result = (await inviteAction({
-      request: await requestAs("admin@focalpoint.test", "http://localhost/admin/users/new", {
+      request: await requestAs(demo.admin, "http://localhost/admin/users/new", {
         method: "POST",
         body: bad,
       }),
@@ -140,7 +141,7 @@ describe("invitations", () => {
       scope_task_force: kh,
       locale: "id",
     });
-    const request = await requestAs("admin@focalpoint.test", "http://localhost/admin/users/new", {
+    const request = await requestAs(demo.admin, "http://localhost/admin/users/new", {
       method: "POST",
       body: form,
     });
@@ -163,17 +164,17 @@ describe("invitations", () => {
 
 describe("password reset and change", () => {
   it("a reset link works once, expires, and ends every session", async () => {
-    const user = await db.user.findUniqueOrThrow({ where: { email: "tf.sg@focalpoint.test" } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: demo.taskForce("SG") } });
     const { token: sessionToken } = await createSession(user.id);
-    await requestPasswordReset("tf.sg@focalpoint.test");
-    const token = tokenIn((await lastMailTo("tf.sg@focalpoint.test")).text, "/reset-password/");
+    await requestPasswordReset(demo.taskForce("SG"));
+    const token = tokenIn((await lastMailTo(demo.taskForce("SG"))).text, "/reset-password/");
     expect(await resetPassword(token, "singapore-skills-1")).toBe(user.id);
     expect(await resetPassword(token, "singapore-skills-2")).toBeNull();
     expect(await validateSessionToken(sessionToken)).toBeNull();
-    expect((await attemptSignIn("tf.sg@focalpoint.test", "singapore-skills-1", null)).ok).toBe(true);
+    expect((await attemptSignIn(demo.taskForce("SG"), "singapore-skills-1", null)).ok).toBe(true);
 
-    await requestPasswordReset("tf.sg@focalpoint.test");
-    const late = tokenIn((await lastMailTo("tf.sg@focalpoint.test")).text, "/reset-password/");
+    await requestPasswordReset(demo.taskForce("SG"));
+    const late = tokenIn((await lastMailTo(demo.taskForce("SG"))).text, "/reset-password/");
     await db.passwordResetToken.updateMany({
       where: { userId: user.id, usedAt: null },
       data: { expiresAt: new Date(Date.now() - 1) },
@@ -182,28 +183,28 @@ describe("password reset and change", () => {
   });
 
   it("the reset e-mail is written in the account's language", async () => {
-    await db.user.update({ where: { email: "tf.id@focalpoint.test" }, data: { locale: "id" } });
-    await requestPasswordReset("tf.id@focalpoint.test");
-    expect((await lastMailTo("tf.id@focalpoint.test")).subject).toBe("Atur ulang kata sandi FocalPoint Anda");
-    await requestPasswordReset("tf.sg@focalpoint.test");
-    expect((await lastMailTo("tf.sg@focalpoint.test")).subject).toBe("Reset your FocalPoint password");
+    await db.user.update({ where: { email: demo.taskForce("ID") }, data: { locale: "id" } });
+    await requestPasswordReset(demo.taskForce("ID"));
+    expect((await lastMailTo(demo.taskForce("ID"))).subject).toBe("Atur ulang kata sandi FocalPoint Anda");
+    await requestPasswordReset(demo.taskForce("SG"));
+    expect((await lastMailTo(demo.taskForce("SG"))).subject).toBe("Reset your FocalPoint password");
   });
 
   it("a new password closes every other open reset link", async () => {
-    await requestPasswordReset("tf.vn@focalpoint.test");
-    const older = tokenIn((await lastMailTo("tf.vn@focalpoint.test")).text, "/reset-password/");
-    await requestPasswordReset("tf.vn@focalpoint.test");
-    const newer = tokenIn((await lastMailTo("tf.vn@focalpoint.test")).text, "/reset-password/");
+    await requestPasswordReset(demo.taskForce("VN"));
+    const older = tokenIn((await lastMailTo(demo.taskForce("VN"))).text, "/reset-password/");
+    await requestPasswordReset(demo.taskForce("VN"));
+    const newer = tokenIn((await lastMailTo(demo.taskForce("VN"))).text, "/reset-password/");
     expect(newer).not.toBe(older);
     expect(await resetPassword(newer, "hanoi-skills-2026")).toBeTruthy();
     expect(await resetPassword(older, "someone-elses-choice")).toBeNull();
-    expect((await attemptSignIn("tf.vn@focalpoint.test", "hanoi-skills-2026", null)).ok).toBe(true);
+    expect((await attemptSignIn(demo.taskForce("VN"), "hanoi-skills-2026", null)).ok).toBe(true);
   });
 
   it("sends at most three links an hour to one address", async () => {
-    const before = await db.emailMessage.count({ where: { to: "fp.kh@focalpoint.test" } });
-    for (let i = 0; i < 5; i++) await requestPasswordReset("fp.kh@focalpoint.test");
-    expect((await db.emailMessage.count({ where: { to: "fp.kh@focalpoint.test" } })) - before).toBe(3);
+    const before = await db.emailMessage.count({ where: { to: demo.focalPoint("KH") } });
+    for (let i = 0; i < 5; i++) await requestPasswordReset(demo.focalPoint("KH"));
+    expect((await db.emailMessage.count({ where: { to: demo.focalPoint("KH") } })) - before).toBe(3);
   });
 
   it("says nothing about addresses without an account", async () => {
@@ -213,7 +214,7 @@ describe("password reset and change", () => {
   });
 
   it("changing the password needs the current one and ends the other sessions", async () => {
-    const user = await db.user.findUniqueOrThrow({ where: { email: "tf.bn@focalpoint.test" } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: demo.taskForce("BN") } });
     const { token } = await createSession(user.id);
     await expect(changePassword(user.id, "wrong", "brunei-skills-2026", "10.0.0.7")).rejects.toBeInstanceOf(UserError);
     expect(await validateSessionToken(token)).not.toBeNull();
@@ -222,7 +223,7 @@ describe("password reset and change", () => {
   });
 
   it("guessing the current password through an open session is throttled like sign-in, even with the right one", async () => {
-    const user = await db.user.findUniqueOrThrow({ where: { email: "tf.kh@focalpoint.test" } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: demo.taskForce("KH") } });
     // Frozen clock: the one-second lock after the sixth failure must not run out on a slow machine.
     vi.useFakeTimers({ toFake: ["Date"] });
     onTestFinished(() => void vi.useRealTimers());
@@ -247,7 +248,7 @@ describe("password reset and change", () => {
   });
 
   it("signing out everywhere else keeps this session and is recorded", async () => {
-    const user = await db.user.findUniqueOrThrow({ where: { email: "fp.id@focalpoint.test" } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("ID") } });
     const here = await createSession(user.id);
     const there = await createSession(user.id);
     expect(await endOtherSessions(user.id, hashToken(here.token))).toBeGreaterThanOrEqual(1);
@@ -258,17 +259,17 @@ describe("password reset and change", () => {
   });
 
   it("disabling an account ends its sessions and refuses sign-in", async () => {
-    const user = await db.user.findUniqueOrThrow({ where: { email: "observer@focalpoint.test" } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: demo.observer } });
     const { token } = await createSession(user.id);
     await setUserStatus(user.id, "disabled", (await admin()).id);
     expect(await validateSessionToken(token)).toBeNull();
-    expect((await attemptSignIn("observer@focalpoint.test", "focalpoint-demo", null)).ok).toBe(false);
+    expect((await attemptSignIn(demo.observer, "focalpoint-demo", null)).ok).toBe(false);
   });
 });
 
 describe("administration", () => {
   it("refuses every administration loader and action to people who are not administrators", async () => {
-    const target = await db.user.findUniqueOrThrow({ where: { email: "fp.ph@focalpoint.test" } });
+    const target = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("PH") } });
     const pages = [
       ["/admin/users", usersLoader],
       ["/admin/outbox", outboxLoader],
@@ -276,10 +277,10 @@ describe("administration", () => {
       [`/admin/users/${target.id}`, userLoader],
     ] as const;
     for (const [path, loader] of pages) {
-      const request = await requestAs("secretariat@focalpoint.test", `http://localhost${path}`);
+      const request = await requestAs(demo.secretariat, `http://localhost${path}`);
       await expect(loader({ request, params: { userId: target.id }, context })).rejects.toMatchObject({ status: 403 });
     }
-    const disable = await requestAs("fp.vn@focalpoint.test", `http://localhost/admin/users/${target.id}`, {
+    const disable = await requestAs(demo.focalPoint("VN"), `http://localhost/admin/users/${target.id}`, {
       method: "POST",
       body: new URLSearchParams({ intent: "disable" }),
     });
@@ -295,12 +296,12 @@ describe("administration", () => {
 
   it("a bad country scope when editing roles writes nothing", async () => {
     const target = await db.user.findUniqueOrThrow({
-      where: { email: "fp.ph@focalpoint.test" },
+      where: { email: demo.focalPoint("PH") },
       include: { roles: true },
     });
     const auditBefore = await db.auditEvent.count();
     const form = new URLSearchParams({ intent: "roles", role: "focal_point", scope_focal_point: "not-a-country-id" });
-    const request = await requestAs("admin@focalpoint.test", `http://localhost/admin/users/${target.id}`, {
+    const request = await requestAs(demo.admin, `http://localhost/admin/users/${target.id}`, {
       method: "POST",
       body: form,
     });
@@ -317,7 +318,7 @@ describe("administration", () => {
   });
 
   it("a bad user id is a 404, not an error", async () => {
-    const request = await requestAs("admin@focalpoint.test", "http://localhost/admin/users/../../etc");
+    const request = await requestAs(demo.admin, "http://localhost/admin/users/../../etc");
     await expect(userLoader({ request, params: { userId: "../../etc" }, context })).rejects.toMatchObject({
       status: 404,
     });
@@ -354,7 +355,7 @@ describe("administration", () => {
 
   it("role changes are recorded with what changed, and the history filters by actor and pages without gaps", async () => {
     const me = await admin();
-    const target = await db.user.findUniqueOrThrow({ where: { email: "fp.sg@focalpoint.test" } });
+    const target = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("SG") } });
     const sg = await countryId("SG");
     await updateUserRoles(
       target.id,
@@ -395,18 +396,18 @@ describe("sign-in throttling", () => {
   it("slows down guesses at an account from one address after five failures, even with the right password", async () => {
     freezeClock();
     for (let i = 0; i < 6; i++)
-      expect(await attemptSignIn("fp.my@focalpoint.test", "wrong", "10.0.0.1")).toEqual({
+      expect(await attemptSignIn(demo.focalPoint("MY"), "wrong", "10.0.0.1")).toEqual({
         ok: false,
         reason: "invalid",
       });
-    const locked = await attemptSignIn("fp.my@focalpoint.test", "focalpoint-demo", "10.0.0.1");
+    const locked = await attemptSignIn(demo.focalPoint("MY"), "focalpoint-demo", "10.0.0.1");
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
   });
 
   it("guesses sent all at once get no more tries than guesses sent one by one", async () => {
     freezeClock();
     const results = await Promise.all(
-      Array.from({ length: 12 }, () => attemptSignIn("fp.la@focalpoint.test", "wrong", "10.0.0.2")),
+      Array.from({ length: 12 }, () => attemptSignIn(demo.focalPoint("LA"), "wrong", "10.0.0.2")),
     );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(6);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(6);
@@ -414,17 +415,17 @@ describe("sign-in throttling", () => {
 
   it("a stranger's failures do not lock the owner out of their account", async () => {
     freezeClock();
-    for (let i = 0; i < 20; i++) await attemptSignIn("fp.sg@focalpoint.test", "wrong", "203.0.113.9");
-    expect(await attemptSignIn("fp.sg@focalpoint.test", "wrong", "203.0.113.9")).toMatchObject({
+    for (let i = 0; i < 20; i++) await attemptSignIn(demo.focalPoint("SG"), "wrong", "203.0.113.9");
+    expect(await attemptSignIn(demo.focalPoint("SG"), "wrong", "203.0.113.9")).toMatchObject({
       reason: "throttled",
     });
-    expect((await attemptSignIn("fp.sg@focalpoint.test", "focalpoint-demo", "198.51.100.4")).ok).toBe(true);
+    expect((await attemptSignIn(demo.focalPoint("SG"), "focalpoint-demo", "198.51.100.4")).ok).toBe(true);
   });
 
   it("guesses spread over many addresses still meet a ceiling per account", async () => {
     freezeClock();
-    for (let i = 0; i < 100; i++) await attemptSignIn("fp.bn@focalpoint.test", "wrong", `10.1.${i >> 8}.${i & 255}`);
-    expect(await attemptSignIn("fp.bn@focalpoint.test", "focalpoint-demo", "198.51.100.5")).toMatchObject({
+    for (let i = 0; i < 100; i++) await attemptSignIn(demo.focalPoint("BN"), "wrong", `10.1.${i >> 8}.${i & 255}`);
+    expect(await attemptSignIn(demo.focalPoint("BN"), "focalpoint-demo", "198.51.100.5")).toMatchObject({
       ok: false,
       reason: "throttled",
     });
@@ -433,27 +434,25 @@ describe("sign-in throttling", () => {
   it("counts only failures from an address: an office signing in all day behind one address is never locked", async () => {
     const office = "192.0.2.77";
     for (let i = 0; i < 40; i++)
-      expect((await attemptSignIn("fp.kh@focalpoint.test", "focalpoint-demo", office)).ok, `sign-in ${i + 1}`).toBe(
-        true,
-      );
-    expect((await attemptSignIn("fp.ph@focalpoint.test", "focalpoint-demo", office)).ok).toBe(true);
+      expect((await attemptSignIn(demo.focalPoint("KH"), "focalpoint-demo", office)).ok, `sign-in ${i + 1}`).toBe(true);
+    expect((await attemptSignIn(demo.focalPoint("PH"), "focalpoint-demo", office)).ok).toBe(true);
   });
 
   it("slows down an address that tries many accounts", async () => {
     const address = "192.0.2.55";
     for (let i = 0; i < 31; i++) await attemptSignIn(`guess${i}@focalpoint.test`, "wrong", address);
-    expect(await attemptSignIn("fp.th@focalpoint.test", "focalpoint-demo", address)).toMatchObject({
+    expect(await attemptSignIn(demo.focalPoint("TH"), "focalpoint-demo", address)).toMatchObject({
       ok: false,
       reason: "throttled",
     });
-    expect((await attemptSignIn("fp.th@focalpoint.test", "focalpoint-demo", "192.0.2.56")).ok).toBe(true);
+    expect((await attemptSignIn(demo.focalPoint("TH"), "focalpoint-demo", "192.0.2.56")).ok).toBe(true);
   });
 });
 
 describe("the outbox", () => {
   async function outboxText(to: string) {
     const { messages } = (await outboxLoader({
-      request: await requestAs("admin@focalpoint.test", "http://localhost/admin/outbox"),
+      request: await requestAs(demo.admin, "http://localhost/admin/outbox"),
       params: {},
       context,
     })) as { messages: { to: string; text: string | null }[] };
@@ -477,16 +476,16 @@ describe("the outbox", () => {
   });
 
   it("shows a reset link only until it is used", async () => {
-    await requestPasswordReset("fp.ph@focalpoint.test");
-    const token = tokenIn((await outboxText("fp.ph@focalpoint.test"))!, "/reset-password/");
+    await requestPasswordReset(demo.focalPoint("PH"));
+    const token = tokenIn((await outboxText(demo.focalPoint("PH")))!, "/reset-password/");
     expect(await resetPassword(token, "philippines-skills-2026")).toBeTruthy();
-    expect((await outboxText("fp.ph@focalpoint.test")) ?? "").not.toContain(token);
+    expect((await outboxText(demo.focalPoint("PH"))) ?? "").not.toContain(token);
   });
 });
 
 describe("expired sessions", () => {
   it("are deleted by the housekeeping the server starts, and again on its interval", async () => {
-    const owner = await db.user.findUniqueOrThrow({ where: { email: "fp.mm@focalpoint.test" } });
+    const owner = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("MM") } });
     const expired = () =>
       db.session.create({
         data: { id: hashToken(crypto.randomUUID()), userId: owner.id, expiresAt: new Date(Date.now() - 1000) },

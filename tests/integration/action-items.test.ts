@@ -3,6 +3,7 @@ import { action as newItemAction } from "~/routes/_app+/action-plans+/$planId.it
 import { action as editItemAction } from "~/routes/_app+/action-plans+/$planId.items.$itemId";
 import { db } from "~/utils/db.server";
 import { requestAs, routeContext, settle } from "../support/requests";
+import { demo } from "../support/people";
 
 /**
  * Adding and editing action items through their forms: one schema checks the
@@ -29,7 +30,7 @@ describe("the action item form", () => {
   it("refuses numbers that are not plain decimal digits, and an empty progress, writing nothing", async () => {
     const plan = await planOf("LA");
     for (const progress of ["0x10", "", "1e2", "40.5", "101"]) {
-      const request = await requestAs("fp.la@focalpoint.test", `/action-plans/${plan.id}/items/new`, {
+      const request = await requestAs(demo.focalPoint("LA"), `/action-plans/${plan.id}/items/new`, {
         ...valid,
         progress,
       });
@@ -46,7 +47,7 @@ describe("the action item form", () => {
     const plan = await planOf("LA");
     const foreign = await db.milestone.findFirstOrThrow({ where: { country: { code: "VN" } } });
     const item = plan.items[0]!;
-    const request = await requestAs("fp.la@focalpoint.test", `/action-plans/${plan.id}/items/${item.id}`, {
+    const request = await requestAs(demo.focalPoint("LA"), `/action-plans/${plan.id}/items/${item.id}`, {
       ...valid,
       milestoneId: foreign.id,
     });
@@ -63,7 +64,7 @@ describe("the action item form", () => {
 
   it("saves a valid item and takes the person back to the plan", async () => {
     const plan = await planOf("LA");
-    const request = await requestAs("tf.la@focalpoint.test", `/action-plans/${plan.id}/items/new`, valid);
+    const request = await requestAs(demo.taskForce("LA"), `/action-plans/${plan.id}/items/new`, valid);
     const response = await settle(() => newItemAction({ request, params: { planId: plan.id }, context: routeContext }));
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).headers.get("Location")).toBe(`/action-plans/${plan.id}#items-heading`);

@@ -18,10 +18,11 @@ import { action as newSessionAction } from "~/routes/_app+/workshops+/$workshopI
 import { loader as icsLoader } from "~/routes/_app+/workshops+/$workshopId+/agenda[.]ics";
 import { db } from "~/utils/db.server";
 import { requestAs, routeContext, settle, userId } from "../support/requests";
+import { demo } from "../support/people";
 
 /** A fresh workshop run by the ILO demo facilitator. */
 async function workshopIn(timeZone: string, startsOn: string, endsOn: string) {
-  const facilitator = await userId("facilitator@focalpoint.test");
+  const facilitator = await userId(demo.facilitator);
   return db.workshop.create({
     data: {
       title: `Test workshop in ${timeZone}`,
@@ -43,7 +44,7 @@ const input = (values: Partial<SessionInput> & Pick<SessionInput, "day" | "start
   speakerRole: [],
   ...values,
 });
-const actor = async () => ({ actorId: await userId("facilitator@focalpoint.test"), requestId: "test" });
+const actor = async () => ({ actorId: await userId(demo.facilitator), requestId: "test" });
 
 describe("agenda times", () => {
   it("are entered in the workshop's zone and stored as UTC instants (a zone without daylight saving)", async () => {
@@ -105,7 +106,7 @@ describe("agenda times", () => {
   it("refuse through the form with a translated message beside the field", async () => {
     const workshop = await workshopIn("Asia/Manila", "2027-06-01", "2027-06-01");
     const response = (await newSessionAction({
-      request: await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/agenda/new`, {
+      request: await requestAs(demo.facilitator, `/workshops/${workshop.id}/agenda/new`, {
         day: "2027-06-01",
         startTime: "14:00",
         endTime: "13:00",
@@ -231,7 +232,7 @@ describe("reordering a day", () => {
     const url = `/workshops/${workshop.id}/agenda`;
     const move = { intent: "move", sessionId: second.id, toIndex: "0" };
 
-    for (const email of ["facilitator.iom@focalpoint.test", "fp.th@focalpoint.test", "secretariat@focalpoint.test"]) {
+    for (const email of [demo.facilitatorIom, demo.focalPoint("TH"), demo.secretariat]) {
       const refused = await settle(async () =>
         agendaAction({
           request: await requestAs(email, url, move),
@@ -248,20 +249,20 @@ describe("reordering a day", () => {
 
     // Everyone who may read workshops sees the agenda.
     const seen = (await agendaLoader({
-      request: await requestAs("observer@focalpoint.test", url),
+      request: await requestAs(demo.observer, url),
       params: { workshopId: workshop.id },
       context: routeContext,
     })) as Awaited<ReturnType<typeof agendaLoader>>;
     expect(seen.days[0]!.sessions.map((s) => s.title)).toEqual(["First", "Second"]);
 
     const result = (await agendaAction({
-      request: await requestAs("facilitator@focalpoint.test", url, move),
+      request: await requestAs(demo.facilitator, url, move),
       params: { workshopId: workshop.id },
       context: routeContext,
     })) as { moved: { position: number } };
     expect(result.moved.position).toBe(1);
     const admin = (await agendaAction({
-      request: await requestAs("admin@focalpoint.test", url, { ...move, sessionId: first.id }),
+      request: await requestAs(demo.admin, url, { ...move, sessionId: first.id }),
       params: { workshopId: workshop.id },
       context: routeContext,
     })) as { moved: { position: number } };
@@ -397,7 +398,7 @@ describe("iCalendar", () => {
   it("downloads for anyone who may read workshops, as text/calendar", async () => {
     const workshop = await db.workshop.findFirstOrThrow({ where: { title: "ASEAN Meeting of Skills Focal Points" } });
     const response = (await icsLoader({
-      request: await requestAs("observer@focalpoint.test", `/workshops/${workshop.id}/agenda.ics`),
+      request: await requestAs(demo.observer, `/workshops/${workshop.id}/agenda.ics`),
       params: { workshopId: workshop.id },
       context: routeContext,
     })) as Response;

@@ -16,10 +16,10 @@ import { loader as statisticsCsv } from "~/routes/_app+/workshops+/$workshopId+/
 import { loader as badgeLanding } from "~/routes/_app+/check-in.$badgeToken";
 import { db } from "~/utils/db.server";
 import { cookieFor, routeContext, settle } from "../support/requests";
+import { demo } from "../support/people";
 
 const bangkok = () => db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } });
-const facilitatorId = async () =>
-  (await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } })).id;
+const facilitatorId = async () => (await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } })).id;
 
 /** A registered Bangkok participant the seed did not check in on that day. */
 async function absentee(workshopId: string, day: string) {
@@ -89,7 +89,7 @@ describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () =>
 
   it("exports the same figures as CSV, and the overview's summary agrees", async () => {
     const workshop = await bangkok();
-    const cookie = await cookieFor("observer@focalpoint.test");
+    const cookie = await cookieFor(demo.observer);
     const response = await statisticsCsv({
       request: new Request(`http://localhost/workshops/${workshop.id}/attendance.csv`, { headers: { cookie } }),
       params: { workshopId: workshop.id },
@@ -118,12 +118,12 @@ describe("statistics from the seeded Bangkok meeting (10-11 August 2015)", () =>
         params: { workshopId: workshop.id },
         context: routeContext,
       });
-    const reader = await run("fp.kh@focalpoint.test");
+    const reader = await run(demo.focalPoint("KH"));
     expect(reader.board.day).toBe("2015-08-11");
     expect(reader.board.present).toHaveLength(24);
     expect(reader.board.notYetPresent).toEqual([]);
     expect(reader.canManage).toBe(false);
-    const facilitator = await run("facilitator@focalpoint.test");
+    const facilitator = await run(demo.facilitator);
     expect(facilitator.canManage).toBe(true);
     expect(facilitator.board.notYetPresent.length).toBe(3);
   });
@@ -185,12 +185,7 @@ describe("checking in", () => {
     const workshop = await bangkok();
     const person = await absentee(workshop.id, "2015-08-10");
     const body = () => new URLSearchParams({ intent: "check-in-code", day: "2015-08-10", code: person.badgeToken });
-    for (const email of [
-      "fp.kh@focalpoint.test",
-      "secretariat@focalpoint.test",
-      "facilitator.iom@focalpoint.test",
-      "observer@focalpoint.test",
-    ]) {
+    for (const email of [demo.focalPoint("KH"), demo.secretariat, demo.facilitatorIom, demo.observer]) {
       const cookie = await cookieFor(email);
       const request = new Request(`http://localhost/workshops/${workshop.id}/attendance`, {
         method: "POST",
@@ -221,7 +216,7 @@ describe("checking in", () => {
     expect(await db.attendance.count({ where: { participantId: person.id, day: "2015-08-10" } })).toBe(0);
 
     // The facilitator's badge landing only opens the check-in desk with the code filled in.
-    const cookie = await cookieFor("facilitator@focalpoint.test");
+    const cookie = await cookieFor(demo.facilitator);
     const landing = (await settle(() =>
       badgeLanding({
         request: new Request(`http://localhost/check-in/${person.badgeToken}`, { headers: { cookie } }),

@@ -9,6 +9,7 @@ import { appendUpdate, loadYDoc } from "~/collab/storage.server";
 import { createDocumentVersion } from "~/collab/versions.server";
 import { db } from "~/utils/db.server";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
+import { demo } from "../support/people";
 
 /**
  * The real server in its own process: acknowledged edits must survive a kill -9
@@ -63,8 +64,8 @@ describe("durability", () => {
     const documentId = (await db.actionPlan.findFirstOrThrow({ where: { country: { code: "PH" } } })).documentId;
     const first = await startServer(port);
 
-    const writer = await openEditor(url, "fp.ph@focalpoint.test", documentId);
-    const colleague = await openEditor(url, "tf.ph@focalpoint.test", documentId);
+    const writer = await openEditor(url, demo.focalPoint("PH"), documentId);
+    const colleague = await openEditor(url, demo.taskForce("PH"), documentId);
     const acknowledged: string[] = [];
     for (let i = 0; i < 40; i++) {
       typeParagraph(writer.doc, `acknowledged line ${i}`);
@@ -194,7 +195,7 @@ describe("compaction", () => {
 describe("restoring a version without the real-time server", () => {
   it("stores the restore as a new update, so the next load shows the old content", async () => {
     const documentId = (await db.actionPlan.findFirstOrThrow({ where: { country: { code: "VN" } } })).documentId;
-    const actor = await db.user.findUniqueOrThrow({ where: { email: "fp.vn@focalpoint.test" } });
+    const actor = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("VN") } });
     const original = (await loadYDoc(documentId))!.doc;
     const version = await createDocumentVersion(documentId, "Original", { actorId: actor.id });
     const editor = new Y.Doc();

@@ -14,6 +14,7 @@ import { action as outcomesAction, loader as outcomesLoader } from "~/routes/_ap
 import { db, prepareDatabase } from "~/utils/db.server";
 import { connectAs, openEditor, until } from "../support/collab-clients";
 import { requestAs, routeContext, settle } from "../support/requests";
+import { demo } from "../support/people";
 
 /**
  * What one editor's update may do to a document everyone shares: not nest it
@@ -92,8 +93,8 @@ const send = (socket: Socket, documentId: string, update: Uint8Array) =>
 describe("what one update may do to a shared document", () => {
   it("refuses 20,000 nested blocks before storing anything, and the document stays open to everyone", async () => {
     const { documentId } = await planOf("VN");
-    const attacker = await joined("fp.vn@focalpoint.test", documentId);
-    const colleague = await openEditor(url, "tf.vn@focalpoint.test", documentId);
+    const attacker = await joined(demo.focalPoint("VN"), documentId);
+    const colleague = await openEditor(url, demo.taskForce("VN"), documentId);
     closers.push(() => (colleague.provider.destroy(), colleague.socket.close()));
     const before = colleague.text();
     const storedBefore = await storedUpdates(documentId);
@@ -111,7 +112,7 @@ describe("what one update may do to a shared document", () => {
 
   it("accepts blocks nested as deep as the limit, and not one level more", async () => {
     const { documentId } = await planOf("TH");
-    const editor = await joined("fp.th@focalpoint.test", documentId);
+    const editor = await joined(demo.focalPoint("TH"), documentId);
     // 30 quotes, then a paragraph (31) and its text (32).
     expect(await send(editor, documentId, nestedBlocks(await storedState(documentId), 30, "at the limit"))).toEqual({
       ok: true,
@@ -127,7 +128,7 @@ describe("what one update may do to a shared document", () => {
 
   it("refuses an element the editor does not know", async () => {
     const { documentId } = await planOf("TH");
-    const editor = await joined("fp.th@focalpoint.test", documentId);
+    const editor = await joined(demo.focalPoint("TH"), documentId);
     const storedBefore = await storedUpdates(documentId);
     const update = edit(await storedState(documentId), (fragment) => {
       const script = new Y.XmlElement("script");
@@ -143,7 +144,7 @@ describe("what one update may do to a shared document", () => {
 
   it("refuses additions to a full document, still takes deletions, and has room again once they are folded", async () => {
     const { documentId } = await planOf("MM");
-    const editor = await joined("fp.mm@focalpoint.test", documentId);
+    const editor = await joined(demo.focalPoint("MM"), documentId);
     const bigParagraph = (fragment: Y.XmlFragment) => {
       const paragraph = new Y.XmlElement("paragraph");
       fragment.insert(fragment.length, [paragraph]);
@@ -179,7 +180,7 @@ describe("a document stored before the limits", () => {
     const plan = await planOf("LA");
     await storeNested(plan.documentId);
     const page = await planLoader({
-      request: await requestAs("fp.la@focalpoint.test", `/action-plans/${plan.id}`),
+      request: await requestAs(demo.focalPoint("LA"), `/action-plans/${plan.id}`),
       params: { planId: plan.id },
       context: routeContext,
     });
@@ -190,19 +191,19 @@ describe("a document stored before the limits", () => {
 
   it("still shows as workshop minutes", async () => {
     const workshop = await db.workshop.findFirstOrThrow({
-      where: { facilitators: { some: { user: { email: "facilitator@focalpoint.test" } } } },
+      where: { facilitators: { some: { user: { email: demo.facilitator } } } },
       select: { id: true },
     });
     const open = async () =>
       outcomesLoader({
-        request: await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/outcomes`),
+        request: await requestAs(demo.facilitator, `/workshops/${workshop.id}/outcomes`),
         params: { workshopId: workshop.id },
         context: routeContext,
       });
     // A facilitator starts the minutes (the page's button); only then does their document exist.
     await settle(async () =>
       outcomesAction({
-        request: await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/outcomes`, {
+        request: await requestAs(demo.facilitator, `/workshops/${workshop.id}/outcomes`, {
           intent: "start-minutes",
         }),
         params: { workshopId: workshop.id },

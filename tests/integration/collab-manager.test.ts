@@ -11,6 +11,7 @@ import * as versions from "~/collab/versions.server";
 import { attachRealtime } from "~/realtime/server.server";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
+import { demo } from "../support/people";
 
 /**
  * The document manager's own promises: one load per open document, a failed
@@ -81,16 +82,14 @@ describe("loading and unloading", () => {
   it("loads a document once for joins that arrive together, and never serves a failed load", async () => {
     const { documentId } = await planDocument("TH");
     loads.failNext = true;
-    const failed = await openEditor(url, "fp.th@focalpoint.test", documentId);
+    const failed = await openEditor(url, demo.focalPoint("TH"), documentId);
     closers.push(() => failed.socket.close());
     expect(failed.provider.status).toBe("error");
     expect(failed.provider.error).toBe("the document could not be opened; try again");
 
     const before = loads.count;
     const clients = await Promise.all(
-      ["fp.th@focalpoint.test", "tf.th@focalpoint.test", "secretariat@focalpoint.test"].map((email) =>
-        editor(email, documentId),
-      ),
+      [demo.focalPoint("TH"), demo.taskForce("TH"), demo.secretariat].map((email) => editor(email, documentId)),
     );
     expect(loads.count - before).toBe(1);
     // The real content, not an empty document left over from the failure.
@@ -100,7 +99,7 @@ describe("loading and unloading", () => {
 
   it("unloads a document nobody has open, compacts it, and a later join finds every edit", async () => {
     const { documentId } = await planDocument("MM");
-    const fp = await editor("fp.mm@focalpoint.test", documentId);
+    const fp = await editor(demo.focalPoint("MM"), documentId);
     for (let i = 0; i < 5; i++) typeParagraph(fp.doc, `before leaving ${i}`);
     await until(() => fp.provider.pending === 0);
     const written = fp.text();
@@ -108,7 +107,7 @@ describe("loading and unloading", () => {
     fp.close();
     await until(async () => (await storedUpdates(documentId)) === 0, 3_000);
 
-    const tf = await editor("tf.mm@focalpoint.test", documentId);
+    const tf = await editor(demo.taskForce("MM"), documentId);
     expect(loads.count - before).toBe(1);
     expect(tf.text()).toBe(written);
     tf.close();
@@ -116,10 +115,10 @@ describe("loading and unloading", () => {
 
   it("keeps an edit that arrives while the document is about to unload", async () => {
     const { documentId } = await planDocument("MM");
-    const first = await editor("fp.mm@focalpoint.test", documentId);
+    const first = await editor(demo.focalPoint("MM"), documentId);
     first.close();
     // Rejoin inside the unload delay and write at once.
-    const second = await editor("tf.mm@focalpoint.test", documentId);
+    const second = await editor(demo.taskForce("MM"), documentId);
     typeParagraph(second.doc, "written during the unload delay");
     await until(() => second.provider.pending === 0);
     second.close();
@@ -131,7 +130,7 @@ describe("loading and unloading", () => {
 describe("storing updates", () => {
   it("compacts in the background after enough updates, with the content unchanged", async () => {
     const { documentId } = await planDocument("LA");
-    const fp = await editor("fp.la@focalpoint.test", documentId);
+    const fp = await editor(demo.focalPoint("LA"), documentId);
     for (let i = 0; i < 25; i++) {
       typeParagraph(fp.doc, `line ${i}`);
       await until(() => fp.provider.pending === 0);
@@ -142,7 +141,7 @@ describe("storing updates", () => {
 
   it("stores nothing for an update that changes nothing", async () => {
     const { documentId } = await planDocument("LA");
-    const fp = await editor("fp.la@focalpoint.test", documentId);
+    const fp = await editor(demo.focalPoint("LA"), documentId);
     const probe = new Y.Doc();
     Y.applyUpdate(probe, Y.encodeStateAsUpdate(fp.doc));
     const sv = Y.encodeStateVector(probe);
@@ -156,8 +155,8 @@ describe("storing updates", () => {
 
   it("refuses an update whose earlier changes the server never received, to that client only", async () => {
     const { documentId } = await planDocument("LA");
-    const fp = await editor("fp.la@focalpoint.test", documentId);
-    const tf = await editor("tf.la@focalpoint.test", documentId);
+    const fp = await editor(demo.focalPoint("LA"), documentId);
+    const tf = await editor(demo.taskForce("LA"), documentId);
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(fp.doc));
     typeParagraph(offline, "first, never sent");
@@ -176,9 +175,9 @@ describe("storing updates", () => {
 describe("compaction of an open document", () => {
   it("folds what is in memory while people type and a version is restored, losing nothing", async () => {
     const { documentId } = await planDocument("PH");
-    const fp = await editor("fp.ph@focalpoint.test", documentId);
-    const tf = await editor("tf.ph@focalpoint.test", documentId);
-    const fpUser = await db.user.findUniqueOrThrow({ where: { email: "fp.ph@focalpoint.test" } });
+    const fp = await editor(demo.focalPoint("PH"), documentId);
+    const tf = await editor(demo.taskForce("PH"), documentId);
+    const fpUser = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("PH") } });
     const version = await versions.createDocumentVersion(documentId, "Before the compaction", { actorId: fpUser.id });
     // Thirty updates without waiting: compactions (every ten) run while later updates are still committing.
     for (let i = 0; i < 15; i++) {
@@ -242,12 +241,10 @@ describe("presence", () => {
   it("reaches everyone, merges a burst into a few messages, and goes when the person leaves", async () => {
     const { documentId } = await planDocument("ID");
     const people = await Promise.all(
-      ["fp.id@focalpoint.test", "tf.id@focalpoint.test", "secretariat@focalpoint.test"].map((email) =>
-        editor(email, documentId),
-      ),
+      [demo.focalPoint("ID"), demo.taskForce("ID"), demo.secretariat].map((email) => editor(email, documentId)),
     );
     const [fp, tf, secretariat] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number]];
-    const [fpName, tfName] = await Promise.all([nameOf("fp.id@focalpoint.test"), nameOf("tf.id@focalpoint.test")]);
+    const [fpName, tfName] = await Promise.all([nameOf(demo.focalPoint("ID")), nameOf(demo.taskForce("ID"))]);
     let presenceMessages = 0;
     secretariat.socket.on("doc:message", (_id: string, message: ArrayBuffer) => {
       if (new Uint8Array(message)[0] === 1) presenceMessages++;
@@ -268,24 +265,20 @@ describe("presence", () => {
   });
 
   it("shows each person under the name and colour of their session, whatever their browser says", async () => {
-    const [fp, tf] = await inBruneiPlan("fp.bn@focalpoint.test", "tf.bn@focalpoint.test");
+    const [fp, tf] = await inBruneiPlan(demo.focalPoint("BN"), demo.taskForce("BN"));
     fp.provider.awareness.setLocalStateField("user", {
       name: "Administrator (spoofed)",
       color: "red; background-image: url(https://example.com/)",
     });
     fp.provider.awareness.setLocalStateField("cursor", caretAt(3));
-    const fpName = await nameOf("fp.bn@focalpoint.test");
+    const fpName = await nameOf(demo.focalPoint("BN"));
     await until(() => seen(tf).join() === `${fpName} at 3`);
     expect(stateOf(tf, fp)?.user).toEqual({ name: fpName, color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
   });
 
   it("refuses presence under another person's id: a reader can neither rename nor remove them", async () => {
-    const [fp, tf, reader] = await inBruneiPlan(
-      "fp.bn@focalpoint.test",
-      "tf.bn@focalpoint.test",
-      "secretariat@focalpoint.test",
-    );
-    const fpName = await nameOf("fp.bn@focalpoint.test");
+    const [fp, tf, reader] = await inBruneiPlan(demo.focalPoint("BN"), demo.taskForce("BN"), demo.secretariat);
+    const fpName = await nameOf(demo.focalPoint("BN"));
     // As the editor does: the person's name and colour, and their caret.
     fp.provider.awareness.setLocalState({ user: { name: fpName, color: "#1b6e3a" }, cursor: caretAt(5) });
     await until(() => seen(tf).join() === `${fpName} at 5`);
@@ -305,8 +298,8 @@ describe("presence", () => {
   });
 
   it("drops a malformed caret before anyone's editor has to read it, and keeps the person", async () => {
-    const [fp, tf] = await inBruneiPlan("fp.bn@focalpoint.test", "tf.bn@focalpoint.test");
-    const fpName = await nameOf("fp.bn@focalpoint.test");
+    const [fp, tf] = await inBruneiPlan(demo.focalPoint("BN"), demo.taskForce("BN"));
+    const fpName = await nameOf(demo.focalPoint("BN"));
     const user = { name: fpName, color: "#1b6e3a" };
     fp.provider.awareness.setLocalState({ user, cursor: caretAt(7) });
     await until(() => seen(tf).join() === `${fpName} at 7`);
@@ -338,8 +331,8 @@ describe("access that changes while people are in the document", () => {
   it("turns editors into readers when the plan is endorsed, and back when it is reopened", async () => {
     const { planId, documentId } = await planDocument("KH");
     await db.actionPlan.update({ where: { id: planId }, data: { status: "draft" } });
-    const fp = await editor("fp.kh@focalpoint.test", documentId);
-    const tf = await editor("tf.kh@focalpoint.test", documentId);
+    const fp = await editor(demo.focalPoint("KH"), documentId);
+    const tf = await editor(demo.taskForce("KH"), documentId);
     expect(fp.provider.readOnly).toBe(false);
 
     await db.actionPlan.update({ where: { id: planId }, data: { status: "endorsed" } });
@@ -368,9 +361,9 @@ describe("access that changes while people are in the document", () => {
 
   it("closes the document for a person who lost their role, and only for them", async () => {
     const { documentId } = await planDocument("PH");
-    const fp = await editor("fp.ph@focalpoint.test", documentId);
-    const tf = await editor("tf.ph@focalpoint.test", documentId);
-    const tfUser = await db.user.findUniqueOrThrow({ where: { email: "tf.ph@focalpoint.test" } });
+    const fp = await editor(demo.focalPoint("PH"), documentId);
+    const tf = await editor(demo.taskForce("PH"), documentId);
+    const tfUser = await db.user.findUniqueOrThrow({ where: { email: demo.taskForce("PH") } });
     await db.roleAssignment.deleteMany({ where: { userId: tfUser.id } });
     await emit({ type: "person.access-changed", userId: tfUser.id });
     await until(() => tf.provider.status === "error");
@@ -386,9 +379,9 @@ describe("access that changes while people are in the document", () => {
 describe("named versions", () => {
   it("restores a version as a new change that every open client receives, keeping the history", async () => {
     const { documentId } = await planDocument("BN");
-    const fp = await editor("fp.bn@focalpoint.test", documentId);
-    const reader = await editor("secretariat@focalpoint.test", documentId);
-    const fpUser = await db.user.findUniqueOrThrow({ where: { email: "fp.bn@focalpoint.test" } });
+    const fp = await editor(demo.focalPoint("BN"), documentId);
+    const reader = await editor(demo.secretariat, documentId);
+    const fpUser = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("BN") } });
     const original = fp.text();
 
     const version = await versions.createDocumentVersion(documentId, "Before the Bangkok meeting", {

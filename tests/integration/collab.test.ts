@@ -17,6 +17,7 @@ import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH } from "~/realtime/topics";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { connectAs, openEditor, typeParagraph, until } from "../support/collab-clients";
+import { demo } from "../support/people";
 
 let server: http.Server;
 let realtime: { close: () => Promise<void> };
@@ -50,9 +51,9 @@ async function editor(email: string, documentId = vnDocument) {
 
 describe("co-editing a plan narrative", () => {
   it("lets two editors type at once and both end with the same document; a reader sees it live", async () => {
-    const fp = await editor("fp.vn@focalpoint.test");
-    const tf = await editor("tf.vn@focalpoint.test");
-    const reader = await editor("secretariat@focalpoint.test");
+    const fp = await editor(demo.focalPoint("VN"));
+    const tf = await editor(demo.taskForce("VN"));
+    const reader = await editor(demo.secretariat);
     expect([fp.provider.readOnly, tf.provider.readOnly, reader.provider.readOnly]).toEqual([false, false, true]);
     expect(fp.text()).toContain("Priorities for 2025-2027");
     let updatesReceived = 0;
@@ -78,8 +79,8 @@ describe("co-editing a plan narrative", () => {
   });
 
   it("refuses a read-only person's update and nobody else receives it", async () => {
-    const fp = await editor("fp.vn@focalpoint.test");
-    const reader = await editor("secretariat@focalpoint.test");
+    const fp = await editor(demo.focalPoint("VN"));
+    const reader = await editor(demo.secretariat);
     const before = fp.text();
     const forged = new Y.Doc();
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(reader.doc));
@@ -108,7 +109,7 @@ describe("co-editing a plan narrative", () => {
   });
 
   it("refuses people of another country and documents that do not exist", async () => {
-    const socket = await connectAs(url, "fp.kh@focalpoint.test");
+    const socket = await connectAs(url, demo.focalPoint("KH"));
     closers.push(() => socket.close());
     expect(await socket.emitWithAck("doc:join", { documentId: vnDocument })).toEqual({
       ok: false,
@@ -130,8 +131,8 @@ describe("co-editing a plan narrative", () => {
   });
 
   it("answers malformed and oversized messages with an error to that client only", async () => {
-    const fp = await editor("fp.vn@focalpoint.test");
-    const other = await editor("tf.vn@focalpoint.test");
+    const fp = await editor(demo.focalPoint("VN"));
+    const other = await editor(demo.taskForce("VN"));
     const before = other.text();
     let othersHeard = 0;
     other.socket.on("doc:message", () => othersHeard++);
@@ -169,8 +170,8 @@ describe("co-editing a plan narrative", () => {
   });
 
   it("merges edits made while offline when the connection returns", async () => {
-    const fp = await editor("fp.vn@focalpoint.test");
-    const tf = await editor("tf.vn@focalpoint.test");
+    const fp = await editor(demo.focalPoint("VN"));
+    const tf = await editor(demo.taskForce("VN"));
     fp.socket.disconnect();
     await until(() => fp.provider.status === "offline");
     typeParagraph(fp.doc, "typed on the bus without a connection");

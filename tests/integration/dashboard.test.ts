@@ -7,6 +7,7 @@ import { loader as matrixCsv } from "~/routes/_app+/dashboard+/matrix[.]csv";
 import { loader as milestonesCsv } from "~/routes/_app+/dashboard+/milestones[.]csv";
 import { db } from "~/utils/db.server";
 import { signedIn } from "../support/requests";
+import { demo } from "../support/people";
 
 // The seed's dates are fixed, so the dashboard is checked as of a fixed day.
 const TODAY = "2026-11-23";
@@ -63,7 +64,7 @@ async function csv(loader: typeof matrixCsv, path: string, cookie: string) {
 
 describe("the dashboard's figures", () => {
   it("count each country's milestones, completed share, overdue, blocked and last update from the rows", async () => {
-    const { user: actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn(demo.secretariat);
     const data = await dashboardData(actor, {}, TODAY);
     expect(data.perCountry.map((c) => c.country.code)).toEqual([
       "BN",
@@ -98,7 +99,7 @@ describe("the dashboard's figures", () => {
   });
 
   it("shows each priority sector's current stage in the matrix, as the seed set it", async () => {
-    const { user: actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn(demo.secretariat);
     const data = await dashboardData(actor, {}, TODAY);
     const kh = await country("KH");
     const cell = async (sectorCode: string) => data.matrix.cells[`${kh.id}:${(await sector(sectorCode)).id}`];
@@ -131,7 +132,7 @@ describe("the dashboard's figures", () => {
   });
 
   it("applies country, sector, stage and status filters to every panel alike", async () => {
-    const { user: actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn(demo.secretariat);
     const kh = await country("KH");
     const welding = await sector("welding");
 
@@ -219,17 +220,15 @@ describe("permission scope", () => {
 
   it("gives a focal point their country and the Secretariat all ten", async () => {
     expect(
-      (await dashboardData((await signedIn("fp.vn@focalpoint.test")).user, {}, TODAY)).countries.map((c) => c.code),
+      (await dashboardData((await signedIn(demo.focalPoint("VN"))).user, {}, TODAY)).countries.map((c) => c.code),
     ).toEqual(["VN"]);
-    expect(
-      (await dashboardData((await signedIn("secretariat@focalpoint.test")).user, {}, TODAY)).countries,
-    ).toHaveLength(10);
+    expect((await dashboardData((await signedIn(demo.secretariat)).user, {}, TODAY)).countries).toHaveLength(10);
   });
 });
 
 describe("what changed since a date", () => {
   it("lists every milestone history row since the day, grouped by country, with who and from → to", async () => {
-    const { user: actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn(demo.secretariat);
     const since = "2026-06-01";
     const data = await dashboardData(actor, { since }, TODAY);
     const expected = await db.auditEvent.findMany({
@@ -254,13 +253,13 @@ describe("what changed since a date", () => {
   });
 
   it("looks back thirty days when no date is chosen, and never from a future day", async () => {
-    const { user: actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn(demo.secretariat);
     expect((await dashboardData(actor, {}, TODAY)).since).toBe("2026-10-24");
     expect((await dashboardData(actor, { since: "2027-01-01" }, TODAY)).since).toBe("2026-10-24");
   });
 
   it("names the last regional meeting for the shortcut", async () => {
-    const { user: actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn(demo.secretariat);
     const meeting = await db.workshop.findFirstOrThrow({
       where: { kind: "regional_meeting", startsOn: { lte: TODAY } },
       orderBy: { startsOn: "desc" },
@@ -282,7 +281,7 @@ describe("progress over time", () => {
   });
 
   it("counts each country's completed milestones at the end of every quarter, by actual date", async () => {
-    const { user: actor } = await signedIn("secretariat@focalpoint.test");
+    const { user: actor } = await signedIn(demo.secretariat);
     const data = await dashboardData(actor, {}, TODAY);
     const { quarters, series } = data.progress;
     const completed = await db.milestone.findMany({
@@ -311,7 +310,7 @@ describe("progress over time", () => {
 
 describe("CSV exports", () => {
   it("exports the matrix with a BOM, translated headers and one row per pair the person may read", async () => {
-    const { cookie } = await signedIn("fp.kh@focalpoint.test");
+    const { cookie } = await signedIn(demo.focalPoint("KH"));
     const { response, bytes, text, rows } = await csv(matrixCsv, "/dashboard/matrix.csv", cookie);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
@@ -354,7 +353,7 @@ describe("CSV exports", () => {
   });
 
   it("exports the milestone list with the filters of the page", async () => {
-    const { cookie } = await signedIn("secretariat@focalpoint.test");
+    const { cookie } = await signedIn(demo.secretariat);
     const kh = await country("KH");
     const { rows } = await csv(milestonesCsv, `/dashboard/milestones.csv?country=${kh.id}&status=blocked`, cookie);
     const expected = await db.milestone.findMany({ where: { countryId: kh.id, status: "blocked" } });
@@ -371,7 +370,7 @@ describe("CSV exports", () => {
   });
 
   it("keeps a name that looks like a formula as text", async () => {
-    const { cookie } = await signedIn("secretariat@focalpoint.test");
+    const { cookie } = await signedIn(demo.secretariat);
     const kh = await country("KH");
     const evil = await db.sector.create({
       data: { code: "evil", name: '=HYPERLINK("http://x","click")', sortOrder: 99 },

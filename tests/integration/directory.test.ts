@@ -11,6 +11,7 @@ import { loader as peopleLoader } from "~/routes/_app+/people+/_index";
 import { loader as personLoader } from "~/routes/_app+/people+/$personId";
 import { db } from "~/utils/db.server";
 import { fieldErrorsOf } from "../support/forms";
+import { demo } from "../support/people";
 
 const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
@@ -36,7 +37,7 @@ const names = (people: { name: string }[]) => people.map((p) => p.name);
 
 describe("the countries", () => {
   it("list the ten Member States with their focal points, and plan progress only where the person may read plans", async () => {
-    const overview = await listCountriesOverview(await actor("fp.kh@focalpoint.test"));
+    const overview = await listCountriesOverview(await actor(demo.focalPoint("KH")));
     expect(overview.map((c) => c.code)).toHaveLength(10);
     expect(names(overview.find((c) => c.code === "VN")!.focalPoints)).toEqual(["Nguyen Thi Lan Anh"]);
     const kh = overview.find((c) => c.code === "KH")!;
@@ -49,7 +50,7 @@ describe("the countries", () => {
   });
 
   it("open by code in either case, with focal points, task force and organisations; plans only for readers", async () => {
-    const asKh = await getCountryProfile("vn", await actor("fp.kh@focalpoint.test"));
+    const asKh = await getCountryProfile("vn", await actor(demo.focalPoint("KH")));
     expect(asKh!.code).toBe("VN");
     expect(asKh!.roles.map((r) => [r.role, r.user.name])).toEqual(
       expect.arrayContaining([
@@ -61,7 +62,7 @@ describe("the countries", () => {
     expect(asKh!.plans).toBeNull();
     expect(asKh!.milestones).toBeNull();
 
-    const asVn = await getCountryProfile("VN", await actor("fp.vn@focalpoint.test"));
+    const asVn = await getCountryProfile("VN", await actor(demo.focalPoint("VN")));
     expect(asVn!.plans!.length).toBeGreaterThan(0);
     expect(asVn!.milestones!.total).toBeGreaterThan(0);
   });
@@ -70,7 +71,7 @@ describe("the countries", () => {
     for (const code of ["zz", "v1", "vnm", "%27%3B"]) {
       await expect(
         countryLoader({
-          request: await requestAs("fp.vn@focalpoint.test", `/countries/${code}`),
+          request: await requestAs(demo.focalPoint("VN"), `/countries/${code}`),
           params: { code: decodeURIComponent(code) },
           context,
         }),
@@ -87,12 +88,7 @@ describe("editing a country profile", () => {
   it("is refused to people of another country, on the page and on a posted form, and writes nothing", async () => {
     const vn = await country("VN");
     const auditsBefore = await db.auditEvent.count();
-    for (const email of [
-      "fp.kh@focalpoint.test",
-      "tf.kh@focalpoint.test",
-      "secretariat@focalpoint.test",
-      "observer@focalpoint.test",
-    ]) {
+    for (const email of [demo.focalPoint("KH"), demo.taskForce("KH"), demo.secretariat, demo.observer]) {
       await expect(
         editCountryLoader({ request: await requestAs(email, "/countries/vn/edit"), params: { code: "vn" }, context }),
       ).rejects.toMatchObject({ status: 403 });
@@ -112,7 +108,7 @@ describe("editing a country profile", () => {
     const vn = await country("VN");
     const auditsBefore = await db.auditEvent.count();
     const result = (await editCountryAction({
-      request: await requestAs("fp.vn@focalpoint.test", "/countries/vn/edit", {
+      request: await requestAs(demo.focalPoint("VN"), "/countries/vn/edit", {
         overview: "x".repeat(8001),
         nqfName: "y".repeat(201),
       }),
@@ -127,7 +123,7 @@ describe("editing a country profile", () => {
 
   it("saves the country's own task-force member's changes, with an audit row", async () => {
     const response = (await editCountryAction({
-      request: await requestAs("tf.vn@focalpoint.test", "/countries/vn/edit", {
+      request: await requestAs(demo.taskForce("VN"), "/countries/vn/edit", {
         overview: "  The VQF was adopted in 2016.  ",
         nqfName: "Viet Nam Qualifications Framework (VQF)",
       }),
@@ -146,7 +142,7 @@ describe("editing a country profile", () => {
       orderBy: { createdAt: "desc" },
       include: { actor: true },
     });
-    expect(audit.actor!.email).toBe("tf.vn@focalpoint.test");
+    expect(audit.actor!.email).toBe(demo.taskForce("VN"));
     expect(audit.countryId).toBe(vn.id);
   });
 });
@@ -211,13 +207,13 @@ describe("the people directory", () => {
     expect((await listPeople({ query: "Gone Person", includeDisabled: true })).total).toBe(1);
 
     const asFocalPoint = (await peopleLoader({
-      request: await requestAs("fp.vn@focalpoint.test", "/people?q=Gone"),
+      request: await requestAs(demo.focalPoint("VN"), "/people?q=Gone"),
       params: {},
       context,
     })) as { total: number };
     expect(asFocalPoint.total).toBe(0);
     const asAdmin = (await peopleLoader({
-      request: await requestAs("admin@focalpoint.test", "/people?q=Gone"),
+      request: await requestAs(demo.admin, "/people?q=Gone"),
       params: {},
       context,
     })) as { total: number };
@@ -225,14 +221,14 @@ describe("the people directory", () => {
 
     await expect(
       personLoader({
-        request: await requestAs("fp.vn@focalpoint.test", `/people/${disabled.id}`),
+        request: await requestAs(demo.focalPoint("VN"), `/people/${disabled.id}`),
         params: { personId: disabled.id },
         context,
       }),
     ).rejects.toMatchObject({ status: 404 });
     expect(
       await personLoader({
-        request: await requestAs("admin@focalpoint.test", `/people/${disabled.id}`),
+        request: await requestAs(demo.admin, `/people/${disabled.id}`),
         params: { personId: disabled.id },
         context,
       }),
@@ -241,7 +237,7 @@ describe("the people directory", () => {
     });
     expect(
       await personLoader({
-        request: await requestAs("fp.vn@focalpoint.test", `/people/${invited.id}`),
+        request: await requestAs(demo.focalPoint("VN"), `/people/${invited.id}`),
         params: { personId: invited.id },
         context,
       }),
@@ -254,7 +250,7 @@ describe("the people directory", () => {
   it("ignores malformed filters in the address rather than failing", async () => {
     const result = (await peopleLoader({
       request: await requestAs(
-        "fp.vn@focalpoint.test",
+        demo.focalPoint("VN"),
         "/people?page=abc&role=emperor&kind=%00&country=VN'--&q=" + "a".repeat(500),
       ),
       params: {},
@@ -265,7 +261,7 @@ describe("the people directory", () => {
     expect(result.total).toBe((await listPeople({})).total);
     await expect(
       personLoader({
-        request: await requestAs("fp.vn@focalpoint.test", "/people/..%2Fadmin"),
+        request: await requestAs(demo.focalPoint("VN"), "/people/..%2Fadmin"),
         params: { personId: "../admin" },
         context,
       }),
@@ -306,7 +302,7 @@ describe("organisations", () => {
   it("can be added only by administrators; refusals write nothing", async () => {
     const la = await country("LA");
     const before = await db.organisation.count();
-    for (const email of ["secretariat@focalpoint.test", "fp.la@focalpoint.test"]) {
+    for (const email of [demo.secretariat, demo.focalPoint("LA")]) {
       await expect(
         newOrganisationLoader({ request: await requestAs(email, "/organisations/new"), params: {}, context }),
       ).rejects.toMatchObject({ status: 403 });
@@ -321,7 +317,7 @@ describe("organisations", () => {
     const someOrganisation = await db.organisation.findFirstOrThrow({ where: { acronym: "TESDA" } });
     await expect(
       editOrganisationAction({
-        request: await requestAs("fp.ph@focalpoint.test", `/organisations/${someOrganisation.id}/edit`, {
+        request: await requestAs(demo.focalPoint("PH"), `/organisations/${someOrganisation.id}/edit`, {
           ...newOrganisation,
           countryId: la.id,
         }),
@@ -337,7 +333,7 @@ describe("organisations", () => {
     const la = await country("LA");
     const kh = await country("KH");
     const created = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", { ...newOrganisation, countryId: la.id }),
+      request: await requestAs(demo.admin, "/organisations/new", { ...newOrganisation, countryId: la.id }),
       params: {},
       context,
     })) as Response;
@@ -351,7 +347,7 @@ describe("organisations", () => {
 
     const before = await db.organisation.count();
     const duplicate = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", {
+      request: await requestAs(demo.admin, "/organisations/new", {
         ...newOrganisation,
         name: "  Lao National Chamber of Commerce and Industry ",
         countryId: la.id,
@@ -364,7 +360,7 @@ describe("organisations", () => {
     expect(await db.organisation.count()).toBe(before);
 
     const elsewhere = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", { ...newOrganisation, countryId: kh.id }),
+      request: await requestAs(demo.admin, "/organisations/new", { ...newOrganisation, countryId: kh.id }),
       params: {},
       context,
     })) as Response;
@@ -375,7 +371,7 @@ describe("organisations", () => {
     const regional = (await listOrganisations({ countryId: null }))[0]!;
     const before = await db.organisation.count();
     const again = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", { name: regional.name, kind: "donor" }),
+      request: await requestAs(demo.admin, "/organisations/new", { name: regional.name, kind: "donor" }),
       params: {},
       context,
     })) as unknown as {
@@ -389,7 +385,7 @@ describe("organisations", () => {
       where: { kind: "employers", country: { code: "PH" } },
     });
     const rename = (await editOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", `/organisations/${employersPh.id}/edit`, {
+      request: await requestAs(demo.admin, `/organisations/${employersPh.id}/edit`, {
         name: tesda.name,
         kind: "employers",
         countryId: employersPh.countryId!,
@@ -406,7 +402,7 @@ describe("organisations", () => {
     const before = await db.organisation.count();
     const auditsBefore = await db.auditEvent.count();
     const result = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", {
+      request: await requestAs(demo.admin, "/organisations/new", {
         name: "",
         kind: "cartel",
         countryId: "",
@@ -419,7 +415,7 @@ describe("organisations", () => {
     expect(Object.keys(fieldErrorsOf(result)).sort()).toEqual(["kind", "name", "website"]);
 
     const unknownCountry = (await newOrganisationAction({
-      request: await requestAs("admin@focalpoint.test", "/organisations/new", {
+      request: await requestAs(demo.admin, "/organisations/new", {
         name: "Somewhere Institute",
         kind: "training_institution",
         countryId: "doesnotexist000",

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { SmtpSink } from "../support/smtp-sink";
+import { demo } from "../support/people";
 
 // This file's app sends mail through a real (local) SMTP server: the environment is read once, so set it first.
 const sink: SmtpSink = await vi.hoisted(async () => {
@@ -20,7 +21,7 @@ afterAll(() => sink.close());
 
 describe("e-mail through SMTP", () => {
   it("a delivered message keeps only who, what and when: no link stays in the database or the outbox", async () => {
-    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@focalpoint.test" } });
+    const admin = await db.user.findUniqueOrThrow({ where: { email: demo.admin } });
     await inviteUser(
       { email: "smtp.invitee@focalpoint.test", name: "Smtp Invitee", roles: [{ role: "observer", countryId: null }] },
       { id: admin.id, name: admin.name },
@@ -55,11 +56,11 @@ describe("e-mail through SMTP", () => {
       return performance.now() - started;
     };
     const unknown = [await timeOf("nobody.here@focalpoint.test"), await timeOf("nobody.else@focalpoint.test")];
-    const known = [await timeOf("fp.vn@focalpoint.test"), await timeOf("tf.vn@focalpoint.test")];
+    const known = [await timeOf(demo.focalPoint("VN")), await timeOf(demo.taskForce("VN"))];
     expect(Math.max(...known)).toBeLessThan(300);
     expect(Math.abs(Math.max(...known) - Math.max(...unknown))).toBeLessThan(150);
     // The link is still sent, after the answer.
-    await vi.waitFor(() => expect(sink.received.some((m) => m.to.includes("tf.vn@focalpoint.test"))).toBe(true), {
+    await vi.waitFor(() => expect(sink.received.some((m) => m.to.includes(demo.taskForce("VN")))).toBe(true), {
       timeout: 5000,
     });
   });

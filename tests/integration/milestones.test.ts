@@ -6,6 +6,7 @@ import { action as pageAction, loader as pageLoader } from "~/routes/_app+/miles
 import { db } from "~/utils/db.server";
 import { cookieFor, routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";
+import { demo } from "../support/people";
 
 type Outcome = { status: number; data?: unknown; location?: string | null };
 type RouteFunction = (args: {
@@ -136,7 +137,7 @@ describe("the milestone rules", () => {
     it(`refuse ${name}, with the message beside the field, writing nothing`, async () => {
       const m = await milestone("KH", "national_standard", "welding");
       const before = await historyCount(m.id);
-      const outcome = await edit("fp.kh@focalpoint.test", m, formFor(m, changes(m)));
+      const outcome = await edit(demo.focalPoint("KH"), m, formFor(m, changes(m)));
       expect(outcome.status).toBe(400);
       expect(fieldErrors(outcome)[field]).toBe(message);
       expect(await db.milestone.findUniqueOrThrow({ where: { id: m.id }, include: { country: true } })).toEqual(m);
@@ -146,19 +147,19 @@ describe("the milestone rules", () => {
 
   it("keep the AQRF level to 1-8 on the AQRF stage, and ask for it once referencing is completed", async () => {
     const m = await milestone("KH", "aqrf_referenced", "construction");
-    expect(fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { aqrfLevel: "9" }))).aqrfLevel).toBe(
+    expect(fieldErrors(await edit(demo.focalPoint("KH"), m, formFor(m, { aqrfLevel: "9" }))).aqrfLevel).toBe(
       "Choose a level from 1 to 8.",
     );
     expect(
       fieldErrors(
         await edit(
-          "fp.kh@focalpoint.test",
+          demo.focalPoint("KH"),
           m,
           formFor(m, { status: "completed", achievedOn: "2025-06-01", aqrfLevel: "" }),
         ),
       ).aqrfLevel,
     ).toBe("A completed AQRF referencing needs its level.");
-    const saved = await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "in_progress", aqrfLevel: "2" }));
+    const saved = await edit(demo.focalPoint("KH"), m, formFor(m, { status: "in_progress", aqrfLevel: "2" }));
     expect(saved.status).toBe(302);
     expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).aqrfLevel).toBe(2);
   });
@@ -167,19 +168,18 @@ describe("the milestone rules", () => {
     const m = await milestone("KH", "mutual_recognition", "construction");
     const thailand = await db.country.findUniqueOrThrow({ where: { code: "TH" } });
     expect(
-      fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { partnerCountryId: m.countryId })))
-        .partnerCountryId,
+      fieldErrors(await edit(demo.focalPoint("KH"), m, formFor(m, { partnerCountryId: m.countryId }))).partnerCountryId,
     ).toBe("The partner must be another Member State.");
     expect(
-      fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { partnerCountryId: "cnotacountry000000" })))
+      fieldErrors(await edit(demo.focalPoint("KH"), m, formFor(m, { partnerCountryId: "cnotacountry000000" })))
         .partnerCountryId,
     ).toBe("Choose a Member State from the list.");
     expect(
-      fieldErrors(await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "completed", achievedOn: "2025-06-01" })))
+      fieldErrors(await edit(demo.focalPoint("KH"), m, formFor(m, { status: "completed", achievedOn: "2025-06-01" })))
         .partnerCountryId,
     ).toBe("A completed arrangement needs its partner Member State.");
     expect(
-      (await edit("fp.kh@focalpoint.test", m, formFor(m, { status: "in_progress", partnerCountryId: thailand.id })))
+      (await edit(demo.focalPoint("KH"), m, formFor(m, { status: "in_progress", partnerCountryId: thailand.id })))
         .status,
     ).toBe(302);
     const [latest] = await milestoneHistory(m.id);
@@ -192,7 +192,7 @@ describe("the milestone rules", () => {
     const today = todayIn(ACTUAL_DATE_ZONE);
     const before = await historyCount(m.id);
     const outcome = await edit(
-      "tf.kh@focalpoint.test",
+      demo.taskForce("KH"),
       m,
       formFor(m, {
         status: "completed",
@@ -211,7 +211,7 @@ describe("the milestone rules", () => {
       achievedOn: today,
       notes: "Validated at the tripartite workshop.",
     });
-    expect(after.updatedBy?.email).toBe("tf.kh@focalpoint.test");
+    expect(after.updatedBy?.email).toBe(demo.taskForce("KH"));
     expect(await historyCount(m.id)).toBe(before + 1);
     const event = await db.auditEvent.findFirstOrThrow({
       where: { entityType: "milestone", entityId: m.id },
@@ -220,7 +220,7 @@ describe("the milestone rules", () => {
     });
     expect(event.action).toBe("milestone.update");
     expect(event.countryId).toBe(m.countryId);
-    expect(event.actor?.email).toBe("tf.kh@focalpoint.test");
+    expect(event.actor?.email).toBe(demo.taskForce("KH"));
     expect(JSON.parse(event.changes!)).toEqual({
       status: [m.status, "completed"],
       startedOn: [null, "2025-01-15"],
@@ -237,14 +237,14 @@ describe("the milestone rules", () => {
   it("write nothing when nothing changed, and refuse a save over someone else's newer change", async () => {
     const m = await milestone("KH", "curriculum_materials", "construction");
     const before = await historyCount(m.id);
-    expect((await edit("fp.kh@focalpoint.test", m, formFor(m))).status).toBe(302);
+    expect((await edit(demo.focalPoint("KH"), m, formFor(m))).status).toBe(302);
     expect(await historyCount(m.id)).toBe(before);
 
     // The task-force member saves first; the focal point's form still carries the older version.
     expect(
-      (await edit("tf.kh@focalpoint.test", m, formFor(m, { notes: "Curriculum drafted with the NTB." }))).status,
+      (await edit(demo.taskForce("KH"), m, formFor(m, { notes: "Curriculum drafted with the NTB." }))).status,
     ).toBe(302);
-    const stale = await edit("fp.kh@focalpoint.test", m, formFor(m, { notes: "Something else" }));
+    const stale = await edit(demo.focalPoint("KH"), m, formFor(m, { notes: "Something else" }));
     expect(stale.status).toBe(409);
     expect(fieldErrors(stale).form).toMatch(/saved this milestone after you opened this form/);
     expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).notes).toBe(
@@ -252,7 +252,7 @@ describe("the milestone rules", () => {
     );
     // Saving again with the version it was handed replaces the change knowingly.
     const version = (stale.data as { version: string }).version;
-    expect((await edit("fp.kh@focalpoint.test", m, formFor(m, { notes: "Something else", version }))).status).toBe(302);
+    expect((await edit(demo.focalPoint("KH"), m, formFor(m, { notes: "Something else", version }))).status).toBe(302);
     expect(await historyCount(m.id)).toBe(before + 2);
   });
 });
@@ -261,12 +261,7 @@ describe("who may read and change a milestone", () => {
   it("lets the country's focal point and task force edit, and refuses everyone else on the server", async () => {
     const m = await milestone("KH", "testing_certification", "construction");
     const change = formFor(m, { notes: "Assessors trained in Phnom Penh." });
-    for (const email of [
-      "fp.th@focalpoint.test",
-      "observer@focalpoint.test",
-      "secretariat@focalpoint.test",
-      "facilitator@focalpoint.test",
-    ]) {
+    for (const email of [demo.focalPoint("TH"), demo.observer, demo.secretariat, demo.facilitator]) {
       expect(
         (await call(editLoader as RouteFunction, email, `/milestones/${m.id}/edit`, { milestoneId: m.id })).status,
         email,
@@ -289,7 +284,7 @@ describe("who may read and change a milestone", () => {
     expect((await db.milestone.findUniqueOrThrow({ where: { id: m.id } })).notes).toBe(m.notes);
     expect(
       (
-        await call(editLoader as RouteFunction, "admin@focalpoint.test", `/milestones/${m.id}/edit`, {
+        await call(editLoader as RouteFunction, demo.admin, `/milestones/${m.id}/edit`, {
           milestoneId: m.id,
         })
       ).status,
@@ -300,15 +295,15 @@ describe("who may read and change a milestone", () => {
     const m = await milestone("KH", "national_standard", "construction");
     const page = (email: string) =>
       call(pageLoader as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id });
-    const secretariat = await page("secretariat@focalpoint.test");
+    const secretariat = await page(demo.secretariat);
     expect(secretariat.status).toBe(200);
     expect(secretariat.data).toMatchObject({ canEdit: false, canComment: true });
-    expect((await page("tf.kh@focalpoint.test")).data).toMatchObject({ canEdit: true });
-    expect((await page("fp.th@focalpoint.test")).status).toBe(403);
-    expect((await page("observer@focalpoint.test")).status).toBe(403);
+    expect((await page(demo.taskForce("KH"))).data).toMatchObject({ canEdit: true });
+    expect((await page(demo.focalPoint("TH"))).status).toBe(403);
+    expect((await page(demo.observer)).status).toBe(403);
     expect(
       (
-        await call(pageLoader as RouteFunction, "fp.kh@focalpoint.test", "/milestones/nosuchmilestone1", {
+        await call(pageLoader as RouteFunction, demo.focalPoint("KH"), "/milestones/nosuchmilestone1", {
           milestoneId: "nosuchmilestone1",
         })
       ).status,
@@ -323,16 +318,16 @@ describe("evidence", () => {
   it("accepts http and https links only, and records adding and removing in the history", async () => {
     const m = await milestone("KH", "national_standard", "welding");
     for (const url of ["javascript:alert(1)", "ftp://files.example.org/x.pdf", "not a link", "https://"]) {
-      const refused = await page("fp.kh@focalpoint.test", m, { intent: "addLink", title: "Standard", url });
+      const refused = await page(demo.focalPoint("KH"), m, { intent: "addLink", title: "Standard", url });
       expect(fieldErrors(refused).url, url).toBe("Enter a web address starting with http:// or https://.");
     }
     expect(
-      fieldErrors(await page("fp.kh@focalpoint.test", m, { intent: "addLink", title: "", url: "https://example.org" }))
+      fieldErrors(await page(demo.focalPoint("KH"), m, { intent: "addLink", title: "", url: "https://example.org" }))
         .title,
     ).toBe("This field is required.");
     expect(await db.milestoneEvidence.count({ where: { milestoneId: m.id } })).toBe(0);
 
-    const added = await page("fp.kh@focalpoint.test", m, {
+    const added = await page(demo.focalPoint("KH"), m, {
       intent: "addLink",
       title: "Welding standard (Khmer)",
       url: "https://example.org/standards/welding.pdf",
@@ -348,7 +343,7 @@ describe("evidence", () => {
       { field: "evidence", from: null, to: "Welding standard (Khmer)" },
     ]);
 
-    expect((await page("tf.kh@focalpoint.test", m, { intent: "removeEvidence", evidenceId: evidence.id })).status).toBe(
+    expect((await page(demo.taskForce("KH"), m, { intent: "removeEvidence", evidenceId: evidence.id })).status).toBe(
       200,
     );
     expect(await db.milestoneEvidence.count({ where: { milestoneId: m.id } })).toBe(0);
@@ -364,7 +359,7 @@ describe("evidence", () => {
       form.set("intent", "addFile");
       form.set("title", title);
       form.set("file", file);
-      return page("fp.kh@focalpoint.test", m, form);
+      return page(demo.focalPoint("KH"), m, form);
     };
     expect(fieldErrors(await upload(new File(["<script>"], "curriculum.html", { type: "text/html" }))).file).toMatch(
       /cannot be attached/,
@@ -386,7 +381,7 @@ describe("evidence", () => {
       size: 19,
     });
 
-    expect((await page("fp.kh@focalpoint.test", m, { intent: "removeEvidence", evidenceId: evidence.id })).status).toBe(
+    expect((await page(demo.focalPoint("KH"), m, { intent: "removeEvidence", evidenceId: evidence.id })).status).toBe(
       200,
     );
     expect(await db.storedFile.findUnique({ where: { id: evidence.fileId! } })).toBeNull();
@@ -399,18 +394,18 @@ describe("comments", () => {
 
   it("can be written by anyone who may read the milestone; only their authors edit or delete them, and deletion keeps the place", async () => {
     const m = await milestone("KH", "testing_certification", "welding");
-    expect(fieldErrors(await page("secretariat@focalpoint.test", m, { intent: "comment", body: "   " })).body).toBe(
+    expect(fieldErrors(await page(demo.secretariat, m, { intent: "comment", body: "   " })).body).toBe(
       "This field is required.",
     );
     expect(
       (
-        await page("secretariat@focalpoint.test", m, {
+        await page(demo.secretariat, m, {
           intent: "comment",
           body: "Could the assessor training be funded by the CLM project?",
         })
       ).status,
     ).toBe(200);
-    expect((await page("observer@focalpoint.test", m, { intent: "comment", body: "Hello" })).status).toBe(403);
+    expect((await page(demo.observer, m, { intent: "comment", body: "Hello" })).status).toBe(403);
     const [comment] = await listMilestoneComments(m.id);
     expect(comment).toMatchObject({
       body: "Could the assessor training be funded by the CLM project?",
@@ -421,17 +416,16 @@ describe("comments", () => {
 
     // Someone else can neither edit nor delete it.
     expect(
-      (await page("fp.kh@focalpoint.test", m, { intent: "editComment", commentId: comment!.id, body: "Changed" }))
-        .status,
+      (await page(demo.focalPoint("KH"), m, { intent: "editComment", commentId: comment!.id, body: "Changed" })).status,
     ).toBe(403);
-    expect((await page("fp.kh@focalpoint.test", m, { intent: "deleteComment", commentId: comment!.id })).status).toBe(
+    expect((await page(demo.focalPoint("KH"), m, { intent: "deleteComment", commentId: comment!.id })).status).toBe(
       403,
     );
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment!.id } })).body).toBe(stored.body);
 
     expect(
       (
-        await page("secretariat@focalpoint.test", m, {
+        await page(demo.secretariat, m, {
           intent: "editComment",
           commentId: comment!.id,
           body: "Could the CLM project fund the assessor training?",
@@ -442,16 +436,13 @@ describe("comments", () => {
     expect(edited.body).toBe("Could the CLM project fund the assessor training?");
     expect(edited.editedAt).not.toBeNull();
 
-    expect(
-      (await page("secretariat@focalpoint.test", m, { intent: "deleteComment", commentId: comment!.id })).status,
-    ).toBe(200);
+    expect((await page(demo.secretariat, m, { intent: "deleteComment", commentId: comment!.id })).status).toBe(200);
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment!.id } })).deletedAt).not.toBeNull();
     const [shown] = await listMilestoneComments(m.id);
     expect(shown).toMatchObject({ id: comment!.id, body: "" });
     // A deleted comment stays deleted.
     expect(
-      (await page("secretariat@focalpoint.test", m, { intent: "editComment", commentId: comment!.id, body: "Back" }))
-        .status,
+      (await page(demo.secretariat, m, { intent: "editComment", commentId: comment!.id, body: "Back" })).status,
     ).toBe(403);
     expect(await db.auditEvent.count({ where: { entityType: "comment", entityId: comment!.id } })).toBe(3);
   });
@@ -463,7 +454,7 @@ describe("priority sectors", () => {
 
   it("adds a reference sector with its whole pipeline in one go, the prioritisation itself completed", async () => {
     const tourism = await db.sector.findUniqueOrThrow({ where: { code: "tourism" } });
-    const outcome = await sectors("fp.kh@focalpoint.test", { intent: "add", sectorId: tourism.id });
+    const outcome = await sectors(demo.focalPoint("KH"), { intent: "add", sectorId: tourism.id });
     expect(outcome).toMatchObject({ status: 200, data: { ok: true } });
     const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
     expect(
@@ -485,12 +476,12 @@ describe("priority sectors", () => {
     ]);
     expect(pipeline[0]).toMatchObject({ status: "completed", achievedOn: todayIn(ACTUAL_DATE_ZONE) });
     expect(pipeline.slice(1).every((p) => p.status === "not_started")).toBe(true);
-    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "add", sectorId: tourism.id })).sectorId).toBe(
+    expect(fieldErrors(await sectors(demo.focalPoint("KH"), { intent: "add", sectorId: tourism.id })).sectorId).toBe(
       "This sector is already a priority of this country.",
     );
 
     // Untouched, it can be removed again, pipeline and all.
-    expect((await sectors("tf.kh@focalpoint.test", { intent: "remove", sectorId: tourism.id })).status).toBe(200);
+    expect((await sectors(demo.taskForce("KH"), { intent: "remove", sectorId: tourism.id })).status).toBe(200);
     expect(await db.milestone.count({ where: { countryId: kh.id, sectorId: tourism.id } })).toBe(0);
     expect(await db.countrySector.count({ where: { countryId: kh.id, sectorId: tourism.id } })).toBe(0);
     expect(
@@ -502,20 +493,18 @@ describe("priority sectors", () => {
 
   it("adds a new sector by a valid, unique name, for every country to choose afterwards", async () => {
     const before = await db.sector.count();
-    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "  WELDING " })).name).toBe(
+    expect(fieldErrors(await sectors(demo.focalPoint("KH"), { intent: "create", name: "  WELDING " })).name).toBe(
       "A sector with this name already exists: choose it from the list.",
     );
-    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "IT" })).name).toBe(
+    expect(fieldErrors(await sectors(demo.focalPoint("KH"), { intent: "create", name: "IT" })).name).toBe(
       "Use 3 to 80 characters.",
     );
-    expect(fieldErrors(await sectors("fp.kh@focalpoint.test", { intent: "create", name: "<b>Bold</b>" })).name).toMatch(
+    expect(fieldErrors(await sectors(demo.focalPoint("KH"), { intent: "create", name: "<b>Bold</b>" })).name).toMatch(
       /Start with a letter/,
     );
     expect(await db.sector.count()).toBe(before);
 
-    expect((await sectors("fp.kh@focalpoint.test", { intent: "create", name: "Automotive   repair" })).status).toBe(
-      200,
-    );
+    expect((await sectors(demo.focalPoint("KH"), { intent: "create", name: "Automotive   repair" })).status).toBe(200);
     const sector = await db.sector.findFirstOrThrow({
       where: { name: "Automotive repair" },
       include: { addedByCountry: true },
@@ -523,7 +512,7 @@ describe("priority sectors", () => {
     expect(sector).toMatchObject({ code: "automotive-repair", isRmcs: false, addedByCountry: { code: "KH" } });
     expect(await db.milestone.count({ where: { sectorId: sector.id } })).toBe(7);
     // Thailand can now choose it from the list.
-    const th = await call(sectorsLoader as RouteFunction, "fp.th@focalpoint.test", "/countries/th/sectors", {
+    const th = await call(sectorsLoader as RouteFunction, demo.focalPoint("TH"), "/countries/th/sectors", {
       code: "th",
     });
     expect((th.data as { available: { name: string }[] }).available.map((s) => s.name)).toContain("Automotive repair");
@@ -531,21 +520,21 @@ describe("priority sectors", () => {
 
   it("refuses to remove a sector whose milestones hold work, and refuses people who may not edit", async () => {
     const construction = await db.sector.findUniqueOrThrow({ where: { code: "construction" } });
-    const refused = await sectors("fp.kh@focalpoint.test", { intent: "remove", sectorId: construction.id });
+    const refused = await sectors(demo.focalPoint("KH"), { intent: "remove", sectorId: construction.id });
     expect(refused.status).toBe(400);
     expect(fieldErrors(refused).sectorId).toMatch(/cannot be removed/);
     const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
     expect(await db.milestone.count({ where: { countryId: kh.id, sectorId: construction.id } })).toBe(7);
 
-    const loaded = await sectors("fp.kh@focalpoint.test");
+    const loaded = await sectors(demo.focalPoint("KH"));
     const rows = (loaded.data as { sectors: { sector: { name: string }; removable: boolean }[] }).sectors;
     expect(rows.find((r) => r.sector.name === "Construction")?.removable).toBe(false);
 
     const tourism = await db.sector.findUniqueOrThrow({ where: { code: "tourism" } });
-    for (const email of ["secretariat@focalpoint.test", "fp.th@focalpoint.test"]) {
+    for (const email of [demo.secretariat, demo.focalPoint("TH")]) {
       expect((await sectors(email, { intent: "add", sectorId: tourism.id })).status, email).toBe(403);
     }
-    expect((await sectors("secretariat@focalpoint.test")).data).toMatchObject({ canEdit: false, available: [] });
-    expect((await sectors("observer@focalpoint.test")).status).toBe(403);
+    expect((await sectors(demo.secretariat)).data).toMatchObject({ canEdit: false, available: [] });
+    expect((await sectors(demo.observer)).status).toBe(403);
   });
 });

@@ -21,6 +21,7 @@ import { db, prepareDatabase } from "~/utils/db.server";
 import { routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
+import { demo } from "../support/people";
 
 let facilitatorId: string;
 let bangkokId: string;
@@ -53,7 +54,7 @@ async function agreedAction(text: string, dueOn: string | null = "2027-03-31") {
 beforeAll(async () => {
   facilitatorId = (
     await db.user.findUniqueOrThrow({
-      where: { email: "facilitator@focalpoint.test" },
+      where: { email: demo.facilitator },
     })
   ).id;
   bangkokId = (await db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } })).id;
@@ -412,7 +413,7 @@ describe("taking an assignment back", () => {
     ]);
     // a focal point of Viet Nam sees that the countries were assigned, not how their items are going
     const fpVn = await db.user.findUniqueOrThrow({
-      where: { email: "fp.vn@focalpoint.test" },
+      where: { email: demo.focalPoint("VN") },
     });
     const asFocalPoint = (await getWorkshopOutcomes(bangkokId, {
       id: fpVn.id,
@@ -430,7 +431,7 @@ describe("taking an assignment back", () => {
 describe("the outcomes page's actions", () => {
   it("refuse people who do not run the workshop, and write nothing", async () => {
     const before = await db.outcome.count();
-    for (const email of ["fp.kh@focalpoint.test", "secretariat@focalpoint.test", "facilitator.iom@focalpoint.test"]) {
+    for (const email of [demo.focalPoint("KH"), demo.secretariat, demo.facilitatorIom]) {
       const request = await post(email, bangkokId, {
         intent: "create",
         kind: "decision",
@@ -446,7 +447,7 @@ describe("the outcomes page's actions", () => {
   it("check the text, its length per kind and the due date, beside each field", async () => {
     const send = async (fields: Record<string, string | string[]>) => {
       const result = await outcomesAction({
-        request: await post("facilitator@focalpoint.test", bangkokId, fields),
+        request: await post(demo.facilitator, bangkokId, fields),
         params: { workshopId: bangkokId },
         context: routeContext,
       });
@@ -499,7 +500,7 @@ describe("the outcomes page's actions", () => {
 
     const sg = await country("SG");
     const redirect = await outcomesAction({
-      request: await post("facilitator@focalpoint.test", bangkokId, {
+      request: await post(demo.facilitator, bangkokId, {
         intent: "assign",
         outcomeId: outcome.id,
         countryIds: [sg.id],
@@ -554,7 +555,7 @@ describe("the minutes", () => {
   it("are started by a facilitator's choice: opening the page writes nothing", async () => {
     const openPage = async () =>
       (await outcomesLoader({
-        request: await requestAs("facilitator@focalpoint.test", `http://localhost/workshops/${bangkokId}/outcomes`),
+        request: await requestAs(demo.facilitator, `http://localhost/workshops/${bangkokId}/outcomes`),
         params: { workshopId: bangkokId },
         context: routeContext,
       })) as unknown as { minutesDocumentId: string | null; canManage: boolean };
@@ -568,7 +569,7 @@ describe("the minutes", () => {
     expect(await written()).toEqual(before);
 
     const started = await outcomesAction({
-      request: await post("facilitator@focalpoint.test", bangkokId, { intent: "start-minutes" }),
+      request: await post(demo.facilitator, bangkokId, { intent: "start-minutes" }),
       params: { workshopId: bangkokId },
       context: routeContext,
     });
@@ -589,8 +590,8 @@ describe("the minutes", () => {
       });
       return editor;
     };
-    const facilitator = await open("facilitator@focalpoint.test");
-    const focalPoint = await open("fp.kh@focalpoint.test");
+    const facilitator = await open(demo.facilitator);
+    const focalPoint = await open(demo.focalPoint("KH"));
     expect([facilitator.provider.readOnly, focalPoint.provider.readOnly]).toEqual([false, true]);
 
     typeParagraph(facilitator.doc, "Day 1: the focal points agreed to nominate assessors by December.");

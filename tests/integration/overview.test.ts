@@ -10,6 +10,7 @@ import { getWorkshopDetail, listWorkshops, workshopYears } from "~/models/worksh
 import { validateSessionToken, createSession } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
+import { demo } from "../support/people";
 
 async function actor(email: string) {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
@@ -87,8 +88,8 @@ describe("summaries", () => {
   });
 
   it("scope every list to the countries the person may read", async () => {
-    const fpKh = await actor("fp.kh@focalpoint.test");
-    const secretariat = await actor("secretariat@focalpoint.test");
+    const fpKh = await actor(demo.focalPoint("KH"));
+    const secretariat = await actor(demo.secretariat);
     const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
 
     const overview = await listCountriesOverview(fpKh);
@@ -121,7 +122,7 @@ describe("summaries", () => {
     const { upcoming, past } = await listWorkshops();
     expect(upcoming.map((w) => w.startsOn)).toEqual(["2027-02-09", "2027-03-16"]);
     expect(past.map((w) => w.startsOn)).toEqual(["2018-06-04", "2015-08-10", "2014-09-24"]);
-    const bangkok = await getWorkshopDetail(past[1]!.id, await actor("secretariat@focalpoint.test"));
+    const bangkok = await getWorkshopDetail(past[1]!.id, await actor(demo.secretariat));
     expect(bangkok!.attendanceDays.map((d) => d.name)).toEqual(["2015-08-10", "2015-08-11"]);
     expect(bangkok!.byCategory.find((c) => c.name === "ilo")!.count).toBe(5);
     const assignments = bangkok!.outcomes.find((o) => o.kind === "agreed_action")!.assignments;
@@ -131,7 +132,7 @@ describe("summaries", () => {
 
   it("show what became of an agreed action only in the countries whose plans the reader may read", async () => {
     const { past } = await listWorkshops();
-    const asCambodia = await getWorkshopDetail(past[1]!.id, await actor("fp.kh@focalpoint.test"));
+    const asCambodia = await getWorkshopDetail(past[1]!.id, await actor(demo.focalPoint("KH")));
     const assignments = asCambodia!.outcomes.find((o) => o.kind === "agreed_action")!.assignments;
     expect(assignments.map((a) => [a.country.code, Boolean(a.actionItem)]).sort()).toEqual([
       ["KH", true],

@@ -16,6 +16,7 @@ import { action as addAction } from "~/routes/_app+/workshops+/$workshopId+/part
 import { action as registerAction } from "~/routes/_auth+/register.$token";
 import { db } from "~/utils/db.server";
 import { routeContext, settle, signedIn } from "../support/requests";
+import { demo } from "../support/people";
 
 /** Runs a loader or action and returns what it returned or threw (a Response for redirects and refusals). */
 
@@ -23,7 +24,7 @@ const bangkok = () => db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08
 
 /** A fresh workshop run by the ILO demo facilitator, with nobody on its list. */
 async function emptyWorkshop() {
-  const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
+  const facilitator = await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } });
   return db.workshop.create({
     data: {
       title: "National workshop on MRS (test)",
@@ -105,7 +106,7 @@ describe("CSV import: the preview", () => {
 describe("CSV import: writing", () => {
   it("writes only the valid rows, each with its own badge code and a history entry", async () => {
     const workshop = await emptyWorkshop();
-    const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
+    const facilitator = await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } });
     const result = await importParticipants(workshop.id, CSV, 2, { actorId: facilitator.id });
     expect(result).toMatchObject({ imported: 2, skipped: 6 });
     const rows = await db.participant.findMany({
@@ -130,7 +131,7 @@ describe("CSV import: writing", () => {
 
   it("writes nothing when the list changed since the preview", async () => {
     const workshop = await emptyWorkshop();
-    const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
+    const facilitator = await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } });
     await addParticipant(
       workshop.id,
       {
@@ -153,7 +154,7 @@ describe("CSV import: writing", () => {
 
   it("writes nothing at all when one row fails while writing", async () => {
     const workshop = await emptyWorkshop();
-    const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
+    const facilitator = await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } });
     // A failure the preview cannot foresee (here a trigger), on the second of three rows.
     await db.$executeRawUnsafe(
       `CREATE TRIGGER refuse_boom BEFORE INSERT ON Participant WHEN NEW.name = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END;`,
@@ -175,8 +176,8 @@ describe("CSV import: writing", () => {
 describe("adding by hand and from the directory", () => {
   it("refuses a second participant with the same e-mail, and the same directory person twice", async () => {
     const workshop = await emptyWorkshop();
-    const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
-    const fp = await db.user.findUniqueOrThrow({ where: { email: "fp.kh@focalpoint.test" } });
+    const facilitator = await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } });
+    const fp = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("KH") } });
     const base = {
       name: fp.name,
       category: "focal_point" as const,
@@ -206,7 +207,7 @@ describe("adding by hand and from the directory", () => {
       sex: "female",
       registrationStatus: "invited",
     };
-    for (const email of ["fp.kh@focalpoint.test", "secretariat@focalpoint.test", "facilitator.iom@focalpoint.test"]) {
+    for (const email of [demo.focalPoint("KH"), demo.secretariat, demo.facilitatorIom]) {
       const { cookie } = await signedIn(email);
       const request = new Request(`http://localhost/workshops/${workshop.id}/participants/new`, {
         method: "POST",
@@ -219,7 +220,7 @@ describe("adding by hand and from the directory", () => {
       expect((refused as Response).status, email).toBe(403);
     }
     expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(0);
-    const { cookie } = await signedIn("facilitator@focalpoint.test");
+    const { cookie } = await signedIn(demo.facilitator);
     const request = new Request(`http://localhost/workshops/${workshop.id}/participants/new`, {
       method: "POST",
       body: new URLSearchParams(form),
@@ -241,13 +242,13 @@ describe("who sees what", () => {
     });
     expect(declined).toBeGreaterThan(0);
 
-    const facilitator = await workshopAccess((await signedIn("facilitator@focalpoint.test")).user, workshop.id);
+    const facilitator = await workshopAccess((await signedIn(demo.facilitator)).user, workshop.id);
     expect(facilitator).toMatchObject({ canManage: true, seesContacts: true });
-    const secretariat = await workshopAccess((await signedIn("secretariat@focalpoint.test")).user, workshop.id);
+    const secretariat = await workshopAccess((await signedIn(demo.secretariat)).user, workshop.id);
     expect(secretariat).toMatchObject({ canManage: false, seesContacts: true });
-    const focalPoint = await workshopAccess((await signedIn("fp.kh@focalpoint.test")).user, workshop.id);
+    const focalPoint = await workshopAccess((await signedIn(demo.focalPoint("KH"))).user, workshop.id);
     expect(focalPoint).toMatchObject({ canManage: false, seesContacts: false });
-    const otherFacilitator = (await signedIn("facilitator.iom@focalpoint.test")).user;
+    const otherFacilitator = (await signedIn(demo.facilitatorIom)).user;
     expect(await workshopAccess(otherFacilitator, workshop.id)).toMatchObject({
       canManage: false,
       seesContacts: false,
@@ -277,12 +278,12 @@ describe("who sees what", () => {
       // TextDecoder drops the byte-order mark, as Response.text() would; the bytes keep it.
       return { response, bytes, text: new TextDecoder().decode(bytes) };
     };
-    const facilitator = await run("facilitator@focalpoint.test");
+    const facilitator = await run(demo.facilitator);
     expect(facilitator.response.headers.get("Content-Type")).toContain("text/csv");
     expect([...facilitator.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(facilitator.text.split("\r\n")[0]).toBe("name,email,category,country,organisation,sex,status,days attended");
-    expect(facilitator.text).toContain("fp.kh@focalpoint.test");
-    const reader = await run("fp.kh@focalpoint.test");
+    expect(facilitator.text).toContain(demo.focalPoint("KH"));
+    const reader = await run(demo.focalPoint("KH"));
     expect(reader.text.split("\r\n")[0]).toBe("name,category,country,organisation,days attended");
     expect(reader.text).not.toContain("@");
   });
@@ -291,7 +292,7 @@ describe("who sees what", () => {
 describe("self-registration links", () => {
   it("works once: registers the person with their confirmed details, then is spent", async () => {
     const workshop = await emptyWorkshop();
-    const facilitator = await db.user.findUniqueOrThrow({ where: { email: "facilitator@focalpoint.test" } });
+    const facilitator = await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } });
     const la = await db.country.findUniqueOrThrow({ where: { code: "LA" } });
     const participant = await addParticipant(
       workshop.id,
@@ -396,7 +397,7 @@ describe("answering one's own invitation in the app", () => {
       return settle(() => participantsAction({ request, params: { workshopId }, context: routeContext }));
     };
     // Someone not on the list may not register themselves.
-    expect(((await post("observer@focalpoint.test", hanoi.id, "register")) as Response).status).toBe(403);
+    expect(((await post(demo.observer, hanoi.id, "register")) as Response).status).toBe(403);
     const done = (await post(invited.user!.email, hanoi.id, "register")) as Response;
     expect(done.status).toBe(302);
     expect((await db.participant.findUniqueOrThrow({ where: { id: invited.id } })).registrationStatus).toBe(
@@ -405,9 +406,9 @@ describe("answering one's own invitation in the app", () => {
     // Once a workshop is over, its answers are history.
     const past = await bangkok();
     const sokha = await db.participant.findFirstOrThrow({
-      where: { workshopId: past.id, user: { email: "fp.kh@focalpoint.test" } },
+      where: { workshopId: past.id, user: { email: demo.focalPoint("KH") } },
     });
-    expect(((await post("fp.kh@focalpoint.test", past.id, "decline")) as Response).status).toBe(400);
+    expect(((await post(demo.focalPoint("KH"), past.id, "decline")) as Response).status).toBe(400);
     expect((await db.participant.findUniqueOrThrow({ where: { id: sokha.id } })).registrationStatus).toBe("registered");
   });
 });

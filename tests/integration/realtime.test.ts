@@ -9,6 +9,7 @@ import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH, topic, type ChangeEvent } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
 import { until } from "../support/collab-clients";
+import { demo } from "../support/people";
 
 let server: http.Server;
 let realtime: { close: () => Promise<void> };
@@ -65,7 +66,7 @@ describe("real-time plumbing", () => {
 
   it("lets a signed-in person follow a country and hear its changes", async () => {
     const vn = await db.country.findUniqueOrThrow({ where: { code: "VN" } });
-    const watcher = client(await cookieFor("secretariat@focalpoint.test"));
+    const watcher = client(await cookieFor(demo.secretariat));
     await connected(watcher);
     expect(await subscribe(watcher, { topics: [topic.country(vn.id)] })).toEqual({
       ok: true,
@@ -80,9 +81,9 @@ describe("real-time plumbing", () => {
 
   it("stops telling a person of a country's changes as soon as they lose the role that let them follow it", async () => {
     const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
-    const focalPoint = await db.user.findUniqueOrThrow({ where: { email: "fp.kh@focalpoint.test" } });
+    const focalPoint = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("KH") } });
     const former = client(await cookieFor(focalPoint.email));
-    const colleague = client(await cookieFor("secretariat@focalpoint.test"));
+    const colleague = client(await cookieFor(demo.secretariat));
     await Promise.all([connected(former), connected(colleague)]);
     for (const socket of [former, colleague])
       expect(await subscribe(socket, { topics: [topic.country(kh.id)] })).toMatchObject({ ok: true });
@@ -104,7 +105,7 @@ describe("real-time plumbing", () => {
   });
 
   it("answers malformed messages with a clear error and joins nothing", async () => {
-    const socket = client(await cookieFor("fp.kh@focalpoint.test"));
+    const socket = client(await cookieFor(demo.focalPoint("KH")));
     await connected(socket);
     for (const bad of [
       null,
@@ -126,7 +127,7 @@ describe("real-time plumbing", () => {
   });
 
   it("refuses a socket opened by a page of another origin on the same site, even with a valid session", async () => {
-    const cookie = await cookieFor("fp.vn@focalpoint.test");
+    const cookie = await cookieFor(demo.focalPoint("VN"));
     // Another port of the same host, a sibling subdomain, another scheme, a sandboxed page.
     for (const origin of [
       "http://127.0.0.1:3001",
@@ -147,7 +148,7 @@ describe("real-time plumbing", () => {
     const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
     const vnPlan = await db.actionPlan.findFirstOrThrow({ where: { countryId: vn.id } });
     // Cambodia's focal point lost their roles in an earlier test; a member of its task force reads the same.
-    const khMember = client(await cookieFor("tf.kh@focalpoint.test"));
+    const khMember = client(await cookieFor(demo.taskForce("KH")));
     await connected(khMember);
     expect(await subscribe(khMember, { topics: [topic.country(vn.id)] })).toEqual({
       ok: false,
@@ -180,7 +181,7 @@ describe("real-time plumbing", () => {
     const vn = await db.country.findUniqueOrThrow({ where: { code: "VN" } });
     const vnPlan = await db.actionPlan.findFirstOrThrow({ where: { countryId: vn.id } });
     const workshop = await db.workshop.findFirstOrThrow();
-    const khMember = client(await cookieFor("tf.kh@focalpoint.test"));
+    const khMember = client(await cookieFor(demo.taskForce("KH")));
     await connected(khMember);
     expect(await subscribe(khMember, { topics: [topic.workshop(workshop.id)] })).toMatchObject({ ok: true });
     const heard: ChangeEvent[] = [];
@@ -195,7 +196,7 @@ describe("real-time plumbing", () => {
   });
 
   it("refuses topics that do not exist", async () => {
-    const socket = client(await cookieFor("fp.kh@focalpoint.test"));
+    const socket = client(await cookieFor(demo.focalPoint("KH")));
     await connected(socket);
     const reply = await subscribe(socket, { topics: ["plan:doesnotexist00"] });
     expect(reply).toEqual({ ok: false, error: "not allowed to follow plan:doesnotexist00" });

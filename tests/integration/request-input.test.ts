@@ -8,6 +8,7 @@ import { action as languageAction } from "~/routes/_resources+/settings.language
 import { storeUpload } from "~/models/stored-file.server";
 import { db } from "~/utils/db.server";
 import { cookieFor, formBody, routeContext, settle, userId } from "../support/requests";
+import { demo } from "../support/people";
 
 /**
  * Requests as they arrive from outside: bodies that are not forms, broken
@@ -40,7 +41,7 @@ async function indonesianCookie() {
 describe("bodies that cannot be read as a form", () => {
   it("are refused with 415 when they are not a form at all, in the sender's language", async () => {
     for (const [type, body] of [
-      ["application/json", '{"email":"fp.vn@focalpoint.test","password":"x"}'],
+      ["application/json", '{"email":demo.focalPoint("VN"),"password":"x"}'],
       ["text/plain", "email=fp.vn@focalpoint.test"],
     ]) {
       const refused = await post(loginAction, "/login", { body, headers: { "content-type": type! } });
@@ -67,7 +68,7 @@ describe("bodies that cannot be read as a form", () => {
         body: '--xyz\r\nContent-Disposition: form-data; name="intent"\r\n\r\naddLink\r\n--xy',
         headers: {
           "content-type": "multipart/form-data; boundary=xyz",
-          cookie: await cookieFor("fp.kh@focalpoint.test"),
+          cookie: await cookieFor(demo.focalPoint("KH")),
         },
       },
       { milestoneId: milestone.id },
@@ -88,7 +89,7 @@ describe("bodies that cannot be read as a form", () => {
     const answer = await post(
       milestonePageAction,
       `/milestones/${milestone.id}`,
-      { body: form, headers: { cookie: await cookieFor("fp.kh@focalpoint.test") } },
+      { body: form, headers: { cookie: await cookieFor(demo.focalPoint("KH")) } },
       { milestoneId: milestone.id },
     );
     expect(statusOf(answer)).toBe(200);
@@ -104,7 +105,7 @@ describe("bodies that cannot be read as a form", () => {
 describe("where a form sends a person next", () => {
   const signIn = (redirectTo: string) =>
     post(loginAction, "/login", {
-      body: formBody({ email: "fp.vn@focalpoint.test", password: "focalpoint-demo", redirectTo }),
+      body: formBody({ email: demo.focalPoint("VN"), password: "focalpoint-demo", redirectTo }),
     });
 
   it("is a path of this site as the browser reads it, never another site", async () => {
@@ -144,14 +145,14 @@ describe("names and file names", () => {
   it("lose bidirectional override characters, which only disguise what a text says", async () => {
     const answer = await post(accountAction, "/account", {
       body: formBody({ intent: "profile", name: `Lan\u202eAnh${OVERRIDES}`, position: "", phone: "", sex: "female" }),
-      headers: { cookie: await cookieFor("fp.vn@focalpoint.test") },
+      headers: { cookie: await cookieFor(demo.focalPoint("VN")) },
     });
     expect(statusOf(answer)).toBe(302);
-    expect((await db.user.findUniqueOrThrow({ where: { email: "fp.vn@focalpoint.test" } })).name).toBe("LanAnh");
+    expect((await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("VN") } })).name).toBe("LanAnh");
 
     const file = await storeUpload(
       new File(["%PDF-1.4"], `report\u202etxt${OVERRIDES}.pdf`, { type: "application/pdf" }),
-      await userId("fp.vn@focalpoint.test"),
+      await userId(demo.focalPoint("VN")),
     );
     expect(file.filename).toBe("reporttxt.pdf");
   });
@@ -174,7 +175,7 @@ describe("dates", () => {
           notes: "",
           version: milestone.updatedAt.toISOString(),
         }),
-        headers: { cookie: await cookieFor("fp.vn@focalpoint.test") },
+        headers: { cookie: await cookieFor(demo.focalPoint("VN")) },
       },
       { milestoneId: milestone.id },
     );

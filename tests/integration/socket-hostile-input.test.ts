@@ -10,6 +10,7 @@ import { SOCKET_PATH, topic, type ChangeEvent } from "~/realtime/topics";
 import { db, prepareDatabase } from "~/utils/db.server";
 import { connectAs, openEditor, typeParagraph, until } from "../support/collab-clients";
 import { cookieFor } from "../support/requests";
+import { demo } from "../support/people";
 
 /**
  * Every event a socket can send (realtime/server.server.ts: subscribe,
@@ -99,9 +100,9 @@ const malformedFrames: [string, Uint8Array][] = [
 
 describe("hostile input on every socket event", () => {
   it("answers each with a clear error, stores nothing, and tells nobody", async () => {
-    const colleague = await openEditor(url, "tf.vn@focalpoint.test", documentId);
+    const colleague = await openEditor(url, demo.taskForce("VN"), documentId);
     closers.push(() => (colleague.provider.destroy(), colleague.socket.close()));
-    const follower = await socketOf("secretariat@focalpoint.test");
+    const follower = await socketOf(demo.secretariat);
     expect(await ask(follower, "subscribe", [{ topics: [topic.country(countryId)] }])).toMatchObject({ ok: true });
     const heardByColleague: unknown[] = [];
     colleague.socket.on("doc:message", (...args: unknown[]) => heardByColleague.push(args));
@@ -111,7 +112,7 @@ describe("hostile input on every socket event", () => {
     const storedBefore = await storedCounts();
 
     // An editor of the document: whatever it may do, it does not get to do it this way.
-    const attacker = await socketOf("fp.vn@focalpoint.test");
+    const attacker = await socketOf(demo.focalPoint("VN"));
     const expectRefusal = async (event: string, args: unknown[], error: RegExp) => {
       const reply = await ask(attacker, event, args);
       expect(reply.ok, `${event} ${JSON.stringify(args).slice(0, 80)}`).toBe(false);
@@ -177,26 +178,26 @@ describe("hostile input on every socket event", () => {
     await emit({ type: "country.changed", countryId });
     await until(() => heardByFollower.length === 1);
     expect(heardByAttacker).toEqual([]);
-    const editor = await openEditor(url, "fp.vn@focalpoint.test", documentId);
+    const editor = await openEditor(url, demo.focalPoint("VN"), documentId);
     closers.push(() => (editor.provider.destroy(), editor.socket.close()));
     typeParagraph(editor.doc, "still working after the barrage");
     await until(() => colleague.text().includes("still working after the barrage"));
   });
 
   it("drops a connection that sends more than a message may hold, or a frame it cannot decode, and no other", async () => {
-    const colleague = await openEditor(url, "tf.vn@focalpoint.test", documentId);
+    const colleague = await openEditor(url, demo.taskForce("VN"), documentId);
     closers.push(() => (colleague.provider.destroy(), colleague.socket.close()));
     const storedBefore = await storedCounts();
 
     // Over socket.io's own limit (1 MB): the sender is disconnected.
-    const flooder = await socketOf("fp.vn@focalpoint.test");
+    const flooder = await socketOf(demo.focalPoint("VN"));
     const dropped = new Promise((resolve) => flooder.once("disconnect", resolve));
     flooder.emit("doc:message", documentId, new Uint8Array(1_100_000));
     await dropped;
 
     // A frame whose msgpack nests 100,000 levels deep, written by hand (the client's encoder would not).
     const raw = new WebSocket(`${url.replace("http", "ws")}${SOCKET_PATH}/?EIO=4&transport=websocket`, {
-      headers: { cookie: await cookieFor("fp.vn@focalpoint.test") },
+      headers: { cookie: await cookieFor(demo.focalPoint("VN")) },
     });
     closers.push(() => raw.close());
     const opened = new Promise((resolve) => raw.once("message", resolve));
@@ -221,7 +222,7 @@ describe("hostile input on every socket event", () => {
     typeParagraph(colleague.doc, "after the flood");
     await until(() => colleague.provider.pending === 0 && colleague.provider.status === "saved");
     expect((await storedCounts()).updates).toBe(storedBefore.updates + 1);
-    const later = await openEditor(url, "secretariat@focalpoint.test", documentId);
+    const later = await openEditor(url, demo.secretariat, documentId);
     closers.push(() => (later.provider.destroy(), later.socket.close()));
     expect(later.text()).toContain("after the flood");
   });

@@ -7,6 +7,7 @@ import { deleteStoredFile, fileFromForm, storeUpload, UploadRejected } from "~/m
 import { loader as downloadLoader } from "~/routes/_resources+/files.$fileId";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/forms/submission.server";
+import { demo } from "../support/people";
 
 const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
@@ -30,7 +31,7 @@ const onDisk = (storageKey: string) => path.resolve(process.env.DATA_DIR!, "uplo
 async function attachToCambodianMilestone(fileId: string) {
   const milestone = await db.milestone.findFirstOrThrow({ where: { country: { code: "KH" } } });
   await db.milestoneEvidence.create({
-    data: { milestoneId: milestone.id, title: "Report", fileId, createdById: await userId("fp.kh@focalpoint.test") },
+    data: { milestoneId: milestone.id, title: "Report", fileId, createdById: await userId(demo.focalPoint("KH")) },
   });
 }
 
@@ -38,14 +39,14 @@ describe("uploaded files", () => {
   it("are kept on disk with a clean name and a type from the allow-list, whatever the browser claimed", async () => {
     const file = await storeUpload(
       new File(["%PDF-1.4"], "../../etc/Laporan: MRS?.PDF", { type: "text/html" }),
-      await userId("fp.kh@focalpoint.test"),
+      await userId(demo.focalPoint("KH")),
     );
     expect(file).toMatchObject({ filename: "Laporan_ MRS_.PDF", contentType: "application/pdf", size: 8 });
     expect(fs.readFileSync(onDisk(file.storageKey), "utf8")).toBe("%PDF-1.4");
   });
 
   it("refuse empty files and kinds that could run in a browser or on a computer, writing nothing", async () => {
-    const uploader = await userId("fp.kh@focalpoint.test");
+    const uploader = await userId(demo.focalPoint("KH"));
     const before = await db.storedFile.count();
     for (const [file, problem] of [
       [new File(["<script>alert(1)</script>"], "agenda.html", { type: "text/html" }), "uploads.type"],
@@ -66,18 +67,18 @@ describe("uploaded files", () => {
     const request = new Request("http://localhost/upload", { method: "POST", body: form });
     const file = fileFromForm(await readFormData(request), "file")!;
     const before = await db.storedFile.count();
-    const error = await storeUpload(file, await userId("fp.kh@focalpoint.test")).catch((e: unknown) => e);
+    const error = await storeUpload(file, await userId(demo.focalPoint("KH"))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UploadRejected);
     expect((error as UploadRejected).problem).toBe("uploads.tooLarge");
     expect(await db.storedFile.count()).toBe(before);
   });
 
   it("download only for people who may read the record they are attached to, as an attachment", async () => {
-    const file = await storeUpload(pdf(), await userId("fp.kh@focalpoint.test"));
-    expect((await download("fp.kh@focalpoint.test", file.id)).status).toBe(404); // attached to nothing yet
+    const file = await storeUpload(pdf(), await userId(demo.focalPoint("KH")));
+    expect((await download(demo.focalPoint("KH"), file.id)).status).toBe(404); // attached to nothing yet
     await attachToCambodianMilestone(file.id);
 
-    const response = await download("secretariat@focalpoint.test", file.id);
+    const response = await download(demo.secretariat, file.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
@@ -85,16 +86,16 @@ describe("uploaded files", () => {
     expect(response.headers.get("Content-Disposition")).toContain("filename*=UTF-8''AQRF%20referencing%20report.pdf");
     expect(await response.text()).toBe("%PDF-1.4 report");
 
-    expect((await download("fp.kh@focalpoint.test", file.id)).status).toBe(200);
-    expect((await download("fp.vn@focalpoint.test", file.id)).status).toBe(403);
+    expect((await download(demo.focalPoint("KH"), file.id)).status).toBe(200);
+    expect((await download(demo.focalPoint("VN"), file.id)).status).toBe(403);
   });
 
   it("once deleted, lose their bytes and cannot be downloaded", async () => {
-    const file = await storeUpload(pdf("minutes.pdf"), await userId("fp.kh@focalpoint.test"));
+    const file = await storeUpload(pdf("minutes.pdf"), await userId(demo.focalPoint("KH")));
     await attachToCambodianMilestone(file.id);
     await db.milestoneEvidence.deleteMany({ where: { fileId: file.id } });
     await deleteStoredFile(file.id);
     expect(fs.existsSync(onDisk(file.storageKey))).toBe(false);
-    expect((await download("secretariat@focalpoint.test", file.id)).status).toBe(404);
+    expect((await download(demo.secretariat, file.id)).status).toBe(404);
   });
 });

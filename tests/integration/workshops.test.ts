@@ -5,6 +5,7 @@ import { action as editAction, loader as editLoader } from "~/routes/_app+/works
 import { action as newAction, loader as newLoader } from "~/routes/_app+/workshops+/new";
 import { db } from "~/utils/db.server";
 import { requestAs, routeContext, settle, signedIn, userId } from "../support/requests";
+import { demo } from "../support/people";
 
 type Refusal = { data: { fieldErrors: Record<string, string> }; init: { status: number } };
 
@@ -34,7 +35,7 @@ async function create(email: string, form: Record<string, string | string[]>) {
 
 describe("creating a workshop", () => {
   it("is for facilitators and administrators only", async () => {
-    for (const email of ["fp.th@focalpoint.test", "secretariat@focalpoint.test", "observer@focalpoint.test"]) {
+    for (const email of [demo.focalPoint("TH"), demo.secretariat, demo.observer]) {
       const page = await settle(async () =>
         newLoader({ request: await requestAs(email, "/workshops/new"), params: {}, context: routeContext }),
       );
@@ -44,11 +45,8 @@ describe("creating a workshop", () => {
   });
 
   it("makes the creating facilitator one of its facilitators, fixes the zone's spelling and records it", async () => {
-    const colleague = await userId("facilitator.iom@focalpoint.test");
-    const response = (await create(
-      "facilitator@focalpoint.test",
-      await validForm({ facilitatorIds: colleague }),
-    )) as Response;
+    const colleague = await userId(demo.facilitatorIom);
+    const response = (await create(demo.facilitator, await validForm({ facilitatorIds: colleague }))) as Response;
     expect(response.status).toBe(302);
     const workshop = await db.workshop.findFirstOrThrow({
       where: { title: "Validation workshop on the Thai tourism standard" },
@@ -56,30 +54,27 @@ describe("creating a workshop", () => {
     });
     expect(response.headers.get("Location")).toBe(`/workshops/${workshop.id}/agenda`);
     expect(workshop.timeZone).toBe("Asia/Bangkok");
-    expect(workshop.createdById).toBe(await userId("facilitator@focalpoint.test"));
+    expect(workshop.createdById).toBe(await userId(demo.facilitator));
     expect(workshop.facilitators.map((f) => f.userId).sort()).toEqual(
-      [await userId("facilitator@focalpoint.test"), colleague].sort(),
+      [await userId(demo.facilitator), colleague].sort(),
     );
     expect(await db.auditEvent.count({ where: { action: "workshop.create", entityId: workshop.id } })).toBe(1);
   });
 
   it("by an administrator needs a facilitator to be chosen", async () => {
     const before = await db.workshop.count();
-    const refused = (await create(
-      "admin@focalpoint.test",
-      await validForm({ title: "Admin's workshop" }),
-    )) as unknown as Refusal;
+    const refused = (await create(demo.admin, await validForm({ title: "Admin's workshop" }))) as unknown as Refusal;
     expect(refused.init.status).toBe(400);
     expect(refused.data.fieldErrors).toEqual({ facilitatorIds: "Choose at least one facilitator." });
     const notAFacilitator = (await create(
-      "admin@focalpoint.test",
-      await validForm({ facilitatorIds: await userId("fp.th@focalpoint.test") }),
+      demo.admin,
+      await validForm({ facilitatorIds: await userId(demo.focalPoint("TH")) }),
     )) as unknown as Refusal;
     expect(Object.keys(notAFacilitator.data.fieldErrors)).toEqual(["facilitatorIds"]);
     expect(await db.workshop.count()).toBe(before);
     const made = (await create(
-      "admin@focalpoint.test",
-      await validForm({ title: "Admin's workshop", facilitatorIds: await userId("facilitator.iom@focalpoint.test") }),
+      demo.admin,
+      await validForm({ title: "Admin's workshop", facilitatorIds: await userId(demo.facilitatorIom) }),
     )) as Response;
     expect(made.status).toBe(302);
   });
@@ -97,7 +92,7 @@ describe("creating a workshop", () => {
       [{ kind: "party" }, { kind: "Choose one of the options." }],
     ];
     for (const [overrides, errors] of cases) {
-      const refused = (await create("facilitator@focalpoint.test", await validForm(overrides))) as unknown as Refusal;
+      const refused = (await create(demo.facilitator, await validForm(overrides))) as unknown as Refusal;
       expect(refused.init?.status, JSON.stringify(overrides)).toBe(400);
       expect(refused.data.fieldErrors, JSON.stringify(overrides)).toEqual(errors);
     }
@@ -151,7 +146,7 @@ describe("editing a workshop", () => {
 
   it("is refused to facilitators who do not run it and to everyone else but administrators", async () => {
     const workshop = await bangkok();
-    for (const email of ["facilitator.iom@focalpoint.test", "fp.th@focalpoint.test", "secretariat@focalpoint.test"]) {
+    for (const email of [demo.facilitatorIom, demo.focalPoint("TH"), demo.secretariat]) {
       const page = await settle(async () =>
         editLoader({
           request: await requestAs(email, `/workshops/${workshop.id}/edit`),
@@ -171,7 +166,7 @@ describe("editing a workshop", () => {
   it("keeps at least one facilitator", async () => {
     const workshop = await bangkok();
     const refused = (await edit(
-      "facilitator@focalpoint.test",
+      demo.facilitator,
       workshop.id,
       await formFor(workshop, { facilitatorIds: [] }),
     )) as unknown as Refusal;
@@ -181,7 +176,7 @@ describe("editing a workshop", () => {
   it("cannot move the dates away from sessions of the agenda", async () => {
     const workshop = await bangkok();
     const refused = (await edit(
-      "facilitator@focalpoint.test",
+      demo.facilitator,
       workshop.id,
       await formFor(workshop, { startsOn: "2015-08-11" }),
     )) as unknown as Refusal;
@@ -192,7 +187,7 @@ describe("editing a workshop", () => {
   });
 
   it("keeps the sessions' clock times when the time zone is corrected", async () => {
-    const facilitator = await userId("facilitator@focalpoint.test");
+    const facilitator = await userId(demo.facilitator);
     const workshop = await db.workshop.create({
       data: {
         title: "Zone fix",
@@ -219,7 +214,7 @@ describe("editing a workshop", () => {
       { actorId: facilitator },
     );
     const saved = (await edit(
-      "facilitator@focalpoint.test",
+      demo.facilitator,
       workshop.id,
       await formFor(workshop, { timeZone: "Asia/Manila" }),
     )) as Response;
@@ -240,7 +235,7 @@ describe("materials", () => {
     for (const bad of ["javascript:alert(1)", "ftp://files.example.org/x.pdf", "not a link", "https://localhost/x"]) {
       const refused = (await settle(async () =>
         editAction({
-          request: await requestAs("facilitator@focalpoint.test", url, {
+          request: await requestAs(demo.facilitator, url, {
             intent: "addLink",
             title: "Concept note",
             url: bad,
@@ -252,7 +247,7 @@ describe("materials", () => {
       expect(refused.data.fieldErrors, bad).toEqual({ url: "Enter a web address starting with https:// or http://." });
     }
     const added = (await editAction({
-      request: await requestAs("facilitator@focalpoint.test", url, {
+      request: await requestAs(demo.facilitator, url, {
         intent: "addLink",
         title: "Concept note",
         url: "https://www.ilo.org/asia/concept-note.pdf",
@@ -261,7 +256,7 @@ describe("materials", () => {
       context: routeContext,
     })) as Response;
     expect(added.status).toBe(302);
-    const detail = await getWorkshopDetail(workshop.id, (await signedIn("facilitator@focalpoint.test")).user);
+    const detail = await getWorkshopDetail(workshop.id, (await signedIn(demo.facilitator)).user);
     expect(detail!.materials.map((m) => [m.title, m.url])).toContainEqual([
       "Concept note",
       "https://www.ilo.org/asia/concept-note.pdf",
@@ -273,7 +268,7 @@ describe("materials", () => {
     const form = new FormData();
     form.set("title", "Concept note (PDF)");
     form.set("file", new File(["%PDF-1.4 concept note"], "Concept note.pdf", { type: "application/pdf" }));
-    const request = await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/edit`, form);
+    const request = await requestAs(demo.facilitator, `/workshops/${workshop.id}/edit`, form);
     expect(
       ((await editAction({ request, params: { workshopId: workshop.id }, context: routeContext })) as Response).status,
     ).toBe(302);
@@ -286,13 +281,13 @@ describe("materials", () => {
     const bad = new FormData();
     bad.set("file", new File(["<html>"], "agenda.html", { type: "text/html" }));
     const refused = (await editAction({
-      request: await requestAs("facilitator@focalpoint.test", `/workshops/${workshop.id}/edit`, bad),
+      request: await requestAs(demo.facilitator, `/workshops/${workshop.id}/edit`, bad),
       params: { workshopId: workshop.id },
       context: routeContext,
     })) as unknown as Refusal;
     expect(Object.keys(refused.data.fieldErrors)).toEqual(["file"]);
 
-    await removeMaterial(workshop.id, material.id, { actorId: await userId("facilitator@focalpoint.test") });
+    await removeMaterial(workshop.id, material.id, { actorId: await userId(demo.facilitator) });
     expect(await db.storedFile.findUnique({ where: { id: material.fileId! } })).toBeNull();
   });
 
@@ -300,7 +295,7 @@ describe("materials", () => {
     const workshop = await db.workshop.findFirstOrThrow({ where: { title: "ASEAN Meeting of Skills Focal Points" } });
     const refused = await settle(async () =>
       editAction({
-        request: await requestAs("facilitator.iom@focalpoint.test", `/workshops/${workshop.id}/edit`, {
+        request: await requestAs(demo.facilitatorIom, `/workshops/${workshop.id}/edit`, {
           intent: "addLink",
           title: "Spam",
           url: "https://example.org",
