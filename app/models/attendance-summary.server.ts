@@ -3,13 +3,12 @@
  * category: for one workshop (attendance.server.ts) and across the workshops
  * of a period, for the reports.
  */
-import { SEXES, type Sex } from "~/domain/vocabulary";
+import { isOneOf, SEXES, type Sex } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
 
 type SexCounts = Record<Sex, number>;
 export const noSexes = (): SexCounts => Object.fromEntries(SEXES.map((s) => [s, 0])) as SexCounts;
-export const sexOf = (value: string): Sex =>
-  (SEXES as readonly string[]).includes(value) ? (value as Sex) : "undisclosed";
+export const sexOf = (value: string): Sex => (isOneOf(SEXES, value) ? value : "undisclosed");
 
 /** One line of a statistics table: people who attended at least one day, by sex, and person-days. */
 export type StatisticsRow = { key: string; attended: number; bySex: SexCounts; personDays: number };

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
-import { MILESTONE_STATUSES } from "~/domain/vocabulary";
+import { MILESTONE_STATUSES, type MilestoneStatus } from "~/domain/vocabulary";
 import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import type { DashboardData } from "~/models/dashboard.server";
 import { useCachedTranslation, useStageName, useStatusName } from "./__dashboard-names";
@@ -35,7 +35,7 @@ export function MatrixPanel({ data }: { data: DashboardData }) {
   const stageName = useStageName();
   const statusName = useStatusName();
   const sectorStageCount = data.reference.stages.filter((s) => s.scope === "sector").length;
-  const symbol = useCachedTranslation(useCallback((status: string) => tm(`symbols.${status as "completed"}`), [tm]));
+  const symbol = useCachedTranslation(useCallback((status: MilestoneStatus) => tm(`symbols.${status}`), [tm]));
   const stagesDone = useCachedTranslation(
     useCallback((done: string) => t("matrix.stagesDone", { done, total: sectorStageCount }), [t, sectorStageCount]),
   );
@@ -141,11 +141,7 @@ export function ProgressTable({ data }: { data: DashboardData }) {
                   <Link to={`/countries/${c.country.code.toLowerCase()}`}>{c.country.name}</Link>
                 </td>
                 <td data-label={t("plan")}>
-                  {c.plan ? (
-                    <Link to={`/action-plans/${c.plan.id}`}>{tc(`planStatuses.${c.plan.status as "draft"}`)}</Link>
-                  ) : (
-                    "—"
-                  )}
+                  {c.plan ? <Link to={`/action-plans/${c.plan.id}`}>{tc(`planStatuses.${c.plan.status}`)}</Link> : "—"}
                 </td>
                 <td className="num" data-label={t("completed")}>
                   <meter min={0} max={1} value={c.total ? c.completed / c.total : 0} aria-hidden="true" />{" "}

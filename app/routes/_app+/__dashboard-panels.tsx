@@ -1,6 +1,7 @@
 // The panels of milestones needing attention and of changes since a date.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isOneOf, MILESTONE_STATUSES } from "~/domain/vocabulary";
 import { DEFAULT_CHANGES_DAYS, dashboardQuery, type DashboardFilters } from "~/models/dashboard-filters";
 import { useRootData } from "~/root";
 import { formatDateTime, formatDay } from "~/utils/format";
@@ -72,7 +73,7 @@ export function ChangesPanel({ filters, data }: { filters: DashboardFilters; dat
   const countryName = new Map(data.reference.countries.map((c) => [c.id, c.name]));
   const value = (field: string, v: string | null) => {
     if (v === null) return t("changes.emptyValue");
-    if (field === "status") return statusName(v);
+    if (field === "status") return isOneOf(MILESTONE_STATUSES, v) ? statusName(v) : v;
     if (field === "partnerCountryId") return countryName.get(v) ?? v;
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDay(v, locale);
     return v;
