@@ -75,3 +75,14 @@ export const OUTCOME_TEXT_MAX: Record<OutcomeKind, number> = { decision: 1000, a
 export const LOCALES = ["en", "id"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
+
+/** Whether a stored value is a word of the vocabulary: narrows a database string to the vocabulary's type. */
+export function isOneOf<T extends string>(vocabulary: readonly T[], value: string): value is T {
+  return (vocabulary as readonly string[]).includes(value);
+}
+
+/** A stored value as a word of its vocabulary; anything else is broken data, not a state to show. */
+export function parseWord<T extends string>(vocabulary: readonly T[], value: string): T {
+  if (!isOneOf(vocabulary, value)) throw new Error(`"${value}" is not one of: ${vocabulary.join(", ")}`);
+  return value;
+}

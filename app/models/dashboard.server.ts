@@ -7,6 +7,13 @@ import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
 import { milestoneOverdue } from "~/domain/overdue";
+import {
+  MILESTONE_STATUSES,
+  parseWord,
+  PLAN_STATUSES,
+  type MilestoneStatus,
+  type PlanStatus,
+} from "~/domain/vocabulary";
 import { ATTENTION_SHOWN, needingAttention } from "./attention.server";
 import { changesSince } from "./changes.server";
 import { overdueMilestoneWhere } from "./overdue.server";
@@ -27,7 +34,7 @@ type PipelineRow = {
   countryId: string;
   sectorId: string | null;
   stageCode: string;
-  status: string;
+  status: MilestoneStatus;
   targetOn: string | null;
   achievedOn: string | null;
 };
@@ -151,7 +158,7 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
   type MatrixCell = {
     milestoneId: string;
     stageCode: string;
-    status: string;
+    status: MilestoneStatus;
     overdue: boolean;
     completedStages: number;
   };
@@ -174,9 +181,10 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
   };
 
   // ── per country: share completed, overdue, blocked, last update ──
-  const currentPlan = new Map<string, { id: string; status: string }>();
+  const currentPlan = new Map<string, { id: string; status: PlanStatus }>();
   for (const p of plans)
-    if (!currentPlan.has(p.countryId)) currentPlan.set(p.countryId, { id: p.id, status: p.status });
+    if (!currentPlan.has(p.countryId))
+      currentPlan.set(p.countryId, { id: p.id, status: parseWord(PLAN_STATUSES, p.status) });
   const lastUpdate = new Map(lastUpdates.map((u) => [u.countryId, u._max.updatedAt]));
   const perCountry = countryIds.map((id) => ({
     country: countryById.get(id)!,
@@ -237,8 +245,8 @@ export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
 
 // ───────────────────────── CSV exports ─────────────────────────
 
-function loadPipeline(countryIds: string[], sectorId: string | undefined): Promise<PipelineRow[]> {
-  return db.milestone.findMany({
+async function loadPipeline(countryIds: string[], sectorId: string | undefined): Promise<PipelineRow[]> {
+  const rows = await db.milestone.findMany({
     where: { countryId: { in: countryIds }, ...(sectorId ? { sectorId } : {}) },
     select: {
       id: true,
@@ -250,11 +258,12 @@ function loadPipeline(countryIds: string[], sectorId: string | undefined): Promi
       achievedOn: true,
     },
   });
+  return rows.map((m) => ({ ...m, status: parseWord(MILESTONE_STATUSES, m.status) }));
 }
 
 /** The visible countries' milestones with everything the exports show, narrowed to one sector when asked. */
-function loadMilestones(countryIds: string[], sectorId: string | undefined): Promise<MilestoneRow[]> {
-  return db.milestone.findMany({
+async function loadMilestones(countryIds: string[], sectorId: string | undefined): Promise<MilestoneRow[]> {
+  const rows = await db.milestone.findMany({
     where: { countryId: { in: countryIds }, ...(sectorId ? { sectorId } : {}) },
     select: {
       id: true,
@@ -271,6 +280,7 @@ function loadMilestones(countryIds: string[], sectorId: string | undefined): Pro
       updatedBy: { select: { name: true } },
     },
   });
+  return rows.map((m) => ({ ...m, status: parseWord(MILESTONE_STATUSES, m.status) }));
 }
 
 /** Every milestone matching the filters, in country, sector and pipeline order: the milestone-list export. */

@@ -9,7 +9,7 @@ import { FIRST_DAY, overdueToday } from "~/utils/format";
 
 type CountedMilestone = { status: string; targetOn: string | null };
 
-export type ProgressCounts = { total: number; completed: number; blocked: number; overdue: number };
+type ProgressCounts = { total: number; completed: number; blocked: number; overdue: number };
 
 /** How many milestones there are, and how many of them are completed, blocked and overdue. */
 export function countProgress(milestones: readonly CountedMilestone[], today: string): ProgressCounts {
@@ -23,7 +23,7 @@ export function countProgress(milestones: readonly CountedMilestone[], today: st
   return counts;
 }
 
-export type MilestoneCounts = ProgressCounts & { lastUpdate: Date | null };
+type MilestoneCounts = ProgressCounts & { lastUpdate: Date | null };
 
 /** Completed, blocked and overdue milestones per country, and when work on them was last recorded. */
 export async function milestoneCounts(
