@@ -13,7 +13,8 @@ export function RoleFields({
 }: {
   countries: Country[];
   current?: Current;
-  errors?: Record<string, string>;
+  /** Conform's messages by field name (`form.allErrors`): `role`, `scope_<role>`. */
+  errors?: Record<string, string[] | undefined>;
 }) {
   const { t } = useTranslation("admin");
   const { t: tc } = useTranslation("common");
@@ -23,9 +24,9 @@ export function RoleFields({
       <p className="field-hint" id="roles-hint">
         {t("invite.rolesHint")}
       </p>
-      {errors.roles ? (
+      {errors.role?.[0] ? (
         <p className="field-error" role="alert">
-          {errors.roles}
+          {errors.role[0]}
         </p>
       ) : null}
       <div className="role-rows">
@@ -37,7 +38,7 @@ export function RoleFields({
         </div>
         {ROLES.map((role) => {
           const existing = current.find((r) => r.role === role);
-          const scopeError = errors[`scope_${role}`];
+          const scopeError = errors[`scope_${role}`]?.[0];
           return (
             <div className="role-row" key={role}>
               <label className="checkbox">

@@ -45,26 +45,33 @@ export async function parseSubmission<S extends z.ZodTypeAny>(
   return parseWithZod(formData, { schema, async: true, formatError: translatedIssues(t) });
 }
 
+/** Secrets a reply never sends back into the page. */
+const hideFields = ["password", "currentPassword", "confirmPassword"];
+
 /**
  * The answer to a form whose write the domain refused (InputRefused): its
- * message beside the field it concerns. Anything else is thrown on.
+ * message beside the field it concerns. Anything else is thrown on. `init`
+ * replaces the 400 when the refusal has its own status (429 for a throttled
+ * sign-in).
  */
-export async function refusalReply(request: Request, submission: Submission<unknown, string[]>, error: unknown) {
+export async function refusalReply(
+  request: Request,
+  submission: Submission<unknown, string[]>,
+  error: unknown,
+  init: ResponseInit = { status: 400 },
+) {
   if (!(error instanceof InputRefused)) throw error;
   const message = (await getTranslate(request))(error.messageKey, error.values);
   const reply =
     error.field === "form"
-      ? submission.reply({ formErrors: [message] })
-      : submission.reply({ fieldErrors: { [error.field]: [message] } });
-  return data({ result: reply }, { status: 400 });
+      ? submission.reply({ formErrors: [message], hideFields })
+      : submission.reply({ fieldErrors: { [error.field]: [message] }, hideFields });
+  return data({ result: reply }, init);
 }
 
 /** The answer to a form that did not pass its schema: every message beside its field, what was typed kept. */
 export function invalidReply(submission: Submission<unknown, string[]>) {
-  return data(
-    { result: submission.reply({ hideFields: ["password", "currentPassword", "confirmPassword"] }) },
-    { status: 400 },
-  );
+  return data({ result: submission.reply({ hideFields }) }, { status: 400 });
 }
 
 // ───────── the form results of pages not yet moved to Conform ─────────

@@ -8,8 +8,11 @@ import { translatedIssues } from "./messages";
 /** What every form action answers when it does not redirect: Conform's reply, shown beside the fields. */
 export type FormReply = { result: SubmissionResult<string[]> };
 
+/** Every field of a schema, including those of only some branches of a union (an answer that may register or decline). */
+type FieldNames<T> = T extends unknown ? keyof T : never;
+
 /** A form's starting values, as a record from the database gives them (Conform writes numbers and dates as text). */
-export type FormDefaults<S extends z.ZodTypeAny> = { [K in keyof z.input<S>]?: string | number | Date | null };
+export type FormDefaults<S extends z.ZodTypeAny> = { [K in FieldNames<z.input<S>>]?: string | number | Date | null };
 
 /**
  * A form checked on the page with the same schema its action uses: messages

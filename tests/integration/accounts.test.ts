@@ -4,30 +4,26 @@ import { attemptSignIn } from "~/auth/sign-in.server";
 import { createSession, validateSessionToken } from "~/auth/session.server";
 import { startHousekeeping } from "~/auth/housekeeping.server";
 import { hashToken } from "~/auth/tokens.server";
-import type { Translate } from "~/i18n/types";
 import { listAuditEvents } from "~/models/audit.server";
-import {
-  acceptInvitation,
-  changePassword,
-  endOtherSessions,
-  findOpenInvitation,
-  inviteUser,
-  requestPasswordReset,
-  resetPassword,
-  setUserStatus,
-  updateUserRoles,
-  UserError,
-} from "~/models/user.server";
+import { InputRefused } from "~/domain/input-refused";
+import { RolesSchema } from "~/forms/roles";
+import { endOtherSessions } from "~/models/account.server";
+import { acceptInvitation, findOpenInvitation, inviteUser } from "~/models/invitation.server";
+import { changePassword, requestPasswordReset, resetPassword } from "~/models/password.server";
+import { setUserStatus, updateUserRoles } from "~/models/user.server";
 import { loader as auditLoader } from "~/routes/_app+/admin+/audit";
 import { loader as outboxLoader } from "~/routes/_app+/admin+/outbox";
 import { action as userAction, loader as userLoader } from "~/routes/_app+/admin+/users.$userId";
 import { loader as usersLoader } from "~/routes/_app+/admin+/users._index";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/_app+/admin+/users.new";
 import { db } from "~/utils/db.server";
-import { parseRoleFields } from "~/utils/role-form.server";
 import { demo } from "../support/people";
 
-const t: Translate = (key, values) => (values ? `${key} ${JSON.stringify(values)}` : key);
+/** What an action answers when a form comes back (Conform's reply). */
+type Reply = {
+  data: { result: { status: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } };
+  init: { status: number };
+};
 const tokenIn = (text: string | null, path: string) => new RegExp(`${path}([a-z2-7]{32})`).exec(text ?? "")![1]!;
 
 async function admin() {
@@ -93,7 +89,7 @@ describe("invitations", () => {
         { email: demo.focalPoint("VN"), name: "Again", roles: [{ role: "observer", countryId: null }] },
         await admin(),
       ),
-    ).rejects.toBeInstanceOf(UserError);
+    ).rejects.toBeInstanceOf(InputRefused);
   });
 
   it("can be sent only by administrators, and bad input writes nothing", async () => {
@@ -126,9 +122,9 @@ describe("invitations", () => {
       }),
       params: {},
       context,
-    })) as unknown as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
+    })) as unknown as Reply;
     expect(result.init.status).toBe(400);
-    expect(Object.keys(result.data.fieldErrors).sort()).toEqual(["email", "name", "scope_focal_point"]);
+    expect(Object.keys(result.data.result.error ?? {}).sort()).toEqual(["email", "name", "scope_focal_point"]);
     expect(await db.user.count()).toBe(before);
   });
 
@@ -216,7 +212,9 @@ describe("password reset and change", () => {
   it("changing the password needs the current one and ends the other sessions", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: demo.taskForce("BN") } });
     const { token } = await createSession(user.id);
-    await expect(changePassword(user.id, "wrong", "brunei-skills-2026", "10.0.0.7")).rejects.toBeInstanceOf(UserError);
+    await expect(changePassword(user.id, "wrong", "brunei-skills-2026", "10.0.0.7")).rejects.toBeInstanceOf(
+      InputRefused,
+    );
     expect(await validateSessionToken(token)).not.toBeNull();
     await changePassword(user.id, "focalpoint-demo", "brunei-skills-2026", "10.0.0.7");
     expect(await validateSessionToken(token)).toBeNull();
@@ -241,7 +239,7 @@ describe("password reset and change", () => {
       (e: unknown) => e,
     );
     expect(refused).toMatchObject({ field: "currentPassword", messageKey: "auth:signIn.throttled" });
-    expect((refused as UserError).values).toMatchObject({ seconds: expect.any(Number) });
+    expect((refused as InputRefused).values).toMatchObject({ seconds: expect.any(Number) });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       passwordHash: user.passwordHash,
     });
@@ -305,12 +303,9 @@ describe("administration", () => {
       method: "POST",
       body: form,
     });
-    const result = (await userAction({ request, params: { userId: target.id }, context })) as unknown as {
-      data: { fieldErrors: Record<string, string> };
-      init: { status: number };
-    };
+    const result = (await userAction({ request, params: { userId: target.id }, context })) as unknown as Reply;
     expect(result.init.status).toBe(400);
-    expect(Object.keys(result.data.fieldErrors)).toEqual(["scope_focal_point"]);
+    expect(result.data.result.error).toEqual({ scope_focal_point: ["Choose one of the options."] });
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id }, include: { roles: true } })).roles).toEqual(
       target.roles,
     );
@@ -326,29 +321,31 @@ describe("administration", () => {
 
   it("reads roles with the country scope only where the role takes one", async () => {
     const la = await countryId("LA");
-    const form = new FormData();
-    for (const role of ["admin", "focal_point", "observer"]) form.append("role", role);
-    form.set("scope_admin", la);
-    form.set("scope_focal_point", la);
-    form.set("label_observer", "ILO");
-    expect(parseRoleFields(form, new Set([la]), t)).toEqual({
-      ok: true,
+    expect(
+      RolesSchema.parse({
+        role: ["admin", "focal_point", "observer"],
+        scope_admin: la,
+        scope_focal_point: la,
+        label_observer: "ILO",
+      }),
+    ).toEqual({
       roles: [
         { role: "admin", countryId: null, label: null },
         { role: "focal_point", countryId: la, label: null },
         { role: "observer", countryId: null, label: "ILO" },
       ],
     });
-    form.delete("scope_focal_point");
-    form.append("role", "superuser");
-    const refused = parseRoleFields(form, new Set([la]), t);
-    expect(refused.ok ? [] : Object.keys(refused.fieldErrors).sort()).toEqual(["roles", "scope_focal_point"]);
+    const refused = RolesSchema.safeParse({ role: ["focal_point", "superuser"], scope_focal_point: "" });
+    expect(refused.success ? [] : refused.error.issues.map((i) => i.path.join(".")).sort()).toEqual([
+      "role",
+      "scope_focal_point",
+    ]);
   });
 
   it("an administrator cannot remove their own administrator role", async () => {
     const me = await admin();
     await expect(updateUserRoles(me.id, [{ role: "observer", countryId: null }], me.id)).rejects.toBeInstanceOf(
-      UserError,
+      InputRefused,
     );
     expect(await db.roleAssignment.count({ where: { userId: me.id, role: "admin" } })).toBe(1);
   });

@@ -11,7 +11,7 @@ const sink: SmtpSink = await vi.hoisted(async () => {
   return started;
 });
 
-const { inviteUser } = await import("~/models/user.server");
+const { inviteUser } = await import("~/models/invitation.server");
 const { loader: outboxLoader } = await import("~/routes/_app+/admin+/outbox");
 const { action: forgotAction } = await import("~/routes/_auth+/forgot-password");
 const { db } = await import("~/utils/db.server");

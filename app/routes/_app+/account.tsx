@@ -1,55 +1,33 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { z } from "zod";
-import { newPasswordFields, passwordsMatch } from "~/auth/password-form";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { signInAndRedirect } from "~/auth/sign-in-response.server";
 import { getRequestSession, requireUser } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
-import { Field, FormError, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { getTranslate } from "~/i18n/translate.server";
 import { listOrganisationOptions } from "~/models/organisation.server";
 import { listOwnBadges } from "~/models/participant.server";
 import { OwnWorkshopBadges } from "~/components/participant-fields";
 import participantStyles from "~/styles/participants.css?url";
-import {
-  changePassword,
-  endOtherSessions,
-  getAccount,
-  listSessions,
-  updateProfile,
-  UserError,
-} from "~/models/user.server";
+import { endOtherSessions, getAccount, listSessions, updateProfile } from "~/models/account.server";
+import { changePassword } from "~/models/password.server";
 import { useRootData } from "~/root";
 import { LOCALES, SEXES } from "~/domain/vocabulary";
 import { formatDateTime } from "~/utils/format";
-import { optionalText, text } from "~/forms/fields";
-import { parseForm, readFormData, refusal } from "~/forms/submission.server";
+import { ProfileSchema } from "~/forms/account";
+import { ChangePasswordSchema } from "~/forms/password";
+import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
+import { useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "My account · FocalPoint" }];
 // for the badges of one's coming workshops
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: participantStyles }];
-
-const ProfileForm = z.object({
-  intent: z.literal("profile"),
-  name: text(120),
-  position: optionalText(160),
-  phone: optionalText(40),
-  sex: z.enum(SEXES),
-  organisationId: z
-    .string()
-    .max(40)
-    .optional()
-    .transform((v) => v || null),
-});
-const PasswordForm = passwordsMatch(
-  z.object({ intent: z.literal("password"), currentPassword: z.string().min(1).max(200), ...newPasswordFields }),
-);
 
 async function currentSessionId(request: Request) {
   const session = await getRequestSession(request);
@@ -73,8 +51,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { form: "profile" | "password"; fieldErrors: Record<string, string>; formError?: string | null };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const t = await getTranslate(request);
@@ -82,31 +58,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "profile") {
-    const form = await parseForm(request, ProfileForm, formData);
-    if (!form.ok) return data<ActionResult>({ form: "profile", fieldErrors: form.fieldErrors }, { status: 400 });
-    const { intent: _, ...profile } = form.data;
-    if (profile.organisationId && !(await listOrganisationOptions()).some((o) => o.id === profile.organisationId)) {
-      return data<ActionResult>(
-        { form: "profile", fieldErrors: { organisationId: t("validation.invalidChoice") } },
-        { status: 400 },
-      );
+    const submission = await parseSubmission(request, formData, ProfileSchema);
+    if (submission.status !== "success") return invalidReply(submission);
+    try {
+      await updateProfile(user.id, submission.value, context.requestId);
+    } catch (error) {
+      return refusalReply(request, submission, error);
     }
-    await updateProfile(user.id, profile, context.requestId);
     return redirectWithToast("/account", { kind: "success", message: t("account:profile.saved") });
   }
 
   if (intent === "password") {
-    const form = await parseForm(request, PasswordForm, formData);
-    if (!form.ok) return data<ActionResult>({ form: "password", fieldErrors: form.fieldErrors }, { status: 400 });
+    const submission = await parseSubmission(request, formData, ChangePasswordSchema);
+    if (submission.status !== "success") return invalidReply(submission);
     try {
-      await changePassword(user.id, form.data.currentPassword, form.data.password, context.clientIp);
+      await changePassword(user.id, submission.value.currentPassword, submission.value.password, context.clientIp);
     } catch (error) {
-      if (error instanceof UserError)
-        return data<ActionResult>(
-          { form: "password", fieldErrors: { [error.field]: t(error.messageKey, error.values) } },
-          { status: 400 },
-        );
-      throw error;
+      return refusalReply(request, submission, error);
     }
     // Every session ended with the old password; this device continues in a fresh one.
     return signInAndRedirect(user.id, request, context.clientIp, "/account", {
@@ -131,8 +99,15 @@ export default function Account() {
   const { t: tc } = useTranslation("common");
   const { t: ta } = useTranslation("auth");
   const locale = useRootData()?.locale ?? "en";
-  const profileErrors = actionData?.form === "profile" ? actionData.fieldErrors : {};
-  const passwordErrors = actionData?.form === "password" ? actionData.fieldErrors : {};
+  const [profileForm, profile] = useAppForm(ProfileSchema, {
+    id: "profile",
+    lastResult: replyTo("profile", actionData?.result),
+    defaultValue: { ...account, sex: account.sex ?? "undisclosed" },
+  });
+  const [passwordForm, password] = useAppForm(ChangePasswordSchema, {
+    id: "password",
+    lastResult: replyTo("password", actionData?.result),
+  });
 
   return (
     <>
@@ -140,36 +115,16 @@ export default function Account() {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t("profile.heading")}</h2>
-          <Form method="post" noValidate>
+          <Form method="post" {...getFormProps(profileForm)}>
+            <FormErrorSummary form={profileForm} />
             <input type="hidden" name="intent" value="profile" />
             <Field label={t("profile.email")} value={account.email} readOnly hint={t("profile.emailHint")} />
-            <Field
-              label={t("profile.name")}
-              name="name"
-              defaultValue={account.name}
-              required
-              autoComplete="name"
-              error={profileErrors.name}
-            />
-            <Field
-              label={t("profile.position")}
-              name="position"
-              defaultValue={account.position ?? ""}
-              error={profileErrors.position}
-            />
-            <Field
-              label={t("profile.phone")}
-              name="phone"
-              inputMode="tel"
-              defaultValue={account.phone ?? ""}
-              autoComplete="tel"
-              error={profileErrors.phone}
-            />
+            <Field label={t("profile.name")} meta={profile.name} autoComplete="name" />
+            <Field label={t("profile.position")} meta={profile.position} />
+            <Field label={t("profile.phone")} meta={profile.phone} inputMode="tel" autoComplete="tel" />
             <SelectField
               label={t("profile.organisation")}
-              name="organisationId"
-              defaultValue={account.organisationId ?? ""}
-              error={profileErrors.organisationId}
+              meta={profile.organisationId}
               options={[
                 { value: "", label: t("profile.noOrganisation") },
                 ...organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name })),
@@ -177,10 +132,8 @@ export default function Account() {
             />
             <SelectField
               label={t("profile.sex")}
-              name="sex"
-              defaultValue={account.sex ?? "undisclosed"}
+              meta={profile.sex}
               hint={t("profile.sexHint")}
-              error={profileErrors.sex}
               options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))}
             />
             <button type="submit">{tc("actions.save")}</button>
@@ -205,36 +158,29 @@ export default function Account() {
           </section>
           <section className="card" aria-labelledby="password-heading">
             <h2 id="password-heading">{t("password.heading")}</h2>
-            <Form method="post" noValidate>
+            <Form method="post" {...getFormProps(passwordForm)}>
+              <FormErrorSummary form={passwordForm} />
               <input type="hidden" name="intent" value="password" />
               <input type="hidden" name="username" value={account.email} autoComplete="username" />
               <Field
                 label={t("password.current")}
-                name="currentPassword"
+                meta={password.currentPassword}
                 type="password"
                 autoComplete="current-password"
-                required
-                error={passwordErrors.currentPassword}
               />
               <Field
                 label={t("password.new")}
-                name="password"
+                meta={password.password}
                 type="password"
                 autoComplete="new-password"
-                required
-                minLength={MIN_PASSWORD_LENGTH}
-                error={passwordErrors.password}
                 hint={ta("reset.hint", { min: MIN_PASSWORD_LENGTH })}
               />
               <Field
                 label={t("password.confirm")}
-                name="confirmPassword"
+                meta={password.confirmPassword}
                 type="password"
                 autoComplete="new-password"
-                required
-                error={passwordErrors.confirmPassword}
               />
-              <FormError>{actionData?.form === "password" ? actionData.formError : null}</FormError>
               <button type="submit">{t("password.submit")}</button>
             </Form>
           </section>
@@ -271,6 +217,11 @@ export default function Account() {
       <OwnWorkshopBadges badges={workshopBadges} locale={locale} />
     </>
   );
+}
+
+/** The page has two forms on one action: a reply belongs to the one whose `intent` it carries. */
+function replyTo(intent: "profile" | "password", result: SubmissionResult<string[]> | undefined) {
+  return result?.initialValue?.intent === intent ? result : null;
 }
 
 /** "Chrome on Linux" from a user-agent string: enough to recognise one's own devices. */

@@ -1,23 +1,23 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { newPasswordFields, passwordsMatch } from "~/auth/password-form";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { signInAndRedirect } from "~/auth/sign-in-response.server";
 import { roleLabels } from "~/components/app-shell";
 import { AuthLayout } from "~/components/auth-layout";
-import { Field, FormError } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
+import { InputRefused } from "~/domain/input-refused";
+import { AcceptInvitationSchema } from "~/forms/invitation";
+import { useAppForm } from "~/forms/use-app-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { acceptInvitation, findOpenInvitation, UserError } from "~/models/user.server";
-import { text } from "~/forms/fields";
-import { parseForm, readFormData } from "~/forms/submission.server";
+import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 
 export const meta: MetaFunction = () => [{ title: "Welcome · FocalPoint" }];
 
 const TokenParam = z.string().regex(/^[a-z2-7]{32}$/);
-const AcceptForm = passwordsMatch(z.object({ name: text(120), ...newPasswordFields }));
 
 async function openInvitation(params: { token?: string }) {
   const token = TokenParam.safeParse(params.token);
@@ -41,23 +41,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const t = await getTranslate(request);
-  const invalid = () =>
-    data({ fieldErrors: {} as Record<string, string>, formError: t("auth:invitation.invalidLink") }, { status: 400 });
+  const submission = await parseSubmission(request, await readFormData(request), AcceptInvitationSchema);
   const found = await openInvitation(params);
-  if (!found) return invalid();
-  const form = await parseForm(request, AcceptForm, await readFormData(request));
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null }, { status: 400 });
+  const spentLink = new InputRefused("form", "auth:invitation.invalidLink");
+  if (!found) return refusalReply(request, submission, spentLink);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
-    const userId = await acceptInvitation(found.token, { name: form.data.name, password: form.data.password });
-    if (!userId) return invalid();
+    const userId = await acceptInvitation(found.token, submission.value);
+    if (!userId) return refusalReply(request, submission, spentLink);
+    const t = await getTranslate(request);
     return signInAndRedirect(userId, request, context.clientIp, "/", {
       kind: "success",
       message: t("auth:invitation.title"),
     });
   } catch (error) {
-    if (error instanceof UserError) return invalid();
-    throw error;
+    return refusalReply(request, submission, error);
   }
 }
 
@@ -67,6 +65,10 @@ export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
+  const [form, fields] = useAppForm(AcceptInvitationSchema, {
+    lastResult: actionData?.result,
+    defaultValue: { name: invitation?.name },
+  });
   if (!invitation) {
     return (
       <AuthLayout title={t("invitation.title")}>
@@ -86,8 +88,8 @@ export default function AcceptInvitation() {
           ? t("invitation.intro", { inviter: invitation.inviter, roles })
           : t("invitation.introNoInviter", { roles })}
       </p>
-      <FormError>{actionData?.formError}</FormError>
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrorSummary form={form} />
         <Field
           label={t("signIn.email")}
           name="email"
@@ -96,31 +98,19 @@ export default function AcceptInvitation() {
           readOnly
           autoComplete="username"
         />
-        <Field
-          label={t("invitation.name")}
-          name="name"
-          defaultValue={invitation.name}
-          required
-          autoComplete="name"
-          error={actionData?.fieldErrors.name}
-        />
+        <Field label={t("invitation.name")} meta={fields.name} autoComplete="name" />
         <Field
           label={t("reset.newPassword")}
-          name="password"
+          meta={fields.password}
           type="password"
           autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
           hint={t("reset.hint", { min: MIN_PASSWORD_LENGTH })}
-          error={actionData?.fieldErrors.password}
         />
         <Field
           label={t("reset.confirmPassword")}
-          name="confirmPassword"
+          meta={fields.confirmPassword}
           type="password"
           autoComplete="new-password"
-          required
-          error={actionData?.fieldErrors.confirmPassword}
         />
         <button type="submit" disabled={submitting}>
           {t("invitation.submit")}

@@ -1,17 +1,19 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { AuthLayout } from "~/components/auth-layout";
-import { Field, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { listCountries } from "~/models/country.server";
 import { completeRegistration, countryExists, findRegistration } from "~/models/participant.server";
 import { useRootData } from "~/root";
 import { SEXES } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
-import { parseForm, readFormData } from "~/forms/submission.server";
-import { optionalText, text } from "~/forms/fields";
+import { InputRefused } from "~/domain/input-refused";
+import { RegistrationAnswerSchema } from "~/forms/registration";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
+import { useAppForm } from "~/forms/use-app-form";
 
 export const meta: MetaFunction = () => [{ title: "Workshop registration · FocalPoint" }];
 
@@ -22,39 +24,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { registration, countries: await listCountries() };
 }
 
-const AnswerForm = z.discriminatedUnion("decision", [
-  z.object({
-    decision: z.literal("register"),
-    name: text(160),
-    organisationName: optionalText(200),
-    countryId: z
-      .string()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(
-        z
-          .string()
-          .regex(/^[a-z0-9]{10,40}$/)
-          .nullable(),
-      ),
-    sex: z.enum(SEXES),
-  }),
-  z.object({ decision: z.literal("decline") }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await parseForm(request, AnswerForm, await readFormData(request));
-  if (!form.ok) return data({ done: null, invalid: false, fieldErrors: form.fieldErrors }, { status: 400 });
+  const submission = await parseSubmission(request, await readFormData(request), RegistrationAnswerSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   const answer =
-    form.data.decision === "register"
-      ? form.data
+    submission.value.decision === "register"
+      ? submission.value
       : // Declining changes nothing but the status; the details are not asked for.
         { decision: "decline" as const, name: "", organisationName: "", countryId: null, sex: "undisclosed" as const };
   if (!(await countryExists(answer.countryId)))
-    return data({ done: null, invalid: false, fieldErrors: { countryId: "—" } }, { status: 400 });
+    return refusalReply(request, submission, new InputRefused("countryId", "participants:errors.unknownCountry"));
   const result = await completeRegistration(params.token ?? "", answer);
-  if (!result) return data({ done: null, invalid: true, fieldErrors: {} }, { status: 410 });
-  return { done: result.status, invalid: false, fieldErrors: {} as Record<string, string> };
+  if (!result) return data({ spent: true as const }, { status: 410 });
+  return { done: result.status };
 }
 
 export default function Register() {
@@ -64,8 +46,19 @@ export default function Register() {
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
   const submitting = useNavigation().state === "submitting";
+  const [form, fields] = useAppForm(RegistrationAnswerSchema, {
+    lastResult: actionData && "result" in actionData ? actionData.result : null,
+    defaultValue: registration
+      ? {
+          name: registration.name,
+          organisationName: registration.organisationName,
+          countryId: registration.countryId,
+          sex: registration.sex,
+        }
+      : undefined,
+  });
 
-  if (actionData?.done) {
+  if (actionData && "done" in actionData) {
     const registered = actionData.done === "registered";
     return (
       <AuthLayout title={registered ? t("register.registered") : t("register.declined")}>
@@ -73,7 +66,7 @@ export default function Register() {
       </AuthLayout>
     );
   }
-  if (!registration || actionData?.invalid) {
+  if (!registration || (actionData && "spent" in actionData)) {
     return (
       <AuthLayout title={t("register.invalid")}>
         <p className="form-error" role="alert">
@@ -83,7 +76,6 @@ export default function Register() {
     );
   }
   const { workshop } = registration;
-  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
   return (
     <AuthLayout title={t("register.title")}>
       <p>{t("register.intro", { name: registration.name })}</p>
@@ -96,38 +88,20 @@ export default function Register() {
           {workshop.hostCountry ? ` (${workshop.hostCountry.name})` : ""}
         </div>
       </div>
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
         <h2 className="h3">{t("register.confirmDetails")}</h2>
+        <FormErrorSummary form={form} />
         {registration.email ? <Field label={t("email")} value={registration.email} readOnly /> : null}
-        <Field
-          label={t("name")}
-          name="name"
-          defaultValue={registration.name}
-          required
-          maxLength={160}
-          autoComplete="name"
-          error={errors.name}
-        />
-        <Field
-          label={t("organisation")}
-          name="organisationName"
-          defaultValue={registration.organisationName}
-          maxLength={200}
-          autoComplete="organization"
-          error={errors.organisationName}
-        />
+        <Field label={t("name")} meta={fields.name} maxLength={160} autoComplete="name" />
+        <Field label={t("organisation")} meta={fields.organisationName} maxLength={200} autoComplete="organization" />
         <SelectField
           label={t("country")}
-          name="countryId"
-          defaultValue={registration.countryId ?? ""}
-          error={errors.countryId ? t("errors.unknownCountry") : undefined}
+          meta={fields.countryId}
           options={[{ value: "", label: t("noCountry") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
         />
         <SelectField
           label={t("sex")}
-          name="sex"
-          defaultValue={registration.sex}
-          error={errors.sex}
+          meta={fields.sex}
           options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))}
         />
         <div className="form-actions">

@@ -1,21 +1,22 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { newPasswordFields, passwordsMatch } from "~/auth/password-form";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { signInAndRedirect } from "~/auth/sign-in-response.server";
 import { AuthLayout } from "~/components/auth-layout";
-import { Field, FormError } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
+import { InputRefused } from "~/domain/input-refused";
+import { ResetPasswordSchema } from "~/forms/password";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
+import { useAppForm } from "~/forms/use-app-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { findValidResetToken, resetPassword } from "~/models/user.server";
-import { parseForm, readFormData } from "~/forms/submission.server";
+import { findValidResetToken, resetPassword } from "~/models/password.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password · FocalPoint" }];
 
 const TokenParam = z.string().regex(/^[a-z2-7]{32}$/);
-const ResetForm = passwordsMatch(z.object(newPasswordFields));
 
 async function validToken(params: { token?: string }) {
   const token = TokenParam.safeParse(params.token);
@@ -27,15 +28,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const submission = await parseSubmission(request, await readFormData(request), ResetPasswordSchema);
   const token = await validToken(params);
+  const spentLink = new InputRefused("form", "auth:reset.invalidLink");
+  if (!token) return refusalReply(request, submission, spentLink);
+  if (submission.status !== "success") return invalidReply(submission);
+  const userId = await resetPassword(token, submission.value.password);
+  if (!userId) return refusalReply(request, submission, spentLink);
   const t = await getTranslate(request);
-  if (!token)
-    return data({ fieldErrors: {} as Record<string, string>, formError: t("auth:reset.invalidLink") }, { status: 400 });
-  const form = await parseForm(request, ResetForm, await readFormData(request));
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null }, { status: 400 });
-  const userId = await resetPassword(token, form.data.password);
-  if (!userId)
-    return data({ fieldErrors: {} as Record<string, string>, formError: t("auth:reset.invalidLink") }, { status: 400 });
   return signInAndRedirect(userId, request, context.clientIp, "/", { kind: "success", message: t("auth:reset.done") });
 }
 
@@ -44,35 +44,29 @@ export default function ResetPassword() {
   const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
+  const [form, fields] = useAppForm(ResetPasswordSchema, { lastResult: actionData?.result });
   return (
     <AuthLayout title={t("reset.title")}>
       {valid ? (
-        <>
-          <FormError>{actionData?.formError}</FormError>
-          <Form method="post" noValidate>
-            <Field
-              label={t("reset.newPassword")}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD_LENGTH}
-              hint={t("reset.hint", { min: MIN_PASSWORD_LENGTH })}
-              error={actionData?.fieldErrors.password}
-            />
-            <Field
-              label={t("reset.confirmPassword")}
-              name="confirmPassword"
-              type="password"
-              autoComplete="new-password"
-              required
-              error={actionData?.fieldErrors.confirmPassword}
-            />
-            <button type="submit" disabled={submitting}>
-              {t("reset.submit")}
-            </button>
-          </Form>
-        </>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrorSummary form={form} />
+          <Field
+            label={t("reset.newPassword")}
+            meta={fields.password}
+            type="password"
+            autoComplete="new-password"
+            hint={t("reset.hint", { min: MIN_PASSWORD_LENGTH })}
+          />
+          <Field
+            label={t("reset.confirmPassword")}
+            meta={fields.confirmPassword}
+            type="password"
+            autoComplete="new-password"
+          />
+          <button type="submit" disabled={submitting}>
+            {t("reset.submit")}
+          </button>
+        </Form>
       ) : (
         <p className="form-error" role="alert">
           {t("reset.invalidLink")}

@@ -1,29 +1,24 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
-import { FormError } from "~/components/forms";
+import { FormErrorSummary } from "~/components/forms";
 import { RoleFields } from "~/components/role-fields";
 import { getTranslate } from "~/i18n/translate.server";
 import { listAuditEvents } from "~/models/audit.server";
 import { listCountries } from "~/models/country.server";
-import {
-  getUserForAdmin,
-  inviteUser,
-  revokeInvitations,
-  setUserStatus,
-  updateUserRoles,
-  UserError,
-} from "~/models/user.server";
+import { inviteUser, revokeInvitations } from "~/models/invitation.server";
+import { getUserForAdmin, setUserStatus, updateUserRoles } from "~/models/user.server";
 import { useRootData } from "~/root";
 import type { Role } from "~/domain/vocabulary";
 import { formatDateTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
-import { parseRoleFields } from "~/utils/role-form.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { readFormData, refusal } from "~/forms/submission.server";
+import { RolesSchema, StatusSchema } from "~/forms/roles";
+import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
+import { useAppForm } from "~/forms/use-app-form";
 
 export const meta: MetaFunction = () => [{ title: "Person · Administration · FocalPoint" }];
 
@@ -48,17 +43,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = `/admin/users/${user.id}`;
   switch (formData.get("intent")) {
     case "roles": {
-      const roles = parseRoleFields(formData, new Set((await listCountries()).map((c) => c.id)), t);
-      if (!roles.ok) return data({ fieldErrors: roles.fieldErrors, formError: t("errors.fixBelow") }, { status: 400 });
+      const submission = await parseSubmission(request, formData, RolesSchema);
+      if (submission.status !== "success") return invalidReply(submission);
       try {
-        await updateUserRoles(user.id, roles.roles, actor.id, context.requestId);
+        await updateUserRoles(user.id, submission.value.roles, actor.id, context.requestId);
       } catch (error) {
-        if (error instanceof UserError)
-          return data(
-            { fieldErrors: { [error.field]: t(error.messageKey) }, formError: t("errors.fixBelow") },
-            { status: 400 },
-          );
-        throw error;
+        return refusalReply(request, submission, error);
       }
       return redirectWithToast(back, { kind: "success", message: t("admin:user.rolesSaved") });
     }
@@ -68,9 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       try {
         await setUserStatus(user.id, status, actor.id, context.requestId);
       } catch (error) {
-        if (error instanceof UserError)
-          return data({ fieldErrors: {} as Record<string, string>, formError: t(error.messageKey) }, { status: 400 });
-        throw error;
+        return refusalReply(request, await parseSubmission(request, formData, StatusSchema), error);
       }
       return redirectWithToast(back, {
         kind: "success",
@@ -102,6 +90,15 @@ export default function AdminUser() {
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
   const invitation = user.invitations[0];
+  const intent = actionData?.result.initialValue?.intent;
+  const [rolesForm] = useAppForm(RolesSchema, {
+    id: "roles",
+    lastResult: intent === "roles" ? actionData?.result : null,
+  });
+  const [statusForm] = useAppForm(StatusSchema, {
+    id: "status",
+    lastResult: intent === "roles" ? null : actionData?.result,
+  });
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -120,20 +117,21 @@ export default function AdminUser() {
           {tc("actions.view")}
         </Link>
       </PageHeader>
-      <FormError>{actionData?.formError}</FormError>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="roles-heading">
           <h2 id="roles-heading">{t("user.rolesHeading")}</h2>
-          <Form method="post" noValidate>
+          <Form method="post" {...getFormProps(rolesForm)}>
+            <FormErrorSummary form={rolesForm} />
             <input type="hidden" name="intent" value="roles" />
-            <RoleFields countries={countries} current={user.roles} errors={actionData?.fieldErrors ?? {}} />
+            <RoleFields countries={countries} current={user.roles} errors={rolesForm.allErrors} />
             <button type="submit">{t("user.saveRoles")}</button>
           </Form>
         </section>
         <div className="stack">
           <section className="card" aria-labelledby="status-heading">
             <h2 id="status-heading">{t("user.statusHeading")}</h2>
-            <Form method="post">
+            <Form method="post" {...getFormProps(statusForm)}>
+              <FormErrorSummary form={statusForm} />
               {user.status === "disabled" ? (
                 <button type="submit" name="intent" value="enable" className="button-secondary">
                   {t("user.enable")}

@@ -1,41 +1,24 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
-import { Field, FormError, SelectField, FormActions } from "~/components/forms";
+import { Field, FormActions, FormErrorSummary, SelectField } from "~/components/forms";
 import { RoleFields } from "~/components/role-fields";
 import { getTranslate } from "~/i18n/translate.server";
 import { listOrganisationOptions } from "~/models/organisation.server";
 import { listCountries } from "~/models/country.server";
-import { inviteUser, UserError } from "~/models/user.server";
-import { email, text } from "~/forms/fields";
-import { parseForm, readFormData } from "~/forms/submission.server";
-import { parseRoleFields } from "~/utils/role-form.server";
+import { inviteUser } from "~/models/invitation.server";
+import { InviteSchema } from "~/forms/roles";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
+import { useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
 import { LOCALES } from "~/domain/vocabulary";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { useRootData } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Invite a person · FocalPoint" }];
-
-const InviteForm = z.object({
-  email: email(),
-  name: text(120),
-  organisationId: z
-    .string()
-    .max(40)
-    .optional()
-    .transform((v) => v || null),
-  countryId: z
-    .string()
-    .max(40)
-    .optional()
-    .transform((v) => v || null),
-  locale: z.enum(LOCALES),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "user.manage");
@@ -45,36 +28,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user.manage");
-  const t = await getTranslate(request);
-  const formData = await readFormData(request);
-  const [form, countries, organisations] = await Promise.all([
-    parseForm(request, InviteForm, formData),
-    listCountries(),
-    listOrganisationOptions(),
-  ]);
-  const countryIds = new Set(countries.map((c) => c.id));
-  const roles = parseRoleFields(formData, countryIds, t);
-  const fieldErrors = { ...(form.ok ? {} : form.fieldErrors), ...(roles.ok ? {} : roles.fieldErrors) };
-  if (form.ok && form.data.organisationId && !organisations.some((o) => o.id === form.data.organisationId))
-    fieldErrors.organisationId = t("validation.invalidChoice");
-  if (form.ok && form.data.countryId && !countryIds.has(form.data.countryId))
-    fieldErrors.countryId = t("validation.invalidChoice");
-  if (!form.ok || !roles.ok || Object.keys(fieldErrors).length) {
-    return data({ fieldErrors, formError: t("errors.fixBelow") }, { status: 400 });
-  }
+  const submission = await parseSubmission(request, await readFormData(request), InviteSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
-    await inviteUser({ ...form.data, roles: roles.roles }, actor, context.requestId);
+    await inviteUser(submission.value, actor, context.requestId);
   } catch (error) {
-    if (error instanceof UserError)
-      return data(
-        { fieldErrors: { [error.field]: t(error.messageKey) }, formError: t("errors.fixBelow") },
-        { status: 400 },
-      );
-    throw error;
+    return refusalReply(request, submission, error);
   }
+  const t = await getTranslate(request);
   return redirectWithToast("/admin/users?status=invited", {
     kind: "success",
-    message: t("admin:invite.sent", { email: form.data.email }),
+    message: t("admin:invite.sent", { email: submission.value.email }),
   });
 }
 
@@ -83,23 +47,22 @@ export default function InvitePerson() {
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { t } = useTranslation("admin");
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
   const locale = useRootData()?.locale ?? "en";
+  const [form, fields] = useAppForm(InviteSchema, { lastResult: actionData?.result, defaultValue: { locale } });
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/admin">{t("title")}</Link> › <Link to="/admin/users">{t("users.title")}</Link>
       </nav>
       <PageHeader title={t("invite.title")} intro={t("invite.intro")} />
-      <Form method="post" noValidate className="card">
-        <FormError>{actionData?.formError}</FormError>
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <FormErrorSummary form={form} />
         <div className="grid grid-2">
-          <Field label={t("invite.email")} name="email" type="email" required autoComplete="off" error={errors.email} />
-          <Field label={t("invite.name")} name="name" required autoComplete="off" error={errors.name} />
+          <Field label={t("invite.email")} meta={fields.email} type="email" autoComplete="off" />
+          <Field label={t("invite.name")} meta={fields.name} autoComplete="off" />
           <SelectField
             label={t("invite.organisation")}
-            name="organisationId"
-            error={errors.organisationId}
+            meta={fields.organisationId}
             options={[
               { value: "", label: t("invite.noOrganisation") },
               ...organisations.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name })),
@@ -107,8 +70,7 @@ export default function InvitePerson() {
           />
           <SelectField
             label={t("invite.country")}
-            name="countryId"
-            error={errors.countryId}
+            meta={fields.countryId}
             options={[
               { value: "", label: t("invite.noCountry") },
               ...countries.map((c) => ({ value: c.id, label: c.name })),
@@ -117,13 +79,11 @@ export default function InvitePerson() {
           <SelectField
             label={t("invite.language")}
             hint={t("invite.languageHint")}
-            name="locale"
-            defaultValue={locale}
-            error={errors.locale}
+            meta={fields.locale}
             options={LOCALES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
           />
         </div>
-        <RoleFields countries={countries} errors={errors} />
+        <RoleFields countries={countries} errors={form.allErrors} />
         <FormActions submitting={submitting} submitLabel={t("invite.submit")} cancelTo="/admin/users" />
       </Form>
     </>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 
 /** A new password typed twice; shared by invitations, resets and the account page. */
 export const newPasswordFields = {
@@ -13,3 +13,11 @@ export function passwordsMatch<T extends { password: string; confirmPassword: st
     message: "auth:reset.mismatch",
   });
 }
+
+/** Choosing a new password from an e-mailed reset link. */
+export const ResetPasswordSchema = passwordsMatch(z.object(newPasswordFields));
+
+/** Changing one's password on the account page: the current one first. */
+export const ChangePasswordSchema = passwordsMatch(
+  z.object({ currentPassword: z.string().min(1).max(200), ...newPasswordFields }),
+);
