@@ -13,8 +13,8 @@ import { Field, FormError, SelectField } from "~/components/forms";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { getTranslate } from "~/i18n/translate.server";
 import { listOrganisationOptions } from "~/models/organisation.server";
-import { listOwnBadges } from "~/models/participant.server";
-import { OwnWorkshopBadges } from "~/components/participant-fields";
+import { listOwnBadges } from "~/models/participant-badge.server";
+import { OwnWorkshopBadges } from "~/components/participant-form";
 import participantStyles from "~/styles/participants.css?url";
 import {
   changePassword,
