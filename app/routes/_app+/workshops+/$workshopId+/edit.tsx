@@ -44,7 +44,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { actorId: user.id, requestId: context.requestId };
   const here = `/workshops/${workshop.id}/edit`;
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
+  // Files come only with the upload form (multipart); the other forms say what they are.
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const intent = multipart ? "upload" : formData.get("intent");
 
   if (intent === "removeMaterial") {
     const materialId = parseParam(IdParam, formData.get("materialId"));
