@@ -1,7 +1,10 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useAppForm } from "~/forms/use-app-form";
+import { LinkMaterialSchema, MaterialUploadSchema } from "~/forms/workshop";
 import { useRootData } from "~/root";
-import { Field, FormError } from "./forms";
+import { Field, FormErrorSummary } from "./forms";
 
 export type Material = {
   id: string;
@@ -98,27 +101,82 @@ function RemoveMaterial({ material }: { material: Material }) {
   );
 }
 
+function AddLinkForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation("workshops");
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useAppForm(LinkMaterialSchema, { lastResult });
+  return (
+    <Form method="post" className="stack" aria-labelledby="add-link-heading" {...getFormProps(form)}>
+      <h3 id="add-link-heading">{t("materials.addLinkHeading")}</h3>
+      <input type="hidden" name="intent" value="addLink" />
+      <FormErrorSummary form={form} />
+      <Field label={t("materials.linkTitle")} meta={fields.title} />
+      <Field label={t("materials.url")} meta={fields.url} type="url" inputMode="url" hint={t("materials.urlHint")} />
+      <div className="form-actions">
+        <button type="submit" className="button-secondary" disabled={busy}>
+          {t("materials.addLink")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function UploadForm({
+  lastResult,
+  maxUpload,
+  accept,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  maxUpload: string;
+  accept: string;
+}) {
+  const { t } = useTranslation("workshops");
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useAppForm(MaterialUploadSchema, { lastResult });
+  return (
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      className="stack"
+      aria-labelledby="upload-heading"
+      {...getFormProps(form)}
+    >
+      <h3 id="upload-heading">{t("materials.uploadHeading")}</h3>
+      <input type="hidden" name="intent" value="upload" />
+      <FormErrorSummary form={form} />
+      <Field label={t("materials.fileTitle")} meta={fields.title} hint={t("materials.fileTitleHint")} />
+      <Field
+        label={t("materials.chooseFile")}
+        meta={fields.file}
+        type="file"
+        accept={accept}
+        hint={t("materials.fileHint", { max: maxUpload })}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button-secondary" disabled={busy}>
+          {t("materials.upload")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
 /** For the workshop's managers: the list with remove buttons, a link form and an upload form. */
 export function MaterialsEditor({
   materials,
   maxUpload,
   accept,
-  linkErrors,
-  linkValues,
-  uploadErrors,
+  linkResult,
+  uploadResult,
 }: {
   materials: Material[];
   maxUpload: string;
   /** the file extensions uploads accept, for the browser's file picker */
   accept: string;
-  linkErrors: Record<string, string>;
-  linkValues: Record<string, string>;
-  uploadErrors: Record<string, string>;
+  linkResult?: SubmissionResult<string[]> | null;
+  uploadResult?: SubmissionResult<string[]> | null;
 }) {
   const { t } = useTranslation("workshops");
-  const { t: tc } = useTranslation("common");
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
   return (
     <section className="card stack materials-editor" id="materials" aria-labelledby="materials-heading">
       <h2 id="materials-heading">{t("materials.title")}</h2>
@@ -138,66 +196,13 @@ export function MaterialsEditor({
       )}
       {/* Keyed on the number of materials, so the forms start empty again once one was added. */}
       <div className="grid grid-2">
-        <Form
-          key={`link-${materials.length}`}
-          method="post"
-          noValidate
-          className="stack"
-          aria-labelledby="add-link-heading"
-        >
-          <h3 id="add-link-heading">{t("materials.addLinkHeading")}</h3>
-          <input type="hidden" name="intent" value="addLink" />
-          <FormError>{Object.keys(linkErrors).length ? tc("errors.fixBelow") : null}</FormError>
-          <Field
-            label={t("materials.linkTitle")}
-            name="title"
-            defaultValue={linkValues.title ?? ""}
-            required
-            maxLength={200}
-            error={linkErrors.title}
-          />
-          <Field
-            label={t("materials.url")}
-            name="url"
-            type="url"
-            inputMode="url"
-            defaultValue={linkValues.url ?? ""}
-            required
-            hint={t("materials.urlHint")}
-            error={linkErrors.url}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button-secondary" disabled={busy}>
-              {t("materials.addLink")}
-            </button>
-          </div>
-        </Form>
-        <Form
+        <AddLinkForm key={`link-${materials.length}`} lastResult={linkResult} />
+        <UploadForm
           key={`upload-${materials.length}`}
-          method="post"
-          encType="multipart/form-data"
-          noValidate
-          className="stack"
-          aria-labelledby="upload-heading"
-        >
-          <h3 id="upload-heading">{t("materials.uploadHeading")}</h3>
-          <FormError>{Object.keys(uploadErrors).length ? tc("errors.fixBelow") : null}</FormError>
-          <Field label={t("materials.fileTitle")} name="title" maxLength={200} hint={t("materials.fileTitleHint")} />
-          <Field
-            label={t("materials.chooseFile")}
-            name="file"
-            type="file"
-            accept={accept}
-            required
-            hint={t("materials.fileHint", { max: maxUpload })}
-            error={uploadErrors.file}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button-secondary" disabled={busy}>
-              {t("materials.upload")}
-            </button>
-          </div>
-        </Form>
+          lastResult={uploadResult}
+          maxUpload={maxUpload}
+          accept={accept}
+        />
       </div>
     </section>
   );

@@ -1,11 +1,10 @@
 import { emit } from "~/events.server";
 import { TZDate } from "@date-fns/tz";
-import { z } from "zod";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { db, type Prisma } from "~/utils/db.server";
-import { SESSION_TYPES, SPEAKER_ROLES, type SessionType, type SpeakerRole } from "~/domain/vocabulary";
-import { asArray, optionalText, text } from "~/forms/fields";
-import { isCalendarDay } from "~/utils/format";
+import { InputRefused } from "~/domain/input-refused";
+import type { SessionType, SpeakerRole } from "~/domain/vocabulary";
+import type { AgendaSessionInput } from "~/forms/agenda-session";
 
 /**
  * A workshop's agenda. Facilitators enter days and clock times in the
@@ -113,7 +112,7 @@ export function findOverlaps(
   return overlaps;
 }
 
-const byTimeThenOrder = (a: { startsAt: Date; sortOrder: number }, b: { startsAt: Date; sortOrder: number }) =>
+export const byTimeThenOrder = (a: { startsAt: Date; sortOrder: number }, b: { startsAt: Date; sortOrder: number }) =>
   a.startsAt.getTime() - b.startsAt.getTime() || a.sortOrder - b.sortOrder;
 
 /** The agenda day by day (every day of the workshop, even empty ones), with overlaps found. */
@@ -182,54 +181,20 @@ export function speakerDirectory() {
 
 // ───────────────────────── changing the agenda ─────────────────────────
 
-const clock = z
-  .string()
-  .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "workshops:sessionForm.timeFormat");
-
-export const SessionForm = z
-  .object({
-    day: z.string().refine(isCalendarDay, "workshops:sessionForm.dayOutside"),
-    startTime: clock,
-    endTime: clock,
-    title: text(200),
-    description: optionalText(2000),
-    sessionType: z.enum(SESSION_TYPES),
-    speakerName: z.preprocess(
-      asArray,
-      z.array(z.string().trim().max(120, "workshops:sessionForm.speakerTooLong")).max(30),
-    ),
-    speakerRole: z.preprocess(asArray, z.array(z.enum(SPEAKER_ROLES)).max(30)),
-  })
-  .refine((v) => v.speakerName.length === v.speakerRole.length, {
-    path: ["speakerName"],
-    message: "common:validation.invalid",
-  });
-export type SessionInput = z.output<typeof SessionForm>;
-
-/** A session the agenda cannot hold; `fieldErrors` are translation keys, by form field. */
-export class AgendaRuleError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super("agenda rule");
-  }
-}
-
 /** Day inside the workshop, times that exist in its zone, and an end after the start; otherwise nothing is written. */
-function sessionInstants(workshop: WorkshopTimes, input: SessionInput) {
-  const errors: Record<string, string> = {};
-  if (input.day < workshop.startsOn || input.day > workshop.endsOn) errors.day = "workshops:sessionForm.dayOutside";
+function sessionInstants(workshop: WorkshopTimes, input: AgendaSessionInput) {
+  if (input.day < workshop.startsOn || input.day > workshop.endsOn)
+    throw new InputRefused("day", "workshops:sessionForm.dayOutside");
   const startsAt = localToInstant(input.day, input.startTime, workshop.timeZone);
+  if (!startsAt) throw new InputRefused("startTime", "workshops:sessionForm.noSuchTime");
   const endsAt = localToInstant(input.day, input.endTime, workshop.timeZone);
-  if (!startsAt) errors.startTime = "workshops:sessionForm.noSuchTime";
-  if (!endsAt) errors.endTime = "workshops:sessionForm.noSuchTime";
-  if (startsAt && endsAt && endsAt <= startsAt) errors.endTime = "workshops:sessionForm.endBeforeStart";
-  if (Object.keys(errors).length) throw new AgendaRuleError(errors);
-  return { startsAt: startsAt!, endsAt: endsAt! };
+  if (!endsAt) throw new InputRefused("endTime", "workshops:sessionForm.noSuchTime");
+  if (endsAt <= startsAt) throw new InputRefused("endTime", "workshops:sessionForm.endBeforeStart");
+  return { startsAt, endsAt };
 }
 
 /** Named people become links to their directory entry when exactly one active person has that name. */
-async function speakerRows(input: SessionInput, tx: Prisma.TransactionClient) {
-  const rows = input.speakerName.map((name, i) => ({ name, role: input.speakerRole[i]! })).filter((r) => r.name !== "");
+async function speakerRows({ speakers: rows }: AgendaSessionInput, tx: Prisma.TransactionClient) {
   if (rows.length === 0) return [];
   const people = await tx.user.findMany({
     where: { status: "active", name: { in: rows.map((r) => r.name) } },
@@ -252,7 +217,7 @@ async function overlapsOf(workshopId: string, sessionId: string, day: string) {
 
 export async function createAgendaSession(
   workshop: WorkshopTimes,
-  input: SessionInput,
+  input: AgendaSessionInput,
   { actorId, requestId }: ChangeAuthor,
 ) {
   const { startsAt, endsAt } = sessionInstants(workshop, input);
@@ -291,7 +256,7 @@ export async function createAgendaSession(
 export async function updateAgendaSession(
   workshop: WorkshopTimes,
   sessionId: string,
-  input: SessionInput,
+  input: AgendaSessionInput,
   { actorId, requestId }: ChangeAuthor,
 ) {
   const { startsAt, endsAt } = sessionInstants(workshop, input);
@@ -481,170 +446,4 @@ export async function keepClockTimesInNewZone(
     await tx.agendaSession.update({ where: { id: s.id }, data: { startsAt, endsAt } });
   }
   return true;
-}
-
-// ───────────────────────── iCalendar (RFC 5545) ─────────────────────────
-
-/** TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 §3.3.11). */
-export function escapeIcsText(value: string): string {
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n");
-}
-
-/** Lines longer than 75 octets continue on the next line after CRLF and a space, never inside a UTF-8 character (§3.1). */
-export function foldIcsLine(line: string): string {
-  const encoder = new TextEncoder();
-  const out: string[] = [];
-  let current = "";
-  let octets = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    // The first line holds 75 octets; continuation lines 74 after their leading space.
-    const limit = out.length === 0 ? 75 : 74;
-    if (octets + size > limit) {
-      out.push(current);
-      current = "";
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  out.push(current);
-  return out.join("\r\n ");
-}
-
-const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
-/** 420 → "+0700" */
-const icsOffset = (minutes: number) =>
-  `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
-/** A UTC instant as 20150810T013000Z */
-const icsUtc = (instant: Date) =>
-  instant
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
-/** Clock time in a zone as 20150810T083000 (a DATE-TIME with TZID) */
-function icsLocal(instant: Date, timeZone: string) {
-  const { day, time } = instantToLocal(instant, timeZone);
-  return `${day.replace(/-/g, "")}T${time.replace(":", "")}00`;
-}
-/** Clock time at a fixed offset, for observance onsets, which are written in the offset in force before them. */
-function icsAtOffset(instant: Date, offsetMinutes: number) {
-  return icsUtc(new Date(instant.getTime() + offsetMinutes * 60_000)).replace("Z", "");
-}
-
-function shortZoneName(timeZone: string, instant: Date) {
-  return (
-    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
-      .formatToParts(instant)
-      .find((p) => p.type === "timeZoneName")?.value ?? ""
-  );
-}
-
-/**
- * The offset changes of a zone between two instants, found from Intl: sample
- * every six hours, then narrow each change down to the minute.
- */
-export function zoneTransitions(timeZone: string, from: Date, to: Date) {
-  const step = 6 * 3_600_000;
-  const transitions: { at: Date; offsetFrom: number; offsetTo: number }[] = [];
-  let previous = zoneOffsetMinutes(timeZone, from);
-  for (let t = from.getTime() + step; t <= to.getTime(); t += step) {
-    const offset = zoneOffsetMinutes(timeZone, new Date(t));
-    if (offset === previous) continue;
-    let low = t - step;
-    let high = t;
-    while (high - low > 60_000) {
-      const mid = low + Math.floor((high - low) / 120_000) * 60_000;
-      if (zoneOffsetMinutes(timeZone, new Date(mid)) === previous) low = mid;
-      else high = mid;
-    }
-    transitions.push({ at: new Date(high), offsetFrom: previous, offsetTo: offset });
-    previous = offset;
-  }
-  return transitions;
-}
-
-/**
- * A VTIMEZONE for the years the workshop spans (§3.6.5). Zones without
- * daylight saving get one STANDARD observance; others get one observance per
- * change of offset in those years, DAYLIGHT for the higher offset.
- */
-export function buildVTimeZone(timeZone: string, firstYear: number, lastYear: number): string[] {
-  const from = new Date(Date.UTC(firstYear, 0, 1) - 14 * 3_600_000);
-  const to = new Date(Date.UTC(lastYear + 1, 0, 1) + 14 * 3_600_000);
-  const initial = zoneOffsetMinutes(timeZone, from);
-  const transitions = zoneTransitions(timeZone, from, to);
-  const standardOffset = Math.min(initial, ...transitions.map((t) => t.offsetTo));
-  const observance = (onset: string, offsetFrom: number, offsetTo: number, at: Date) => {
-    const kind = offsetTo > standardOffset ? "DAYLIGHT" : "STANDARD";
-    const name = shortZoneName(timeZone, at);
-    return [
-      `BEGIN:${kind}`,
-      `DTSTART:${onset}`,
-      `TZOFFSETFROM:${icsOffset(offsetFrom)}`,
-      `TZOFFSETTO:${icsOffset(offsetTo)}`,
-      ...(name ? [`TZNAME:${escapeIcsText(name)}`] : []),
-      `END:${kind}`,
-    ];
-  };
-  return [
-    "BEGIN:VTIMEZONE",
-    `TZID:${timeZone}`,
-    ...observance(icsAtOffset(from, initial), initial, initial, from),
-    ...transitions.flatMap((t) => observance(icsAtOffset(t.at, t.offsetFrom), t.offsetFrom, t.offsetTo, t.at)),
-    "END:VTIMEZONE",
-  ];
-}
-
-/** The whole agenda as an iCalendar file (CRLF line ends, folded lines), one VEVENT per session. */
-export async function buildAgendaCalendar(
-  workshop: WorkshopTimes & { title: string; venue: string; city: string; hostCountry: { name: string } | null },
-  options: { agendaUrl: string; uidDomain: string; roleLabel: (role: SpeakerRole) => string; now?: Date },
-): Promise<string> {
-  const sessions = await db.agendaSession.findMany({
-    where: { workshopId: workshop.id },
-    include: { speakers: { select: { name: true, role: true }, orderBy: { id: "asc" } } },
-  });
-  sessions.sort(byTimeThenOrder);
-  const location = [workshop.venue, workshop.city, workshop.hostCountry?.name].filter(Boolean).join(", ");
-  const stamp = icsUtc(options.now ?? new Date());
-  const years = sessions.length
-    ? sessions.flatMap((s) => [
-        Number(instantToLocal(s.startsAt, workshop.timeZone).day.slice(0, 4)),
-        Number(instantToLocal(s.endsAt, workshop.timeZone).day.slice(0, 4)),
-      ])
-    : [Number(workshop.startsOn.slice(0, 4)), Number(workshop.endsOn.slice(0, 4))];
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//FocalPoint//Workshop agenda//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeIcsText(workshop.title)}`,
-    `X-WR-TIMEZONE:${workshop.timeZone}`,
-    ...buildVTimeZone(workshop.timeZone, Math.min(...years), Math.max(...years)),
-    ...sessions.flatMap((s) => {
-      const people = s.speakers.map((sp) => `${sp.name} (${options.roleLabel(sp.role as SpeakerRole)})`).join(", ");
-      const description = [s.description, people].filter(Boolean).join("\n\n");
-      return [
-        "BEGIN:VEVENT",
-        `UID:agenda-session-${s.id}@${options.uidDomain}`,
-        `DTSTAMP:${stamp}`,
-        `DTSTART;TZID=${workshop.timeZone}:${icsLocal(s.startsAt, workshop.timeZone)}`,
-        `DTEND;TZID=${workshop.timeZone}:${icsLocal(s.endsAt, workshop.timeZone)}`,
-        `SUMMARY:${escapeIcsText(s.title)}`,
-        ...(description ? [`DESCRIPTION:${escapeIcsText(description)}`] : []),
-        ...(location ? [`LOCATION:${escapeIcsText(location)}`] : []),
-        `CATEGORIES:${escapeIcsText(s.sessionType.replace("_", " "))}`,
-        `URL:${options.agendaUrl}`,
-        "END:VEVENT",
-      ];
-    }),
-    "END:VCALENDAR",
-  ];
-  return lines.map(foldIcsLine).join("\r\n") + "\r\n";
 }

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { todayIn } from "~/utils/format";
 import { noSexes, sexOf, tabulateAttendance, type StatisticsRow } from "./attendance-summary.server";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
-import { badgeTokenFromCode } from "./participant.server";
+import { badgeTokenFromCode } from "./participant-badge.server";
 
 /** The calendar days a workshop runs, "YYYY-MM-DD", first to last. */
 export function workshopDays(workshop: { startsOn: string; endsOn: string }): string[] {

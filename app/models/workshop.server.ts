@@ -1,12 +1,13 @@
 import { emit } from "~/events.server";
-import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { assertCan } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session-user";
 import { db } from "~/utils/db.server";
-import { WORKSHOP_KINDS, type WorkshopKind } from "~/domain/vocabulary";
-import { isCalendarDay, todayIn } from "~/utils/format";
-import { asArray, optionalText, text, webAddress } from "~/forms/fields";
+import { InputRefused } from "~/domain/input-refused";
+import { HOST_TIME_ZONES } from "~/domain/time-zones";
+import type { WorkshopKind } from "~/domain/vocabulary";
+import type { LinkMaterialInput, WorkshopInput } from "~/forms/workshop";
+import { todayIn } from "~/utils/format";
 import { keepClockTimesInNewZone } from "./agenda.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
@@ -153,97 +154,6 @@ export async function workshopAccess(user: SessionUser, workshopId: string, need
 
 // ───────────────────────── creating and editing ─────────────────────────
 
-/** Where each Member State's clocks are, so a new workshop's zone follows its host country. */
-export const HOST_TIME_ZONES: Record<string, string> = {
-  BN: "Asia/Brunei",
-  KH: "Asia/Phnom_Penh",
-  ID: "Asia/Jakarta",
-  LA: "Asia/Vientiane",
-  MY: "Asia/Kuala_Lumpur",
-  MM: "Asia/Yangon",
-  PH: "Asia/Manila",
-  SG: "Asia/Singapore",
-  TH: "Asia/Bangkok",
-  VN: "Asia/Ho_Chi_Minh",
-};
-
-/**
- * An IANA zone the runtime knows, spelled the way it was given (Intl would
- * rename Asia/Ho_Chi_Minh to its old alias Asia/Saigon), with the letter case
- * fixed when it matches a known zone. Offsets such as "+07:00" are refused:
- * they know nothing of daylight saving.
- */
-export function normaliseTimeZone(value: string): string | null {
-  const trimmed = value.trim();
-  if (trimmed !== "UTC" && !/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(trimmed)) return null;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: trimmed });
-  } catch {
-    return null;
-  }
-  const known = [...Object.values(HOST_TIME_ZONES), ...Intl.supportedValuesOf("timeZone")];
-  return known.find((zone) => zone.toLowerCase() === trimmed.toLowerCase()) ?? trimmed;
-}
-
-/** The longest workshop: a study visit of a month. Longer spans are almost always a typo in the year. */
-export const MAX_WORKSHOP_DAYS = 31;
-/** "2027-02-30" is no day, though it looks like one. */
-// Workshops of this century only: a typo such as "0215" is caught, not stored.
-const isWorkshopDay = (v: string) => isCalendarDay(v) && v >= "2000-01-01" && v <= "2099-12-31";
-const isoDay = z
-  .string({ required_error: "validation.required" })
-  .trim()
-  .min(1)
-  .refine(isWorkshopDay, "workshops:form.invalidDate");
-const optionalId = z
-  .string()
-  .trim()
-  .regex(/^([a-z0-9]{10,40})?$/)
-  .optional()
-  .transform((v) => v || null);
-
-export const WorkshopForm = z
-  .object({
-    title: text(200),
-    kind: z.enum(WORKSHOP_KINDS),
-    hostCountryId: optionalId,
-    venue: optionalText(200),
-    city: optionalText(120),
-    timeZone: z
-      .string({ required_error: "validation.required" })
-      .trim()
-      .min(1)
-      .max(64)
-      .transform((v, ctx) => {
-        const zone = normaliseTimeZone(v);
-        if (!zone) ctx.addIssue({ code: "custom", message: "workshops:form.invalidTimeZone" });
-        return zone ?? v;
-      }),
-    startsOn: isoDay,
-    endsOn: isoDay,
-    organisers: optionalText(1000),
-    objectives: optionalText(5000),
-    expectedResults: optionalText(5000),
-    projectId: optionalId,
-    facilitatorIds: z.preprocess(asArray, z.array(z.string().regex(/^[a-z0-9]{10,40}$/)).max(20)),
-  })
-  .superRefine((v, ctx) => {
-    // zod runs this even when a date was refused; compare only real days.
-    if (!isWorkshopDay(v.startsOn) || !isWorkshopDay(v.endsOn)) return;
-    if (v.endsOn < v.startsOn)
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "workshops:form.endBeforeStart" });
-    else if (Date.parse(v.endsOn) - Date.parse(v.startsOn) >= MAX_WORKSHOP_DAYS * 86_400_000)
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "workshops:form.tooLong" });
-  });
-export type WorkshopInput = z.output<typeof WorkshopForm>;
-
-/** A workshop the rules refuse; `fieldErrors` hold translation keys (with values) by field. */
-export class WorkshopRuleError extends Error {
-  constructor(readonly fieldErrors: Record<string, { key: string; values?: Record<string, unknown> }>) {
-    super("workshop rule");
-  }
-}
-
 /** What the create and edit forms offer: host countries (with their zone), projects and the people who can facilitate. */
 export async function workshopFormOptions() {
   const [countries, projects, facilitators] = await Promise.all([
@@ -269,24 +179,23 @@ export async function workshopFormOptions() {
 /** Facilitators must be active people with the facilitator role; at least one stays. */
 async function checkFacilitators(facilitatorIds: string[]) {
   const ids = [...new Set(facilitatorIds)];
-  if (ids.length === 0) throw new WorkshopRuleError({ facilitatorIds: { key: "workshops:form.needFacilitator" } });
+  if (ids.length === 0) throw new InputRefused("facilitatorIds", "workshops:form.needFacilitator");
   const found = await db.user.count({
     where: { id: { in: ids }, status: "active", roles: { some: { role: "facilitator" } } },
   });
-  if (found !== ids.length) throw new WorkshopRuleError({ facilitatorIds: { key: "common:validation.invalidChoice" } });
+  if (found !== ids.length) throw new InputRefused("facilitatorIds", "common:validation.invalidChoice");
   return ids;
 }
 
+/** The host country and project chosen must exist. */
 async function checkReferences(input: WorkshopInput) {
-  const errors: Record<string, { key: string }> = {};
   if (
     input.hostCountryId &&
     !(await db.country.findUnique({ where: { id: input.hostCountryId }, select: { id: true } }))
   )
-    errors.hostCountryId = { key: "common:validation.invalidChoice" };
+    throw new InputRefused("hostCountryId", "common:validation.invalidChoice");
   if (input.projectId && !(await db.project.findUnique({ where: { id: input.projectId }, select: { id: true } })))
-    errors.projectId = { key: "common:validation.invalidChoice" };
-  if (Object.keys(errors).length) throw new WorkshopRuleError(errors);
+    throw new InputRefused("projectId", "common:validation.invalidChoice");
 }
 
 /**
@@ -355,15 +264,14 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput, {
   const outside = await db.agendaSession.count({
     where: { workshopId, OR: [{ day: { lt: input.startsOn } }, { day: { gt: input.endsOn } }] },
   });
-  if (outside > 0)
-    throw new WorkshopRuleError({ startsOn: { key: "workshops:form.sessionsOutside", values: { count: outside } } });
+  if (outside > 0) throw new InputRefused("startsOn", "workshops:form.sessionsOutside", { count: outside });
   const { facilitatorIds: _, ...fields } = input;
   await db.$transaction(async (tx) => {
     if (
       before.timeZone !== input.timeZone &&
       !(await keepClockTimesInNewZone(tx, workshopId, before.timeZone, input.timeZone))
     ) {
-      throw new WorkshopRuleError({ timeZone: { key: "workshops:form.zoneSkipsSessionTime" } });
+      throw new InputRefused("timeZone", "workshops:form.zoneSkipsSessionTime");
     }
     await tx.workshop.update({ where: { id: workshopId }, data: fields });
     await tx.workshopFacilitator.deleteMany({ where: { workshopId, userId: { notIn: facilitatorIds } } });
@@ -390,16 +298,7 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput, {
 
 // ───────────────────────── materials ─────────────────────────
 
-export const LinkMaterialForm = z.object({
-  title: text(200),
-  url: webAddress("workshops:materials.invalidUrl"),
-});
-
-export async function addLinkMaterial(
-  workshopId: string,
-  input: z.output<typeof LinkMaterialForm>,
-  actor: ChangeAuthor,
-) {
+export async function addLinkMaterial(workshopId: string, input: LinkMaterialInput, actor: ChangeAuthor) {
   const material = await db.$transaction(async (tx) => {
     const material = await tx.workshopMaterial.create({ data: { workshopId, title: input.title, url: input.url } });
     await recordAudit(tx, {

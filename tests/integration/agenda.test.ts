@@ -1,18 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { InputRefused } from "~/domain/input-refused";
+import { AgendaSessionSchema, type AgendaSessionInput as SessionInput } from "~/forms/agenda-session";
+import { buildAgendaCalendar, buildVTimeZone, escapeIcsText, foldIcsLine } from "~/models/agenda-calendar.server";
 import {
-  AgendaRuleError,
-  buildAgendaCalendar,
-  buildVTimeZone,
   createAgendaSession,
-  escapeIcsText,
-  foldIcsLine,
   getAgenda,
   instantToLocal,
   localToInstant,
   moveAgendaSession,
-  SessionForm,
-  type SessionInput,
 } from "~/models/agenda.server";
+import { action as editSessionAction } from "~/routes/_app+/workshops+/$workshopId+/agenda.$sessionId";
 import { action as agendaAction, loader as agendaLoader } from "~/routes/_app+/workshops+/$workshopId+/agenda._index";
 import { action as newSessionAction } from "~/routes/_app+/workshops+/$workshopId+/agenda.new";
 import { loader as icsLoader } from "~/routes/_app+/workshops+/$workshopId+/agenda[.]ics";
@@ -40,10 +37,13 @@ const input = (values: Partial<SessionInput> & Pick<SessionInput, "day" | "start
   title: "Session",
   description: "",
   sessionType: "plenary",
-  speakerName: [],
-  speakerRole: [],
+  speakers: [],
   ...values,
 });
+type Reply = {
+  data: { result: { status: string; error?: Record<string, string[] | null> } };
+  init: { status: number };
+};
 const actor = async () => ({ actorId: await userId(demo.facilitator), requestId: "test" });
 
 describe("agenda times", () => {
@@ -73,9 +73,7 @@ describe("agenda times", () => {
     const workshop = await workshopIn("Europe/Zurich", "2027-03-27", "2027-03-29");
     await expect(
       createAgendaSession(workshop, input({ day: "2027-03-28", startTime: "02:30", endTime: "03:30" }), await actor()),
-    ).rejects.toMatchObject({
-      fieldErrors: { startTime: "workshops:sessionForm.noSuchTime" },
-    });
+    ).rejects.toMatchObject({ field: "startTime", messageKey: "workshops:sessionForm.noSuchTime" });
   });
 
   it("outside the workshop's days, or ending before they start, are refused beside the field and nothing is written", async () => {
@@ -86,20 +84,20 @@ describe("agenda times", () => {
       input({ day: "2027-05-06", startTime: "09:00", endTime: "10:00" }),
       await actor(),
     ).catch((e: unknown) => e);
-    expect(outside).toBeInstanceOf(AgendaRuleError);
-    expect((outside as AgendaRuleError).fieldErrors).toEqual({ day: "workshops:sessionForm.dayOutside" });
+    expect(outside).toBeInstanceOf(InputRefused);
+    expect(outside).toMatchObject({ field: "day", messageKey: "workshops:sessionForm.dayOutside" });
     const backwards = await createAgendaSession(
       workshop,
       input({ day: "2027-05-04", startTime: "11:00", endTime: "10:00" }),
       await actor(),
     ).catch((e: unknown) => e);
-    expect((backwards as AgendaRuleError).fieldErrors).toEqual({ endTime: "workshops:sessionForm.endBeforeStart" });
+    expect(backwards).toMatchObject({ field: "endTime", messageKey: "workshops:sessionForm.endBeforeStart" });
     const empty = await createAgendaSession(
       workshop,
       input({ day: "2027-05-04", startTime: "10:00", endTime: "10:00" }),
       await actor(),
     ).catch((e: unknown) => e);
-    expect((empty as AgendaRuleError).fieldErrors).toEqual({ endTime: "workshops:sessionForm.endBeforeStart" });
+    expect(empty).toMatchObject({ field: "endTime", messageKey: "workshops:sessionForm.endBeforeStart" });
     expect(await db.agendaSession.count()).toBe(before);
   });
 
@@ -112,14 +110,46 @@ describe("agenda times", () => {
         endTime: "13:00",
         title: "Closing",
         sessionType: "closing",
-        speakerName: ["", ""],
-        speakerRole: ["speaker", "speaker"],
+        "speakers[0].name": "",
+        "speakers[0].role": "speaker",
       }),
       params: { workshopId: workshop.id },
       context: routeContext,
-    })) as unknown as { data: { fieldErrors: Record<string, string> }; init: { status: number } };
+    })) as unknown as Reply;
     expect(response.init.status).toBe(400);
-    expect(response.data.fieldErrors).toEqual({ endTime: "The session must end after it starts." });
+    expect(response.data.result.error).toEqual({ endTime: ["The session must end after it starts."] });
+    expect(await db.agendaSession.count({ where: { workshopId: workshop.id } })).toBe(0);
+  });
+
+  it("refuse bad input through the edit form beside its field, changing nothing", async () => {
+    const workshop = await workshopIn("Asia/Manila", "2027-06-08", "2027-06-08");
+    const session = (
+      await createAgendaSession(
+        workshop,
+        input({ day: "2027-06-08", startTime: "09:00", endTime: "10:00", title: "Opening" }),
+        await actor(),
+      )
+    ).session;
+    const response = (await settle(async () =>
+      editSessionAction({
+        request: await requestAs(demo.facilitator, `/workshops/${workshop.id}/agenda/${session.id}`, {
+          intent: "save",
+          day: "2027-06-08",
+          startTime: "9am",
+          endTime: "10:00",
+          title: "Renamed",
+          sessionType: "party",
+        }),
+        params: { workshopId: workshop.id, sessionId: session.id },
+        context: routeContext,
+      }),
+    )) as unknown as Reply;
+    expect(response.init.status).toBe(400);
+    expect(Object.keys(response.data.result.error ?? {}).sort()).toEqual(["sessionType", "startTime"]);
+    expect(await db.agendaSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({
+      title: "Opening",
+      startsAt: session.startsAt,
+    });
   });
 });
 
@@ -283,19 +313,30 @@ describe("reordering a day", () => {
 
 describe("the session form", () => {
   it("pairs speakers with their roles, links directory names and skips empty rows", () => {
-    const parsed = SessionForm.safeParse({
+    const parsed = AgendaSessionSchema.safeParse({
       day: "2027-01-01",
       startTime: "09:00",
       endTime: "10:00",
       title: "Panel",
       sessionType: "panel",
-      speakerName: ["Somchai Rattanakul", "", "Guest Speaker"],
-      speakerRole: ["moderator", "speaker", "resource_person"],
+      speakers: [
+        { name: "Somchai Rattanakul", role: "moderator" },
+        { name: "", role: "speaker" },
+        { name: "Guest Speaker", role: "resource_person" },
+      ],
     });
-    expect(parsed.success).toBe(true);
+    expect(parsed.data?.speakers).toEqual([
+      { name: "Somchai Rattanakul", role: "moderator" },
+      { name: "Guest Speaker", role: "resource_person" },
+    ]);
     expect(
-      SessionForm.safeParse({ day: "2027-01-01", startTime: "9am", endTime: "10:00", title: "x", sessionType: "panel" })
-        .error?.issues[0]?.path,
+      AgendaSessionSchema.safeParse({
+        day: "2027-01-01",
+        startTime: "9am",
+        endTime: "10:00",
+        title: "x",
+        sessionType: "panel",
+      }).error?.issues[0]?.path,
     ).toEqual(["startTime"]);
   });
 });
@@ -348,8 +389,7 @@ describe("iCalendar", () => {
         endTime: "09:45",
         title: "Opening, welcome; remarks",
         sessionType: "opening",
-        speakerName: ["Somchai Rattanakul"],
-        speakerRole: ["speaker"],
+        speakers: [{ name: "Somchai Rattanakul", role: "speaker" }],
       }),
       await actor(),
     );

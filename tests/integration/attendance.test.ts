@@ -7,7 +7,7 @@ import {
   undoCheckIn,
   workshopDays,
 } from "~/models/attendance.server";
-import { badgeUrl } from "~/models/participant.server";
+import { badgeUrl } from "~/models/participant-badge.server";
 import {
   action as attendanceAction,
   loader as attendanceLoader,

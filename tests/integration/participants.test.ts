@@ -1,18 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { InputRefused } from "~/domain/input-refused";
+import { importParticipants, previewParticipantImport } from "~/models/participant-import.server";
 import {
-  addParticipant,
   completeRegistration,
   createRegistrationLink,
   findRegistration,
-  importParticipants,
-  listParticipants,
-  previewParticipantImport,
-  ParticipantError,
-} from "~/models/participant.server";
+} from "~/models/participant-registration.server";
+import { addParticipant, listParticipants } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { loader as participantsCsv } from "~/routes/_app+/workshops+/$workshopId+/participants[.]csv";
 import { action as participantsAction } from "~/routes/_app+/workshops+/$workshopId+/participants";
 import { action as addAction } from "~/routes/_app+/workshops+/$workshopId+/participants_.new";
+import { action as editAction } from "~/routes/_app+/workshops+/$workshopId+/participants_.$participantId";
 import { action as registerAction } from "~/routes/_auth+/register.$token";
 import { db } from "~/utils/db.server";
 import { routeContext, settle, signedIn } from "../support/requests";
@@ -189,10 +188,10 @@ describe("adding by hand and from the directory", () => {
     await addParticipant(workshop.id, { ...base, userId: fp.id, email: fp.email }, { actorId: facilitator.id });
     await expect(
       addParticipant(workshop.id, { ...base, userId: null, email: fp.email }, { actorId: facilitator.id }),
-    ).rejects.toBeInstanceOf(ParticipantError);
+    ).rejects.toBeInstanceOf(InputRefused);
     await expect(
       addParticipant(workshop.id, { ...base, userId: fp.id, email: null }, { actorId: facilitator.id }),
-    ).rejects.toBeInstanceOf(ParticipantError);
+    ).rejects.toBeInstanceOf(InputRefused);
     expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(1);
   });
 
@@ -231,6 +230,99 @@ describe("adding by hand and from the directory", () => {
     )) as Response;
     expect(done.status).toBe(302);
     expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(1);
+  });
+});
+
+type Reply = {
+  data: { result: { status: string; error?: Record<string, string[] | null> } };
+  init: { status: number };
+};
+
+describe("the participant form", () => {
+  const valid = {
+    name: "Someone Else",
+    email: "someone.else@example.test",
+    category: "observer",
+    countryId: "",
+    organisationName: "",
+    sex: "female",
+    registrationStatus: "invited",
+  };
+  const post = async (path: string, form: Record<string, string>) =>
+    new Request(`http://localhost${path}`, {
+      method: "POST",
+      body: new URLSearchParams(form),
+      headers: { cookie: (await signedIn(demo.facilitator)).cookie },
+    });
+
+  it("when adding, answers bad input beside its field and writes nothing", async () => {
+    const workshop = await emptyWorkshop();
+    const path = `/workshops/${workshop.id}/participants/new`;
+    const refused = (await settle(async () =>
+      addAction({
+        request: await post(path, { ...valid, name: " ", email: "not-an-email", category: "minister" }),
+        params: { workshopId: workshop.id },
+        context: routeContext,
+      }),
+    )) as unknown as Reply;
+    expect(refused.init.status).toBe(400);
+    expect(refused.data.result.error).toEqual({
+      name: ["This field is required."],
+      email: [expect.any(String)],
+      category: ["Choose one of the options."],
+    });
+    const unknownCountry = (await settle(async () =>
+      addAction({
+        request: await post(path, { ...valid, countryId: "abcdefghijklmnop" }),
+        params: { workshopId: workshop.id },
+        context: routeContext,
+      }),
+    )) as unknown as Reply;
+    expect(Object.keys(unknownCountry.data.result.error ?? {})).toEqual(["countryId"]);
+    expect(await db.participant.count({ where: { workshopId: workshop.id } })).toBe(0);
+  });
+
+  it("when editing, puts bad input and a taken e-mail beside the field and changes nothing", async () => {
+    const workshop = await emptyWorkshop();
+    const facilitator = await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } });
+    const author = { actorId: facilitator.id };
+    const details = { userId: null, countryId: null, organisationName: "", category: "observer" as const };
+    const sex = "female" as const;
+    const status = "invited" as const;
+    const first = await addParticipant(
+      workshop.id,
+      { ...details, name: "First", email: "first@example.test", sex, registrationStatus: status },
+      author,
+    );
+    await addParticipant(
+      workshop.id,
+      { ...details, name: "Second", email: "second@example.test", sex, registrationStatus: status },
+      author,
+    );
+    const path = `/workshops/${workshop.id}/participants/${first.id}`;
+    const params = { workshopId: workshop.id, participantId: first.id };
+    const bad = (await settle(async () =>
+      editAction({
+        request: await post(path, { ...valid, intent: "save", sex: "robot" }),
+        params,
+        context: routeContext,
+      }),
+    )) as unknown as Reply;
+    expect(bad.init.status).toBe(400);
+    expect(bad.data.result.error).toEqual({ sex: ["Choose one of the options."] });
+    const taken = (await settle(async () =>
+      editAction({
+        request: await post(path, { ...valid, intent: "save", email: "second@example.test" }),
+        params,
+        context: routeContext,
+      }),
+    )) as unknown as Reply;
+    expect(taken.init.status).toBe(400);
+    expect(Object.keys(taken.data.result.error ?? {})).toEqual(["email"]);
+    expect(await db.participant.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      name: "First",
+      email: "first@example.test",
+    });
   });
 });
 
@@ -362,7 +454,7 @@ describe("self-registration links", () => {
     ).toBeNull();
     await expect(
       createRegistrationLink(workshop.id, participant.id, { actorId: facilitator.id }),
-    ).rejects.toBeInstanceOf(ParticipantError);
+    ).rejects.toBeInstanceOf(InputRefused);
   });
 
   it("treats malformed and unknown tokens alike", async () => {

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { defaultAttendanceDay } from "~/models/attendance.server";
-import { BadgeTokenSchema, findBadgeWorkshop } from "~/models/participant.server";
+import { BadgeTokenSchema, findBadgeWorkshop } from "~/models/participant-badge.server";
 import { workshopAccess } from "~/models/workshop.server";
 
 export const meta: MetaFunction = () => [{ title: "Check-in · FocalPoint" }];

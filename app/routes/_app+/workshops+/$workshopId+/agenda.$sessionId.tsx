@@ -1,22 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AgendaSessionForm, echoedSession } from "~/components/agenda-session-form";
+import { AgendaSessionForm } from "~/components/agenda-session-form";
+import { AgendaSessionSchema } from "~/forms/agenda-session";
 import { getTranslate } from "~/i18n/translate.server";
 import {
-  AgendaRuleError,
   deleteAgendaSession,
   getAgendaSession,
   instantToLocal,
-  SessionForm,
   speakerDirectory,
   updateAgendaSession,
   workshopDays,
 } from "~/models/agenda.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
-import { parseForm, readFormData } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
@@ -63,25 +61,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await deleteAgendaSession(workshop.id, session.id, actor);
     return redirectWithToast(agenda, { kind: "success", message: t("workshops:sessionForm.deleted") });
   }
-  const form = await parseForm(request, SessionForm, formData);
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const submission = await parseSubmission(request, formData, AgendaSessionSchema);
+  if (submission.status !== "success") return invalidReply(submission);
+  let saved: Awaited<ReturnType<typeof updateAgendaSession>>;
   try {
-    const saved = await updateAgendaSession(workshop, session.id, form.data, actor);
-    if (!saved) throw new Response("Not found", { status: 404 });
-    const toast = saved.overlapsWith.length
-      ? {
-          kind: "info" as const,
-          message: t("workshops:sessionForm.savedWithOverlap", {
-            titles: saved.overlapsWith.map((title) => `“${title}”`).join(", "),
-          }),
-        }
-      : { kind: "success" as const, message: t("workshops:sessionForm.saved") };
-    return redirectWithToast(`${agenda}#session-${session.id}`, toast);
+    saved = await updateAgendaSession(workshop, session.id, submission.value, actor);
   } catch (error) {
-    if (!(error instanceof AgendaRuleError)) throw error;
-    const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key)]));
-    return data({ fieldErrors, values: form.data as unknown as Record<string, unknown> }, { status: 400 });
+    return refusalReply(request, submission, error);
   }
+  if (!saved) throw new Response("Not found", { status: 404 });
+  const toast = saved.overlapsWith.length
+    ? {
+        kind: "info" as const,
+        message: t("workshops:sessionForm.savedWithOverlap", {
+          titles: saved.overlapsWith.map((title) => `“${title}”`).join(", "),
+        }),
+      }
+    : { kind: "success" as const, message: t("workshops:sessionForm.saved") };
+  return redirectWithToast(`${agenda}#session-${session.id}`, toast);
 }
 
 export default function EditSession() {
@@ -95,9 +92,9 @@ export default function EditSession() {
       <h2 id="session-heading">{t("sessionForm.editTitle")}</h2>
       <p className="muted">{t("sessionForm.intro", { zone: timeZoneLabel(timeZone, locale) })}</p>
       <AgendaSessionForm
-        key={actionData ? "retry" : session.id}
-        values={echoedSession(actionData?.values) ?? session}
-        errors={actionData?.fieldErrors ?? {}}
+        key={session.id}
+        defaultValue={session}
+        lastResult={actionData?.result}
         days={days}
         directory={directory}
         submitLabel={t("sessionForm.save")}

@@ -1,20 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AgendaSessionForm, echoedSession } from "~/components/agenda-session-form";
+import { AgendaSessionForm } from "~/components/agenda-session-form";
+import { AgendaSessionSchema } from "~/forms/agenda-session";
 import { getTranslate } from "~/i18n/translate.server";
-import {
-  AgendaRuleError,
-  createAgendaSession,
-  SessionForm,
-  speakerDirectory,
-  suggestSlot,
-  workshopDays,
-} from "~/models/agenda.server";
+import { createAgendaSession, speakerDirectory, suggestSlot, workshopDays } from "~/models/agenda.server";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
-import { parseForm, readFormData } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 
@@ -36,28 +29,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
-  const t = await getTranslate(request);
-  const form = await parseForm(request, SessionForm, await readFormData(request));
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const submission = await parseSubmission(request, await readFormData(request), AgendaSessionSchema);
+  if (submission.status !== "success") return invalidReply(submission);
+  let overlapsWith: string[];
   try {
-    const { overlapsWith } = await createAgendaSession(workshop, form.data, {
+    ({ overlapsWith } = await createAgendaSession(workshop, submission.value, {
       actorId: user.id,
       requestId: context.requestId,
-    });
-    const toast = overlapsWith.length
-      ? {
-          kind: "info" as const,
-          message: t("workshops:sessionForm.savedWithOverlap", {
-            titles: overlapsWith.map((title) => `“${title}”`).join(", "),
-          }),
-        }
-      : { kind: "success" as const, message: t("workshops:sessionForm.created") };
-    return redirectWithToast(`/workshops/${workshop.id}/agenda`, toast);
+    }));
   } catch (error) {
-    if (!(error instanceof AgendaRuleError)) throw error;
-    const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key)]));
-    return data({ fieldErrors, values: form.data as unknown as Record<string, unknown> }, { status: 400 });
+    return refusalReply(request, submission, error);
   }
+  const t = await getTranslate(request);
+  const toast = overlapsWith.length
+    ? {
+        kind: "info" as const,
+        message: t("workshops:sessionForm.savedWithOverlap", {
+          titles: overlapsWith.map((title) => `“${title}”`).join(", "),
+        }),
+      }
+    : { kind: "success" as const, message: t("workshops:sessionForm.created") };
+  return redirectWithToast(`/workshops/${workshop.id}/agenda`, toast);
 }
 
 export default function NewSession() {
@@ -71,9 +63,8 @@ export default function NewSession() {
       <h2 id="session-heading">{t("sessionForm.newTitle")}</h2>
       <p className="muted">{t("sessionForm.intro", { zone: timeZoneLabel(timeZone, locale) })}</p>
       <AgendaSessionForm
-        key={actionData ? "retry" : "fresh"}
-        values={echoedSession(actionData?.values) ?? { day, ...slot }}
-        errors={actionData?.fieldErrors ?? {}}
+        defaultValue={{ day, ...slot }}
+        lastResult={actionData?.result}
         days={days}
         directory={directory}
         submitLabel={t("sessionForm.add")}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { buildAgendaCalendar } from "~/models/agenda.server";
+import { buildAgendaCalendar } from "~/models/agenda-calendar.server";
 import { getWorkshopHeader } from "~/models/workshop.server";
 import { env } from "~/utils/env.server";
 import { IdParam, parseParam } from "~/utils/params";

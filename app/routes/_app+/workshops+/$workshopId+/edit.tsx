@@ -4,23 +4,21 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertCan, requireUser } from "~/auth/session.server";
 import { MaterialsEditor } from "~/components/workshop-materials";
-import { WorkshopForm as WorkshopFields } from "~/components/workshop-form";
+import { WorkshopForm } from "~/components/workshop-form";
+import { InputRefused } from "~/domain/input-refused";
+import { LinkMaterialSchema, MaterialUploadSchema, WorkshopSchema } from "~/forms/workshop";
 import { getTranslate } from "~/i18n/translate.server";
 import {
   addFileMaterial,
   addLinkMaterial,
   getWorkshopForEdit,
-  LinkMaterialForm,
   removeMaterial,
   updateWorkshop,
-  WorkshopForm,
   workshopFormOptions,
-  WorkshopRuleError,
 } from "~/models/workshop.server";
-import { ACCEPTED_EXTENSIONS, fileFromForm, MAX_UPLOAD_LABEL, UploadRejected } from "~/models/stored-file.server";
-import { formDataToObject, parseForm, readFormData } from "~/forms/submission.server";
+import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_LABEL, UploadRejected } from "~/models/stored-file.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
-import { withoutBidiControls } from "~/utils/text";
 import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,74 +38,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { workshop, options: await workshopFormOptions(), maxUpload: MAX_UPLOAD_LABEL, accept: ACCEPTED_EXTENSIONS };
 }
 
-type ActionResult = {
-  form: "details" | "link" | "upload";
-  fieldErrors: Record<string, string>;
-  values?: Record<string, unknown>;
-};
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop } = await loadManaged(request, params.workshopId);
   const t = await getTranslate(request);
   const actor = { actorId: user.id, requestId: context.requestId };
   const here = `/workshops/${workshop.id}/edit`;
+  const formData = await readFormData(request);
+  // Files come only with the upload form (multipart); the other forms say what they are.
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const intent = multipart ? "upload" : formData.get("intent");
 
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const formData = await readFormData(request);
-    const file = fileFromForm(formData, "file");
-    const title = withoutBidiControls(String(formData.get("title") ?? ""))
-      .trim()
-      .slice(0, 200);
-    if (!file)
-      return data<ActionResult>(
-        { form: "upload", fieldErrors: { file: t("workshops:materials.noFile") }, values: { title } },
-        { status: 400 },
-      );
+  if (intent === "removeMaterial") {
+    const materialId = parseParam(IdParam, formData.get("materialId"));
+    if (!(await removeMaterial(workshop.id, materialId, actor))) throw new Response("Not found", { status: 404 });
+    return data(null, { headers: await toastHeaders({ kind: "success", message: t("workshops:materials.removed") }) });
+  }
+
+  if (intent === "addLink" || intent === "upload") {
+    const upload = intent === "upload";
+    const submission = await parseSubmission(request, formData, upload ? MaterialUploadSchema : LinkMaterialSchema);
+    if (submission.status !== "success") return invalidReply(submission);
     try {
-      await addFileMaterial(workshop.id, title, file, actor);
+      if ("file" in submission.value)
+        await addFileMaterial(workshop.id, submission.value.title, submission.value.file, actor);
+      else await addLinkMaterial(workshop.id, submission.value, actor);
     } catch (error) {
-      if (error instanceof UploadRejected)
-        return data<ActionResult>(
-          {
-            form: "upload",
-            fieldErrors: { file: t(`common:${error.problem}`, { max: MAX_UPLOAD_LABEL }) },
-            values: { title },
-          },
-          { status: 400 },
-        );
-      throw error;
+      const refused =
+        error instanceof UploadRejected
+          ? new InputRefused("file", `common:${error.problem}`, { max: MAX_UPLOAD_LABEL })
+          : error;
+      return refusalReply(request, submission, refused);
     }
     return redirectWithToast(`${here}#materials`, { kind: "success", message: t("workshops:materials.added") });
   }
 
-  const formData = await readFormData(request);
-  const intent = formData.get("intent");
-  if (intent === "addLink") {
-    const form = await parseForm(request, LinkMaterialForm, formData);
-    if (!form.ok)
-      return data<ActionResult>({ form: "link", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-    await addLinkMaterial(workshop.id, form.data, actor);
-    return redirectWithToast(`${here}#materials`, { kind: "success", message: t("workshops:materials.added") });
-  }
-  if (intent === "removeMaterial") {
-    const materialId = parseParam(IdParam, formData.get("materialId"));
-    if (!(await removeMaterial(workshop.id, materialId, actor))) throw new Response("Not found", { status: 404 });
-    return data<ActionResult | null>(null, {
-      headers: await toastHeaders({ kind: "success", message: t("workshops:materials.removed") }),
-    });
-  }
-
-  const form = await parseForm(request, WorkshopForm, formData);
-  if (!form.ok)
-    return data<ActionResult>({ form: "details", fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const submission = await parseSubmission(request, formData, WorkshopSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
-    await updateWorkshop(workshop.id, form.data, actor);
+    await updateWorkshop(workshop.id, submission.value, actor);
   } catch (error) {
-    if (!(error instanceof WorkshopRuleError)) throw error;
-    const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, e]) => [field, t(e.key, e.values)]),
-    );
-    return data<ActionResult>({ form: "details", fieldErrors, values: formDataToObject(formData) }, { status: 400 });
+    return refusalReply(request, submission, error);
   }
   return redirectWithToast(`/workshops/${workshop.id}`, { kind: "success", message: t("workshops:form.saved") });
 }
@@ -117,19 +87,16 @@ export default function EditWorkshop() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
-  const details = actionData?.form === "details" ? actionData : null;
-  const values = (details?.values ?? workshop) as Record<string, string | string[] | null | undefined>;
+  // The three forms post here; the reply goes back to the one that was sent, told by its intent.
+  const result = actionData?.result;
+  const sent = result?.initialValue?.intent;
   return (
     <>
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">{t("form.editTitle")}</h2>
-        <WorkshopFields
-          key={details ? "retry" : "saved"}
-          values={{
-            ...(values as Record<string, string>),
-            facilitatorIds: ([] as string[]).concat(values.facilitatorIds ?? []),
-          }}
-          errors={details?.fieldErrors ?? {}}
+        <WorkshopForm
+          defaultValue={workshop}
+          lastResult={sent === "save" ? result : null}
           options={options}
           submitLabel={tc("actions.save")}
           cancelTo={`/workshops/${workshop.id}`}
@@ -139,9 +106,8 @@ export default function EditWorkshop() {
         materials={workshop.materials}
         maxUpload={maxUpload}
         accept={accept}
-        linkErrors={actionData?.form === "link" ? actionData.fieldErrors : {}}
-        linkValues={actionData?.form === "link" ? ((actionData.values ?? {}) as unknown as Record<string, string>) : {}}
-        uploadErrors={actionData?.form === "upload" ? actionData.fieldErrors : {}}
+        linkResult={sent === "addLink" ? result : null}
+        uploadResult={sent === "upload" ? result : null}
       />
     </>
   );

@@ -5,11 +5,11 @@ import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { FilterSelect } from "~/components/filter-select";
-import { RegistrationStatusBadge } from "~/components/participant-fields";
+import { RegistrationStatusBadge } from "~/components/participant-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
+import { answerOwnInvitation } from "~/models/participant-registration.server";
 import {
-  answerOwnInvitation,
   getOwnParticipation,
   listParticipants,
   participantFiltersFrom,

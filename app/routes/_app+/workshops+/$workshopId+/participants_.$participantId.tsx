@@ -1,26 +1,20 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { FormError } from "~/components/forms";
-import { ParticipantFields, RegistrationStatusBadge } from "~/components/participant-fields";
+import { ParticipantForm, RegistrationStatusBadge } from "~/components/participant-form";
+import { InputRefused } from "~/domain/input-refused";
+import { ParticipantSchema } from "~/forms/participant";
 import { getLocale } from "~/i18n/i18n.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
-import {
-  countryExists,
-  createRegistrationLink,
-  sendRegistrationLink,
-  getParticipant,
-  ParticipantError,
-  ParticipantFormSchema,
-  removeParticipant,
-  updateParticipant,
-} from "~/models/participant.server";
+import { getParticipant, removeParticipant, updateParticipant } from "~/models/participant.server";
+import { createRegistrationLink, sendRegistrationLink } from "~/models/participant-registration.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { parseForm, readFormData } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
@@ -59,13 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = {
-  form: "details" | "link";
-  fieldErrors: Record<string, string>;
-  formError?: string | null;
-  link?: string;
-  sentTo?: string | null;
-};
+/** What the invitation buttons answer: the new link (and where it was sent), or why there is none. */
+type LinkResult = { link?: string; sentTo?: string | null; linkError?: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop, participant } = await load(request, params);
@@ -86,30 +75,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         intent === "send"
           ? await sendRegistrationLink(workshop.id, participant.id, actor, await getLocale(request))
           : { ...(await createRegistrationLink(workshop.id, participant.id, actor)), sentTo: null };
-      return data<ActionResult>({ form: "link", fieldErrors: {}, link: url, sentTo });
+      return data<LinkResult>({ link: url, sentTo });
     } catch (error) {
-      if (error instanceof ParticipantError)
-        return data<ActionResult>({ form: "link", fieldErrors: {}, formError: t(error.messageKey) }, { status: 400 });
+      if (error instanceof InputRefused) return data<LinkResult>({ linkError: t(error.messageKey) }, { status: 400 });
       throw error;
     }
   }
 
-  const form = await parseForm(request, ParticipantFormSchema.omit({ userId: true }), formData);
-  if (!form.ok) return data<ActionResult>({ form: "details", fieldErrors: form.fieldErrors }, { status: 400 });
-  if (!(await countryExists(form.data.countryId)))
-    return data<ActionResult>(
-      { form: "details", fieldErrors: { countryId: t("participants:errors.unknownCountry") } },
-      { status: 400 },
-    );
+  const submission = await parseSubmission(request, formData, ParticipantSchema);
+  if (submission.status !== "success") return invalidReply(submission);
   try {
-    await updateParticipant(workshop.id, participant.id, form.data, actor);
+    await updateParticipant(workshop.id, participant.id, submission.value, actor);
   } catch (error) {
-    if (error instanceof ParticipantError)
-      return data<ActionResult>(
-        { form: "details", fieldErrors: { [error.field]: t(error.messageKey) } },
-        { status: 400 },
-      );
-    throw error;
+    return refusalReply(request, submission, error);
   }
   return redirectWithToast(back, { kind: "success", message: t("participants:saved") });
 }
@@ -118,11 +96,10 @@ export default function EditParticipant() {
   const { participant, countries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("participants");
-  const { t: tc } = useTranslation("common");
   const submitting = useNavigation().state === "submitting";
   const [copied, setCopied] = useState(false);
-  const details = actionData?.form === "details" ? actionData : null;
-  const link = actionData?.form === "link" ? actionData : null;
+  const details = actionData && "result" in actionData ? actionData.result : null;
+  const link = actionData && !("result" in actionData) ? actionData : null;
   return (
     <div className="page-narrow">
       <h2>{t("editTitle", { name: participant.name })}</h2>
@@ -134,21 +111,12 @@ export default function EditParticipant() {
         <h3 id="details-heading" className="visually-hidden">
           {t("addForm.byHand")}
         </h3>
-        <Form method="post" noValidate>
-          <ParticipantFields
-            values={{ ...participant, email: participant.email ?? "", countryId: participant.countryId ?? "" }}
-            errors={details?.fieldErrors}
-            countries={countries}
-          />
-          <div className="form-actions">
-            <button type="submit" name="intent" value="save" disabled={submitting}>
-              {t("editForm.submit")}
-            </button>
-            <Link to=".." relative="path" className="button button-ghost">
-              {tc("actions.cancel")}
-            </Link>
-          </div>
-        </Form>
+        <ParticipantForm
+          defaultValue={participant}
+          lastResult={details}
+          countries={countries}
+          submitLabel={t("editForm.submit")}
+        />
       </section>
 
       <section className="card" aria-labelledby="link-heading">
@@ -158,7 +126,7 @@ export default function EditParticipant() {
         ) : (
           <>
             <p className="small">{t("invitation.intro", { name: participant.name })}</p>
-            <FormError>{link?.formError}</FormError>
+            <FormError>{link?.linkError}</FormError>
             {link?.link ? (
               <div className="notice registration-link" role="status">
                 <p>

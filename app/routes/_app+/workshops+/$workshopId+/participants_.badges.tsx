@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
-import { listBadges } from "~/models/participant.server";
+import { listBadges } from "~/models/participant-badge.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";

@@ -10,7 +10,7 @@ import {
   MAX_IMPORT_BYTES,
   previewParticipantImport,
   type ImportPreview,
-} from "~/models/participant.server";
+} from "~/models/participant-import.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";

@@ -1,22 +1,16 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
-import { FormError } from "~/components/forms";
-import { ParticipantFields, type ParticipantValues } from "~/components/participant-fields";
+import { ParticipantForm } from "~/components/participant-form";
+import { ParticipantSchema } from "~/forms/participant";
+import type { FormDefaults } from "~/forms/use-app-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
-import {
-  addParticipant,
-  countryExists,
-  ParticipantError,
-  ParticipantFormSchema,
-  searchDirectoryForParticipants,
-} from "~/models/participant.server";
+import { addParticipant, searchDirectoryForParticipants } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { parseForm, readFormData } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
@@ -40,42 +34,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
   await workshopAccess(user, workshopId, "manage");
-  const t = await getTranslate(request);
-  const form = await parseForm(request, ParticipantFormSchema, await readFormData(request));
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null as string | null }, { status: 400 });
-  if (!(await countryExists(form.data.countryId)))
-    return data(
-      { fieldErrors: { countryId: t("participants:errors.unknownCountry") }, formError: null },
-      { status: 400 },
-    );
+  const submission = await parseSubmission(request, await readFormData(request), ParticipantSchema);
+  if (submission.status !== "success") return invalidReply(submission);
+  let name: string;
   try {
-    const participant = await addParticipant(workshopId, form.data, { actorId: user.id, requestId: context.requestId });
-    return redirectWithToast(`/workshops/${workshopId}/participants`, {
-      kind: "success",
-      message: t("participants:added", { name: participant.name }),
-    });
+    ({ name } = await addParticipant(workshopId, submission.value, { actorId: user.id, requestId: context.requestId }));
   } catch (error) {
-    if (error instanceof ParticipantError) {
-      return data(
-        error.field === "userId"
-          ? { fieldErrors: {}, formError: t(error.messageKey) }
-          : { fieldErrors: { [error.field]: t(error.messageKey) }, formError: null },
-        { status: 400 },
-      );
-    }
-    throw error;
+    return refusalReply(request, submission, error);
   }
+  const t = await getTranslate(request);
+  return redirectWithToast(`/workshops/${workshopId}/participants`, {
+    kind: "success",
+    message: t("participants:added", { name }),
+  });
 }
-
-const EMPTY: ParticipantValues = {
-  name: "",
-  email: "",
-  category: "focal_point",
-  countryId: "",
-  organisationName: "",
-  sex: "undisclosed",
-  registrationStatus: "invited",
-};
 
 export default function AddParticipant() {
   const { countries } = useLoaderData<typeof loader>();
@@ -83,9 +55,16 @@ export default function AddParticipant() {
   const search = useFetcher<typeof loader>();
   const { t } = useTranslation("participants");
   const { t: tc } = useTranslation("common");
-  const submitting = useNavigation().state === "submitting";
-  const [values, setValues] = useState<ParticipantValues>(EMPTY);
+  // Choosing a person from the directory fills the form in again (a new form, keyed on the choice).
+  const [filled, setFilled] = useState<{ key: number; values: FormDefaults<typeof ParticipantSchema> }>({
+    key: 0,
+    values: {},
+  });
   const [linked, setLinked] = useState<{ id: string; name: string } | null>(null);
+  useEffect(() => {
+    if (filled.key > 0)
+      document.getElementById("participant-form")?.querySelector<HTMLInputElement>("input[name=name]")?.focus();
+  }, [filled.key]);
   const people = search.data?.people ?? [];
   const searched = Boolean(search.data?.q);
 
@@ -144,19 +123,17 @@ export default function AddParticipant() {
                       aria-label={t("addForm.choose", { name: person.name })}
                       onClick={() => {
                         setLinked({ id: person.id, name: person.name });
-                        setValues({
-                          name: person.name,
-                          email: person.email,
-                          category: person.suggestedCategory,
-                          countryId: person.country?.id ?? "",
-                          organisationName: person.organisation?.name ?? "",
-                          sex: person.sex ?? "undisclosed",
-                          registrationStatus: values.registrationStatus,
-                        });
-                        document
-                          .getElementById("participant-form")
-                          ?.querySelector<HTMLInputElement>("input[name=name]")
-                          ?.focus();
+                        setFilled((previous) => ({
+                          key: previous.key + 1,
+                          values: {
+                            name: person.name,
+                            email: person.email,
+                            category: person.suggestedCategory,
+                            countryId: person.country?.id ?? "",
+                            organisationName: person.organisation?.name ?? "",
+                            sex: person.sex ?? "undisclosed",
+                          },
+                        }));
                       }}
                     >
                       {t("addForm.chooseShort")}
@@ -172,8 +149,13 @@ export default function AddParticipant() {
       <section className="card" aria-labelledby="details-heading">
         <h3 id="details-heading">{t("addForm.byHand")}</h3>
         <p className="muted small">{t("addForm.byHandHint")}</p>
-        <FormError>{actionData?.formError}</FormError>
-        <Form method="post" id="participant-form" noValidate>
+        <ParticipantForm
+          key={filled.key}
+          defaultValue={filled.values}
+          lastResult={filled.key === 0 ? actionData?.result : null}
+          countries={countries}
+          submitLabel={t("addForm.submit")}
+        >
           {linked ? (
             <p className="notice cluster">
               <span>{t("addForm.fromDirectoryNote", { name: linked.name })}</span>
@@ -183,21 +165,7 @@ export default function AddParticipant() {
             </p>
           ) : null}
           <input type="hidden" name="userId" value={linked?.id ?? ""} />
-          <ParticipantFields
-            values={values}
-            errors={actionData?.fieldErrors}
-            countries={countries}
-            onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
-          />
-          <div className="form-actions">
-            <button type="submit" disabled={submitting}>
-              {t("addForm.submit")}
-            </button>
-            <Link to=".." relative="path" className="button button-ghost">
-              {tc("actions.cancel")}
-            </Link>
-          </div>
-        </Form>
+        </ParticipantForm>
       </section>
     </div>
   );

@@ -1,7 +1,11 @@
-import { Link } from "@remix-run/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Field, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES, SEXES } from "~/domain/vocabulary";
+import { ParticipantSchema } from "~/forms/participant";
+import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
 import { formatDay } from "~/utils/format";
 
 const STATUS_TONE: Record<string, string> = {
@@ -19,96 +23,71 @@ export function RegistrationStatusBadge({ status }: { status: string }) {
   );
 }
 
-export type ParticipantValues = {
-  name: string;
-  email: string;
-  category: string;
-  countryId: string;
-  organisationName: string;
-  sex: string;
-  registrationStatus: string;
-};
-
 /**
- * The fields of a participant, for adding and editing. Controlled when
- * `onChange` is given (adding from the directory fills them in), otherwise
- * plain defaults.
+ * A participant's details, for adding and editing, checked on the page and by
+ * the action with ParticipantSchema. `children` go first inside the form (the
+ * page's own notices and hidden fields).
  */
-export function ParticipantFields({
-  values,
-  errors,
+export function ParticipantForm({
+  defaultValue,
+  lastResult,
   countries,
-  onChange,
+  submitLabel,
+  children,
 }: {
-  values: ParticipantValues;
-  errors?: Record<string, string>;
+  defaultValue?: FormDefaults<typeof ParticipantSchema>;
+  lastResult?: SubmissionResult<string[]> | null;
   countries: { id: string; name: string }[];
-  onChange?: (field: keyof ParticipantValues, value: string) => void;
+  submitLabel: string;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation("participants");
   const { t: tw } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
-  const bind = (field: keyof ParticipantValues) =>
-    onChange
-      ? { value: values[field], onChange: (e: { target: { value: string } }) => onChange(field, e.target.value) }
-      : { defaultValue: values[field] };
+  const submitting = useNavigation().state === "submitting";
+  const [form, fields] = useAppForm(ParticipantSchema, {
+    id: "participant-form",
+    lastResult,
+    defaultValue: { category: "focal_point", sex: "undisclosed", registrationStatus: "invited", ...defaultValue },
+  });
   return (
-    <div className="participant-fields">
-      <Field
-        label={t("name")}
-        name="name"
-        required
-        maxLength={160}
-        autoComplete="off"
-        error={errors?.name}
-        {...bind("name")}
-      />
-      <Field
-        label={t("email")}
-        name="email"
-        type="email"
-        maxLength={254}
-        autoComplete="off"
-        hint={t("editForm.emailHint")}
-        error={errors?.email}
-        {...bind("email")}
-      />
-      <SelectField
-        label={t("category")}
-        name="category"
-        error={errors?.category}
-        options={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tw(`categories.${c}`) }))}
-        {...bind("category")}
-      />
-      <SelectField
-        label={t("country")}
-        name="countryId"
-        error={errors?.countryId}
-        options={[{ value: "", label: t("noCountry") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
-        {...bind("countryId")}
-      />
-      <Field
-        label={t("organisation")}
-        name="organisationName"
-        maxLength={200}
-        error={errors?.organisationName}
-        {...bind("organisationName")}
-      />
-      <SelectField
-        label={t("sex")}
-        name="sex"
-        error={errors?.sex}
-        options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))}
-        {...bind("sex")}
-      />
-      <SelectField
-        label={t("status")}
-        name="registrationStatus"
-        error={errors?.registrationStatus}
-        options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-        {...bind("registrationStatus")}
-      />
-    </div>
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrorSummary form={form} />
+      {children}
+      <div className="participant-fields">
+        <Field label={t("name")} meta={fields.name} autoComplete="off" />
+        <Field label={t("email")} meta={fields.email} type="email" autoComplete="off" hint={t("editForm.emailHint")} />
+        <SelectField
+          label={t("category")}
+          meta={fields.category}
+          options={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tw(`categories.${c}`) }))}
+        />
+        <SelectField
+          label={t("country")}
+          meta={fields.countryId}
+          options={[{ value: "", label: t("noCountry") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <Field label={t("organisation")} meta={fields.organisationName} />
+        <SelectField
+          label={t("sex")}
+          meta={fields.sex}
+          options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))}
+        />
+        <SelectField
+          label={t("status")}
+          meta={fields.registrationStatus}
+          options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" name="intent" value="save" disabled={submitting}>
+          {submitLabel}
+        </button>
+        <Link to=".." relative="path" className="button button-ghost">
+          {tc("actions.cancel")}
+        </Link>
+      </div>
+    </Form>
   );
 }
 
