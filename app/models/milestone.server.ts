@@ -1,9 +1,9 @@
 import { emit } from "~/events.server";
+import { InputRefused } from "~/domain/input-refused";
 import { z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
-import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import { todayIn, overdueToday } from "~/utils/format";
-import { optionalDay, optionalText, text, webAddress, optionalWholeNumber } from "~/forms/fields";
+import type { EvidenceLinkSchema, MilestoneInput, MilestoneRulesContext } from "~/forms/milestone";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
@@ -26,59 +26,6 @@ const SECTOR_PRIORITISED_STAGE = "sector_prioritised";
  * the evening in Yangon the next day is accepted for at most two and a half hours.
  */
 export const ACTUAL_DATE_ZONE = "Asia/Jayapura";
-
-const calendarDay = optionalDay("milestones:form.errors.date");
-
-export type MilestoneRulesContext = {
-  stageCode: string;
-  countryId: string;
-  countryIds: readonly string[];
-  today: string;
-};
-
-/**
- * The milestone form and its rules. Which fields apply depends on the stage,
- * so the schema is built for one milestone. Messages are translation keys.
- */
-export function milestoneFormSchema(context: MilestoneRulesContext) {
-  return z
-    .object({
-      status: z.enum(MILESTONE_STATUSES, { errorMap: () => ({ message: "common:validation.invalidChoice" }) }),
-      startedOn: calendarDay,
-      targetOn: calendarDay,
-      achievedOn: calendarDay,
-      aqrfLevel: optionalWholeNumber(1, 8, "milestones:form.errors.aqrfLevelRange"),
-      partnerCountryId: z
-        .string()
-        .trim()
-        .max(40)
-        .optional()
-        .transform((v) => v || null),
-      notes: optionalText(4000),
-    })
-    .superRefine((v, ctx) => {
-      const refuse = (field: string, message: string) =>
-        ctx.addIssue({ code: "custom", path: [field], message: `milestones:form.errors.${message}` });
-      if (v.startedOn && v.targetOn && v.targetOn < v.startedOn) refuse("targetOn", "targetBeforeStart");
-      if (v.status === "completed" && !v.achievedOn) refuse("achievedOn", "completedNeedsDate");
-      else if (v.status !== "completed" && v.achievedOn) refuse("achievedOn", "dateOnlyWhenCompleted");
-      else if (v.achievedOn && v.achievedOn > context.today) refuse("achievedOn", "achievedInFuture");
-      else if (v.achievedOn && v.startedOn && v.achievedOn < v.startedOn) refuse("achievedOn", "achievedBeforeStart");
-
-      if (context.stageCode !== AQRF_STAGE) {
-        if (v.aqrfLevel !== null) refuse("aqrfLevel", "aqrfLevelNotHere");
-      } else if (v.status === "completed" && v.aqrfLevel === null) refuse("aqrfLevel", "aqrfLevelNeeded");
-
-      if (context.stageCode !== MUTUAL_RECOGNITION_STAGE) {
-        if (v.partnerCountryId) refuse("partnerCountryId", "partnerNotHere");
-      } else if (v.partnerCountryId === context.countryId) refuse("partnerCountryId", "partnerSelf");
-      else if (v.partnerCountryId && !context.countryIds.includes(v.partnerCountryId))
-        refuse("partnerCountryId", "partnerUnknown");
-      else if (v.status === "completed" && !v.partnerCountryId) refuse("partnerCountryId", "partnerNeeded");
-    });
-}
-
-export type MilestoneInput = z.output<ReturnType<typeof milestoneFormSchema>>;
 
 /** The rules' context for one milestone: its stage and country, the Member States, today. */
 export async function milestoneRulesContext(milestone: {
@@ -298,13 +245,6 @@ export async function milestoneHistory(milestoneId: string, take = 200) {
 
 // ───────── evidence ─────────
 
-export const EvidenceLinkForm = z.object({
-  title: text(200),
-  url: webAddress("milestones:evidence.errors.url"),
-});
-
-export const EvidenceFileForm = z.object({ title: optionalText(200) });
-
 async function recordEvidenceChange(
   tx: Prisma.TransactionClient,
   milestoneId: string,
@@ -333,7 +273,7 @@ async function recordEvidenceChange(
 
 export async function addEvidenceLink(
   milestoneId: string,
-  input: z.output<typeof EvidenceLinkForm>,
+  input: z.output<typeof EvidenceLinkSchema>,
   actorId: string,
   requestId?: string,
 ) {
@@ -378,8 +318,6 @@ export async function removeEvidence(milestoneId: string, evidenceId: string, ac
 }
 
 // ───────── comments ─────────
-
-export const CommentForm = z.object({ body: text(4000) });
 
 /** The milestone's comments, oldest first; a deleted comment keeps its place without its text. */
 export async function listMilestoneComments(milestoneId: string) {
@@ -578,30 +516,6 @@ export function sectorsNotChosen(countryId: string) {
   });
 }
 
-export class PrioritySectorError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
-
-export const AddPrioritySectorForm = z.object({
-  sectorId: z
-    .string({ required_error: "milestones:sectors.errors.chooseSector" })
-    .trim()
-    .min(1, "milestones:sectors.errors.chooseSector")
-    .max(40),
-});
-export const NewSectorForm = z.object({
-  name: z
-    .string({ required_error: "common:validation.required" })
-    .transform((v) => v.replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(3, "milestones:sectors.errors.nameLength").max(80, "milestones:sectors.errors.nameLength"))
-    .refine((v) => /^\p{L}[\p{L}\p{N} ,&()'/-]*$/u.test(v), "milestones:sectors.errors.nameCharacters"),
-});
-
 /** "Automotive & Repair (light)" → "automotive-repair-light" */
 function sectorCode(name: string) {
   return (
@@ -659,9 +573,9 @@ async function prioritise(
 export async function addPrioritySector(countryId: string, sectorId: string, actorId: string, requestId?: string) {
   const sector = await db.$transaction(async (tx) => {
     const sector = await tx.sector.findUnique({ where: { id: sectorId }, select: { id: true, name: true } });
-    if (!sector) throw new PrioritySectorError("sectorId", "milestones:sectors.errors.chooseSector");
+    if (!sector) throw new InputRefused("sectorId", "milestones:sectors.errors.chooseSector");
     if (await tx.countrySector.findUnique({ where: { countryId_sectorId: { countryId, sectorId } } })) {
-      throw new PrioritySectorError("sectorId", "milestones:sectors.errors.alreadyChosen");
+      throw new InputRefused("sectorId", "milestones:sectors.errors.alreadyChosen");
     }
     await prioritise(tx, countryId, sector, actorId, requestId);
     return sector;
@@ -675,7 +589,7 @@ export async function createSectorForCountry(countryId: string, name: string, ac
   const sector = await db.$transaction(async (tx) => {
     const existing = await tx.sector.findMany({ select: { code: true, name: true, sortOrder: true } });
     if (existing.some((s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
-      throw new PrioritySectorError("name", "milestones:sectors.errors.nameTaken");
+      throw new InputRefused("name", "milestones:sectors.errors.nameTaken");
     const base = sectorCode(name);
     let code = base;
     for (let n = 2; existing.some((s) => s.code === code); n++) code = `${base}-${n}`;
@@ -706,7 +620,7 @@ export async function createSectorForCountry(countryId: string, name: string, ac
 }
 
 /**
- * Remove a priority sector with its pipeline. Refused (PrioritySectorError,
+ * Remove a priority sector with its pipeline. Refused (InputRefused,
  * nothing written) once any of its milestones holds work: progress, dates,
  * notes, evidence, linked action items or comments. Its history stays.
  */
@@ -716,7 +630,7 @@ export async function removePrioritySector(countryId: string, sectorId: string, 
       where: { countryId_sectorId: { countryId, sectorId } },
       select: { id: true, sector: { select: { name: true } }, country: { select: { name: true } } },
     });
-    if (!chosen) throw new PrioritySectorError("sectorId", "milestones:sectors.errors.notChosen");
+    if (!chosen) throw new InputRefused("sectorId", "milestones:sectors.errors.notChosen");
     const milestones = await tx.milestone.findMany({
       where: { countryId, sectorId },
       select: {
@@ -739,7 +653,7 @@ export async function removePrioritySector(countryId: string, sectorId: string, 
       ).map((c) => c.entityId),
     );
     if (!milestones.every((m) => isUntouched(m, commented)))
-      throw new PrioritySectorError("sectorId", "milestones:sectors.errors.hasProgress");
+      throw new InputRefused("sectorId", "milestones:sectors.errors.hasProgress");
     await tx.milestone.deleteMany({ where: { id: { in: ids } } });
     await tx.countrySector.delete({ where: { id: chosen.id } });
     await recordAudit(tx, {
