@@ -46,7 +46,7 @@ export function replyTo(
 ) {
   const sent = answer?.result?.initialValue;
   if (!sent || !Object.entries(match).every(([name, value]) => sent[name] === value)) return undefined;
-  return answer.result;
+  return answer.result ?? undefined;
 }
 
 /**

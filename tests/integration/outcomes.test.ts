@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
+import { InputRefused } from "~/domain/input-refused";
 import { loadYDoc } from "~/collab/storage.server";
 import {
   assignOutcome,
@@ -11,7 +12,6 @@ import {
   ensureMinutesDocument,
   getWorkshopOutcomes,
   linkAssignmentMilestone,
-  OutcomeError,
   unassignCountry,
   updateOutcome,
 } from "~/models/outcome.server";
@@ -128,7 +128,7 @@ describe("assigning an agreed action to countries", () => {
         { countryIds: [th.id, sg.id], dueOn: "2031-06-30" },
         { actorId: facilitatorId },
       );
-      await expect(attempt).rejects.toBeInstanceOf(OutcomeError);
+      await expect(attempt).rejects.toBeInstanceOf(InputRefused);
       await expect(attempt).rejects.toMatchObject({
         field: "countryIds",
         messageKey: "outcomes:errors.noPlan",
