@@ -452,7 +452,8 @@ describe("the outcomes page's actions", () => {
       });
       if (result instanceof Response)
         throw new Error(`expected field errors, got ${result.status} ${result.headers.get("location")}`);
-      return (result as unknown as { data: { fieldErrors: Record<string, string> } }).data.fieldErrors;
+      const { error } = (result as unknown as { data: { result: { error: Record<string, string[]> } } }).data.result;
+      return Object.fromEntries(Object.entries(error).map(([field, messages]) => [field, messages[0]]));
     };
     expect(await send({ intent: "create", kind: "agreed_action", text: "   " })).toMatchObject({
       text: "This field is required.",
@@ -514,6 +515,38 @@ describe("the outcomes page's actions", () => {
         where: { outcomeId: outcome.id, countryId: sg.id },
       }),
     ).toBe(1);
+  });
+});
+
+describe("the outcomes page's forms", () => {
+  it("put the model's refusal beside its field and write nothing", async () => {
+    const outcome = await agreedAction("Link me to a milestone");
+    const writes = await db.auditEvent.count();
+    const send = async (fields: Record<string, string | string[]>) =>
+      (await outcomesAction({
+        request: await post("facilitator@focalpoint.test", bangkokId, fields),
+        params: { workshopId: bangkokId },
+        context: routeContext,
+      })) as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]> } } };
+    const early = await send({
+      intent: "update",
+      outcomeId: outcome.id,
+      kind: "agreed_action",
+      text: "Early",
+      dueOn: "2014-01-01",
+    });
+    expect(early.init.status).toBe(400);
+    expect(early.data.result.error.dueOn).toEqual(["The due date cannot be before the workshop starts."]);
+    const unknown = await send({
+      intent: "link-milestone",
+      outcomeId: outcome.id,
+      assignmentId: outcome.id,
+      milestoneId: "",
+    });
+    expect(unknown.init.status).toBe(400);
+    expect(unknown.data.result.error.milestoneId?.[0]).toBeTruthy();
+    expect(await db.auditEvent.count()).toBe(writes);
+    expect((await db.outcome.findUniqueOrThrow({ where: { id: outcome.id } })).text).toBe("Link me to a milestone");
   });
 });
 
