@@ -11,7 +11,8 @@ import type { ViteDevServer } from "vite";
 import { prepareDatabase, db } from "./app/utils/db.server";
 import { env } from "./app/utils/env.server";
 import { logger } from "./app/utils/logger.server";
-import { bodyLimit, refusalFor, refusalMessage, type Refusal } from "./app/utils/request-edge.server";
+import { refusalMessage } from "./app/i18n/refusal-message.server";
+import { bodyLimit, refusalFor, type Refusal } from "./app/utils/request-edge.server";
 
 /**
  * One process, one port: Remix (Vite middleware in development, the build in

@@ -15,7 +15,7 @@ import { NonceContext } from "~/utils/nonce";
 // build, so that the HTTP routes, socket.io and timers share one module graph
 // (one database client, one document manager) in development and production alike.
 export { attachRealtime } from "~/realtime/server.server";
-export { startHousekeeping } from "~/utils/housekeeping.server";
+export { startHousekeeping } from "~/auth/housekeeping.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

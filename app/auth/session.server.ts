@@ -98,7 +98,7 @@ export async function invalidateAllSessions(userId: string) {
   await emit({ type: "sessions.ended", sessionIds: sessions.map((s) => s.id) });
 }
 
-/** Sessions past their expiry, whose cookies may never come back (utils/housekeeping.server.ts). */
+/** Sessions past their expiry, whose cookies may never come back (auth/housekeeping.server.ts). */
 export async function deleteExpiredSessions() {
   return (await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } })).count;
 }

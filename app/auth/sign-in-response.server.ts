@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { localeCookie } from "~/i18n/locale-cookie.server";
+import { localeCookie } from "./locale-cookie.server";
 import { db } from "~/utils/db.server";
 import { redirectWithToast, type Toast } from "~/utils/toast.server";
 import { createSession, sessionCookie } from "./session.server";

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { YJS_FRAGMENT, type ProseMirrorNode } from "~/editor/schema";
+import { YJS_FRAGMENT, type ProseMirrorNode } from "./schema";
 import { MAX_DOCUMENT_DEPTH } from "./limits.server";
 import { loadYDoc } from "./storage.server";
 

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { documentSchema } from "~/editor/schema";
+import { documentSchema } from "./schema";
 import { RefusedMessage } from "./refused.server";
 
 /**

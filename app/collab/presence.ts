@@ -1,7 +1,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { z } from "zod";
-import { YJS_FRAGMENT } from "~/editor/schema";
+import { YJS_FRAGMENT } from "./schema";
 
 /**
  * Presence (y-protocols awareness) as the browser and the server both read it.

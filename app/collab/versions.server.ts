@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { YJS_FRAGMENT } from "~/editor/schema";
+import { YJS_FRAGMENT } from "./schema";
 import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { documentOwner } from "./access.server";

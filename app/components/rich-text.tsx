@@ -1,5 +1,5 @@
 import { createElement, type ReactNode } from "react";
-import type { ProseMirrorNode } from "~/editor/schema";
+import type { ProseMirrorNode } from "~/collab/schema";
 
 /**
  * Renders a stored document (ProseMirror JSON) as plain HTML, for reading and

@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { colourFor } from "~/collab/presence";
 import { getSocket } from "~/realtime/socket.client";
 import { CollabProvider, type CollabStatus } from "./collab-provider";
-import { documentExtensions, YJS_FRAGMENT } from "./schema";
+import { documentExtensions, YJS_FRAGMENT } from "~/collab/schema";
 
 /**
  * The co-edited narrative: Tiptap on a Yjs document that the provider keeps in

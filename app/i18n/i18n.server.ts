@@ -2,7 +2,7 @@ import { RemixI18Next } from "remix-i18next/server";
 import { getUser } from "~/auth/session.server";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/domain/vocabulary";
 import { i18nConfig } from "./config";
-import { localeCookie } from "./locale-cookie.server";
+import { localeCookie } from "~/auth/locale-cookie.server";
 
 export const i18nServer = new RemixI18Next({
   detection: {

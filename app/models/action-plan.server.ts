@@ -4,8 +4,9 @@ import type { Actor } from "~/auth/permissions";
 import { db } from "~/utils/db.server";
 import type { PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
+import { actionItemOverdue } from "~/domain/overdue";
 import { changedFields, recordAudit } from "./audit.server";
-import { readableCountryFilter } from "./dashboard.server";
+import { readableCountryFilter } from "./country-scope.server";
 
 export type PlanFilter = { countryId?: string; status?: PlanStatus };
 
@@ -33,7 +34,7 @@ export async function listPlans(actor: Actor, filter: PlanFilter = {}) {
   return plans.map(({ items, ...plan }) => ({
     ...plan,
     itemCount: items.length,
-    overdueCount: items.filter((i) => i.status !== "done" && i.dueOn && i.dueOn < today).length,
+    overdueCount: items.filter((i) => actionItemOverdue(i, today)).length,
   }));
 }
 
@@ -59,7 +60,7 @@ export async function getPlanForReading(planId: string) {
   const { items, ...rest } = plan;
   return {
     ...rest,
-    items: items.map((i) => ({ ...i, overdue: i.status !== "done" && Boolean(i.dueOn && i.dueOn < today) })),
+    items: items.map((i) => ({ ...i, overdue: actionItemOverdue(i, today) })),
   };
 }
 

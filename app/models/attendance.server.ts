@@ -1,7 +1,7 @@
 import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
-import { SEXES, type Sex } from "~/domain/vocabulary";
 import { todayIn } from "~/utils/format";
+import { noSexes, sexOf, tabulateAttendance, type StatisticsRow } from "./attendance-summary.server";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
 import { badgeTokenFromCode } from "./participant.server";
 
@@ -196,11 +196,6 @@ function countBy<T>(items: readonly T[], key: (item: T) => string) {
 // ---------------------------------------------------------------------------
 // Statistics
 
-type SexCounts = Record<Sex, number>;
-const noSexes = (): SexCounts => Object.fromEntries(SEXES.map((s) => [s, 0])) as SexCounts;
-
-/** One line of a statistics table: people who attended at least one day, by sex, and person-days. */
-export type StatisticsRow = { key: string; attended: number; bySex: SexCounts; personDays: number };
 export type AttendanceStatistics = {
   days: string[];
   registered: number;
@@ -236,19 +231,6 @@ export async function attendanceStatistics(workshop: {
   const days = workshopDays(workshop);
   const came = participants.filter((p) => p.attendance.length > 0);
 
-  const tabulate = (keyOf: (p: (typeof came)[number]) => string) => {
-    const rows = new Map<string, StatisticsRow>();
-    for (const p of came) {
-      const key = keyOf(p);
-      const row = rows.get(key) ?? { key, attended: 0, bySex: noSexes(), personDays: 0 };
-      row.attended += 1;
-      row.bySex[sexOf(p.sex)] += 1;
-      row.personDays += p.attendance.length;
-      rows.set(key, row);
-    }
-    return [...rows.values()].sort((a, b) => b.attended - a.attended || a.key.localeCompare(b.key));
-  };
-
   const byDay = days.map((day) => {
     const row: StatisticsRow = { key: day, attended: 0, bySex: noSexes(), personDays: 0 };
     for (const p of came) {
@@ -266,21 +248,9 @@ export async function attendanceStatistics(workshop: {
     attended: came.length,
     personDays: came.reduce((sum, p) => sum + p.attendance.length, 0),
     byDay,
-    byCountry: tabulate((p) => p.country?.code ?? ""),
-    byCategory: tabulate((p) => p.category),
-    bySex: SEXES.map(
-      (sex) =>
-        tabulate((p) => sexOf(p.sex)).find((r) => r.key === sex) ?? {
-          key: sex,
-          attended: 0,
-          bySex: { ...noSexes(), [sex]: 0 },
-          personDays: 0,
-        },
-    ),
+    ...tabulateAttendance(came),
   };
 }
-
-const sexOf = (value: string): Sex => ((SEXES as readonly string[]).includes(value) ? (value as Sex) : "undisclosed");
 
 /** Who registered, by category, country and sex, and how many came each day: the workshop overview's summary. */
 export async function participationSummary(workshopId: string) {

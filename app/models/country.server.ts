@@ -2,7 +2,7 @@ import { emit } from "~/events.server";
 import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { db } from "~/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
-import { milestoneCounts } from "./dashboard.server";
+import { milestoneCounts } from "./progress.server";
 
 export function listCountries() {
   return db.country.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } });

@@ -1,176 +1,24 @@
 /**
- * Monitoring queries for the Secretariat's dashboard and the milestone matrix:
- * counts per country, milestones needing attention, the country × sector matrix.
- * Every query is limited to the countries the person may read.
+ * The Secretariat's monitoring dashboard and its CSV exports, built from the
+ * shared read models (progress, attention, changes since a date). Every query
+ * is limited to the countries the person may read.
  */
 import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
-import { FIRST_DAY, overdueToday } from "~/utils/format";
+import { overdueToday } from "~/utils/format";
+import { milestoneOverdue } from "~/domain/overdue";
+import { ATTENTION_SHOWN, needingAttention } from "./attention.server";
+import { changesSince } from "./changes.server";
+import { overdueMilestoneWhere } from "./overdue.server";
+import { completedByQuarter, countProgress } from "./progress.server";
 import { DEFAULT_CHANGES_DAYS, type DashboardFilters } from "./dashboard-filters";
 
-export type MilestoneCounts = {
-  total: number;
-  completed: number;
-  blocked: number;
-  overdue: number;
-  lastUpdate: Date | null;
-};
-
-/** Completed, blocked and overdue milestones per country. Overdue: a past target and not completed. */
-export async function milestoneCounts(countryIds: string[]): Promise<Map<string, MilestoneCounts>> {
-  const today = overdueToday();
-  const rows = await db.milestone.findMany({
-    where: { countryId: { in: countryIds } },
-    select: { countryId: true, status: true, targetOn: true, updatedAt: true },
-  });
-  const counts = new Map<string, MilestoneCounts>(
-    countryIds.map((id) => [id, { total: 0, completed: 0, blocked: 0, overdue: 0, lastUpdate: null }]),
-  );
-  for (const m of rows) {
-    const c = counts.get(m.countryId)!;
-    c.total++;
-    if (m.status === "completed") c.completed++;
-    if (m.status === "blocked") c.blocked++;
-    if (m.status !== "completed" && m.targetOn && m.targetOn < today) c.overdue++;
-    if (m.status !== "not_started" && (!c.lastUpdate || m.updatedAt > c.lastUpdate)) c.lastUpdate = m.updatedAt;
-  }
-  return counts;
-}
-
-/** The countries a person may follow, as a Prisma filter value. */
-export function readableCountryFilter(actor: Actor): { in: string[] } | undefined {
-  const readable = readableCountryIds(actor);
-  return readable === "all" ? undefined : { in: readable };
-}
-
-/** Overdue and blocked milestones in the countries the person may read, most overdue first. */
-export async function milestonesNeedingAttention(actor: Actor, take = 12) {
-  const today = overdueToday();
-  return db.milestone.findMany({
-    where: {
-      countryId: readableCountryFilter(actor),
-      OR: [{ status: "blocked" }, { status: { not: "completed" }, targetOn: { lt: today } }],
-    },
-    orderBy: [{ targetOn: "asc" }],
-    take,
-    select: {
-      id: true,
-      status: true,
-      targetOn: true,
-      stage: { select: { code: true, name: true } },
-      sector: { select: { name: true } },
-      country: { select: { code: true, name: true } },
-    },
-  });
-}
-
-export type MatrixFilter = { countryId?: string; sectorId?: string };
-
-/**
- * The country × sector pipeline: one row per priority sector of each readable
- * country, one cell per MRS stage; and each country's country-level milestones.
- */
-export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
-  const today = overdueToday();
-  const readable = readableCountryFilter(actor);
-  const countryIds = filter.countryId
-    ? readable && !readable.in.includes(filter.countryId)
-      ? { in: [] }
-      : { in: [filter.countryId] }
-    : readable;
-  const [stages, milestones] = await Promise.all([
-    db.milestoneStage.findMany({ orderBy: { sortOrder: "asc" } }),
-    db.milestone.findMany({
-      where: { countryId: countryIds, OR: filter.sectorId ? [{ sectorId: filter.sectorId }] : undefined },
-      select: {
-        id: true,
-        status: true,
-        targetOn: true,
-        achievedOn: true,
-        stageCode: true,
-        sectorId: true,
-        aqrfLevel: true,
-        country: { select: { id: true, code: true, name: true, sortOrder: true } },
-        sector: { select: { name: true, sortOrder: true } },
-      },
-    }),
-  ]);
-  type Cell = {
-    id: string;
-    status: string;
-    overdue: boolean;
-    targetOn: string | null;
-    achievedOn: string | null;
-    aqrfLevel: number | null;
-  };
-  const rows = new Map<
-    string,
-    {
-      key: string;
-      country: { code: string; name: string };
-      sector: string | null;
-      order: number[];
-      cells: Record<string, Cell>;
-    }
-  >();
-  for (const m of milestones) {
-    const key = `${m.country.code}:${m.sectorId ?? "country"}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        key,
-        country: { code: m.country.code, name: m.country.name },
-        sector: m.sector?.name ?? null,
-        order: [m.country.sortOrder, m.sector?.sortOrder ?? -1],
-        cells: {},
-      };
-      rows.set(key, row);
-    }
-    row.cells[m.stageCode] = {
-      id: m.id,
-      status: m.status,
-      overdue: m.status !== "completed" && Boolean(m.targetOn && m.targetOn < today),
-      targetOn: m.targetOn,
-      achievedOn: m.achievedOn,
-      aqrfLevel: m.aqrfLevel,
-    };
-  }
-  const sorted = [...rows.values()].sort((a, b) => a.order[0]! - b.order[0]! || a.order[1]! - b.order[1]!);
-  return {
-    sectorStages: stages.filter((s) => s.scope === "sector"),
-    countryStages: stages.filter((s) => s.scope === "country"),
-    sectorRows: sorted.filter((r) => r.sector !== null),
-    countryRows: filter.sectorId ? [] : sorted.filter((r) => r.sector === null),
-  };
-}
-
-export function listSectors() {
-  return db.sector.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
-}
-
 // ───────────────────────── the monitoring dashboard ─────────────────────────
-
-/** ISO days in order, a missing day last. */
-const compareDays = (a: string | null, b: string | null) =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
 function daysBefore(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - days);
   return date.toISOString().slice(0, 10);
-}
-
-/** "2024-05-17" → "2024-Q2" */
-export function quarterOf(day: string): string {
-  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
-/** Every quarter from `first` to `last` inclusive, e.g. ["2024-Q3", "2024-Q4", "2025-Q1"]. */
-export function quartersBetween(first: string, last: string): string[] {
-  const toIndex = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1;
-  const out: string[] = [];
-  for (let i = toIndex(first); i <= toIndex(last); i++) out.push(`${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
-  return out;
 }
 
 /** What every panel needs of a milestone. Few columns on purpose: the dashboard reads every milestone of the visible countries. */
@@ -215,10 +63,6 @@ function visibleCountryIds(actor: Actor, countries: { id: string }[], countryFil
     .filter((id) => (readable === "all" || readable.includes(id)) && (!countryFilter || id === countryFilter));
 }
 
-function isOverdue(m: { status: string; targetOn: string | null }, today: string) {
-  return m.status !== "completed" && m.targetOn !== null && m.targetOn < today;
-}
-
 /**
  * Each country × sector pair's milestones in pipeline order, and its current
  * stage: the first one not completed (a finished pipeline shows its last stage).
@@ -255,17 +99,13 @@ function filterWhere(countryIds: string[], filters: DashboardFilters, today: str
     countryId: { in: countryIds },
     ...(filters.sector ? { sectorId: filters.sector } : {}),
     ...(filters.stage ? { stageCode: filters.stage } : {}),
-    ...(filters.status === "overdue"
-      ? { status: { not: "completed" }, targetOn: { lt: today } }
-      : filters.status
-        ? { status: filters.status }
-        : {}),
+    ...(filters.status === "overdue" ? overdueMilestoneWhere(today) : filters.status ? { status: filters.status } : {}),
   };
 }
 
 function matchesFilters(m: PipelineRow, filters: DashboardFilters, today: string) {
   if (filters.stage && m.stageCode !== filters.stage) return false;
-  if (filters.status === "overdue") return isOverdue(m, today);
+  if (filters.status === "overdue") return milestoneOverdue(m, today);
   return !filters.status || m.status === filters.status;
 }
 
@@ -322,7 +162,7 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
       milestoneId: current.id,
       stageCode: current.stageCode,
       status: current.status,
-      overdue: isOverdue(current, today),
+      overdue: milestoneOverdue(current, today),
       completedStages: stages.filter((m) => m.status === "completed").length,
     };
     sectorIdsInMatrix.add(current.sectorId!);
@@ -338,64 +178,43 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
   for (const p of plans)
     if (!currentPlan.has(p.countryId)) currentPlan.set(p.countryId, { id: p.id, status: p.status });
   const lastUpdate = new Map(lastUpdates.map((u) => [u.countryId, u._max.updatedAt]));
-  const perCountry = countryIds.map((id) => {
-    const own = matching.filter((m) => m.countryId === id);
-    return {
-      country: countryById.get(id)!,
-      plan: currentPlan.get(id) ?? null,
-      total: own.length,
-      completed: own.filter((m) => m.status === "completed").length,
-      overdue: own.filter((m) => isOverdue(m, today)).length,
-      blocked: own.filter((m) => m.status === "blocked").length,
-      lastUpdate: lastUpdate.get(id) ?? null,
-    };
-  });
+  const perCountry = countryIds.map((id) => ({
+    country: countryById.get(id)!,
+    plan: currentPlan.get(id) ?? null,
+    ...countProgress(
+      matching.filter((m) => m.countryId === id),
+      today,
+    ),
+    lastUpdate: lastUpdate.get(id) ?? null,
+  }));
 
-  // ── overdue and blocked milestones, most overdue first, blocked without a target last ──
-  const describe = (m: PipelineRow) => ({
-    id: m.id,
-    country: countryById.get(m.countryId)!,
-    sector: m.sectorId ? (sectorById.get(m.sectorId)?.name ?? null) : null,
-    stageCode: m.stageCode,
-    status: m.status,
-    overdue: isOverdue(m, today),
-    targetOn: m.targetOn,
-  });
-  const countryOrder = new Map(countryIds.map((id, i) => [id, i]));
-  const needingAttention = matching
-    .filter((m) => m.status === "blocked" || isOverdue(m, today))
-    // Plain string comparison: ISO days sort correctly, and localeCompare (collation) costs
-    // milliseconds over the thousand-odd overdue milestones of a large data set.
-    .sort(
-      (a, b) => compareDays(a.targetOn, b.targetOn) || countryOrder.get(a.countryId)! - countryOrder.get(b.countryId)!,
-    );
+  // ── overdue and blocked milestones ──
   // The page lists the first ones; the milestone-list export (status "overdue" or "blocked") has them all.
-  const attention = { total: needingAttention.length, items: needingAttention.slice(0, ATTENTION_SHOWN).map(describe) };
+  const attentionRows = needingAttention(matching, countryIds, today);
+  const attention = {
+    total: attentionRows.length,
+    items: attentionRows.slice(0, ATTENTION_SHOWN).map((m) => ({
+      id: m.id,
+      country: countryById.get(m.countryId)!,
+      sector: m.sectorId ? (sectorById.get(m.sectorId)?.name ?? null) : null,
+      stageCode: m.stageCode,
+      status: m.status,
+      overdue: milestoneOverdue(m, today),
+      targetOn: m.targetOn,
+    })),
+  };
 
   // ── completed milestones per country by quarter (cumulative), by actual date ──
-  // A day stored before forms kept days within 1990-2100 counts from 1990, not from the year it names.
-  const completedOn = (m: PipelineRow) => (m.achievedOn! < FIRST_DAY ? FIRST_DAY : m.achievedOn!);
-  const completedDays = matching.filter((m) => m.status === "completed" && m.achievedOn).map(completedOn);
-  const firstQuarter = completedDays.length
-    ? quarterOf(completedDays.reduce((a, b) => (a < b ? a : b)))
-    : quarterOf(today);
-  const quarters = quartersBetween(firstQuarter, quarterOf(today));
-  const series = countryIds.map((id) => {
-    const perQuarter = new Map<string, number>();
-    for (const m of matching) {
-      if (m.countryId === id && m.status === "completed" && m.achievedOn)
-        perQuarter.set(quarterOf(completedOn(m)), (perQuarter.get(quarterOf(completedOn(m))) ?? 0) + 1);
-    }
-    let running = 0;
-    return { country: countryById.get(id)!, cumulative: quarters.map((q) => (running += perQuarter.get(q) ?? 0)) };
-  });
+  const completed = completedByQuarter(matching, countryIds, today);
+  const progress = {
+    quarters: completed.quarters,
+    series: completed.series.map((s) => ({ country: countryById.get(s.countryId)!, cumulative: s.cumulative })),
+  };
 
   const changes = await changesSince(
-    countryIds,
+    countryIds.map((id) => countryById.get(id)!),
     since,
     filters.sector || filters.stage || filters.status ? matching.map((m) => m.id) : null,
-    new Map(milestones.map((m) => [m.id, m])),
-    { countryById, sectorById },
   );
 
   return {
@@ -409,92 +228,12 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
     matrix,
     perCountry,
     attention,
-    progress: { quarters, series },
+    progress,
     changes,
   };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
-
-/** At most this many changes are listed; the count says how many there were. */
-export const CHANGES_SHOWN = 200;
-/** At most this many overdue or blocked milestones are listed on the page. */
-export const ATTENTION_SHOWN = 25;
-
-/**
- * Milestone history rows since a day, newest first, each with who, when and
- * every field from → to; grouped by country in the dashboard's country order.
- * `milestoneIds` narrows to the milestones matching the sector/stage/status filters.
- */
-async function changesSince(
-  countryIds: string[],
-  since: string,
-  milestoneIds: string[] | null,
-  milestones: Map<string, PipelineRow>,
-  names: {
-    countryById: Map<string, { id: string; code: string; name: string }>;
-    sectorById: Map<string, { name: string }>;
-  },
-) {
-  const where = {
-    entityType: "milestone",
-    createdAt: { gte: new Date(`${since}T00:00:00Z`) },
-    countryId: { in: countryIds },
-    ...(milestoneIds ? { entityId: { in: milestoneIds } } : {}),
-  };
-  const [total, events] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: CHANGES_SHOWN,
-      select: {
-        id: true,
-        entityId: true,
-        countryId: true,
-        summary: true,
-        changes: true,
-        createdAt: true,
-        actor: { select: { name: true } },
-      },
-    }),
-  ]);
-  const groups = countryIds
-    .map((countryId) => ({
-      country: names.countryById.get(countryId)!,
-      changes: events
-        .filter((e) => e.countryId === countryId)
-        .map((e) => {
-          const milestone = milestones.get(e.entityId);
-          const fields = e.changes ? (JSON.parse(e.changes) as Record<string, [unknown, unknown]>) : {};
-          return {
-            id: e.id,
-            at: e.createdAt,
-            who: e.actor?.name ?? null,
-            // the stored summary only names a milestone that no longer exists
-            summary: milestone ? null : e.summary,
-            // null when the milestone no longer exists; the summary still names it
-            milestone: milestone
-              ? {
-                  id: milestone.id,
-                  stageCode: milestone.stageCode,
-                  sector: milestone.sectorId ? (names.sectorById.get(milestone.sectorId)?.name ?? null) : null,
-                }
-              : null,
-            fields: Object.entries(fields).map(([field, [from, to]]) => ({
-              field,
-              from: printable(from),
-              to: printable(to),
-            })),
-          };
-        }),
-    }))
-    .filter((g) => g.changes.length > 0);
-  return { total, shown: events.length, groups };
-}
-
-const printable = (v: unknown) =>
-  v === null || v === undefined || v === "" ? null : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 // ───────────────────────── CSV exports ─────────────────────────
 
@@ -557,7 +296,7 @@ export async function dashboardMilestoneList(actor: Actor, filters: DashboardFil
       country: countryById.get(m.countryId)!,
       sector: m.sectorId ? (sectorById.get(m.sectorId)?.name ?? null) : null,
       partner: m.partnerCountryId ? (countryById.get(m.partnerCountryId)?.name ?? null) : null,
-      overdue: isOverdue(m, today),
+      overdue: milestoneOverdue(m, today),
     }));
 }
 
@@ -582,7 +321,7 @@ export async function dashboardMatrixRows(actor: Actor, filters: DashboardFilter
         sector: sector.name,
         currentStage: pair.current.stageCode,
         currentStatus: pair.current.status,
-        overdue: isOverdue(pair.current, today),
+        overdue: milestoneOverdue(pair.current, today),
         stagesCompleted: pair.stages.filter((m) => m.status === "completed").length,
         stageStatuses: sectorStages.map((s) => byStage.get(s.code) ?? null),
       });

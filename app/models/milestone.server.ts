@@ -1,9 +1,10 @@
 import { emit } from "~/events.server";
 import { InputRefused } from "~/domain/input-refused";
-import { z } from "zod";
+import { type z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
 import { todayIn, overdueToday } from "~/utils/format";
 import type { EvidenceLinkSchema, MilestoneInput, MilestoneRulesContext } from "~/forms/milestone";
+import { milestoneOverdue } from "~/domain/overdue";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
@@ -461,7 +462,7 @@ export async function countryMilestoneOverview(countryId: string) {
     status: m.status,
     targetOn: m.targetOn,
     achievedOn: m.achievedOn,
-    overdue: m.status !== "completed" && Boolean(m.targetOn && m.targetOn < today),
+    overdue: milestoneOverdue(m, today),
   });
   const sectorStages = stages.filter((s) => s.scope === "sector");
   return {

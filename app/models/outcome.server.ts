@@ -4,6 +4,7 @@ import { db, type Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
 import type { OutcomeKind } from "~/domain/vocabulary";
 import { formatDay, todayIn, overdueToday } from "~/utils/format";
+import { actionItemOverdue } from "~/domain/overdue";
 import { milestoneOptions } from "./action-plan.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 
@@ -91,7 +92,7 @@ export async function getWorkshopOutcomes(workshopId: string, viewer: Actor) {
           visible && actionItem
             ? {
                 ...actionItem,
-                overdue: actionItem.status !== "done" && Boolean(actionItem.dueOn && actionItem.dueOn < today),
+                overdue: actionItemOverdue(actionItem, today),
                 milestoneLabel: actionItem.milestone
                   ? [actionItem.milestone.sector?.name, actionItem.milestone.stage.name].filter(Boolean).join(" · ")
                   : null,

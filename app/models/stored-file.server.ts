@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { Prisma } from "~/generated/prisma/client";
+import { MAX_UPLOAD_BYTES } from "~/domain/uploads";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { withoutBidiControls } from "~/utils/text";
@@ -14,7 +15,6 @@ import { withoutBidiControls } from "~/utils/text";
  * from the allow-list, so an upload can never run as a page of this site.
  */
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_UPLOAD_LABEL = "10 MB";
 
 /** What people actually attach in this work: reports, standards, slides, sheets, scans and photos. */

@@ -6,7 +6,7 @@ import { can } from "~/auth/permissions";
 import { userOfCookieHeader } from "~/auth/session.server";
 import { DocumentManager, type DocumentTimings } from "~/collab/manager.server";
 import { onDomainEvent, type DomainEvent } from "~/events.server";
-import { db } from "~/utils/db.server";
+import { countryOfPlan, existingCountryId, workshopExists } from "~/models/topic-subjects.server";
 import { argumentsAndReply } from "~/utils/socket-reply.server";
 import { announcementsOf } from "./announcements.server";
 import { allowRequest, authenticate, type SocketData } from "./handshake.server";
@@ -33,26 +33,24 @@ async function topicPermissions(topic: Topic): Promise<{ action: Action; resourc
   const [kind, id] = topic.split(":") as [string, string];
   switch (kind) {
     case "country": {
-      const country = await db.country.findUnique({ where: { id }, select: { id: true } });
-      if (!country) return null;
-      const resource = { countryId: country.id };
+      const countryId = await existingCountryId(id);
+      if (!countryId) return null;
+      const resource = { countryId };
       return [
         { action: "plan.read", resource },
         { action: "milestone.read", resource },
       ];
     }
     case "country-profile": {
-      const country = await db.country.findUnique({ where: { id }, select: { id: true } });
-      return country ? [{ action: "country.read", resource: { countryId: country.id } }] : null;
+      const countryId = await existingCountryId(id);
+      return countryId ? [{ action: "country.read", resource: { countryId } }] : null;
     }
     case "plan": {
-      const plan = await db.actionPlan.findUnique({ where: { id }, select: { countryId: true } });
-      return plan ? [{ action: "plan.read", resource: { countryId: plan.countryId } }] : null;
+      const countryId = await countryOfPlan(id);
+      return countryId ? [{ action: "plan.read", resource: { countryId } }] : null;
     }
-    case "workshop": {
-      const workshop = await db.workshop.findUnique({ where: { id }, select: { id: true } });
-      return workshop ? [{ action: "workshop.read", resource: {} }] : null;
-    }
+    case "workshop":
+      return (await workshopExists(id)) ? [{ action: "workshop.read", resource: {} }] : null;
   }
   return null;
 }

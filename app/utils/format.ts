@@ -4,6 +4,8 @@
  * by a time zone.
  */
 
+import { OVERDUE_ZONE } from "~/domain/overdue";
+
 // ASEAN documents write English dates the British way ("10 August 2015").
 const INTL_LOCALES: Record<string, string> = { en: "en-GB", id: "id-ID" };
 const intl = (locale: string) => INTL_LOCALES[locale] ?? locale;
@@ -67,15 +69,9 @@ export function todayIn(timeZone = "UTC", now = new Date()): string {
   ).format(now);
 }
 
-/**
- * The day by which "overdue" is decided: a target or due day is past once it
- * is over in every Member State. The zone furthest west, Yangon (UTC+6:30),
- * is the last to finish a day, so nothing is flagged while its day is still
- * running anywhere in ASEAN, and Jayapura (UTC+9) sees the flag two and a half
- * hours after its midnight (UTC's day would be nine hours late there).
- */
+/** Today's day in the zone that decides "overdue" (see OVERDUE_ZONE in app/domain/overdue.ts). */
 export function overdueToday(now = new Date()): string {
-  return todayIn("Asia/Yangon", now);
+  return todayIn(OVERDUE_ZONE, now);
 }
 
 /** "Indochina Time (Asia/Bangkok)": a zone named the way people read it, with its IANA id. */

@@ -1,8 +1,4 @@
-import { RemixI18Next } from "remix-i18next/server";
-import { resources } from "~/i18n/config";
-import { localeCookie } from "~/i18n/locale-cookie.server";
-import { MAX_UPLOAD_BYTES } from "~/models/stored-file.server";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/domain/vocabulary";
+import { MAX_UPLOAD_BYTES } from "~/domain/uploads";
 
 /**
  * What every request must be before any page reads it (decision 013). server.ts
@@ -69,7 +65,11 @@ export function isCrossSite({ origin, secFetchSite, host, forwardedHost }: Reque
   return secFetchSite === "cross-site" || secFetchSite === "same-site";
 }
 
-export type Refusal = { status: 403 | 405 | 413 | 415; problem: keyof (typeof resources)["en"]["common"]["request"] };
+/** Why a request is refused; each has a sentence under common:request in the catalogs (i18n/refusal-message.server.ts). */
+export type Refusal = {
+  status: 403 | 405 | 413 | 415;
+  problem: "tooLarge" | "methodNotAllowed" | "notAForm" | "crossSite";
+};
 
 /** Why a request is refused from its method and headers alone, or null. */
 export function refusalFor(head: RequestHead): Refusal | null {
@@ -79,27 +79,4 @@ export function refusalFor(head: RequestHead): Refusal | null {
   if (isCrossSite(head)) return { status: 403, problem: "crossSite" };
   if (!isFormContentType(head.contentType)) return { status: 415, problem: "notAForm" };
   return null;
-}
-
-// Before the app has looked up who is asking, the language comes from the same
-// cookie and browser header the sign-in page uses (signing in sets the cookie).
-const edgeLanguage = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...LOCALES],
-    fallbackLanguage: DEFAULT_LOCALE,
-    cookie: localeCookie,
-    order: ["cookie", "header"],
-  },
-});
-
-/** The refusal's sentence in the language of the person who sent the request. */
-export async function refusalMessage(
-  problem: Refusal["problem"],
-  headers: { cookie?: string | null; acceptLanguage?: string | null },
-): Promise<string> {
-  const request = new Request("http://edge.invalid/", {
-    headers: { cookie: headers.cookie ?? "", "accept-language": headers.acceptLanguage ?? "" },
-  });
-  const locale = (await edgeLanguage.getLocale(request)) as Locale;
-  return (resources[locale] ?? resources[DEFAULT_LOCALE]).common.request[problem];
 }

@@ -1,6 +1,6 @@
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import { documentSchema, YJS_FRAGMENT } from "../../app/editor/schema";
+import { documentSchema, YJS_FRAGMENT } from "../../app/collab/schema";
 
 type Node = { type: string; attrs?: Record<string, unknown>; content?: Node[]; text?: string };
 

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { en } from "../../app/i18n/en";
 import { id } from "../../app/i18n/id";
-import { localeCookie } from "../../app/i18n/locale-cookie.server";
+import { localeCookie } from "../../app/auth/locale-cookie.server";
 import { DEMO_PASSWORD } from "./utils";
 
 /**

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { attemptSignIn } from "~/auth/sign-in.server";
 import { createSession, validateSessionToken } from "~/auth/session.server";
-import { startHousekeeping } from "~/utils/housekeeping.server";
+import { startHousekeeping } from "~/auth/housekeeping.server";
 import { hashToken } from "~/auth/tokens.server";
 import type { Translate } from "~/i18n/types";
 import { listAuditEvents } from "~/models/audit.server";

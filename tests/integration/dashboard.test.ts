@@ -1,13 +1,8 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { parseDashboardFilters, type DashboardFilters } from "~/models/dashboard-filters";
-import {
-  dashboardData,
-  dashboardMatrixRows,
-  dashboardMilestoneList,
-  quarterOf,
-  quartersBetween,
-} from "~/models/dashboard.server";
+import { dashboardData, dashboardMatrixRows, dashboardMilestoneList } from "~/models/dashboard.server";
+import { quarterOf, quartersBetween } from "~/models/progress.server";
 import { loader as matrixCsv } from "~/routes/_app+/dashboard+/matrix[.]csv";
 import { loader as milestonesCsv } from "~/routes/_app+/dashboard+/milestones[.]csv";
 import { db } from "~/utils/db.server";

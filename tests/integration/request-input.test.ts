@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localeCookie } from "~/i18n/locale-cookie.server";
+import { localeCookie } from "~/auth/locale-cookie.server";
 import { action as accountAction } from "~/routes/_app+/account";
 import { action as milestonePageAction } from "~/routes/_app+/milestones+/$milestoneId._index";
 import { action as milestoneEditAction } from "~/routes/_app+/milestones+/$milestoneId.edit";

@@ -2,13 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
-import {
-  deleteStoredFile,
-  fileFromForm,
-  MAX_UPLOAD_BYTES,
-  storeUpload,
-  UploadRejected,
-} from "~/models/stored-file.server";
+import { MAX_UPLOAD_BYTES } from "~/domain/uploads";
+import { deleteStoredFile, fileFromForm, storeUpload, UploadRejected } from "~/models/stored-file.server";
 import { loader as downloadLoader } from "~/routes/_resources+/files.$fileId";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/forms/submission.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getUser } from "~/auth/session.server";
-import { localeCookie } from "~/i18n/locale-cookie.server";
+import { localeCookie } from "~/auth/locale-cookie.server";
 import { setUserLocale } from "~/models/user.server";
 import { LOCALES } from "~/domain/vocabulary";
 import { safeRedirect } from "~/utils/safe-redirect";

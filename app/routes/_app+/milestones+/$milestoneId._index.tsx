@@ -30,6 +30,7 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { overdueToday } from "~/utils/format";
+import { milestoneOverdue } from "~/domain/overdue";
 import { IdParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
 import { Comments } from "./__milestone-comments";
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history,
     comments,
     userId: user.id,
-    overdue: milestone.status !== "completed" && Boolean(milestone.targetOn && milestone.targetOn < overdueToday()),
+    overdue: milestoneOverdue(milestone, overdueToday()),
     canEdit: can(user, "milestone.edit", { countryId: milestone.countryId }),
     canComment: can(user, "comment.create", { countryId: milestone.countryId }),
     upload: { accept: ACCEPTED_EXTENSIONS, maxLabel: MAX_UPLOAD_LABEL },

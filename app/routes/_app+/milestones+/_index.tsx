@@ -7,7 +7,7 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/session.server";
 import { listReadableCountries } from "~/models/country.server";
 import { dashboardQuery } from "~/models/dashboard-filters";
-import { listSectors, milestoneMatrix } from "~/models/dashboard.server";
+import { listSectors, milestoneMatrix } from "~/models/milestone-matrix.server";
 import styles from "~/styles/milestones.css?url";
 import { MILESTONE_STATUSES } from "~/domain/vocabulary";
 

@@ -13,8 +13,8 @@ import {
   defaultAttendanceDay,
   undoCheckIn,
   workshopDays,
-  type StatisticsRow,
 } from "~/models/attendance.server";
+import type { StatisticsRow } from "~/models/attendance-summary.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { SEXES } from "~/domain/vocabulary";

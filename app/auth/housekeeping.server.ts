@@ -1,5 +1,5 @@
-import { deleteExpiredSessions } from "~/auth/session.server";
-import { logger } from "./logger.server";
+import { deleteExpiredSessions } from "./session.server";
+import { logger } from "~/utils/logger.server";
 
 const HOUR = 60 * 60 * 1000;
 
