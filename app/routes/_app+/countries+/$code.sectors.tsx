@@ -17,7 +17,7 @@ import {
   createSectorForCountry,
   removePrioritySector,
   sectorsNotChosen,
-} from "~/models/milestone.server";
+} from "~/models/priority-sector.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
