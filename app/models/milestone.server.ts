@@ -7,10 +7,9 @@ import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
 /**
- * One milestone and the work on it: the rules of its form, saving with
- * history, evidence, comments; and a country's priority sectors, whose
- * pipelines of milestones are created and removed with them. The monitoring
- * queries (counts, matrix) are in dashboard.server.ts.
+ * One milestone and the work on it: the context of its form's rules, saving
+ * with history, evidence, comments. A country's priority sectors are in
+ * priority-sector.server.ts; the monitoring queries in dashboard.server.ts.
  */
 
 // ───────────────────────── one milestone: editing, history, evidence, comments ─────────────────────────

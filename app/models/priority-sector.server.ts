@@ -4,7 +4,6 @@ import { db, type Prisma } from "~/utils/db.server";
 import { todayIn, overdueToday } from "~/utils/format";
 import { milestoneOverdue } from "~/domain/overdue";
 import { recordAudit } from "./audit.server";
-
 import { ACTUAL_DATE_ZONE } from "./milestone.server";
 
 /**
