@@ -1,5 +1,6 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { useActionData, useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Translate } from "~/i18n/types";
@@ -35,4 +36,36 @@ export function useAppForm<S extends z.ZodTypeAny>(
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema, formatError: translatedIssues(t as unknown as Translate) }),
   });
+}
+
+/**
+ * The server's reply if it answers the form whose hidden fields are `match`
+ * (several forms on a page post to one action, each with its `intent`): the
+ * reply's initialValue is what that form sent.
+ */
+export function replyTo(
+  answer: { result?: SubmissionResult<string[]> | null } | undefined,
+  match: Record<string, string>,
+) {
+  const sent = answer?.result?.initialValue;
+  if (!sent || !Object.entries(match).every(([name, value]) => sent[name] === value)) return undefined;
+  return answer.result ?? undefined;
+}
+
+/**
+ * A form of a page section that posts without leaving the page (a fetcher),
+ * checked with `schema` on both sides. Its action answers a success with
+ * `submission.reply({ resetForm: true })`, which empties the form. Without
+ * JavaScript the form posts as the page; the page's answer is then shown by
+ * the form it concerns (`match`: its intent and ids).
+ */
+export function useFetcherForm<S extends z.ZodTypeAny>(
+  schema: S,
+  options: { match: Record<string, string>; defaultValue?: FormDefaults<S> },
+) {
+  const fetcher = useFetcher<{ result?: SubmissionResult<string[]> | null }>();
+  const posted = useActionData<{ result?: SubmissionResult<string[]> | null }>();
+  const lastResult = fetcher.data?.result ?? replyTo(posted, options.match);
+  const [form, fields] = useAppForm(schema, { lastResult, defaultValue: options.defaultValue });
+  return { fetcher, form, fields, busy: fetcher.state !== "idle" };
 }

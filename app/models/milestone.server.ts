@@ -1,24 +1,18 @@
 import { emit } from "~/events.server";
-import { z } from "zod";
+import { type z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
-import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
-import { todayIn, overdueToday } from "~/utils/format";
-import { milestoneOverdue } from "~/domain/overdue";
-import { optionalDay, optionalText, text, webAddress, optionalWholeNumber } from "~/forms/fields";
+import { todayIn } from "~/utils/format";
+import type { EvidenceLinkSchema, MilestoneInput, MilestoneRulesContext } from "~/forms/milestone";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
 /**
- * One milestone and the work on it: the rules of its form, saving with
- * history, evidence, comments; and a country's priority sectors, whose
- * pipelines of milestones are created and removed with them. The monitoring
- * queries (counts, matrix) are in dashboard.server.ts.
+ * One milestone and the work on it: the context of its form's rules, saving
+ * with history, evidence, comments. A country's priority sectors are in
+ * priority-sector.server.ts; the monitoring queries in dashboard.server.ts.
  */
 
 // ───────────────────────── one milestone: editing, history, evidence, comments ─────────────────────────
-
-/** Choosing a priority sector is itself the first milestone of its pipeline. */
-const SECTOR_PRIORITISED_STAGE = "sector_prioritised";
 
 /**
  * The latest calendar day an actual date may name: today in ASEAN's easternmost
@@ -27,59 +21,6 @@ const SECTOR_PRIORITISED_STAGE = "sector_prioritised";
  * the evening in Yangon the next day is accepted for at most two and a half hours.
  */
 export const ACTUAL_DATE_ZONE = "Asia/Jayapura";
-
-const calendarDay = optionalDay("milestones:form.errors.date");
-
-export type MilestoneRulesContext = {
-  stageCode: string;
-  countryId: string;
-  countryIds: readonly string[];
-  today: string;
-};
-
-/**
- * The milestone form and its rules. Which fields apply depends on the stage,
- * so the schema is built for one milestone. Messages are translation keys.
- */
-export function milestoneFormSchema(context: MilestoneRulesContext) {
-  return z
-    .object({
-      status: z.enum(MILESTONE_STATUSES, { errorMap: () => ({ message: "common:validation.invalidChoice" }) }),
-      startedOn: calendarDay,
-      targetOn: calendarDay,
-      achievedOn: calendarDay,
-      aqrfLevel: optionalWholeNumber(1, 8, "milestones:form.errors.aqrfLevelRange"),
-      partnerCountryId: z
-        .string()
-        .trim()
-        .max(40)
-        .optional()
-        .transform((v) => v || null),
-      notes: optionalText(4000),
-    })
-    .superRefine((v, ctx) => {
-      const refuse = (field: string, message: string) =>
-        ctx.addIssue({ code: "custom", path: [field], message: `milestones:form.errors.${message}` });
-      if (v.startedOn && v.targetOn && v.targetOn < v.startedOn) refuse("targetOn", "targetBeforeStart");
-      if (v.status === "completed" && !v.achievedOn) refuse("achievedOn", "completedNeedsDate");
-      else if (v.status !== "completed" && v.achievedOn) refuse("achievedOn", "dateOnlyWhenCompleted");
-      else if (v.achievedOn && v.achievedOn > context.today) refuse("achievedOn", "achievedInFuture");
-      else if (v.achievedOn && v.startedOn && v.achievedOn < v.startedOn) refuse("achievedOn", "achievedBeforeStart");
-
-      if (context.stageCode !== AQRF_STAGE) {
-        if (v.aqrfLevel !== null) refuse("aqrfLevel", "aqrfLevelNotHere");
-      } else if (v.status === "completed" && v.aqrfLevel === null) refuse("aqrfLevel", "aqrfLevelNeeded");
-
-      if (context.stageCode !== MUTUAL_RECOGNITION_STAGE) {
-        if (v.partnerCountryId) refuse("partnerCountryId", "partnerNotHere");
-      } else if (v.partnerCountryId === context.countryId) refuse("partnerCountryId", "partnerSelf");
-      else if (v.partnerCountryId && !context.countryIds.includes(v.partnerCountryId))
-        refuse("partnerCountryId", "partnerUnknown");
-      else if (v.status === "completed" && !v.partnerCountryId) refuse("partnerCountryId", "partnerNeeded");
-    });
-}
-
-export type MilestoneInput = z.output<ReturnType<typeof milestoneFormSchema>>;
 
 /** The rules' context for one milestone: its stage and country, the Member States, today. */
 export async function milestoneRulesContext(milestone: {
@@ -299,13 +240,6 @@ export async function milestoneHistory(milestoneId: string, take = 200) {
 
 // ───────── evidence ─────────
 
-export const EvidenceLinkForm = z.object({
-  title: text(200),
-  url: webAddress("milestones:evidence.errors.url"),
-});
-
-export const EvidenceFileForm = z.object({ title: optionalText(200) });
-
 async function recordEvidenceChange(
   tx: Prisma.TransactionClient,
   milestoneId: string,
@@ -334,7 +268,7 @@ async function recordEvidenceChange(
 
 export async function addEvidenceLink(
   milestoneId: string,
-  input: z.output<typeof EvidenceLinkForm>,
+  input: z.output<typeof EvidenceLinkSchema>,
   actorId: string,
   requestId?: string,
 ) {
@@ -379,8 +313,6 @@ export async function removeEvidence(milestoneId: string, evidenceId: string, ac
 }
 
 // ───────── comments ─────────
-
-export const CommentForm = z.object({ body: text(4000) });
 
 /** The milestone's comments, oldest first; a deleted comment keeps its place without its text. */
 export async function listMilestoneComments(milestoneId: string) {
@@ -477,284 +409,4 @@ export async function changeMilestoneComment(
       commentId,
     });
   return changed;
-}
-
-// ───────────────────────── a country's priority sectors and country-level milestones ─────────────────────────
-
-/** A country's milestones grouped as its pages show them: each priority sector's pipeline and the country-level ones. */
-export async function countryMilestoneOverview(countryId: string) {
-  const today = overdueToday();
-  const [stages, milestones, prioritySectors] = await Promise.all([
-    db.milestoneStage.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, scope: true, name: true } }),
-    db.milestone.findMany({
-      where: { countryId },
-      select: {
-        id: true,
-        stageCode: true,
-        sectorId: true,
-        status: true,
-        targetOn: true,
-        achievedOn: true,
-        notes: true,
-        startedOn: true,
-        _count: { select: { evidence: true, actionItems: true } },
-      },
-    }),
-    db.countrySector.findMany({
-      where: { countryId },
-      orderBy: { sector: { sortOrder: "asc" } },
-      select: {
-        prioritisedOn: true,
-        sector: { select: { id: true, name: true, isRmcs: true, addedByCountry: { select: { name: true } } } },
-      },
-    }),
-  ]);
-  const commented = new Set(
-    (
-      await db.comment.findMany({
-        where: { entityType: "milestone", entityId: { in: milestones.map((m) => m.id) } },
-        distinct: ["entityId"],
-        select: { entityId: true },
-      })
-    ).map((c) => c.entityId),
-  );
-  const view = (m: (typeof milestones)[number]) => ({
-    id: m.id,
-    stageCode: m.stageCode,
-    status: m.status,
-    targetOn: m.targetOn,
-    achievedOn: m.achievedOn,
-    overdue: milestoneOverdue(m, today),
-  });
-  const sectorStages = stages.filter((s) => s.scope === "sector");
-  return {
-    sectorStages,
-    countryStages: stages.filter((s) => s.scope === "country"),
-    sectors: prioritySectors.map((p) => {
-      const own = milestones.filter((m) => m.sectorId === p.sector.id);
-      return {
-        ...p,
-        milestones: sectorStages.flatMap((s) => own.filter((m) => m.stageCode === s.code).map(view)),
-        removable: own.every((m) => isUntouched(m, commented)),
-      };
-    }),
-    countryMilestones: stages
-      .filter((s) => s.scope === "country")
-      .flatMap((s) =>
-        milestones
-          .filter((m) => m.sectorId === null && m.stageCode === s.code)
-          .map((m) => ({ ...view(m), stageName: s.name })),
-      ),
-  };
-}
-
-/**
- * Whether removing a priority sector would lose work: a milestone counts as
- * untouched when nothing was recorded on it. Its own "sector prioritised"
- * milestone, completed when the sector was chosen, does not count as progress.
- */
-function isUntouched(
-  m: {
-    id: string;
-    stageCode: string;
-    status: string;
-    startedOn: string | null;
-    targetOn: string | null;
-    notes: string;
-    _count: { evidence: number; actionItems: number };
-  },
-  commented: Set<string>,
-) {
-  const attached = m._count.evidence > 0 || m._count.actionItems > 0 || commented.has(m.id);
-  if (m.stageCode === SECTOR_PRIORITISED_STAGE) return !attached && m.notes === "";
-  return !attached && m.status === "not_started" && !m.startedOn && !m.targetOn && m.notes === "";
-}
-
-/** Reference sectors the country has not chosen yet. */
-export function sectorsNotChosen(countryId: string) {
-  return db.sector.findMany({
-    where: { countries: { none: { countryId } } },
-    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, isRmcs: true, addedByCountry: { select: { name: true } } },
-  });
-}
-
-export class PrioritySectorError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
-
-export const AddPrioritySectorForm = z.object({
-  sectorId: z
-    .string({ required_error: "milestones:sectors.errors.chooseSector" })
-    .trim()
-    .min(1, "milestones:sectors.errors.chooseSector")
-    .max(40),
-});
-export const NewSectorForm = z.object({
-  name: z
-    .string({ required_error: "common:validation.required" })
-    .transform((v) => v.replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(3, "milestones:sectors.errors.nameLength").max(80, "milestones:sectors.errors.nameLength"))
-    .refine((v) => /^\p{L}[\p{L}\p{N} ,&()'/-]*$/u.test(v), "milestones:sectors.errors.nameCharacters"),
-});
-
-/** "Automotive & Repair (light)" → "automotive-repair-light" */
-function sectorCode(name: string) {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 60) || "sector"
-  );
-}
-
-async function prioritise(
-  tx: Prisma.TransactionClient,
-  countryId: string,
-  sector: { id: string; name: string },
-  actorId: string,
-  requestId?: string,
-) {
-  const today = todayIn(ACTUAL_DATE_ZONE);
-  const stages = await tx.milestoneStage.findMany({
-    where: { scope: "sector" },
-    orderBy: { sortOrder: "asc" },
-    select: { code: true },
-  });
-  const country = await tx.country.findUniqueOrThrow({ where: { id: countryId }, select: { name: true } });
-  await tx.countrySector.create({ data: { countryId, sectorId: sector.id, prioritisedOn: today } });
-  for (const stage of stages) {
-    const chosen = stage.code === SECTOR_PRIORITISED_STAGE;
-    await tx.milestone.create({
-      data: {
-        countryId,
-        sectorId: sector.id,
-        stageCode: stage.code,
-        status: chosen ? "completed" : "not_started",
-        achievedOn: chosen ? today : null,
-        updatedById: chosen ? actorId : null,
-      },
-    });
-  }
-  await recordAudit(tx, {
-    actorId,
-    action: "country.sector.add",
-    entityType: "country",
-    entityId: countryId,
-    countryId,
-    summary: `${sector.name} chosen as a priority sector of ${country.name}`,
-    changes: { prioritySectors: [null, sector.name] },
-    requestId,
-  });
-}
-
-/** Choose a reference sector as a priority: its pipeline of milestones is created with it, in one transaction. */
-export async function addPrioritySector(countryId: string, sectorId: string, actorId: string, requestId?: string) {
-  const sector = await db.$transaction(async (tx) => {
-    const sector = await tx.sector.findUnique({ where: { id: sectorId }, select: { id: true, name: true } });
-    if (!sector) throw new PrioritySectorError("sectorId", "milestones:sectors.errors.chooseSector");
-    if (await tx.countrySector.findUnique({ where: { countryId_sectorId: { countryId, sectorId } } })) {
-      throw new PrioritySectorError("sectorId", "milestones:sectors.errors.alreadyChosen");
-    }
-    await prioritise(tx, countryId, sector, actorId, requestId);
-    return sector;
-  });
-  await emit({ type: "priority-sector.changed", countryId, sectorId });
-  return sector;
-}
-
-/** Add a sector to the reference list (for every country to choose) and make it this country's priority. */
-export async function createSectorForCountry(countryId: string, name: string, actorId: string, requestId?: string) {
-  const sector = await db.$transaction(async (tx) => {
-    const existing = await tx.sector.findMany({ select: { code: true, name: true, sortOrder: true } });
-    if (existing.some((s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
-      throw new PrioritySectorError("name", "milestones:sectors.errors.nameTaken");
-    const base = sectorCode(name);
-    let code = base;
-    for (let n = 2; existing.some((s) => s.code === code); n++) code = `${base}-${n}`;
-    const sector = await tx.sector.create({
-      data: {
-        code,
-        name,
-        isRmcs: false,
-        addedByCountryId: countryId,
-        sortOrder: Math.max(0, ...existing.map((s) => s.sortOrder)) + 1,
-      },
-      select: { id: true, name: true },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "sector.create",
-      entityType: "sector",
-      entityId: sector.id,
-      countryId,
-      summary: `Sector added: ${name}`,
-      requestId,
-    });
-    await prioritise(tx, countryId, sector, actorId, requestId);
-    return sector;
-  });
-  await emit({ type: "priority-sector.changed", countryId, sectorId: sector.id });
-  return sector;
-}
-
-/**
- * Remove a priority sector with its pipeline. Refused (PrioritySectorError,
- * nothing written) once any of its milestones holds work: progress, dates,
- * notes, evidence, linked action items or comments. Its history stays.
- */
-export async function removePrioritySector(countryId: string, sectorId: string, actorId: string, requestId?: string) {
-  const sector = await db.$transaction(async (tx) => {
-    const chosen = await tx.countrySector.findUnique({
-      where: { countryId_sectorId: { countryId, sectorId } },
-      select: { id: true, sector: { select: { name: true } }, country: { select: { name: true } } },
-    });
-    if (!chosen) throw new PrioritySectorError("sectorId", "milestones:sectors.errors.notChosen");
-    const milestones = await tx.milestone.findMany({
-      where: { countryId, sectorId },
-      select: {
-        id: true,
-        stageCode: true,
-        status: true,
-        startedOn: true,
-        targetOn: true,
-        notes: true,
-        _count: { select: { evidence: true, actionItems: true } },
-      },
-    });
-    const ids = milestones.map((m) => m.id);
-    const commented = new Set(
-      (
-        await tx.comment.findMany({
-          where: { entityType: "milestone", entityId: { in: ids } },
-          select: { entityId: true },
-        })
-      ).map((c) => c.entityId),
-    );
-    if (!milestones.every((m) => isUntouched(m, commented)))
-      throw new PrioritySectorError("sectorId", "milestones:sectors.errors.hasProgress");
-    await tx.milestone.deleteMany({ where: { id: { in: ids } } });
-    await tx.countrySector.delete({ where: { id: chosen.id } });
-    await recordAudit(tx, {
-      actorId,
-      action: "country.sector.remove",
-      entityType: "country",
-      entityId: countryId,
-      countryId,
-      summary: `${chosen.sector.name} is no longer a priority sector of ${chosen.country.name}`,
-      changes: { prioritySectors: [chosen.sector.name, null] },
-      requestId,
-    });
-    return chosen.sector;
-  });
-  await emit({ type: "priority-sector.changed", countryId, sectorId });
-  return sector;
 }

@@ -1,6 +1,7 @@
 import { emit, type DomainEvent } from "~/events.server";
 import { can, type Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
+import { InputRefused } from "~/domain/input-refused";
 import type { OutcomeKind } from "~/domain/vocabulary";
 import { formatDay, todayIn, overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
@@ -22,17 +23,6 @@ export type OutcomeInput = {
   dueOn: string | null;
 };
 /** Who makes a change, and the request it came with, for the history. */
-
-/** A refusal with the field it concerns and a translation key ("outcomes:errors.noPlan"). */
-export class OutcomeError extends Error {
-  constructor(
-    readonly field: string,
-    readonly messageKey: string,
-    readonly values: Record<string, string> = {},
-  ) {
-    super(messageKey);
-  }
-}
 
 type Tx = Prisma.TransactionClient | typeof db;
 
@@ -171,7 +161,7 @@ export async function currentPlanFor(countryId: string, dueOn: string | null, tx
 // ───────────────────────── outcomes ─────────────────────────
 
 function checkDueOn(dueOn: string | null, workshopStartsOn: string) {
-  if (dueOn && dueOn < workshopStartsOn) throw new OutcomeError("dueOn", "outcomes:errors.dueBeforeWorkshop");
+  if (dueOn && dueOn < workshopStartsOn) throw new InputRefused("dueOn", "outcomes:errors.dueBeforeWorkshop");
 }
 
 export async function createOutcome(workshopId: string, input: OutcomeInput, { actorId, requestId }: ChangeAuthor) {
@@ -239,9 +229,9 @@ export async function updateOutcome(
         },
       },
     });
-    if (!before) throw new OutcomeError("form", "errors.notFound");
+    if (!before) throw new InputRefused("form", "errors.notFound");
     if (before.kind !== input.kind && before.assignments.length > 0)
-      throw new OutcomeError("kind", "outcomes:errors.kindAssigned");
+      throw new InputRefused("kind", "outcomes:errors.kindAssigned");
     await tx.outcome.update({ where: { id: outcomeId }, data: input });
     const reworded = before.assignments
       .flatMap((a) => (a.actionItem ? [{ ...a.actionItem, countryId: a.countryId }] : []))
@@ -309,7 +299,7 @@ async function removeUntouchedItems(
 ) {
   const started = assignments.filter((a) => a.actionItem && hasProgress(a.actionItem));
   if (started.length)
-    throw new OutcomeError("form", "outcomes:errors.itemStarted", {
+    throw new InputRefused("form", "outcomes:errors.itemStarted", {
       countries: started.map((a) => a.country.name).join(", "),
     });
   const removed: RemovedItem[] = [];
@@ -449,8 +439,8 @@ async function assignOnce(
       },
     },
   });
-  if (!outcome) throw new OutcomeError("form", "errors.notFound");
-  if (outcome.kind !== "agreed_action") throw new OutcomeError("form", "outcomes:errors.onlyAgreedActions");
+  if (!outcome) throw new InputRefused("form", "errors.notFound");
+  if (outcome.kind !== "agreed_action") throw new InputRefused("form", "outcomes:errors.onlyAgreedActions");
   checkDueOn(dueOn, outcome.workshop.startsOn);
   const already = new Map(outcome.assignments.map((a) => [a.country.id, a.country.name]));
   const wanted = [...new Set(countryIds)].filter((id) => !already.has(id));
@@ -459,7 +449,7 @@ async function assignOnce(
     orderBy: { sortOrder: "asc" },
     select: { id: true, name: true },
   });
-  if (countries.length !== wanted.length) throw new OutcomeError("countryIds", "validation.invalidChoice");
+  if (countries.length !== wanted.length) throw new InputRefused("countryIds", "validation.invalidChoice");
   const alreadyAssigned = [...new Set(countryIds)].filter((id) => already.has(id)).map((id) => already.get(id)!);
   const { workshop } = outcome;
   const sourceNote = `Agreed at ${workshop.title}, ${[workshop.city, formatDay(workshop.startsOn, "en", "long")].filter(Boolean).join(", ")}`;
@@ -476,7 +466,7 @@ async function assignOnce(
       else withoutPlan.push(country.name);
     }
     if (withoutPlan.length)
-      throw new OutcomeError("countryIds", "outcomes:errors.noPlan", {
+      throw new InputRefused("countryIds", "outcomes:errors.noPlan", {
         countries: withoutPlan.join(", "),
       });
     const created: {
@@ -608,7 +598,7 @@ export async function linkAssignmentMilestone(
         },
       },
     });
-    if (!assignment?.actionItem) throw new OutcomeError("milestoneId", "outcomes:errors.noItem");
+    if (!assignment?.actionItem) throw new InputRefused("milestoneId", "outcomes:errors.noItem");
     if (
       milestoneId &&
       !(await tx.milestone.findFirst({
@@ -616,7 +606,7 @@ export async function linkAssignmentMilestone(
         select: { id: true },
       }))
     ) {
-      throw new OutcomeError("milestoneId", "validation.invalidChoice");
+      throw new InputRefused("milestoneId", "validation.invalidChoice");
     }
     const item = assignment.actionItem;
     if (item.milestoneId === milestoneId) return null;

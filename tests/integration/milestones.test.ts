@@ -43,8 +43,13 @@ async function call(
   }
 }
 
-const fieldErrors = (outcome: Outcome) =>
-  (outcome.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {};
+/** The first message beside each field of a Conform reply ("form" for the form as a whole). */
+const fieldErrors = (outcome: Outcome): Record<string, string | undefined> =>
+  Object.fromEntries(
+    Object.entries(
+      (outcome.data as { result?: { error?: Record<string, string[] | null> } } | undefined)?.result?.error ?? {},
+    ).map(([field, messages]) => [field || "form", messages?.[0]]),
+  );
 
 async function milestone(countryCode: string, stageCode: string, sectorCode: string | null) {
   return db.milestone.findFirstOrThrow({
@@ -332,7 +337,7 @@ describe("evidence", () => {
       title: "Welding standard (Khmer)",
       url: "https://example.org/standards/welding.pdf",
     });
-    expect(added).toMatchObject({ status: 200, data: { ok: true } });
+    expect(added).toMatchObject({ status: 200, data: { result: { initialValue: null } } });
     const evidence = await db.milestoneEvidence.findFirstOrThrow({ where: { milestoneId: m.id } });
     expect(evidence).toMatchObject({
       title: "Welding standard (Khmer)",
@@ -455,7 +460,7 @@ describe("priority sectors", () => {
   it("adds a reference sector with its whole pipeline in one go, the prioritisation itself completed", async () => {
     const tourism = await db.sector.findUniqueOrThrow({ where: { code: "tourism" } });
     const outcome = await sectors(demo.focalPoint("KH"), { intent: "add", sectorId: tourism.id });
-    expect(outcome).toMatchObject({ status: 200, data: { ok: true } });
+    expect(outcome).toMatchObject({ status: 200, data: { result: { initialValue: null } } });
     const kh = await db.country.findUniqueOrThrow({ where: { code: "KH" } });
     expect(
       await db.countrySector.findUnique({ where: { countryId_sectorId: { countryId: kh.id, sectorId: tourism.id } } }),
@@ -536,5 +541,44 @@ describe("priority sectors", () => {
     }
     expect((await sectors(demo.secretariat)).data).toMatchObject({ canEdit: false, available: [] });
     expect((await sectors(demo.observer)).status).toBe(403);
+  });
+});
+
+describe("bad input on each form of the milestone pages", () => {
+  const page = (email: string, m: { id: string }, body: Record<string, string> | FormData) =>
+    call(pageAction as RouteFunction, email, `/milestones/${m.id}`, { milestoneId: m.id }, body);
+  const sectors = (body: Record<string, string>) =>
+    call(sectorsAction as RouteFunction, demo.focalPoint("KH"), "/countries/kh/sectors", { code: "kh" }, body);
+
+  it("comes back beside its field with a 400 and writes nothing", async () => {
+    const m = await milestone("KH", "national_standard", "welding");
+    const writes = await db.auditEvent.count();
+    const comments = await db.comment.count();
+    const cases: [Promise<Outcome>, string, string | RegExp][] = [
+      [
+        edit(demo.focalPoint("KH"), m, formFor(m, { startedOn: "2026-05-01", targetOn: "2026-04-01" })),
+        "targetOn",
+        /./,
+      ],
+      [
+        page(demo.focalPoint("KH"), m, { intent: "addLink", title: "Standard", url: "file:///etc/passwd" }),
+        "url",
+        /http/,
+      ],
+      [page(demo.focalPoint("KH"), m, { intent: "comment", body: "" }), "body", "This field is required."],
+      [sectors({ intent: "add", sectorId: "" }), "sectorId", /./],
+      [sectors({ intent: "create", name: "x" }), "name", /./],
+    ];
+    const file = new FormData();
+    file.set("intent", "addFile");
+    file.set("title", "Minutes");
+    cases.push([page(demo.focalPoint("KH"), m, file), "file", /./]);
+    for (const [answer, field, message] of cases) {
+      const outcome = await answer;
+      expect(outcome.status, field).toBe(400);
+      expect(fieldErrors(outcome)[field], field).toMatch(message);
+    }
+    expect(await db.auditEvent.count()).toBe(writes);
+    expect(await db.comment.count()).toBe(comments);
   });
 });

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
+import { InputRefused } from "~/domain/input-refused";
 import { loadYDoc } from "~/collab/storage.server";
 import {
   assignOutcome,
@@ -11,7 +12,6 @@ import {
   ensureMinutesDocument,
   getWorkshopOutcomes,
   linkAssignmentMilestone,
-  OutcomeError,
   unassignCountry,
   updateOutcome,
 } from "~/models/outcome.server";
@@ -129,7 +129,7 @@ describe("assigning an agreed action to countries", () => {
         { countryIds: [th.id, sg.id], dueOn: "2031-06-30" },
         { actorId: facilitatorId },
       );
-      await expect(attempt).rejects.toBeInstanceOf(OutcomeError);
+      await expect(attempt).rejects.toBeInstanceOf(InputRefused);
       await expect(attempt).rejects.toMatchObject({
         field: "countryIds",
         messageKey: "outcomes:errors.noPlan",
@@ -453,7 +453,8 @@ describe("the outcomes page's actions", () => {
       });
       if (result instanceof Response)
         throw new Error(`expected field errors, got ${result.status} ${result.headers.get("location")}`);
-      return (result as unknown as { data: { fieldErrors: Record<string, string> } }).data.fieldErrors;
+      const { error } = (result as unknown as { data: { result: { error: Record<string, string[]> } } }).data.result;
+      return Object.fromEntries(Object.entries(error).map(([field, messages]) => [field, messages[0]]));
     };
     expect(await send({ intent: "create", kind: "agreed_action", text: "   " })).toMatchObject({
       text: "This field is required.",
@@ -515,6 +516,38 @@ describe("the outcomes page's actions", () => {
         where: { outcomeId: outcome.id, countryId: sg.id },
       }),
     ).toBe(1);
+  });
+});
+
+describe("the outcomes page's forms", () => {
+  it("put the model's refusal beside its field and write nothing", async () => {
+    const outcome = await agreedAction("Link me to a milestone");
+    const writes = await db.auditEvent.count();
+    const send = async (fields: Record<string, string | string[]>) =>
+      (await outcomesAction({
+        request: await post(demo.facilitator, bangkokId, fields),
+        params: { workshopId: bangkokId },
+        context: routeContext,
+      })) as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]> } } };
+    const early = await send({
+      intent: "update",
+      outcomeId: outcome.id,
+      kind: "agreed_action",
+      text: "Early",
+      dueOn: "2014-01-01",
+    });
+    expect(early.init.status).toBe(400);
+    expect(early.data.result.error.dueOn).toEqual(["The due date cannot be before the workshop starts."]);
+    const unknown = await send({
+      intent: "link-milestone",
+      outcomeId: outcome.id,
+      assignmentId: outcome.id,
+      milestoneId: "",
+    });
+    expect(unknown.init.status).toBe(400);
+    expect(unknown.data.result.error.milestoneId?.[0]).toBeTruthy();
+    expect(await db.auditEvent.count()).toBe(writes);
+    expect((await db.outcome.findUniqueOrThrow({ where: { id: outcome.id } })).text).toBe("Link me to a milestone");
   });
 });
 

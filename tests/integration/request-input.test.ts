@@ -180,7 +180,7 @@ describe("dates", () => {
       { milestoneId: milestone.id },
     );
     expect(statusOf(answer)).toBe(400);
-    expect(dataOf<{ fieldErrors: Record<string, string> }>(answer).fieldErrors.achievedOn).toBe(
+    expect(dataOf<{ result: { error: Record<string, string[]> } }>(answer).result.error.achievedOn?.[0]).toBe(
       "Enter a date between 1990 and 2100.",
     );
     expect((await db.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).achievedOn).toBe(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ActionItemSchema } from "~/forms/action-item";
 import { parseDashboardFilters } from "~/models/dashboard-filters";
-import { milestoneFormSchema } from "~/models/milestone.server";
+import { milestoneFormSchema } from "~/forms/milestone";
 import { formatDay, formatPercent, isCalendarDay, overdueToday, todayIn } from "~/utils/format";
 import { optionalText, text } from "~/forms/fields";
 import { safeRedirect } from "~/utils/safe-redirect";

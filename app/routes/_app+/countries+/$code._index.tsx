@@ -8,7 +8,7 @@ import { LiveStatus } from "~/components/live-status";
 import { PersonChip } from "~/components/person-chip";
 import { MilestoneStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { getCountryProfile } from "~/models/country.server";
-import { countryMilestoneOverview } from "~/models/milestone.server";
+import { countryMilestoneOverview } from "~/models/priority-sector.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";

@@ -1,33 +1,32 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { getFormProps, type Submission } from "@conform-to/react";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
-import { Field, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { MilestoneStatusBadge } from "~/components/status-badges";
 import { getTranslate } from "~/i18n/translate.server";
 import { findCountryByCode } from "~/models/country.server";
 import {
-  AddPrioritySectorForm,
   addPrioritySector,
   countryMilestoneOverview,
   createSectorForCountry,
-  NewSectorForm,
-  PrioritySectorError,
   removePrioritySector,
   sectorsNotChosen,
-} from "~/models/milestone.server";
+} from "~/models/priority-sector.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { formatDay } from "~/utils/format";
-import { parseForm, type FieldErrors, readFormData, refusal } from "~/forms/submission.server";
-import { CountryCodeParam, IdParam, parseParam } from "~/utils/params";
+import { ChooseSectorSchema, NewSectorSchema, RemoveSectorSchema } from "~/forms/priority-sector";
+import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
+import { useFetcherForm } from "~/forms/use-app-form";
+import { CountryCodeParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -54,42 +53,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { country, canEdit, sectors: overview.sectors, sectorStages: overview.sectorStages, available };
 }
 
-type Result = { ok: true } | { ok: false; intent: string; fieldErrors: FieldErrors };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, country } = await requireCountryMilestones(request, params.code);
   assertCan(user, "milestone.edit", { countryId: country.id });
   const t = await getTranslate(request);
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
-  const refused = (fieldErrors: FieldErrors) => data<Result>({ ok: false, intent, fieldErrors }, { status: 400 });
-  const done = async (message: string) =>
-    data<Result>({ ok: true }, { headers: await toastHeaders({ kind: "success", message }) });
-  try {
-    switch (intent) {
-      case "add": {
-        const form = await parseForm(request, AddPrioritySectorForm, formData);
-        if (!form.ok) return refused(form.fieldErrors);
-        const sector = await addPrioritySector(country.id, form.data.sectorId, user.id, context.requestId);
-        return done(t("milestones:sectors.added", { sector: sector.name }));
+  const done = async (submission: Submission<unknown, string[]>, message: string) =>
+    data(
+      { result: submission.reply({ resetForm: true }) },
+      { headers: await toastHeaders({ kind: "success", message }) },
+    );
+  switch (formData.get("intent")) {
+    case "add": {
+      const submission = await parseSubmission(request, formData, ChooseSectorSchema);
+      if (submission.status !== "success") return invalidReply(submission);
+      try {
+        const sector = await addPrioritySector(country.id, submission.value.sectorId, user.id, context.requestId);
+        return done(submission, t("milestones:sectors.added", { sector: sector.name }));
+      } catch (error) {
+        return refusalReply(request, submission, error);
       }
-      case "create": {
-        const form = await parseForm(request, NewSectorForm, formData);
-        if (!form.ok) return refused(form.fieldErrors);
-        const sector = await createSectorForCountry(country.id, form.data.name, user.id, context.requestId);
-        return done(t("milestones:sectors.added", { sector: sector.name }));
-      }
-      case "remove": {
-        const sectorId = parseParam(IdParam, formData.get("sectorId"));
-        const sector = await removePrioritySector(country.id, sectorId, user.id, context.requestId);
-        return done(t("milestones:sectors.removed", { sector: sector.name }));
-      }
-      default:
-        throw await refusal(request, 400, "errors.badRequest");
     }
-  } catch (error) {
-    if (error instanceof PrioritySectorError) return refused({ [error.field]: t(error.messageKey) });
-    throw error;
+    case "create": {
+      const submission = await parseSubmission(request, formData, NewSectorSchema);
+      if (submission.status !== "success") return invalidReply(submission);
+      try {
+        const sector = await createSectorForCountry(country.id, submission.value.name, user.id, context.requestId);
+        return done(submission, t("milestones:sectors.added", { sector: sector.name }));
+      } catch (error) {
+        return refusalReply(request, submission, error);
+      }
+    }
+    case "remove": {
+      const submission = await parseSubmission(request, formData, RemoveSectorSchema);
+      if (submission.status !== "success") throw new Response("Not found", { status: 404 });
+      try {
+        const sector = await removePrioritySector(country.id, submission.value.sectorId, user.id, context.requestId);
+        return done(submission, t("milestones:sectors.removed", { sector: sector.name }));
+      } catch (error) {
+        return refusalReply(request, submission, error);
+      }
+    }
+    default:
+      throw await refusal(request, 400, "errors.badRequest");
   }
 }
 
@@ -132,9 +138,9 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
   const { t } = useTranslation("milestones");
   const locale = useRootData()?.locale ?? "en";
   const removal = useFetcher<typeof action>();
+  const refusal = removal.data?.result.error?.sectorId?.[0];
   const headingId = `sector-${sector.sector.id}`;
   const completed = sector.milestones.filter((m) => m.status === "completed").length;
-  const refusal = removal.data && !removal.data.ok ? removal.data.fieldErrors.sectorId : undefined;
   return (
     <section className="card sector-card" aria-labelledby={headingId}>
       <div className="card-header">
@@ -196,36 +202,23 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
   );
 }
 
-/**
- * A form that empties itself once its submission succeeded. Without JavaScript it is posted as a
- * page, and its refusal comes back as the page's action data, marked with the form's intent.
- */
-function useSectorFetcher(intent: string) {
-  const fetcher = useFetcher<typeof action>();
-  const posted = useActionData<typeof action>();
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) formRef.current?.reset();
-  }, [fetcher.state, fetcher.data]);
-  const answer = fetcher.data ?? (posted && !posted.ok && posted.intent === intent ? posted : undefined);
-  return { fetcher, formRef, errors: answer && !answer.ok ? answer.fieldErrors : undefined };
-}
-
 function ChooseSector() {
   const { available } = useLoaderData<typeof loader>();
   const { t } = useTranslation("milestones");
-  const { fetcher, formRef, errors } = useSectorFetcher("add");
+  const { fetcher, form, fields, busy } = useFetcherForm(ChooseSectorSchema, {
+    match: { intent: "add" },
+    defaultValue: { sectorId: "" },
+  });
   return (
     <section className="card" aria-labelledby="choose-sector-heading">
       <h2 id="choose-sector-heading">{t("sectors.addTitle")}</h2>
       {available.length ? (
-        <fetcher.Form method="post" ref={formRef}>
+        <fetcher.Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="add" />
+          <FormErrorSummary form={form} />
           <SelectField
             label={t("sectors.sector")}
-            name="sectorId"
-            defaultValue=""
-            error={errors?.sectorId}
+            meta={fields.sectorId}
             options={[
               { value: "", label: t("sectors.chooseSector") },
               ...available.map((s) => ({
@@ -237,7 +230,7 @@ function ChooseSector() {
             ]}
           />
           <div className="form-actions">
-            <button type="submit" disabled={fetcher.state !== "idle"}>
+            <button type="submit" disabled={busy}>
               {t("sectors.addButton")}
             </button>
           </div>
@@ -251,16 +244,17 @@ function ChooseSector() {
 
 function NewSector() {
   const { t } = useTranslation("milestones");
-  const { fetcher, formRef, errors } = useSectorFetcher("create");
+  const { fetcher, form, fields, busy } = useFetcherForm(NewSectorSchema, { match: { intent: "create" } });
   return (
     <section className="card" aria-labelledby="new-sector-heading">
       <h2 id="new-sector-heading">{t("sectors.newTitle")}</h2>
       <p className="small muted">{t("sectors.newIntro")}</p>
-      <fetcher.Form method="post" ref={formRef}>
+      <fetcher.Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="create" />
-        <Field label={t("sectors.name")} name="name" maxLength={80} required error={errors?.name} />
+        <FormErrorSummary form={form} />
+        <Field label={t("sectors.name")} meta={fields.name} />
         <div className="form-actions">
-          <button type="submit" className="button-secondary" disabled={fetcher.state !== "idle"}>
+          <button type="submit" className="button-secondary" disabled={busy}>
             {t("sectors.create")}
           </button>
         </div>

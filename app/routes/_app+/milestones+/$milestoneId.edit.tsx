@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { requirePermission, requireUser } from "~/auth/session.server";
-import { Field, FormError, SelectField, TextareaField, FormActions } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField, FormActions } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { getTranslate } from "~/i18n/translate.server";
 import {
@@ -13,7 +14,6 @@ import {
   getMilestone,
   MilestoneConflict,
   milestoneFormOptions,
-  milestoneFormSchema,
   milestoneRulesContext,
   updateMilestone,
 } from "~/models/milestone.server";
@@ -21,7 +21,9 @@ import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import styles from "~/styles/milestones.css?url";
 import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
-import { formDataToObject, parseForm, readFormData } from "~/forms/submission.server";
+import { milestoneFormSchema } from "~/forms/milestone";
+import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.server";
+import { useAppForm } from "~/forms/use-app-form";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -39,20 +41,24 @@ async function requireEditableMilestone(request: Request, milestoneIdParam: stri
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { milestone: scope } = await requireEditableMilestone(request, params.milestoneId);
-  const [milestone, options] = await Promise.all([getMilestone(scope.id), milestoneFormOptions(scope.countryId)]);
+  const [milestone, options, rules] = await Promise.all([
+    getMilestone(scope.id),
+    milestoneFormOptions(scope.countryId),
+    milestoneRulesContext(scope),
+  ]);
   if (!milestone) throw new Response("Not found", { status: 404 });
-  return { milestone, version: milestone.updatedAt.toISOString(), ...options };
+  return { milestone, version: milestone.updatedAt.toISOString(), rules, ...options };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, milestone } = await requireEditableMilestone(request, params.milestoneId);
-  const t = await getTranslate(request);
   const formData = await readFormData(request);
-  const values = formDataToObject(formData);
-  const form = await parseForm(request, milestoneFormSchema(await milestoneRulesContext(milestone)), formData);
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values, version: null }, { status: 400 });
+  const schema = milestoneFormSchema(await milestoneRulesContext(milestone));
+  const submission = await parseSubmission(request, formData, schema);
+  if (submission.status !== "success") return invalidReply(submission);
+  const t = await getTranslate(request);
   try {
-    const changed = await updateMilestone(milestone.id, form.data, user.id, {
+    const changed = await updateMilestone(milestone.id, submission.value, user.id, {
       expectedUpdatedAt: String(formData.get("version") ?? ""),
       requestId: context.requestId,
     });
@@ -64,12 +70,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!(error instanceof MilestoneConflict)) throw error;
     // Hand back the newer version: saving again then replaces the other person's change knowingly.
     const message = t("milestones:form.conflict", { name: error.updatedByName ?? t("milestones:form.someoneElse") });
-    return data({ fieldErrors: { form: message }, values, version: error.updatedAt.toISOString() }, { status: 409 });
+    return data(
+      { result: submission.reply({ formErrors: [message] }), version: error.updatedAt.toISOString() },
+      { status: 409 },
+    );
   }
 }
 
 export default function EditMilestone() {
-  const { milestone, version, partnerCountries, levels } = useLoaderData<typeof loader>();
+  const { milestone, version, rules, partnerCountries, levels } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("milestones");
@@ -79,11 +88,10 @@ export default function EditMilestone() {
   // notice that another person saved in between.
   const [openedVersion] = useState(version);
   const status = useLiveUpdates([topic.country(milestone.countryId)]);
-  const changedMeanwhile = version !== (actionData?.version ?? openedVersion);
-  const errors = actionData?.fieldErrors as Record<string, string> | undefined;
-  const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
-  const value = (name: string, current: string | number | null) =>
-    values[name] ?? (current === null ? "" : String(current));
+  const savedVersion = actionData && "version" in actionData ? String(actionData.version) : openedVersion;
+  const changedMeanwhile = version !== savedVersion;
+  const schema = useMemo(() => milestoneFormSchema(rules), [rules]);
+  const [form, fields] = useAppForm(schema, { lastResult: actionData?.result, defaultValue: milestone });
   const stageName = t(`stageNames.${milestone.stage.code as "national_standard"}`, {
     defaultValue: milestone.stage.name,
   });
@@ -111,48 +119,24 @@ export default function EditMilestone() {
             {t("form.changedMeanwhile", { name: milestone.updatedBy?.name ?? t("form.someoneElse") })}
           </p>
         ) : null}
-        <Form method="post" noValidate>
-          <FormError>{errors?.form ?? (errors ? tc("errors.fixBelow") : null)}</FormError>
-          <input type="hidden" name="version" value={actionData?.version ?? openedVersion} />
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrorSummary form={form} />
+          <input type="hidden" name="version" value={savedVersion} />
           <SelectField
             label={t("page.status")}
-            name="status"
-            defaultValue={value("status", milestone.status)}
-            error={errors?.status}
+            meta={fields.status}
             options={MILESTONE_STATUSES.map((s) => ({ value: s, label: tc(`milestoneStatuses.${s}`) }))}
           />
           <div className="grid grid-3 form-dates">
-            <Field
-              label={t("page.startedOn")}
-              name="startedOn"
-              type="date"
-              defaultValue={value("startedOn", milestone.startedOn)}
-              error={errors?.startedOn}
-            />
-            <Field
-              label={t("page.targetOn")}
-              name="targetOn"
-              type="date"
-              defaultValue={value("targetOn", milestone.targetOn)}
-              hint={t("form.targetOnHint")}
-              error={errors?.targetOn}
-            />
-            <Field
-              label={t("page.achievedOn")}
-              name="achievedOn"
-              type="date"
-              defaultValue={value("achievedOn", milestone.achievedOn)}
-              hint={t("form.achievedOnHint")}
-              error={errors?.achievedOn}
-            />
+            <Field label={t("page.startedOn")} meta={fields.startedOn} type="date" />
+            <Field label={t("page.targetOn")} meta={fields.targetOn} type="date" hint={t("form.targetOnHint")} />
+            <Field label={t("page.achievedOn")} meta={fields.achievedOn} type="date" hint={t("form.achievedOnHint")} />
           </div>
           {milestone.stage.code === AQRF_STAGE ? (
             <SelectField
               label={t("page.aqrfLevel")}
-              name="aqrfLevel"
-              defaultValue={value("aqrfLevel", milestone.aqrfLevel)}
+              meta={fields.aqrfLevel}
               hint={t("form.aqrfLevelHint")}
-              error={errors?.aqrfLevel}
               options={[
                 { value: "", label: t("form.notSet") },
                 ...levels.map((l) => ({ value: String(l.level), label: t("page.level", { level: l.level }) })),
@@ -162,24 +146,15 @@ export default function EditMilestone() {
           {milestone.stage.code === MUTUAL_RECOGNITION_STAGE ? (
             <SelectField
               label={t("page.partnerCountry")}
-              name="partnerCountryId"
-              defaultValue={value("partnerCountryId", milestone.partnerCountryId)}
+              meta={fields.partnerCountryId}
               hint={t("form.partnerHint")}
-              error={errors?.partnerCountryId}
               options={[
                 { value: "", label: t("form.notSet") },
                 ...partnerCountries.map((c) => ({ value: c.id, label: c.name })),
               ]}
             />
           ) : null}
-          <TextareaField
-            label={t("page.notes")}
-            name="notes"
-            rows={5}
-            maxLength={4000}
-            defaultValue={value("notes", milestone.notes)}
-            error={errors?.notes}
-          />
+          <TextareaField label={t("page.notes")} meta={fields.notes} rows={5} />
           <FormActions submitting={navigation.state === "submitting"} cancelTo={`/milestones/${milestone.id}`} />
         </Form>
       </section>

@@ -1,0 +1,207 @@
+import { getFormProps, getSelectProps } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormError, FormErrorSummary } from "~/components/forms";
+import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
+import { AssignSchema, LinkMilestoneSchema } from "~/forms/outcome";
+import { useAppForm } from "~/forms/use-app-form";
+import { useRootData } from "~/root";
+import { formatDay } from "~/utils/format";
+import { confirmFirst, formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from "./__outcome-page";
+
+/** Per assigned country: the item in its plan, how it is going, and (for facilitators) its milestone and removal. */
+export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: OutcomesPage }) {
+  const { t } = useTranslation("outcomes");
+  const { canManage, milestones } = page;
+  const locale = useRootData()?.locale ?? "en";
+  const unassignReply = usePageReply({ intent: "unassign", outcomeId: outcome.id });
+  return (
+    <div className="outcome-story">
+      <h3 className="small-heading">{t("becameOf")}</h3>
+      <FormError>{formMessage(unassignReply)}</FormError>
+      {outcome.assignments.length === 0 ? (
+        <p className="empty">{t("notAssigned")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("table.country")}</th>
+                <th scope="col">{t("table.plan")}</th>
+                <th scope="col">{t("table.due")}</th>
+                <th scope="col">{t("table.status")}</th>
+                <th scope="col" className="num">
+                  {t("table.progress")}
+                </th>
+                <th scope="col">{t("table.milestone")}</th>
+                {canManage ? <th scope="col">{t("table.manage")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.assignments.map((a) => (
+                <tr key={a.id} className={a.item?.overdue ? "overdue" : undefined}>
+                  <th scope="row" className="nowrap">
+                    <span className="country-code">{a.country.code}</span> {a.country.name}
+                  </th>
+                  {a.item ? (
+                    <>
+                      <td className="plan-cell">
+                        <Link to={`/action-plans/${a.item.plan.id}`}>{a.item.plan.title}</Link>{" "}
+                        <PlanStatusBadge status={a.item.plan.status} />
+                      </td>
+                      <td className="small nowrap">
+                        {formatDay(a.item.dueOn, locale)}
+                        {a.item.overdue ? (
+                          <div>
+                            <span className="badge badge-warn">{t("overdue")}</span>
+                          </div>
+                        ) : null}
+                      </td>
+                      <td>
+                        <ActionItemStatusBadge status={a.item.status} />
+                      </td>
+                      <td className="num">{a.item.progress}%</td>
+                      <td className="small">
+                        {canManage ? (
+                          <MilestonePicker
+                            assignmentId={a.id}
+                            outcomeId={outcome.id}
+                            country={a.country}
+                            current={a.item.milestoneId}
+                            options={milestones[a.country.id] ?? []}
+                          />
+                        ) : (
+                          (a.item.milestoneLabel ?? "—")
+                        )}
+                      </td>
+                    </>
+                  ) : (
+                    <td colSpan={5} className="small muted">
+                      {a.removedFromPlan ? t("removedFromPlan") : t("notVisible")}
+                    </td>
+                  )}
+                  {canManage ? (
+                    <td>
+                      <Form method="post" onSubmit={confirmFirst(t("confirmRemove", { country: a.country.name }))}>
+                        <input type="hidden" name="intent" value="unassign" />
+                        <input type="hidden" name="outcomeId" value={outcome.id} />
+                        <input type="hidden" name="countryId" value={a.country.id} />
+                        <button
+                          type="submit"
+                          className="button-secondary button-small"
+                          aria-label={t("remove", { country: a.country.name })}
+                        >
+                          {t("removeShort")}
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage ? <AssignForm outcome={outcome} countries={page.countries} /> : null}
+    </div>
+  );
+}
+
+function MilestonePicker({
+  assignmentId,
+  outcomeId,
+  country,
+  current,
+  options,
+}: {
+  assignmentId: string;
+  outcomeId: string;
+  country: { id: string; name: string };
+  current: string | null;
+  options: { id: string; label: string }[];
+}) {
+  const { t } = useTranslation("outcomes");
+  const [form, fields] = useAppForm(LinkMilestoneSchema, {
+    lastResult: usePageReply({ intent: "link-milestone", assignmentId }),
+    defaultValue: { milestoneId: current ?? "" },
+  });
+  const error = fields.milestoneId.errors?.[0];
+  return (
+    <Form method="post" className="milestone-picker" preventScrollReset {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="link-milestone" />
+      <input type="hidden" name="outcomeId" value={outcomeId} />
+      <input type="hidden" name="assignmentId" value={assignmentId} />
+      <label htmlFor={fields.milestoneId.id} className="visually-hidden">
+        {t("milestoneFor", { country: country.name })}
+      </label>
+      <select
+        {...getSelectProps(fields.milestoneId)}
+        // A link saved by someone else shows at once: the choice starts again from what is stored.
+        key={current ?? ""}
+      >
+        <option value="">{t("noMilestone")}</option>
+        {options.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        className="button-secondary button-small"
+        aria-label={`${t("linkMilestone")}: ${t("milestoneFor", {
+          country: country.name,
+        })}`}
+      >
+        {t("linkMilestone")}
+      </button>
+      {error ? (
+        <p className="field-error" id={fields.milestoneId.errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Form>
+  );
+}
+
+function AssignForm({ outcome, countries }: { outcome: OutcomeRow; countries: OutcomesPage["countries"] }) {
+  const { t } = useTranslation("outcomes");
+  const lastResult = usePageReply({ intent: "assign", outcomeId: outcome.id });
+  const [form, fields] = useAppForm(AssignSchema, { lastResult, defaultValue: { dueOn: outcome.dueOn } });
+  const assigned = new Set(outcome.assignments.map((a) => a.country.id));
+  const available = countries.filter((c) => !assigned.has(c.id));
+  const chosen = new Set([fields.countryIds.initialValue ?? []].flat());
+  const countriesError = fields.countryIds.errors?.[0];
+  if (available.length === 0) return <p className="small muted">{t("assign.allAssigned")}</p>;
+  return (
+    <details className="assign" open={Boolean(lastResult)}>
+      <summary>{t("assign.open")}</summary>
+      <Form method="post" className="stack" preventScrollReset {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="assign" />
+        <input type="hidden" name="outcomeId" value={outcome.id} />
+        <p className="small muted">{t("assign.hint")}</p>
+        <FormErrorSummary form={form} />
+        <fieldset className="choices" aria-describedby={countriesError ? fields.countryIds.errorId : undefined}>
+          <legend>{t("assign.countries")}</legend>
+          <div className="country-choices">
+            {available.map((c) => (
+              <label key={c.id} className="checkbox">
+                <input type="checkbox" name={fields.countryIds.name} value={c.id} defaultChecked={chosen.has(c.id)} />
+                <span className="country-code">{c.code}</span> {c.name}
+              </label>
+            ))}
+          </div>
+          {countriesError ? (
+            <p className="field-error" id={fields.countryIds.errorId}>
+              {countriesError}
+            </p>
+          ) : null}
+        </fieldset>
+        <Field meta={fields.dueOn} type="date" label={t("assign.dueOn")} />
+        <div>
+          <button type="submit">{t("assign.submit")}</button>
+        </div>
+      </Form>
+    </details>
+  );
+}
