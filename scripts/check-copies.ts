@@ -4,9 +4,10 @@
  * A copy is a second place to mend; when this fails, it lists them.
  */
 import { createRequire } from "node:module";
+import type * as Jscpd from "jscpd";
 
 // jscpd's ES module entry points at its TypeScript sources; its CommonJS build is the one that runs.
-const { detectClones } = createRequire(import.meta.url)("jscpd") as typeof import("jscpd");
+const { detectClones } = createRequire(import.meta.url)("jscpd") as typeof Jscpd;
 
 const LIMITS = [
   { path: "app", below: 40, ignore: ["**/app/generated/**"] },

@@ -1,5 +1,5 @@
 import { Form, NavLink, Link, useLocation } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session-user";
@@ -21,8 +21,10 @@ export function roleLabels(
 export function AppShell({ user, locale, children }: { user: SessionUser; locale: string; children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // The menu stays open only on the page where it was opened: following one of its links closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === location.pathname;
+  const setMenuOpen = (open: boolean) => setOpenOn(open ? location.pathname : null);
 
   const items: NavItem[] = [
     { to: "/", label: t("nav.dashboard"), icon: "dashboard", end: true },
@@ -53,7 +55,7 @@ export function AppShell({ user, locale, children }: { user: SessionUser; locale
           aria-controls="sidebar"
           onClick={(event) => {
             event.preventDefault();
-            setMenuOpen((open) => !open);
+            setMenuOpen(!menuOpen);
           }}
         >
           {t("nav.menu")}

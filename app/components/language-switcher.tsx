@@ -1,5 +1,5 @@
 import { Form, useLocation, useSubmit } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useHydrated } from "./use-hydrated";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { LOCALES } from "~/domain/vocabulary";
@@ -9,8 +9,7 @@ export function LanguageSwitcher({ current }: { current: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   const submit = useSubmit();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   return (
     <Form method="post" action="/settings/language" className="language-form">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

@@ -7,13 +7,18 @@ type Toast = { kind: "success" | "error" | "info"; message: string } | null;
 export function Toaster({ toast }: { toast: Toast }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState<Toast>(toast);
-  // A later revalidation (a live update, say) brings no toast; that must not hide the one on screen.
+  const [lastToast, setLastToast] = useState<Toast>(toast);
+  // A new toast shows at once; a later revalidation (a live update, say) brings none, and that must not
+  // hide the one on screen.
+  if (toast !== lastToast) {
+    setLastToast(toast);
+    if (toast) setVisible(toast);
+  }
   useEffect(() => {
-    if (!toast) return;
-    setVisible(toast);
+    if (!visible) return;
     const timer = setTimeout(() => setVisible(null), 6000);
     return () => clearTimeout(timer);
-  }, [toast]);
+  }, [visible]);
   return (
     <div className="toast-region" role="status" aria-live="polite">
       {visible ? (

@@ -6,7 +6,7 @@ import type { Translate } from "~/i18n/types";
  * the schemas are translation keys ("plans:itemForm.dueBeforeStart"); zod's own
  * rules map to the shared `common:validation.*` sentences.
  */
-export function messageFor(issue: ZodIssue, t: Translate): string {
+function messageFor(issue: ZodIssue, t: Translate): string {
   if (issue.code === "custom" || issue.message.includes(":") || issue.message.startsWith("validation."))
     return t(issue.message);
   switch (issue.code) {

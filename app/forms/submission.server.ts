@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { InputRefused } from "~/domain/input-refused";
 import { getTranslate } from "~/i18n/translate.server";
 import { isFormContentType } from "~/utils/request-edge.server";
-import { messageFor, translatedIssues } from "./messages";
+import { translatedIssues } from "./messages";
 
 /** A refusal the error page shows as it is: a sentence in the person's language. */
 export async function refusal(request: Request, status: number, key: string): Promise<Response> {
@@ -72,42 +72,4 @@ export async function refusalReply(
 /** The answer to a form that did not pass its schema: every message beside its field, what was typed kept. */
 export function invalidReply(submission: Submission<unknown, string[]>) {
   return data({ result: submission.reply({ hideFields }) }, { status: 400 });
-}
-
-// ───────── the form results of pages not yet moved to Conform ─────────
-
-export type FieldErrors = Record<string, string>;
-type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, unknown> };
-
-/** FormData as a plain object; a name given more than once becomes an array. */
-export function formDataToObject(formData: FormData | URLSearchParams): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return out;
-}
-
-/** Validate a form with zod and return one translated message per field. */
-export async function parseForm<S extends z.ZodTypeAny>(
-  request: Request,
-  schema: S,
-  formData: FormData | URLSearchParams,
-): Promise<FormResult<z.output<S>>> {
-  const values = formDataToObject(formData);
-  const result = await schema.safeParseAsync(values);
-  if (result.success) return { ok: true, data: result.data };
-  const t = await getTranslate(request);
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.join(".") || "form";
-    if (fieldErrors[field]) continue;
-    fieldErrors[field] = messageFor(issue, t);
-  }
-  // Never echo secrets back into the page.
-  for (const key of Object.keys(values)) if (/password/i.test(key)) delete values[key];
-  return { ok: false, fieldErrors, values };
 }

@@ -69,6 +69,7 @@ const uploadsDir = () => path.resolve(env().DATA_DIR, "uploads");
  */
 function cleanFilename(name: string): string {
   const base = path.basename(withoutBidiControls(name).replace(/\\/g, "/"));
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
   const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "_").trim();
   return cleaned.slice(-200) || "file";
 }

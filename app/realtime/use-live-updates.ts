@@ -1,3 +1,4 @@
+import type { Socket } from "socket.io-client";
 import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { ChangeEvent, Topic } from "./topics";
@@ -31,7 +32,7 @@ export function useLiveUpdates(topics: Topic[], onChange?: (event: ChangeEvent) 
     const wanted = key.split(",") as Topic[];
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let socket: import("socket.io-client").Socket | undefined;
+    let socket: Socket | undefined;
 
     // Changes published while the socket was away are not replayed (the server
     // keeps no recovery buffer), so the first subscription after a reconnect reloads once.

@@ -1,3 +1,4 @@
+import type * as StorageModule from "~/collab/storage.server";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as encoding from "lib0/encoding";
@@ -22,7 +23,7 @@ import { demo } from "../support/people";
 
 const loads = vi.hoisted(() => ({ count: 0, failNext: false }));
 vi.mock("~/collab/storage.server", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("~/collab/storage.server")>();
+  const actual = await importOriginal<typeof StorageModule>();
   return {
     ...actual,
     // A slow disk, so that joins really overlap; and a disk that can fail once.

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense } from "react";
+import { useHydrated } from "~/components/use-hydrated";
 import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filter-select";
 import { can } from "~/auth/permissions";
@@ -164,8 +165,7 @@ async function versionAction(
 /** The stored narrative until the live editor has loaded (and for readers without JavaScript). */
 function Narrative({ plan, me, canEdit }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const { t } = useTranslation("plans");
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const stored = plan.narrative.content?.length ? (
     <RichText doc={plan.narrative} />
   ) : (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useHydrated } from "~/components/use-hydrated";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getAgenda, moveAgendaSession, type AgendaSessionView } from "~/models/agenda.server";
@@ -42,13 +43,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 /** The current time, ticking every 30 seconds; null while rendering on the server, so the page does not disagree with itself on hydration. */
 function useNow(everyMs = 30_000) {
-  const [now, setNow] = useState<number | null>(null);
+  const hydrated = useHydrated();
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    setNow(Date.now());
     const timer = window.setInterval(() => setNow(Date.now()), everyMs);
     return () => window.clearInterval(timer);
   }, [everyMs]);
-  return now;
+  return hydrated ? now : null;
 }
 
 /** What is on now and what comes next today, during the workshop. */
@@ -77,24 +78,23 @@ export default function AgendaPage() {
 
   const mover = useFetcher<typeof action>();
   const pendingFocus = useRef<{ id: string; direction: "up" | "down" } | null>(null);
-  const [announcement, setAnnouncement] = useState("");
   const [dragging, setDragging] = useState<{ id: string; day: string } | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
 
-  // Once the moved list is on screen, the keyboard focus returns to the button that was pressed (or its
-  // twin when the session reached the top or bottom), and the new position is announced.
-  useEffect(() => {
-    const moved = mover.data?.moved;
-    if (mover.state !== "idle" || !moved) return;
-    setAnnouncement(
-      t("agendaPage.moved", {
+  // Once the moved list is on screen, the new position is announced, and the keyboard focus returns to the
+  // button that was pressed (or its twin when the session reached the top or bottom).
+  const moved = mover.state === "idle" ? mover.data?.moved : undefined;
+  const announcement = moved
+    ? t("agendaPage.moved", {
         title: moved.title,
         position: moved.position,
         of: moved.of,
         start: moved.startTime,
         end: moved.endTime,
-      }),
-    );
+      })
+    : "";
+  useEffect(() => {
+    if (!moved) return;
     const focus = pendingFocus.current;
     if (!focus) return;
     pendingFocus.current = null;
@@ -103,7 +103,7 @@ export default function AgendaPage() {
       `move-${focus.direction === "up" ? "down" : "up"}-${focus.id}`,
     ) as HTMLButtonElement | null;
     (button && !button.disabled ? button : twin)?.focus();
-  }, [mover.state, mover.data, days, t]);
+  }, [moved, days]);
 
   // One move at a time: the positions of the next depend on the result of the one under way.
   const move = (sessionId: string, toIndex: number, refocus?: "up" | "down") => {

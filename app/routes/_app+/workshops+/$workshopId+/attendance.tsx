@@ -287,9 +287,11 @@ function CheckInPanel({
               : null;
 
   // Once a badge is answered for, clear the field for the next one (an unknown code stays, to be corrected).
-  useEffect(() => {
+  const [answered, setAnswered] = useState(result);
+  if (result !== answered) {
+    setAnswered(result);
     if (result && result.status !== "not_participant") setCode("");
-  }, [result]);
+  }
 
   const needle = filter.trim().toLowerCase();
   const matches = needle
@@ -385,7 +387,9 @@ function QrScanner({ onCode }: { onCode: (code: string) => void }) {
   const [running, setRunning] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
   const latestOnCode = useRef(onCode);
-  latestOnCode.current = onCode;
+  useEffect(() => {
+    latestOnCode.current = onCode;
+  });
 
   useEffect(() => {
     if (!running) return;
