@@ -18,6 +18,7 @@ import { loader as usersLoader } from "~/routes/_app+/admin+/users._index";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/_app+/admin+/users.new";
 import { db } from "~/utils/db.server";
 import { demo } from "../support/people";
+import { requestAs, routeContext as context } from "../support/requests";
 
 /** What an action answers when a form comes back (Conform's reply). */
 type Reply = {
@@ -36,12 +37,6 @@ async function countryId(code: string) {
 async function lastMailTo(to: string) {
   return db.emailMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
 }
-async function requestAs(email: string, url: string, init: RequestInit = {}) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const { token } = await createSession(user.id);
-  return new Request(url, { ...init, headers: { cookie: `fp_session=${token}`, ...(init.headers ?? {}) } });
-}
-const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
 
 describe("invitations", () => {
   it("work once, and a new invitation revokes the previous link", async () => {
@@ -95,14 +90,11 @@ describe("invitations", () => {
   it("can be sent only by administrators, and bad input writes nothing", async () => {
     const before = await db.user.count();
     const form = new URLSearchParams({ email: "x@focalpoint.test", name: "X", role: "observer" });
-    const asFocalPoint = await requestAs(demo.focalPoint("VN"), "http://localhost/admin/users/new", {
-      method: "POST",
-      body: form,
-    });
+    const asFocalPoint = await requestAs(demo.focalPoint("VN"), "/admin/users/new", form);
     await expect(inviteAction({ request: asFocalPoint, params: {}, context })).rejects.toMatchObject({ status: 403 });
     await expect(
       inviteLoader({
-        request: await requestAs(demo.secretariat, "http://localhost/admin/users/new"),
+        request: await requestAs(demo.secretariat, "/admin/users/new"),
         params: {},
         context,
       }),
@@ -116,10 +108,7 @@ describe("invitations", () => {
       locale: "en",
     });
     const result = (await inviteAction({
-      request: await requestAs(demo.admin, "http://localhost/admin/users/new", {
-        method: "POST",
-        body: bad,
-      }),
+      request: await requestAs(demo.admin, "/admin/users/new", bad),
       params: {},
       context,
     })) as unknown as Reply;
@@ -137,10 +126,7 @@ describe("invitations", () => {
       scope_task_force: kh,
       locale: "id",
     });
-    const request = await requestAs(demo.admin, "http://localhost/admin/users/new", {
-      method: "POST",
-      body: form,
-    });
+    const request = await requestAs(demo.admin, "/admin/users/new", form);
     await inviteAction({ request, params: {}, context });
     const mail = await lastMailTo("sokha@focalpoint.test");
     expect(mail.subject).toBe("Anda diundang ke FocalPoint");
@@ -275,13 +261,14 @@ describe("administration", () => {
       [`/admin/users/${target.id}`, userLoader],
     ] as const;
     for (const [path, loader] of pages) {
-      const request = await requestAs(demo.secretariat, `http://localhost${path}`);
+      const request = await requestAs(demo.secretariat, path);
       await expect(loader({ request, params: { userId: target.id }, context })).rejects.toMatchObject({ status: 403 });
     }
-    const disable = await requestAs(demo.focalPoint("VN"), `http://localhost/admin/users/${target.id}`, {
-      method: "POST",
-      body: new URLSearchParams({ intent: "disable" }),
-    });
+    const disable = await requestAs(
+      demo.focalPoint("VN"),
+      `/admin/users/${target.id}`,
+      new URLSearchParams({ intent: "disable" }),
+    );
     await expect(userAction({ request: disable, params: { userId: target.id }, context })).rejects.toMatchObject({
       status: 403,
     });
@@ -299,10 +286,7 @@ describe("administration", () => {
     });
     const auditBefore = await db.auditEvent.count();
     const form = new URLSearchParams({ intent: "roles", role: "focal_point", scope_focal_point: "not-a-country-id" });
-    const request = await requestAs(demo.admin, `http://localhost/admin/users/${target.id}`, {
-      method: "POST",
-      body: form,
-    });
+    const request = await requestAs(demo.admin, `/admin/users/${target.id}`, form);
     const result = (await userAction({ request, params: { userId: target.id }, context })) as unknown as Reply;
     expect(result.init.status).toBe(400);
     expect(result.data.result.error).toEqual({ scope_focal_point: ["Choose one of the options."] });
@@ -313,7 +297,7 @@ describe("administration", () => {
   });
 
   it("a bad user id is a 404, not an error", async () => {
-    const request = await requestAs(demo.admin, "http://localhost/admin/users/../../etc");
+    const request = await requestAs(demo.admin, "/admin/users/../../etc");
     await expect(userLoader({ request, params: { userId: "../../etc" }, context })).rejects.toMatchObject({
       status: 404,
     });
@@ -449,7 +433,7 @@ describe("sign-in throttling", () => {
 describe("the outbox", () => {
   async function outboxText(to: string) {
     const { messages } = (await outboxLoader({
-      request: await requestAs(demo.admin, "http://localhost/admin/outbox"),
+      request: await requestAs(demo.admin, "/admin/outbox"),
       params: {},
       context,
     })) as { messages: { to: string; text: string | null }[] };

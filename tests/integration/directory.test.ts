@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createSession, validateSessionToken } from "~/auth/session.server";
 import { getCountryProfile, listCountriesOverview } from "~/models/country.server";
 import { listPeople, PEOPLE_PER_PAGE } from "~/models/directory.server";
 import { listOrganisations } from "~/models/organisation.server";
@@ -12,24 +11,9 @@ import { loader as personLoader } from "~/routes/_app+/people+/$personId";
 import { db } from "~/utils/db.server";
 import { fieldErrorsOf } from "../support/forms";
 import { demo } from "../support/people";
+import { requestAs, routeContext as context, signedIn } from "../support/requests";
 
-const context = { requestId: "test", clientIp: "127.0.0.1", cspNonce: "" };
-
-async function sessionFor(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return createSession(user.id);
-}
-async function actor(email: string) {
-  return (await validateSessionToken((await sessionFor(email)).token))!.user;
-}
-async function requestAs(email: string, url: string, form?: Record<string, string>) {
-  const { token } = await sessionFor(email);
-  return new Request(`http://localhost${url}`, {
-    method: form ? "POST" : "GET",
-    body: form ? new URLSearchParams(form) : undefined,
-    headers: { cookie: `fp_session=${token}` },
-  });
-}
+const actor = async (email: string) => (await signedIn(email)).user;
 async function country(code: string) {
   return db.country.findUniqueOrThrow({ where: { code } });
 }

@@ -1,7 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "~/auth/session.server";
 import { InputRefused } from "~/domain/input-refused";
 import { loadYDoc } from "~/collab/storage.server";
 import {
@@ -18,7 +17,7 @@ import {
 import { attachRealtime } from "~/realtime/server.server";
 import { action as outcomesAction, loader as outcomesLoader } from "~/routes/_app+/workshops+/$workshopId+/outcomes";
 import { db, prepareDatabase } from "~/utils/db.server";
-import { routeContext } from "../support/requests";
+import { requestAs, routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
 import { demo } from "../support/people";
@@ -27,24 +26,6 @@ let facilitatorId: string;
 let bangkokId: string;
 const country = async (code: string) => db.country.findUniqueOrThrow({ where: { code } });
 const planOf = async (code: string) => db.actionPlan.findFirstOrThrow({ where: { country: { code } } });
-
-async function requestAs(email: string, url: string, init: RequestInit = {}) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const { token } = await createSession(user.id);
-  return new Request(url, {
-    ...init,
-    headers: { cookie: `fp_session=${token}`, ...(init.headers ?? {}) },
-  });
-}
-function post(email: string, workshopId: string, fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields))
-    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-  return requestAs(email, `http://localhost/workshops/${workshopId}/outcomes`, {
-    method: "POST",
-    body,
-  });
-}
 
 /** A fresh agreed action of the Bangkok meeting, recorded by its facilitator. */
 async function agreedAction(text: string, dueOn: string | null = "2027-03-31") {
@@ -432,7 +413,7 @@ describe("the outcomes page's actions", () => {
   it("refuse people who do not run the workshop, and write nothing", async () => {
     const before = await db.outcome.count();
     for (const email of [demo.focalPoint("KH"), demo.secretariat, demo.facilitatorIom]) {
-      const request = await post(email, bangkokId, {
+      const request = await requestAs(email, `/workshops/${bangkokId}/outcomes`, {
         intent: "create",
         kind: "decision",
         text: "Not theirs to record",
@@ -447,7 +428,7 @@ describe("the outcomes page's actions", () => {
   it("check the text, its length per kind and the due date, beside each field", async () => {
     const send = async (fields: Record<string, string | string[]>) => {
       const result = await outcomesAction({
-        request: await post(demo.facilitator, bangkokId, fields),
+        request: await requestAs(demo.facilitator, `/workshops/${bangkokId}/outcomes`, fields),
         params: { workshopId: bangkokId },
         context: routeContext,
       });
@@ -501,7 +482,7 @@ describe("the outcomes page's actions", () => {
 
     const sg = await country("SG");
     const redirect = await outcomesAction({
-      request: await post(demo.facilitator, bangkokId, {
+      request: await requestAs(demo.facilitator, `/workshops/${bangkokId}/outcomes`, {
         intent: "assign",
         outcomeId: outcome.id,
         countryIds: [sg.id],
@@ -525,7 +506,7 @@ describe("the outcomes page's forms", () => {
     const writes = await db.auditEvent.count();
     const send = async (fields: Record<string, string | string[]>) =>
       (await outcomesAction({
-        request: await post(demo.facilitator, bangkokId, fields),
+        request: await requestAs(demo.facilitator, `/workshops/${bangkokId}/outcomes`, fields),
         params: { workshopId: bangkokId },
         context: routeContext,
       })) as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]> } } };
@@ -588,7 +569,7 @@ describe("the minutes", () => {
   it("are started by a facilitator's choice: opening the page writes nothing", async () => {
     const openPage = async () =>
       (await outcomesLoader({
-        request: await requestAs(demo.facilitator, `http://localhost/workshops/${bangkokId}/outcomes`),
+        request: await requestAs(demo.facilitator, `/workshops/${bangkokId}/outcomes`),
         params: { workshopId: bangkokId },
         context: routeContext,
       })) as unknown as { minutesDocumentId: string | null; canManage: boolean };
@@ -602,7 +583,7 @@ describe("the minutes", () => {
     expect(await written()).toEqual(before);
 
     const started = await outcomesAction({
-      request: await post(demo.facilitator, bangkokId, { intent: "start-minutes" }),
+      request: await requestAs(demo.facilitator, `/workshops/${bangkokId}/outcomes`, { intent: "start-minutes" }),
       params: { workshopId: bangkokId },
       context: routeContext,
     });

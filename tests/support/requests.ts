@@ -28,9 +28,13 @@ export function formBody(fields: Record<string, string | string[]>): URLSearchPa
 }
 
 /** A GET of `path`, or a POST of `form`, by the given person. */
-export async function requestAs(email: string, path: string, form?: Record<string, string | string[]> | FormData) {
+export async function requestAs(
+  email: string,
+  path: string,
+  form?: Record<string, string | string[]> | FormData | URLSearchParams,
+) {
   const { cookie } = await signedIn(email);
-  const body = form instanceof FormData ? form : form ? formBody(form) : undefined;
+  const body = form instanceof FormData || form instanceof URLSearchParams ? form : form ? formBody(form) : undefined;
   return new Request(`http://localhost${path}`, { method: body ? "POST" : "GET", body, headers: { cookie } });
 }
 
