@@ -29,8 +29,6 @@ export type DomainEvent =
   /** new roles: what the person's live connections may follow and edit must be checked again */
   | { type: "person.access-changed"; userId: string };
 
-export type DomainEventType = DomainEvent["type"];
-type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 type Listener = (event: DomainEvent) => void | Promise<void>;
 
 // On globalThis: in development the route modules are reloaded while the
@@ -42,14 +40,6 @@ const listeners = (registry.focalpointListeners ??= new Set());
 export function onDomainEvent(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-/** Listen to one kind of event; returns the function that stops listening. */
-export function onDomainEventOf<T extends DomainEventType>(
-  type: T,
-  listener: (event: EventOf<T>) => void | Promise<void>,
-): () => void {
-  return onDomainEvent((event) => (event.type === type ? listener(event as EventOf<T>) : undefined));
 }
 
 /**

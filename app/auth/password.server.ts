@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export { MIN_PASSWORD_LENGTH } from "./password-policy";
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

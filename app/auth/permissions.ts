@@ -6,7 +6,7 @@ import type { Role } from "~/domain/vocabulary";
  * Country scope comes from the resource, never from the request.
  */
 
-export type RoleGrant = { role: Role; countryId: string | null };
+type RoleGrant = { role: Role; countryId: string | null };
 export type Actor = { id: string; roles: RoleGrant[] };
 
 export type Resource = {

@@ -16,7 +16,7 @@ import { generateToken, hashToken } from "./tokens.server";
 
 export const SESSION_COOKIE = "fp_session";
 const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME_MS = 30 * DAY;
+const SESSION_LIFETIME_MS = 30 * DAY;
 const RENEW_WHEN_LESS_THAN_MS = 15 * DAY;
 
 export async function createSession(

@@ -16,8 +16,8 @@ import { z } from "zod";
  *                                                                        membership; see DocumentCloseReason
  */
 
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 
 /** Larger updates are refused: a paste of a long report is far below this (what a document may hold: limits.server.ts). */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
@@ -38,8 +38,7 @@ export const DocumentIdSchema = JoinSchema.shape.documentId;
  *   reopened, their roles changed). The client joins again at once and the
  *   join decides afresh: editor, read-only, or refused.
  */
-export const DOCUMENT_CLOSE_REASONS = ["access_changed"] as const;
-export type DocumentCloseReason = (typeof DOCUMENT_CLOSE_REASONS)[number];
+type DocumentCloseReason = "access_changed";
 export type DocumentClosed = { documentId: string; reason: DocumentCloseReason };
 
 export type JoinReply = { ok: true; readOnly: boolean } | { ok: false; error: string };

@@ -11,13 +11,13 @@ import { commitAppend, commitSnapshot, groupCommit } from "./commit-worker.serve
  * new update on top of everything before it.
  */
 
-export type StoredDocument = {
+type StoredDocument = {
   snapshot: Uint8Array | null;
   snapshotUpdateId: number;
   updates: { id: number; update: Uint8Array }[];
 };
 
-export async function loadDocument(documentId: string): Promise<StoredDocument | null> {
+async function loadDocument(documentId: string): Promise<StoredDocument | null> {
   const document = await db.collaborativeDocument.findUnique({
     where: { id: documentId },
     select: { snapshot: true, snapshotUpdateId: true },

@@ -7,7 +7,6 @@ export type Role = (typeof ROLES)[number];
 export const COUNTRY_SCOPED_ROLES: readonly Role[] = ["focal_point", "task_force"];
 
 export const USER_STATUSES = ["active", "invited", "disabled"] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const SEXES = ["female", "male", "other", "undisclosed"] as const;
 export type Sex = (typeof SEXES)[number];

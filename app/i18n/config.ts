@@ -3,7 +3,7 @@ import { en } from "./en";
 import { id } from "./id";
 
 export const resources = { en, id } as const;
-export const namespaces = Object.keys(en) as (keyof typeof en)[];
+const namespaces = Object.keys(en) as (keyof typeof en)[];
 
 /** i18next options shared by the server render and the browser. */
 export const i18nConfig = {

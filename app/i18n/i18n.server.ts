@@ -17,7 +17,7 @@ export const i18nServer = new RemixI18Next({
   i18next: i18nConfig,
 });
 
-export function isLocale(value: unknown): value is Locale {
+function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 

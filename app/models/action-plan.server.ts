@@ -129,7 +129,7 @@ export type ActionItemInput = {
   milestoneId: string | null;
 };
 
-export class ActionItemError extends InputRefused {}
+class ActionItemError extends InputRefused {}
 
 /** Milestones of the plan's country, for linking items. */
 export async function milestoneOptions(countryId: string) {

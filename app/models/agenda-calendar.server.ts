@@ -69,7 +69,7 @@ function shortZoneName(timeZone: string, instant: Date) {
  * The offset changes of a zone between two instants, found from Intl: sample
  * every six hours, then narrow each change down to the minute.
  */
-export function zoneTransitions(timeZone: string, from: Date, to: Date) {
+function zoneTransitions(timeZone: string, from: Date, to: Date) {
   const step = 6 * 3_600_000;
   const transitions: { at: Date; offsetFrom: number; offsetTo: number }[] = [];
   let previous = zoneOffsetMinutes(timeZone, from);

@@ -97,9 +97,7 @@ export type AgendaSessionView = {
 };
 
 /** Which sessions of one day overlap which, by id. Touching (one ends as the next starts) is not an overlap. */
-export function findOverlaps(
-  sessions: { id: string; title: string; startsAt: Date; endsAt: Date }[],
-): Map<string, string[]> {
+function findOverlaps(sessions: { id: string; title: string; startsAt: Date; endsAt: Date }[]): Map<string, string[]> {
   const overlaps = new Map<string, string[]>();
   for (const [i, a] of sessions.entries()) {
     for (const b of sessions.slice(i + 1)) {
@@ -341,7 +339,7 @@ type Slot = { id: string; startsAt: Date; endsAt: Date; sortOrder: number };
  * still ends when it ended. Sessions that start together only change order;
  * overlapping ones trade start times.
  */
-export function swapSlots(earlier: Slot, later: Slot): [Slot, Slot] {
+function swapSlots(earlier: Slot, later: Slot): [Slot, Slot] {
   if (earlier.startsAt.getTime() === later.startsAt.getTime()) return [later, earlier];
   const laterLength = later.endsAt.getTime() - later.startsAt.getTime();
   const earlierLength = earlier.endsAt.getTime() - earlier.startsAt.getTime();

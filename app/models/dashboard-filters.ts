@@ -9,7 +9,6 @@ import { IdParam } from "~/utils/params";
 
 /** Besides the four statuses, the dashboard can show only what is overdue. */
 export const DASHBOARD_STATUS_FILTERS = [...MILESTONE_STATUSES, "overdue"] as const;
-export type DashboardStatusFilter = (typeof DASHBOARD_STATUS_FILTERS)[number];
 
 const isoDay = z.string().refine(isCalendarDay);
 
@@ -18,7 +17,7 @@ const isoDay = z.string().refine(isCalendarDay);
  * A value that does not parse is dropped rather than refused: an old or
  * hand-edited link still opens the dashboard, only less filtered.
  */
-export const DashboardFilterParams = z.object({
+const DashboardFilterParams = z.object({
   country: IdParam.optional().catch(undefined),
   sector: IdParam.optional().catch(undefined),
   stage: z

@@ -81,7 +81,7 @@ async function openLinks(hashes: string[]): Promise<Set<string>> {
  * replaced or has expired) or "mailServerConfigured" (kept before SMTP was set
  * up; mail is now read in mailboxes, not here); null when the text is shown.
  */
-export type WithheldText = "notKept" | "linkClosed" | "mailServerConfigured" | null;
+type WithheldText = "notKept" | "linkClosed" | "mailServerConfigured" | null;
 
 /** The latest messages for the administrators' outbox, with the text only where the rule above allows it. */
 export async function listOutbox({ take = 50 }: { take?: number } = {}) {

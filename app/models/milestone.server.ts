@@ -177,7 +177,7 @@ export async function updateMilestone(
 // ───────── history ─────────
 
 /** Fields a milestone's history can name, in the order the form shows them. */
-export const HISTORY_FIELDS = [
+const HISTORY_FIELDS = [
   "status",
   "startedOn",
   "targetOn",
@@ -187,7 +187,7 @@ export const HISTORY_FIELDS = [
   "notes",
   "evidence",
 ] as const;
-export type HistoryField = (typeof HISTORY_FIELDS)[number];
+type HistoryField = (typeof HISTORY_FIELDS)[number];
 export type HistoryChange = { field: HistoryField; from: string | number | null; to: string | number | null };
 
 /**

@@ -31,7 +31,7 @@ export function badgeTokenFromCode(code: string): string | null {
 }
 
 /** The QR code of a badge as inline SVG: the badge URL, nothing about the person. */
-export function badgeQrSvg(badgeToken: string) {
+function badgeQrSvg(badgeToken: string) {
   return QRCode.toString(badgeUrl(badgeToken), { type: "svg", margin: 0, errorCorrectionLevel: "M" });
 }
 

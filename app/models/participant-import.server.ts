@@ -23,11 +23,11 @@ import { matchOrganisation } from "./participant.server";
  * (a preview that writes nothing), then its valid rows are written together.
  */
 
-export const MAX_IMPORT_ROWS = 1000;
+const MAX_IMPORT_ROWS = 1000;
 export const MAX_IMPORT_BYTES = 512 * 1024;
 
-export type ImportColumn = "name" | "email" | "category" | "country" | "organisation" | "sex" | "status";
-export type ImportProblem =
+type ImportColumn = "name" | "email" | "category" | "country" | "organisation" | "sex" | "status";
+type ImportProblem =
   | "missingName"
   | "badEmail"
   | "missingCategory"
@@ -38,7 +38,7 @@ export type ImportProblem =
   | "duplicateInFile"
   | "alreadyListed";
 
-export type PreviewRow = {
+type PreviewRow = {
   /** the line in the file, counting the header as line 1 */
   line: number;
   values: Record<ImportColumn, string>;

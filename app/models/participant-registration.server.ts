@@ -14,8 +14,8 @@ import { matchOrganisation } from "./participant.server";
 /** Invited people register themselves through a one-time link, sent by hand or by e-mail. */
 
 /** The page an invited person opens to register. */
-export const registrationUrl = (token: string) => `${env().PUBLIC_URL}/register/${token}`;
-export const RegistrationTokenSchema = z.string().regex(/^[a-z2-7]{32}$/);
+const registrationUrl = (token: string) => `${env().PUBLIC_URL}/register/${token}`;
+const RegistrationTokenSchema = z.string().regex(/^[a-z2-7]{32}$/);
 
 /**
  * A new registration link for a participant who has not registered yet. Only

@@ -54,7 +54,7 @@ export function fileFromForm(formData: FormData, name: string): File | null {
   return value.name === "" && value.size === 0 ? null : value;
 }
 
-export function uploadProblem(file: File): UploadProblem | null {
+function uploadProblem(file: File): UploadProblem | null {
   if (file.size === 0) return "uploads.empty";
   if (file.size > MAX_UPLOAD_BYTES) return "uploads.tooLarge";
   if (!ALLOWED_TYPES[path.extname(file.name).toLowerCase()]) return "uploads.type";
@@ -122,8 +122,7 @@ export async function deleteStoredFile(fileId: string, client: Prisma.Transactio
 }
 
 /** Who a file belongs to, so the download route can ask the permission function. */
-export type FileOwner =
-  { kind: "milestone_evidence"; countryId: string } | { kind: "workshop_material"; workshopId: string };
+type FileOwner = { kind: "milestone_evidence"; countryId: string } | { kind: "workshop_material"; workshopId: string };
 
 export async function getStoredFile(fileId: string) {
   const file = await db.storedFile.findUnique({

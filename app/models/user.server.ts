@@ -27,7 +27,7 @@ export async function refuseUnknownScopes(roles: RoleInput[]) {
 }
 
 export type UserListFilter = { query?: string; role?: Role; status?: string; page?: number };
-export const USERS_PER_PAGE = 25;
+const USERS_PER_PAGE = 25;
 
 export async function listUsers(filter: UserListFilter) {
   const page = Math.max(1, filter.page ?? 1);

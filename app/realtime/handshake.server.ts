@@ -37,7 +37,7 @@ function ownOrigins(): Set<string> {
 }
 
 /** Whether a handshake's Origin header may open a socket. */
-export function allowedOrigin(origin: string | undefined): boolean {
+function allowedOrigin(origin: string | undefined): boolean {
   return origin === undefined || ownOrigins().has(origin);
 }
 

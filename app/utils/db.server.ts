@@ -3,7 +3,6 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery 
 import { PrismaClient } from "~/generated/prisma/client";
 import { databaseUrl } from "./database-url";
 
-export type Db = PrismaClient;
 export type { Prisma } from "~/generated/prisma/client";
 
 /**

@@ -60,5 +60,4 @@ function persistentSecret(dataDir: string): string {
   }
 }
 
-export const isProduction = () => env().NODE_ENV === "production";
 export const usesHttps = () => env().PUBLIC_URL.startsWith("https://");

@@ -91,7 +91,7 @@ export function timeZoneLabel(timeZone: string, locale: string, at = new Date())
  * typo, and a day stored that far out makes every chart span millennia.
  */
 export const FIRST_DAY = "1990-01-01";
-export const LAST_DAY = "2100-12-31";
+const LAST_DAY = "2100-12-31";
 
 /** "2027-02-31" parses (as 3 March) but is no day of any calendar: a real day reads back the same. */
 export function dayExists(value: string): boolean {

@@ -7,19 +7,19 @@ import { MAX_UPLOAD_BYTES } from "~/domain/uploads";
  */
 
 /** Pages are read with GET (and HEAD) and change things with POST forms; nothing here takes another method. */
-export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
 
 /** A form with files: one upload and the fields around it. */
-export const MAX_MULTIPART_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
+const MAX_MULTIPART_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
 /**
  * A form without files. The longest text a person types (an outcome, a pasted
  * list) is far below this, and parsing a form of a few megabytes already takes
  * seconds of processor time.
  */
-export const MAX_URLENCODED_BYTES = 1024 * 1024;
+const MAX_URLENCODED_BYTES = 1024 * 1024;
 
 /** "multipart/form-data; boundary=x" → "multipart/form-data". */
-export function mediaType(contentType: string | null | undefined): string {
+function mediaType(contentType: string | null | undefined): string {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
@@ -51,7 +51,7 @@ type RequestHead = {
  * (sandboxed frames, files) is refused; a browser that sends no Origin still
  * says in Sec-Fetch-Site whether the form came from elsewhere.
  */
-export function isCrossSite({ origin, secFetchSite, host, forwardedHost }: RequestHead): boolean {
+function isCrossSite({ origin, secFetchSite, host, forwardedHost }: RequestHead): boolean {
   if (origin) {
     let originHost: string;
     try {

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../app/generated/prisma/client";
 
 /** Real reference data: the ten ASEAN Member States, the RMCS sectors, AQRF levels and the MRS stages. */
 
-export const COUNTRIES = [
+const COUNTRIES = [
   { code: "BN", name: "Brunei Darussalam", nqfName: "Brunei Darussalam Qualifications Framework (BDQF)" },
   { code: "KH", name: "Cambodia", nqfName: "Cambodia Qualifications Framework (CQF)" },
   { code: "ID", name: "Indonesia", nqfName: "Indonesian National Qualifications Framework (KKNI)" },
@@ -15,7 +15,7 @@ export const COUNTRIES = [
   { code: "VN", name: "Viet Nam", nqfName: "Viet Nam Qualifications Framework (VQF)" },
 ] as const;
 
-export const SECTORS = [
+const SECTORS = [
   { code: "domestic-work", name: "Domestic work", isRmcs: true },
   { code: "welding", name: "Welding", isRmcs: true },
   { code: "construction", name: "Construction", isRmcs: true },
@@ -25,7 +25,7 @@ export const SECTORS = [
   { code: "tourism", name: "Tourism", isRmcs: false },
 ] as const;
 
-export const AQRF_LEVELS = [
+const AQRF_LEVELS = [
   {
     level: 1,
     title: "Level 1",

@@ -8,18 +8,14 @@ const waitsForHydration = new WeakSet<Page>();
  * From now on every page load of `page` (goto, reload) returns only once React
  * has hydrated the page (root.tsx marks <html data-hydrated>), as a person
  * would only start using it then: a choice made in a form before hydration can
- * be reset by it; and only once axe found nothing serious on it, so every page
- * a spec visits by URL is checked. Responses that are not HTML (CSV, calendars)
- * return at once.
+ * be reset by it. Responses that are not HTML (CSV, calendars) return at once.
  */
 export function waitForHydrationOnLoad(page: Page) {
   if (waitsForHydration.has(page)) return;
   waitsForHydration.add(page);
   const hydrated = async <T extends { headers(): Record<string, string> } | null>(response: T) => {
-    if (response?.headers()["content-type"]?.startsWith("text/html")) {
+    if (response?.headers()["content-type"]?.startsWith("text/html"))
       await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-      await expectAccessible(page);
-    }
     return response;
   };
   const goto = page.goto.bind(page);
