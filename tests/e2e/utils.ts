@@ -10,7 +10,7 @@ const waitsForHydration = new WeakSet<Page>();
  * would only start using it then: a choice made in a form before hydration can
  * be reset by it. Responses that are not HTML (CSV, calendars) return at once.
  */
-export function waitForHydrationOnLoad(page: Page) {
+function waitForHydrationOnLoad(page: Page) {
   if (waitsForHydration.has(page)) return;
   waitsForHydration.add(page);
   const hydrated = async <T extends { headers(): Record<string, string> } | null>(response: T) => {
