@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { verifyAgainstDecoy, verifyPassword } from "./password.server";
 
 /**
@@ -42,8 +42,6 @@ function throttleKeys(email: string, ipAddress: string | null) {
     ...(ipAddress ? [{ key: `ip:${ipAddress}`, free: ADDRESS_FREE_ATTEMPTS }] : []),
   ];
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === "P2002";
 
 /**
  * Claims one try under `key`: 0 when claimed (the count is raised, and the key

@@ -5,6 +5,9 @@ import { databaseUrl } from "./database-url";
 
 export type { Prisma } from "~/generated/prisma/client";
 
+/** Whether a write failed on a unique constraint (Prisma's P2002): someone else wrote the same row first. */
+export const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === "P2002";
+
 /**
  * The SQLite adapter runs everything on one connection and locks only
  * transactions against each other: a statement from another request issued

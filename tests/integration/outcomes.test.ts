@@ -5,15 +5,13 @@ import { InputRefused } from "~/domain/input-refused";
 import { loadYDoc } from "~/collab/storage.server";
 import {
   assignOutcome,
-  createOutcome,
   currentPlanFor,
-  deleteOutcome,
-  ensureMinutesDocument,
-  getWorkshopOutcomes,
   linkAssignmentMilestone,
   unassignCountry,
-  updateOutcome,
-} from "~/models/outcome.server";
+} from "~/models/outcome-assignment.server";
+import { getWorkshopOutcomes } from "~/models/outcome-follow-up.server";
+import { createOutcome, deleteOutcome, updateOutcome } from "~/models/outcome.server";
+import { ensureMinutesDocument } from "~/models/workshop-minutes.server";
 import { attachRealtime } from "~/realtime/server.server";
 import { action as outcomesAction, loader as outcomesLoader } from "~/routes/_app+/workshops+/$workshopId+/outcomes";
 import { db, prepareDatabase } from "~/utils/db.server";

@@ -3,7 +3,7 @@ import { useActionData } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { replyTo, type FormReply } from "~/forms/use-app-form";
 import type { listCountries } from "~/models/country.server";
-import type { getWorkshopOutcomes, milestoneChoices } from "~/models/outcome.server";
+import type { getWorkshopOutcomes, milestoneChoices } from "~/models/outcome-follow-up.server";
 
 export type OutcomeRow = NonNullable<Awaited<ReturnType<typeof getWorkshopOutcomes>>>["outcomes"][number];
 

@@ -9,17 +9,13 @@ import type { Translate } from "~/i18n/types";
 import { listCountries } from "~/models/country.server";
 import {
   assignOutcome,
-  createOutcome,
-  deleteOutcome,
-  ensureMinutesDocument,
-  followedPlanIds,
-  getWorkshopOutcomes,
   linkAssignmentMilestone,
-  milestoneChoices,
   unassignCountry,
-  updateOutcome,
   type AssignResult,
-} from "~/models/outcome.server";
+} from "~/models/outcome-assignment.server";
+import { followedPlanIds, getWorkshopOutcomes, milestoneChoices } from "~/models/outcome-follow-up.server";
+import { createOutcome, deleteOutcome, updateOutcome } from "~/models/outcome.server";
+import { ensureMinutesDocument } from "~/models/workshop-minutes.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import outcomeStyles from "~/styles/outcomes.css?url";

@@ -1,0 +1,290 @@
+import { emit } from "~/events.server";
+import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
+import { InputRefused } from "~/domain/input-refused";
+import { formatDay, todayIn } from "~/utils/format";
+import { recordAudit, type ChangeAuthor } from "./audit.server";
+import { checkDueOn } from "./outcome.server";
+import { assignmentWithItem, auditRemovedItems, itemChanged, removeUntouchedItems } from "./outcome-items.server";
+
+/**
+ * Assigning agreed actions to countries: each assignment puts an action item,
+ * with the workshop as its source, in the country's current plan.
+ */
+
+type Tx = Prisma.TransactionClient | typeof db;
+
+// ───────────────────────── the plan an agreed action lands in ─────────────────────────
+
+/**
+ * A country's current plan for an agreed action: the plan whose period holds
+ * the year the action is due, or else the current year. Where periods overlap,
+ * a plan still being worked on wins over an endorsed one, then the newer one.
+ * An endorsed plan is still a valid target: the facilitator records what the
+ * country's delegation agreed to at the meeting, which should not wait for the
+ * Secretariat to reopen the plan; the item names the workshop as its source,
+ * and the country's editors take it up when the plan is next reopened.
+ */
+export async function currentPlanFor(countryId: string, dueOn: string | null, tx: Tx = db) {
+  const plans = await tx.actionPlan.findMany({
+    where: { countryId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      periodStart: true,
+      periodEnd: true,
+    },
+  });
+  const years = [dueOn ? Number(dueOn.slice(0, 4)) : null, Number(todayIn().slice(0, 4))].filter(
+    (y): y is number => y !== null,
+  );
+  for (const year of years) {
+    const covering = plans
+      .filter((p) => p.periodStart <= year && year <= p.periodEnd)
+      .sort(
+        (a, b) => Number(a.status === "endorsed") - Number(b.status === "endorsed") || b.periodStart - a.periodStart,
+      );
+    if (covering[0]) return covering[0];
+  }
+  return null;
+}
+
+export type AssignInput = { countryIds: string[]; dueOn: string };
+export type AssignResult = {
+  assigned: { countryName: string; planTitle: string; planStatus: string }[];
+  alreadyAssigned: string[];
+};
+
+/**
+ * Assigns an agreed action to countries: in one transaction, an action item in
+ * each country's current plan and the assignment that links them. Countries
+ * already assigned are left as they are (assigning twice is harmless). If any
+ * country has no current plan, nothing is written.
+ */
+export async function assignOutcome(
+  workshopId: string,
+  outcomeId: string,
+  input: AssignInput,
+  actor: ChangeAuthor,
+): Promise<AssignResult> {
+  try {
+    return await assignOnce(workshopId, outcomeId, input, actor);
+  } catch (error) {
+    // Someone assigned one of these countries at the same moment: the second pass skips it.
+    if (isUniqueViolation(error)) return assignOnce(workshopId, outcomeId, input, actor);
+    throw error;
+  }
+}
+
+async function assignOnce(
+  workshopId: string,
+  outcomeId: string,
+  { countryIds, dueOn }: AssignInput,
+  { actorId, requestId }: ChangeAuthor,
+): Promise<AssignResult> {
+  const outcome = await db.outcome.findFirst({
+    where: { id: outcomeId, workshopId },
+    select: {
+      id: true,
+      kind: true,
+      text: true,
+      workshop: { select: { title: true, city: true, startsOn: true } },
+      assignments: {
+        select: { country: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!outcome) throw new InputRefused("form", "errors.notFound");
+  if (outcome.kind !== "agreed_action") throw new InputRefused("form", "outcomes:errors.onlyAgreedActions");
+  checkDueOn(dueOn, outcome.workshop.startsOn);
+  const already = new Map(outcome.assignments.map((a) => [a.country.id, a.country.name]));
+  const wanted = [...new Set(countryIds)].filter((id) => !already.has(id));
+  const countries = await db.country.findMany({
+    where: { id: { in: wanted } },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, name: true },
+  });
+  if (countries.length !== wanted.length) throw new InputRefused("countryIds", "validation.invalidChoice");
+  const alreadyAssigned = [...new Set(countryIds)].filter((id) => already.has(id)).map((id) => already.get(id)!);
+  const { workshop } = outcome;
+  const sourceNote = `Agreed at ${workshop.title}, ${[workshop.city, formatDay(workshop.startsOn, "en", "long")].filter(Boolean).join(", ")}`;
+
+  const created = await db.$transaction(async (tx) => {
+    const landing: {
+      country: (typeof countries)[number];
+      plan: NonNullable<Awaited<ReturnType<typeof currentPlanFor>>>;
+    }[] = [];
+    const withoutPlan: string[] = [];
+    for (const country of countries) {
+      const plan = await currentPlanFor(country.id, dueOn, tx);
+      if (plan) landing.push({ country, plan });
+      else withoutPlan.push(country.name);
+    }
+    if (withoutPlan.length)
+      throw new InputRefused("countryIds", "outcomes:errors.noPlan", {
+        countries: withoutPlan.join(", "),
+      });
+    const created: {
+      countryId: string;
+      countryName: string;
+      itemId: string;
+      plan: (typeof landing)[number]["plan"];
+    }[] = [];
+    for (const { country, plan } of landing) {
+      const last = await tx.actionItem.aggregate({
+        where: { planId: plan.id },
+        _max: { sortOrder: true },
+      });
+      const item = await tx.actionItem.create({
+        data: {
+          planId: plan.id,
+          activity: outcome.text,
+          dueOn,
+          status: "not_started",
+          progress: 0,
+          sourceOutcomeId: outcome.id,
+          sourceNote,
+          sortOrder: (last._max.sortOrder ?? -1) + 1,
+          updatedById: actorId,
+        },
+      });
+      await tx.outcomeAssignment.create({
+        data: {
+          outcomeId: outcome.id,
+          countryId: country.id,
+          actionItemId: item.id,
+        },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: "action_item.create",
+        entityType: "action_item",
+        entityId: item.id,
+        countryId: country.id,
+        summary: `Action item added from ${workshop.title} to ${plan.title}${plan.status === "endorsed" ? " (endorsed)" : ""}: ${outcome.text}`,
+        requestId,
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: "outcome.assign",
+        entityType: "outcome",
+        entityId: outcome.id,
+        countryId: country.id,
+        summary: `Agreed action assigned to ${country.name}, due ${dueOn}: ${outcome.text}`,
+        requestId,
+      });
+      created.push({
+        countryId: country.id,
+        countryName: country.name,
+        itemId: item.id,
+        plan,
+      });
+    }
+    return created;
+  });
+
+  if (created.length)
+    await emit(
+      { type: "outcome.changed", workshopId, outcomeId: outcome.id },
+      ...created.map((c) => itemChanged({ id: c.itemId, planId: c.plan.id, countryId: c.countryId }, workshopId)),
+    );
+  return {
+    assigned: created.map((c) => ({
+      countryName: c.countryName,
+      planTitle: c.plan.title,
+      planStatus: c.plan.status,
+    })),
+    alreadyAssigned,
+  };
+}
+
+/**
+ * Takes a country off an agreed action and its item out of the country's plan,
+ * unless the country has started on it. Removing a country that is not
+ * assigned is harmless. Returns the country's name when something was removed.
+ */
+export async function unassignCountry(workshopId: string, outcomeId: string, countryId: string, actor: ChangeAuthor) {
+  const removed = await db.$transaction(async (tx) => {
+    const assignment = await tx.outcomeAssignment.findFirst({
+      where: { outcomeId, countryId, outcome: { workshopId } },
+      select: {
+        ...assignmentWithItem,
+        outcome: {
+          select: { text: true, workshop: { select: { title: true } } },
+        },
+      },
+    });
+    if (!assignment) return null;
+    const removed = await removeUntouchedItems(tx, [assignment]);
+    await auditRemovedItems(tx, removed, assignment.outcome.workshop.title, actor);
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      action: "outcome.unassign",
+      entityType: "outcome",
+      entityId: outcomeId,
+      countryId,
+      summary: `Agreed action no longer assigned to ${assignment.country.name}: ${assignment.outcome.text}`,
+      requestId: actor.requestId,
+    });
+    return { countryName: assignment.country.name, items: removed };
+  });
+  if (!removed) return null;
+  await emit(
+    { type: "outcome.changed", workshopId, outcomeId },
+    ...removed.items.map((item) => itemChanged(item, workshopId)),
+  );
+  return removed.countryName;
+}
+
+/** Links (or unlinks, with null) the item an assignment created to one of its country's milestones. */
+export async function linkAssignmentMilestone(
+  workshopId: string,
+  assignmentId: string,
+  milestoneId: string | null,
+  { actorId, requestId }: ChangeAuthor,
+) {
+  const linked = await db.$transaction(async (tx) => {
+    const assignment = await tx.outcomeAssignment.findFirst({
+      where: { id: assignmentId, outcome: { workshopId } },
+      select: {
+        countryId: true,
+        actionItem: {
+          select: { id: true, planId: true, activity: true, milestoneId: true },
+        },
+      },
+    });
+    if (!assignment?.actionItem) throw new InputRefused("milestoneId", "outcomes:errors.noItem");
+    if (
+      milestoneId &&
+      !(await tx.milestone.findFirst({
+        where: { id: milestoneId, countryId: assignment.countryId },
+        select: { id: true },
+      }))
+    ) {
+      throw new InputRefused("milestoneId", "validation.invalidChoice");
+    }
+    const item = assignment.actionItem;
+    if (item.milestoneId === milestoneId) return null;
+    await tx.actionItem.update({
+      where: { id: item.id },
+      data: { milestoneId, updatedById: actorId },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "action_item.update",
+      entityType: "action_item",
+      entityId: item.id,
+      countryId: assignment.countryId,
+      summary: `Milestone ${milestoneId ? "linked" : "unlinked"}: ${item.activity}`,
+      changes: { milestoneId: [item.milestoneId, milestoneId] },
+      requestId,
+    });
+    return {
+      planId: item.planId,
+      itemId: item.id,
+      countryId: assignment.countryId,
+    };
+  });
+  if (!linked) return;
+  await emit(itemChanged({ id: linked.itemId, planId: linked.planId, countryId: linked.countryId }, workshopId));
+}
