@@ -48,9 +48,20 @@ export function replyTo(
   match: Record<string, string>,
 ) {
   const sent = answer?.result?.initialValue;
-  if (!sent || !Object.entries(match).every(([name, value]) => sent[name] === value)) return undefined;
+  if (!sent || !Object.entries(match).every(([name, value]) => firstOf(sent[name]) === value)) return undefined;
   return answer.result ?? undefined;
 }
+
+/**
+ * The intent a reply answers. A hidden field sent twice (a tampered form) comes
+ * back as a list; the action went by its first value, so the page does too and
+ * the refusal shows on the form it concerns instead of on none.
+ */
+export function sentIntent(result: SubmissionResult<string[]> | null | undefined) {
+  return firstOf(result?.initialValue?.intent);
+}
+
+const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * A form of a page section that posts without leaving the page (a fetcher),

@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,7 +22,7 @@ import { formatDateTime } from "~/utils/format";
 import { ProfileSchema } from "~/forms/account";
 import { ChangePasswordSchema } from "~/forms/password";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
-import { useAppForm } from "~/forms/use-app-form";
+import { replyTo, useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "My account · FocalPoint" }];
@@ -101,12 +101,12 @@ export default function Account() {
   const locale = useRootData()?.locale ?? "en";
   const [profileForm, profile] = useAppForm(ProfileSchema, {
     id: "profile",
-    lastResult: replyTo("profile", actionData?.result),
+    lastResult: replyTo(actionData, { intent: "profile" }),
     defaultValue: { ...account, sex: account.sex ?? "undisclosed" },
   });
   const [passwordForm, password] = useAppForm(ChangePasswordSchema, {
     id: "password",
-    lastResult: replyTo("password", actionData?.result),
+    lastResult: replyTo(actionData, { intent: "password" }),
   });
 
   return (
@@ -217,11 +217,6 @@ export default function Account() {
       <OwnWorkshopBadges badges={workshopBadges} locale={locale} />
     </>
   );
-}
-
-/** The page has two forms on one action: a reply belongs to the one whose `intent` it carries. */
-function replyTo(intent: "profile" | "password", result: SubmissionResult<string[]> | undefined) {
-  return result?.initialValue?.intent === intent ? result : null;
 }
 
 /** "Chrome on Linux" from a user-agent string: enough to recognise one's own devices. */

@@ -18,7 +18,7 @@ import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { RolesSchema, StatusSchema } from "~/forms/roles";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
-import { useAppForm } from "~/forms/use-app-form";
+import { sentIntent, useAppForm } from "~/forms/use-app-form";
 
 export const meta: MetaFunction = () => [{ title: "Person · Administration · FocalPoint" }];
 
@@ -90,7 +90,7 @@ export default function AdminUser() {
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
   const invitation = user.invitations[0];
-  const intent = actionData?.result.initialValue?.intent;
+  const intent = sentIntent(actionData?.result);
   const [rolesForm] = useAppForm(RolesSchema, {
     id: "roles",
     lastResult: intent === "roles" ? actionData?.result : null,

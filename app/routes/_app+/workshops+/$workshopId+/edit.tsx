@@ -18,6 +18,7 @@ import {
 } from "~/models/workshop.server";
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_LABEL, UploadRejected } from "~/models/stored-file.server";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
+import { sentIntent } from "~/forms/use-app-form";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
 
@@ -89,7 +90,7 @@ export default function EditWorkshop() {
   const { t: tc } = useTranslation("common");
   // The three forms post here; the reply goes back to the one that was sent, told by its intent.
   const result = actionData?.result;
-  const sent = result?.initialValue?.intent;
+  const sent = sentIntent(result);
   return (
     <>
       <section aria-labelledby="details-heading">
