@@ -271,11 +271,11 @@ async function requestDashboard(url: string, cookie: string) {
 }
 
 async function loaderTimes(base: string, cookie: string, query: string) {
-  for (let i = 0; i < 20; i++) await requestDashboard(`${base}/${query}`, cookie); // warm-up: JIT, SQLite page cache
+  for (let i = 0; i < 20; i++) await requestDashboard(`${base}/dashboard${query}`, cookie); // warm-up: JIT, SQLite page cache
   const loader: number[] = [];
   const total: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
-    const r = await requestDashboard(`${base}/${query}`, cookie);
+    const r = await requestDashboard(`${base}/dashboard${query}`, cookie);
     loader.push(r.loader);
     total.push(r.total);
   }
@@ -298,7 +298,7 @@ async function throughput(base: string, cookie: string) {
     Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < deadline) {
         try {
-          latencies.push((await requestDashboard(`${base}/`, cookie)).total);
+          latencies.push((await requestDashboard(`${base}/dashboard`, cookie)).total);
         } catch {
           errors++;
         }

@@ -140,3 +140,13 @@ export function readableCountryIds(actor: Actor): "all" | string[] {
     ...new Set(actor.roles.filter((g) => READERS_OF_COUNTRY.includes(g.role) && g.countryId).map((g) => g.countryId!)),
   ];
 }
+
+/**
+ * The countries whose work a person edits as one of its focal points or task force: their home
+ * page is that work. Administrators edit everywhere but follow every country, so they have none.
+ */
+export function ownCountryIds(actor: Actor): string[] {
+  return [
+    ...new Set(actor.roles.filter((g) => EDITORS_OF_COUNTRY.includes(g.role) && g.countryId).map((g) => g.countryId!)),
+  ];
+}

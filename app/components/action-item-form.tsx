@@ -11,11 +11,14 @@ export function ActionItemForm({
   defaultValue,
   lastResult,
   milestones,
+  owners,
   cancelTo,
 }: {
   defaultValue?: FormDefaults<typeof ActionItemSchema>;
   lastResult?: SubmissionResult<string[]> | null;
   milestones: { id: string; label: string }[];
+  /** the country's focal points and task-force members */
+  owners: { id: string; name: string }[];
   cancelTo: string;
 }) {
   const { t } = useTranslation("plans");
@@ -41,6 +44,16 @@ export function ActionItemForm({
           options={ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: tc(`actionItemStatuses.${s}`) }))}
         />
         <Field label={`${t("progress")} (%)`} meta={fields.progress} type="number" inputMode="numeric" step={5} />
+        <SelectField
+          label={t("owner")}
+          meta={fields.ownerId}
+          hint={t("itemForm.ownerHint")}
+          options={[
+            { value: "", label: t("itemForm.noOwner") },
+            ...owners.map((o) => ({ value: o.id, label: o.name })),
+          ]}
+        />
+        <Field label={t("progressNote")} meta={fields.progressNote} />
       </div>
       <SelectField
         label={t("milestone")}

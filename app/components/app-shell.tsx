@@ -1,7 +1,7 @@
 import { Form, NavLink, Link, useLocation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { can } from "~/auth/permissions";
+import { can, ownCountryIds } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session-user";
 import { BrandMark, Icon, type IconName } from "./icons";
 import { LanguageSwitcher } from "./language-switcher";
@@ -26,8 +26,10 @@ export function AppShell({ user, locale, children }: { user: SessionUser; locale
   const menuOpen = openOn === location.pathname;
   const setMenuOpen = (open: boolean) => setOpenOn(open ? location.pathname : null);
 
+  // A country's focal points and task force have their work as home, the dashboard beside it.
   const items: NavItem[] = [
-    { to: "/", label: t("nav.dashboard"), icon: "dashboard", end: true },
+    ...(ownCountryIds(user).length ? [{ to: "/", label: t("nav.myWork"), icon: "home" as const, end: true }] : []),
+    { to: "/dashboard", label: t("nav.dashboard"), icon: "dashboard" },
     { to: "/countries", label: t("nav.countries"), icon: "countries" },
     { to: "/action-plans", label: t("nav.actionPlans"), icon: "plans" },
     { to: "/milestones", label: t("nav.milestones"), icon: "milestones" },

@@ -15,7 +15,7 @@ export const OVERDUE_ZONE = "Asia/Yangon";
 /** The status that stops a milestone's clock. */
 export const MILESTONE_FINISHED: MilestoneStatus = "completed";
 /** The status that stops an action item's clock. */
-const ACTION_ITEM_FINISHED: ActionItemStatus = "done";
+export const ACTION_ITEM_FINISHED: ActionItemStatus = "done";
 
 /**
  * Overdue: not finished, and its day ("YYYY-MM-DD") is before today's in
@@ -33,4 +33,17 @@ export function milestoneOverdue(m: { status: string; targetOn: string | null },
 /** An action item is overdue when its due day has passed and it is not done. */
 export function actionItemOverdue(i: { status: string; dueOn: string | null }, today: string): boolean {
   return isOverdue(i.dueOn, i.status, ACTION_ITEM_FINISHED, today);
+}
+
+/**
+ * How far ahead "due soon" looks: a month, the usual gap between a task force's meetings, so
+ * what falls due before the next one shows on a focal point's home while there is time to act.
+ */
+const DUE_SOON_DAYS = 30;
+
+/** The last day ("YYYY-MM-DD") that is due soon when today is `today`. */
+export function dueSoonUntil(today: string): string {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + DUE_SOON_DAYS);
+  return day.toISOString().slice(0, 10);
 }

@@ -4,6 +4,17 @@ import { optionalDay, optionalText, text, wholeNumber } from "./fields";
 
 const day = optionalDay();
 
+/** An id chosen from a list the page offered, or none. */
+const optionalChoice = z
+  .string()
+  .max(40)
+  .optional()
+  .transform((v) => v || null);
+
+const status = z.enum(ACTION_ITEM_STATUSES);
+const progress = wholeNumber(0, 100);
+const progressNote = optionalText(500);
+
 /** One schema for adding and editing an action item. */
 export const ActionItemSchema = z
   .object({
@@ -11,16 +22,17 @@ export const ActionItemSchema = z
     leadAgency: optionalText(120),
     startsOn: day,
     dueOn: day,
-    status: z.enum(ACTION_ITEM_STATUSES),
-    progress: wholeNumber(0, 100),
+    status,
+    progress,
+    progressNote,
     indicator: optionalText(300),
-    milestoneId: z
-      .string()
-      .max(40)
-      .optional()
-      .transform((v) => v || null),
+    ownerId: optionalChoice,
+    milestoneId: optionalChoice,
   })
   .refine((v) => !v.startsOn || !v.dueOn || v.dueOn >= v.startsOn, {
     path: ["dueOn"],
     message: "plans:itemForm.dueBeforeStart",
   });
+
+/** A progress update from a list (a focal point's home): status, progress and what to say about it. */
+export const ItemProgressSchema = z.object({ status, progress, progressNote });

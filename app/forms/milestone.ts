@@ -75,3 +75,14 @@ export const EvidenceFileSchema = z.object({
 
 /** A comment on a milestone, added or edited. */
 export const CommentSchema = z.object({ body: text(4000) });
+
+/**
+ * A status update from a list (a focal point's home): the new status and, optionally, a note
+ * kept as a comment. `seenUpdatedAt` is the version the list showed, so a save made meanwhile
+ * is not overwritten silently.
+ */
+export const MilestoneStatusSchema = z.object({
+  status: z.enum(MILESTONE_STATUSES, { errorMap: () => ({ message: "common:validation.invalidChoice" }) }),
+  note: optionalText(4000),
+  seenUpdatedAt: z.string().max(40),
+});

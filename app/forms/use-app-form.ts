@@ -68,15 +68,16 @@ const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
  * checked with `schema` on both sides. Its action answers a success with
  * `submission.reply({ resetForm: true })`, which empties the form. Without
  * JavaScript the form posts as the page; the page's answer is then shown by
- * the form it concerns (`match`: its intent and ids).
+ * the form it concerns (`match`: its intent and ids). A page with one such form per
+ * record gives each its own `id`, so their fields' ids differ.
  */
 export function useFetcherForm<S extends z.ZodTypeAny>(
   schema: S,
-  options: { match: Record<string, string>; defaultValue?: FormDefaults<S> },
+  options: { match: Record<string, string>; defaultValue?: FormDefaults<S>; id?: string },
 ) {
   const fetcher = useFetcher<{ result?: SubmissionResult<string[]> | null }>();
   const posted = useActionData<{ result?: SubmissionResult<string[]> | null }>();
   const lastResult = fetcher.data?.result ?? replyTo(posted, options.match);
-  const [form, fields] = useAppForm(schema, { lastResult, defaultValue: options.defaultValue });
+  const [form, fields] = useAppForm(schema, { lastResult, defaultValue: options.defaultValue, id: options.id });
   return { fetcher, form, fields, busy: fetcher.state !== "idle" };
 }

@@ -2,7 +2,7 @@ import { InputRefused } from "~/domain/input-refused";
 import { emit } from "~/events.server";
 import type { Actor } from "~/auth/permissions";
 import { db } from "~/utils/db.server";
-import type { PlanStatus } from "~/domain/vocabulary";
+import { COUNTRY_SCOPED_ROLES, type ActionItemStatus, type PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
 import { changedFields, recordAudit } from "./audit.server";
@@ -50,6 +50,7 @@ export async function getPlanForReading(planId: string) {
         orderBy: { sortOrder: "asc" },
         include: {
           milestone: { select: { id: true, stage: { select: { name: true } }, sector: { select: { name: true } } } },
+          owner: { select: { id: true, name: true } },
           sourceOutcome: { select: { workshop: { select: { id: true, title: true } } } },
         },
       },
@@ -118,18 +119,24 @@ export async function changePlanStatus(
 
 // ───────────────────────── action items ─────────────────────────
 
-export type ActionItemInput = {
+export type ItemProgressInput = { status: ActionItemStatus; progress: number; progressNote: string };
+
+export type ActionItemInput = ItemProgressInput & {
   activity: string;
   leadAgency: string;
   startsOn: string | null;
   dueOn: string | null;
-  status: string;
-  progress: number;
   indicator: string;
+  ownerId: string | null;
   milestoneId: string | null;
 };
 
 class ActionItemError extends InputRefused {}
+
+/** Who may own an item: the active focal points and task-force members of the plan's country. */
+function ownersOf(countryId: string) {
+  return { status: "active", roles: { some: { role: { in: [...COUNTRY_SCOPED_ROLES] }, countryId } } };
+}
 
 /** Milestones of the plan's country, for linking items. */
 export async function milestoneOptions(countryId: string) {
@@ -141,7 +148,22 @@ export async function milestoneOptions(countryId: string) {
   return rows.map((m) => ({ id: m.id, label: [m.sector?.name, m.stage.name].filter(Boolean).join(" · ") }));
 }
 
+/** The choices of an item's form: the country's milestones to link, and the people who may own it. */
+export async function actionItemFormOptions(countryId: string) {
+  const [milestones, owners] = await Promise.all([
+    milestoneOptions(countryId),
+    db.user.findMany({ where: ownersOf(countryId), orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { milestones, owners };
+}
+
 async function checkItem(countryId: string, input: ActionItemInput) {
+  if (
+    input.ownerId &&
+    !(await db.user.findFirst({ where: { id: input.ownerId, ...ownersOf(countryId) }, select: { id: true } }))
+  ) {
+    throw new ActionItemError("ownerId", "validation.invalidChoice");
+  }
   if (
     input.milestoneId &&
     !(await db.milestone.findFirst({ where: { id: input.milestoneId, countryId }, select: { id: true } }))
@@ -220,6 +242,47 @@ export async function deleteActionItem(planId: string, itemId: string, actorId: 
     });
   });
   await emit({ type: "action-item.changed", countryId: plan.countryId, planId, itemId });
+}
+
+/**
+ * A progress update (status, progress and a note) from a list of items, recorded like any
+ * other change of the item. Who may make it was checked on the item's plan (findItemScope).
+ */
+export async function updateActionItemProgress(
+  item: { id: string; planId: string; countryId: string },
+  input: ItemProgressInput,
+  actorId: string,
+  requestId?: string,
+) {
+  const changed = await db.$transaction(async (tx) => {
+    const before = await tx.actionItem.findUniqueOrThrow({ where: { id: item.id } });
+    const changes = changedFields(before, input);
+    if (Object.keys(changes).length === 0) return false;
+    await tx.actionItem.update({ where: { id: item.id }, data: { ...input, updatedById: actorId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "action_item.update",
+      entityType: "action_item",
+      entityId: item.id,
+      countryId: item.countryId,
+      summary: `Action item updated: ${before.activity}`,
+      changes,
+      requestId,
+    });
+    return true;
+  });
+  if (changed)
+    await emit({ type: "action-item.changed", countryId: item.countryId, planId: item.planId, itemId: item.id });
+  return changed;
+}
+
+/** An item with what permission checks need: its plan's country and status. */
+export async function findItemScope(itemId: string) {
+  const item = await db.actionItem.findUnique({
+    where: { id: itemId },
+    select: { id: true, planId: true, plan: { select: { countryId: true, status: true } } },
+  });
+  return item && { id: item.id, planId: item.planId, countryId: item.plan.countryId, planStatus: item.plan.status };
 }
 
 export function findActionItem(planId: string, itemId: string) {

@@ -2,7 +2,14 @@ import { emit } from "~/events.server";
 import { type z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
 import { todayIn } from "~/utils/format";
-import type { EvidenceLinkSchema, MilestoneInput, MilestoneRulesContext } from "~/forms/milestone";
+import { InputRefused } from "~/domain/input-refused";
+import type { MilestoneStatus } from "~/domain/vocabulary";
+import {
+  milestoneFormSchema,
+  type EvidenceLinkSchema,
+  type MilestoneInput,
+  type MilestoneRulesContext,
+} from "~/forms/milestone";
 import { changedFields, recordAudit } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
@@ -172,6 +179,54 @@ export async function updateMilestone(
   });
   if (result) await emit({ type: "milestone.changed", countryId: result, milestoneId });
   return result !== null;
+}
+
+/**
+ * A status change made from a list (a focal point's home), under the same rules as the
+ * milestone's form: completing it records today as the actual day unless one is there, and a
+ * stage that needs more before it can be completed (an AQRF level, a partner) is refused with
+ * that rule's message, for the full form. A note is added as a comment on the milestone.
+ * `seenUpdatedAt` is the version the list showed: a save made meanwhile is not overwritten.
+ */
+export async function changeMilestoneStatus(
+  milestoneId: string,
+  change: { status: MilestoneStatus; note: string; seenUpdatedAt: string },
+  actorId: string,
+  requestId?: string,
+) {
+  const current = await db.milestone.findUniqueOrThrow({
+    where: { id: milestoneId },
+    select: {
+      stageCode: true,
+      countryId: true,
+      startedOn: true,
+      targetOn: true,
+      achievedOn: true,
+      aqrfLevel: true,
+      partnerCountryId: true,
+      notes: true,
+    },
+  });
+  const context = await milestoneRulesContext(current);
+  const completing = change.status === "completed";
+  const checked = milestoneFormSchema(context).safeParse({
+    status: change.status,
+    startedOn: current.startedOn ?? "",
+    targetOn: current.targetOn ?? "",
+    achievedOn: completing ? (current.achievedOn ?? context.today) : "",
+    aqrfLevel: current.aqrfLevel?.toString() ?? "",
+    partnerCountryId: current.partnerCountryId ?? "",
+    notes: current.notes,
+  });
+  if (!checked.success) throw new InputRefused("status", checked.error.issues[0]!.message);
+  try {
+    await updateMilestone(milestoneId, checked.data, actorId, { expectedUpdatedAt: change.seenUpdatedAt, requestId });
+  } catch (error) {
+    if (!(error instanceof MilestoneConflict)) throw error;
+    throw new InputRefused("status", "milestones:quickUpdate.changedMeanwhile");
+  }
+  if (change.note)
+    await addMilestoneComment({ id: milestoneId, countryId: current.countryId }, change.note, actorId, requestId);
 }
 
 // ───────── history ─────────

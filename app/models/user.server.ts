@@ -13,6 +13,30 @@ export async function setUserLocale(userId: string, locale: Locale) {
   await db.user.update({ where: { id: userId }, data: { locale } });
 }
 
+/** Looks at the home page less than this far apart belong to one visit. */
+const VISIT_GAP_MS = 2 * 60 * 60 * 1000;
+/** A look within this long of the last one is not written down again (most page loads then write nothing). */
+const SEEN_PRECISION_MS = 60 * 1000;
+
+/**
+ * Notes a look at the home page and answers where its "changed since your last visit" starts:
+ * the end of the previous visit (null on the first visit ever). A visit is a run of looks less
+ * than two hours apart, so reloading the page, or coming back to it after opening an item, keeps
+ * showing what changed since the person was last here rather than an empty list.
+ */
+export async function recordHomeVisit(userId: string, now = new Date()): Promise<Date | null> {
+  const seen = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { homeSeenAt: true, homeChangesSince: true },
+  });
+  const sinceLastLook = seen.homeSeenAt ? now.getTime() - seen.homeSeenAt.getTime() : Infinity;
+  const since = sinceLastLook > VISIT_GAP_MS ? seen.homeSeenAt : seen.homeChangesSince;
+  if (sinceLastLook > SEEN_PRECISION_MS) {
+    await db.user.update({ where: { id: userId }, data: { homeSeenAt: now, homeChangesSince: since } });
+  }
+  return since;
+}
+
 /**
  * A role's country must be one of the countries; the form offers only those,
  * so another id is a stale page or a forged post, refused beside its role.

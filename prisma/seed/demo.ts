@@ -367,6 +367,7 @@ export async function seedDemo(db: PrismaClient) {
     await db.country.update({ where: { id: country.id }, data: { overview: plan.context } });
     const ministry = ministries.get(country.id)!;
     const fp = byEmail.get(DEMO_ACCOUNTS.focalPoint(country.code))!;
+    const tf = byEmail.get(DEMO_ACCOUNTS.taskForce(country.code))!;
     const sectorNames = plan.sectors.map((s) => sectors.get(s.sector)!.name.toLowerCase());
     const document = await db.collaborativeDocument.create({
       data: {
@@ -464,6 +465,8 @@ export async function seedDemo(db: PrismaClient) {
           sortOrder: index,
           milestoneId: milestoneKey ? (milestoneIds.get(milestoneKey) ?? null) : null,
           projectId: ["KH", "LA", "MM"].includes(country.code) && index < 3 ? clm.id : null,
+          // the focal point answers for what the focal point leads, the task force for the ministry's work
+          ownerId: fields.leadAgency === "Skills focal point" ? fp.id : tf.id,
           updatedById: fp.id,
         },
       });

@@ -36,6 +36,7 @@ test("a milestone saved by a focal point shows on the Secretariat's open dashboa
   await secretariat.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true));
 
   await signIn(focalPoint, demo.focalPoint("KH"));
+  await focalPoint.goto("/dashboard");
   const milestonePath = await focalPoint
     .getByRole("link", { name: "Cambodia, Welding: Curriculum, Blocked" })
     .getAttribute("href");
@@ -105,6 +106,7 @@ test("the dashboard's filters live in the URL and its CSV exports follow them", 
 
 test("a focal point's dashboard covers only their own country", async ({ page }) => {
   await signIn(page, demo.focalPoint("KH"));
+  await page.getByRole("link", { name: "Full dashboard" }).click();
   await expect(page.getByText("Your countries: Cambodia")).toBeVisible();
   const matrix = page.getByRole("region", { name: "Country × sector: current stage" });
   await expect(matrix.getByRole("rowheader")).toHaveCount(1);

@@ -24,6 +24,7 @@ test("the Secretariat sees every country's progress on the dashboard and the MRS
 
 test("a focal point's dashboard and plan list cover only their own country", async ({ page }) => {
   await signIn(page, demo.focalPoint("KH"));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByText("Your countries: Cambodia")).toBeVisible();
   const progress = page.getByRole("region", { name: "Progress by country" });
   await expect(progress.getByRole("row")).toHaveCount(2);

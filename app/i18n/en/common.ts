@@ -3,6 +3,7 @@ export const common = {
   tagline: "Mutual Recognition of Skills across ASEAN",
   skipToContent: "Skip to main content",
   nav: {
+    myWork: "My work",
     main: "Main",
     dashboard: "Dashboard",
     countries: "Countries",

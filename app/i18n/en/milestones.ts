@@ -79,6 +79,10 @@ export const milestones = {
     readOnly: "You can read this milestone; its country's focal points and task force edit it.",
     countryMilestones: "Milestones of {{country}}",
   },
+  quickUpdate: {
+    changedMeanwhile:
+      "Someone saved this milestone after this page was loaded. Open it to see what changed, then update it again.",
+  },
   form: {
     title: "Edit milestone",
     intro: "Changes are recorded in the milestone's history with your name.",

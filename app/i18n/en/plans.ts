@@ -14,6 +14,8 @@ export const plans = {
   emptyNarrative: "The narrative has not been written yet.",
   actionItems: "Action items",
   activity: "Activity",
+  owner: "Owner",
+  progressNote: "Note on progress",
   leadAgency: "Lead agency",
   start: "Start",
   due: "Due",
@@ -58,6 +60,8 @@ export const plans = {
     endorsedNote: "This plan is endorsed and read-only until the Secretariat reopens it.",
   },
   itemForm: {
+    noOwner: "No owner yet",
+    ownerHint: "The person who answers for this item: one of the country's focal points or task-force members.",
     add: "Add an action item",
     addTitle: "New action item",
     editTitle: "Edit action item",

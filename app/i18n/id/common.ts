@@ -6,6 +6,7 @@ export const common: Translation<typeof en> = {
   tagline: "Pengakuan Bersama atas Keterampilan di ASEAN",
   skipToContent: "Langsung ke konten utama",
   nav: {
+    myWork: "Pekerjaan saya",
     main: "Utama",
     dashboard: "Dasbor",
     countries: "Negara",

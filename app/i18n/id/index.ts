@@ -4,6 +4,7 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { directory } from "./directory";
+import { home } from "./home";
 import { milestones } from "./milestones";
 import { outcomes } from "./outcomes";
 import { participants } from "./participants";
@@ -16,6 +17,7 @@ export const id = {
   auth,
   account,
   admin,
+  home,
   dashboard,
   directory,
   plans,

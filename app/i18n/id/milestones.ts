@@ -82,6 +82,10 @@ export const milestones: Translation<typeof en> = {
     readOnly: "Anda dapat membaca tonggak ini; yang mengubahnya adalah focal point dan gugus tugas negara tersebut.",
     countryMilestones: "Tonggak {{country}}",
   },
+  quickUpdate: {
+    changedMeanwhile:
+      "Seseorang menyimpan tonggak capaian ini setelah halaman ini dimuat. Buka untuk melihat perubahannya, lalu perbarui lagi.",
+  },
   form: {
     title: "Ubah tonggak",
     intro: "Perubahan dicatat dalam riwayat tonggak beserta nama Anda.",

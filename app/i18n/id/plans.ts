@@ -17,6 +17,8 @@ export const plans: Translation<typeof en> = {
   emptyNarrative: "Narasi belum ditulis.",
   actionItems: "Butir aksi",
   activity: "Kegiatan",
+  owner: "Pemilik",
+  progressNote: "Catatan kemajuan",
   leadAgency: "Lembaga utama",
   start: "Mulai",
   due: "Tenggat",
@@ -61,6 +63,9 @@ export const plans: Translation<typeof en> = {
     endorsedNote: "Rencana ini telah disahkan dan hanya dapat dibaca sampai Sekretariat membukanya kembali.",
   },
   itemForm: {
+    noOwner: "Belum ada pemilik",
+    ownerHint:
+      "Orang yang bertanggung jawab atas butir ini: salah satu focal point atau anggota gugus tugas negara ini.",
     add: "Tambah butir aksi",
     addTitle: "Butir aksi baru",
     editTitle: "Ubah butir aksi",

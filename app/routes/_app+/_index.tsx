@@ -1,121 +1,149 @@
 import {
-  data as withHeaders,
-  type HeadersFunction,
+  data,
+  redirect,
+  type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/session.server";
+import { ownCountryIds } from "~/auth/permissions";
+import { assertCan, requireUser } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
-import { recentActivity } from "~/models/audit.server";
-import { parseDashboardFilters } from "~/models/dashboard-filters";
-import { readableCountryFilter } from "~/models/country-scope.server";
-import { dashboardData } from "~/models/dashboard.server";
-import { upcomingWorkshops } from "~/models/workshop.server";
+import { ItemProgressSchema } from "~/forms/action-item";
+import { MilestoneStatusSchema } from "~/forms/milestone";
+import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { findItemScope, updateActionItemProgress } from "~/models/action-plan.server";
+import { changesByOthersSince, countryWork, myOpenItems } from "~/models/country-work.server";
+import { changeMilestoneStatus, findMilestoneScope } from "~/models/milestone.server";
+import { recordHomeVisit } from "~/models/user.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
-import dashboardStyles from "~/styles/dashboard.css?url";
-import milestoneStyles from "~/styles/milestones.css?url";
-import { formatDay, formatNumber, formatPercent } from "~/utils/format";
-import { FiltersSummary, DashboardFilterForm, ExportLinks } from "./__dashboard-filters";
-import { MatrixPanel, ProgressTable } from "./__dashboard-matrix";
-import { AttentionPanel, ChangesPanel } from "./__dashboard-panels";
-import { ProgressChart, Around } from "./__dashboard-progress";
+import styles from "~/styles/home.css?url";
+import { formatDay } from "~/utils/format";
+import { IdParam, parseParam } from "~/utils/params";
+import { toastHeaders } from "~/utils/toast.server";
+import { ChangesSinceLastVisit } from "./__home-changes";
+import { ItemList } from "./__home-items";
+import { MilestoneList } from "./__home-milestones";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: milestoneStyles },
-  { rel: "stylesheet", href: dashboardStyles },
-];
+/**
+ * Home. A country's focal points and task force land on their country's work: what is overdue
+ * or due soon, updatable in place, and what others changed since their last visit. Everyone
+ * else (the Secretariat, facilitators, observers, administrators) follows many countries, so
+ * their home is the dashboard; a shared dashboard link from before it moved keeps its filters.
+ */
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · FocalPoint" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Home · FocalPoint" }];
+
+/** Without a previous visit, "changed since" looks this far back. */
+const FIRST_VISIT_DAYS = 14;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const started = performance.now();
-  const user = await requirePermission(request, "dashboard.read");
-  const filters = parseDashboardFilters(new URL(request.url));
-  const [data, workshops, activity] = await Promise.all([
-    dashboardData(user, filters),
-    upcomingWorkshops(),
-    recentActivity(readableCountryFilter(user)),
+  const user = await requireUser(request);
+  const countryIds = ownCountryIds(user);
+  if (countryIds.length === 0) throw redirect(`/dashboard${new URL(request.url).search}`);
+  const lastVisit = await recordHomeVisit(user.id);
+  const since = lastVisit ?? new Date(Date.now() - FIRST_VISIT_DAYS * 24 * 60 * 60 * 1000);
+  const [work, mine, changes] = await Promise.all([
+    countryWork(user, countryIds),
+    myOpenItems(user),
+    changesByOthersSince(user, countryIds, since),
   ]);
-  // Server-Timing lets the benchmark (and the browser's network panel) read the loader's own time.
-  const headers = { "Server-Timing": `loader;dur=${(performance.now() - started).toFixed(1)}` };
-  return withHeaders({ name: user.name, filters, data, workshops, activity }, { headers });
+  return { work, mine, changes, lastVisit };
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders }) => ({
-  "Server-Timing": loaderHeaders.get("Server-Timing") ?? "",
-});
+/** A progress update of an action item, or a status change of a milestone, each checked on its own record. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getTranslate(request);
+  const formData = await readFormData(request);
+  switch (formData.get("intent")) {
+    case "item-progress": {
+      const item = await findItemScope(parseParam(IdParam, formData.get("itemId")));
+      if (!item) throw new Response("Not found", { status: 404 });
+      assertCan(user, "plan.edit", { countryId: item.countryId, planStatus: item.planStatus });
+      const submission = await parseSubmission(request, formData, ItemProgressSchema);
+      if (submission.status !== "success") return invalidReply(submission);
+      await updateActionItemProgress(item, submission.value, user.id, context.requestId);
+      return data(
+        { result: submission.reply() },
+        { headers: await toastHeaders({ kind: "success", message: t("home:update.itemSaved") }) },
+      );
+    }
+    case "milestone-status": {
+      const milestone = await findMilestoneScope(parseParam(IdParam, formData.get("milestoneId")));
+      if (!milestone) throw new Response("Not found", { status: 404 });
+      assertCan(user, "milestone.edit", { countryId: milestone.countryId });
+      const submission = await parseSubmission(request, formData, MilestoneStatusSchema);
+      if (submission.status !== "success") return invalidReply(submission);
+      try {
+        await changeMilestoneStatus(milestone.id, submission.value, user.id, context.requestId);
+      } catch (error) {
+        return refusalReply(request, submission, error);
+      }
+      return data(
+        { result: submission.reply({ resetForm: true }) },
+        { headers: await toastHeaders({ kind: "success", message: t("home:update.milestoneSaved") }) },
+      );
+    }
+    default:
+      throw await refusal(request, 400, "errors.badRequest");
+  }
+}
 
-export default function Dashboard() {
-  const { name, filters, data, workshops, activity } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("dashboard");
+export default function Home() {
+  const { work, mine, changes, lastVisit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("home");
   const locale = useRootData()?.locale ?? "en";
-  // Every visible country's topic: a milestone saved anywhere in them reloads this page's data.
-  const status = useLiveUpdates(data.countries.map((c) => topic.country(c.id)));
-  const allCountries = data.reference.countries.length;
-  const scope =
-    data.countries.length === allCountries
-      ? t("scopeAll")
-      : data.countries.length
-        ? t("scopeSome", { countries: data.countries.map((c) => c.name).join(", ") })
-        : t("scopeNone");
-  const totals = data.perCountry.reduce(
-    (sum, c) => ({
-      total: sum.total + c.total,
-      completed: sum.completed + c.completed,
-      overdue: sum.overdue + c.overdue,
-      blocked: sum.blocked + c.blocked,
-    }),
-    { total: 0, completed: 0, overdue: 0, blocked: 0 },
-  );
+  // A change saved anywhere in these countries (on a plan, a milestone) reloads this page's data.
+  const status = useLiveUpdates(work.countries.map((c) => topic.country(c.country.id)));
+  const single = work.countries.length === 1 ? work.countries[0]!.country : null;
+  const until = formatDay(work.until, locale);
   return (
     <>
       <header className="page-header">
         <div>
-          <p className="print-only report-title">{t("reportTitle")}</p>
-          <h1 className="greeting">{t("greeting", { name })}</h1>
-          <p>{scope}</p>
-          <p className="print-only">{t("reportDate", { date: formatDay(data.today, locale, "long") })}</p>
-          <FiltersSummary filters={filters} data={data} />
+          <h1>{single ? t("titleIn", { country: single.name }) : t("title")}</h1>
+          <p>{t("lead", { until })}</p>
         </div>
-        <LiveStatus status={status} />
+        <div className="cluster">
+          <LiveStatus status={status} />
+          <Link to="/dashboard" className="button button-secondary">
+            {t("fullDashboard")}
+          </Link>
+        </div>
       </header>
-      {data.countries.length ? (
-        <>
-          <DashboardFilterForm filters={filters} data={data} />
-          <ExportLinks filters={filters} />
-          <div className="stats">
-            <div className="stat">
-              <div className="stat-value">{formatNumber(data.countries.length, locale)}</div>
-              <div className="stat-label">{t("stats.countries")}</div>
-            </div>
-            <div className="stat">
-              <div className="stat-value">
-                {totals.total ? formatPercent(totals.completed / totals.total, locale) : "—"}
-              </div>
-              <div className="stat-label">{t("stats.milestonesCompleted")}</div>
-            </div>
-            <div className="stat">
-              <div className="stat-value">{formatNumber(totals.overdue, locale)}</div>
-              <div className="stat-label">{t("stats.overdue")}</div>
-            </div>
-            <div className="stat">
-              <div className="stat-value">{formatNumber(totals.blocked, locale)}</div>
-              <div className="stat-label">{t("stats.blocked")}</div>
-            </div>
-          </div>
-          <MatrixPanel data={data} />
-          <ProgressTable data={data} />
-          <AttentionPanel data={data} />
-          <ChangesPanel filters={filters} data={data} />
-          <ProgressChart data={data} />
-        </>
-      ) : null}
-      <Around workshops={workshops} activity={activity} />
+      <section className="card" aria-labelledby="my-items-heading">
+        <h2 id="my-items-heading">{t("myItems.heading")}</h2>
+        {mine.length ? <ItemList items={mine} list="mine" showCountry /> : <p className="empty">{t("myItems.none")}</p>}
+      </section>
+      {work.countries.map(({ country, items, milestones }) => (
+        <div key={country.id} className="home-country">
+          {single ? null : <h2 className="home-country-name">{country.name}</h2>}
+          <section className="card" aria-labelledby={`items-${country.code}`}>
+            <h2 id={`items-${country.code}`}>{t("items.heading")}</h2>
+            {items.length ? (
+              <ItemList items={items} list={country.code} />
+            ) : (
+              <p className="empty">{t("items.none", { until })}</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby={`milestones-${country.code}`}>
+            <h2 id={`milestones-${country.code}`}>{t("milestones.heading")}</h2>
+            {milestones.length ? (
+              <MilestoneList milestones={milestones} />
+            ) : (
+              <p className="empty">{t("milestones.none", { until })}</p>
+            )}
+          </section>
+        </div>
+      ))}
+      <ChangesSinceLastVisit changes={changes} lastVisit={lastVisit} />
     </>
   );
 }

@@ -264,6 +264,7 @@ export default function ActionPlan() {
               <thead>
                 <tr>
                   <th scope="col">{t("activity")}</th>
+                  <th scope="col">{t("owner")}</th>
                   <th scope="col">{t("leadAgency")}</th>
                   <th scope="col">{t("due")}</th>
                   <th scope="col">{t("status")}</th>
@@ -280,7 +281,9 @@ export default function ActionPlan() {
                     <td>
                       {data.canEdit ? <Link to={`items/${item.id}`}>{item.activity}</Link> : item.activity}
                       {item.indicator ? <div className="small muted">{item.indicator}</div> : null}
+                      {item.progressNote ? <div className="small">{item.progressNote}</div> : null}
                     </td>
+                    <td>{item.owner?.name ?? "—"}</td>
                     <td>{item.leadAgency}</td>
                     <td className="small">
                       {formatDay(item.dueOn, locale)}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { deleteActionItem, findActionItem, milestoneOptions, updateActionItem } from "~/models/action-plan.server";
+import { actionItemFormOptions, deleteActionItem, findActionItem, updateActionItem } from "~/models/action-plan.server";
 import { ActionItemSchema } from "~/forms/action-item";
 import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
@@ -20,8 +20,8 @@ async function loadItem(planId: string, itemIdParam: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, "plan.edit");
-  const [item, milestones] = await Promise.all([loadItem(plan.id, params.itemId), milestoneOptions(plan.countryId)]);
-  return { plan, item, milestones };
+  const [item, options] = await Promise.all([loadItem(plan.id, params.itemId), actionItemFormOptions(plan.countryId)]);
+  return { plan, item, ...options };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditActionItem() {
-  const { plan, item, milestones } = useLoaderData<typeof loader>();
+  const { plan, item, milestones, owners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("plans");
   return (
@@ -70,6 +70,7 @@ export default function EditActionItem() {
       </header>
       <ActionItemForm
         milestones={milestones}
+        owners={owners}
         lastResult={actionData?.result}
         defaultValue={item}
         cancelTo={`/action-plans/${plan.id}`}

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { createActionItem, milestoneOptions } from "~/models/action-plan.server";
+import { actionItemFormOptions, createActionItem } from "~/models/action-plan.server";
 import { ActionItemSchema } from "~/forms/action-item";
 import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/forms/submission.server";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "New action item · FocalPoint
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, "plan.edit");
-  return { plan, milestones: await milestoneOptions(plan.countryId) };
+  return { plan, ...(await actionItemFormOptions(plan.countryId)) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NewActionItem() {
-  const { plan, milestones } = useLoaderData<typeof loader>();
+  const { plan, milestones, owners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("plans");
   return (
@@ -45,7 +45,12 @@ export default function NewActionItem() {
       <header className="page-header">
         <h1>{t("itemForm.addTitle")}</h1>
       </header>
-      <ActionItemForm milestones={milestones} lastResult={actionData?.result} cancelTo={`/action-plans/${plan.id}`} />
+      <ActionItemForm
+        milestones={milestones}
+        owners={owners}
+        lastResult={actionData?.result}
+        cancelTo={`/action-plans/${plan.id}`}
+      />
     </>
   );
 }

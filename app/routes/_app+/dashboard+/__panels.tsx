@@ -6,7 +6,7 @@ import { DEFAULT_CHANGES_DAYS, dashboardQuery, type DashboardFilters } from "~/m
 import { useRootData } from "~/root";
 import { formatDateTime, formatDay } from "~/utils/format";
 import type { DashboardData } from "~/models/dashboard.server";
-import { useStageName, useStatusName } from "./__dashboard-names";
+import { useStageName, useStatusName } from "./__names";
 
 export function AttentionPanel({ data }: { data: DashboardData }) {
   const { t } = useTranslation("dashboard");
@@ -78,7 +78,7 @@ export function ChangesPanel({ filters, data }: { filters: DashboardFilters; dat
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDay(v, locale);
     return v;
   };
-  const sinceLink = (since: string) => `/?${dashboardQuery({ ...filters, since })}`;
+  const sinceLink = (since: string) => `/dashboard?${dashboardQuery({ ...filters, since })}`;
   const daysAgo = (days: number) => {
     const d = new Date(`${data.today}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() - days);

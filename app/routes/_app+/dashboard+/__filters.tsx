@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filter-select";
 import { DASHBOARD_STATUS_FILTERS, dashboardQuery, type DashboardFilters } from "~/models/dashboard-filters";
 import type { DashboardData } from "~/models/dashboard.server";
-import { useStageName, useStatusName } from "./__dashboard-names";
+import { useStageName, useStatusName } from "./__names";
 
 /** The filters in words, for the printed report and for whoever opens a shared link. */
 export function FiltersSummary({ filters, data }: { filters: DashboardFilters; data: DashboardData }) {
@@ -74,7 +74,7 @@ export function DashboardFilterForm({ filters, data }: { filters: DashboardFilte
           {t("filters.apply")}
         </button>
         {dashboardQuery(filters) ? (
-          <Link to="/" className="button-link">
+          <Link to="/dashboard" className="button-link">
             {t("filters.reset")}
           </Link>
         ) : null}

@@ -6,7 +6,7 @@ import { useRootData } from "~/root";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "~/domain/vocabulary";
 import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import type { DashboardData } from "~/models/dashboard.server";
-import { useCachedTranslation, useStageName, useStatusName } from "./__dashboard-names";
+import { useCachedTranslation, useStageName, useStatusName } from "./__names";
 
 function StatusLegend() {
   const { t } = useTranslation("dashboard");

@@ -1,0 +1,43 @@
+export const home = {
+  title: "What needs doing",
+  titleIn: "What needs doing in {{country}}",
+  lead: "Action items and milestones overdue or due by {{until}}, and blocked milestones. Update them here.",
+  fullDashboard: "Full dashboard",
+  myItems: {
+    heading: "My action items",
+    none: "No open action item is in your name. An item gets its owner on its edit page.",
+  },
+  items: {
+    heading: "Action items overdue or due soon",
+    none: "No action item is overdue or due by {{until}}.",
+    due: "Due {{date}}",
+    noDue: "No due date",
+    owner: "Owner: {{name}}",
+    noOwner: "No owner yet",
+    plan: "Plan: {{plan}}",
+    readOnly: "The plan is endorsed: its items are read-only until the Secretariat reopens it.",
+  },
+  milestones: {
+    heading: "Milestones overdue, due soon or blocked",
+    none: "No milestone is overdue, due by {{until}} or blocked.",
+    target: "Target {{date}}",
+    noTarget: "No target date",
+    countryLevel: "Country level",
+  },
+  update: {
+    status: "Status",
+    progress: "Progress (%)",
+    progressNote: "Note on progress",
+    comment: "Comment (optional)",
+    save: "Save update",
+    itemSaved: "Action item updated.",
+    milestoneSaved: "Milestone updated.",
+  },
+  changes: {
+    heading: "Changed since your last visit",
+    since: "Since {{date}}, by others.",
+    firstVisit: "In the last two weeks, by others.",
+    none: "Nothing new from others since then.",
+    more: "The {{shown}} latest of {{total}} changes. Every change is on the dashboard and in each record's history.",
+  },
+};

@@ -1,0 +1,78 @@
+import { getFormProps } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrorSummary, Field, SelectField } from "~/components/forms";
+import { MilestoneStatusBadge } from "~/components/status-badges";
+import { MILESTONE_STATUSES } from "~/domain/vocabulary";
+import { MilestoneStatusSchema } from "~/forms/milestone";
+import { useFetcherForm } from "~/forms/use-app-form";
+import type { countryWork } from "~/models/country-work.server";
+import { useRootData } from "~/root";
+import { formatDay } from "~/utils/format";
+
+type Milestone = Awaited<ReturnType<typeof countryWork>>["countries"][number]["milestones"][number];
+
+/** Milestones as cards, each with its status change (and a comment) in place when the person may make it. */
+export function MilestoneList({ milestones }: { milestones: Milestone[] }) {
+  return (
+    <ul className="work-list">
+      {milestones.map((m) => (
+        // A new version (saved here or elsewhere) starts the form again from what is stored.
+        <MilestoneCard key={`${m.id}-${new Date(m.updatedAt).getTime()}`} milestone={m} />
+      ))}
+    </ul>
+  );
+}
+
+function MilestoneCard({ milestone: m }: { milestone: Milestone }) {
+  const { t } = useTranslation("home");
+  const { t: tm } = useTranslation("milestones");
+  const { t: tp } = useTranslation("plans");
+  const locale = useRootData()?.locale ?? "en";
+  const headingId = `milestone-${m.id}`;
+  const stage = tm(`stages.${m.stage.code as "national_standard"}`, { defaultValue: m.stage.name });
+  return (
+    <li className={m.overdue ? "work-card overdue" : "work-card"} aria-labelledby={headingId}>
+      <div className="work-card-summary">
+        <h3 id={headingId} className="work-card-title">
+          <Link to={`/milestones/${m.id}`}>{`${m.sector?.name ?? t("milestones.countryLevel")} · ${stage}`}</Link>
+        </h3>
+        <p className="work-card-facts small">
+          <span>
+            {m.targetOn ? t("milestones.target", { date: formatDay(m.targetOn, locale) }) : t("milestones.noTarget")}
+          </span>
+          {m.overdue ? <span className="badge badge-warn">{tp("overdue")}</span> : null}
+          <MilestoneStatusBadge status={m.status} />
+        </p>
+      </div>
+      {m.canUpdate ? <MilestoneStatusForm milestone={m} /> : null}
+    </li>
+  );
+}
+
+function MilestoneStatusForm({ milestone: m }: { milestone: Milestone }) {
+  const { t } = useTranslation("home");
+  const { t: tc } = useTranslation("common");
+  const { fetcher, form, fields, busy } = useFetcherForm(MilestoneStatusSchema, {
+    id: `status-${m.id}`,
+    match: { intent: "milestone-status", milestoneId: m.id },
+    defaultValue: { status: m.status },
+  });
+  return (
+    <fetcher.Form method="post" className="work-card-form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="milestone-status" />
+      <input type="hidden" name="milestoneId" value={m.id} />
+      <input type="hidden" name="seenUpdatedAt" value={new Date(m.updatedAt).toISOString()} />
+      <FormErrorSummary form={form} />
+      <SelectField
+        label={t("update.status")}
+        meta={fields.status}
+        options={MILESTONE_STATUSES.map((s) => ({ value: s, label: tc(`milestoneStatuses.${s}`) }))}
+      />
+      <Field label={t("update.comment")} meta={fields.note} className="work-card-note-field" />
+      <button type="submit" disabled={busy}>
+        {t("update.save")}
+      </button>
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,121 @@
+import {
+  data as withHeaders,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/session.server";
+import { LiveStatus } from "~/components/live-status";
+import { recentActivity } from "~/models/audit.server";
+import { parseDashboardFilters } from "~/models/dashboard-filters";
+import { readableCountryFilter } from "~/models/country-scope.server";
+import { dashboardData } from "~/models/dashboard.server";
+import { upcomingWorkshops } from "~/models/workshop.server";
+import { topic } from "~/realtime/topics";
+import { useLiveUpdates } from "~/realtime/use-live-updates";
+import { useRootData } from "~/root";
+import dashboardStyles from "~/styles/dashboard.css?url";
+import milestoneStyles from "~/styles/milestones.css?url";
+import { formatDay, formatNumber, formatPercent } from "~/utils/format";
+import { FiltersSummary, DashboardFilterForm, ExportLinks } from "./__filters";
+import { MatrixPanel, ProgressTable } from "./__matrix";
+import { AttentionPanel, ChangesPanel } from "./__panels";
+import { ProgressChart, Around } from "./__progress";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: milestoneStyles },
+  { rel: "stylesheet", href: dashboardStyles },
+];
+
+export const meta: MetaFunction = () => [{ title: "Dashboard · FocalPoint" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const started = performance.now();
+  const user = await requirePermission(request, "dashboard.read");
+  const filters = parseDashboardFilters(new URL(request.url));
+  const [data, workshops, activity] = await Promise.all([
+    dashboardData(user, filters),
+    upcomingWorkshops(),
+    recentActivity(readableCountryFilter(user)),
+  ]);
+  // Server-Timing lets the benchmark (and the browser's network panel) read the loader's own time.
+  const headers = { "Server-Timing": `loader;dur=${(performance.now() - started).toFixed(1)}` };
+  return withHeaders({ name: user.name, filters, data, workshops, activity }, { headers });
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Server-Timing": loaderHeaders.get("Server-Timing") ?? "",
+});
+
+export default function Dashboard() {
+  const { name, filters, data, workshops, activity } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dashboard");
+  const locale = useRootData()?.locale ?? "en";
+  // Every visible country's topic: a milestone saved anywhere in them reloads this page's data.
+  const status = useLiveUpdates(data.countries.map((c) => topic.country(c.id)));
+  const allCountries = data.reference.countries.length;
+  const scope =
+    data.countries.length === allCountries
+      ? t("scopeAll")
+      : data.countries.length
+        ? t("scopeSome", { countries: data.countries.map((c) => c.name).join(", ") })
+        : t("scopeNone");
+  const totals = data.perCountry.reduce(
+    (sum, c) => ({
+      total: sum.total + c.total,
+      completed: sum.completed + c.completed,
+      overdue: sum.overdue + c.overdue,
+      blocked: sum.blocked + c.blocked,
+    }),
+    { total: 0, completed: 0, overdue: 0, blocked: 0 },
+  );
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <p className="print-only report-title">{t("reportTitle")}</p>
+          <h1 className="greeting">{t("greeting", { name })}</h1>
+          <p>{scope}</p>
+          <p className="print-only">{t("reportDate", { date: formatDay(data.today, locale, "long") })}</p>
+          <FiltersSummary filters={filters} data={data} />
+        </div>
+        <LiveStatus status={status} />
+      </header>
+      {data.countries.length ? (
+        <>
+          <DashboardFilterForm filters={filters} data={data} />
+          <ExportLinks filters={filters} />
+          <div className="stats">
+            <div className="stat">
+              <div className="stat-value">{formatNumber(data.countries.length, locale)}</div>
+              <div className="stat-label">{t("stats.countries")}</div>
+            </div>
+            <div className="stat">
+              <div className="stat-value">
+                {totals.total ? formatPercent(totals.completed / totals.total, locale) : "—"}
+              </div>
+              <div className="stat-label">{t("stats.milestonesCompleted")}</div>
+            </div>
+            <div className="stat">
+              <div className="stat-value">{formatNumber(totals.overdue, locale)}</div>
+              <div className="stat-label">{t("stats.overdue")}</div>
+            </div>
+            <div className="stat">
+              <div className="stat-value">{formatNumber(totals.blocked, locale)}</div>
+              <div className="stat-label">{t("stats.blocked")}</div>
+            </div>
+          </div>
+          <MatrixPanel data={data} />
+          <ProgressTable data={data} />
+          <AttentionPanel data={data} />
+          <ChangesPanel filters={filters} data={data} />
+          <ProgressChart data={data} />
+        </>
+      ) : null}
+      <Around workshops={workshops} activity={activity} />
+    </>
+  );
+}
