@@ -84,7 +84,7 @@ export function CheckInPanel({
         <div className="notice notice-warning">
           <p>{t("attendance.outsideDays", { today: formatDay(todayOutside, locale) })}</p>
           <label className="checkbox">
-            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{" "}
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
             {t("attendance.confirmOutsideDays", { day: formatDay(day, locale) })}
           </label>
         </div>
