@@ -24,25 +24,43 @@ export function defaultAttendanceDay(
   return workshopDays(workshop).includes(today) ? today : workshop.startsOn;
 }
 
+/**
+ * Today in the workshop's own zone when it is not one of the workshop's days
+ * (before it starts or after it ends), else null: check-ins made then are
+ * confirmed first, since they are usually a wrong workshop or a wrong day.
+ */
+export function todayOutsideDays(
+  workshop: { startsOn: string; endsOn: string; timeZone: string },
+  now = new Date(),
+): string | null {
+  const today = todayIn(workshop.timeZone, now);
+  return workshopDays(workshop).includes(today) ? null : today;
+}
+
 export type CheckInResult =
   | { status: "checked_in"; participantId: string; name: string; checkedInAt: Date }
   | { status: "already"; participantId: string; name: string; checkedInAt: Date }
   | { status: "not_participant" }
-  | { status: "bad_day" };
+  | { status: "bad_day" }
+  | { status: "outside_days"; today: string };
 
 /**
  * Checks a participant in for one day, by their id (search-and-tick) or by
  * the code on their badge (QR or typed). The caller has already checked that
  * the actor runs this workshop. Doing it twice is harmless: the second time
- * reports when the person was checked in.
+ * reports when the person was checked in. On a day that is not one of the
+ * workshop's (in its zone) nothing is written unless the facilitator confirmed.
  */
 export async function checkIn(
-  workshop: { id: string; startsOn: string; endsOn: string },
+  workshop: { id: string; startsOn: string; endsOn: string; timeZone: string },
   day: string,
   who: { participantId: string } | { badgeCode: string },
   { actorId, requestId }: ChangeAuthor,
+  { outsideDaysConfirmed = false, now = new Date() }: { outsideDaysConfirmed?: boolean; now?: Date } = {},
 ): Promise<CheckInResult> {
   if (!workshopDays(workshop).includes(day)) return { status: "bad_day" };
+  const today = todayOutsideDays(workshop, now);
+  if (today && !outsideDaysConfirmed) return { status: "outside_days", today };
   let where: { id: string } | { badgeToken: string };
   if ("participantId" in who) where = { id: who.participantId };
   else {
@@ -123,7 +141,8 @@ export async function undoCheckIn(
 
 /**
  * The live board for one day: who is present (newest first) and counts per
- * day. Managers also get everyone still expected, for search-and-tick.
+ * day. Managers also get everyone still expected, for search-and-tick, and
+ * which of those present are walk-ins.
  * Two queries, so every open screen can reload it on each check-in.
  */
 export async function attendanceBoard(
@@ -144,6 +163,7 @@ export async function attendanceBoard(
             name: true,
             category: true,
             sex: true,
+            registrationStatus: true,
             organisationName: true,
             country: { select: { code: true } },
           },
@@ -170,9 +190,11 @@ export async function attendanceBoard(
   return {
     day,
     days: workshopDays(workshop).map((d) => ({ day: d, present: countByDay.get(d) ?? 0 })),
-    present: present.map((a) => ({
-      ...a.participant,
-      country: a.participant.country?.code ?? null,
+    present: present.map(({ participant: { registrationStatus, ...p }, ...a }) => ({
+      ...p,
+      // Who came without registering is the facilitators' to know, like every registration status.
+      walkIn: options.includeExpected && registrationStatus !== "registered",
+      country: p.country?.code ?? null,
       checkedInAt: a.checkedInAt,
       method: a.method,
     })),
@@ -196,11 +218,24 @@ function countBy<T>(items: readonly T[], key: (item: T) => string) {
 // ---------------------------------------------------------------------------
 // Statistics
 
+/** The rows of the registration-and-attendance table, in the order a report reads them. */
+const REGISTRATION_GROUPS = ["registered", "registered_attended", "no_show", "walk_in"] as const;
+
 export type AttendanceStatistics = {
   days: string[];
+  /** on the list as registered (they said they would come) */
   registered: number;
+  /** registered and checked in on at least one day */
+  registeredAttended: number;
+  /** registered and never checked in */
+  noShows: number;
+  /** checked in on at least one day without being registered (invited, waitlisted or declined) */
+  walkIns: number;
+  /** everyone checked in on at least one day: registeredAttended + walkIns */
   attended: number;
   personDays: number;
+  /** registered, registered and came, no-shows and walk-ins, each by sex (keys: REGISTRATION_GROUPS) */
+  byRegistration: StatisticsRow[];
   /** people present on each day, by sex */
   byDay: StatisticsRow[];
   byCountry: StatisticsRow[];
@@ -212,6 +247,10 @@ export type AttendanceStatistics = {
  * Attendance counted from the check-ins themselves: who came (on any day),
  * disaggregated by sex as donors ask, by day, country and category. A person
  * checked in on two days counts once as attended and twice as person-days.
+ * "Registered" is the registration status now (said they would come); a
+ * walk-in is anyone checked in without it, so registered-and-attended plus
+ * walk-ins is everyone who came, and registered-and-attended plus no-shows is
+ * everyone registered.
  */
 export async function attendanceStatistics(workshop: {
   id: string;
@@ -242,10 +281,30 @@ export async function attendanceStatistics(workshop: {
     return row;
   });
 
+  const isRegistered = (p: (typeof participants)[number]) => p.registrationStatus === "registered";
+  const groups = {
+    registered: participants.filter(isRegistered),
+    registered_attended: came.filter(isRegistered),
+    no_show: participants.filter((p) => isRegistered(p) && p.attendance.length === 0),
+    walk_in: came.filter((p) => !isRegistered(p)),
+  } satisfies Record<(typeof REGISTRATION_GROUPS)[number], unknown>;
+  const byRegistration = REGISTRATION_GROUPS.map((key) => {
+    const row: StatisticsRow = { key, attended: 0, bySex: noSexes(), personDays: 0 };
+    for (const p of groups[key]) {
+      row.attended += 1;
+      row.bySex[sexOf(p.sex)] += 1;
+      row.personDays += p.attendance.length;
+    }
+    return row;
+  });
   return {
     days,
-    registered: participants.filter((p) => p.registrationStatus === "registered").length,
+    registered: groups.registered.length,
+    registeredAttended: groups.registered_attended.length,
+    noShows: groups.no_show.length,
+    walkIns: groups.walk_in.length,
     attended: came.length,
+    byRegistration,
     personDays: came.reduce((sum, p) => sum + p.attendance.length, 0),
     byDay,
     ...tabulateAttendance(came),

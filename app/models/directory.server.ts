@@ -1,6 +1,7 @@
 import type { Prisma } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
 import type { OrganisationKind, Role } from "~/domain/vocabulary";
+import { pageOfUsers } from "./people-search.server";
 
 /** The people directory: everyone with an account or an invitation, searchable. */
 
@@ -16,20 +17,9 @@ export type PeopleFilter = {
 
 export async function listPeople(filter: PeopleFilter) {
   const page = Math.max(1, filter.page ?? 1);
-  const query = filter.query?.trim();
-  const where: Prisma.UserWhereInput = {
+  const base: Prisma.UserWhereInput = {
     status: filter.includeDisabled ? undefined : { not: "disabled" },
     AND: [
-      query
-        ? {
-            OR: [
-              { name: { contains: query } },
-              { email: { contains: query.toLowerCase() } },
-              { organisation: { name: { contains: query } } },
-              { organisation: { acronym: { contains: query } } },
-            ],
-          }
-        : {},
       filter.countryId
         ? { OR: [{ countryId: filter.countryId }, { roles: { some: { countryId: filter.countryId } } }] }
         : {},
@@ -37,24 +27,27 @@ export async function listPeople(filter: PeopleFilter) {
       filter.kind ? { organisation: { kind: filter.kind } } : {},
     ],
   };
-  const [total, people] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: { name: "asc" },
-      skip: (page - 1) * PEOPLE_PER_PAGE,
-      take: PEOPLE_PER_PAGE,
-      select: {
-        id: true,
-        name: true,
-        position: true,
-        status: true,
-        country: { select: { code: true, name: true } },
-        organisation: { select: { id: true, name: true, acronym: true } },
-        roles: { select: { role: true, country: { select: { code: true } } } },
-      },
-    }),
-  ]);
+  const { where, skip, total } = await pageOfUsers(
+    base,
+    filter.query,
+    { page, perPage: PEOPLE_PER_PAGE },
+    { organisation: true },
+  );
+  const people = await db.user.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip,
+    take: PEOPLE_PER_PAGE,
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      status: true,
+      country: { select: { code: true, name: true } },
+      organisation: { select: { id: true, name: true, acronym: true } },
+      roles: { select: { role: true, country: { select: { code: true } } } },
+    },
+  });
   return { people, total, page, pages: Math.max(1, Math.ceil(total / PEOPLE_PER_PAGE)) };
 }
 

@@ -1,6 +1,7 @@
 import { emit } from "~/events.server";
 import { z } from "zod";
 import { InputRefused } from "~/domain/input-refused";
+import { matchesSearch } from "~/domain/search";
 import { db, type Prisma } from "~/utils/db.server";
 import {
   PARTICIPANT_CATEGORIES,
@@ -12,6 +13,7 @@ import {
 import type { ParticipantInput } from "~/forms/participant";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { newBadgeToken } from "./participant-badge.server";
+import { usersMatching } from "./people-search.server";
 
 /** What a reader of the list may see: everything, or who takes part without contact details. */
 export type ParticipantAccess = { seesContacts: boolean };
@@ -73,25 +75,27 @@ const listSelect = {
  * e-mails, sex or who was invited, declined or waitlisted.
  */
 export async function listParticipants(workshopId: string, filter: ParticipantFilter, access: ParticipantAccess) {
-  const query = filter.query?.trim();
+  // A workshop's list is read whole, so the search (without regard to accents, decision 015) filters it here.
   const rows = await db.participant.findMany({
     where: {
       workshopId,
       category: filter.category,
       countryId: filter.countryId,
       registrationStatus: access.seesContacts ? filter.status : "registered",
-      OR: query
-        ? [
-            { name: { contains: query } },
-            { organisationName: { contains: query } },
-            ...(access.seesContacts ? [{ email: { contains: query.toLowerCase() } }] : []),
-          ]
-        : undefined,
     },
     orderBy: [{ name: "asc" }],
     select: listSelect,
   });
-  return rows.map((p) => ({
+  const matching = rows.filter((p) =>
+    matchesSearch(filter.query ?? "", [
+      p.name,
+      p.organisationName,
+      p.organisation?.name,
+      p.organisation?.acronym,
+      access.seesContacts ? p.email : null,
+    ]),
+  );
+  return matching.map((p) => ({
     id: p.id,
     name: p.name,
     category: p.category as ParticipantCategory,
@@ -149,20 +153,11 @@ export function getParticipant(workshopId: string, participantId: string) {
 
 /** People in the directory a facilitator can add, with what the participant record copies from them. */
 export async function searchDirectoryForParticipants(workshopId: string, query: string) {
-  const q = query.trim();
-  if (q.length < 2) return [];
+  if (query.trim().length < 2) return [];
+  const ids = await usersMatching({ status: { not: "disabled" } }, query, { organisation: true });
   const people = await db.user.findMany({
-    where: {
-      status: { not: "disabled" },
-      OR: [
-        { name: { contains: q } },
-        { email: { contains: q.toLowerCase() } },
-        { organisation: { name: { contains: q } } },
-        { organisation: { acronym: { contains: q } } },
-      ],
-    },
-    orderBy: { name: "asc" },
-    take: 10,
+    where: { id: { in: ids.slice(0, 10) } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       id: true,
       name: true,

@@ -4,6 +4,7 @@ import type { Locale, Role } from "~/domain/vocabulary";
 import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { pageOfUsers } from "./people-search.server";
 
 /** People's accounts as administrators manage them: the directory, roles and status. */
 
@@ -55,29 +56,30 @@ const USERS_PER_PAGE = 25;
 
 export async function listUsers(filter: UserListFilter) {
   const page = Math.max(1, filter.page ?? 1);
-  const query = filter.query?.trim().toLowerCase();
-  const where = {
+  const base = {
     status: filter.status || undefined,
     roles: filter.role ? { some: { role: filter.role } } : undefined,
-    OR: query ? [{ name: { contains: query } }, { email: { contains: query } }] : undefined,
   };
-  const [total, users] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ name: "asc" }],
-      skip: (page - 1) * USERS_PER_PAGE,
-      take: USERS_PER_PAGE,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        status: true,
-        organisation: { select: { name: true, acronym: true } },
-        roles: { select: { role: true, label: true, country: { select: { code: true } } } },
-      },
-    }),
-  ]);
+  const { where, skip, total } = await pageOfUsers(
+    base,
+    filter.query,
+    { page, perPage: USERS_PER_PAGE },
+    { organisation: false },
+  );
+  const users = await db.user.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    skip,
+    take: USERS_PER_PAGE,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      organisation: { select: { name: true, acronym: true } },
+      roles: { select: { role: true, label: true, country: { select: { code: true } } } },
+    },
+  });
   return { users, total, page, pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)) };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getCountryProfile, listCountriesOverview } from "~/models/country.server";
 import { listPeople, PEOPLE_PER_PAGE } from "~/models/directory.server";
 import { listOrganisations } from "~/models/organisation.server";
+import { listParticipants, searchDirectoryForParticipants } from "~/models/participant.server";
+import { listUsers } from "~/models/user.server";
 import { action as editCountryAction, loader as editCountryLoader } from "~/routes/_app+/countries+/$code.edit";
 import { loader as countryLoader } from "~/routes/_app+/countries+/$code._index";
 import { action as editOrganisationAction } from "~/routes/_app+/organisations+/$organisationId.edit";
@@ -140,6 +142,63 @@ describe("the people directory", () => {
       "Paolo Reyes Castillo",
     ]);
     expect((await listPeople({ query: "nobody by this name" })).total).toBe(0);
+  });
+
+  it("finds Nguyễn Thị Hương as huong or Nguyen in every list of people, accents and case aside", async () => {
+    const fp = await db.user.update({
+      where: { email: demo.focalPoint("VN") },
+      data: { name: "Nguyễn Thị Hương" },
+      include: { country: true },
+    });
+    await db.organisation.update({ where: { id: fp.organisationId! }, data: { name: "Bộ Lao động - Thương binh" } });
+    const found = (people: { name: string }[]) => people.some((p) => p.name === "Nguyễn Thị Hương");
+    for (const query of ["huong", "Nguyen", "NGUYỄN THỊ", "huong nguyen", "thuong binh"]) {
+      expect(found((await listPeople({ query })).people), `directory: ${query}`).toBe(true);
+      const workshop = await db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } });
+      expect(found(await searchDirectoryForParticipants(workshop.id, query)), `picker: ${query}`).toBe(true);
+    }
+    // The administrators' list searches name and e-mail only.
+    for (const query of ["huong", "Nguyen", "fp.vn@"])
+      expect(found((await listUsers({ query })).users), query).toBe(true);
+    expect(found((await listUsers({ query: "thuong binh" })).users)).toBe(false);
+    expect((await listPeople({ query: "huong hung" })).total).toBe(0);
+
+    // A workshop's participant list, for its facilitators and for readers.
+    const workshop = await db.workshop.findFirstOrThrow({ where: { startsOn: "2015-08-10" } });
+    await db.participant.create({
+      data: {
+        workshopId: workshop.id,
+        name: "Đặng Văn Đức",
+        category: "task_force",
+        registrationStatus: "registered",
+        organisationName: "Tổng cục Giáo dục nghề nghiệp",
+        badgeToken: "t-dang-van-duc",
+      },
+    });
+    for (const seesContacts of [true, false])
+      for (const query of ["dang van duc", "ĐẶNG", "tong cuc giao"])
+        expect(
+          (await listParticipants(workshop.id, { query }, { seesContacts })).map((p) => p.name),
+          `${query} (${seesContacts})`,
+        ).toEqual(["Đặng Văn Đức"]);
+  });
+
+  it("pages a searched list as it pages the whole one", async () => {
+    const many = PEOPLE_PER_PAGE + 5;
+    await db.user.createMany({
+      data: Array.from({ length: many }, (_, i) => ({
+        name: `Phạm Thị Mai ${String(i + 1).padStart(2, "0")}`,
+        email: `mai.${i + 1}@example.test`,
+      })),
+    });
+    const first = await listPeople({ query: "pham thi mai" });
+    const second = await listPeople({ query: "pham thi mai", page: 2 });
+    expect([first.total, first.pages, second.pages]).toEqual([many, 2, 2]);
+    expect(names(first.people)).toEqual(
+      Array.from({ length: PEOPLE_PER_PAGE }, (_, i) => `Phạm Thị Mai ${String(i + 1).padStart(2, "0")}`),
+    );
+    expect(names(second.people)).toEqual(["31", "32", "33", "34", "35"].map((n) => `Phạm Thị Mai ${n}`));
+    await db.user.deleteMany({ where: { email: { endsWith: "@example.test", startsWith: "mai." } } });
   });
 
   it("filters by country, role and organisation kind, together", async () => {

@@ -26,6 +26,18 @@ export const common = {
     observer: "Observer",
   },
   roleIn: "{{role}}, {{country}}",
+  countries: {
+    BN: "Brunei Darussalam",
+    KH: "Cambodia",
+    ID: "Indonesia",
+    LA: "Lao PDR",
+    MY: "Malaysia",
+    MM: "Myanmar",
+    PH: "Philippines",
+    SG: "Singapore",
+    TH: "Thailand",
+    VN: "Viet Nam",
+  },
   sexes: { female: "Female", male: "Male", other: "Other", undisclosed: "Not stated" },
   organisationKinds: {
     ministry: "Ministry or government agency",

@@ -169,6 +169,7 @@ export const participants = {
     checkedInAt: "Checked in",
     method: "How",
     methods: { qr: "Badge", manual: "List" },
+    walkIn: "walk-in",
     undo: "Undo",
     undoLabel: "Undo the check-in of {{name}}",
     undone: "Check-in of {{name}} undone.",
@@ -186,7 +187,7 @@ export const participants = {
     checkInCode: "Check in",
     fromList: "Search and tick",
     search: "Find a participant",
-    searchHint: "Filter the list of people not yet checked in.",
+    searchHint: "Filter the list of people not yet checked in. Accents and capitals do not matter.",
     checkInPerson: "Check in {{name}}",
     everyoneIn: "Everyone expected is checked in.",
     result: {
@@ -194,8 +195,13 @@ export const participants = {
       already: "Already checked in at {{time}}: {{name}}",
       not_participant: "Not a participant of this workshop",
       bad_day: "That day is not one of the workshop's days.",
+      outside_days:
+        "Nothing recorded: today ({{today}}) is not one of the workshop's days in its time zone. Tick the confirmation above to record check-ins for {{day}} anyway.",
       invalid: "This check-in could not be read. Reload the page and try again.",
     },
+    outsideDays:
+      "Today ({{today}}) is not one of this workshop's days in its time zone. Check-ins recorded now, for example from a paper sign-in sheet, need your confirmation.",
+    confirmOutsideDays: "Record check-ins for {{day}} anyway",
     badgeLanding: "Badge of a participant of {{workshop}}. Confirm the check-in below.",
     notAFacilitator: "Only the workshop's facilitators can check people in. A badge alone checks nobody in.",
   },
@@ -203,7 +209,25 @@ export const participants = {
     none: "No check-ins yet.",
     title: "Statistics",
     intro: "Counted from the check-ins: people who came on at least one day, by sex.",
-    summary: "{{attended}} of {{registered}} registered came; {{personDays}} person-days.",
+    summary:
+      "{{registered}} registered: {{registeredAttended}} came, {{noShows}} did not come (no-shows). {{walkIns}} came without registering (walk-ins). {{attended}} came in all; {{personDays}} person-days.",
+    definitionsTitle: "Who counts as registered, a no-show or a walk-in",
+    definitions: {
+      registered:
+        "Registered: on the participant list with the status Registered, that is, they confirmed they would come (by their invitation link or as entered by a facilitator).",
+      noShow: "No-show: registered, but never checked in on any day.",
+      walkIn:
+        "Walk-in: checked in on at least one day without being registered (still invited, waitlisted or declined).",
+      tables: "The tables by day, country, category and sex count everyone who came, walk-ins included.",
+    },
+    byRegistration: "Registered and attended",
+    groups: {
+      registered: "Registered",
+      registered_attended: "Registered and came",
+      no_show: "Registered, did not come (no-shows)",
+      walk_in: "Came without registering (walk-ins)",
+    },
+    people: "People",
     byDay: "By day",
     byCountry: "By country",
     byCategory: "By category",

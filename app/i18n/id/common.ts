@@ -29,6 +29,18 @@ export const common: Translation<typeof en> = {
     observer: "Pengamat",
   },
   roleIn: "{{role}}, {{country}}",
+  countries: {
+    BN: "Brunei Darussalam",
+    KH: "Kamboja",
+    ID: "Indonesia",
+    LA: "Laos",
+    MY: "Malaysia",
+    MM: "Myanmar",
+    PH: "Filipina",
+    SG: "Singapura",
+    TH: "Thailand",
+    VN: "Vietnam",
+  },
   sexes: { female: "Perempuan", male: "Laki-laki", other: "Lainnya", undisclosed: "Tidak disebutkan" },
   organisationKinds: {
     ministry: "Kementerian atau lembaga pemerintah",

@@ -174,6 +174,7 @@ export const participants: Translation<typeof en> = {
     nobodyYet: "Belum ada yang dicatat hadir untuk hari ini.",
     checkedInAt: "Dicatat hadir",
     method: "Cara",
+    walkIn: "peserta langsung",
     methods: { qr: "Tanda pengenal", manual: "Daftar" },
     undo: "Batalkan",
     undoLabel: "Batalkan kehadiran {{name}}",
@@ -192,7 +193,7 @@ export const participants: Translation<typeof en> = {
     checkInCode: "Catat hadir",
     fromList: "Cari dan centang",
     search: "Cari peserta",
-    searchHint: "Saring daftar orang yang belum dicatat hadir.",
+    searchHint: "Saring daftar orang yang belum dicatat hadir. Tanda aksen dan huruf besar tidak berpengaruh.",
     checkInPerson: "Catat hadir {{name}}",
     everyoneIn: "Semua yang diharapkan sudah dicatat hadir.",
     result: {
@@ -200,8 +201,13 @@ export const participants: Translation<typeof en> = {
       already: "Sudah dicatat hadir pukul {{time}}: {{name}}",
       not_participant: "Bukan peserta lokakarya ini",
       bad_day: "Hari itu bukan salah satu hari lokakarya.",
+      outside_days:
+        "Tidak ada yang dicatat: hari ini ({{today}}) bukan salah satu hari lokakarya menurut zona waktunya. Centang konfirmasi di atas untuk tetap mencatat kehadiran untuk {{day}}.",
       invalid: "Check-in ini tidak dapat dibaca. Muat ulang halaman lalu coba lagi.",
     },
+    outsideDays:
+      "Hari ini ({{today}}) bukan salah satu hari lokakarya ini menurut zona waktunya. Kehadiran yang dicatat sekarang, misalnya dari lembar daftar hadir kertas, perlu konfirmasi Anda.",
+    confirmOutsideDays: "Tetap catat kehadiran untuk {{day}}",
     badgeLanding: "Tanda pengenal peserta {{workshop}}. Konfirmasi kehadirannya di bawah.",
     notAFacilitator:
       "Hanya fasilitator lokakarya yang dapat mencatat kehadiran. Tanda pengenal saja tidak mencatat siapa pun.",
@@ -210,7 +216,26 @@ export const participants: Translation<typeof en> = {
     none: "Belum ada pencatatan kehadiran.",
     title: "Statistik",
     intro: "Dihitung dari pencatatan kehadiran: orang yang datang setidaknya satu hari, menurut jenis kelamin.",
-    summary: "{{attended}} dari {{registered}} peserta terdaftar datang; {{personDays}} hari-orang.",
+    summary:
+      "{{registered}} terdaftar: {{registeredAttended}} datang, {{noShows}} tidak datang. {{walkIns}} datang tanpa mendaftar (peserta langsung). Seluruhnya {{attended}} orang datang; {{personDays}} hari-orang.",
+    definitionsTitle: "Siapa yang dihitung terdaftar, tidak datang, atau peserta langsung",
+    definitions: {
+      registered:
+        "Terdaftar: ada di daftar peserta dengan status Terdaftar, artinya mereka sudah memastikan akan datang (melalui tautan undangan atau dimasukkan oleh fasilitator).",
+      noShow: "Tidak datang: terdaftar, tetapi tidak pernah dicatat hadir pada hari mana pun.",
+      walkIn:
+        "Peserta langsung: dicatat hadir setidaknya satu hari tanpa terdaftar (masih diundang, dalam daftar tunggu, atau menolak).",
+      tables:
+        "Tabel menurut hari, negara, kategori, dan jenis kelamin menghitung semua yang datang, termasuk peserta langsung.",
+    },
+    byRegistration: "Pendaftaran dan kehadiran",
+    groups: {
+      registered: "Terdaftar",
+      registered_attended: "Terdaftar dan datang",
+      no_show: "Terdaftar, tidak datang",
+      walk_in: "Datang tanpa mendaftar (peserta langsung)",
+    },
+    people: "Orang",
     byDay: "Menurut hari",
     byCountry: "Menurut negara",
     byCategory: "Menurut kategori",

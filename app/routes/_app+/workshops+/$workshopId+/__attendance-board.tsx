@@ -47,7 +47,10 @@ export function AttendanceBoard({
         />
         <BreakdownList
           title={tw("byCountry")}
-          items={board.byCountry.map((c) => ({ label: c.name, count: c.count }))}
+          items={board.byCountry.map((c) => ({
+            label: c.name === "—" ? t("noCountry") : tc(`countries.${c.name as "LA"}`, { defaultValue: c.name }),
+            count: c.count,
+          }))}
         />
         <BreakdownList
           title={tw("bySex")}
@@ -78,6 +81,12 @@ export function AttendanceBoard({
                 <tr key={p.id}>
                   <td>
                     <strong>{p.name}</strong>
+                    {p.walkIn ? (
+                      <>
+                        {" "}
+                        <span className="badge badge-warn">{t("attendance.walkIn")}</span>
+                      </>
+                    ) : null}
                   </td>
                   <td data-label={t("category")}>{tw(`categories.${p.category as "focal_point"}`)}</td>
                   <td data-label={t("organisation")}>{p.organisationName || "—"}</td>

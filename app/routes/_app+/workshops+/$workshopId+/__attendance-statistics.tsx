@@ -20,6 +20,13 @@ export function Statistics({
   const tables: { id: string; title: string; column: string; rows: StatisticsRow[]; label: (key: string) => string }[] =
     [
       {
+        id: "registration",
+        title: t("stats.byRegistration"),
+        column: t("status"),
+        rows: statistics.byRegistration,
+        label: (key) => t(`stats.groups.${key as "walk_in"}`),
+      },
+      {
         id: "day",
         title: t("stats.byDay"),
         column: t("attendance.day"),
@@ -31,7 +38,7 @@ export function Statistics({
         title: t("stats.byCountry"),
         column: t("country"),
         rows: statistics.byCountry,
-        label: (key) => key || t("noCountry"),
+        label: (key) => (key ? tc(`countries.${key as "LA"}`, { defaultValue: key }) : t("noCountry")),
       },
       {
         id: "category",
@@ -54,13 +61,25 @@ export function Statistics({
         <div>
           <h2 id="stats-heading">{t("stats.title")}</h2>
           <p className="muted small">{t("stats.intro")}</p>
-          <p>
+          <p data-testid="attendance-summary">
             {t("stats.summary", {
-              attended: statistics.attended,
               registered: statistics.registered,
+              registeredAttended: statistics.registeredAttended,
+              noShows: statistics.noShows,
+              walkIns: statistics.walkIns,
+              attended: statistics.attended,
               personDays: statistics.personDays,
             })}
           </p>
+          <details className="small">
+            <summary>{t("stats.definitionsTitle")}</summary>
+            <ul>
+              <li>{t("stats.definitions.registered")}</li>
+              <li>{t("stats.definitions.noShow")}</li>
+              <li>{t("stats.definitions.walkIn")}</li>
+              <li>{t("stats.definitions.tables")}</li>
+            </ul>
+          </details>
         </div>
         <a href={`/workshops/${workshopId}/attendance.csv`} className="button button-secondary" download>
           {t("stats.exportCsv")}
@@ -75,7 +94,7 @@ export function Statistics({
                 <tr>
                   <th scope="col">{table.column}</th>
                   <th scope="col" className="num">
-                    {t("stats.attended")}
+                    {table.id === "registration" ? t("stats.people") : t("stats.attended")}
                   </th>
                   {table.id !== "sex"
                     ? SEXES.map((sex) => (

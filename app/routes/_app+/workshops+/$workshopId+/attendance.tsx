@@ -9,6 +9,7 @@ import {
   attendanceStatistics,
   checkIn,
   defaultAttendanceDay,
+  todayOutsideDays,
   undoCheckIn,
   workshopDays,
 } from "~/models/attendance.server";
@@ -44,12 +45,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // A badge opened with a phone's own camera app lands here (see check-in.$badgeToken) with its code filled in.
   const code = canManage ? (url.searchParams.get("code") ?? "").slice(0, 200) : "";
-  return { board, statistics, canManage, code };
+  return { board, statistics, canManage, code, todayOutside: todayOutsideDays(workshop) };
 }
 
+// Sent with a check-in when the facilitator confirmed recording it on a day that is not the workshop's.
+const OutsideDays = z.literal("confirmed").optional();
 const CheckInForm = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("check-in"), day: DayParam, participantId: IdParam }),
-  z.object({ intent: z.literal("check-in-code"), day: DayParam, code: z.string().trim().min(1).max(300) }),
+  z.object({ intent: z.literal("check-in"), day: DayParam, participantId: IdParam, outsideDays: OutsideDays }),
+  z.object({
+    intent: z.literal("check-in-code"),
+    day: DayParam,
+    code: z.string().trim().min(1).max(300),
+    outsideDays: OutsideDays,
+  }),
   z.object({ intent: z.literal("undo"), day: DayParam, participantId: IdParam }),
 ]);
 
@@ -70,12 +78,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     form.data.day,
     form.data.intent === "check-in" ? { participantId: form.data.participantId } : { badgeCode: form.data.code },
     actor,
+    { outsideDaysConfirmed: form.data.outsideDays === "confirmed" },
   );
   return { result: "checkedInAt" in result ? { ...result, checkedInAt: result.checkedInAt.toISOString() } : result };
 }
 
 export default function Attendance() {
-  const { board, statistics, canManage, code } = useLoaderData<typeof loader>();
+  const { board, statistics, canManage, code, todayOutside } = useLoaderData<typeof loader>();
   const { workshop } = useWorkshopLayout();
   const { t } = useTranslation("participants");
   const { t: tc } = useTranslation("common");
@@ -113,6 +122,7 @@ export default function Attendance() {
           initialCode={code}
           notYetPresent={board.notYetPresent}
           timeZone={workshop.timeZone}
+          todayOutside={todayOutside}
         />
       ) : null}
 

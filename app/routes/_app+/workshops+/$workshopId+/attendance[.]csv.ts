@@ -8,8 +8,10 @@ import { SEXES } from "~/domain/vocabulary";
 import { IdParam, parseParam } from "~/utils/params";
 
 /**
- * The attendance statistics as one long table (table, value, attended, by sex,
- * person-days), the shape a donor report's spreadsheet pivots easily.
+ * The attendance statistics as one long table (table, value, people, by sex,
+ * person-days), the shape a donor report's spreadsheet pivots easily: first
+ * registered, registered and came, no-shows and walk-ins, then who came by
+ * day, country (named in the reader's language), category and sex.
  * Aggregates only, so every reader of the workshop may export it.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,16 +22,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const header = [
     t("participants:stats.csvDimension"),
     t("participants:stats.csvKey"),
-    t("participants:stats.attended"),
+    t("participants:stats.people"),
     ...SEXES.map((sex) => t(`common:sexes.${sex}`)),
     t("participants:stats.personDays"),
   ];
   const sections = [
+    {
+      name: t("participants:stats.byRegistration"),
+      rows: statistics.byRegistration,
+      label: (key: string) => t(`participants:stats.groups.${key}`),
+    },
     { name: t("participants:stats.byDay"), rows: statistics.byDay, label: (key: string) => key },
     {
       name: t("participants:stats.byCountry"),
       rows: statistics.byCountry,
-      label: (key: string) => key || t("participants:noCountry"),
+      label: (key: string) => (key ? t(`common:countries.${key}`, { defaultValue: key }) : t("participants:noCountry")),
     },
     {
       name: t("participants:stats.byCategory"),
