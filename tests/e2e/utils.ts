@@ -34,12 +34,22 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 }
 
+/**
+ * The serious and critical accessibility violations on the current page (axe-core), one line each.
+ * axe runs in the page itself (legacy mode: same-origin frames only, which is all the app has) and
+ * reports only violations: twice as fast as opening a blank page to merge each frame's results.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
 /** No serious or critical accessibility violations on the current page (axe-core). */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-    `accessibility violations on ${page.url()}`,
-  ).toEqual([]);
+  expect(await accessibilityViolations(page), `accessibility violations on ${page.url()}`).toEqual([]);
 }

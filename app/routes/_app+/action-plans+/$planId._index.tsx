@@ -259,7 +259,7 @@ export default function ActionPlan() {
         {plan.items.length === 0 ? (
           <p className="empty">{t("noItems")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap stack-table">
             <table>
               <thead>
                 <tr>
@@ -283,9 +283,9 @@ export default function ActionPlan() {
                       {item.indicator ? <div className="small muted">{item.indicator}</div> : null}
                       {item.progressNote ? <div className="small">{item.progressNote}</div> : null}
                     </td>
-                    <td>{item.owner?.name ?? "—"}</td>
-                    <td>{item.leadAgency}</td>
-                    <td className="small">
+                    <td data-label={t("owner")}>{item.owner?.name ?? "—"}</td>
+                    <td data-label={t("leadAgency")}>{item.leadAgency}</td>
+                    <td className="small" data-label={t("due")}>
                       {formatDay(item.dueOn, locale)}
                       {item.overdue ? (
                         <div>
@@ -293,16 +293,18 @@ export default function ActionPlan() {
                         </div>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label={t("status")}>
                       <ActionItemStatusBadge status={item.status} />
                     </td>
-                    <td className="num">{item.progress}%</td>
-                    <td className="small">
+                    <td className="num" data-label={t("progress")}>
+                      {item.progress}%
+                    </td>
+                    <td className="small" data-label={t("milestone")}>
                       {item.milestone
                         ? [item.milestone.sector?.name, item.milestone.stage.name].filter(Boolean).join(" · ")
                         : "—"}
                     </td>
-                    <td className="small">
+                    <td className="small" data-label={t("source")}>
                       {item.sourceOutcome ? (
                         <Link to={`/workshops/${item.sourceOutcome.workshop.id}`}>
                           {item.sourceOutcome.workshop.title}

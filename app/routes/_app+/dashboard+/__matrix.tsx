@@ -49,7 +49,7 @@ export function MatrixPanel({ data }: { data: DashboardData }) {
       {data.matrix.sectors.length === 0 ? (
         <p className="empty">{t("matrix.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stack-table stack-grid">
           <table className="matrix dashboard-matrix">
             <thead>
               <tr>
@@ -71,7 +71,7 @@ export function MatrixPanel({ data }: { data: DashboardData }) {
                     const cell = data.matrix.cells[`${country.id}:${sector.id}`];
                     if (!cell)
                       return (
-                        <td key={sector.id} className="stage-cell stage-none">
+                        <td key={sector.id} className="stage-cell stage-none" data-label={sector.name}>
                           <span aria-hidden="true">—</span>
                           <span className="visually-hidden">{notPrioritised}</span>
                         </td>
@@ -86,6 +86,7 @@ export function MatrixPanel({ data }: { data: DashboardData }) {
                       <td
                         key={sector.id}
                         className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`}
+                        data-label={sector.name}
                       >
                         <Link to={`/milestones/${cell.milestoneId}`} aria-label={label} className="matrix-link">
                           <span aria-hidden="true" className="matrix-symbol">
@@ -115,7 +116,7 @@ export function ProgressTable({ data }: { data: DashboardData }) {
   return (
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t("progressHeading")}</h2>
-      <div className="table-wrap stack-table">
+      <div className="table-wrap stack-table stack-grid">
         <table>
           <thead>
             <tr>

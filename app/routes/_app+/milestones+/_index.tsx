@@ -44,18 +44,23 @@ function StageCell({ row, stage }: { row: Row; stage: string }) {
   const { t } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
   const cell = row.cells[stage];
-  if (!cell) return <td className="stage-cell stage-none">—</td>;
+  const stageName = t(`stages.${stage as "national_standard"}`);
+  if (!cell)
+    return (
+      <td className="stage-cell stage-none" data-label={stageName}>
+        —
+      </td>
+    );
   const status = tc(`milestoneStatuses.${cell.status as "completed"}`);
   return (
     <td
       className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`}
-      title={`${t(`stages.${stage as "national_standard"}`)}: ${status}`}
+      title={`${stageName}: ${status}`}
+      data-label={stageName}
     >
       <Link to={`/milestones/${cell.id}`} className="stage-link">
         <span aria-hidden="true">{t(`symbols.${cell.status as "completed"}`)}</span>
-        <span className="visually-hidden">
-          {t("cellLabel", { stage: t(`stages.${stage as "national_standard"}`), status })}
-        </span>
+        <span className="visually-hidden">{t("cellLabel", { stage: stageName, status })}</span>
       </Link>
       {cell.aqrfLevel ? <span className="stage-note">L{cell.aqrfLevel}</span> : null}
       {cell.overdue ? <span className="stage-note">{t("overdueMark")}</span> : null}
@@ -124,7 +129,7 @@ export default function Milestones() {
         {matrix.sectorRows.length === 0 ? (
           <p className="empty">{t("none")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap stack-table stack-grid">
             <table className="matrix">
               <thead>
                 <tr>
@@ -157,7 +162,7 @@ export default function Milestones() {
       {matrix.countryRows.length ? (
         <section className="card" aria-labelledby="country-level-heading">
           <h2 id="country-level-heading">{t("countryLevel")}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap stack-table stack-grid">
             <table className="matrix">
               <thead>
                 <tr>

@@ -87,7 +87,7 @@ export function Statistics({
       </div>
       <div className="stats-tables">
         {tables.map((table) => (
-          <div key={table.id} className="table-wrap">
+          <div key={table.id} className="table-wrap stack-table stack-grid">
             <table>
               <caption>{table.title}</caption>
               <thead>
@@ -121,15 +121,21 @@ export function Statistics({
                 {table.rows.map((row) => (
                   <tr key={row.key}>
                     <th scope="row">{table.label(row.key)}</th>
-                    <td className="num">{formatNumber(row.attended, locale)}</td>
+                    <td className="num" data-label={t("stats.attended")}>
+                      {formatNumber(row.attended, locale)}
+                    </td>
                     {table.id !== "sex"
                       ? SEXES.map((sex) => (
-                          <td key={sex} className="num">
+                          <td key={sex} className="num" data-label={tc(`sexes.${sex}`)}>
                             {formatNumber(row.bySex[sex], locale)}
                           </td>
                         ))
                       : null}
-                    {table.id !== "day" ? <td className="num">{formatNumber(row.personDays, locale)}</td> : null}
+                    {table.id !== "day" ? (
+                      <td className="num" data-label={t("stats.personDays")}>
+                        {formatNumber(row.personDays, locale)}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -22,7 +22,7 @@ export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: O
       {outcome.assignments.length === 0 ? (
         <p className="empty">{t("notAssigned")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stack-table">
           <table>
             <thead>
               <tr>
@@ -45,11 +45,11 @@ export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: O
                   </th>
                   {a.item ? (
                     <>
-                      <td className="plan-cell">
+                      <td className="plan-cell" data-label={t("table.plan")}>
                         <Link to={`/action-plans/${a.item.plan.id}`}>{a.item.plan.title}</Link>{" "}
                         <PlanStatusBadge status={a.item.plan.status} />
                       </td>
-                      <td className="small nowrap">
+                      <td className="small nowrap" data-label={t("table.due")}>
                         {formatDay(a.item.dueOn, locale)}
                         {a.item.overdue ? (
                           <div>
@@ -57,11 +57,13 @@ export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: O
                           </div>
                         ) : null}
                       </td>
-                      <td>
+                      <td data-label={t("table.status")}>
                         <ActionItemStatusBadge status={a.item.status} />
                       </td>
-                      <td className="num">{a.item.progress}%</td>
-                      <td className="small">
+                      <td className="num" data-label={t("table.progress")}>
+                        {a.item.progress}%
+                      </td>
+                      <td className="small" data-label={t("table.milestone")}>
                         {canManage ? (
                           <MilestonePicker
                             assignmentId={a.id}

@@ -1,0 +1,274 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import vm from "node:vm";
+import Database from "better-sqlite3";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { generateToken, hashToken } from "../../app/auth/tokens.server";
+import { demo, DEMO_PASSWORD } from "../support/people";
+import { accessibilityViolations } from "./utils";
+
+/**
+ * Every page of the app, once per language, not by following links: the
+ * pages are the build's route manifest (so a new page is toured without
+ * touching this file), their address parameters filled with real records of
+ * the demo data. Each page must answer 200 at its own address, have no serious
+ * or critical axe finding, and, on a 390 px phone, be no wider than the
+ * screen. Resource routes (CSV, iCalendar, files, health) are not pages.
+ *
+ * It runs against a production server of its own on a copy of the demo data:
+ * a language chosen here is remembered on the account, and the links of the
+ * sign-up pages (an invitation, a password reset, a workshop registration)
+ * are written into that copy.
+ */
+
+// A trace of a hundred pages costs a third of the time; the problems found name the page and the element.
+test.use({ trace: "off" });
+
+const BUILD_DIR = process.env.BUILD_DIR ?? "build";
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+// ───────────────────────── the pages ─────────────────────────
+
+type ManifestRoute = { id: string; parentId?: string; path?: string; index?: boolean; module: string };
+type PageRoute = { id: string; pattern: string; signedIn: boolean };
+
+/** The routes that render a page: leaves of the route tree whose browser module is not empty (resource routes' are). */
+function pageRoutes(): PageRoute[] {
+  const assets = path.resolve(BUILD_DIR, "client/assets");
+  const file = fs.readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
+  if (!file) throw new Error(`no route manifest in ${assets}: build first`);
+  const sandbox = { window: {} as { __remixManifest?: { routes: Record<string, ManifestRoute> } } };
+  vm.runInNewContext(fs.readFileSync(path.join(assets, file), "utf8"), sandbox);
+  const routes = Object.values(sandbox.window.__remixManifest!.routes);
+  const byId = new Map(routes.map((r) => [r.id, r]));
+  const parents = new Set(routes.map((r) => r.parentId));
+  const ancestry = (route: ManifestRoute): ManifestRoute[] =>
+    route.parentId ? [...ancestry(byId.get(route.parentId)!), route] : [route];
+  const isPage = (route: ManifestRoute) =>
+    !parents.has(route.id) && fs.readFileSync(path.join(assets, "..", route.module), "utf8").trim() !== "";
+  return routes.filter(isPage).map((route) => {
+    const chain = ancestry(route);
+    return {
+      id: route.id,
+      pattern: `/${chain.map((r) => r.path ?? "").join("/")}`.replace(/\/+/g, "/").replace(/(.)\/$/, "$1"),
+      // The signed-in part of the app lives under routes/_app+/_layout; the rest (sign-in, links sent by e-mail) is for anyone.
+      signedIn: chain.some((r) => r.id === "routes/_app+/_layout"),
+    };
+  });
+}
+
+// ───────────────────────── a server of its own ─────────────────────────
+
+let server: ChildProcess;
+let base: string;
+const serverLog: string[] = [];
+/** Address parameter → a real record of the demo data. */
+const params: Record<string, string> = {};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Real records for every address parameter, and the sign-up links nobody has been sent yet, written into the copy. */
+function prepareData(file: string) {
+  const db = new Database(file);
+  const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { v: string }).v;
+  const now = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().replace("Z", "+00:00");
+  const lao = one("SELECT id AS v FROM Country WHERE code = 'LA'");
+  const admin = one("SELECT id AS v FROM User WHERE email = ?", demo.admin);
+  const focalPoint = one("SELECT id AS v FROM User WHERE email = ?", demo.focalPoint("LA"));
+  // The most eventful workshop (the 2015 meeting in Bangkok: agenda, participants, outcomes) and Lao PDR's plan.
+  const workshop = one(
+    "SELECT w.id AS v FROM Workshop w ORDER BY (SELECT count(*) FROM Participant p WHERE p.workshopId = w.id) DESC",
+  );
+  const plan = one("SELECT id AS v FROM ActionPlan WHERE countryId = ? ORDER BY createdAt DESC", lao);
+  Object.assign(params, {
+    planId: plan,
+    itemId: one("SELECT id AS v FROM ActionItem WHERE planId = ? ORDER BY createdAt", plan),
+    code: "LA",
+    milestoneId: one("SELECT id AS v FROM Milestone WHERE countryId = ? ORDER BY createdAt", lao),
+    organisationId: one("SELECT id AS v FROM Organisation ORDER BY name"),
+    userId: focalPoint,
+    personId: focalPoint,
+    workshopId: workshop,
+    sessionId: one("SELECT id AS v FROM AgendaSession WHERE workshopId = ? ORDER BY startsAt", workshop),
+    participantId: one("SELECT id AS v FROM Participant WHERE workshopId = ? ORDER BY name", workshop),
+    badgeToken: one("SELECT badgeToken AS v FROM Participant WHERE workshopId = ? ORDER BY name", workshop),
+  });
+  const links = { invitation: generateToken(), reset: generateToken(), registration: generateToken() };
+  db.prepare(
+    "INSERT INTO User (id, email, name, status, createdAt, updatedAt) VALUES ('tour-invitee', 'invitee.tour@focalpoint.test', 'Souksavanh Phommachanh', 'invited', ?, ?)",
+  ).run(now(), now());
+  db.prepare(
+    "INSERT INTO RoleAssignment (id, userId, role, countryId, createdAt) VALUES ('tour-invitee-role', 'tour-invitee', 'task_force', ?, ?)",
+  ).run(lao, now());
+  db.prepare(
+    "INSERT INTO Invitation (id, tokenHash, userId, invitedById, expiresAt, createdAt) VALUES ('tour-invitation', ?, 'tour-invitee', ?, ?, ?)",
+  ).run(hashToken(links.invitation), admin, now(7), now());
+  db.prepare(
+    "INSERT INTO PasswordResetToken (id, tokenHash, userId, expiresAt, createdAt) VALUES ('tour-reset', ?, ?, ?, ?)",
+  ).run(hashToken(links.reset), focalPoint, now(1), now());
+  db.prepare(
+    "UPDATE Participant SET registrationTokenHash = ? WHERE id = (SELECT id FROM Participant WHERE workshopId = ? AND registrationStatus = 'invited' ORDER BY name LIMIT 1)",
+  ).run(hashToken(links.registration), workshop);
+  db.close();
+  return links;
+}
+
+test.beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const seeded = path.resolve(`tests/.tmp/e2e-${process.env.E2E_PORT ?? 3210}/seeded.db`);
+  const dir = path.resolve(`tests/.tmp/every-page-${port}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(seeded, path.join(dir, "e2e.db"));
+  const links = prepareData(path.join(dir, "e2e.db"));
+  params.token = links.invitation;
+  server = spawn(process.execPath, [path.resolve(BUILD_DIR, "server.js")], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+      DATA_DIR: dir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: base,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  for (const stream of [server.stdout!, server.stderr!])
+    stream.on("data", (chunk: Buffer) => serverLog.push(...chunk.toString().split("\n").filter(Boolean)));
+  const started = Date.now();
+  while (
+    !(await fetch(`${base}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  ) {
+    if (Date.now() - started > 30_000) throw new Error(`server did not start:\n${serverLog.join("\n")}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // The pages opened from a link in an e-mail, each with its own kind of token.
+  tokenFor["routes/_auth+/reset-password.$token"] = links.reset;
+  tokenFor["routes/_auth+/register.$token"] = links.registration;
+});
+
+test.afterAll(() => server?.kill("SIGKILL"));
+
+const tokenFor: Record<string, string> = {};
+
+/** A page's address with real records; a parameter not known here fails loudly, so a new page cannot slip past. */
+function addressOf(route: PageRoute): string {
+  if (route.pattern.endsWith("/*")) return route.pattern.replace("*", "no-such-page");
+  return route.pattern.replace(/:(\w+)/g, (_, name: string) => {
+    const value = (name === "token" ? tokenFor[route.id] : undefined) ?? params[name];
+    if (!value) throw new Error(`the tour has no value for the address parameter :${name} of ${route.id}; add one`);
+    return encodeURIComponent(value);
+  });
+}
+
+// ───────────────────────── the tour ─────────────────────────
+
+type Pass = { locale: "en" | "id"; viewport: { width: number; height: number } };
+
+async function contextFor(browser: Browser, pass: Pass, email: string | null): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: base, viewport: pass.viewport, locale: pass.locale });
+  const post = (url: string, form: Record<string, string>) =>
+    context.request.post(url, { form, headers: { origin: base }, maxRedirects: 0 });
+  if (email) expect((await post("/login", { email, password: DEMO_PASSWORD })).status(), email).toBe(302);
+  expect((await post("/settings/language", { locale: pass.locale, redirectTo: "/" })).status()).toBe(302);
+  return context;
+}
+
+/** What is wider than a phone's screen: the innermost elements sticking out on the right that no scrolling box clips. */
+const overflowingElements = () => {
+  const width = window.innerWidth;
+  const describe = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${[...el.classList].map((c) => `.${c}`).join("")}`;
+  const clipped = (el: Element) => {
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement)
+      if (getComputedStyle(box).overflowX !== "visible") return true;
+    return false;
+  };
+  const wide = [...document.body.querySelectorAll("*")].filter(
+    (el) => el.getBoundingClientRect().right > width + 1 && !clipped(el),
+  );
+  return wide
+    .filter((el) => !wide.some((other) => other !== el && el.contains(other)))
+    .slice(0, 5)
+    .map(
+      (el) => `${describe(el.parentElement!)} > ${describe(el)} (${Math.round(el.getBoundingClientRect().right)} px)`,
+    );
+};
+
+type Visit = { route: PageRoute; as: string | null };
+
+/** The manifest, read when the tests are listed: one test per page and language. */
+let routes: PageRoute[] = [];
+let manifestProblem: unknown = null;
+try {
+  routes = pageRoutes();
+} catch (error) {
+  manifestProblem = error;
+}
+// Administrators see every signed-in page; a focal point's home is their own (app/routes/_app+/_index.tsx).
+const visits: Visit[] = [
+  ...routes.map((route) => ({ route, as: route.signedIn ? demo.admin : null })),
+  ...routes.filter((r) => r.pattern === "/").map((route) => ({ route, as: demo.focalPoint("LA") })),
+];
+
+test("the tour has every page of the build's manifest, and only pages", () => {
+  if (manifestProblem) throw manifestProblem;
+  const patterns = visits.map((v) => v.route.pattern);
+  expect(patterns).toEqual(expect.arrayContaining(["/", "/login", "/workshops/:workshopId/participants", "/*"]));
+  expect(patterns.filter((p) => /\.(csv|ics)$|^\/(healthz|logout|files\/)/.test(p))).toEqual([]);
+});
+
+const PASSES: Pass[] = [
+  { locale: "en", viewport: DESKTOP },
+  { locale: "id", viewport: PHONE },
+];
+
+for (const pass of PASSES) {
+  test.describe(`${pass.locale} at ${pass.viewport.width} px`, () => {
+    // One browser context per person and pass, kept from page to page.
+    const pages = new Map<string | null, Page>();
+    const pageFor = async (browser: Browser, as: string | null) => {
+      if (!pages.has(as)) pages.set(as, await (await contextFor(browser, pass, as)).newPage());
+      return pages.get(as)!;
+    };
+    test.afterAll(async () => {
+      for (const page of pages.values()) await page.context().close();
+    });
+
+    for (const { route, as } of visits)
+      test(`${route.pattern} (${as ?? "signed out"})`, async ({ browser }) => {
+        const page = await pageFor(browser, as);
+        const address = addressOf(route);
+        const response = await page.goto(address);
+        await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+        // The page itself, not a refusal or a redirect (a badge's code opens the check-in desk with the code filled in).
+        expect(response?.status(), address).toBe(route.pattern.endsWith("/*") ? 404 : 200);
+        if (!route.id.endsWith("check-in.$badgeToken")) expect(new URL(page.url()).pathname).toBe(address);
+        expect(await accessibilityViolations(page), `accessibility violations on ${address}`).toEqual([]);
+        if (pass.viewport.width > PHONE.width) return;
+        const [scrollWidth, innerWidth] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          window.innerWidth,
+        ]);
+        if (scrollWidth > innerWidth)
+          throw new Error(
+            `${address} is ${scrollWidth} px wide on a ${innerWidth} px screen: ${(await page.evaluate(overflowingElements)).join("; ")}`,
+          );
+      });
+  });
+}
