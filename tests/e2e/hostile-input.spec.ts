@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import vm from "node:vm";
 import Database from "better-sqlite3";
@@ -9,6 +8,7 @@ import { expect, test } from "@playwright/test";
 import { en } from "../../app/i18n/en";
 import { id } from "../../app/i18n/id";
 import { localeCookie } from "../../app/auth/locale-cookie.server";
+import { freePort } from "../support/ports";
 import { demo, DEMO_PASSWORD } from "../support/people";
 
 /**
@@ -35,15 +35,6 @@ let server: ChildProcess;
 let base: string;
 let db: Database.Database;
 const serverLog: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   const port = await freePort();
