@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of any form's schema
-type FieldMeta = FieldMetadata<any, any, string[]>;
+export type FieldMeta = FieldMetadata<any, any, string[]>;
 
 /**
  * A field is either wired to a Conform form (`meta`: name, id, value, rules and
