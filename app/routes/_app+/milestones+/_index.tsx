@@ -9,7 +9,7 @@ import { listReadableCountries } from "~/models/country.server";
 import { dashboardQuery } from "~/models/dashboard-filters";
 import { listSectors, milestoneMatrix } from "~/models/milestone-matrix.server";
 import styles from "~/styles/milestones.css?url";
-import { MILESTONE_STATUSES } from "~/domain/vocabulary";
+import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Milestones · FocalPoint" }];
@@ -45,14 +45,14 @@ function StageCell({ row, stage }: { row: Row; stage: string }) {
   const { t: tc } = useTranslation("common");
   const cell = row.cells[stage];
   if (!cell) return <td className="stage-cell stage-none">—</td>;
-  const status = tc(`milestoneStatuses.${cell.status as "completed"}`);
+  const status = tc(`milestoneStatuses.${parseWord(MILESTONE_STATUSES, cell.status)}`);
   return (
     <td
       className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`}
       title={`${t(`stages.${stage as "national_standard"}`)}: ${status}`}
     >
       <Link to={`/milestones/${cell.id}`} className="stage-link">
-        <span aria-hidden="true">{t(`symbols.${cell.status as "completed"}`)}</span>
+        <span aria-hidden="true">{t(`symbols.${parseWord(MILESTONE_STATUSES, cell.status)}`)}</span>
         <span className="visually-hidden">
           {t("cellLabel", { stage: t(`stages.${stage as "national_standard"}`), status })}
         </span>
