@@ -6,7 +6,7 @@ import { OrganisationSchema } from "~/forms/organisation";
 import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
 import { Field, FormActions, FormErrorSummary, SelectField } from "./forms";
 
-export function OrganisationForm({
+function OrganisationForm({
   countries,
   defaultValue,
   lastResult,
