@@ -18,6 +18,20 @@ export function roleLabels(
 }
 
 /** The signed-in frame: navigation, who is signed in, language and sign-out. */
+/** The product's mark, name and tagline, as a link to `to`: the top of the menu and of the sign-in pages. */
+export function BrandLink({ to }: { to: string }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={to} className="brand">
+      <BrandMark />
+      <span>
+        {t("appName")}
+        <small>{t("tagline")}</small>
+      </span>
+    </Link>
+  );
+}
+
 export function AppShell({ user, locale, children }: { user: SessionUser; locale: string; children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -64,13 +78,7 @@ export function AppShell({ user, locale, children }: { user: SessionUser; locale
         </a>
       </header>
       <aside className="sidebar" id="sidebar">
-        <Link to="/" className="brand">
-          <BrandMark />
-          <span>
-            {t("appName")}
-            <small>{t("tagline")}</small>
-          </span>
-        </Link>
+        <BrandLink to="/" />
         <nav aria-label={t("nav.main")}>
           <ul className="nav-list">
             {items.map((item) => (

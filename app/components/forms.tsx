@@ -8,9 +8,10 @@ import {
   type TextareaHTMLAttributes,
 } from "react";
 import { useTranslation } from "react-i18next";
+import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of any form's schema
-type FieldMeta = FieldMetadata<any, any, string[]>;
+export type FieldMeta = FieldMetadata<any, any, string[]>;
 
 /**
  * A field is either wired to a Conform form (`meta`: name, id, value, rules and
@@ -122,6 +123,23 @@ export function SelectField({
       </select>
       <FieldText {...described} />
     </div>
+  );
+}
+
+/** A new password and the same again, with the rule it must meet: invitations, reset links and the account page. */
+export function NewPasswordFields({ password, confirmPassword }: { password: FieldMeta; confirmPassword: FieldMeta }) {
+  const { t } = useTranslation("auth");
+  return (
+    <>
+      <Field
+        label={t("reset.newPassword")}
+        meta={password}
+        type="password"
+        autoComplete="new-password"
+        hint={t("reset.hint", { min: MIN_PASSWORD_LENGTH })}
+      />
+      <Field label={t("reset.confirmPassword")} meta={confirmPassword} type="password" autoComplete="new-password" />
+    </>
   );
 }
 

@@ -1,12 +1,12 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KINDS } from "~/domain/vocabulary";
 import { OrganisationSchema } from "~/forms/organisation";
 import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
 import { Field, FormActions, FormErrorSummary, SelectField } from "./forms";
 
-export function OrganisationForm({
+function OrganisationForm({
   countries,
   defaultValue,
   lastResult,
@@ -47,5 +47,42 @@ export function OrganisationForm({
       </div>
       <FormActions submitting={submitting} cancelTo={cancelTo} />
     </Form>
+  );
+}
+
+/** The page that adds an organisation or, given `organisation`, changes it: where it sits, its title and the form. */
+export function OrganisationFormPage({
+  title,
+  organisation,
+  countries,
+  lastResult,
+}: {
+  title: string;
+  organisation?: FormDefaults<typeof OrganisationSchema> & { id: string; name: string };
+  countries: { id: string; name: string }[];
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
+  const { t } = useTranslation("directory");
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/organisations">{t("organisations.title")}</Link>
+        {organisation ? (
+          <>
+            {" "}
+            › <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
+          </>
+        ) : null}
+      </nav>
+      <header className="page-header">
+        <h1>{title}</h1>
+      </header>
+      <OrganisationForm
+        countries={countries}
+        lastResult={lastResult}
+        defaultValue={organisation}
+        cancelTo={organisation ? `/organisations/${organisation.id}` : "/organisations"}
+      />
+    </>
   );
 }

@@ -1,14 +1,23 @@
 import { useTranslation } from "react-i18next";
+import {
+  ACTION_ITEM_STATUSES,
+  MILESTONE_STATUSES,
+  parseWord,
+  PLAN_STATUSES,
+  type ActionItemStatus,
+  type MilestoneStatus,
+  type PlanStatus,
+} from "~/domain/vocabulary";
 
-const PLAN: Record<string, string> = { endorsed: "badge-ok", submitted: "badge-info", draft: "badge-neutral" };
-const ITEM: Record<string, string> = {
+const PLAN: Record<PlanStatus, string> = { endorsed: "badge-ok", submitted: "badge-info", draft: "badge-neutral" };
+const ITEM: Record<ActionItemStatus, string> = {
   done: "badge-ok",
   on_track: "badge-info",
   at_risk: "badge-warn",
   delayed: "badge-danger",
   not_started: "badge-neutral",
 };
-const MILESTONE: Record<string, string> = {
+const MILESTONE: Record<MilestoneStatus, string> = {
   completed: "badge-ok",
   in_progress: "badge-info",
   blocked: "badge-danger",
@@ -18,21 +27,18 @@ const MILESTONE: Record<string, string> = {
 /** Status words on a tinted badge: the word carries the meaning, the colour only helps. */
 export function PlanStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <span className={`badge ${PLAN[status] ?? "badge-neutral"}`}>{t(`planStatuses.${status as "draft"}`)}</span>;
+  const word = parseWord(PLAN_STATUSES, status);
+  return <span className={`badge ${PLAN[word]}`}>{t(`planStatuses.${word}`)}</span>;
 }
 
 export function ActionItemStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  return (
-    <span className={`badge ${ITEM[status] ?? "badge-neutral"}`}>{t(`actionItemStatuses.${status as "done"}`)}</span>
-  );
+  const word = parseWord(ACTION_ITEM_STATUSES, status);
+  return <span className={`badge ${ITEM[word]}`}>{t(`actionItemStatuses.${word}`)}</span>;
 }
 
 export function MilestoneStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  return (
-    <span className={`badge ${MILESTONE[status] ?? "badge-neutral"}`}>
-      {t(`milestoneStatuses.${status as "completed"}`)}
-    </span>
-  );
+  const word = parseWord(MILESTONE_STATUSES, status);
+  return <span className={`badge ${MILESTONE[word]}`}>{t(`milestoneStatuses.${word}`)}</span>;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useAppForm } from "~/forms/use-app-form";
 import { LinkMaterialSchema, MaterialUploadSchema } from "~/forms/workshop";
 import { useRootData } from "~/root";
-import { Field, FormErrorSummary } from "./forms";
+import { AttachFileFields, AttachLinkFields } from "./attachment-forms";
 
 export type Material = {
   id: string;
@@ -102,21 +102,11 @@ function RemoveMaterial({ material }: { material: Material }) {
 }
 
 function AddLinkForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
-  const { t } = useTranslation("workshops");
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useAppForm(LinkMaterialSchema, { lastResult });
   return (
     <Form method="post" className="stack" aria-labelledby="add-link-heading" {...getFormProps(form)}>
-      <h3 id="add-link-heading">{t("materials.addLinkHeading")}</h3>
-      <input type="hidden" name="intent" value="addLink" />
-      <FormErrorSummary form={form} />
-      <Field label={t("materials.linkTitle")} meta={fields.title} />
-      <Field label={t("materials.url")} meta={fields.url} type="url" inputMode="url" hint={t("materials.urlHint")} />
-      <div className="form-actions">
-        <button type="submit" className="button-secondary" disabled={busy}>
-          {t("materials.addLink")}
-        </button>
-      </div>
+      <AttachLinkFields headingId="add-link-heading" form={form} fields={fields} busy={busy} />
     </Form>
   );
 }
@@ -130,7 +120,6 @@ function UploadForm({
   maxUpload: string;
   accept: string;
 }) {
-  const { t } = useTranslation("workshops");
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useAppForm(MaterialUploadSchema, { lastResult });
   return (
@@ -141,22 +130,15 @@ function UploadForm({
       aria-labelledby="upload-heading"
       {...getFormProps(form)}
     >
-      <h3 id="upload-heading">{t("materials.uploadHeading")}</h3>
-      <input type="hidden" name="intent" value="upload" />
-      <FormErrorSummary form={form} />
-      <Field label={t("materials.fileTitle")} meta={fields.title} hint={t("materials.fileTitleHint")} />
-      <Field
-        label={t("materials.chooseFile")}
-        meta={fields.file}
-        type="file"
+      <AttachFileFields
+        headingId="upload-heading"
+        intent="upload"
+        form={form}
+        fields={fields}
+        busy={busy}
         accept={accept}
-        hint={t("materials.fileHint", { max: maxUpload })}
+        maxLabel={maxUpload}
       />
-      <div className="form-actions">
-        <button type="submit" className="button-secondary" disabled={busy}>
-          {t("materials.upload")}
-        </button>
-      </div>
     </Form>
   );
 }

@@ -74,19 +74,27 @@ export async function listAuditEvents(filter: AuditFilter = {}) {
   return { events: rows.slice(0, take), hasMore: rows.length > take };
 }
 
+/** What an activity feed shows of a history row: what, who, when and where. */
+const activitySelect = {
+  id: true,
+  summary: true,
+  createdAt: true,
+  actor: { select: { name: true } },
+  country: { select: { code: true } },
+} as const;
+
 /** The latest changes in the countries a person may read (all changes for those who read every country). */
 export async function recentActivity(countryFilter: { in: string[] } | undefined, take = 10) {
+  return activityFeed(countryFilter ? { countryId: countryFilter } : { countryId: { not: null } }, take);
+}
+
+/** The newest `take` history rows matching `where`, for an activity feed. */
+export function activityFeed(where: Prisma.AuditEventWhereInput, take: number) {
   return db.auditEvent.findMany({
-    where: countryFilter ? { countryId: countryFilter } : { countryId: { not: null } },
-    orderBy: { createdAt: "desc" },
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: {
-      id: true,
-      summary: true,
-      createdAt: true,
-      actor: { select: { name: true } },
-      country: { select: { code: true } },
-    },
+    select: activitySelect,
   });
 }
 

@@ -8,6 +8,7 @@ import { can, type Actor } from "~/auth/permissions";
 import { actionItemOverdue, dueSoonUntil, milestoneOverdue } from "~/domain/overdue";
 import { db } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
+import { activityFeed } from "./audit.server";
 import { readableCountryFilter } from "./country-scope.server";
 import { actionItemDueByWhere, milestoneDueByWhere, openActionItemWhere } from "./overdue.server";
 
@@ -105,22 +106,6 @@ export async function changesByOthersSince(actor: Actor, countryIds: readonly st
     createdAt: { gt: since },
     OR: [{ actorId: null }, { actorId: { not: actor.id } }],
   };
-  const [total, events] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: CHANGES_SHOWN,
-      select: {
-        id: true,
-        summary: true,
-        entityType: true,
-        entityId: true,
-        createdAt: true,
-        actor: { select: { name: true } },
-        country: { select: { code: true } },
-      },
-    }),
-  ]);
+  const [total, events] = await Promise.all([db.auditEvent.count({ where }), activityFeed(where, CHANGES_SHOWN)]);
   return { total, events };
 }

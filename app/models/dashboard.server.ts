@@ -245,35 +245,34 @@ export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
 
 // ───────────────────────── CSV exports ─────────────────────────
 
+/** The milestones of these countries, of one sector when asked. */
+const milestonesOf = (countryIds: string[], sectorId: string | undefined) => ({
+  countryId: { in: countryIds },
+  ...(sectorId ? { sectorId } : {}),
+});
+/** What a milestone's place in the pipeline needs: where it is, its stage, its status and its days. */
+const PIPELINE_FIELDS = {
+  id: true,
+  countryId: true,
+  sectorId: true,
+  stageCode: true,
+  status: true,
+  targetOn: true,
+  achievedOn: true,
+} as const;
+
 async function loadPipeline(countryIds: string[], sectorId: string | undefined): Promise<PipelineRow[]> {
-  const rows = await db.milestone.findMany({
-    where: { countryId: { in: countryIds }, ...(sectorId ? { sectorId } : {}) },
-    select: {
-      id: true,
-      countryId: true,
-      sectorId: true,
-      stageCode: true,
-      status: true,
-      targetOn: true,
-      achievedOn: true,
-    },
-  });
+  const rows = await db.milestone.findMany({ where: milestonesOf(countryIds, sectorId), select: PIPELINE_FIELDS });
   return rows.map((m) => ({ ...m, status: parseWord(MILESTONE_STATUSES, m.status) }));
 }
 
 /** The visible countries' milestones with everything the exports show, narrowed to one sector when asked. */
 async function loadMilestones(countryIds: string[], sectorId: string | undefined): Promise<MilestoneRow[]> {
   const rows = await db.milestone.findMany({
-    where: { countryId: { in: countryIds }, ...(sectorId ? { sectorId } : {}) },
+    where: milestonesOf(countryIds, sectorId),
     select: {
-      id: true,
-      countryId: true,
-      sectorId: true,
-      stageCode: true,
-      status: true,
+      ...PIPELINE_FIELDS,
       startedOn: true,
-      targetOn: true,
-      achievedOn: true,
       aqrfLevel: true,
       partnerCountryId: true,
       updatedAt: true,

@@ -31,12 +31,18 @@ export function checkDueOn(dueOn: string | null, workshopStartsOn: string) {
   if (dueOn && dueOn < workshopStartsOn) throw new InputRefused("dueOn", "outcomes:errors.dueBeforeWorkshop");
 }
 
-export async function createOutcome(workshopId: string, input: OutcomeInput, { actorId, requestId }: ChangeAuthor) {
+/** The outcome's workshop (its first day and host country), once the due day is checked against its start. */
+async function workshopTaking(workshopId: string, dueOn: string | null) {
   const workshop = await db.workshop.findUniqueOrThrow({
     where: { id: workshopId },
     select: { startsOn: true, hostCountryId: true },
   });
-  checkDueOn(input.dueOn, workshop.startsOn);
+  checkDueOn(dueOn, workshop.startsOn);
+  return workshop;
+}
+
+export async function createOutcome(workshopId: string, input: OutcomeInput, { actorId, requestId }: ChangeAuthor) {
+  const workshop = await workshopTaking(workshopId, input.dueOn);
   const outcome = await db.$transaction(async (tx) => {
     const outcome = await tx.outcome.create({
       data: { workshopId, ...input, createdById: actorId },
@@ -66,11 +72,7 @@ export async function updateOutcome(
   input: OutcomeInput,
   { actorId, requestId }: ChangeAuthor,
 ) {
-  const workshop = await db.workshop.findUniqueOrThrow({
-    where: { id: workshopId },
-    select: { startsOn: true, hostCountryId: true },
-  });
-  checkDueOn(input.dueOn, workshop.startsOn);
+  const workshop = await workshopTaking(workshopId, input.dueOn);
   const reworded = await db.$transaction(async (tx) => {
     const before = await tx.outcome.findFirst({
       where: { id: outcomeId, workshopId },

@@ -2,7 +2,7 @@ import { emit } from "~/events.server";
 import { can, type Actor } from "~/auth/permissions";
 import { assertCan } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session-user";
-import { db } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
 import { HOST_TIME_ZONES } from "~/domain/time-zones";
 import type { WorkshopKind } from "~/domain/vocabulary";
@@ -128,8 +128,11 @@ export async function getWorkshopHeader(workshopId: string) {
       facilitators: { select: { userId: true } },
     },
   });
-  if (!workshop) return null;
-  const { facilitators, ...rest } = workshop;
+  return workshop && withFacilitatorIds(workshop);
+}
+
+/** A workshop as read with its facilitators, who are named by their user ids. */
+function withFacilitatorIds<W extends { facilitators: { userId: string }[] }>({ facilitators, ...rest }: W) {
   return { ...rest, facilitatorIds: facilitators.map((f) => f.userId) };
 }
 
@@ -247,9 +250,7 @@ export async function getWorkshopForEdit(workshopId: string) {
       },
     },
   });
-  if (!workshop) return null;
-  const { facilitators, ...rest } = workshop;
-  return { ...rest, facilitatorIds: facilitators.map((f) => f.userId) };
+  return workshop && withFacilitatorIds(workshop);
 }
 
 /**
@@ -298,15 +299,20 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput, {
 
 // ───────────────────────── materials ─────────────────────────
 
-export async function addLinkMaterial(workshopId: string, input: LinkMaterialInput, actor: ChangeAuthor) {
+/** A material made by `create` and its line in the history, in one transaction; then the pages that show it hear. */
+async function addMaterial<M extends { id: string }>(
+  workshopId: string,
+  actor: ChangeAuthor,
+  create: (tx: Prisma.TransactionClient) => Promise<{ material: M; summary: string }>,
+) {
   const material = await db.$transaction(async (tx) => {
-    const material = await tx.workshopMaterial.create({ data: { workshopId, title: input.title, url: input.url } });
+    const { material, summary } = await create(tx);
     await recordAudit(tx, {
       actorId: actor.actorId,
       action: "workshop.material.add",
       entityType: "workshop_material",
       entityId: material.id,
-      summary: `Material linked: ${input.title} (${input.url})`,
+      summary,
       requestId: actor.requestId,
     });
     return material;
@@ -315,25 +321,22 @@ export async function addLinkMaterial(workshopId: string, input: LinkMaterialInp
   return material;
 }
 
+export async function addLinkMaterial(workshopId: string, input: LinkMaterialInput, actor: ChangeAuthor) {
+  return addMaterial(workshopId, actor, async (tx) => ({
+    material: await tx.workshopMaterial.create({ data: { workshopId, title: input.title, url: input.url } }),
+    summary: `Material linked: ${input.title} (${input.url})`,
+  }));
+}
+
 /** An uploaded file (concept note, slides…) as a material; the title defaults to the file's name. */
 export async function addFileMaterial(workshopId: string, title: string, file: File, actor: ChangeAuthor) {
-  const material = await db.$transaction(async (tx) => {
+  return addMaterial(workshopId, actor, async (tx) => {
     const stored = await storeUpload(file, actor.actorId, tx);
     const material = await tx.workshopMaterial.create({
       data: { workshopId, title: title || stored.filename, fileId: stored.id },
     });
-    await recordAudit(tx, {
-      actorId: actor.actorId,
-      action: "workshop.material.add",
-      entityType: "workshop_material",
-      entityId: material.id,
-      summary: `Material uploaded: ${material.title} (${stored.filename})`,
-      requestId: actor.requestId,
-    });
-    return material;
+    return { material, summary: `Material uploaded: ${material.title} (${stored.filename})` };
   });
-  await emit({ type: "workshop-material.changed", workshopId, materialId: material.id });
-  return material;
 }
 
 /** Remove a material; an uploaded file's bytes go once the removal is committed (a failure then leaves only an unreferenced file, never served). */

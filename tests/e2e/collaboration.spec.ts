@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import * as Y from "yjs";
 import { expectAccessible, signIn } from "./utils";
 import { demo } from "../support/people";
 
@@ -14,17 +15,45 @@ async function openVietNamPlan(page: Page) {
   return editor;
 }
 
-test("two people edit the Viet Nam plan together, see each other's text and caret, and converge after going offline", async ({
-  browser,
-}) => {
+/** Viet Nam's focal point (A) and a member of its task force (B), each in a browser of their own, in the plan. */
+async function focalPointAndTaskForceInThePlan(browser: Browser) {
   const focalPoint = await browser.newContext();
   const taskForce = await browser.newContext();
   const a = await focalPoint.newPage();
   const b = await taskForce.newPage();
   await signIn(a, demo.focalPoint("VN"));
   await signIn(b, demo.taskForce("VN"));
-  const editorA = await openVietNamPlan(a);
-  const editorB = await openVietNamPlan(b);
+  return { focalPoint, taskForce, a, b, editorA: await openVietNamPlan(a), editorB: await openVietNamPlan(b) };
+}
+
+/** The document as the page's browser keeps its copy (IndexedDB): every update stored there, applied in order. */
+async function browserCopy(page: Page) {
+  const updates = await page.evaluate(async () => {
+    const [copy] = (await indexedDB.databases()).filter((d) => d.name?.startsWith("focalpoint-document-"));
+    if (!copy?.name) return [];
+    const name = copy.name;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    const stored = await new Promise<Uint8Array[]>((resolve, reject) => {
+      const reading = db.transaction("updates").objectStore("updates").getAll();
+      reading.onsuccess = () => resolve(reading.result as Uint8Array[]);
+      reading.onerror = () => reject(reading.error);
+    });
+    db.close();
+    return stored.map((update) => Array.from(update));
+  });
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, new Uint8Array(update));
+  return doc.getXmlFragment("default").toString();
+}
+
+test("two people edit the Viet Nam plan together, see each other's text and caret, and converge after going offline", async ({
+  browser,
+}) => {
+  const { focalPoint, taskForce, a, b, editorA, editorB } = await focalPointAndTaskForceInThePlan(browser);
   await expectAccessible(a);
 
   // Both are listed as present.
@@ -98,14 +127,7 @@ test("the Secretariat reads the live document but cannot type in it", async ({ b
 test("edits typed offline survive closing the tab: the browser's copy brings them back and they reach the server and a colleague", async ({
   browser,
 }) => {
-  const focalPoint = await browser.newContext();
-  const taskForce = await browser.newContext();
-  const a = await focalPoint.newPage();
-  const b = await taskForce.newPage();
-  await signIn(a, demo.focalPoint("VN"));
-  await signIn(b, demo.taskForce("VN"));
-  const editorA = await openVietNamPlan(a);
-  const editorB = await openVietNamPlan(b);
+  const { focalPoint, taskForce, a, editorA, editorB } = await focalPointAndTaskForceInThePlan(browser);
 
   await editorA.click();
   await a.keyboard.press("Control+End");
@@ -117,8 +139,8 @@ test("edits typed offline survive closing the tab: the browser's copy brings the
   await focalPoint.setOffline(true);
   await expect(a.getByText(/Offline: your changes are kept/)).toBeVisible({ timeout: 20_000 });
   await a.keyboard.type(" Typed offline, then the tab was closed.");
-  // Each keystroke is written to the browser's copy (IndexedDB) as it happens; a moment lets the last write commit.
-  await a.waitForTimeout(300);
+  // Each keystroke is written to the browser's copy (IndexedDB) as it happens: the tab closes once the last is there.
+  await expect.poll(() => browserCopy(a)).toContain("Typed offline, then the tab was closed.");
   await a.close();
   await expect(editorB).not.toContainText("Typed offline");
 

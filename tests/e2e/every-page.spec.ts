@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import vm from "node:vm";
 import Database from "better-sqlite3";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { generateToken, hashToken } from "../../app/auth/tokens.server";
+import { buildManifest, routePattern, startOwnServer, type ManifestRoute } from "../support/own-server";
 import { demo, DEMO_PASSWORD } from "../support/people";
 import { accessibilityViolations } from "./utils";
 
@@ -26,56 +25,36 @@ import { accessibilityViolations } from "./utils";
 // A trace of a hundred pages costs a third of the time; the problems found name the page and the element.
 test.use({ trace: "off" });
 
-const BUILD_DIR = process.env.BUILD_DIR ?? "build";
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
 // ───────────────────────── the pages ─────────────────────────
 
-type ManifestRoute = { id: string; parentId?: string; path?: string; index?: boolean; module: string };
 type PageRoute = { id: string; pattern: string; signedIn: boolean };
 
 /** The routes that render a page: leaves of the route tree whose browser module is not empty (resource routes' are). */
 function pageRoutes(): PageRoute[] {
-  const assets = path.resolve(BUILD_DIR, "client/assets");
-  const file = fs.readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
-  if (!file) throw new Error(`no route manifest in ${assets}: build first`);
-  const sandbox = { window: {} as { __remixManifest?: { routes: Record<string, ManifestRoute> } } };
-  vm.runInNewContext(fs.readFileSync(path.join(assets, file), "utf8"), sandbox);
-  const routes = Object.values(sandbox.window.__remixManifest!.routes);
-  const byId = new Map(routes.map((r) => [r.id, r]));
-  const parents = new Set(routes.map((r) => r.parentId));
-  const ancestry = (route: ManifestRoute): ManifestRoute[] =>
-    route.parentId ? [...ancestry(byId.get(route.parentId)!), route] : [route];
+  const { routes, assets } = buildManifest();
+  const all = Object.values(routes);
+  const parents = new Set(all.map((r) => r.parentId));
   const isPage = (route: ManifestRoute) =>
     !parents.has(route.id) && fs.readFileSync(path.join(assets, "..", route.module), "utf8").trim() !== "";
-  return routes.filter(isPage).map((route) => {
-    const chain = ancestry(route);
-    return {
-      id: route.id,
-      pattern: `/${chain.map((r) => r.path ?? "").join("/")}`.replace(/\/+/g, "/").replace(/(.)\/$/, "$1"),
-      // The signed-in part of the app lives under routes/_app+/_layout; the rest (sign-in, links sent by e-mail) is for anyone.
-      signedIn: chain.some((r) => r.id === "routes/_app+/_layout"),
-    };
-  });
+  const signedIn = (route: ManifestRoute): boolean =>
+    route.id === "routes/_app+/_layout" || (route.parentId !== undefined && signedIn(routes[route.parentId]!));
+  return all.filter(isPage).map((route) => ({
+    id: route.id,
+    pattern: routePattern(routes, route),
+    // The signed-in part of the app lives under routes/_app+/_layout; the rest (sign-in, links sent by e-mail) is for anyone.
+    signedIn: signedIn(route),
+  }));
 }
 
 // ───────────────────────── a server of its own ─────────────────────────
 
 let server: ChildProcess;
 let base: string;
-const serverLog: string[] = [];
 /** Address parameter → a real record of the demo data. */
 const params: Record<string, string> = {};
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Real records for every address parameter, and the sign-up links nobody has been sent yet, written into the copy. */
 function prepareData(file: string) {
@@ -124,42 +103,12 @@ function prepareData(file: string) {
 }
 
 test.beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const seeded = path.resolve(`tests/.tmp/e2e-${process.env.E2E_PORT ?? 3210}/seeded.db`);
-  const dir = path.resolve(`tests/.tmp/every-page-${port}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(seeded, path.join(dir, "e2e.db"));
-  const links = prepareData(path.join(dir, "e2e.db"));
-  params.token = links.invitation;
-  server = spawn(process.execPath, [path.resolve(BUILD_DIR, "server.js")], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
-      DATA_DIR: dir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: base,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  for (const stream of [server.stdout!, server.stderr!])
-    stream.on("data", (chunk: Buffer) => serverLog.push(...chunk.toString().split("\n").filter(Boolean)));
-  const started = Date.now();
-  while (
-    !(await fetch(`${base}/healthz`)
-      .then((r) => r.ok)
-      .catch(() => false))
-  ) {
-    if (Date.now() - started > 30_000) throw new Error(`server did not start:\n${serverLog.join("\n")}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  let links: ReturnType<typeof prepareData> | undefined;
+  ({ server, base } = await startOwnServer("every-page", (dbFile) => (links = prepareData(dbFile))));
+  params.token = links!.invitation;
   // The pages opened from a link in an e-mail, each with its own kind of token.
-  tokenFor["routes/_auth+/reset-password.$token"] = links.reset;
-  tokenFor["routes/_auth+/register.$token"] = links.registration;
+  tokenFor["routes/_auth+/reset-password.$token"] = links!.reset;
+  tokenFor["routes/_auth+/register.$token"] = links!.registration;
 });
 
 test.afterAll(() => server?.kill("SIGKILL"));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./utils";
+import { expectAccessible, signedInPage, signIn } from "./utils";
 import { demo } from "../support/people";
 
 // Myanmar, whose progress report item and domestic-work standard no other test changes.
@@ -11,17 +11,12 @@ const card = (page: Page, region: string, name: RegExp | string) =>
 test("a focal point lands on what needs doing and updates an item in place; a colleague's home follows live", async ({
   browser,
 }) => {
-  const fpContext = await browser.newContext();
-  const tfContext = await browser.newContext();
-  const fp = await fpContext.newPage();
-  const tf = await tfContext.newPage();
-
-  await signIn(fp, demo.focalPoint("MM"));
+  const fp = await signedInPage(browser, demo.focalPoint("MM"));
   await expect(fp.getByRole("heading", { level: 1, name: "What needs doing in Myanmar" })).toBeVisible();
   await expect(card(fp, "My action items", REPORT)).toContainText("Overdue");
   await expectAccessible(fp);
 
-  await signIn(tf, demo.taskForce("MM"));
+  const tf = await signedInPage(browser, demo.taskForce("MM"));
   await expect(tf.getByRole("heading", { level: 1, name: "What needs doing in Myanmar" })).toBeVisible();
   await expect(tf.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
   // A marker that a reload would wipe.
@@ -45,8 +40,8 @@ test("a focal point lands on what needs doing and updates an item in place; a co
   // Stored, not only shown: a reload shows the same.
   await fp.reload();
   await expect(card(fp, "My action items", REPORT).getByLabel("Progress (%)")).toHaveValue("25");
-  await fpContext.close();
-  await tfContext.close();
+  await fp.context().close();
+  await tf.context().close();
 });
 
 test("a refused update says why beside its field, and a milestone completed with a comment leaves the list", async ({

@@ -1,14 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
-import path from "node:path";
-import vm from "node:vm";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { en } from "../../app/i18n/en";
 import { id } from "../../app/i18n/id";
 import { localeCookie } from "../../app/auth/locale-cookie.server";
+import { buildManifest, routePattern, startOwnServer } from "../support/own-server";
 import { demo, DEMO_PASSWORD } from "../support/people";
 
 /**
@@ -27,54 +24,18 @@ import { demo, DEMO_PASSWORD } from "../support/people";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-const BUILD_DIR = process.env.BUILD_DIR ?? "build";
-
 // ───────────────────────── a server of its own ─────────────────────────
 
 let server: ChildProcess;
 let base: string;
 let db: Database.Database;
-const serverLog: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+let serverLog: string[] = [];
 
 test.beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  // The demo data as seeded for this run's end-to-end server (scripts/e2e-server.sh), copied.
-  const seeded = path.resolve(`tests/.tmp/e2e-${process.env.E2E_PORT ?? 3210}/seeded.db`);
-  const dir = path.resolve(`tests/.tmp/hostile-${port}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(seeded, path.join(dir, "e2e.db"));
-  server = spawn(process.execPath, [path.resolve(BUILD_DIR, "server.js")], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
-      DATA_DIR: dir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: base,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  for (const stream of [server.stdout!, server.stderr!])
-    stream.on("data", (chunk: Buffer) => serverLog.push(...chunk.toString().split("\n").filter(Boolean)));
-  const started = Date.now();
-  while ((await send("GET", "/healthz")).status !== 200) {
-    if (Date.now() - started > 30_000) throw new Error(`server did not start:\n${serverLog.join("\n")}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  db = new Database(path.join(dir, "e2e.db"), { readonly: true, fileMustExist: true });
+  const own = await startOwnServer("hostile");
+  ({ server, base } = own);
+  serverLog = own.log;
+  db = new Database(own.dbFile, { readonly: true, fileMustExist: true });
 });
 
 test.afterAll(() => {
@@ -174,23 +135,12 @@ function rowCounts(): Record<string, number> {
 
 // ───────────────────────── the routes with an action ─────────────────────────
 
-type ManifestRoute = { id: string; parentId?: string; path?: string; index?: boolean; hasAction: boolean };
-
 /** Every route with an action, as the build's manifest lists them, with its address pattern. */
 function actionRoutes(): { id: string; pattern: string; index: boolean }[] {
-  const assets = path.resolve(BUILD_DIR, "client/assets");
-  const file = fs.readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
-  if (!file) throw new Error(`no route manifest in ${assets}: build first`);
-  const sandbox = { window: {} as { __remixManifest?: { routes: Record<string, ManifestRoute> } } };
-  vm.runInNewContext(fs.readFileSync(path.join(assets, file), "utf8"), sandbox);
-  const routes = sandbox.window.__remixManifest!.routes;
-  const fullPath = (route: ManifestRoute): string => {
-    const parent = route.parentId ? fullPath(routes[route.parentId]!) : "";
-    return [parent, route.path ?? ""].filter(Boolean).join("/");
-  };
+  const { routes } = buildManifest();
   return Object.values(routes)
     .filter((r) => r.hasAction)
-    .map((r) => ({ id: r.id, pattern: `/${fullPath(r)}`.replace(/\/+/g, "/"), index: Boolean(r.index) }));
+    .map((r) => ({ id: r.id, pattern: routePattern(routes, r), index: Boolean(r.index) }));
 }
 
 /** A real record for each kind of address parameter; a route with a parameter not named here fails loudly. */

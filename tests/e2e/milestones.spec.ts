@@ -72,7 +72,7 @@ test("a focal point edits a milestone, adds evidence and a comment, and sees the
 
   // Evidence: a link.
   const evidence = fp.getByRole("region", { name: "Evidence" });
-  await evidence.getByLabel("Title", { exact: true }).fill("Testing and certification modules (construction)");
+  await evidence.getByLabel("Title of the link").fill("Testing and certification modules (construction)");
   await evidence.getByLabel("Web address").fill("https://example.org/kh/construction-testing.pdf");
   await evidence.getByRole("button", { name: "Add link" }).click();
   await expect(

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../support/people";
 
 const waitsForHydration = new WeakSet<Page>();
@@ -47,6 +47,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Another person's browser: a page in a context of its own, signed in as `email`. Close it with page.context().close(). */
+export async function signedInPage(browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
 }
 
 /** No serious or critical accessibility violations on the current page (axe-core). */

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import * as Y from "yjs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,21 +8,13 @@ import { appendUpdate, loadYDoc } from "~/collab/storage.server";
 import { createDocumentVersion } from "~/collab/versions.server";
 import { db } from "~/utils/db.server";
 import { openEditor, typeParagraph, until } from "../support/collab-clients";
+import { freePort } from "../support/ports";
 import { demo } from "../support/people";
 
 /**
  * The real server in its own process: acknowledged edits must survive a kill -9
  * in the middle of a session, and clients must converge again by themselves.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -44,17 +35,13 @@ async function startServer(port: number): Promise<ChildProcess> {
     stdio: ["ignore", "ignore", "pipe"],
   });
   children.push(child);
-  const started = Date.now();
-  for (;;) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > 60_000) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const healthy = () =>
+    fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.ok,
+      () => false, // not listening yet
+    );
+  await until(healthy, 60_000);
+  return child;
 }
 
 describe("durability", () => {
@@ -102,16 +89,19 @@ describe("storing an update", () => {
     typeParagraph(edit, "stored while the database was busy");
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const holdsTheLock = new Promise<void>((resolve) => (locked = resolve));
     const busy = db
       .$transaction(async (tx) => {
         await tx.auditEvent.create({
           data: { action: "test.hold", entityType: "test", entityId: "1", summary: "holds the write lock" },
         });
+        locked();
         await held;
         throw new Error("rolled back");
       })
       .catch((error: Error) => error.message);
-    await new Promise((r) => setTimeout(r, 50));
+    await holdsTheLock;
     let stored = false;
     const append = appendUpdate(documentId, Y.encodeStateAsUpdate(edit), null).then((id) => ((stored = true), id));
     // The server keeps answering meanwhile: this timer fires while the append waits.

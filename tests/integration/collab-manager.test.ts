@@ -1,17 +1,14 @@
 import type * as StorageModule from "~/collab/storage.server";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { emit } from "~/events.server";
 import { restoreDocumentVersion } from "~/collab/manager.server";
 import { awarenessMessage, syncUpdateMessage } from "~/collab/protocol";
 import * as documents from "~/collab/storage.server";
 import * as versions from "~/collab/versions.server";
-import { attachRealtime } from "~/realtime/server.server";
-import { db, prepareDatabase } from "~/utils/db.server";
-import { openEditor, typeParagraph, until } from "../support/collab-clients";
+import { db } from "~/utils/db.server";
+import { liveServer, typeParagraph, until } from "../support/collab-clients";
 import { demo } from "../support/people";
 
 /**
@@ -39,25 +36,8 @@ vi.mock("~/collab/storage.server", async (importOriginal) => {
   };
 });
 
-let server: http.Server;
-let realtime: { close: () => Promise<void> };
-let url: string;
-const closers: (() => void)[] = [];
-
-beforeAll(async () => {
-  await prepareDatabase();
-  server = http.createServer();
-  realtime = attachRealtime(server, {
-    documentTimings: { unloadAfterMs: 100, compactAfterUpdates: 10, compactAfterIdleMs: 60_000 },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const close of closers) close();
-  await realtime.close();
-  server.close();
+const live = liveServer({
+  documentTimings: { unloadAfterMs: 100, compactAfterUpdates: 10, compactAfterIdleMs: 60_000 },
 });
 
 async function planDocument(code: string) {
@@ -65,15 +45,7 @@ async function planDocument(code: string) {
   return { planId: plan.id, documentId: plan.documentId };
 }
 
-async function editor(email: string, documentId: string) {
-  const opened = await openEditor(url, email, documentId);
-  const close = () => {
-    opened.provider.destroy();
-    opened.socket.close();
-  };
-  closers.push(close);
-  return { ...opened, close };
-}
+const editor = live.editor;
 
 const storedText = async (documentId: string) =>
   (await documents.loadYDoc(documentId))!.doc.getXmlFragment("default").toString();
@@ -83,8 +55,7 @@ describe("loading and unloading", () => {
   it("loads a document once for joins that arrive together, and never serves a failed load", async () => {
     const { documentId } = await planDocument("TH");
     loads.failNext = true;
-    const failed = await openEditor(url, demo.focalPoint("TH"), documentId);
-    closers.push(() => failed.socket.close());
+    const failed = await editor(demo.focalPoint("TH"), documentId);
     expect(failed.provider.status).toBe("error");
     expect(failed.provider.error).toBe("the document could not be opened; try again");
 
@@ -123,7 +94,8 @@ describe("loading and unloading", () => {
     typeParagraph(second.doc, "written during the unload delay");
     await until(() => second.provider.pending === 0);
     second.close();
-    await new Promise((r) => setTimeout(r, 300));
+    // Unloading folds the document into its snapshot: no update is left outside it.
+    await until(async () => (await storedUpdates(documentId)) === 0, 3_000);
     expect(await storedText(documentId)).toContain("written during the unload delay");
   });
 });
@@ -167,9 +139,11 @@ describe("storing updates", () => {
     const before = await storedUpdates(documentId);
     const reply = await fp.socket.emitWithAck("doc:message", documentId, syncUpdateMessage(secondOnly));
     expect(reply).toEqual({ ok: false, error: "this update depends on changes the server does not have; sync again" });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(tf.text()).not.toContain("second, sent alone");
     expect(await storedUpdates(documentId)).toBe(before);
+    // A later edit reaches the task force after anything the server could have sent on before it.
+    typeParagraph(fp.doc, "sent after the refusal");
+    await until(() => tf.text().includes("sent after the refusal"));
+    expect(tf.text()).not.toContain("second, sent alone");
   });
 });
 
@@ -294,8 +268,11 @@ describe("presence", () => {
       ok: false,
       error: "this presence is someone else's",
     });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(seen(tf)).toEqual([`${fpName} at 5`]);
+    // The reader's own presence, sent after, reaches the task force after anything sent on before it.
+    reader.provider.awareness.setLocalStateField("cursor", caretAt(7));
+    const readerName = await nameOf(demo.secretariat);
+    await until(() => seen(tf).includes(`${readerName} at 7`));
+    expect(seen(tf)).toEqual([`${fpName} at 5`, `${readerName} at 7`].sort());
   });
 
   it("drops a malformed caret before anyone's editor has to read it, and keeps the person", async () => {
@@ -372,7 +349,11 @@ describe("access that changes while people are in the document", () => {
 
     typeParagraph(fp.doc, "the focal point carries on");
     await until(() => fp.provider.pending === 0);
-    await new Promise((r) => setTimeout(r, 100));
+    // Asked after the edit was stored, the server's answer to the task force comes after anything sent on to them.
+    expect(await tf.socket.emitWithAck("doc:join", { documentId })).toEqual({
+      ok: false,
+      error: "not allowed to open this document",
+    });
     expect(tf.text()).not.toContain("the focal point carries on");
   });
 });

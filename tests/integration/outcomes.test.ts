@@ -1,6 +1,5 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActionItemStatus } from "~/domain/vocabulary";
 import { InputRefused } from "~/domain/input-refused";
 import { loadYDoc } from "~/collab/storage.server";
 import {
@@ -12,12 +11,11 @@ import {
 import { getWorkshopOutcomes } from "~/models/outcome-follow-up.server";
 import { createOutcome, deleteOutcome, updateOutcome } from "~/models/outcome.server";
 import { ensureMinutesDocument } from "~/models/workshop-minutes.server";
-import { attachRealtime } from "~/realtime/server.server";
 import { action as outcomesAction, loader as outcomesLoader } from "~/routes/_app+/workshops+/$workshopId+/outcomes";
-import { db, prepareDatabase } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { requestAs, routeContext } from "../support/requests";
 import { todayIn } from "~/utils/format";
-import { openEditor, typeParagraph, until } from "../support/collab-clients";
+import { liveServer, typeParagraph, until } from "../support/collab-clients";
 import { demo } from "../support/people";
 
 let facilitatorId: string;
@@ -28,6 +26,23 @@ const planOf = async (code: string) => db.actionPlan.findFirstOrThrow({ where: {
 /** A fresh agreed action of the Bangkok meeting, recorded by its facilitator. */
 async function agreedAction(text: string, dueOn: string | null = "2027-03-31") {
   return createOutcome(bangkokId, { kind: "agreed_action", text, dueOn }, { actorId: facilitatorId });
+}
+
+/** An agreed action assigned to Viet Nam and the Philippines, whose item the Philippines has started on. */
+async function assignedWithPhilippinesStarted(text: string, started: { status?: ActionItemStatus; progress: number }) {
+  const outcome = await agreedAction(text);
+  const [vn, ph] = await Promise.all([country("VN"), country("PH")]);
+  await assignOutcome(
+    bangkokId,
+    outcome.id,
+    { countryIds: [vn.id, ph.id], dueOn: "2027-05-31" },
+    { actorId: facilitatorId },
+  );
+  const phItem = await db.actionItem.findFirstOrThrow({
+    where: { sourceOutcomeId: outcome.id, plan: { countryId: ph.id } },
+  });
+  await db.actionItem.update({ where: { id: phItem.id }, data: started });
+  return { outcome, vn, ph, phItem };
 }
 
 beforeAll(async () => {
@@ -220,20 +235,8 @@ describe("assigning an agreed action to countries", () => {
 
 describe("changing an agreed action", () => {
   it("rewords the items nobody has started on, keeps the others, and will not turn it into a decision while assigned", async () => {
-    const outcome = await agreedAction("Draft a national skills recogniton roadmap");
-    const [vn, ph] = await Promise.all([country("VN"), country("PH")]);
-    await assignOutcome(
-      bangkokId,
-      outcome.id,
-      { countryIds: [vn.id, ph.id], dueOn: "2027-05-31" },
-      { actorId: facilitatorId },
-    );
-    const phItem = await db.actionItem.findFirstOrThrow({
-      where: { sourceOutcomeId: outcome.id, plan: { countryId: ph.id } },
-    });
-    await db.actionItem.update({
-      where: { id: phItem.id },
-      data: { progress: 10 },
+    const { outcome, vn, ph } = await assignedWithPhilippinesStarted("Draft a national skills recogniton roadmap", {
+      progress: 10,
     });
 
     const fixed = "Draft a national skills recognition roadmap";
@@ -316,21 +319,10 @@ describe("linking an assigned item to a milestone", () => {
 
 describe("taking an assignment back", () => {
   it("removes an untouched item, and refuses once the country has started on it", async () => {
-    const outcome = await agreedAction("Set up a national register of certified welders");
-    const [vn, ph] = await Promise.all([country("VN"), country("PH")]);
-    await assignOutcome(
-      bangkokId,
-      outcome.id,
-      { countryIds: [vn.id, ph.id], dueOn: "2027-05-31" },
-      { actorId: facilitatorId },
+    const { outcome, vn, ph, phItem } = await assignedWithPhilippinesStarted(
+      "Set up a national register of certified welders",
+      { status: "on_track", progress: 20 },
     );
-    const phItem = await db.actionItem.findFirstOrThrow({
-      where: { sourceOutcomeId: outcome.id, plan: { countryId: ph.id } },
-    });
-    await db.actionItem.update({
-      where: { id: phItem.id },
-      data: { status: "on_track", progress: 20 },
-    });
 
     expect(
       await unassignCountry(bangkokId, outcome.id, vn.id, {
@@ -531,23 +523,7 @@ describe("the outcomes page's forms", () => {
 });
 
 describe("the minutes", () => {
-  let server: http.Server;
-  let realtime: { close: () => Promise<void> };
-  let url: string;
-  const closers: (() => void)[] = [];
-
-  beforeAll(async () => {
-    await prepareDatabase();
-    server = http.createServer();
-    realtime = attachRealtime(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const close of closers) close();
-    await realtime.close();
-    server.close();
-  });
+  const live = liveServer();
 
   it("are created once, however many facilitators open the page at the same moment", async () => {
     const jakarta = await db.workshop.findFirstOrThrow({
@@ -594,14 +570,7 @@ describe("the minutes", () => {
     const { minutesDocumentId } = await db.workshop.findUniqueOrThrow({ where: { id: bangkokId } });
     if (!minutesDocumentId) throw new Error("the minutes were started by the test before");
 
-    const open = async (email: string) => {
-      const editor = await openEditor(url, email, minutesDocumentId);
-      closers.push(() => {
-        editor.provider.destroy();
-        editor.socket.close();
-      });
-      return editor;
-    };
+    const open = (email: string) => live.editor(email, minutesDocumentId);
     const facilitator = await open(demo.facilitator);
     const focalPoint = await open(demo.focalPoint("KH"));
     expect([facilitator.provider.readOnly, focalPoint.provider.readOnly]).toEqual([false, true]);
@@ -614,7 +583,10 @@ describe("the minutes", () => {
 
     // The focal point's own typing is refused and reaches nobody.
     typeParagraph(focalPoint.doc, "Written by someone who may only read");
-    await new Promise((r) => setTimeout(r, 300));
+    // Her caret, sent after, reaches the facilitator after anything her editor could have sent before it.
+    const start = { type: null, tname: "default", item: null, assoc: 0 };
+    focalPoint.provider.awareness.setLocalStateField("cursor", { anchor: start, head: start });
+    await until(() => Boolean(facilitator.provider.awareness.getStates().get(focalPoint.doc.clientID)?.cursor));
     expect(facilitator.text()).not.toContain("may only read");
     expect((await loadYDoc(minutesDocumentId))!.doc.getXmlFragment("default").toString()).not.toContain(
       "may only read",

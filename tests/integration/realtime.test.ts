@@ -1,37 +1,25 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import msgpackParser from "socket.io-msgpack-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emit } from "~/events.server";
-import { createSession } from "~/auth/session.server";
-import { attachRealtime } from "~/realtime/server.server";
 import { SOCKET_PATH, topic, type ChangeEvent } from "~/realtime/topics";
 import { db } from "~/utils/db.server";
-import { until } from "../support/collab-clients";
+import { liveServer, until } from "../support/collab-clients";
+import { cookieFor } from "../support/requests";
 import { demo } from "../support/people";
 
-let server: http.Server;
-let realtime: { close: () => Promise<void> };
-let url: string;
-const sockets: Socket[] = [];
-
-async function cookieFor(email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const { token } = await createSession(user.id);
-  return `fp_session=${token}`;
-}
+const live = liveServer();
 
 /** A socket with the person's cookie; `origin`: the page it is opened from, as a browser names it. */
 function client(cookie?: string, origin?: string) {
-  const socket = connect(url, {
+  const socket = connect(live.url(), {
     path: SOCKET_PATH,
     parser: msgpackParser,
     transports: ["websocket"],
     extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
     reconnection: false,
   });
-  sockets.push(socket);
+  live.closeAfter(() => socket.close());
   return socket;
 }
 
@@ -44,19 +32,8 @@ const connected = (socket: Socket) =>
 type SubscribeReply = { ok: true; joined: string[] } | { ok: false; error: string };
 const subscribe = (socket: Socket, payload: unknown) =>
   socket.emitWithAck("subscribe", payload) as Promise<SubscribeReply>;
-
-beforeAll(async () => {
-  server = http.createServer();
-  realtime = attachRealtime(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await realtime.close();
-  server.close();
-});
+/** A round trip on the socket's connection: its answer comes after every change the server sent before it. */
+const roundTrip = (socket: Socket) => subscribe(socket, null);
 
 describe("real-time plumbing", () => {
   it("refuses a socket without a session cookie, or with a forged one", async () => {
@@ -122,7 +99,7 @@ describe("real-time plumbing", () => {
     let heard = false;
     socket.on("changed", () => (heard = true));
     await emit({ type: "organisation.changed", organisationId: "u1" });
-    await new Promise((r) => setTimeout(r, 100));
+    await roundTrip(socket);
     expect(heard).toBe(false);
   });
 
@@ -170,7 +147,7 @@ describe("real-time plumbing", () => {
       { type: "milestone.changed", countryId: kh.id, milestoneId: "m2" },
     );
     await until(() => heard.length >= 2);
-    await new Promise((r) => setTimeout(r, 100));
+    await roundTrip(khMember);
     expect(heard.map(({ topic: to, entity, id }) => [to, entity, id])).toEqual([
       [`country-profile:${vn.id}`, "country", vn.id],
       [`country:${kh.id}`, "milestone", "m2"],
@@ -191,7 +168,7 @@ describe("real-time plumbing", () => {
       { type: "outcome.changed", workshopId: workshop.id, outcomeId: "o1" },
     );
     await until(() => heard.length >= 1);
-    await new Promise((r) => setTimeout(r, 100));
+    await roundTrip(khMember);
     expect(heard.map(({ entity, id }) => [entity, id])).toEqual([["outcome", "o1"]]);
   });
 

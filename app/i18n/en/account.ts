@@ -22,8 +22,6 @@ export const account = {
   password: {
     heading: "Change password",
     current: "Current password",
-    new: "New password",
-    confirm: "Repeat the new password",
     submit: "Change password",
     wrongCurrent: "The current password is not correct.",
     changed: "Your password has been changed. Every other session has been signed out.",

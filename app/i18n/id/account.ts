@@ -24,8 +24,6 @@ export const account: Translation<typeof en> = {
   password: {
     heading: "Ganti kata sandi",
     current: "Kata sandi saat ini",
-    new: "Kata sandi baru",
-    confirm: "Ulangi kata sandi baru",
     submit: "Ganti kata sandi",
     wrongCurrent: "Kata sandi saat ini tidak benar.",
     changed: "Kata sandi Anda telah diganti. Semua sesi lain telah dikeluarkan.",

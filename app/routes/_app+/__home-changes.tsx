@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { changesByOthersSince } from "~/models/country-work.server";
 import { useRootData } from "~/root";
+import { ActivityList } from "~/components/activity-list";
 import { formatDateTime, formatNumber } from "~/utils/format";
 
 /** What others recorded in the person's countries since their last visit (or the last two weeks), newest first. */
@@ -20,16 +21,7 @@ export function ChangesSinceLastVisit({
         {lastVisit ? t("changes.since", { date: formatDateTime(lastVisit, locale) }) : t("changes.firstVisit")}
       </p>
       {changes.events.length ? (
-        <ul className="list">
-          {changes.events.map((e) => (
-            <li key={e.id}>
-              {e.summary}
-              <div className="small muted">
-                {e.actor?.name ?? ""} · {formatDateTime(e.createdAt, locale)}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <ActivityList events={changes.events} locale={locale} showCountry={false} />
       ) : (
         <p className="empty">{t("changes.none")}</p>
       )}

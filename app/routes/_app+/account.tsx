@@ -3,11 +3,10 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { signInAndRedirect } from "~/auth/sign-in-response.server";
 import { getRequestSession, requireUser } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
-import { Field, FormErrorSummary, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, NewPasswordFields, SelectField } from "~/components/forms";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { getTranslate } from "~/i18n/translate.server";
 import { listOrganisationOptions } from "~/models/organisation.server";
@@ -97,7 +96,6 @@ export default function Account() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const { t: tc } = useTranslation("common");
-  const { t: ta } = useTranslation("auth");
   const locale = useRootData()?.locale ?? "en";
   const [profileForm, profile] = useAppForm(ProfileSchema, {
     id: "profile",
@@ -168,19 +166,7 @@ export default function Account() {
                 type="password"
                 autoComplete="current-password"
               />
-              <Field
-                label={t("password.new")}
-                meta={password.password}
-                type="password"
-                autoComplete="new-password"
-                hint={ta("reset.hint", { min: MIN_PASSWORD_LENGTH })}
-              />
-              <Field
-                label={t("password.confirm")}
-                meta={password.confirmPassword}
-                type="password"
-                autoComplete="new-password"
-              />
+              <NewPasswordFields password={password.password} confirmPassword={password.confirmPassword} />
               <button type="submit">{t("password.submit")}</button>
             </Form>
           </section>

@@ -3,11 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { signInAndRedirect } from "~/auth/sign-in-response.server";
 import { roleLabels } from "~/components/app-shell";
 import { AuthLayout } from "~/components/auth-layout";
-import { Field, FormErrorSummary } from "~/components/forms";
+import { Field, FormErrorSummary, NewPasswordFields } from "~/components/forms";
 import { InputRefused } from "~/domain/input-refused";
 import { AcceptInvitationSchema } from "~/forms/invitation";
 import { useAppForm } from "~/forms/use-app-form";
@@ -99,19 +98,7 @@ export default function AcceptInvitation() {
           autoComplete="username"
         />
         <Field label={t("invitation.name")} meta={fields.name} autoComplete="name" />
-        <Field
-          label={t("reset.newPassword")}
-          meta={fields.password}
-          type="password"
-          autoComplete="new-password"
-          hint={t("reset.hint", { min: MIN_PASSWORD_LENGTH })}
-        />
-        <Field
-          label={t("reset.confirmPassword")}
-          meta={fields.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" disabled={submitting}>
           {t("invitation.submit")}
         </button>

@@ -3,10 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 import { signInAndRedirect } from "~/auth/sign-in-response.server";
 import { AuthLayout } from "~/components/auth-layout";
-import { Field, FormErrorSummary } from "~/components/forms";
+import { FormErrorSummary, NewPasswordFields } from "~/components/forms";
 import { InputRefused } from "~/domain/input-refused";
 import { ResetPasswordSchema } from "~/forms/password";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
@@ -50,19 +49,7 @@ export default function ResetPassword() {
       {valid ? (
         <Form method="post" {...getFormProps(form)}>
           <FormErrorSummary form={form} />
-          <Field
-            label={t("reset.newPassword")}
-            meta={fields.password}
-            type="password"
-            autoComplete="new-password"
-            hint={t("reset.hint", { min: MIN_PASSWORD_LENGTH })}
-          />
-          <Field
-            label={t("reset.confirmPassword")}
-            meta={fields.confirmPassword}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
           <button type="submit" disabled={submitting}>
             {t("reset.submit")}
           </button>

@@ -19,6 +19,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { RolesSchema, StatusSchema } from "~/forms/roles";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { sentIntent, useAppForm } from "~/forms/use-app-form";
+import { parseWord, USER_STATUSES } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Person · Administration · FocalPoint" }];
 
@@ -109,7 +110,9 @@ export default function AdminUser() {
         intro={
           <>
             {user.email} ·{" "}
-            <span className="badge badge-neutral">{t(`users.statusLabel.${user.status as "active"}`)}</span>
+            <span className="badge badge-neutral">
+              {t(`users.statusLabel.${parseWord(USER_STATUSES, user.status)}`)}
+            </span>
           </>
         }
       >

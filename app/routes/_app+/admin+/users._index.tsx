@@ -8,7 +8,7 @@ import { requirePermission } from "~/auth/session.server";
 import { roleLabels } from "~/components/app-shell";
 import { Pagination } from "~/components/pagination";
 import { listUsers } from "~/models/user.server";
-import { ROLES, USER_STATUSES } from "~/domain/vocabulary";
+import { parseWord, ROLES, USER_STATUSES } from "~/domain/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "People and access · FocalPoint" }];
 
@@ -98,7 +98,7 @@ export default function AdminUsers() {
                     <span
                       className={`badge ${u.status === "active" ? "badge-ok" : u.status === "invited" ? "badge-info" : "badge-neutral"}`}
                     >
-                      {t(`users.statusLabel.${u.status as "active"}`)}
+                      {t(`users.statusLabel.${parseWord(USER_STATUSES, u.status)}`)}
                     </span>
                   </td>
                 </tr>

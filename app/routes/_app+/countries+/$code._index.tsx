@@ -15,6 +15,7 @@ import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import styles from "~/styles/directory.css?url";
+import { ORGANISATION_KINDS, parseWord } from "~/domain/vocabulary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -178,7 +179,7 @@ export default function CountryPage() {
               {country.organisations.map((o) => (
                 <li key={o.id}>
                   <Link to={`/organisations/${o.id}`}>{o.name}</Link>
-                  <div className="small muted">{tc(`organisationKinds.${o.kind as "ministry"}`)}</div>
+                  <div className="small muted">{tc(`organisationKinds.${parseWord(ORGANISATION_KINDS, o.kind)}`)}</div>
                 </li>
               ))}
             </ul>

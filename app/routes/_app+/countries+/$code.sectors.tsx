@@ -28,6 +28,7 @@ import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } fr
 import { useFetcherForm } from "~/forms/use-app-form";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
+import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -187,7 +188,7 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
           <li key={m.id} className={`pipeline-step stage-${m.status}${m.overdue ? " stage-overdue" : ""}`}>
             <Link to={`/milestones/${m.id}`}>
               <span aria-hidden="true" className="pipeline-symbol">
-                {t(`symbols.${m.status as "completed"}`)}
+                {t(`symbols.${parseWord(MILESTONE_STATUSES, m.status)}`)}
               </span>
               <span className="pipeline-name">
                 {t(`stageNames.${m.stageCode as "national_standard"}`, { defaultValue: m.stageCode })}

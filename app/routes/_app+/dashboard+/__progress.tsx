@@ -2,7 +2,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
-import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
+import { formatDay, formatNumber } from "~/utils/format";
+import { ActivityList } from "~/components/activity-list";
 import type { DashboardData } from "~/models/dashboard.server";
 import type { recentActivity } from "~/models/audit.server";
 import type { upcomingWorkshops } from "~/models/workshop.server";
@@ -168,16 +169,7 @@ export function Around({
       <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">{t("activityHeading")}</h2>
         {activity.length ? (
-          <ul className="list">
-            {activity.map((e) => (
-              <li key={e.id}>
-                {e.country ? <span className="country-code">{e.country.code}</span> : null} {e.summary}
-                <div className="small muted">
-                  {e.actor?.name ?? ""} · {formatDateTime(e.createdAt, locale)}
-                </div>
-              </li>
-            ))}
-          </ul>
+          <ActivityList events={activity} locale={locale} />
         ) : (
           <p className="empty">{t("activityEmpty")}</p>
         )}

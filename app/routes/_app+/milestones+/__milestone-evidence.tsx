@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormErrorSummary } from "~/components/forms";
+import { AttachFileFields, AttachLinkFields } from "~/components/attachment-forms";
 import { EvidenceFileSchema, EvidenceLinkSchema } from "~/forms/milestone";
 import { useFetcherForm } from "~/forms/use-app-form";
 import { formatDay, formatNumber } from "~/utils/format";
@@ -92,26 +92,15 @@ function RemoveEvidence({ id, title }: { id: string; title: string }) {
 }
 
 function AddLink() {
-  const { t } = useTranslation("milestones");
   const { fetcher, form, fields, busy } = useFetcherForm(EvidenceLinkSchema, { match: { intent: "addLink" } });
   return (
     <fetcher.Form method="post" className="evidence-form" aria-labelledby="add-link-heading" {...getFormProps(form)}>
-      <h3 id="add-link-heading">{t("evidence.addLink")}</h3>
-      <input type="hidden" name="intent" value="addLink" />
-      <FormErrorSummary form={form} />
-      <Field label={t("evidence.linkTitle")} meta={fields.title} />
-      <Field label={t("evidence.url")} meta={fields.url} type="url" inputMode="url" hint={t("evidence.urlHint")} />
-      <div className="form-actions">
-        <button type="submit" className="button-secondary" disabled={busy}>
-          {t("evidence.add")}
-        </button>
-      </div>
+      <AttachLinkFields headingId="add-link-heading" form={form} fields={fields} busy={busy} />
     </fetcher.Form>
   );
 }
 
 function AddFile({ upload }: { upload: UploadRules }) {
-  const { t } = useTranslation("milestones");
   const { fetcher, form, fields, busy } = useFetcherForm(EvidenceFileSchema, { match: { intent: "addFile" } });
   return (
     <fetcher.Form
@@ -121,22 +110,15 @@ function AddFile({ upload }: { upload: UploadRules }) {
       aria-labelledby="add-file-heading"
       {...getFormProps(form)}
     >
-      <h3 id="add-file-heading">{t("evidence.addFile")}</h3>
-      <input type="hidden" name="intent" value="addFile" />
-      <FormErrorSummary form={form} />
-      <Field label={t("evidence.fileTitle")} meta={fields.title} hint={t("evidence.fileTitleHint")} />
-      <Field
-        label={t("evidence.file")}
-        meta={fields.file}
-        type="file"
+      <AttachFileFields
+        headingId="add-file-heading"
+        intent="addFile"
+        form={form}
+        fields={fields}
+        busy={busy}
         accept={upload.accept}
-        hint={t("evidence.fileHint", { max: upload.maxLabel })}
+        maxLabel={upload.maxLabel}
       />
-      <div className="form-actions">
-        <button type="submit" className="button-secondary" disabled={busy}>
-          {t("evidence.upload")}
-        </button>
-      </div>
     </fetcher.Form>
   );
 }

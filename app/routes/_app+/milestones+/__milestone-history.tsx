@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { HistoryChange, milestoneHistory } from "~/models/milestone.server";
 import { formatDateTime, formatDay } from "~/utils/format";
+import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
 
 /** Who changed what and when, field by field. */
 export function History({
@@ -68,7 +69,7 @@ function HistoryChangeLine({ change, locale }: { change: HistoryChange; locale: 
     if (value === null || value === "") return <span className="muted">{t("history.empty")}</span>;
     switch (change.field) {
       case "status":
-        return tc(`milestoneStatuses.${value as "completed"}`);
+        return tc(`milestoneStatuses.${parseWord(MILESTONE_STATUSES, String(value))}`);
       case "aqrfLevel":
         return t("page.level", { level: value });
       case "startedOn":

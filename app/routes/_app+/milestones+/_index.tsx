@@ -9,7 +9,7 @@ import { listReadableCountries } from "~/models/country.server";
 import { dashboardQuery } from "~/models/dashboard-filters";
 import { listSectors, milestoneMatrix } from "~/models/milestone-matrix.server";
 import styles from "~/styles/milestones.css?url";
-import { MILESTONE_STATUSES } from "~/domain/vocabulary";
+import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Milestones · FocalPoint" }];
@@ -51,7 +51,7 @@ function StageCell({ row, stage }: { row: Row; stage: string }) {
         —
       </td>
     );
-  const status = tc(`milestoneStatuses.${cell.status as "completed"}`);
+  const status = tc(`milestoneStatuses.${parseWord(MILESTONE_STATUSES, cell.status)}`);
   return (
     <td
       className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`}
@@ -59,7 +59,7 @@ function StageCell({ row, stage }: { row: Row; stage: string }) {
       data-label={stageName}
     >
       <Link to={`/milestones/${cell.id}`} className="stage-link">
-        <span aria-hidden="true">{t(`symbols.${cell.status as "completed"}`)}</span>
+        <span aria-hidden="true">{t(`symbols.${parseWord(MILESTONE_STATUSES, cell.status)}`)}</span>
         <span className="visually-hidden">{t("cellLabel", { stage: stageName, status })}</span>
       </Link>
       {cell.aqrfLevel ? <span className="stage-note">L{cell.aqrfLevel}</span> : null}

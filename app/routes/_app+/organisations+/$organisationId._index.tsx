@@ -7,6 +7,7 @@ import { requirePermission } from "~/auth/session.server";
 import { PersonChip } from "~/components/person-chip";
 import { getOrganisation } from "~/models/organisation.server";
 import { IdParam, parseParam } from "~/utils/params";
+import { ORGANISATION_KINDS, parseWord } from "~/domain/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisation"} · FocalPoint` },
@@ -32,7 +33,7 @@ export default function OrganisationPage() {
         title={`${organisation.name}${organisation.acronym ? ` (${organisation.acronym})` : ""}`}
         intro={
           <>
-            {tc(`organisationKinds.${organisation.kind as "ministry"}`)} ·{" "}
+            {tc(`organisationKinds.${parseWord(ORGANISATION_KINDS, organisation.kind)}`)} ·{" "}
             {organisation.country ? (
               <Link to={`/countries/${organisation.country.code.toLowerCase()}`}>{organisation.country.name}</Link>
             ) : (

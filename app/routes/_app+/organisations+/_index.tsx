@@ -8,7 +8,7 @@ import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { listCountries } from "~/models/country.server";
 import { listOrganisations } from "~/models/organisation.server";
-import { ORGANISATION_KINDS } from "~/domain/vocabulary";
+import { ORGANISATION_KINDS, parseWord } from "~/domain/vocabulary";
 import styles from "~/styles/directory.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -94,7 +94,9 @@ export default function Organisations() {
                   <Link to={`/organisations/${o.id}`}>{o.name}</Link>
                   {o.acronym ? <span className="small muted"> ({o.acronym})</span> : null}
                 </td>
-                <td data-label={t("organisations.kind")}>{tc(`organisationKinds.${o.kind as "ministry"}`)}</td>
+                <td data-label={t("organisations.kind")}>
+                  {tc(`organisationKinds.${parseWord(ORGANISATION_KINDS, o.kind)}`)}
+                </td>
                 <td data-label={t("organisations.country")}>
                   {o.country ? (
                     <span className="country-code">{o.country.code}</span>

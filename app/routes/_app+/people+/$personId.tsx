@@ -6,6 +6,7 @@ import { requirePermission } from "~/auth/session.server";
 import { initials } from "~/components/person-chip";
 import { getPerson } from "~/models/directory.server";
 import { IdParam, parseParam } from "~/utils/params";
+import { parseWord, ROLES } from "~/domain/vocabulary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.person.name ?? "Person"} · FocalPoint` },
@@ -78,7 +79,7 @@ export default function PersonPage() {
             <ul className="list">
               {person.roles.map((r, i) => (
                 <li key={i}>
-                  {tc(`roles.${r.role as "focal_point"}`)}
+                  {tc(`roles.${parseWord(ROLES, r.role)}`)}
                   {r.country ? (
                     <>
                       {" · "}

@@ -9,7 +9,7 @@ import { requirePermission } from "~/auth/session.server";
 import { listCountries } from "~/models/country.server";
 import { listWorkshops, workshopYears } from "~/models/workshop.server";
 import { useRootData } from "~/root";
-import { WORKSHOP_KINDS } from "~/domain/vocabulary";
+import { parseWord, WORKSHOP_KINDS } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Workshops · FocalPoint" }];
@@ -62,7 +62,7 @@ function WorkshopTable({ workshops, caption }: { workshops: Workshop[]; caption:
               <td>
                 <Link to={`/workshops/${w.id}`}>{w.title}</Link>
               </td>
-              <td className="small">{tc(`workshopKinds.${w.kind as "regional_meeting"}`)}</td>
+              <td className="small">{tc(`workshopKinds.${parseWord(WORKSHOP_KINDS, w.kind)}`)}</td>
               <td className="small">
                 {formatDay(w.startsOn, locale)}
                 {w.endsOn !== w.startsOn ? ` – ${formatDay(w.endsOn, locale)}` : ""}

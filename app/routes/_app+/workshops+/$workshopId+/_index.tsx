@@ -10,6 +10,7 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
+import { parseWord, PARTICIPANT_CATEGORIES, SESSION_TYPES, SEXES, SPEAKER_ROLES } from "~/domain/vocabulary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "workshop.read");
@@ -63,7 +64,7 @@ export default function WorkshopPage() {
               <ul className="list small">
                 {workshop.byCategory.map((c) => (
                   <li key={c.name}>
-                    {t(`categories.${c.name as "focal_point"}`)}: {c.count}
+                    {t(`categories.${parseWord(PARTICIPANT_CATEGORIES, c.name)}`)}: {c.count}
                   </li>
                 ))}
               </ul>
@@ -73,7 +74,7 @@ export default function WorkshopPage() {
               <ul className="list small">
                 {workshop.bySex.map((c) => (
                   <li key={c.name}>
-                    {tc(`sexes.${c.name as "female"}`)}: {c.count}
+                    {tc(`sexes.${parseWord(SEXES, c.name)}`)}: {c.count}
                   </li>
                 ))}
               </ul>
@@ -121,12 +122,14 @@ export default function WorkshopPage() {
                         </td>
                         <td>
                           <strong>{s.title}</strong>{" "}
-                          <span className="badge badge-neutral">{t(`sessionTypes.${s.sessionType as "plenary"}`)}</span>
+                          <span className="badge badge-neutral">
+                            {t(`sessionTypes.${parseWord(SESSION_TYPES, s.sessionType)}`)}
+                          </span>
                           {s.description ? <div className="small muted">{s.description}</div> : null}
                           {s.speakers.length ? (
                             <div className="small">
                               {s.speakers
-                                .map((sp) => `${sp.name} (${t(`speakerRoles.${sp.role as "speaker"}`)})`)
+                                .map((sp) => `${sp.name} (${t(`speakerRoles.${parseWord(SPEAKER_ROLES, sp.role)}`)})`)
                                 .join(", ")}
                             </div>
                           ) : null}

@@ -9,6 +9,7 @@ import { useRootData } from "~/root";
 import styles from "~/styles/workshops.css?url";
 import { formatDay } from "~/utils/format";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
+import { parseWord, WORKSHOP_KINDS } from "~/domain/vocabulary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -55,7 +56,7 @@ export default function WorkshopLayout() {
         title={workshop.title}
         intro={
           <>
-            {tc(`workshopKinds.${workshop.kind as "regional_meeting"}`)} ·{" "}
+            {tc(`workshopKinds.${parseWord(WORKSHOP_KINDS, workshop.kind)}`)} ·{" "}
             {formatDay(workshop.startsOn, locale, "long")}
             {workshop.endsOn !== workshop.startsOn ? ` – ${formatDay(workshop.endsOn, locale, "long")}` : ""}
             {workshop.venue || workshop.city ? ` · ${[workshop.venue, workshop.city].filter(Boolean).join(", ")}` : ""}
