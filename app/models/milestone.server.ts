@@ -11,15 +11,17 @@ import {
   type MilestoneRulesContext,
 } from "~/forms/milestone";
 import { changedFields, recordAudit } from "./audit.server";
+import { addMilestoneComment } from "./milestone-comment.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
 /**
  * One milestone and the work on it: the context of its form's rules, saving
- * with history, evidence, comments. A country's priority sectors are in
- * priority-sector.server.ts; the monitoring queries in dashboard.server.ts.
+ * with history, evidence. Its comments are in milestone-comment.server.ts, a
+ * country's priority sectors in priority-sector.server.ts, the monitoring
+ * queries in dashboard.server.ts.
  */
 
-// ───────────────────────── one milestone: editing, history, evidence, comments ─────────────────────────
+// ───────────────────────── one milestone: editing, history, evidence ─────────────────────────
 
 /**
  * The latest calendar day an actual date may name: today in ASEAN's easternmost
@@ -365,103 +367,4 @@ export async function removeEvidence(milestoneId: string, evidenceId: string, ac
   });
   if (countryId) await emit({ type: "milestone.changed", countryId, milestoneId });
   return countryId !== null;
-}
-
-// ───────── comments ─────────
-
-/** The milestone's comments, oldest first; a deleted comment keeps its place without its text. */
-export async function listMilestoneComments(milestoneId: string) {
-  const rows = await db.comment.findMany({
-    where: { entityType: "milestone", entityId: milestoneId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      body: true,
-      createdAt: true,
-      editedAt: true,
-      deletedAt: true,
-      author: { select: { id: true, name: true } },
-    },
-  });
-  return rows.map((c) => (c.deletedAt ? { ...c, body: "" } : c));
-}
-
-export async function addMilestoneComment(
-  milestone: { id: string; countryId: string },
-  body: string,
-  actorId: string,
-  requestId?: string,
-) {
-  const comment = await db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({
-      data: {
-        authorId: actorId,
-        entityType: "milestone",
-        entityId: milestone.id,
-        countryId: milestone.countryId,
-        body,
-      },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "comment.create",
-      entityType: "comment",
-      entityId: comment.id,
-      countryId: milestone.countryId,
-      summary: `Comment on a milestone: ${body.slice(0, 80)}`,
-      requestId,
-    });
-    return comment;
-  });
-  await emit({
-    type: "milestone-comment.changed",
-    countryId: milestone.countryId,
-    milestoneId: milestone.id,
-    commentId: comment.id,
-  });
-  return comment;
-}
-
-/**
- * Edit (a new body) or soft-delete (body null) one's own comment on this
- * milestone. False when the comment is not there, is someone else's or is
- * already deleted: nothing is written.
- */
-export async function changeMilestoneComment(
-  milestone: { id: string; countryId: string },
-  commentId: string,
-  body: string | null,
-  actorId: string,
-  requestId?: string,
-) {
-  const changed = await db.$transaction(async (tx) => {
-    const before = await tx.comment.findFirst({
-      where: { id: commentId, entityType: "milestone", entityId: milestone.id, authorId: actorId, deletedAt: null },
-    });
-    if (!before) return false;
-    const now = new Date();
-    await tx.comment.update({
-      where: { id: commentId },
-      data: body === null ? { deletedAt: now } : { body, editedAt: now },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: body === null ? "comment.delete" : "comment.update",
-      entityType: "comment",
-      entityId: commentId,
-      countryId: milestone.countryId,
-      summary: body === null ? "Comment on a milestone deleted" : "Comment on a milestone edited",
-      changes: { body: [before.body, body] },
-      requestId,
-    });
-    return true;
-  });
-  if (changed)
-    await emit({
-      type: "milestone-comment.changed",
-      countryId: milestone.countryId,
-      milestoneId: milestone.id,
-      commentId,
-    });
-  return changed;
 }

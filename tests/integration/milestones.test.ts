@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTUAL_DATE_ZONE, listMilestoneComments, milestoneHistory } from "~/models/milestone.server";
+import { listMilestoneComments } from "~/models/milestone-comment.server";
+import { ACTUAL_DATE_ZONE, milestoneHistory } from "~/models/milestone.server";
 import { action as sectorsAction, loader as sectorsLoader } from "~/routes/_app+/countries+/$code.sectors";
 import { action as editAction, loader as editLoader } from "~/routes/_app+/milestones+/$milestoneId.edit";
 import { action as pageAction, loader as pageLoader } from "~/routes/_app+/milestones+/$milestoneId._index";

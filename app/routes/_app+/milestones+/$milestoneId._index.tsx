@@ -12,15 +12,13 @@ import { InputRefused } from "~/domain/input-refused";
 import { CommentSchema, EvidenceFileSchema, EvidenceLinkSchema } from "~/forms/milestone";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { getTranslate } from "~/i18n/translate.server";
+import { addMilestoneComment, changeMilestoneComment, listMilestoneComments } from "~/models/milestone-comment.server";
 import type { Translate } from "~/i18n/types";
 import {
   addEvidenceFile,
   addEvidenceLink,
-  addMilestoneComment,
-  changeMilestoneComment,
   findMilestoneScope,
   getMilestone,
-  listMilestoneComments,
   milestoneHistory,
   removeEvidence,
 } from "~/models/milestone.server";

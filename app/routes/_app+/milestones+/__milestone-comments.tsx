@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrorSummary, TextareaField } from "~/components/forms";
 import { CommentSchema } from "~/forms/milestone";
 import { useFetcherForm } from "~/forms/use-app-form";
-import type { listMilestoneComments } from "~/models/milestone.server";
+import type { listMilestoneComments } from "~/models/milestone-comment.server";
 import { formatDateTime } from "~/utils/format";
 
 type MilestoneComment = Awaited<ReturnType<typeof listMilestoneComments>>[number];
