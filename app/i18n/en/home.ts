@@ -25,6 +25,7 @@ export const home = {
     countryLevel: "Country level",
   },
   update: {
+    open: "Update",
     status: "Status",
     progress: "Progress (%)",
     progressNote: "Note on progress",

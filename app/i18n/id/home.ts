@@ -28,6 +28,7 @@ export const home: Translation<typeof en> = {
     countryLevel: "Tingkat negara",
   },
   update: {
+    open: "Perbarui",
     status: "Status",
     progress: "Kemajuan (%)",
     progressNote: "Catatan kemajuan",

@@ -1,5 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrorSummary, Field, SelectField } from "~/components/forms";
 import { ActionItemStatusBadge } from "~/components/status-badges";
@@ -70,16 +71,14 @@ function ItemCard({ item, list, showCountry }: { item: Item; list: string; showC
 function ItemProgressForm({ item, list }: { item: Item; list: string }) {
   const { t } = useTranslation("home");
   const { t: tc } = useTranslation("common");
-  const { fetcher, form, fields, busy } = useFetcherForm(ItemProgressSchema, {
+  const updater = useFetcherForm(ItemProgressSchema, {
     id: `${list}-progress-${item.id}`,
     match: { intent: "item-progress", itemId: item.id },
     defaultValue: item,
   });
+  const { fields } = updater;
   return (
-    <fetcher.Form method="post" className="work-card-form" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="item-progress" />
-      <input type="hidden" name="itemId" value={item.id} />
-      <FormErrorSummary form={form} />
+    <CardUpdateForm updater={updater} hidden={{ intent: "item-progress", itemId: item.id }}>
       <SelectField
         label={t("update.status")}
         meta={fields.status}
@@ -87,9 +86,40 @@ function ItemProgressForm({ item, list }: { item: Item; list: string }) {
       />
       <Field label={t("update.progress")} meta={fields.progress} type="number" inputMode="numeric" step={5} />
       <Field label={t("update.progressNote")} meta={fields.progressNote} className="work-card-note-field" />
-      <button type="submit" disabled={busy}>
-        {t("update.save")}
-      </button>
-    </fetcher.Form>
+    </CardUpdateForm>
+  );
+}
+
+/**
+ * A card's update form, behind "Update" on a phone so a country's twenty cards read as a list
+ * rather than twenty forms; on wider screens (home.css) it shows open beside the card. It stays
+ * open when the server sent it back with errors, which happens without JavaScript too.
+ */
+export function CardUpdateForm({
+  updater: { fetcher, form, busy },
+  hidden,
+  children,
+}: {
+  updater: Pick<ReturnType<typeof useFetcherForm>, "fetcher" | "form" | "busy">;
+  hidden: Record<string, string>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("home");
+  const hasErrors = Object.keys(form.allErrors).length > 0;
+  return (
+    // `undefined` leaves the element's own open state alone, so a person's click is not undone on re-render.
+    <details className="work-card-update" open={hasErrors || undefined}>
+      <summary>{t("update.open")}</summary>
+      <fetcher.Form method="post" className="work-card-form" {...getFormProps(form)}>
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <FormErrorSummary form={form} />
+        {children}
+        <button type="submit" disabled={busy}>
+          {t("update.save")}
+        </button>
+      </fetcher.Form>
+    </details>
   );
 }

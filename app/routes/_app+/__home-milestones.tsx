@@ -1,13 +1,13 @@
-import { getFormProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrorSummary, Field, SelectField } from "~/components/forms";
+import { Field, SelectField } from "~/components/forms";
 import { MilestoneStatusBadge } from "~/components/status-badges";
 import { MILESTONE_STATUSES } from "~/domain/vocabulary";
 import { MilestoneStatusSchema } from "~/forms/milestone";
 import { useFetcherForm } from "~/forms/use-app-form";
 import type { countryWork } from "~/models/country-work.server";
 import { useRootData } from "~/root";
+import { CardUpdateForm } from "./__home-items";
 import { formatDay } from "~/utils/format";
 
 type Milestone = Awaited<ReturnType<typeof countryWork>>["countries"][number]["milestones"][number];
@@ -53,26 +53,27 @@ function MilestoneCard({ milestone: m }: { milestone: Milestone }) {
 function MilestoneStatusForm({ milestone: m }: { milestone: Milestone }) {
   const { t } = useTranslation("home");
   const { t: tc } = useTranslation("common");
-  const { fetcher, form, fields, busy } = useFetcherForm(MilestoneStatusSchema, {
+  const updater = useFetcherForm(MilestoneStatusSchema, {
     id: `status-${m.id}`,
     match: { intent: "milestone-status", milestoneId: m.id },
     defaultValue: { status: m.status },
   });
+  const { fields } = updater;
   return (
-    <fetcher.Form method="post" className="work-card-form" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="milestone-status" />
-      <input type="hidden" name="milestoneId" value={m.id} />
-      <input type="hidden" name="seenUpdatedAt" value={new Date(m.updatedAt).toISOString()} />
-      <FormErrorSummary form={form} />
+    <CardUpdateForm
+      updater={updater}
+      hidden={{
+        intent: "milestone-status",
+        milestoneId: m.id,
+        seenUpdatedAt: new Date(m.updatedAt).toISOString(),
+      }}
+    >
       <SelectField
         label={t("update.status")}
         meta={fields.status}
         options={MILESTONE_STATUSES.map((s) => ({ value: s, label: tc(`milestoneStatuses.${s}`) }))}
       />
       <Field label={t("update.comment")} meta={fields.note} className="work-card-note-field" />
-      <button type="submit" disabled={busy}>
-        {t("update.save")}
-      </button>
-    </fetcher.Form>
+    </CardUpdateForm>
   );
 }
