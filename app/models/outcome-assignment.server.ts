@@ -3,7 +3,7 @@ import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
 import { formatDay, todayIn } from "~/utils/format";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
-import { checkDueOn } from "./outcome.server";
+import { checkDueOn, insertOutcome, workshopTaking, type OutcomeInput } from "./outcome.server";
 import { assignmentWithItem, auditRemovedItems, itemChanged, removeUntouchedItems } from "./outcome-items.server";
 
 /**
@@ -80,7 +80,7 @@ async function assignOnce(
   workshopId: string,
   outcomeId: string,
   { countryIds, dueOn }: AssignInput,
-  { actorId, requestId }: ChangeAuthor,
+  actor: ChangeAuthor,
 ): Promise<AssignResult> {
   const outcome = await db.outcome.findFirst({
     where: { id: outcomeId, workshopId },
@@ -98,104 +98,136 @@ async function assignOnce(
   if (outcome.kind !== "agreed_action") throw new InputRefused("form", "outcomes:errors.onlyAgreedActions");
   checkDueOn(dueOn, outcome.workshop.startsOn);
   const already = new Map(outcome.assignments.map((a) => [a.country.id, a.country.name]));
-  const wanted = [...new Set(countryIds)].filter((id) => !already.has(id));
+  const countries = await chosenCountries(countryIds.filter((id) => !already.has(id)));
+  const alreadyAssigned = [...new Set(countryIds)].filter((id) => already.has(id)).map((id) => already.get(id)!);
+  const created = await db.$transaction((tx) => landItems(tx, outcome, countries, dueOn, actor));
+  await announce(workshopId, outcome.id, created);
+  return { assigned: assignedSummary(created), alreadyAssigned };
+}
+
+/**
+ * Records an agreed action and assigns it to countries in one step, as a meeting agrees it:
+ * the outcome, each country's item and the assignments are written together or not at all
+ * (a country without a current plan refuses the whole).
+ */
+export async function recordAndAssignOutcome(
+  workshopId: string,
+  input: OutcomeInput,
+  countryIds: string[],
+  actor: ChangeAuthor,
+) {
+  if (input.kind !== "agreed_action") throw new InputRefused("countryIds", "outcomes:errors.onlyAgreedActions");
+  if (!input.dueOn) throw new InputRefused("dueOn", "outcomes:errors.dueRequired");
+  const dueOn = input.dueOn;
+  const workshop = await workshopTaking(workshopId, dueOn);
+  const countries = await chosenCountries(countryIds);
+  const { outcome, created } = await db.$transaction(async (tx) => {
+    const outcome = await insertOutcome(tx, workshopId, workshop.hostCountryId, input, actor);
+    const created = await landItems(tx, { ...outcome, workshop }, countries, dueOn, actor);
+    return { outcome, created };
+  });
+  await announce(workshopId, outcome.id, created);
+  return { outcome, result: { assigned: assignedSummary(created), alreadyAssigned: [] } satisfies AssignResult };
+}
+
+/** The countries a form chose, in the region's order; an id that is no country refuses the form. */
+async function chosenCountries(countryIds: string[]) {
+  const wanted = [...new Set(countryIds)];
   const countries = await db.country.findMany({
     where: { id: { in: wanted } },
     orderBy: { sortOrder: "asc" },
     select: { id: true, name: true },
   });
   if (countries.length !== wanted.length) throw new InputRefused("countryIds", "validation.invalidChoice");
-  const alreadyAssigned = [...new Set(countryIds)].filter((id) => already.has(id)).map((id) => already.get(id)!);
+  return countries;
+}
+
+/** An action item in each country's current plan, and the assignment linking it to the agreed action. */
+async function landItems(
+  tx: Prisma.TransactionClient,
+  outcome: { id: string; text: string; workshop: { title: string; city: string | null; startsOn: string } },
+  countries: { id: string; name: string }[],
+  dueOn: string,
+  { actorId, requestId }: ChangeAuthor,
+) {
   const { workshop } = outcome;
   const sourceNote = `Agreed at ${workshop.title}, ${[workshop.city, formatDay(workshop.startsOn, "en", "long")].filter(Boolean).join(", ")}`;
+  const landing: {
+    country: (typeof countries)[number];
+    plan: NonNullable<Awaited<ReturnType<typeof currentPlanFor>>>;
+  }[] = [];
+  const withoutPlan: string[] = [];
+  for (const country of countries) {
+    const plan = await currentPlanFor(country.id, dueOn, tx);
+    if (plan) landing.push({ country, plan });
+    else withoutPlan.push(country.name);
+  }
+  if (withoutPlan.length)
+    throw new InputRefused("countryIds", "outcomes:errors.noPlan", {
+      countries: withoutPlan.join(", "),
+    });
+  const created: { countryId: string; countryName: string; itemId: string; plan: (typeof landing)[number]["plan"] }[] =
+    [];
+  for (const { country, plan } of landing) {
+    const last = await tx.actionItem.aggregate({
+      where: { planId: plan.id },
+      _max: { sortOrder: true },
+    });
+    const item = await tx.actionItem.create({
+      data: {
+        planId: plan.id,
+        activity: outcome.text,
+        dueOn,
+        status: "not_started",
+        progress: 0,
+        sourceOutcomeId: outcome.id,
+        sourceNote,
+        sortOrder: (last._max.sortOrder ?? -1) + 1,
+        updatedById: actorId,
+      },
+    });
+    await tx.outcomeAssignment.create({
+      data: {
+        outcomeId: outcome.id,
+        countryId: country.id,
+        actionItemId: item.id,
+      },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "action_item.create",
+      entityType: "action_item",
+      entityId: item.id,
+      countryId: country.id,
+      summary: `Action item added from ${workshop.title} to ${plan.title}${plan.status === "endorsed" ? " (endorsed)" : ""}: ${outcome.text}`,
+      requestId,
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "outcome.assign",
+      entityType: "outcome",
+      entityId: outcome.id,
+      countryId: country.id,
+      summary: `Agreed action assigned to ${country.name}, due ${dueOn}: ${outcome.text}`,
+      requestId,
+    });
+    created.push({ countryId: country.id, countryName: country.name, itemId: item.id, plan });
+  }
+  return created;
+}
 
-  const created = await db.$transaction(async (tx) => {
-    const landing: {
-      country: (typeof countries)[number];
-      plan: NonNullable<Awaited<ReturnType<typeof currentPlanFor>>>;
-    }[] = [];
-    const withoutPlan: string[] = [];
-    for (const country of countries) {
-      const plan = await currentPlanFor(country.id, dueOn, tx);
-      if (plan) landing.push({ country, plan });
-      else withoutPlan.push(country.name);
-    }
-    if (withoutPlan.length)
-      throw new InputRefused("countryIds", "outcomes:errors.noPlan", {
-        countries: withoutPlan.join(", "),
-      });
-    const created: {
-      countryId: string;
-      countryName: string;
-      itemId: string;
-      plan: (typeof landing)[number]["plan"];
-    }[] = [];
-    for (const { country, plan } of landing) {
-      const last = await tx.actionItem.aggregate({
-        where: { planId: plan.id },
-        _max: { sortOrder: true },
-      });
-      const item = await tx.actionItem.create({
-        data: {
-          planId: plan.id,
-          activity: outcome.text,
-          dueOn,
-          status: "not_started",
-          progress: 0,
-          sourceOutcomeId: outcome.id,
-          sourceNote,
-          sortOrder: (last._max.sortOrder ?? -1) + 1,
-          updatedById: actorId,
-        },
-      });
-      await tx.outcomeAssignment.create({
-        data: {
-          outcomeId: outcome.id,
-          countryId: country.id,
-          actionItemId: item.id,
-        },
-      });
-      await recordAudit(tx, {
-        actorId,
-        action: "action_item.create",
-        entityType: "action_item",
-        entityId: item.id,
-        countryId: country.id,
-        summary: `Action item added from ${workshop.title} to ${plan.title}${plan.status === "endorsed" ? " (endorsed)" : ""}: ${outcome.text}`,
-        requestId,
-      });
-      await recordAudit(tx, {
-        actorId,
-        action: "outcome.assign",
-        entityType: "outcome",
-        entityId: outcome.id,
-        countryId: country.id,
-        summary: `Agreed action assigned to ${country.name}, due ${dueOn}: ${outcome.text}`,
-        requestId,
-      });
-      created.push({
-        countryId: country.id,
-        countryName: country.name,
-        itemId: item.id,
-        plan,
-      });
-    }
-    return created;
-  });
+type LandedItem = Awaited<ReturnType<typeof landItems>>[number];
 
-  if (created.length)
-    await emit(
-      { type: "outcome.changed", workshopId, outcomeId: outcome.id },
-      ...created.map((c) => itemChanged({ id: c.itemId, planId: c.plan.id, countryId: c.countryId }, workshopId)),
-    );
-  return {
-    assigned: created.map((c) => ({
-      countryName: c.countryName,
-      planTitle: c.plan.title,
-      planStatus: c.plan.status,
-    })),
-    alreadyAssigned,
-  };
+function announce(workshopId: string, outcomeId: string, created: LandedItem[]) {
+  if (created.length === 0) return;
+  return emit(
+    { type: "outcome.changed", workshopId, outcomeId },
+    ...created.map((c) => itemChanged({ id: c.itemId, planId: c.plan.id, countryId: c.countryId }, workshopId)),
+  );
+}
+
+function assignedSummary(created: LandedItem[]): AssignResult["assigned"] {
+  return created.map((c) => ({ countryName: c.countryName, planTitle: c.plan.title, planStatus: c.plan.status }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { emit } from "~/events.server";
-import { db } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
 import type { OutcomeKind } from "~/domain/vocabulary";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
@@ -31,34 +31,43 @@ export function checkDueOn(dueOn: string | null, workshopStartsOn: string) {
   if (dueOn && dueOn < workshopStartsOn) throw new InputRefused("dueOn", "outcomes:errors.dueBeforeWorkshop");
 }
 
-/** The outcome's workshop (its first day and host country), once the due day is checked against its start. */
-async function workshopTaking(workshopId: string, dueOn: string | null) {
+/** The outcome's workshop (its title, place, first day and host country), once the due day is checked against its start. */
+export async function workshopTaking(workshopId: string, dueOn: string | null) {
   const workshop = await db.workshop.findUniqueOrThrow({
     where: { id: workshopId },
-    select: { startsOn: true, hostCountryId: true },
+    select: { title: true, city: true, startsOn: true, hostCountryId: true },
   });
   checkDueOn(dueOn, workshop.startsOn);
   return workshop;
 }
 
-export async function createOutcome(workshopId: string, input: OutcomeInput, { actorId, requestId }: ChangeAuthor) {
+export async function createOutcome(workshopId: string, input: OutcomeInput, actor: ChangeAuthor) {
   const workshop = await workshopTaking(workshopId, input.dueOn);
-  const outcome = await db.$transaction(async (tx) => {
-    const outcome = await tx.outcome.create({
-      data: { workshopId, ...input, createdById: actorId },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "outcome.create",
-      entityType: "outcome",
-      entityId: outcome.id,
-      countryId: workshop.hostCountryId,
-      summary: `${input.kind === "decision" ? "Decision" : "Agreed action"} recorded: ${input.text}`,
-      requestId,
-    });
-    return outcome;
-  });
+  const outcome = await db.$transaction((tx) => insertOutcome(tx, workshopId, workshop.hostCountryId, input, actor));
   await emit({ type: "outcome.changed", workshopId, outcomeId: outcome.id });
+  return outcome;
+}
+
+/** An outcome's row and its history line, inside the caller's transaction. */
+export async function insertOutcome(
+  tx: Prisma.TransactionClient,
+  workshopId: string,
+  hostCountryId: string | null,
+  input: OutcomeInput,
+  { actorId, requestId }: ChangeAuthor,
+) {
+  const outcome = await tx.outcome.create({
+    data: { workshopId, ...input, createdById: actorId },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action: "outcome.create",
+    entityType: "outcome",
+    entityId: outcome.id,
+    countryId: hostCountryId,
+    summary: `${input.kind === "decision" ? "Decision" : "Agreed action"} recorded: ${input.text}`,
+    requestId,
+  });
   return outcome;
 }
 

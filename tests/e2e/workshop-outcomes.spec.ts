@@ -85,6 +85,30 @@ test("a facilitator records an agreed action for Viet Nam; it lands in Viet Nam'
   await focalPointContext.close();
 });
 
+test("an agreed action is recorded and given to Cambodia and Lao PDR in the same step", async ({ page }) => {
+  await signIn(page, demo.facilitator);
+  await openBangkokOutcomes(page);
+  const text = "Publish the assessors' register on the ministry's website";
+  const record = page.getByRole("region", { name: "Record an outcome" });
+  await record.getByLabel("Agreed action").check();
+  await record.getByLabel("Text").fill(text);
+  await record.getByLabel("Cambodia").check();
+  await record.getByLabel("Lao PDR").check();
+  // Countries need the day they should have done it by; the ticks survive the refusal.
+  await record.getByRole("button", { name: "Record outcome" }).click();
+  await expect(record.getByText("Give the date the countries should have done it by.")).toBeVisible();
+  await expect(record.getByLabel("Lao PDR")).toBeChecked();
+  await record.getByLabel("Due date").fill("2027-06-30");
+  await record.getByRole("button", { name: "Record outcome" }).click();
+  await expect(
+    page.getByText("The outcome has been recorded. Added as an action item to the plans of Cambodia, Lao PDR."),
+  ).toBeVisible();
+  const outcome = page.getByRole("listitem").filter({ hasText: text });
+  await expect(outcome.getByRole("row", { name: /Cambodia/ }).getByText("Not started")).toBeVisible();
+  await expect(outcome.getByRole("row", { name: /Lao PDR/ }).getByText("Not started")).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("the facilitator writes the minutes while a participant reads them live", async ({ browser }) => {
   const facilitatorContext = await browser.newContext();
   const readerContext = await browser.newContext();

@@ -6,6 +6,7 @@ import {
   assignOutcome,
   currentPlanFor,
   linkAssignmentMilestone,
+  recordAndAssignOutcome,
   unassignCountry,
 } from "~/models/outcome-assignment.server";
 import { getWorkshopOutcomes } from "~/models/outcome-follow-up.server";
@@ -396,6 +397,72 @@ describe("taking an assignment back", () => {
       ["LA", false, null],
       ["MM", false, null],
     ]);
+  });
+});
+
+describe("recording an agreed action and assigning it in one step", () => {
+  const record = (fields: Record<string, string | string[]>) =>
+    requestAs(demo.facilitator, `/workshops/${bangkokId}/outcomes`, { intent: "create", ...fields }).then((request) =>
+      outcomesAction({ request, params: { workshopId: bangkokId }, context: routeContext }),
+    );
+
+  it("writes the outcome, each country's item and the assignments together, and says where they went", async () => {
+    const [kh, la] = await Promise.all([country("KH"), country("LA")]);
+    const text = "Translate the regional welding standard into national languages";
+    const response = await record({ kind: "agreed_action", text, dueOn: "2027-06-30", countryIds: [kh.id, la.id] });
+    expect(response).toBeInstanceOf(Response);
+    const outcome = await db.outcome.findFirstOrThrow({ where: { text }, include: { assignments: true } });
+    expect(outcome.assignments.map((a) => a.countryId).sort()).toEqual([kh.id, la.id].sort());
+    const items = await db.actionItem.findMany({ where: { sourceOutcomeId: outcome.id }, include: { plan: true } });
+    expect(items.map((i) => [i.plan.countryId, i.dueOn, i.activity]).sort()).toEqual(
+      [
+        [kh.id, "2027-06-30", text],
+        [la.id, "2027-06-30", text],
+      ].sort(),
+    );
+  });
+
+  it("writes nothing at all when one country has no current plan", async () => {
+    const [th, sg] = await Promise.all([country("TH"), country("SG")]);
+    const plans = await db.actionPlan.findMany({ where: { countryId: sg.id } });
+    await db.actionPlan.updateMany({ where: { countryId: sg.id }, data: { periodStart: 2040, periodEnd: 2042 } });
+    try {
+      const [outcomes, items] = await Promise.all([db.outcome.count(), db.actionItem.count()]);
+      const attempt = recordAndAssignOutcome(
+        bangkokId,
+        { kind: "agreed_action", text: "Publish the national skills registry", dueOn: "2031-06-30" },
+        [th.id, sg.id],
+        { actorId: facilitatorId },
+      );
+      await expect(attempt).rejects.toMatchObject({ messageKey: "outcomes:errors.noPlan" });
+      expect([await db.outcome.count(), await db.actionItem.count()]).toEqual([outcomes, items]);
+    } finally {
+      for (const plan of plans)
+        await db.actionPlan.update({
+          where: { id: plan.id },
+          data: { periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+        });
+    }
+  });
+
+  it("asks for a due date, refuses countries for a decision, and writes nothing", async () => {
+    const kh = await country("KH");
+    const before = await db.outcome.count();
+    const errors = async (fields: Record<string, string | string[]>) => {
+      const result = await record(fields);
+      if (result instanceof Response) throw new Error(`expected field errors, got ${result.status}`);
+      return (result as unknown as { data: { result: { error: Record<string, string[]> } } }).data.result.error;
+    };
+    expect(await errors({ kind: "agreed_action", text: "No date given", countryIds: kh.id })).toMatchObject({
+      dueOn: ["Give the date the countries should have done it by."],
+    });
+    expect(await errors({ kind: "decision", text: "A decision", countryIds: kh.id })).toMatchObject({
+      countryIds: ["Only agreed actions can be assigned to countries."],
+    });
+    await expect(
+      record({ kind: "agreed_action", text: "Not a country", dueOn: "2027-06-30", countryIds: "not-an-id" }),
+    ).resolves.not.toBeInstanceOf(Response);
+    expect(await db.outcome.count()).toBe(before);
   });
 });
 

@@ -18,6 +18,9 @@ export const outcomes = {
     dueOn: "Due date",
     dueOnHint: "For agreed actions: when the countries should have done it.",
     record: "Record outcome",
+    assignNow: "Assign to countries now (agreed actions only)",
+    assignNowHint:
+      "Optional. Each country ticked gets an action item in its current plan, due on the date above, in the same step; you can also assign later.",
     editLabel: "Edit this outcome",
     save: "Save changes",
     delete: "Delete outcome",

@@ -22,6 +22,9 @@ export const outcomes: Translation<typeof en> = {
     dueOn: "Tenggat",
     dueOnHint: "Untuk tindakan yang disepakati: kapan negara-negara harus menyelesaikannya.",
     record: "Catat hasil",
+    assignNow: "Tugaskan ke negara sekarang (hanya tindakan yang disepakati)",
+    assignNowHint:
+      "Opsional. Setiap negara yang dicentang mendapat butir tindakan dalam rencana aksinya yang berlaku, dengan tenggat tanggal di atas, pada langkah yang sama; Anda juga dapat menugaskannya nanti.",
     editLabel: "Ubah hasil ini",
     save: "Simpan perubahan",
     delete: "Hapus hasil",

@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps } from "@conform-to/react";
+import { getFormProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError, FormErrorSummary } from "~/components/forms";
@@ -172,8 +172,6 @@ function AssignForm({ outcome, countries }: { outcome: OutcomeRow; countries: Ou
   const [form, fields] = useAppForm(AssignSchema, { lastResult, defaultValue: { dueOn: outcome.dueOn } });
   const assigned = new Set(outcome.assignments.map((a) => a.country.id));
   const available = countries.filter((c) => !assigned.has(c.id));
-  const chosen = new Set([fields.countryIds.initialValue ?? []].flat());
-  const countriesError = fields.countryIds.errors?.[0];
   if (available.length === 0) return <p className="small muted">{t("assign.allAssigned")}</p>;
   return (
     <details className="assign" open={Boolean(lastResult)}>
@@ -183,27 +181,53 @@ function AssignForm({ outcome, countries }: { outcome: OutcomeRow; countries: Ou
         <input type="hidden" name="outcomeId" value={outcome.id} />
         <p className="small muted">{t("assign.hint")}</p>
         <FormErrorSummary form={form} />
-        <fieldset className="choices" aria-describedby={countriesError ? fields.countryIds.errorId : undefined}>
-          <legend>{t("assign.countries")}</legend>
-          <div className="country-choices">
-            {available.map((c) => (
-              <label key={c.id} className="checkbox">
-                <input type="checkbox" name={fields.countryIds.name} value={c.id} defaultChecked={chosen.has(c.id)} />
-                <span className="country-code">{c.code}</span> {c.name}
-              </label>
-            ))}
-          </div>
-          {countriesError ? (
-            <p className="field-error" id={fields.countryIds.errorId}>
-              {countriesError}
-            </p>
-          ) : null}
-        </fieldset>
+        <CountryChoices meta={fields.countryIds} countries={available} legend={t("assign.countries")} />
         <Field meta={fields.dueOn} type="date" label={t("assign.dueOn")} />
         <div>
           <button type="submit">{t("assign.submit")}</button>
         </div>
       </Form>
     </details>
+  );
+}
+
+/** Countries to give an agreed action to, as checkboxes that keep their ticks when the form comes back refused. */
+export function CountryChoices({
+  meta,
+  countries,
+  legend,
+  hint,
+}: {
+  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
+  countries: OutcomesPage["countries"];
+  legend: string;
+  hint?: string;
+}) {
+  const chosen = new Set([meta.initialValue ?? []].flat());
+  const error = meta.errors?.[0];
+  const hintId = `${meta.id}-hint`;
+  const describedBy = [hint ? hintId : null, error ? meta.errorId : null].filter(Boolean).join(" ");
+  return (
+    <fieldset className="choices" aria-describedby={describedBy || undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="small muted" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="country-choices">
+        {countries.map((c) => (
+          <label key={c.id} className="checkbox">
+            <input type="checkbox" name={meta.name} value={c.id} defaultChecked={chosen.has(c.id)} />
+            <span className="country-code">{c.code}</span> {c.name}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p className="field-error" id={meta.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

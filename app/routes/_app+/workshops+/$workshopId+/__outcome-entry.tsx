@@ -3,11 +3,11 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError, FormErrorSummary, TextareaField } from "~/components/forms";
 import { OUTCOME_KINDS, OUTCOME_TEXT_MAX } from "~/domain/vocabulary";
-import { OutcomeSchema } from "~/forms/outcome";
+import { NewOutcomeSchema, OutcomeSchema } from "~/forms/outcome";
 import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
-import { WhatBecameOfIt } from "./__outcome-assignments";
+import { CountryChoices, WhatBecameOfIt } from "./__outcome-assignments";
 import { confirmFirst, formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from "./__outcome-page";
 
 function OutcomeFormFields({ fields }: { fields: ReturnType<typeof useAppForm<typeof OutcomeSchema>>[1] }) {
@@ -48,10 +48,10 @@ function OutcomeFormFields({ fields }: { fields: ReturnType<typeof useAppForm<ty
   );
 }
 
-export function NewOutcome() {
+export function NewOutcome({ countries }: { countries: OutcomesPage["countries"] }) {
   const { t } = useTranslation("outcomes");
   const navigation = useNavigation();
-  const [form, fields] = useAppForm(OutcomeSchema, { lastResult: usePageReply({ intent: "create" }) });
+  const [form, fields] = useAppForm(NewOutcomeSchema, { lastResult: usePageReply({ intent: "create" }) });
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "create";
   return (
     <section className="card" aria-labelledby="new-outcome-heading">
@@ -60,6 +60,12 @@ export function NewOutcome() {
         <input type="hidden" name="intent" value="create" />
         <FormErrorSummary form={form} />
         <OutcomeFormFields fields={fields} />
+        <CountryChoices
+          meta={fields.countryIds}
+          countries={countries}
+          legend={t("form.assignNow")}
+          hint={t("form.assignNowHint")}
+        />
         <div>
           <button type="submit" disabled={submitting}>
             {t("form.record")}

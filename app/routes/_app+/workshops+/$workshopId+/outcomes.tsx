@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { documentContent } from "~/collab/content.server";
-import { AssignSchema, LinkMilestoneSchema, OutcomeSchema, RemovalSchema } from "~/forms/outcome";
+import { AssignSchema, LinkMilestoneSchema, NewOutcomeSchema, OutcomeSchema, RemovalSchema } from "~/forms/outcome";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { getTranslate } from "~/i18n/translate.server";
 import type { Translate } from "~/i18n/types";
@@ -10,6 +10,7 @@ import { listCountries } from "~/models/country.server";
 import {
   assignOutcome,
   linkAssignmentMilestone,
+  recordAndAssignOutcome,
   unassignCountry,
   type AssignResult,
 } from "~/models/outcome-assignment.server";
@@ -78,11 +79,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
     }
     case "create": {
-      const submission = await parseSubmission(request, formData, OutcomeSchema);
+      const submission = await parseSubmission(request, formData, NewOutcomeSchema);
       if (submission.status !== "success") return invalidReply(submission);
+      const { countryIds, ...input } = submission.value;
       try {
-        const outcome = await createOutcome(workshop.id, submission.value, change);
-        return redirectWithToast(toOutcome(outcome.id), { kind: "success", message: t("outcomes:toasts.recorded") });
+        if (countryIds.length === 0) {
+          const outcome = await createOutcome(workshop.id, input, change);
+          return redirectWithToast(toOutcome(outcome.id), { kind: "success", message: t("outcomes:toasts.recorded") });
+        }
+        const { outcome, result } = await recordAndAssignOutcome(workshop.id, input, countryIds, change);
+        return redirectWithToast(toOutcome(outcome.id), {
+          kind: "success",
+          message: `${t("outcomes:toasts.recorded")} ${assignMessage(result, t)}`,
+        });
       } catch (error) {
         return refusalReply(request, submission, error);
       }
@@ -185,7 +194,7 @@ export default function WorkshopOutcomes() {
     <div className="outcomes-page">
       <p className="muted">{t("intro")}</p>
       {/* A fresh form after each recorded outcome (the page is redirected); a refusal refills it from the reply. */}
-      {page.canManage ? <NewOutcome key={location.key} /> : null}
+      {page.canManage ? <NewOutcome key={location.key} countries={page.countries} /> : null}
       <section className="card" aria-labelledby="decisions-heading">
         <h2 id="decisions-heading">{t("decisions")}</h2>
         {decisions.length === 0 ? <p className="empty">{t("noDecisions")}</p> : null}
