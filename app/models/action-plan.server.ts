@@ -1,11 +1,12 @@
 import { InputRefused } from "~/domain/input-refused";
 import { emit } from "~/events.server";
 import type { Actor } from "~/auth/permissions";
-import { db } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { COUNTRY_SCOPED_ROLES, type ActionItemStatus, type PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
 import { changedFields, recordAudit } from "./audit.server";
+import { keepVersionIn } from "./document-version.server";
 import { readableCountryFilter } from "./country-scope.server";
 
 export type PlanFilter = { countryId?: string; status?: PlanStatus };
@@ -78,11 +79,43 @@ export type PlanTransition = keyof typeof PLAN_TRANSITIONS;
 
 export class PlanStateError extends Error {}
 
-export async function changePlanStatus(
+/** Moves a plan along PLAN_TRANSITIONS; submitting has its own page and function (submitPlan). */
+export function changePlanStatus(
+  planId: string,
+  transition: Exclude<PlanTransition, "submit">,
+  actorId: string,
+  requestId?: string,
+) {
+  return transitionPlan(planId, transition, actorId, requestId);
+}
+
+/**
+ * What a submission keeps: the narrative as it is now (`state`, from app/collab) under a name
+ * in the person's language, and an optional covering note for the reviewers.
+ */
+export type PlanSubmission = { note: string | null; versionName: string; state: Uint8Array };
+
+/**
+ * Submits a plan for review and keeps its narrative as submitted, with the covering note, in
+ * the same transaction: reviewers read that version while the country goes on editing.
+ */
+export function submitPlan(planId: string, submission: PlanSubmission, actorId: string, requestId?: string) {
+  return transitionPlan(planId, "submit", actorId, requestId, (tx, plan) =>
+    keepVersionIn(
+      tx,
+      plan.documentId,
+      { name: submission.versionName, kind: "submitted", note: submission.note, state: submission.state },
+      actorId,
+    ),
+  );
+}
+
+async function transitionPlan(
   planId: string,
   transition: PlanTransition,
   actorId: string,
-  requestId?: string,
+  requestId: string | undefined,
+  alsoInTransaction?: (tx: Prisma.TransactionClient, plan: { documentId: string }) => Promise<unknown>,
 ) {
   const step = PLAN_TRANSITIONS[transition];
   const plan = await db.$transaction(async (tx) => {
@@ -102,6 +135,7 @@ export async function changePlanStatus(
       where: { id: planId },
       select: { id: true, countryId: true, documentId: true, title: true },
     });
+    await alsoInTransaction?.(tx, plan);
     await recordAudit(tx, {
       actorId,
       action: `plan.${transition}`,

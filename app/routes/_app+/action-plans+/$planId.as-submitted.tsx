@@ -1,0 +1,71 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { stateContent } from "~/collab/content.server";
+import { findSubmittedVersion } from "~/collab/versions.server";
+import { PageHeader } from "~/components/page-header";
+import { RichText } from "~/components/rich-text";
+import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
+import { useRootData } from "~/root";
+import styles from "~/styles/plans.css?url";
+import { formatDateTime } from "~/utils/format";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.plan.country.name ?? ""} ${data?.plan.title ?? ""} · FocalPoint` },
+];
+
+/**
+ * The narrative as it was last submitted, read-only: what the reviewers review while the
+ * country goes on editing the plan itself. For everyone who may read the plan.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { plan } = await requirePlanAccess(request, params.planId, "plan.read");
+  const version = await findSubmittedVersion(plan.documentId);
+  if (!version) throw new Response("Not found", { status: 404 });
+  return {
+    plan,
+    submission: {
+      note: version.note,
+      createdAt: version.createdAt,
+      by: version.createdBy?.name ?? "",
+      content: stateContent(version.state),
+    },
+  };
+}
+
+export default function PlanAsSubmitted() {
+  const { plan, submission } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("plans");
+  const locale = useRootData()?.locale ?? "en";
+  const planPage = `/action-plans/${plan.id}`;
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/action-plans">{t("title")}</Link> ›{" "}
+        <Link to={planPage}>{`${plan.country.name}: ${plan.title}`}</Link>
+      </nav>
+      <PageHeader
+        title={`${plan.country.name}: ${plan.title} · ${t("asSubmitted.title")}`}
+        intro={t("asSubmitted.intro", { name: submission.by, date: formatDateTime(submission.createdAt, locale) })}
+      >
+        <Link to={planPage} className="button button-secondary no-print">
+          {t("asSubmitted.backToPlan")}
+        </Link>
+      </PageHeader>
+      {submission.note ? (
+        <blockquote className="submission-note">
+          <span className="small muted">{t("asSubmitted.note")}</span> {submission.note}
+        </blockquote>
+      ) : null}
+      <section className="card plan-narrative" aria-labelledby="narrative-heading">
+        <h2 id="narrative-heading">{t("narrative")}</h2>
+        {submission.content.content?.length ? (
+          <RichText doc={submission.content} />
+        ) : (
+          <p className="empty">{t("emptyNarrative")}</p>
+        )}
+      </section>
+    </>
+  );
+}
