@@ -3,17 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { stateContent } from "~/collab/content.server";
 import { findSubmittedVersion } from "~/collab/versions.server";
-import { PageHeader } from "~/components/page-header";
 import { RichText } from "~/components/rich-text";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { useRootData } from "~/root";
 import styles from "~/styles/plans.css?url";
 import { formatDateTime } from "~/utils/format";
+import { PlanSubpageHeader, planPageTitle } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.plan.country.name ?? ""} ${data?.plan.title ?? ""} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => planPageTitle(data?.plan, "As submitted");
 
 /**
  * The narrative as it was last submitted, read-only: what the reviewers review while the
@@ -41,18 +39,15 @@ export default function PlanAsSubmitted() {
   const planPage = `/action-plans/${plan.id}`;
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> ›{" "}
-        <Link to={planPage}>{`${plan.country.name}: ${plan.title}`}</Link>
-      </nav>
-      <PageHeader
+      <PlanSubpageHeader
+        plan={plan}
         title={`${plan.country.name}: ${plan.title} · ${t("asSubmitted.title")}`}
         intro={t("asSubmitted.intro", { name: submission.by, date: formatDateTime(submission.createdAt, locale) })}
       >
         <Link to={planPage} className="button button-secondary no-print">
           {t("asSubmitted.backToPlan")}
         </Link>
-      </PageHeader>
+      </PlanSubpageHeader>
       {submission.note ? (
         <blockquote className="submission-note">
           <span className="small muted">{t("asSubmitted.note")}</span> {submission.note}

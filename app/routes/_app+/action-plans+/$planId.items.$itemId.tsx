@@ -9,6 +9,7 @@ import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/for
 import { IdParam, parseParam } from "~/utils/params";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { PlanSubpageHeader } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 
 export const meta: MetaFunction = () => [{ title: "Edit action item · FocalPoint" }];
 
@@ -48,17 +49,12 @@ export default function EditActionItem() {
   const { t } = useTranslation("plans");
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> ›{" "}
-        <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
-      </nav>
-      <header className="page-header">
-        <h1>{t("itemForm.editTitle")}</h1>
+      <PlanSubpageHeader plan={plan} title={t("itemForm.editTitle")}>
         {/* Removing asks first, on a page of its own. */}
         <Link to="remove" className="button button-secondary">
           {t("itemForm.delete")}
         </Link>
-      </header>
+      </PlanSubpageHeader>
       <ActionItemForm
         milestones={milestones}
         owners={owners}

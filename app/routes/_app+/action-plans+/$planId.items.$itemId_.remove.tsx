@@ -3,13 +3,13 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/forms";
-import { PageHeader } from "~/components/page-header";
 import { readFormData } from "~/forms/submission.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { deleteActionItem, findActionItem } from "~/models/action-plan.server";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { PlanSubpageHeader } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 
 export const meta: MetaFunction = () => [{ title: "Remove action item · FocalPoint" }];
 
@@ -47,11 +47,7 @@ export default function RemoveActionItem() {
   const { t } = useTranslation("plans");
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> ›{" "}
-        <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
-      </nav>
-      <PageHeader title={t("itemForm.removeTitle")} intro={item.activity} />
+      <PlanSubpageHeader plan={plan} title={t("itemForm.removeTitle")} intro={item.activity} />
       <Form method="post" className="card">
         <FormError>{actionData?.formError}</FormError>
         <p>{t("itemForm.removeIntro")}</p>

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { currentDocumentState } from "~/collab/storage.server";
 import { FormActions, FormErrorSummary, TextareaField } from "~/components/forms";
-import { PageHeader } from "~/components/page-header";
 import { InputRefused } from "~/domain/input-refused";
 import { PLAN_STATUSES, parseWord } from "~/domain/vocabulary";
 import { SubmitPlanSchema } from "~/forms/action-plan";
@@ -16,10 +15,9 @@ import { PlanStateError, submitPlan } from "~/models/action-plan.server";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { formatDateTime } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
+import { PlanSubpageHeader, planPageTitle } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.plan.country.name ?? ""} ${data?.plan.title ?? ""} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => planPageTitle(data?.plan, "Submit for review");
 
 /** Submitting asks first: what happens next, a covering note, then the confirmation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -59,11 +57,7 @@ export default function SubmitPlan() {
   const planPage = `/action-plans/${plan.id}`;
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> ›{" "}
-        <Link to={planPage}>{`${plan.country.name}: ${plan.title}`}</Link>
-      </nav>
-      <PageHeader title={t("submit.title")} intro={`${plan.country.name}: ${plan.title}`} />
+      <PlanSubpageHeader plan={plan} title={t("submit.title")} intro={`${plan.country.name}: ${plan.title}`} />
       {plan.status === "draft" ? (
         <Form method="post" className="card" {...getFormProps(form)}>
           <FormErrorSummary form={form} />
