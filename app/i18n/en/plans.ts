@@ -105,6 +105,7 @@ export const plans = {
     intro:
       "The narrative as {{name}} submitted it for review on {{date}}. The country may have changed it since: the plan's page shows it as it is now.",
     note: "Covering note:",
+    none: "This plan has not been submitted for review since submissions were kept; the plan's page shows it as it is now.",
     backToPlan: "The plan as it is now",
   },
   versions: {

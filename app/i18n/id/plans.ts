@@ -110,6 +110,7 @@ export const plans: Translation<typeof en> = {
     intro:
       "Narasi sebagaimana diajukan {{name}} untuk ditinjau pada {{date}}. Negara ini mungkin telah mengubahnya sejak itu: halaman rencana menampilkan versi terkininya.",
     note: "Catatan pengantar:",
+    none: "Rencana ini belum diajukan untuk ditinjau sejak pengajuan disimpan; halaman rencana menampilkan versi terkininya.",
     backToPlan: "Rencana seperti sekarang",
   },
   versions: {

@@ -15,15 +15,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => planPageTitle(dat
 
 /**
  * The narrative as it was last submitted, read-only: what the reviewers review while the
- * country goes on editing the plan itself. For everyone who may read the plan.
+ * country goes on editing the plan itself. For everyone who may read the plan; before a first
+ * submission (or one kept before submissions were) it says there is nothing to read yet.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, "plan.read");
   const version = await findSubmittedVersion(plan.documentId);
-  if (!version) throw new Response("Not found", { status: 404 });
   return {
     plan,
-    submission: {
+    submission: version && {
       note: version.note,
       createdAt: version.createdAt,
       by: version.createdBy?.name ?? "",
@@ -42,25 +42,31 @@ export default function PlanAsSubmitted() {
       <PlanSubpageHeader
         plan={plan}
         title={`${plan.country.name}: ${plan.title} · ${t("asSubmitted.title")}`}
-        intro={t("asSubmitted.intro", { name: submission.by, date: formatDateTime(submission.createdAt, locale) })}
+        intro={
+          submission
+            ? t("asSubmitted.intro", { name: submission.by, date: formatDateTime(submission.createdAt, locale) })
+            : t("asSubmitted.none")
+        }
       >
         <Link to={planPage} className="button button-secondary no-print">
           {t("asSubmitted.backToPlan")}
         </Link>
       </PlanSubpageHeader>
-      {submission.note ? (
+      {submission?.note ? (
         <blockquote className="submission-note">
           <span className="small muted">{t("asSubmitted.note")}</span> {submission.note}
         </blockquote>
       ) : null}
-      <section className="card plan-narrative" aria-labelledby="narrative-heading">
-        <h2 id="narrative-heading">{t("narrative")}</h2>
-        {submission.content.content?.length ? (
-          <RichText doc={submission.content} />
-        ) : (
-          <p className="empty">{t("emptyNarrative")}</p>
-        )}
-      </section>
+      {submission ? (
+        <section className="card plan-narrative" aria-labelledby="narrative-heading">
+          <h2 id="narrative-heading">{t("narrative")}</h2>
+          {submission.content.content?.length ? (
+            <RichText doc={submission.content} />
+          ) : (
+            <p className="empty">{t("emptyNarrative")}</p>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }
