@@ -310,6 +310,61 @@ export async function updateActionItemProgress(
   return changed;
 }
 
+/** The action items linked to a milestone that are not done, for asking whether completing it finishes them too. */
+export function openItemsOfMilestone(milestoneId: string) {
+  return db.actionItem.findMany({
+    where: { milestoneId, status: { not: "done" }, plan: { status: { not: "endorsed" } } },
+    orderBy: [{ dueOn: "asc" }, { sortOrder: "asc" }],
+    select: { id: true, activity: true, status: true, progress: true },
+  });
+}
+
+/**
+ * Marks done, inside the transaction that completes their milestone, the linked open items the
+ * person ticked (ids of other milestones' items, done items or endorsed plans' are ignored).
+ * Returns what changed, for the events to send once the transaction is committed.
+ */
+export async function markItemsDoneIn(
+  tx: Prisma.TransactionClient,
+  milestoneId: string,
+  itemIds: string[],
+  actorId: string,
+  requestId?: string,
+) {
+  if (itemIds.length === 0) return [];
+  const items = await tx.actionItem.findMany({
+    where: { id: { in: itemIds }, milestoneId, status: { not: "done" }, plan: { status: { not: "endorsed" } } },
+    select: {
+      id: true,
+      planId: true,
+      activity: true,
+      status: true,
+      progress: true,
+      plan: { select: { countryId: true } },
+    },
+  });
+  for (const item of items) {
+    const done = { status: "done", progress: 100 };
+    await tx.actionItem.update({ where: { id: item.id }, data: { ...done, updatedById: actorId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "action_item.update",
+      entityType: "action_item",
+      entityId: item.id,
+      countryId: item.plan.countryId,
+      summary: `Action item done with its milestone: ${item.activity}`,
+      changes: changedFields(item, done),
+      requestId,
+    });
+  }
+  return items.map((i) => ({
+    type: "action-item.changed" as const,
+    countryId: i.plan.countryId,
+    planId: i.planId,
+    itemId: i.id,
+  }));
+}
+
 /** An item with what permission checks need: its plan's country and status. */
 export async function findItemScope(itemId: string) {
   const item = await db.actionItem.findUnique({

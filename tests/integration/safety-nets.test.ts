@@ -7,6 +7,9 @@ import { loader as asSubmittedLoader } from "~/routes/_app+/action-plans+/$planI
 import { action as editItemAction } from "~/routes/_app+/action-plans+/$planId.items.$itemId";
 import { action as removeItemAction } from "~/routes/_app+/action-plans+/$planId.items.$itemId_.remove";
 import { action as submitAction } from "~/routes/_app+/action-plans+/$planId.submit";
+import { action as editMilestoneAction } from "~/routes/_app+/milestones+/$milestoneId.edit";
+import { ACTUAL_DATE_ZONE } from "~/models/milestone.server";
+import { todayIn } from "~/utils/format";
 import { db } from "~/utils/db.server";
 import { typeParagraph } from "../support/collab-clients";
 import { demo } from "../support/people";
@@ -212,5 +215,55 @@ describe("submitting a plan", () => {
       context: routeContext,
     });
     expect(read.submission).toBeNull();
+  });
+});
+
+describe("completing a milestone", () => {
+  it("marks done, in the same save, the linked open action items that were ticked, and only those", async () => {
+    const plan = await planOf("LA");
+    const milestone = await db.milestone.findFirstOrThrow({
+      where: {
+        countryId: plan.countryId,
+        status: { not: "completed" },
+        stageCode: { notIn: ["aqrf_referenced", "mutual_recognition"] },
+      },
+    });
+    const linked = (activity: string) =>
+      db.actionItem.create({
+        data: { planId: plan.id, activity, status: "on_track", progress: 62, milestoneId: milestone.id, sortOrder: 99 },
+      });
+    const [ticked, left] = [await linked("Publish the standard"), await linked("Train the assessors")];
+    const otherMilestone = await db.actionItem.findFirstOrThrow({
+      where: { status: { not: "done" }, NOT: { milestoneId: milestone.id } },
+    });
+
+    const request = await requestAs(demo.focalPoint("LA"), `/milestones/${milestone.id}/edit`, {
+      version: milestone.updatedAt.toISOString(),
+      status: "completed",
+      startedOn: milestone.startedOn ?? "",
+      targetOn: milestone.targetOn ?? "",
+      achievedOn: todayIn(ACTUAL_DATE_ZONE),
+      notes: milestone.notes,
+      // An item of another milestone, sent by hand, is not touched.
+      alsoDone: [ticked.id, otherMilestone.id],
+    });
+    const reply = await settle(() =>
+      editMilestoneAction({ request, params: { milestoneId: milestone.id }, context: routeContext }),
+    );
+    expect(status(reply)).toBe(302);
+    expect(await db.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).toMatchObject({
+      status: "completed",
+    });
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: ticked.id } })).toMatchObject({
+      status: "done",
+      progress: 100,
+    });
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: left.id } })).toMatchObject({
+      status: "on_track",
+      progress: 62,
+    });
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: otherMilestone.id } })).toMatchObject({
+      status: otherMilestone.status,
+    });
   });
 });

@@ -71,8 +71,10 @@ export default function SubmitPlan() {
           <FormActions submitting={submitting} submitLabel={t("submit.confirm")} cancelTo={planPage} />
         </Form>
       ) : (
+        // Submitted meanwhile (another tab, a colleague): say so, and why a repeated submission was refused.
         <div className="card">
-          <p>{t("submit.notDraft", { status: tc(`planStatuses.${plan.status}`) })}</p>
+          <FormErrorSummary form={form} />
+          <p className="notice">{t("submit.notDraft", { status: tc(`planStatuses.${plan.status}`) })}</p>
           <Link to={planPage}>{t("asSubmitted.backToPlan")}</Link>
         </div>
       )}
