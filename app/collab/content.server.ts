@@ -87,6 +87,15 @@ export async function documentContent(documentId: string): Promise<ProseMirrorNo
   return content;
 }
 
+/** A kept version's content (its whole state) as ProseMirror JSON, for reading it without the editor. */
+export function stateContent(state: Uint8Array): ProseMirrorNode {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const content = fragmentContent(doc.getXmlFragment(YJS_FRAGMENT));
+  doc.destroy();
+  return content;
+}
+
 /** A document's text as lines (one per paragraph, heading, list item or table cell), for comparing versions. */
 export function documentLines(state: Uint8Array): string[] {
   const doc = new Y.Doc();

@@ -283,12 +283,14 @@ export class DocumentManager {
 
   /**
    * Restores a named version as a new change, in order with everyone's edits,
-   * and sends it to everyone in the document. Returns false when the document
-   * already shows that version (nothing is stored).
+   * and sends it to everyone in the document, keeping what it replaces as a
+   * version named `beforeName`. Returns false when the document already shows
+   * that version (nothing is stored).
    */
   async restoreVersion(
     documentId: string,
     versionId: string,
+    beforeName: string,
     actor: { actorId: string; requestId?: string | null },
   ): Promise<boolean> {
     const version = await findDocumentVersion(documentId, versionId);
@@ -298,7 +300,8 @@ export class DocumentManager {
       return await room.inOrder(async () => {
         const update = restoreUpdate(room.doc, version.state);
         if (!update) return false;
-        room.applyRestore(update, await storeVersionRestore(documentId, update, version, actor));
+        const before = { state: Y.encodeStateAsUpdate(room.doc), name: beforeName };
+        room.applyRestore(update, await storeVersionRestore(documentId, update, version, before, actor));
         scheduleCompaction(room, this.timings);
         return true;
       });
@@ -320,20 +323,24 @@ export class DocumentManager {
  * Restores a named version as a new change. With the real-time server running
  * it goes through the open document, so everyone sees it at once; without one
  * (scripts, tests of routes) nobody has the document open and it is stored directly.
+ * What the document showed before is kept as a version named `beforeName`
+ * ("Before restore 3 Dec 2026, 14:05"), so the restore can be undone by restoring it.
  * Returns false when the document already shows that version.
  */
 export async function restoreDocumentVersion(
   documentId: string,
   versionId: string,
+  beforeName: string,
   actor: { actorId: string; requestId?: string | null },
 ): Promise<boolean> {
   const documents = globalForDocuments.focalpointDocuments;
-  if (documents) return documents.restoreVersion(documentId, versionId, actor);
+  if (documents) return documents.restoreVersion(documentId, versionId, beforeName, actor);
   const [version, loaded] = await Promise.all([findDocumentVersion(documentId, versionId), loadYDoc(documentId)]);
   if (!version || !loaded) throw new DocumentNotFoundError(versionId);
   const update = restoreUpdate(loaded.doc, version.state);
+  const before = { state: Y.encodeStateAsUpdate(loaded.doc), name: beforeName };
   loaded.doc.destroy();
   if (!update) return false;
-  await storeVersionRestore(documentId, update, version, actor);
+  await storeVersionRestore(documentId, update, version, before, actor);
   return true;
 }

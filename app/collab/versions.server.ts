@@ -4,11 +4,14 @@ import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { documentOwner } from "./access.server";
 import { DocumentNotFoundError, loadYDoc } from "./storage.server";
+import { keepVersionIn } from "~/models/document-version.server";
+import { DOCUMENT_VERSION_KINDS, parseWord } from "~/domain/vocabulary";
 
 /**
  * Named versions of a co-edited document: the whole state kept under a name.
  * Restoring one is a new change on top of the history, never a rewrite of it
- * (DocumentManager.restoreVersion sends it to everyone in the document).
+ * (DocumentManager.restoreVersion sends it to everyone in the document), and
+ * keeps what it replaces as a version of its own, so a restore can be undone.
  */
 
 type Actor = { actorId: string; requestId?: string | null };
@@ -39,12 +42,30 @@ export async function createDocumentVersion(documentId: string, name: string, { 
 }
 
 /** Newest first, without their content. */
-export function listDocumentVersions(documentId: string) {
-  return db.documentVersion.findMany({
+export async function listDocumentVersions(documentId: string) {
+  const versions = await db.documentVersion.findMany({
     where: { documentId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      note: true,
+      createdAt: true,
+      createdBy: { select: { id: true, name: true } },
+    },
   });
+  return versions.map((v) => ({ ...v, kind: parseWord(DOCUMENT_VERSION_KINDS, v.kind) }));
+}
+
+/** The newest version kept by a submission, with its covering note; null before the first. */
+export async function findSubmittedVersion(documentId: string) {
+  const version = await db.documentVersion.findFirst({
+    where: { documentId, kind: "submitted" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, note: true, state: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+  return version ? { ...version, state: new Uint8Array(version.state) } : null;
 }
 
 export async function findDocumentVersion(documentId: string, versionId: string) {
@@ -87,15 +108,20 @@ export function restoreUpdate(current: Y.Doc, versionState: Uint8Array): Uint8Ar
   return update;
 }
 
-/** Stores the update that restores a version, with its history row, in one transaction. */
+/**
+ * Stores the update that restores a version, with its history row and, first, what the
+ * document showed before (`before`, kept as a version named `beforeName`), in one transaction.
+ */
 export async function storeVersionRestore(
   documentId: string,
   update: Uint8Array,
   version: { id: string; name: string },
+  before: { state: Uint8Array; name: string },
   { actorId, requestId }: Actor,
 ): Promise<number> {
   const owner = await documentOwner(documentId);
   return db.$transaction(async (tx) => {
+    await keepVersionIn(tx, documentId, { ...before, kind: "before_restore" }, actorId);
     const row = await tx.documentUpdate.create({
       data: { documentId, update: Buffer.from(update), userId: actorId },
       select: { id: true },

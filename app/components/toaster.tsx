@@ -1,3 +1,4 @@
+import { useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -8,11 +9,18 @@ export function Toaster({ toast }: { toast: Toast }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState<Toast>(toast);
   const [lastToast, setLastToast] = useState<Toast>(toast);
+  const { pathname } = useLocation();
+  const [shownOn, setShownOn] = useState(pathname);
   // A new toast shows at once; a later revalidation (a live update, say) brings none, and that must not
-  // hide the one on screen.
+  // hide the one on screen. Going on to another page does: the message was about the page it came with.
   if (toast !== lastToast) {
     setLastToast(toast);
-    if (toast) setVisible(toast);
+    if (toast) {
+      setVisible(toast);
+      setShownOn(pathname);
+    }
+  } else if (visible && pathname !== shownOn) {
+    setVisible(null);
   }
   useEffect(() => {
     if (!visible) return;

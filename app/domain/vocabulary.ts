@@ -33,6 +33,10 @@ export const MUTUAL_RECOGNITION_STAGE = "mutual_recognition";
 export const PLAN_STATUSES = ["draft", "submitted", "endorsed"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
+/** Named by someone; kept by a restore so that it can be undone; the plan as it was submitted for review. */
+export const DOCUMENT_VERSION_KINDS = ["named", "before_restore", "submitted"] as const;
+export type DocumentVersionKind = (typeof DOCUMENT_VERSION_KINDS)[number];
+
 export const ACTION_ITEM_STATUSES = ["not_started", "on_track", "at_risk", "delayed", "done"] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 

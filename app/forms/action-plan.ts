@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text, wholeNumber } from "./fields";
+import { optionalText, text, wholeNumber } from "./fields";
 
 const year = wholeNumber(2000, 2100);
 
@@ -7,3 +7,6 @@ const year = wholeNumber(2000, 2100);
 export const NewPlanSchema = z
   .object({ countryId: z.string().regex(/^[a-z0-9]{10,40}$/), title: text(160), periodStart: year, periodEnd: year })
   .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "plans:create.endBeforeStart" });
+
+/** Submitting a plan for review: an optional covering note for the reviewers. */
+export const SubmitPlanSchema = z.object({ note: optionalText(2000) });

@@ -1,11 +1,12 @@
 import { InputRefused } from "~/domain/input-refused";
 import { emit } from "~/events.server";
 import type { Actor } from "~/auth/permissions";
-import { db } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { COUNTRY_SCOPED_ROLES, type ActionItemStatus, type PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
 import { changedFields, recordAudit } from "./audit.server";
+import { keepVersionIn } from "./document-version.server";
 import { readableCountryFilter } from "./country-scope.server";
 
 export type PlanFilter = { countryId?: string; status?: PlanStatus };
@@ -78,11 +79,43 @@ export type PlanTransition = keyof typeof PLAN_TRANSITIONS;
 
 export class PlanStateError extends Error {}
 
-export async function changePlanStatus(
+/** Moves a plan along PLAN_TRANSITIONS; submitting has its own page and function (submitPlan). */
+export function changePlanStatus(
+  planId: string,
+  transition: Exclude<PlanTransition, "submit">,
+  actorId: string,
+  requestId?: string,
+) {
+  return transitionPlan(planId, transition, actorId, requestId);
+}
+
+/**
+ * What a submission keeps: the narrative as it is now (`state`, from app/collab) under a name
+ * in the person's language, and an optional covering note for the reviewers.
+ */
+export type PlanSubmission = { note: string | null; versionName: string; state: Uint8Array };
+
+/**
+ * Submits a plan for review and keeps its narrative as submitted, with the covering note, in
+ * the same transaction: reviewers read that version while the country goes on editing.
+ */
+export function submitPlan(planId: string, submission: PlanSubmission, actorId: string, requestId?: string) {
+  return transitionPlan(planId, "submit", actorId, requestId, (tx, plan) =>
+    keepVersionIn(
+      tx,
+      plan.documentId,
+      { name: submission.versionName, kind: "submitted", note: submission.note, state: submission.state },
+      actorId,
+    ),
+  );
+}
+
+async function transitionPlan(
   planId: string,
   transition: PlanTransition,
   actorId: string,
-  requestId?: string,
+  requestId: string | undefined,
+  alsoInTransaction?: (tx: Prisma.TransactionClient, plan: { documentId: string }) => Promise<unknown>,
 ) {
   const step = PLAN_TRANSITIONS[transition];
   const plan = await db.$transaction(async (tx) => {
@@ -102,6 +135,7 @@ export async function changePlanStatus(
       where: { id: planId },
       select: { id: true, countryId: true, documentId: true, title: true },
     });
+    await alsoInTransaction?.(tx, plan);
     await recordAudit(tx, {
       actorId,
       action: `plan.${transition}`,
@@ -274,6 +308,61 @@ export async function updateActionItemProgress(
   if (changed)
     await emit({ type: "action-item.changed", countryId: item.countryId, planId: item.planId, itemId: item.id });
   return changed;
+}
+
+/** The action items linked to a milestone that are not done, for asking whether completing it finishes them too. */
+export function openItemsOfMilestone(milestoneId: string) {
+  return db.actionItem.findMany({
+    where: { milestoneId, status: { not: "done" }, plan: { status: { not: "endorsed" } } },
+    orderBy: [{ dueOn: "asc" }, { sortOrder: "asc" }],
+    select: { id: true, activity: true, status: true, progress: true },
+  });
+}
+
+/**
+ * Marks done, inside the transaction that completes their milestone, the linked open items the
+ * person ticked (ids of other milestones' items, done items or endorsed plans' are ignored).
+ * Returns what changed, for the events to send once the transaction is committed.
+ */
+export async function markItemsDoneIn(
+  tx: Prisma.TransactionClient,
+  milestoneId: string,
+  itemIds: string[],
+  actorId: string,
+  requestId?: string,
+) {
+  if (itemIds.length === 0) return [];
+  const items = await tx.actionItem.findMany({
+    where: { id: { in: itemIds }, milestoneId, status: { not: "done" }, plan: { status: { not: "endorsed" } } },
+    select: {
+      id: true,
+      planId: true,
+      activity: true,
+      status: true,
+      progress: true,
+      plan: { select: { countryId: true } },
+    },
+  });
+  for (const item of items) {
+    const done = { status: "done", progress: 100 };
+    await tx.actionItem.update({ where: { id: item.id }, data: { ...done, updatedById: actorId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "action_item.update",
+      entityType: "action_item",
+      entityId: item.id,
+      countryId: item.plan.countryId,
+      summary: `Action item done with its milestone: ${item.activity}`,
+      changes: changedFields(item, done),
+      requestId,
+    });
+  }
+  return items.map((i) => ({
+    type: "action-item.changed" as const,
+    countryId: i.plan.countryId,
+    planId: i.planId,
+    itemId: i.id,
+  }));
 }
 
 /** An item with what permission checks need: its plan's country and status. */

@@ -11,6 +11,7 @@ import {
   type MilestoneRulesContext,
 } from "~/forms/milestone";
 import { changedFields, recordAudit } from "./audit.server";
+import { markItemsDoneIn } from "./action-plan.server";
 import { addMilestoneComment } from "./milestone-comment.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 
@@ -136,8 +137,9 @@ export async function updateMilestone(
   milestoneId: string,
   input: MilestoneInput,
   actorId: string,
-  options: { expectedUpdatedAt?: string; requestId?: string } = {},
+  options: { expectedUpdatedAt?: string; requestId?: string; alsoDoneItemIds?: string[] } = {},
 ) {
+  let itemEvents: Awaited<ReturnType<typeof markItemsDoneIn>> = [];
   const result = await db.$transaction(async (tx) => {
     const before = await tx.milestone.findUniqueOrThrow({
       where: { id: milestoneId },
@@ -159,6 +161,9 @@ export async function updateMilestone(
       throw new MilestoneConflict(before.updatedAt, before.updatedBy?.name ?? null);
     }
     const changes = changedFields(before, input);
+    // Completing it (or having completed it) may finish the linked action items ticked on the same form.
+    if (input.status === "completed")
+      itemEvents = await markItemsDoneIn(tx, milestoneId, options.alsoDoneItemIds ?? [], actorId, options.requestId);
     if (Object.keys(changes).length === 0) return null;
     // The version condition makes two simultaneous saves of one form write once.
     const { count } = await tx.milestone.updateMany({
@@ -180,7 +185,8 @@ export async function updateMilestone(
     return before.countryId;
   });
   if (result) await emit({ type: "milestone.changed", countryId: result, milestoneId });
-  return result !== null;
+  for (const event of itemEvents) await emit(event);
+  return result !== null || itemEvents.length > 0;
 }
 
 /**

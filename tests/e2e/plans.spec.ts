@@ -57,6 +57,7 @@ test("a focal point adds and edits action items while a colleague's page updates
   await expect(fp.getByRole("row", { name: /Pilot assessment/ })).toBeVisible();
 
   // Submit, endorse: the plan becomes read-only for its editors, live.
+  await fp.getByRole("link", { name: "Submit for review" }).click();
   await fp.getByRole("button", { name: "Submit for review" }).click();
   await expect(fp.locator(".page-header").getByText("Submitted", { exact: true })).toBeVisible();
   // The confirmation survives the live revalidation that the same change triggers.

@@ -194,7 +194,7 @@ describe("restoring a version without the real-time server", () => {
     typeParagraph(editor, "to be undone by the restore");
     await appendUpdate(documentId, Y.encodeStateAsUpdate(editor, sv), actor.id);
 
-    expect(await restoreDocumentVersion(documentId, version.id, { actorId: actor.id })).toBe(true);
+    expect(await restoreDocumentVersion(documentId, version.id, "Before restore", { actorId: actor.id })).toBe(true);
     expect((await loadYDoc(documentId))!.doc.getXmlFragment("default").toString()).toBe(
       original.getXmlFragment("default").toString(),
     );

@@ -3,6 +3,7 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { emit } from "~/events.server";
+import { documentLines } from "~/collab/content.server";
 import { restoreDocumentVersion } from "~/collab/manager.server";
 import { awarenessMessage, syncUpdateMessage } from "~/collab/protocol";
 import * as documents from "~/collab/storage.server";
@@ -160,7 +161,7 @@ describe("compaction of an open document", () => {
       typeParagraph(tf.doc, `tf line ${i}`);
     }
     await until(() => tf.text().includes("fp line 14"));
-    const restored = restoreDocumentVersion(documentId, version.id, { actorId: fpUser.id });
+    const restored = restoreDocumentVersion(documentId, version.id, "Before restore", { actorId: fpUser.id });
     for (let i = 0; i < 10; i++) typeParagraph(fp.doc, i === 9 ? "typed during the restore" : `more ${i}`);
     expect(await restored).toBe(true);
     await until(() => fp.provider.pending === 0 && tf.provider.pending === 0 && fp.text() === tf.text());
@@ -378,13 +379,22 @@ describe("named versions", () => {
     await until(() => reader.text().includes("a paragraph added after the version"));
     const updatesBefore = await storedUpdates(documentId);
 
-    expect(await restoreDocumentVersion(documentId, version.id, { actorId: fpUser.id })).toBe(true);
+    expect(await restoreDocumentVersion(documentId, version.id, "Before restore", { actorId: fpUser.id })).toBe(true);
     await until(() => fp.text() === original && reader.text() === original);
     expect(await storedText(documentId)).toBe(original);
     // A new update on top of the history, not a rewrite of it.
     expect(await storedUpdates(documentId)).toBeGreaterThan(updatesBefore);
-    // Restoring what is already there stores nothing.
-    expect(await restoreDocumentVersion(documentId, version.id, { actorId: fpUser.id })).toBe(false);
+    // What the restore replaced is kept as a version of its own, in the same transaction.
+    const kept = await versions.listDocumentVersions(documentId);
+    expect(kept.map((v) => [v.name, v.kind])).toEqual([
+      ["Before restore", "before_restore"],
+      ["Before the Bangkok meeting", "named"],
+    ]);
+    const replaced = await versions.findDocumentVersion(documentId, kept[0]!.id);
+    expect(documentLines(replaced!.state)).toContain("a paragraph added after the version");
+    // Restoring what is already there stores nothing, and keeps nothing.
+    expect(await restoreDocumentVersion(documentId, version.id, "Before restore", { actorId: fpUser.id })).toBe(false);
+    expect(await versions.listDocumentVersions(documentId)).toHaveLength(2);
 
     // Everyone can keep editing on top of the restored text.
     typeParagraph(fp.doc, "after the restore");
@@ -404,8 +414,8 @@ describe("named versions", () => {
     const bn = await planDocument("BN");
     const vn = await planDocument("VN");
     const [version] = await versions.listDocumentVersions(bn.documentId);
-    await expect(restoreDocumentVersion(vn.documentId, version!.id, { actorId: "nobody" })).rejects.toBeInstanceOf(
-      documents.DocumentNotFoundError,
-    );
+    await expect(
+      restoreDocumentVersion(vn.documentId, version!.id, "Before restore", { actorId: "nobody" }),
+    ).rejects.toBeInstanceOf(documents.DocumentNotFoundError);
   });
 });

@@ -84,6 +84,8 @@ export const milestones = {
       "Someone saved this milestone after this page was loaded. Open it to see what changed, then update it again.",
   },
   form: {
+    alsoDone: "Linked action items not done yet",
+    alsoDoneHint: "When this milestone is completed, the items ticked here are marked done (100%) too.",
     title: "Edit milestone",
     intro: "Changes are recorded in the milestone's history with your name.",
     achievedOnHint: "The day it was achieved: only for a completed milestone, and not after today.",

@@ -87,6 +87,8 @@ export const milestones: Translation<typeof en> = {
       "Seseorang menyimpan tonggak capaian ini setelah halaman ini dimuat. Buka untuk melihat perubahannya, lalu perbarui lagi.",
   },
   form: {
+    alsoDone: "Butir aksi terkait yang belum selesai",
+    alsoDoneHint: "Saat tonggak ini selesai, butir yang dicentang di sini juga ditandai selesai (100%).",
     title: "Ubah tonggak",
     intro: "Perubahan dicatat dalam riwayat tonggak beserta nama Anda.",
     achievedOnHint: "Tanggal tonggak tercapai: hanya untuk tonggak yang selesai, dan tidak melewati hari ini.",

@@ -82,6 +82,36 @@ export const plans: Translation<typeof en> = {
     anyStatus: "Semua status",
     onlyOverdue: "Hanya yang lewat tenggat",
     apply: "Terapkan",
+    removeTitle: "Hapus butir aksi ini?",
+    removeIntro:
+      "Butir ini hilang dari rencana bagi semua orang, beserta kemajuan dan catatannya. Aksi lokakarya yang ditugaskan padanya tetap ada, tanpa tautan. Tindakan ini tidak dapat dibatalkan.",
+    removeConfirm: "Ya, hapus",
+    keep: "Tidak, simpan",
+    unconfirmed: "Butir tidak dihapus: konfirmasikan penghapusan di halaman yang memintanya.",
+  },
+  submit: {
+    title: "Ajukan rencana untuk ditinjau",
+    next: "Apa yang terjadi selanjutnya",
+    nextReview:
+      "Sekretariat ASEAN diberi tahu dan meninjau rencana; Sekretariat dapat mengesahkannya atau mengembalikannya.",
+    nextKept:
+      "Narasi disimpan seperti sekarang, sebagai versi yang diajukan: peninjau membaca versi itu, bersama catatan Anda, sementara negara Anda terus menyunting.",
+    nextWithdraw: "Selama belum disahkan, Anda dapat menarik pengajuan dari halaman rencana.",
+    note: "Catatan pengantar untuk peninjau (opsional)",
+    noteHint: "Apa yang berubah sejak tinjauan terakhir, apa yang sebaiknya dilihat Sekretariat lebih dulu.",
+    confirm: "Ajukan untuk ditinjau",
+    cancel: "Batal",
+    versionName: "Sebagaimana diajukan {{date}}",
+    notDraft: "Hanya draf yang dapat diajukan; rencana ini berstatus {{status}}.",
+  },
+  asSubmitted: {
+    link: "Baca rencana sebagaimana diajukan",
+    title: "Sebagaimana diajukan",
+    intro:
+      "Narasi sebagaimana diajukan {{name}} untuk ditinjau pada {{date}}. Negara ini mungkin telah mengubahnya sejak itu: halaman rencana menampilkan versi terkininya.",
+    note: "Catatan pengantar:",
+    none: "Rencana ini belum diajukan untuk ditinjau sejak pengajuan disimpan; halaman rencana menampilkan versi terkininya.",
+    backToPlan: "Rencana seperti sekarang",
   },
   versions: {
     heading: "Versi",
@@ -95,7 +125,9 @@ export const plans: Translation<typeof en> = {
     by: "{{date}} oleh {{name}}",
     compare: "Bandingkan dengan sekarang",
     restore: "Pulihkan",
-    restored: 'Versi "{{name}}" dipulihkan.',
+    restored: 'Versi "{{name}}" dipulihkan. Yang digantikannya disimpan sebagai "{{before}}".',
+    beforeRestoreName: "Sebelum pemulihan {{date}}",
+    kinds: { named: "Bernama", before_restore: "Disimpan saat pemulihan", submitted: "Sebagaimana diajukan" },
     unchanged: "Narasi sudah menampilkan versi itu.",
     comparing: 'Perubahan sejak "{{name}}"',
     added: "Ditambahkan",

@@ -23,7 +23,13 @@ import {
 import { documentContent, documentLines } from "~/collab/content.server";
 import { restoreDocumentVersion } from "~/collab/manager.server";
 import { currentDocumentState } from "~/collab/storage.server";
-import { createDocumentVersion, findDocumentVersion, listDocumentVersions } from "~/collab/versions.server";
+import {
+  createDocumentVersion,
+  findDocumentVersion,
+  findSubmittedVersion,
+  listDocumentVersions,
+} from "~/collab/versions.server";
+import { getLocale } from "~/i18n/i18n.server";
 import { diffLines } from "~/utils/text-diff";
 import { text } from "~/forms/fields";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
@@ -76,13 +82,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transitions = (Object.keys(PLAN_TRANSITIONS) as PlanTransition[]).filter(
     (name) => PLAN_TRANSITIONS[name].from === plan.status && can(user, PLAN_TRANSITIONS[name].action, resource),
   );
-  const [narrative, versions, comparison] = await Promise.all([
+  const [narrative, versions, comparison, submitted] = await Promise.all([
     documentContent(plan.documentId),
     listDocumentVersions(plan.documentId),
     compareWithVersion(plan.documentId, view.compare),
+    plan.status === "draft" ? null : findSubmittedVersion(plan.documentId),
   ]);
   return {
     plan: { ...plan, items, narrative },
+    // What the reviewers read (the plan as submitted), while the plan is under review or endorsed.
+    submission: submitted && { note: submitted.note },
     me: { id: user.id, name: user.name },
     canEdit: can(user, "plan.edit", resource),
     transitions,
@@ -105,9 +114,8 @@ async function compareWithVersion(documentId: string, versionId: string | undefi
   };
 }
 
-const WorkflowForm = z.object({
-  transition: z.enum(Object.keys(PLAN_TRANSITIONS) as [PlanTransition, ...PlanTransition[]]),
-});
+// Submitting has its own page (./submit): what happens next, a covering note, a confirmation.
+const WorkflowForm = z.object({ transition: z.enum(["withdraw", "endorse", "reopen"]) });
 const VersionForm = z.object({ intent: z.literal("version"), name: text(120) });
 const RestoreForm = z.object({ intent: z.literal("restore"), versionId: z.string().regex(/^[a-z0-9]{10,40}$/) });
 
@@ -155,10 +163,15 @@ async function versionAction(
   const parsed = RestoreForm.safeParse(form);
   const version = parsed.success ? await findDocumentVersion(plan.documentId, parsed.data.versionId) : null;
   if (!version) throw new Response("Not found", { status: 404 });
-  const restored = await restoreDocumentVersion(plan.documentId, version.id, actor);
+  const beforeName = t("plans:versions.beforeRestoreName", {
+    date: formatDateTime(new Date(), await getLocale(request)),
+  });
+  const restored = await restoreDocumentVersion(plan.documentId, version.id, beforeName, actor);
   return redirectWithToast(`/action-plans/${plan.id}`, {
     kind: restored ? "success" : "info",
-    message: restored ? t("plans:versions.restored", { name: version.name }) : t("plans:versions.unchanged"),
+    message: restored
+      ? t("plans:versions.restored", { name: version.name, before: beforeName })
+      : t("plans:versions.unchanged"),
   });
 }
 
@@ -213,23 +226,36 @@ export default function ActionPlan() {
                 {t("endorsed", { date: formatDateTime(plan.endorsedAt, locale), name: plan.endorsedBy.name })}
               </span>
             ) : null}
+            {data.submission ? <Link to="as-submitted">{t("asSubmitted.link")}</Link> : null}
           </p>
+          {data.submission?.note ? (
+            <blockquote className="submission-note">
+              <span className="small muted">{t("asSubmitted.note")}</span> {data.submission.note}
+            </blockquote>
+          ) : null}
         </div>
         <div className="cluster no-print">
           <LiveStatus status={status} />
-          {data.transitions.length ? (
+          {data.transitions.includes("submit") ? (
+            <Link to="submit" className="button">
+              {t("workflow.submit")}
+            </Link>
+          ) : null}
+          {data.transitions.some((name) => name !== "submit") ? (
             <Form method="post" className="cluster">
-              {data.transitions.map((name) => (
-                <button
-                  key={name}
-                  type="submit"
-                  name="transition"
-                  value={name}
-                  className={name === "endorse" || name === "submit" ? undefined : "button-secondary"}
-                >
-                  {t(`workflow.${name}`)}
-                </button>
-              ))}
+              {data.transitions
+                .filter((name) => name !== "submit")
+                .map((name) => (
+                  <button
+                    key={name}
+                    type="submit"
+                    name="transition"
+                    value={name}
+                    className={name === "endorse" ? undefined : "button-secondary"}
+                  >
+                    {t(`workflow.${name}`)}
+                  </button>
+                ))}
             </Form>
           ) : null}
           <button type="button" className="button-secondary" onClick={() => window.print()}>
@@ -336,7 +362,8 @@ function Versions() {
       <h2 id="versions-heading">{t("versions.heading")}</h2>
       <p className="muted small">{t("versions.intro")}</p>
       {canEdit ? (
-        <Form method="post" className="filters" preventScrollReset>
+        // A new version remounts the form, so the name box is empty again once the version is kept.
+        <Form key={versions[0]?.id ?? "none"} method="post" className="filters" preventScrollReset>
           <input type="hidden" name="intent" value="version" />
           <div className="field">
             <label htmlFor="version-name">{t("versions.name")}</label>
@@ -382,6 +409,8 @@ function Versions() {
             <li key={v.id} className="cluster" style={{ justifyContent: "space-between" }}>
               <div>
                 <strong>{v.name}</strong>
+                {v.kind !== "named" ? <span className="badge">{t(`versions.kinds.${v.kind}`)}</span> : null}
+                {v.note ? <div className="small">{v.note}</div> : null}
                 <div className="small muted">
                   {t("versions.by", { date: formatDateTime(v.createdAt, locale), name: v.createdBy?.name ?? "" })}
                 </div>

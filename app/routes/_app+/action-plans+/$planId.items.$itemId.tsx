@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { actionItemFormOptions, deleteActionItem, findActionItem, updateActionItem } from "~/models/action-plan.server";
+import { actionItemFormOptions, findActionItem, updateActionItem } from "~/models/action-plan.server";
 import { ActionItemSchema } from "~/forms/action-item";
 import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { PlanSubpageHeader } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 
 export const meta: MetaFunction = () => [{ title: "Edit action item · FocalPoint" }];
 
@@ -29,13 +30,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const item = await loadItem(plan.id, params.itemId);
   const t = await getTranslate(request);
   const formData = await readFormData(request);
-  if (formData.get("intent") === "delete") {
-    await deleteActionItem(plan.id, item.id, user.id, context.requestId);
-    return redirectWithToast(`/action-plans/${plan.id}#items-heading`, {
-      kind: "success",
-      message: t("plans:itemForm.deleted"),
-    });
-  }
   const submission = await parseSubmission(request, formData, ActionItemSchema);
   if (submission.status !== "success") return invalidReply(submission);
   try {
@@ -55,19 +49,12 @@ export default function EditActionItem() {
   const { t } = useTranslation("plans");
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> ›{" "}
-        <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
-      </nav>
-      <header className="page-header">
-        <h1>{t("itemForm.editTitle")}</h1>
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="button-secondary">
-            {t("itemForm.delete")}
-          </button>
-        </Form>
-      </header>
+      <PlanSubpageHeader plan={plan} title={t("itemForm.editTitle")}>
+        {/* Removing asks first, on a page of its own. */}
+        <Link to="remove" className="button button-secondary">
+          {t("itemForm.delete")}
+        </Link>
+      </PlanSubpageHeader>
       <ActionItemForm
         milestones={milestones}
         owners={owners}

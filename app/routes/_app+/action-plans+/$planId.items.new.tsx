@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
@@ -8,6 +8,7 @@ import { ActionItemSchema } from "~/forms/action-item";
 import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/forms/submission.server";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { PlanSubpageHeader } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 
 export const meta: MetaFunction = () => [{ title: "New action item · FocalPoint" }];
 
@@ -38,13 +39,7 @@ export default function NewActionItem() {
   const { t } = useTranslation("plans");
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/action-plans">{t("title")}</Link> ›{" "}
-        <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
-      </nav>
-      <header className="page-header">
-        <h1>{t("itemForm.addTitle")}</h1>
-      </header>
+      <PlanSubpageHeader plan={plan} title={t("itemForm.addTitle")} />
       <ActionItemForm
         milestones={milestones}
         owners={owners}

@@ -20,7 +20,14 @@ import {
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import styles from "~/styles/milestones.css?url";
-import { AQRF_STAGE, MILESTONE_STATUSES, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
+import {
+  ACTION_ITEM_STATUSES,
+  AQRF_STAGE,
+  MILESTONE_STATUSES,
+  MUTUAL_RECOGNITION_STAGE,
+  parseWord,
+} from "~/domain/vocabulary";
+import { openItemsOfMilestone } from "~/models/action-plan.server";
 import { milestoneFormSchema } from "~/forms/milestone";
 import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
@@ -41,13 +48,14 @@ async function requireEditableMilestone(request: Request, milestoneIdParam: stri
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { milestone: scope } = await requireEditableMilestone(request, params.milestoneId);
-  const [milestone, options, rules] = await Promise.all([
+  const [milestone, options, rules, openItems] = await Promise.all([
     getMilestone(scope.id),
     milestoneFormOptions(scope.countryId),
     milestoneRulesContext(scope),
+    openItemsOfMilestone(scope.id),
   ]);
   if (!milestone) throw new Response("Not found", { status: 404 });
-  return { milestone, version: milestone.updatedAt.toISOString(), rules, ...options };
+  return { milestone, version: milestone.updatedAt.toISOString(), rules, openItems, ...options };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -61,6 +69,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const changed = await updateMilestone(milestone.id, submission.value, user.id, {
       expectedUpdatedAt: String(formData.get("version") ?? ""),
       requestId: context.requestId,
+      // Only ids: the model keeps those of this milestone's open items and ignores the rest.
+      alsoDoneItemIds: formData
+        .getAll("alsoDone")
+        .filter((v): v is string => typeof v === "string" && IdParam.safeParse(v).success),
     });
     return redirectWithToast(`/milestones/${milestone.id}`, {
       kind: changed ? "success" : "info",
@@ -78,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditMilestone() {
-  const { milestone, version, rules, partnerCountries, levels } = useLoaderData<typeof loader>();
+  const { milestone, version, rules, partnerCountries, levels, openItems } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("milestones");
@@ -155,6 +167,21 @@ export default function EditMilestone() {
             />
           ) : null}
           <TextareaField label={t("page.notes")} meta={fields.notes} rows={5} />
+          {openItems.length ? (
+            <fieldset>
+              <legend>{t("form.alsoDone")}</legend>
+              <p className="field-hint">{t("form.alsoDoneHint")}</p>
+              {openItems.map((item) => (
+                <label key={item.id} className="checkbox">
+                  <input type="checkbox" name="alsoDone" value={item.id} />
+                  {item.activity}{" "}
+                  <span className="muted small">
+                    ({tc(`actionItemStatuses.${parseWord(ACTION_ITEM_STATUSES, item.status)}`)} {item.progress}%)
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <FormActions submitting={navigation.state === "submitting"} cancelTo={`/milestones/${milestone.id}`} />
         </Form>
       </section>
