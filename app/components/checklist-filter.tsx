@@ -61,12 +61,13 @@ export function ChecklistFilter({
       />
       <span>
         {option.label}
-        {option.hint ? <span className="checklist-hint">{option.hint}</span> : null}
+        {option.hint ? <span className="checklist-hint"> {option.hint}</span> : null}
       </span>
     </label>
   );
   return (
-    <details className="checklist-filter">
+    // One name for all: opening a filter closes the one open before, so two lists never cover each other.
+    <details className="checklist-filter" name="checklist-filters">
       <summary>
         <span className="checklist-label">{label}</span>
         <span className="checklist-chosen">{names.length ? names.join(", ") : anyLabel}</span>
