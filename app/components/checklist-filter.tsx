@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export type ChecklistOption = { value: string; label: string; hint?: string };
 /** A named set of options (e.g. CLMV): choosing it chooses its members, which then show as chosen and cannot be unticked alone. */
@@ -16,6 +16,31 @@ function useFollowedValue<T>(value: T, same: (a: T, b: T) => boolean) {
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.join(",") === b.join(",");
+
+/**
+ * An open list floats over the page like a menu, so it closes like one: on a
+ * click elsewhere, or on Escape (which puts the focus back on its summary).
+ */
+function useDismissable(disclosure: React.RefObject<HTMLDetailsElement>) {
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      const details = disclosure.current;
+      if (details?.open && !details.contains(event.target as Node)) details.open = false;
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const details = disclosure.current;
+      if (event.key !== "Escape" || !details?.open || !details.contains(document.activeElement)) return;
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [disclosure]);
+}
 
 /**
  * A filter that takes several values: a disclosure holding a group of
@@ -43,6 +68,8 @@ export function ChecklistFilter({
   optionsLegend?: string;
 }) {
   const [chosen, setChosen] = useFollowedValue(selected, sameList);
+  const disclosure = useRef<HTMLDetailsElement>(null);
+  useDismissable(disclosure);
   const covered = new Set(groups.filter((g) => chosen.includes(g.value)).flatMap((g) => g.members));
   const names = [...groups, ...options]
     .filter((o) => chosen.includes(o.value) && !covered.has(o.value))
@@ -67,7 +94,7 @@ export function ChecklistFilter({
   );
   return (
     // One name for all: opening a filter closes the one open before, so two lists never cover each other.
-    <details className="checklist-filter" name="checklist-filters">
+    <details className="checklist-filter" name="checklist-filters" ref={disclosure}>
       <summary>
         <span className="checklist-label">{label}</span>
         <span className="checklist-chosen">{names.length ? names.join(", ") : anyLabel}</span>

@@ -86,6 +86,9 @@ test("the dashboard's filters apply on change, live in a readable URL, and the C
   await expect(page).toHaveURL(/country=la&status=blocked/);
   // The cards say what they count, so "0% completed" is not read as a fact about Lao PDR.
   await expect(page.getByText("Filtered: Lao PDR, status Blocked")).toBeVisible();
+  // An open list closes like a menu, and the focus goes back to it.
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("checkbox", { name: "Blocked", exact: true })).toBeHidden();
 
   // The shared link opens the same view.
   const shared = page.url();
@@ -140,14 +143,14 @@ test("a typed address takes a country group and says which code it did not under
 
 test("the notice for a code not understood is in the reader's language", async ({ page }) => {
   await signIn(page, demo.taskForce("LA"));
-  await page.getByLabel("Show FocalPoint in").selectOption({ label: "Bahasa Indonesia" });
+  await page.getByLabel("Language", { exact: true }).selectOption({ label: "Bahasa Indonesia" });
   try {
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
     await page.goto("/dashboard?country=xx");
     await expect(page.getByRole("status").filter({ hasText: "Tidak dikenali" })).toContainText("Negara “xx”");
     await expect(page.getByText("Tanpa filter")).toBeVisible();
   } finally {
-    await page.getByLabel("Tampilkan FocalPoint dalam").selectOption({ label: "English" });
+    await page.getByLabel("Bahasa", { exact: true }).selectOption({ label: "English" });
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   }
 });
@@ -164,6 +167,7 @@ test("a focal point's dashboard covers only their own country", async ({ page })
   await expect(page.getByRole("checkbox", { name: "Cambodia", exact: true })).toBeVisible();
   // The groups are offered only to whoever can see all of a group's members.
   await expect(page.getByRole("checkbox", { name: /^CLMV/ })).toHaveCount(0);
+  await page.getByRole("heading", { level: 1 }).click();
   const { rows } = await downloadedCsv(page, "Milestone list (CSV)");
   expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["KH"]));
 });
