@@ -125,6 +125,8 @@ test("a typed address takes a country group and says which code it did not under
   const progress = page.getByRole("region", { name: "Progress by country" });
   await expect(progress.getByRole("row")).toHaveCount(5);
   await expect(page.getByText("Filtered: CLMV, sector Welding")).toBeVisible();
+  // Whom the Secretariat follows does not change with the filter; what the cards count does.
+  await expect(page.getByText("All ten ASEAN Member States")).toBeVisible();
   const matrix = page.getByRole("region", { name: "Country × sector: current stage" });
   await expect(matrix.getByRole("rowheader")).toHaveText([/Cambodia/, /Lao PDR/, /Myanmar/, /Viet Nam/]);
   // Inside the disclosure, CLMV is ticked and its members are shown as included.

@@ -57,11 +57,13 @@ export default function Dashboard() {
   // Every visible country's topic: a milestone saved anywhere in them reloads this page's data.
   const status = useLiveUpdates(data.countries.map((c) => topic.country(c.id)));
   const allCountries = data.reference.countries.length;
+  // Whom the person follows, whatever is filtered: the filter is said on the cards.
+  const readable = data.readableCountries;
   const scope =
-    data.countries.length === allCountries
+    readable.length === allCountries
       ? t("scopeAll")
-      : data.countries.length
-        ? t("scopeSome", { countries: data.countries.map((c) => c.name).join(", ") })
+      : readable.length
+        ? t("scopeSome", { countries: readable.map((c) => c.name).join(", ") })
         : t("scopeNone");
   const totals = data.perCountry.reduce(
     (sum, c) => ({
