@@ -3,6 +3,7 @@
  * shared read models (progress, attention, changes since a date). Every query
  * is limited to the countries the person may read.
  */
+import { redirect } from "@remix-run/node";
 import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
@@ -18,7 +19,12 @@ import { ATTENTION_SHOWN, needingAttention } from "./attention.server";
 import { changesSince } from "./changes.server";
 import { overdueMilestoneWhere } from "./overdue.server";
 import { completedByQuarter, countProgress } from "./progress.server";
-import { DEFAULT_CHANGES_DAYS, type DashboardFilters } from "./dashboard-filters";
+import {
+  DEFAULT_CHANGES_DAYS,
+  filteredCountryCodes,
+  parseDashboardFilters,
+  type DashboardFilters,
+} from "~/forms/dashboard-filters";
 
 // ───────────────────────── the monitoring dashboard ─────────────────────────
 
@@ -48,14 +54,26 @@ type MilestoneRow = PipelineRow & {
   updatedBy: { name: string } | null;
 };
 
-/** Reference data the dashboard names things with; small and read once per request. */
-async function referenceData() {
+/** Reference data the dashboard names things with and checks its URL's codes against; small and read once per request. */
+export async function dashboardReferenceData() {
   const [countries, sectors, stages] = await Promise.all([
     db.country.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } }),
-    db.sector.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.sector.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true } }),
     db.milestoneStage.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, scope: true, name: true } }),
   ]);
   return { countries, sectors, stages };
+}
+
+/**
+ * The filters of a dashboard, export or milestones address, checked against
+ * the reference data. An old link carrying internal ids is answered with a
+ * redirect to the same view's readable address.
+ */
+export async function dashboardFiltersFrom(request: Request) {
+  const url = new URL(request.url);
+  const parsed = parseDashboardFilters(url, await dashboardReferenceData());
+  if (parsed.redirectSearch !== null) throw redirect(`${url.pathname}${parsed.redirectSearch}`);
+  return { filters: parsed.filters, unknown: parsed.unknown };
 }
 
 /**
@@ -63,11 +81,24 @@ async function referenceData() {
  * the country filter. A filter naming a country the person may not read gives
  * none, never that country.
  */
-function visibleCountryIds(actor: Actor, countries: { id: string }[], countryFilter: string | undefined): string[] {
+function visibleCountryIds(
+  actor: Actor,
+  countries: { id: string; code: string }[],
+  filters: Pick<DashboardFilters, "country">,
+): string[] {
   const readable = readableCountryIds(actor);
+  const wanted = filteredCountryCodes(filters);
   return countries
-    .map((c) => c.id)
-    .filter((id) => (readable === "all" || readable.includes(id)) && (!countryFilter || id === countryFilter));
+    .filter(
+      (c) =>
+        (readable === "all" || readable.includes(c.id)) && (!wanted.length || wanted.includes(c.code.toLowerCase())),
+    )
+    .map((c) => c.id);
+}
+
+/** The ids of the sectors the filter names, or undefined for every sector. */
+function filteredSectorIds(sectors: { id: string; code: string }[], filters: DashboardFilters): string[] | undefined {
+  return filters.sector.length ? sectors.filter((s) => filters.sector.includes(s.code)).map((s) => s.id) : undefined;
 }
 
 /**
@@ -101,19 +132,29 @@ function currentStages<M extends PipelineRow>(
 }
 
 /** The same filters as matchesFilters, as a database condition, for the queries that aggregate in SQL. */
-function filterWhere(countryIds: string[], filters: DashboardFilters, today: string): Prisma.MilestoneWhereInput {
+function filterWhere(
+  countryIds: string[],
+  sectorIds: string[] | undefined,
+  filters: DashboardFilters,
+  today: string,
+): Prisma.MilestoneWhereInput {
+  const statuses = filters.status.filter((s) => s !== "overdue");
+  const statusWhere: Prisma.MilestoneWhereInput[] = [
+    ...(statuses.length ? [{ status: { in: statuses } }] : []),
+    ...(filters.status.includes("overdue") ? [overdueMilestoneWhere(today)] : []),
+  ];
   return {
-    countryId: { in: countryIds },
-    ...(filters.sector ? { sectorId: filters.sector } : {}),
-    ...(filters.stage ? { stageCode: filters.stage } : {}),
-    ...(filters.status === "overdue" ? overdueMilestoneWhere(today) : filters.status ? { status: filters.status } : {}),
+    ...milestonesOf(countryIds, sectorIds),
+    ...(filters.stage.length ? { stageCode: { in: filters.stage } } : {}),
+    ...(statusWhere.length ? { OR: statusWhere } : {}),
   };
 }
 
+/** Values of one filter are alternatives: "blocked,overdue" is what is blocked or overdue. */
 function matchesFilters(m: PipelineRow, filters: DashboardFilters, today: string) {
-  if (filters.stage && m.stageCode !== filters.stage) return false;
-  if (filters.status === "overdue") return milestoneOverdue(m, today);
-  return !filters.status || m.status === filters.status;
+  if (filters.stage.length && !filters.stage.includes(m.stageCode)) return false;
+  if (!filters.status.length) return true;
+  return filters.status.some((s) => (s === "overdue" ? milestoneOverdue(m, today) : m.status === s));
 }
 
 /**
@@ -124,18 +165,19 @@ function matchesFilters(m: PipelineRow, filters: DashboardFilters, today: string
  * injectable for tests.
  */
 export async function dashboardData(actor: Actor, filters: DashboardFilters, today = overdueToday()) {
-  const reference = await referenceData();
-  const countryIds = visibleCountryIds(actor, reference.countries, filters.country);
+  const reference = await dashboardReferenceData();
+  const countryIds = visibleCountryIds(actor, reference.countries, filters);
+  const sectorIds = filteredSectorIds(reference.sectors, filters);
   const since = filters.since && filters.since <= today ? filters.since : daysBefore(today, DEFAULT_CHANGES_DAYS);
 
   // All stages of the visible pairs are needed to know each pair's current
   // stage, so only country and sector narrow the query; stage and status are
   // applied below.
   const [milestones, lastUpdates, lastRegionalMeeting, plans] = await Promise.all([
-    loadPipeline(countryIds, filters.sector),
+    loadPipeline(countryIds, sectorIds),
     db.milestone.groupBy({
       by: ["countryId"],
-      where: { AND: [filterWhere(countryIds, filters, today), { status: { not: "not_started" } }] },
+      where: { AND: [filterWhere(countryIds, sectorIds, filters, today), { status: { not: "not_started" } }] },
       _max: { updatedAt: true },
     }),
     db.workshop.findFirst({
@@ -222,7 +264,7 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
   const changes = await changesSince(
     countryIds.map((id) => countryById.get(id)!),
     since,
-    filters.sector || filters.stage || filters.status ? matching.map((m) => m.id) : null,
+    filters.sector.length || filters.stage.length || filters.status.length ? matching.map((m) => m.id) : null,
   );
 
   return {
@@ -231,7 +273,7 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
     lastRegionalMeeting,
     countries: countryIds.map((id) => countryById.get(id)!),
     /** for the country filter: every country the person may read, whatever is filtered */
-    readableCountries: visibleCountryIds(actor, reference.countries, undefined).map((id) => countryById.get(id)!),
+    readableCountries: visibleCountryIds(actor, reference.countries, { country: [] }).map((id) => countryById.get(id)!),
     reference,
     matrix,
     perCountry,
@@ -245,10 +287,10 @@ export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
 
 // ───────────────────────── CSV exports ─────────────────────────
 
-/** The milestones of these countries, of one sector when asked. */
-const milestonesOf = (countryIds: string[], sectorId: string | undefined) => ({
+/** The milestones of these countries, of these sectors when asked. */
+const milestonesOf = (countryIds: string[], sectorIds: string[] | undefined) => ({
   countryId: { in: countryIds },
-  ...(sectorId ? { sectorId } : {}),
+  ...(sectorIds ? { sectorId: { in: sectorIds } } : {}),
 });
 /** What a milestone's place in the pipeline needs: where it is, its stage, its status and its days. */
 const PIPELINE_FIELDS = {
@@ -261,15 +303,15 @@ const PIPELINE_FIELDS = {
   achievedOn: true,
 } as const;
 
-async function loadPipeline(countryIds: string[], sectorId: string | undefined): Promise<PipelineRow[]> {
-  const rows = await db.milestone.findMany({ where: milestonesOf(countryIds, sectorId), select: PIPELINE_FIELDS });
+async function loadPipeline(countryIds: string[], sectorIds: string[] | undefined): Promise<PipelineRow[]> {
+  const rows = await db.milestone.findMany({ where: milestonesOf(countryIds, sectorIds), select: PIPELINE_FIELDS });
   return rows.map((m) => ({ ...m, status: parseWord(MILESTONE_STATUSES, m.status) }));
 }
 
-/** The visible countries' milestones with everything the exports show, narrowed to one sector when asked. */
-async function loadMilestones(countryIds: string[], sectorId: string | undefined): Promise<MilestoneRow[]> {
+/** The visible countries' milestones with everything the exports show, narrowed to the filtered sectors. */
+async function loadMilestones(countryIds: string[], sectorIds: string[] | undefined): Promise<MilestoneRow[]> {
   const rows = await db.milestone.findMany({
-    where: milestonesOf(countryIds, sectorId),
+    where: milestonesOf(countryIds, sectorIds),
     select: {
       ...PIPELINE_FIELDS,
       startedOn: true,
@@ -284,9 +326,9 @@ async function loadMilestones(countryIds: string[], sectorId: string | undefined
 
 /** Every milestone matching the filters, in country, sector and pipeline order: the milestone-list export. */
 export async function dashboardMilestoneList(actor: Actor, filters: DashboardFilters, today = overdueToday()) {
-  const reference = await referenceData();
-  const countryIds = visibleCountryIds(actor, reference.countries, filters.country);
-  const rows = await loadMilestones(countryIds, filters.sector);
+  const reference = await dashboardReferenceData();
+  const countryIds = visibleCountryIds(actor, reference.countries, filters);
+  const rows = await loadMilestones(countryIds, filteredSectorIds(reference.sectors, filters));
   const countryOrder = new Map(reference.countries.map((c, i) => [c.id, i]));
   const sectorOrder = new Map(reference.sectors.map((s, i) => [s.id, i]));
   const stageOrder = new Map(reference.stages.map((s, i) => [s.code, i]));
@@ -314,9 +356,10 @@ export async function dashboardMilestoneList(actor: Actor, filters: DashboardFil
  * dashboard, with its current stage and the status of every stage.
  */
 export async function dashboardMatrixRows(actor: Actor, filters: DashboardFilters, today = overdueToday()) {
-  const reference = await referenceData();
-  const countryIds = visibleCountryIds(actor, reference.countries, filters.country);
-  const pairs = currentStages(await loadPipeline(countryIds, filters.sector), reference.stages, filters, today);
+  const reference = await dashboardReferenceData();
+  const countryIds = visibleCountryIds(actor, reference.countries, filters);
+  const pipeline = await loadPipeline(countryIds, filteredSectorIds(reference.sectors, filters));
+  const pairs = currentStages(pipeline, reference.stages, filters, today);
   const sectorStages = reference.stages.filter((s) => s.scope === "sector");
   const rows = [];
   for (const country of reference.countries) {

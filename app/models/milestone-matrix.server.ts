@@ -8,24 +8,27 @@ import { db } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
 import { readableCountryFilter } from "./country-scope.server";
 
-export type MatrixFilter = { countryId?: string; sectorId?: string };
+/** Lower-case ISO country codes and sector codes, as the URL gives them; an empty list means all. */
+export type MatrixFilter = { countryCodes?: string[]; sectorCodes?: string[] };
 
 /**
  * The country × sector pipeline: one row per priority sector of each readable
  * country, one cell per MRS stage; and each country's country-level milestones.
+ * A country the person may not read stays out whatever the filter names.
  */
 export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
   const today = overdueToday();
   const readable = readableCountryFilter(actor);
-  const countryIds = filter.countryId
-    ? readable && !readable.in.includes(filter.countryId)
-      ? { in: [] }
-      : { in: [filter.countryId] }
-    : readable;
+  const countryCodes = filter.countryCodes?.length ? filter.countryCodes.map((c) => c.toUpperCase()) : null;
+  const sectorCodes = filter.sectorCodes?.length ? filter.sectorCodes : null;
   const [stages, milestones] = await Promise.all([
     db.milestoneStage.findMany({ orderBy: { sortOrder: "asc" } }),
     db.milestone.findMany({
-      where: { countryId: countryIds, OR: filter.sectorId ? [{ sectorId: filter.sectorId }] : undefined },
+      where: {
+        countryId: readable,
+        ...(countryCodes ? { country: { code: { in: countryCodes } } } : {}),
+        ...(sectorCodes ? { sector: { code: { in: sectorCodes } } } : {}),
+      },
       select: {
         id: true,
         status: true,
@@ -84,10 +87,10 @@ export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
     sectorStages: stages.filter((s) => s.scope === "sector"),
     countryStages: stages.filter((s) => s.scope === "country"),
     sectorRows: sorted.filter((r) => r.sector !== null),
-    countryRows: filter.sectorId ? [] : sorted.filter((r) => r.sector === null),
+    countryRows: sectorCodes ? [] : sorted.filter((r) => r.sector === null),
   };
 }
 
 export function listSectors() {
-  return db.sector.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+  return db.sector.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } });
 }

@@ -67,21 +67,34 @@ test("a milestone saved by a focal point shows on the Secretariat's open dashboa
 });
 
 // Lao PDR, whose blocked agriculture standard no other test changes.
-test("the dashboard's filters live in the URL and its CSV exports follow them", async ({ page }) => {
+test("the dashboard's filters apply on change, live in a readable URL, and the CSV exports follow them", async ({
+  page,
+}) => {
   await signIn(page, demo.secretariat);
-  await page.getByRole("combobox", { name: "Country" }).selectOption({ label: "Lao PDR" });
-  await page.getByRole("combobox", { name: "Status" }).selectOption({ label: "Blocked" });
-  await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/country=.*status=blocked/);
-  await expect(page.getByText("Filters: Lao PDR · Blocked")).toBeVisible();
+  await page.goto("/dashboard");
   const progress = page.getByRole("region", { name: "Progress by country" });
+  await expect(progress.getByRole("row")).toHaveCount(11);
+  // Once the page runs, a change applies by itself: there is no button to press.
+  await expect(page.getByRole("button", { name: "Apply filters" })).toHaveCount(0);
+
+  await page.locator("summary").filter({ hasText: "Country" }).click();
+  await page.getByRole("checkbox", { name: "Lao PDR", exact: true }).check();
+  await expect(page).toHaveURL(/[?&]country=la(&|$)/);
   await expect(progress.getByRole("row")).toHaveCount(2);
+  await page.locator("summary").filter({ hasText: "Status" }).click();
+  await page.getByRole("checkbox", { name: "Blocked", exact: true }).check();
+  await expect(page).toHaveURL(/country=la&status=blocked/);
+  // The cards say what they count, so "0% completed" is not read as a fact about Lao PDR.
+  await expect(page.getByText("Filtered: Lao PDR, status Blocked")).toBeVisible();
+  // An open list closes like a menu, and the focus goes back to it.
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("checkbox", { name: "Blocked", exact: true })).toBeHidden();
 
   // The shared link opens the same view.
   const shared = page.url();
   const other = await page.context().newPage();
   await other.goto(shared);
-  await expect(other.getByText("Filters: Lao PDR · Blocked")).toBeVisible();
+  await expect(other.getByText("Filtered: Lao PDR, status Blocked")).toBeVisible();
   await other.close();
 
   const list = await downloadedCsv(page, "Milestone list (CSV)");
@@ -104,6 +117,46 @@ test("the dashboard's filters live in the URL and its CSV exports follow them", 
   await expectAccessible(page);
 });
 
+test("a typed address takes a country group and says which code it did not understand", async ({ page }) => {
+  await signIn(page, demo.secretariat);
+  await page.goto("/dashboard?country=clmv,xx&sector=welding");
+  const notice = page.getByRole("status").filter({ hasText: "Not understood" });
+  await expect(notice).toContainText("Country “xx”");
+  const progress = page.getByRole("region", { name: "Progress by country" });
+  await expect(progress.getByRole("row")).toHaveCount(5);
+  await expect(page.getByText("Filtered: CLMV, sector Welding")).toBeVisible();
+  // Whom the Secretariat follows does not change with the filter; what the cards count does.
+  await expect(page.getByText("All ten ASEAN Member States")).toBeVisible();
+  const matrix = page.getByRole("region", { name: "Country × sector: current stage" });
+  await expect(matrix.getByRole("rowheader")).toHaveText([/Cambodia/, /Lao PDR/, /Myanmar/, /Viet Nam/]);
+  // Inside the disclosure, CLMV is ticked and its members are shown as included.
+  await page.locator("summary").filter({ hasText: "Country" }).click();
+  await expect(page.getByRole("checkbox", { name: /^CLMV/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Myanmar", exact: true })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Myanmar", exact: true })).toBeDisabled();
+  await expectAccessible(page);
+
+  // Unticking the group with the keyboard leaves every country.
+  await page.getByRole("checkbox", { name: /^CLMV/ }).focus();
+  await page.keyboard.press("Space");
+  await expect(page).toHaveURL(/\/dashboard\?sector=welding/);
+  await expect(matrix.getByRole("rowheader")).not.toHaveCount(4);
+});
+
+test("the notice for a code not understood is in the reader's language", async ({ page }) => {
+  await signIn(page, demo.taskForce("LA"));
+  await page.getByLabel("Language", { exact: true }).selectOption({ label: "Bahasa Indonesia" });
+  try {
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await page.goto("/dashboard?country=xx");
+    await expect(page.getByRole("status").filter({ hasText: "Tidak dikenali" })).toContainText("Negara “xx”");
+    await expect(page.getByText("Tanpa filter")).toBeVisible();
+  } finally {
+    await page.getByLabel("Bahasa", { exact: true }).selectOption({ label: "English" });
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
+});
+
 test("a focal point's dashboard covers only their own country", async ({ page }) => {
   await signIn(page, demo.focalPoint("KH"));
   await page.getByRole("link", { name: "Full dashboard" }).click();
@@ -111,10 +164,12 @@ test("a focal point's dashboard covers only their own country", async ({ page })
   const matrix = page.getByRole("region", { name: "Country × sector: current stage" });
   await expect(matrix.getByRole("rowheader")).toHaveCount(1);
   await expect(matrix.getByRole("rowheader")).toContainText("Cambodia");
-  await expect(page.getByRole("combobox", { name: "Country" }).getByRole("option")).toHaveText([
-    "Any country",
-    "Cambodia",
-  ]);
+  await page.locator("summary").filter({ hasText: "Country" }).click();
+  await expect(page.getByRole("group", { name: "Countries" }).getByRole("checkbox")).toHaveCount(1);
+  await expect(page.getByRole("checkbox", { name: "Cambodia", exact: true })).toBeVisible();
+  // The groups are offered only to whoever can see all of a group's members.
+  await expect(page.getByRole("checkbox", { name: /^CLMV/ })).toHaveCount(0);
+  await page.getByRole("heading", { level: 1 }).click();
   const { rows } = await downloadedCsv(page, "Milestone list (CSV)");
   expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["KH"]));
 });

@@ -1,25 +1,53 @@
 // The dashboard's filters: in words, as a form, and carried into the exports.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterSelect } from "~/components/filter-select";
-import { DASHBOARD_STATUS_FILTERS, dashboardQuery, type DashboardFilters } from "~/models/dashboard-filters";
+import { ChecklistFilter, FollowedDateField } from "~/components/checklist-filter";
+import { CountryFilter } from "~/components/country-filter";
+import { LiveFilterForm } from "~/components/filter-select";
+import { isCountryGroup } from "~/domain/country-groups";
+import {
+  DASHBOARD_STATUS_FILTERS,
+  dashboardQuery,
+  narrowsCounts,
+  type DashboardFilters,
+  type DashboardStatusFilter,
+} from "~/forms/dashboard-filters";
 import type { DashboardData } from "~/models/dashboard.server";
+import { useRootData } from "~/root";
 import { useStageName, useStatusName } from "./__names";
 
-/** The filters in words, for the printed report and for whoever opens a shared link. */
-export function FiltersSummary({ filters, data }: { filters: DashboardFilters; data: DashboardData }) {
+function useStatusFilterName() {
   const { t } = useTranslation("dashboard");
-  const stageName = useStageName();
   const statusName = useStatusName();
+  return (s: DashboardStatusFilter) => (s === "overdue" ? t("filters.overdueOnly") : statusName(s));
+}
+
+/**
+ * What the figures count, in words: "Filtered: Cambodia, status Blocked". Shown
+ * on the summary cards (so "0% completed" under a status filter is not read as
+ * a fact about the country) and printed with the report.
+ */
+export function FiltersCaption({ filters, data }: { filters: DashboardFilters; data: DashboardData }) {
+  const { t } = useTranslation("dashboard");
+  const locale = useRootData()?.locale ?? "en";
+  const stageName = useStageName();
+  const statusName = useStatusFilterName();
+  // Values of one filter are alternatives, so they read "Cambodia or Lao PDR".
+  const anyOf = (values: string[]) => new Intl.ListFormat(locale, { type: "disjunction" }).format(values);
+  const countryName = (code: string) =>
+    isCountryGroup(code)
+      ? t(`filters.groupNames.${code}`)
+      : (data.reference.countries.find((c) => c.code.toLowerCase() === code)?.name ?? code);
+  const sectorName = (code: string) => data.reference.sectors.find((s) => s.code === code)?.name ?? code;
   const parts = [
-    filters.country ? data.reference.countries.find((c) => c.id === filters.country)?.name : null,
-    filters.sector ? data.reference.sectors.find((s) => s.id === filters.sector)?.name : null,
-    filters.stage ? stageName(filters.stage) : null,
-    filters.status ? (filters.status === "overdue" ? t("filters.overdueOnly") : statusName(filters.status)) : null,
-  ].filter(Boolean);
+    filters.country.length ? anyOf(filters.country.map(countryName)) : null,
+    filters.sector.length ? t("filters.sectorIs", { value: anyOf(filters.sector.map(sectorName)) }) : null,
+    filters.stage.length ? t("filters.stageIs", { value: anyOf(filters.stage.map(stageName)) }) : null,
+    filters.status.length ? t("filters.statusIs", { value: anyOf(filters.status.map(statusName)) }) : null,
+  ].filter((part) => part !== null);
   return (
-    <p className="small muted filters-summary">
-      {t("filtersApplied", { filters: parts.length ? parts.join(" · ") : t("noFilters") })}
+    <p className={narrowsCounts(filters) ? "stats-caption stats-caption-filtered" : "stats-caption"}>
+      {parts.length ? t("filtersApplied", { filters: parts.join(", ") }) : t("noFilters")}
     </p>
   );
 }
@@ -27,58 +55,48 @@ export function FiltersSummary({ filters, data }: { filters: DashboardFilters; d
 export function DashboardFilterForm({ filters, data }: { filters: DashboardFilters; data: DashboardData }) {
   const { t } = useTranslation("dashboard");
   const stageName = useStageName();
-  const statusName = useStatusName();
-  // A new key remounts the form when the URL changes (e.g. "clear filters"), so the fields show the applied values.
+  const statusName = useStatusFilterName();
   return (
     <section aria-labelledby="filters-heading" className="no-print">
       <h2 id="filters-heading" className="visually-hidden">
         {t("filters.heading")}
       </h2>
-      <Form method="get" className="filters dashboard-filters" key={dashboardQuery(filters)}>
-        <FilterSelect
-          name="country"
-          label={t("filters.country")}
-          anyLabel={t("filters.anyCountry")}
-          value={filters.country}
-          options={data.readableCountries.map((c) => ({ value: c.id, label: c.name }))}
-        />
-        <FilterSelect
+      <LiveFilterForm submitLabel={t("filters.apply")} className="dashboard-filters">
+        <CountryFilter countries={data.readableCountries} selected={filters.country} />
+        <ChecklistFilter
           name="sector"
           label={t("filters.sector")}
           anyLabel={t("filters.anySector")}
-          value={filters.sector}
-          options={data.reference.sectors.map((s) => ({ value: s.id, label: s.name }))}
+          selected={filters.sector}
+          options={data.reference.sectors.map((s) => ({ value: s.code, label: s.name }))}
         />
-        <FilterSelect
+        <ChecklistFilter
           name="stage"
           label={t("filters.stage")}
           anyLabel={t("filters.anyStage")}
-          value={filters.stage}
+          selected={filters.stage}
           options={data.reference.stages.map((s) => ({ value: s.code, label: stageName(s.code) }))}
         />
-        <FilterSelect
+        <ChecklistFilter
           name="status"
           label={t("filters.status")}
           anyLabel={t("filters.anyStatus")}
-          value={filters.status}
-          options={DASHBOARD_STATUS_FILTERS.map((s) => ({
-            value: s,
-            label: s === "overdue" ? t("filters.overdueOnly") : statusName(s),
-          }))}
+          selected={filters.status}
+          options={DASHBOARD_STATUS_FILTERS.map((s) => ({ value: s, label: statusName(s) }))}
         />
-        <div className="field">
-          <label htmlFor="filter-since">{t("filters.since")}</label>
-          <input id="filter-since" type="date" name="since" defaultValue={data.since} max={data.today} />
-        </div>
-        <button type="submit" className="button-secondary">
-          {t("filters.apply")}
-        </button>
+        <FollowedDateField
+          id="filter-since"
+          name="since"
+          label={t("filters.since")}
+          value={data.since}
+          max={data.today}
+        />
         {dashboardQuery(filters) ? (
           <Link to="/dashboard" className="button-link">
             {t("filters.reset")}
           </Link>
         ) : null}
-      </Form>
+      </LiveFilterForm>
     </section>
   );
 }

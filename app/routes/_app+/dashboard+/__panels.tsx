@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isOneOf, MILESTONE_STATUSES } from "~/domain/vocabulary";
-import { DEFAULT_CHANGES_DAYS, dashboardQuery, type DashboardFilters } from "~/models/dashboard-filters";
+import { DEFAULT_CHANGES_DAYS, dashboardQuery, type DashboardFilters } from "~/forms/dashboard-filters";
 import { useRootData } from "~/root";
 import { formatDateTime, formatDay } from "~/utils/format";
 import type { DashboardData } from "~/models/dashboard.server";

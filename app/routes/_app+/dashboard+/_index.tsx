@@ -8,11 +8,11 @@ import {
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
+import { UnknownFiltersNotice } from "~/components/country-filter";
 import { LiveStatus } from "~/components/live-status";
 import { recentActivity } from "~/models/audit.server";
-import { parseDashboardFilters } from "~/models/dashboard-filters";
 import { readableCountryFilter } from "~/models/country-scope.server";
-import { dashboardData } from "~/models/dashboard.server";
+import { dashboardData, dashboardFiltersFrom } from "~/models/dashboard.server";
 import { upcomingWorkshops } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
@@ -20,7 +20,7 @@ import { useRootData } from "~/root";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import milestoneStyles from "~/styles/milestones.css?url";
 import { formatDay, formatNumber, formatPercent } from "~/utils/format";
-import { FiltersSummary, DashboardFilterForm, ExportLinks } from "./__filters";
+import { FiltersCaption, DashboardFilterForm, ExportLinks } from "./__filters";
 import { MatrixPanel, ProgressTable } from "./__matrix";
 import { AttentionPanel, ChangesPanel } from "./__panels";
 import { ProgressChart, Around } from "./__progress";
@@ -35,7 +35,7 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · FocalPoint" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const started = performance.now();
   const user = await requirePermission(request, "dashboard.read");
-  const filters = parseDashboardFilters(new URL(request.url));
+  const { filters, unknown } = await dashboardFiltersFrom(request);
   const [data, workshops, activity] = await Promise.all([
     dashboardData(user, filters),
     upcomingWorkshops(),
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   // Server-Timing lets the benchmark (and the browser's network panel) read the loader's own time.
   const headers = { "Server-Timing": `loader;dur=${(performance.now() - started).toFixed(1)}` };
-  return withHeaders({ name: user.name, filters, data, workshops, activity }, { headers });
+  return withHeaders({ name: user.name, filters, unknown, data, workshops, activity }, { headers });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => ({
@@ -51,17 +51,19 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
 });
 
 export default function Dashboard() {
-  const { name, filters, data, workshops, activity } = useLoaderData<typeof loader>();
+  const { name, filters, unknown, data, workshops, activity } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const locale = useRootData()?.locale ?? "en";
   // Every visible country's topic: a milestone saved anywhere in them reloads this page's data.
   const status = useLiveUpdates(data.countries.map((c) => topic.country(c.id)));
   const allCountries = data.reference.countries.length;
+  // Whom the person follows, whatever is filtered: the filter is said on the cards.
+  const readable = data.readableCountries;
   const scope =
-    data.countries.length === allCountries
+    readable.length === allCountries
       ? t("scopeAll")
-      : data.countries.length
-        ? t("scopeSome", { countries: data.countries.map((c) => c.name).join(", ") })
+      : readable.length
+        ? t("scopeSome", { countries: readable.map((c) => c.name).join(", ") })
         : t("scopeNone");
   const totals = data.perCountry.reduce(
     (sum, c) => ({
@@ -80,14 +82,16 @@ export default function Dashboard() {
           <h1 className="greeting">{t("greeting", { name })}</h1>
           <p>{scope}</p>
           <p className="print-only">{t("reportDate", { date: formatDay(data.today, locale, "long") })}</p>
-          <FiltersSummary filters={filters} data={data} />
         </div>
         <LiveStatus status={status} />
       </header>
-      {data.countries.length ? (
+      <UnknownFiltersNotice unknown={unknown} />
+      {/* Whoever reads some country keeps the filters, even when these ones leave nothing to show. */}
+      {data.readableCountries.length ? (
         <>
           <DashboardFilterForm filters={filters} data={data} />
           <ExportLinks filters={filters} />
+          <FiltersCaption filters={filters} data={data} />
           <div className="stats">
             <div className="stat">
               <div className="stat-value">{formatNumber(data.countries.length, locale)}</div>

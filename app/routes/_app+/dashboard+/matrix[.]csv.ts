@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { parseDashboardFilters } from "~/models/dashboard-filters";
-import { dashboardMatrixRows } from "~/models/dashboard.server";
+import { dashboardFiltersFrom, dashboardMatrixRows } from "~/models/dashboard.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { todayIn } from "~/utils/format";
 
 /** The dashboard's country × sector matrix as CSV, with the same filters and country scope as the page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
-  const filters = parseDashboardFilters(new URL(request.url));
+  const { filters } = await dashboardFiltersFrom(request);
   const [t, { sectorStages, rows }] = await Promise.all([getTranslate(request), dashboardMatrixRows(user, filters)]);
   const stage = (code: string) => t(`milestones:stages.${code}`);
   const status = (value: string | null) => (value ? t(`common:milestoneStatuses.${value}`) : "");

@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { parseDashboardFilters } from "~/models/dashboard-filters";
-import { dashboardMilestoneList } from "~/models/dashboard.server";
+import { dashboardFiltersFrom, dashboardMilestoneList } from "~/models/dashboard.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { todayIn } from "~/utils/format";
 
 /** Every milestone matching the dashboard's filters as CSV, within the countries the person may read. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
-  const filters = parseDashboardFilters(new URL(request.url));
+  const { filters } = await dashboardFiltersFrom(request);
   const [t, milestones] = await Promise.all([getTranslate(request), dashboardMilestoneList(user, filters)]);
   const header = [
     t("dashboard:csv.countryCode"),

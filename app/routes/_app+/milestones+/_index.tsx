@@ -2,11 +2,13 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { FilterBar, FilterSelect } from "~/components/filter-select";
-import { z } from "zod";
+import { ChecklistFilter } from "~/components/checklist-filter";
+import { CountryFilter, UnknownFiltersNotice } from "~/components/country-filter";
+import { LiveFilterForm } from "~/components/filter-select";
 import { requirePermission } from "~/auth/session.server";
+import { dashboardQuery, filteredCountryCodes, type DashboardFilters } from "~/forms/dashboard-filters";
 import { listReadableCountries } from "~/models/country.server";
-import { dashboardQuery } from "~/models/dashboard-filters";
+import { dashboardFiltersFrom } from "~/models/dashboard.server";
 import { listSectors, milestoneMatrix } from "~/models/milestone-matrix.server";
 import styles from "~/styles/milestones.css?url";
 import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
@@ -14,28 +16,16 @@ import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Milestones · FocalPoint" }];
 
-const Filters = z.object({
-  country: z
-    .string()
-    .regex(/^[a-z0-9]{10,40}$/)
-    .optional()
-    .catch(undefined),
-  sector: z
-    .string()
-    .regex(/^[a-z0-9]{10,40}$/)
-    .optional()
-    .catch(undefined),
-});
-
+/** The dashboard's address form (`?country=clmv&sector=welding`); this page shows no stage or status filter. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
-  const filters = Filters.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { filters, unknown } = await dashboardFiltersFrom(request);
   const [matrix, countries, sectors] = await Promise.all([
-    milestoneMatrix(user, { countryId: filters.country, sectorId: filters.sector }),
+    milestoneMatrix(user, { countryCodes: filteredCountryCodes(filters), sectorCodes: filters.sector }),
     listReadableCountries(user),
     listSectors(),
   ]);
-  return { matrix, countries, sectors, filters };
+  return { matrix, countries, sectors, filters, unknown };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["matrix"]["sectorRows"][number];
@@ -69,7 +59,7 @@ function StageCell({ row, stage }: { row: Row; stage: string }) {
 }
 
 /** The dashboard's CSV exports, with this page's filters (the same URL parameters). */
-function ExportLinks(filters: { country?: string; sector?: string }) {
+function ExportLinks(filters: Pick<DashboardFilters, "country" | "sector">) {
   const { t } = useTranslation("dashboard");
   const query = dashboardQuery(filters);
   const suffix = query ? `?${query}` : "";
@@ -86,28 +76,23 @@ function ExportLinks(filters: { country?: string; sector?: string }) {
 }
 
 export default function Milestones() {
-  const { matrix, countries, sectors, filters } = useLoaderData<typeof loader>();
+  const { matrix, countries, sectors, filters, unknown } = useLoaderData<typeof loader>();
   const { t } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <FilterBar submitLabel={tc("actions.filter")}>
-        <FilterSelect
-          name="country"
-          label={t("country")}
-          anyLabel={t("anyCountry")}
-          value={filters.country}
-          options={countries.map((c) => ({ value: c.id, label: c.name }))}
-        />
-        <FilterSelect
+      <UnknownFiltersNotice unknown={unknown} />
+      <LiveFilterForm submitLabel={tc("actions.filter")}>
+        <CountryFilter countries={countries} selected={filters.country} />
+        <ChecklistFilter
           name="sector"
           label={t("sector")}
           anyLabel={t("anySector")}
-          value={filters.sector}
-          options={sectors.map((s) => ({ value: s.id, label: s.name }))}
+          selected={filters.sector}
+          options={sectors.map((s) => ({ value: s.code, label: s.name }))}
         />
-      </FilterBar>
+      </LiveFilterForm>
       <ExportLinks country={filters.country} sector={filters.sector} />
       <section aria-labelledby="legend-heading" className="legend">
         <h2 id="legend-heading" className="visually-hidden">
