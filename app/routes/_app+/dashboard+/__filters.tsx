@@ -1,6 +1,7 @@
 // The dashboard's filters: in words, as a form, and carried into the exports.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsvDownload } from "~/components/csv-download";
 import { FilterSelect } from "~/components/filter-select";
 import { DASHBOARD_STATUS_FILTERS, dashboardQuery, type DashboardFilters } from "~/models/dashboard-filters";
 import type { DashboardData } from "~/models/dashboard.server";
@@ -89,13 +90,8 @@ export function ExportLinks({ filters }: { filters: DashboardFilters }) {
   const suffix = query ? `?${query}` : "";
   return (
     <nav aria-label={t("exports.heading")} className="cluster dashboard-exports no-print">
-      {/* reloadDocument: these are downloads from resource routes, not pages. */}
-      <Link reloadDocument to={`/dashboard/matrix.csv${suffix}`} className="button-secondary button" download>
-        {t("exports.matrixCsv")}
-      </Link>
-      <Link reloadDocument to={`/dashboard/milestones.csv${suffix}`} className="button-secondary button" download>
-        {t("exports.milestonesCsv")}
-      </Link>
+      <CsvDownload href={`/dashboard/matrix.csv${suffix}`} label={t("exports.matrixCsv")} />
+      <CsvDownload href={`/dashboard/milestones.csv${suffix}`} label={t("exports.milestonesCsv")} />
       <button type="button" className="button-secondary" onClick={() => window.print()}>
         {t("exports.print")}
       </button>

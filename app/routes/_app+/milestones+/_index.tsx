@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsvDownload } from "~/components/csv-download";
 import { PageHeader } from "~/components/page-header";
 import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
@@ -75,12 +76,8 @@ function ExportLinks(filters: { country?: string; sector?: string }) {
   const suffix = query ? `?${query}` : "";
   return (
     <nav aria-label={t("exports.heading")} className="cluster no-print" style={{ marginBottom: "1rem" }}>
-      <Link reloadDocument to={`/dashboard/matrix.csv${suffix}`} className="button button-secondary" download>
-        {t("exports.matrixCsv")}
-      </Link>
-      <Link reloadDocument to={`/dashboard/milestones.csv${suffix}`} className="button button-secondary" download>
-        {t("exports.milestonesCsv")}
-      </Link>
+      <CsvDownload href={`/dashboard/matrix.csv${suffix}`} label={t("exports.matrixCsv")} />
+      <CsvDownload href={`/dashboard/milestones.csv${suffix}`} label={t("exports.milestonesCsv")} />
     </nav>
   );
 }
