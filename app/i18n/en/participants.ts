@@ -186,6 +186,21 @@ export const participants = {
     none: "No badges to print.",
     scanHint: "Show this code at check-in.",
   },
+  sheets: {
+    link: "Print sign-in sheets",
+    title: "Sign-in sheets",
+    intro_one: "{{count}} registered participant on each sheet, in alphabetical order, with empty lines for walk-ins.",
+    intro_other:
+      "{{count}} registered participants on each sheet, in alphabetical order, with empty lines for walk-ins.",
+    layout: "Sheets",
+    perDay: "One page per day",
+    perSession: "One page per session",
+    print: "Print",
+    heading: "Sign-in sheet",
+    number: "No.",
+    signature: "Signature",
+    walkInNote: "Not on the list? Please write your name, organisation and country on an empty line and sign.",
+  },
   account: {
     title: "My workshops",
     intro: "Show the code at the registration desk to be checked in.",

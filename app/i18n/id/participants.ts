@@ -193,6 +193,22 @@ export const participants: Translation<typeof en> = {
     none: "Tidak ada tanda pengenal untuk dicetak.",
     scanHint: "Tunjukkan kode ini saat registrasi kehadiran.",
   },
+  sheets: {
+    link: "Cetak lembar daftar hadir",
+    title: "Lembar daftar hadir",
+    intro_one:
+      "{{count}} peserta terdaftar di setiap lembar, urut abjad, dengan baris kosong untuk peserta tanpa pendaftaran.",
+    intro_other:
+      "{{count}} peserta terdaftar di setiap lembar, urut abjad, dengan baris kosong untuk peserta tanpa pendaftaran.",
+    layout: "Lembar",
+    perDay: "Satu halaman per hari",
+    perSession: "Satu halaman per sesi",
+    print: "Cetak",
+    heading: "Daftar hadir",
+    number: "No.",
+    signature: "Tanda tangan",
+    walkInNote: "Nama Anda tidak ada? Tulis nama, organisasi dan negara Anda di baris kosong lalu tanda tangani.",
+  },
   account: {
     title: "Lokakarya saya",
     intro: "Tunjukkan kode ini di meja registrasi untuk dicatat kehadirannya.",
