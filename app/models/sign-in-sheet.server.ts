@@ -18,7 +18,7 @@ type Sheet = {
 };
 
 /** Lines left empty at the end of each sheet for people not on the list. */
-export const WALK_IN_LINES = 6;
+const WALK_IN_LINES = 6;
 
 export async function signInSheets(
   workshop: { id: string; timeZone: string; startsOn: string; endsOn: string },
@@ -55,6 +55,7 @@ export async function signInSheets(
     by: perSession ? ("session" as const) : ("day" as const),
     hasSessions,
     sheets,
+    walkInLines: WALK_IN_LINES,
     people: registered.map((p) => ({
       id: p.id,
       name: p.name,

@@ -89,7 +89,7 @@ export const participants = {
   },
   bulk: {
     title: "Invitations by e-mail",
-    due: "{{invitations}} invited without an invitation yet · {{reminders}} who have not answered theirs",
+    due: "Ready to send: {{invitations}} invitations, {{reminders}} reminders",
     selectionHint:
       "Tick people in the list below to send only to them; with nobody ticked, everyone concerned is sent one.",
     sendInvitations: "Send invitations",

@@ -94,7 +94,7 @@ export const participants: Translation<typeof en> = {
   },
   bulk: {
     title: "Undangan lewat e-mail",
-    due: "{{invitations}} diundang tetapi belum dikirimi undangan · {{reminders}} belum menjawab undangannya",
+    due: "Siap dikirim: {{invitations}} undangan, {{reminders}} pengingat",
     selectionHint:
       "Centang orang dalam daftar di bawah untuk mengirim hanya kepada mereka; tanpa centang, semua yang bersangkutan akan dikirimi.",
     sendInvitations: "Kirim undangan",

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
-import { signInSheets, WALK_IN_LINES } from "~/models/sign-in-sheet.server";
+import { signInSheets } from "~/models/sign-in-sheet.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
@@ -25,12 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SignInSheets() {
-  const { by, hasSessions, sheets, people } = useLoaderData<typeof loader>();
+  const { by, hasSessions, sheets, people, walkInLines } = useLoaderData<typeof loader>();
   const { workshop } = useWorkshopLayout();
   const { t } = useTranslation("participants");
   const locale = useRootData()?.locale ?? "en";
   const place = [workshop.venue, workshop.city].filter(Boolean).join(", ");
-  const blankLines = Array.from({ length: WALK_IN_LINES }, (_, i) => people.length + i + 1);
+  const blankLines = Array.from({ length: walkInLines }, (_, i) => people.length + i + 1);
   return (
     <>
       <div className="section-header no-print">

@@ -117,6 +117,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
+/** How many rows are ticked: the checkboxes of the bulk-send form (they sit in the table, outside it). */
+const tickedIn = (form: HTMLFormElement | null) =>
+  form ? [...form.elements].filter((el) => el instanceof HTMLInputElement && el.checked).length : 0;
+
 export default function Participants() {
   const { participants, countries, filters, canManage, seesContacts, counts, emailsDue, ended, own } =
     useLoaderData<typeof loader>();
@@ -270,7 +274,7 @@ export default function Participants() {
                           value={p.id}
                           form="bulk-send"
                           aria-label={t("bulk.select", { name: p.name })}
-                          onChange={(e) => setTicked((n) => n + (e.currentTarget.checked ? 1 : -1))}
+                          onChange={(e) => setTicked(tickedIn(e.currentTarget.form))}
                         />
                       </td>
                     ) : null}
