@@ -53,6 +53,8 @@ export const ACTIONS = [
   "workshop.manage",
   // participants' e-mails, sex and registration details
   "workshop.participants.contact",
+  // the paper sign-in sheets of a workshop's days and sessions
+  "workshop.sheets.print",
   "workshop.register",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -120,8 +122,10 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       return isAdmin || (has(actor, "facilitator") && (resource.facilitatorIds ?? []).includes(actor.id));
 
     case "workshop.participants.contact":
+    case "workshop.sheets.print":
       // Those who run the workshop and the Secretariat that convenes the meetings; other
-      // readers see who takes part (name, organisation, country), not how to reach them.
+      // readers see who takes part (name, organisation, country), not how to reach them,
+      // and have no registration desk to put a sign-in sheet on.
       return (
         isAdmin ||
         has(actor, "secretariat") ||

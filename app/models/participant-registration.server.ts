@@ -51,9 +51,18 @@ export async function createRegistrationLink(
   return { url: registrationUrl(token), token, participant };
 }
 
+/** An invitation, or a reminder to someone who has not answered theirs: both carry a fresh link. */
+export type RegistrationEmailKind = "invitation" | "reminder";
+
+const EMAIL_TEXT = {
+  invitation: { subject: "participants:invitation.emailSubject", body: "participants:invitation.emailBody" },
+  reminder: { subject: "participants:invitation.reminderSubject", body: "participants:invitation.reminderBody" },
+} as const;
+
 /**
  * A fresh registration link sent by e-mail, written in the invited person's
  * language when they have an account, else in `fallbackLocale` (the sender's).
+ * The participant keeps when it went out (invitationSentAt or reminderSentAt).
  * Returns the link and the address it went to.
  */
 export async function sendRegistrationLink(
@@ -61,6 +70,7 @@ export async function sendRegistrationLink(
   participantId: string,
   author: ChangeAuthor,
   fallbackLocale: Locale,
+  kind: RegistrationEmailKind = "invitation",
 ) {
   const { url, token, participant } = await createRegistrationLink(workshopId, participantId, author);
   if (!participant.email) return { url, sentTo: null };
@@ -78,9 +88,14 @@ export async function sendRegistrationLink(
       : `${formatDay(workshop.startsOn, locale, "long")} – ${formatDay(workshop.endsOn, locale, "long")}`;
   await sendEmail({
     to: participant.email,
-    subject: t("participants:invitation.emailSubject", { workshop: workshop.title }),
-    text: t("participants:invitation.emailBody", { name: participant.name, workshop: workshop.title, dates, url }),
+    subject: t(EMAIL_TEXT[kind].subject, { workshop: workshop.title }),
+    text: t(EMAIL_TEXT[kind].body, { name: participant.name, workshop: workshop.title, dates, url }),
     linkToken: token,
+  });
+  const sentAt = new Date();
+  await db.participant.update({
+    where: { id: participantId },
+    data: kind === "invitation" ? { invitationSentAt: sentAt } : { reminderSentAt: sentAt },
   });
   return { url, sentTo: participant.email };
 }

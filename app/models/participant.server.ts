@@ -63,6 +63,8 @@ const listSelect = {
   category: true,
   sex: true,
   registrationStatus: true,
+  invitationSentAt: true,
+  reminderSentAt: true,
   organisationName: true,
   organisation: { select: { id: true, name: true, acronym: true } },
   country: { select: { id: true, code: true, name: true } },
@@ -108,9 +110,18 @@ export async function listParticipants(workshopId: string, filter: ParticipantFi
           email: p.email,
           sex: p.sex as Sex,
           registrationStatus: p.registrationStatus as RegistrationStatus,
+          invitationSentAt: p.invitationSentAt,
+          reminderSentAt: p.reminderSentAt,
           hasAccount: p.userId !== null,
         }
-      : { email: null, sex: null, registrationStatus: null, hasAccount: null }),
+      : {
+          email: null,
+          sex: null,
+          registrationStatus: null,
+          invitationSentAt: null,
+          reminderSentAt: null,
+          hasAccount: null,
+        }),
   }));
 }
 

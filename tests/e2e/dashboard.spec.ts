@@ -8,7 +8,7 @@ import { demo } from "../support/people";
 async function downloadedCsv(page: Page, linkName: string) {
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: linkName }).click(),
+    page.getByRole("link", { name: linkName, exact: true }).click(),
   ]);
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -102,6 +102,12 @@ test("the dashboard's filters apply on change, live in a readable URL, and the C
   expect(list.rows[0]!.slice(0, 5)).toEqual(["Country code", "Country", "Sector", "Stage", "Status"]);
   expect(list.rows.length).toBeGreaterThan(1);
   for (const row of list.rows.slice(1)) expect([row[0], row[4]]).toEqual(["LA", "Blocked"]);
+  // Its semicolon variant, for a spreadsheet set to Indonesian: the same rows, times on a stated clock.
+  const semicolons = await downloadedCsv(page, "Milestone list (CSV): with semicolons");
+  expect(semicolons.filename).toMatch(/^mrs-milestones-\d{4}-\d{2}-\d{2}-semicolon\.csv$/);
+  expect(semicolons.rows).toEqual(list.rows);
+  expect(list.rows[0]).toContain("Last updated (UTC)");
+  expect(list.rows[1]![list.rows[0]!.indexOf("Last updated (UTC)")]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
   const matrix = await downloadedCsv(page, "Matrix (CSV)");
   expect(matrix.rows[0]!.slice(0, 5)).toEqual([

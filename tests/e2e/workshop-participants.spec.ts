@@ -55,17 +55,19 @@ test("a facilitator imports participants and checks three in while the Secretari
   // Export: byte-order mark, the imported rows, and the formula neutralised.
   const [download] = await Promise.all([
     facilitator.waitForEvent("download"),
-    facilitator.getByRole("link", { name: "Export CSV" }).click(),
+    facilitator.getByRole("link", { name: "Export CSV", exact: true }).click(),
   ]);
   const exported = await (await download.createReadStream()).toArray();
   const bytes = Buffer.concat(exported);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = bytes.subarray(3).toString("utf8");
-  expect(csv.split("\r\n")[0]).toBe("name,email,category,country,organisation,sex,status,days attended");
-  expect(csv).toContain(
-    "Souksavanh Keola,souksavanh.keola@example.test,Task-force representative,LA,Ministry of Labour and Social Welfare,Female,Registered,0",
+  expect(csv.split("\r\n")[0]).toBe(
+    "name,email,category,country,organisation,sex,status,days attended,invitation sent (Asia/Ho_Chi_Minh),reminder sent (Asia/Ho_Chi_Minh)",
   );
-  expect(csv).toContain("Bounmy Sithavong,bounmy.sithavong@example.test,Workers,LA,'=SUM(1+1),Male,Registered,0");
+  expect(csv).toContain(
+    "Souksavanh Keola,souksavanh.keola@example.test,Task-force representative,LA,Ministry of Labour and Social Welfare,Female,Registered,0,,",
+  );
+  expect(csv).toContain("Bounmy Sithavong,bounmy.sithavong@example.test,Workers,LA,'=SUM(1+1),Male,Registered,0,,");
 
   // The badge code of one imported participant, as printed under the QR code.
   await facilitator.getByRole("link", { name: "Print badges" }).click();

@@ -373,7 +373,9 @@ describe("who sees what", () => {
     const facilitator = await run(demo.facilitator);
     expect(facilitator.response.headers.get("Content-Type")).toContain("text/csv");
     expect([...facilitator.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(facilitator.text.split("\r\n")[0]).toBe("name,email,category,country,organisation,sex,status,days attended");
+    expect(facilitator.text.split("\r\n")[0]).toBe(
+      "name,email,category,country,organisation,sex,status,days attended,invitation sent (Asia/Bangkok),reminder sent (Asia/Bangkok)",
+    );
     expect(facilitator.text).toContain(demo.focalPoint("KH"));
     const reader = await run(demo.focalPoint("KH"));
     expect(reader.text.split("\r\n")[0]).toBe("name,category,country,organisation,days attended");

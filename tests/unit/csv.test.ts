@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "~/utils/csv";
+import { csvCell, csvFormatFrom, semicolonCsvHref, toCsv } from "~/utils/csv";
 
 describe("CSV for spreadsheets", () => {
   it("quotes separators, quotes and line breaks", () => {
@@ -19,5 +19,26 @@ describe("CSV for spreadsheets", () => {
 
   it("starts with a byte-order mark and ends lines with CRLF", () => {
     expect(toCsv(["name", "days"], [["Sokha Chenda", 2]])).toBe("\uFEFFname,days\r\nSokha Chenda,2\r\n");
+  });
+
+  it("writes instants on a given zone's clock, never as raw UTC", () => {
+    const eightUtc = new Date("2027-05-04T08:00:00Z");
+    expect(csvCell(eightUtc, { separator: ",", timeZone: "Asia/Vientiane" })).toBe("2027-05-04 15:00");
+    expect(csvCell(eightUtc, { separator: ",", timeZone: "Asia/Yangon" })).toBe("2027-05-04 14:30");
+    // Midnight is 00:00, not 24:00.
+    expect(csvCell(new Date("2027-05-04T17:00:00Z"), { separator: ",", timeZone: "Asia/Vientiane" })).toBe(
+      "2027-05-05 00:00",
+    );
+  });
+
+  it("has a semicolon variant with decimal commas, asked for by the address", () => {
+    const semicolons = csvFormatFrom(new URL("http://x/a.csv?country=LA&separator=semicolon"), "UTC");
+    expect(semicolons.separator).toBe(";");
+    expect(csvFormatFrom(new URL("http://x/a.csv?separator=tab"), "UTC").separator).toBe(",");
+    expect(toCsv(["name", "score"], [["Lao PDR", 2.5]], semicolons)).toBe('\uFEFFname;score\r\nLao PDR;"2,5"\r\n');
+    expect(semicolonCsvHref("/dashboard/matrix.csv?country=LA")).toBe(
+      "/dashboard/matrix.csv?country=LA&separator=semicolon",
+    );
+    expect(semicolonCsvHref("/workshops/w1/attendance.csv")).toBe("/workshops/w1/attendance.csv?separator=semicolon");
   });
 });

@@ -95,6 +95,8 @@ const EXPECTED: Record<Action, Row> = {
     task_force: N,
     observer: N,
   },
+  // The paper fallback of the registration desk: the same people as the contacts.
+  "workshop.sheets.print": { admin: Y, secretariat: Y, facilitator: N, focal_point: N, task_force: N, observer: N },
   "workshop.register": { admin: N, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
 };
 
@@ -124,6 +126,8 @@ describe("can(user, action, resource): the permission matrix", () => {
     expect(can(facilitator, "workshop.manage", { facilitatorIds: ["another-facilitator"] })).toBe(false);
     expect(can(facilitator, "workshop.participants.contact", { facilitatorIds: [facilitator.id] })).toBe(true);
     expect(can(facilitator, "workshop.participants.contact", { facilitatorIds: ["another-facilitator"] })).toBe(false);
+    expect(can(facilitator, "workshop.sheets.print", { facilitatorIds: [facilitator.id] })).toBe(true);
+    expect(can(facilitator, "workshop.sheets.print", { facilitatorIds: ["another-facilitator"] })).toBe(false);
     // Being listed as a workshop's facilitator without holding the role is not enough.
     expect(can(ACTORS.focal_point!, "workshop.manage", { facilitatorIds: [ACTORS.focal_point!.id] })).toBe(false);
   });

@@ -145,5 +145,11 @@ export const common = {
     empty: "The file is empty.",
   },
   toast: { saved: "Saved.", dismiss: "Dismiss" },
+  csv: {
+    semicolon: "With semicolons",
+    semicolonLabel: "{{label}}: with semicolons",
+    semicolonHint:
+      "For spreadsheets set to a language that writes decimals with a comma, such as Indonesian or Vietnamese.",
+  },
   footer: "FocalPoint supports the ASEAN Mutual Recognition of Skills process.",
 };

@@ -126,7 +126,7 @@ export const dashboard = {
     achievedOn: "Actual date",
     aqrfLevel: "AQRF level",
     partner: "Partner AMS",
-    updatedAt: "Last updated",
+    updatedAt: "Last updated ({{timeZone}})",
     updatedBy: "Updated by",
     yes: "yes",
     no: "no",

@@ -151,6 +151,12 @@ export const common: Translation<typeof en> = {
     type: "Jenis berkas ini tidak dapat dilampirkan. Gunakan PDF, Word, Excel, PowerPoint, OpenDocument, CSV, teks, atau gambar (PNG, JPEG, WebP).",
     empty: "Berkas kosong.",
   },
+  csv: {
+    semicolon: "Dengan titik koma",
+    semicolonLabel: "{{label}}: dengan titik koma",
+    semicolonHint:
+      "Untuk lembar kerja yang diatur ke bahasa yang menulis desimal dengan koma, seperti bahasa Indonesia atau Vietnam.",
+  },
   toast: { saved: "Tersimpan.", dismiss: "Tutup" },
   footer: "FocalPoint mendukung proses Pengakuan Bersama atas Keterampilan ASEAN.",
 };

@@ -129,7 +129,7 @@ export const dashboard: Translation<typeof en> = {
     achievedOn: "Tanggal tercapai",
     aqrfLevel: "Level AQRF",
     partner: "AMS mitra",
-    updatedAt: "Terakhir diperbarui",
+    updatedAt: "Terakhir diperbarui ({{timeZone}})",
     updatedBy: "Diperbarui oleh",
     yes: "ya",
     no: "tidak",

@@ -88,6 +88,41 @@ export const participants: Translation<typeof en> = {
     emailSubject: "Undangan Anda: {{workshop}}",
     emailBody:
       "Yth. {{name}},\n\nAnda diundang ke {{workshop}} ({{dates}}).\nSilakan mendaftar atau menolak melalui tautan pribadi ini:\n\n{{url}}\n\nTautan ini hanya berlaku sekali.\n\nFocalPoint",
+    reminderSubject: "Pengingat: mohon jawab undangan Anda ke {{workshop}}",
+    reminderBody:
+      "Yth. {{name}},\n\nKami belum menerima jawaban Anda apakah akan menghadiri {{workshop}} ({{dates}}).\nSilakan mendaftar atau menolak melalui tautan pribadi ini, yang menggantikan tautan yang dikirim sebelumnya:\n\n{{url}}\n\nTautan ini hanya berlaku sekali.\n\nFocalPoint",
+  },
+  bulk: {
+    title: "Undangan lewat e-mail",
+    due: "Siap dikirim: {{invitations}} undangan, {{reminders}} pengingat",
+    selectionHint:
+      "Centang orang dalam daftar di bawah untuk mengirim hanya kepada mereka; tanpa centang, semua yang bersangkutan akan dikirimi.",
+    sendInvitations: "Kirim undangan",
+    sendReminders: "Kirim pengingat",
+    sendInvitationsSelected_one: "Kirim undangan kepada {{count}} yang dicentang",
+    sendInvitationsSelected_other: "Kirim undangan kepada {{count}} yang dicentang",
+    sendRemindersSelected_one: "Kirim pengingat kepada {{count}} yang dicentang",
+    sendRemindersSelected_other: "Kirim pengingat kepada {{count}} yang dicentang",
+    confirmInvitations:
+      "Kirim tautan pendaftaran pribadi lewat e-mail kepada setiap orang diundang yang belum menerimanya?",
+    confirmReminders: "Kirim pengingat dengan tautan baru kepada setiap orang diundang yang belum menjawab?",
+    select: "Pilih {{name}}",
+    selectColumn: "Pilih",
+    summary: "{{sent}} terkirim, {{skipped}} dilewati",
+    summaryNoneSkipped: "{{sent}} terkirim",
+    reasonCount: "{{reason}} ({{count}})",
+    reasons: {
+      noEmail: "tanpa alamat e-mail",
+      alreadyRegistered: "sudah terdaftar",
+      declined: "menolak",
+      waitlisted: "dalam daftar tunggu",
+      alreadySent: "undangan sudah dikirim",
+      notSentYet: "belum dikirimi undangan",
+      remindedRecently: "sudah diingatkan dalam 24 jam terakhir",
+      notOnList: "sudah tidak ada dalam daftar",
+    },
+    invitationSentOn: "Diundang lewat e-mail {{date}}",
+    remindedOn: "Diingatkan {{date}}",
   },
   importPage: {
     title: "Impor peserta dari berkas CSV",
@@ -157,6 +192,22 @@ export const participants: Translation<typeof en> = {
     codeLabel: "Kode",
     none: "Tidak ada tanda pengenal untuk dicetak.",
     scanHint: "Tunjukkan kode ini saat registrasi kehadiran.",
+  },
+  sheets: {
+    link: "Cetak lembar daftar hadir",
+    title: "Lembar daftar hadir",
+    intro_one:
+      "{{count}} peserta terdaftar di setiap lembar, urut abjad, dengan baris kosong untuk peserta tanpa pendaftaran.",
+    intro_other:
+      "{{count}} peserta terdaftar di setiap lembar, urut abjad, dengan baris kosong untuk peserta tanpa pendaftaran.",
+    layout: "Lembar",
+    perDay: "Satu halaman per hari",
+    perSession: "Satu halaman per sesi",
+    print: "Cetak",
+    heading: "Daftar hadir",
+    number: "No.",
+    signature: "Tanda tangan",
+    walkInNote: "Nama Anda tidak ada? Tulis nama, organisasi dan negara Anda di baris kosong lalu tanda tangani.",
   },
   account: {
     title: "Lokakarya saya",
@@ -256,6 +307,8 @@ export const participants: Translation<typeof en> = {
     sex: "jenis kelamin",
     status: "status",
     daysAttended: "hari hadir",
+    invitationSent: "undangan dikirim ({{timeZone}})",
+    reminderSent: "pengingat dikirim ({{timeZone}})",
   },
   errors: {
     duplicateEmail: "Seseorang dengan e-mail ini sudah ada dalam daftar.",

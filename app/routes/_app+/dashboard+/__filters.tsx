@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChecklistFilter, FollowedDateField } from "~/components/checklist-filter";
+import { CsvDownload } from "~/components/csv-download";
 import { CountryFilter } from "~/components/country-filter";
 import { LiveFilterForm } from "~/components/filter-select";
 import { isCountryGroup } from "~/domain/country-groups";
@@ -107,13 +108,8 @@ export function ExportLinks({ filters }: { filters: DashboardFilters }) {
   const suffix = query ? `?${query}` : "";
   return (
     <nav aria-label={t("exports.heading")} className="cluster dashboard-exports no-print">
-      {/* reloadDocument: these are downloads from resource routes, not pages. */}
-      <Link reloadDocument to={`/dashboard/matrix.csv${suffix}`} className="button-secondary button" download>
-        {t("exports.matrixCsv")}
-      </Link>
-      <Link reloadDocument to={`/dashboard/milestones.csv${suffix}`} className="button-secondary button" download>
-        {t("exports.milestonesCsv")}
-      </Link>
+      <CsvDownload href={`/dashboard/matrix.csv${suffix}`} label={t("exports.matrixCsv")} />
+      <CsvDownload href={`/dashboard/milestones.csv${suffix}`} label={t("exports.milestonesCsv")} />
       <button type="button" className="button-secondary" onClick={() => window.print()}>
         {t("exports.print")}
       </button>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { dashboardFiltersFrom, dashboardMatrixRows } from "~/models/dashboard.server";
-import { csvResponse, toCsv } from "~/utils/csv";
+import { csvDownload } from "~/utils/csv";
 import { todayIn } from "~/utils/format";
 
 /** The dashboard's country × sector matrix as CSV, with the same filters and country scope as the page. */
@@ -32,5 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     `${r.stagesCompleted}/${sectorStages.length}`,
     ...r.stageStatuses.map(status),
   ]);
-  return csvResponse(toCsv(header, body), `mrs-matrix-${todayIn()}.csv`);
+  // The matrix holds no times, so its zone never shows.
+  return csvDownload(request, { header, rows: body, filename: `mrs-matrix-${todayIn()}.csv`, timeZone: "UTC" });
 }

@@ -2,8 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { dashboardFiltersFrom, dashboardMilestoneList } from "~/models/dashboard.server";
-import { csvResponse, toCsv } from "~/utils/csv";
+import { csvDownload } from "~/utils/csv";
 import { todayIn } from "~/utils/format";
+
+// Milestones belong to ten countries and four time zones: their times are on UTC's clock, and the header says so.
+const MILESTONE_CSV_ZONE = "UTC";
 
 /** Every milestone matching the dashboard's filters as CSV, within the countries the person may read. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("dashboard:csv.achievedOn"),
     t("dashboard:csv.aqrfLevel"),
     t("dashboard:csv.partner"),
-    t("dashboard:csv.updatedAt"),
+    t("dashboard:csv.updatedAt", { timeZone: MILESTONE_CSV_ZONE }),
     t("dashboard:csv.updatedBy"),
   ];
   const rows = milestones.map((m) => [
@@ -37,9 +40,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     m.achievedOn,
     m.aqrfLevel,
     m.partner,
-    // ISO 8601 in UTC: unambiguous in every spreadsheet locale
-    m.updatedAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    m.updatedAt,
     m.updatedBy?.name,
   ]);
-  return csvResponse(toCsv(header, rows), `mrs-milestones-${todayIn()}.csv`);
+  return csvDownload(request, {
+    header,
+    rows,
+    filename: `mrs-milestones-${todayIn()}.csv`,
+    timeZone: MILESTONE_CSV_ZONE,
+  });
 }

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsvDownload } from "~/components/csv-download";
 import { PageHeader } from "~/components/page-header";
 import { ChecklistFilter } from "~/components/checklist-filter";
 import { CountryFilter, UnknownFiltersNotice } from "~/components/country-filter";
@@ -65,12 +66,8 @@ function ExportLinks(filters: Pick<DashboardFilters, "country" | "sector">) {
   const suffix = query ? `?${query}` : "";
   return (
     <nav aria-label={t("exports.heading")} className="cluster no-print" style={{ marginBottom: "1rem" }}>
-      <Link reloadDocument to={`/dashboard/matrix.csv${suffix}`} className="button button-secondary" download>
-        {t("exports.matrixCsv")}
-      </Link>
-      <Link reloadDocument to={`/dashboard/milestones.csv${suffix}`} className="button button-secondary" download>
-        {t("exports.milestonesCsv")}
-      </Link>
+      <CsvDownload href={`/dashboard/matrix.csv${suffix}`} label={t("exports.matrixCsv")} />
+      <CsvDownload href={`/dashboard/milestones.csv${suffix}`} label={t("exports.milestonesCsv")} />
     </nav>
   );
 }

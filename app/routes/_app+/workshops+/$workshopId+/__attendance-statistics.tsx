@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { CsvDownload } from "~/components/csv-download";
 import type { attendanceStatistics } from "~/models/attendance.server";
 import type { StatisticsRow } from "~/models/attendance-summary.server";
 import { SEXES } from "~/domain/vocabulary";
@@ -81,9 +82,7 @@ export function Statistics({
             </ul>
           </details>
         </div>
-        <a href={`/workshops/${workshopId}/attendance.csv`} className="button button-secondary" download>
-          {t("stats.exportCsv")}
-        </a>
+        <CsvDownload href={`/workshops/${workshopId}/attendance.csv`} label={t("stats.exportCsv")} />
       </div>
       <div className="stats-tables">
         {tables.map((table) => (

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useLoaderData, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import {
   attendanceBoard,
@@ -45,7 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // A badge opened with a phone's own camera app lands here (see check-in.$badgeToken) with its code filled in.
   const code = canManage ? (url.searchParams.get("code") ?? "").slice(0, 200) : "";
-  return { board, statistics, canManage, code, todayOutside: todayOutsideDays(workshop) };
+  return {
+    board,
+    statistics,
+    canManage,
+    code,
+    todayOutside: todayOutsideDays(workshop),
+    printsSheets: can(user, "workshop.sheets.print", { facilitatorIds: workshop.facilitatorIds }),
+  };
 }
 
 // Sent with a check-in when the facilitator confirmed recording it on a day that is not the workshop's.
@@ -84,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Attendance() {
-  const { board, statistics, canManage, code, todayOutside } = useLoaderData<typeof loader>();
+  const { board, statistics, canManage, code, todayOutside, printsSheets } = useLoaderData<typeof loader>();
   const { workshop } = useWorkshopLayout();
   const { t } = useTranslation("participants");
   const { t: tc } = useTranslation("common");
@@ -114,6 +122,11 @@ export default function Attendance() {
             {tc("actions.view")}
           </button>
         </noscript>
+        {printsSheets ? (
+          <Link to={`/workshops/${workshop.id}/attendance/sheets`} className="button button-secondary">
+            {t("sheets.link")}
+          </Link>
+        ) : null}
       </Form>
 
       {canManage ? (

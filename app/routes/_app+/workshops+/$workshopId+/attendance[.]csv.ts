@@ -3,7 +3,7 @@ import { requireUser } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { attendanceStatistics } from "~/models/attendance.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { csvResponse, toCsv } from "~/utils/csv";
+import { csvDownload } from "~/utils/csv";
 import { SEXES } from "~/domain/vocabulary";
 import { IdParam, parseParam } from "~/utils/params";
 
@@ -54,5 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       row.personDays,
     ]),
   );
-  return csvResponse(toCsv(header, rows), `attendance-${workshop.startsOn}.csv`);
+  return csvDownload(request, {
+    header,
+    rows,
+    filename: `attendance-${workshop.startsOn}.csv`,
+    timeZone: workshop.timeZone,
+  });
 }

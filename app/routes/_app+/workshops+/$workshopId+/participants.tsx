@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { CsvDownload } from "~/components/csv-download";
 import { FilterSelect } from "~/components/filter-select";
 import { RegistrationStatusBadge } from "~/components/participant-form";
+import { getLocale } from "~/i18n/i18n.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
+import { registrationEmailsDue, sendRegistrationEmails, SKIP_REASONS } from "~/models/participant-invitations.server";
 import { answerOwnInvitation } from "~/models/participant-registration.server";
 import {
   getOwnParticipation,
@@ -17,10 +21,12 @@ import {
 } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
 import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/domain/vocabulary";
-import { todayIn } from "~/utils/format";
+import { formatDay, todayIn } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useWorkshopLayout } from "./_layout";
+import { BulkInvitations } from "./__participant-invitations";
+import { useRootData } from "~/root";
 import styles from "~/styles/participants.css?url";
 import { readFormData, refusal } from "~/forms/submission.server";
 
@@ -32,11 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workshopId = parseParam(IdParam, params.workshopId);
   const { canManage, seesContacts, workshop } = await workshopAccess(user, workshopId);
   const { params: filters, filter } = participantFiltersFrom(new URL(request.url));
-  const [participants, countries, own, counts] = await Promise.all([
+  const [participants, countries, own, counts, emailsDue] = await Promise.all([
     listParticipants(workshopId, filter, { seesContacts }),
     listCountries(),
     getOwnParticipation(workshopId, user.id),
     seesContacts ? registrationCounts(workshopId) : null,
+    canManage ? registrationEmailsDue(workshopId) : null,
   ]);
   const ended = workshop.endsOn < todayIn(workshop.timeZone);
   return {
@@ -46,21 +53,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage,
     seesContacts,
     counts,
+    emailsDue,
     ended,
     own: own ? { id: own.id, registrationStatus: own.registrationStatus } : null,
   };
 }
 
 const OwnAnswer = z.object({ intent: z.enum(["register", "decline"]) });
+const BulkSend = z.object({
+  intent: z.enum(["sendInvitations", "sendReminders"]),
+  // the ticked rows; none means everyone concerned
+  participantIds: z.array(IdParam).max(2000),
+});
 
-/** A signed-in participant registers or declines for themselves. */
+/**
+ * A signed-in participant registers or declines for themselves; the
+ * workshop's facilitators send invitations or reminders to many at once.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const workshopId = parseParam(IdParam, params.workshopId);
   const { workshop } = await workshopAccess(user, workshopId);
   // Once a workshop is over, the answer to its invitation is history.
   if (workshop.endsOn < todayIn(workshop.timeZone)) throw await refusal(request, 400, "participants:own.ended");
-  const answer = OwnAnswer.safeParse(Object.fromEntries(await readFormData(request)));
+  const formData = await readFormData(request);
+  const bulk = BulkSend.safeParse({
+    intent: formData.get("intent"),
+    participantIds: formData.getAll("participantId"),
+  });
+  if (bulk.success) {
+    await workshopAccess(user, workshopId, "manage");
+    const result = await sendRegistrationEmails(
+      workshopId,
+      bulk.data.intent === "sendInvitations" ? "invitation" : "reminder",
+      {
+        participantIds: bulk.data.participantIds.length > 0 ? bulk.data.participantIds : undefined,
+        fallbackLocale: await getLocale(request),
+      },
+      { actorId: user.id, requestId: context.requestId },
+    );
+    return {
+      bulk: {
+        sent: result.sent.map((p) => p.name),
+        // the names of the people skipped, by reason, in the order the summary lists them
+        skipped: SKIP_REASONS.flatMap((reason) =>
+          result.skipped[reason] ? [{ reason, names: result.skipped[reason].map((p) => p.name) }] : [],
+        ),
+      },
+    };
+  }
+  const answer = OwnAnswer.safeParse(Object.fromEntries(formData));
   if (!answer.success) throw await refusal(request, 400, "errors.badRequest");
   const own = await getOwnParticipation(workshopId, user.id);
   if (!own || !can(user, "workshop.register", { participantUserIds: [user.id] }))
@@ -75,9 +117,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
+/** How many rows are ticked: the checkboxes of the bulk-send form (they sit in the table, outside it). */
+const tickedIn = (form: HTMLFormElement | null) =>
+  form ? [...form.elements].filter((el) => el instanceof HTMLInputElement && el.checked).length : 0;
+
 export default function Participants() {
-  const { participants, countries, filters, canManage, seesContacts, counts, ended, own } =
+  const { participants, countries, filters, canManage, seesContacts, counts, emailsDue, ended, own } =
     useLoaderData<typeof loader>();
+  const bulkResult = useActionData<typeof action>()?.bulk;
+  const [ticked, setTicked] = useState(0);
+  const locale = useRootData()?.locale ?? "en";
   const { t } = useTranslation("participants");
   const { t: tw } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
@@ -135,15 +184,16 @@ export default function Participants() {
                 </Link>
               </>
             ) : null}
-            <a
+            <CsvDownload
               href={`/workshops/${workshop.id}/participants.csv${exportQuery ? `?${exportQuery}` : ""}`}
-              className="button button-secondary"
-              download
-            >
-              {t("exportCsv")}
-            </a>
+              label={t("exportCsv")}
+            />
           </div>
         </div>
+
+        {canManage && emailsDue && !ended ? (
+          <BulkInvitations due={emailsDue} ticked={ticked} result={bulkResult} busy={busy} />
+        ) : null}
 
         <Form method="get" className="filters" role="search">
           <div className="field search-field">
@@ -188,6 +238,11 @@ export default function Participants() {
             <table className="participants-table">
               <thead>
                 <tr>
+                  {canManage && !ended ? (
+                    <th scope="col" className="select-column">
+                      <span className="visually-hidden">{t("bulk.selectColumn")}</span>
+                    </th>
+                  ) : null}
                   <th scope="col">{t("name")}</th>
                   <th scope="col">{t("category")}</th>
                   <th scope="col">{t("organisation")}</th>
@@ -211,6 +266,18 @@ export default function Participants() {
               <tbody>
                 {participants.map((p) => (
                   <tr key={p.id}>
+                    {canManage && !ended ? (
+                      <td className="select-column">
+                        <input
+                          type="checkbox"
+                          name="participantId"
+                          value={p.id}
+                          form="bulk-send"
+                          aria-label={t("bulk.select", { name: p.name })}
+                          onChange={(e) => setTicked(tickedIn(e.currentTarget.form))}
+                        />
+                      </td>
+                    ) : null}
                     <td>
                       <strong>{p.name}</strong>
                       {p.email ? <div className="small muted break">{p.email}</div> : null}
@@ -233,6 +300,20 @@ export default function Participants() {
                         <td data-label={t("sex")}>{p.sex ? tc(`sexes.${p.sex}`) : ""}</td>
                         <td data-label={t("status")}>
                           {p.registrationStatus ? <RegistrationStatusBadge status={p.registrationStatus} /> : null}
+                          {p.invitationSentAt ? (
+                            <div className="small muted">
+                              {t("bulk.invitationSentOn", {
+                                date: formatDay(todayIn(workshop.timeZone, new Date(p.invitationSentAt)), locale),
+                              })}
+                            </div>
+                          ) : null}
+                          {p.reminderSentAt ? (
+                            <div className="small muted">
+                              {t("bulk.remindedOn", {
+                                date: formatDay(todayIn(workshop.timeZone, new Date(p.reminderSentAt)), locale),
+                              })}
+                            </div>
+                          ) : null}
                         </td>
                       </>
                     ) : null}

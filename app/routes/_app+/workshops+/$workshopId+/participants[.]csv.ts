@@ -3,13 +3,14 @@ import { requireUser } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { listParticipants, participantFiltersFrom } from "~/models/participant.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { csvResponse, toCsv } from "~/utils/csv";
+import { csvDownload } from "~/utils/csv";
 import { IdParam, parseParam } from "~/utils/params";
 
 /**
  * The participant list as the reader sees it on screen (same filters, same
  * visibility: e-mails, sex and status only for those who may see them).
- * Labels are in the reader's language and import again as they are.
+ * Labels are in the reader's language and import again as they are; when
+ * invitations and reminders went out is on the workshop's clock.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -18,9 +19,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { filter } = participantFiltersFrom(new URL(request.url));
   const participants = await listParticipants(workshopId, filter, { seesContacts });
   const t = await getTranslate(request);
-  const h = (key: string) => t(`participants:csv.${key}`);
+  const h = (key: string) => t(`participants:csv.${key}`, { timeZone: workshop.timeZone });
   const header = seesContacts
-    ? [h("name"), h("email"), h("category"), h("country"), h("organisation"), h("sex"), h("status"), h("daysAttended")]
+    ? [
+        h("name"),
+        h("email"),
+        h("category"),
+        h("country"),
+        h("organisation"),
+        h("sex"),
+        h("status"),
+        h("daysAttended"),
+        h("invitationSent"),
+        h("reminderSent"),
+      ]
     : [h("name"), h("category"), h("country"), h("organisation"), h("daysAttended")];
   const rows = participants.map((p) => {
     const category = t(`workshops:categories.${p.category}`);
@@ -35,8 +47,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           t(`common:sexes.${p.sex}`),
           t(`participants:statuses.${p.registrationStatus}`),
           p.daysAttended,
+          p.invitationSentAt,
+          p.reminderSentAt,
         ]
       : [p.name, category, country, p.organisationFull, p.daysAttended];
   });
-  return csvResponse(toCsv(header, rows), `participants-${workshop.startsOn}.csv`);
+  return csvDownload(request, {
+    header,
+    rows,
+    filename: `participants-${workshop.startsOn}.csv`,
+    timeZone: workshop.timeZone,
+  });
 }

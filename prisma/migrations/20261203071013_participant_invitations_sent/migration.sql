@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Participant" ADD COLUMN "invitationSentAt" DATETIME;
+ALTER TABLE "Participant" ADD COLUMN "reminderSentAt" DATETIME;
