@@ -171,6 +171,19 @@ export async function sendDigest(payload: unknown, now = new Date()) {
   return digest ? ("sent" as const) : ("empty" as const);
 }
 
+/** Who each queued digest among `jobs` is for and which week it covers, for the administrators' queue; null for other jobs. */
+export async function digestJobSubjects(jobs: readonly { id: string; kind: string; payload: unknown }[]) {
+  const digests = jobs.flatMap((job) =>
+    job.kind === DIGEST_JOB ? [{ id: job.id, ...(job.payload as { userId: string; week: string }) }] : [],
+  );
+  const people = await db.user.findMany({
+    where: { id: { in: digests.map((d) => d.userId) } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return new Map(digests.map((d) => [d.id, { name: names.get(d.userId) ?? d.userId, week: d.week }]));
+}
+
 /** The person an unsubscribe link names, or null when the link was altered or the person is gone. */
 export async function findUnsubscriber(token: string) {
   const userId = verifySignedToken(UNSUBSCRIBE, token);

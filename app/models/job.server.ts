@@ -127,14 +127,22 @@ export async function jobQueueOverview(now = new Date()) {
       where: { failedAt: { not: null } },
       orderBy: { failedAt: "desc" },
       take: RECENT_FAILURES,
-      select: { id: true, kind: true, key: true, attempts: true, lastError: true, failedAt: true },
+      select: { id: true, kind: true, payload: true, attempts: true, lastError: true, failedAt: true },
     }),
     db.job.findMany({
       where: open,
       orderBy: { runAt: "asc" },
       take: WAITING_SHOWN,
-      select: { id: true, kind: true, key: true, attempts: true, lastError: true, runAt: true },
+      select: { id: true, kind: true, payload: true, attempts: true, lastError: true, runAt: true },
     }),
   ]);
-  return { counts: { due, scheduled, running, finished, failed }, failures, waiting };
+  const withPayload = <J extends { payload: string }>(job: J) => ({
+    ...job,
+    payload: JSON.parse(job.payload) as unknown,
+  });
+  return {
+    counts: { due, scheduled, running, finished, failed },
+    failures: failures.map(withPayload),
+    waiting: waiting.map(withPayload),
+  };
 }

@@ -9,7 +9,10 @@ import {
   recordJobFailure,
   retryJob,
 } from "~/models/job.server";
+import { action as jobsAction, loader as jobsLoader } from "~/routes/_app+/admin+/jobs";
 import { db } from "~/utils/db.server";
+import { requestAs, routeContext, settle, userId } from "../support/requests";
+import { demo } from "../support/people";
 
 /** The database queue: leases, takeover, retries, and one run per job whatever the number of workers. */
 
@@ -118,5 +121,45 @@ describe("the job queue", () => {
     expect(await runJobNow(later.id, handlers)).toBe("finished");
     expect(ran).toBe(1);
     expect(await runJobNow(later.id, handlers)).toBeNull();
+  });
+});
+
+describe("the administrators' queue page", () => {
+  it("is for administrators only, names whom a digest is for, and runs it on request", async () => {
+    const fpLa = await userId(demo.focalPoint("LA"));
+    const job = await enqueueJob({
+      kind: "digest",
+      key: `digest:${fpLa}:2099-W01`,
+      payload: { userId: fpLa, week: "2099-W01" },
+      runAt: new Date("2099-01-05T00:00:00Z"),
+    });
+    const refused = await settle(() =>
+      jobsLoader({ request: new Request("http://localhost/admin/jobs"), params: {}, context: routeContext }),
+    );
+    expect(refused).toBeInstanceOf(Response);
+    const asSecretariat = await settle(async () =>
+      jobsLoader({ request: await requestAs(demo.secretariat, "/admin/jobs"), params: {}, context: routeContext }),
+    );
+    expect((asSecretariat as Response).status).toBe(403);
+
+    const page = (await jobsLoader({
+      request: await requestAs(demo.admin, "/admin/jobs"),
+      params: {},
+      context: routeContext,
+    })) as Awaited<ReturnType<typeof jobsLoader>>;
+    const fpName = (await db.user.findUniqueOrThrow({ where: { id: fpLa } })).name;
+    expect(page.waiting.find((j) => j.id === job.id)?.digest).toEqual({ name: fpName, week: "2099-W01" });
+    expect(page.counts.scheduled).toBe(1);
+
+    const ran = await settle(async () =>
+      jobsAction({
+        request: await requestAs(demo.admin, "/admin/jobs", { intent: "run-now", jobId: job.id }),
+        params: {},
+        context: routeContext,
+      }),
+    );
+    expect((ran as Response).status).toBe(302);
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).finishedAt).toBeInstanceOf(Date);
+    expect(await db.emailMessage.count({ where: { key: `digest:${fpLa}:2099-W01` } })).toBe(1);
   });
 });

@@ -44,7 +44,7 @@ export const account: Translation<typeof en> = {
     heading: "E-mail dari FocalPoint",
     digest: "Ringkasan mingguan",
     digestHint:
-      "Setiap Senin pagi: butir tindakan dan tonggak negara Anda yang terlambat atau segera jatuh tempo, perubahan oleh orang lain, dan lokakarya bulan depan.",
+      "Setiap Senin pagi: butir aksi dan tonggak capaian negara Anda yang terlambat atau segera jatuh tempo, perubahan oleh orang lain, dan lokakarya bulan depan.",
     weekly: "Kirimi saya ringkasan mingguan",
     none: "Tanpa ringkasan",
     timeZone: "Zona waktu",
@@ -55,9 +55,9 @@ export const account: Translation<typeof en> = {
   digest: {
     subject: "FocalPoint: pekan Anda ({{date}})",
     greeting: "Halo {{name}}, inilah yang perlu dikerjakan pekan ini.",
-    itemsOverdue: "Butir tindakan terlambat ({{count}}):",
-    itemsSoon: "Butir tindakan yang jatuh tempo bulan depan ({{count}}):",
-    milestones: "Tonggak yang terlambat, terhambat, atau segera jatuh tempo ({{count}}):",
+    itemsOverdue: "Butir aksi terlambat ({{count}}):",
+    itemsSoon: "Butir aksi yang jatuh tempo bulan depan ({{count}}):",
+    milestones: "Tonggak capaian yang terlambat, terhambat, atau segera jatuh tempo ({{count}}):",
     changes: "Diubah oleh orang lain sejak {{date}} ({{count}}):",
     workshops: "Lokakarya dalam 30 hari ke depan ({{count}}):",
     due: "tenggat {{date}}",
