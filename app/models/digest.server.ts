@@ -16,7 +16,7 @@ import { env } from "~/utils/env.server";
 import { formatDay, overdueToday } from "~/utils/format";
 import { changesByOthersSince, countryWork } from "./country-work.server";
 import { sendEmail } from "./email.server";
-import { enqueueJob } from "./job.server";
+import { enqueueKeyedJobs } from "./job.server";
 import { upcomingWorkshops } from "./workshop.server";
 
 export const DIGEST_JOB = "digest";
@@ -54,6 +54,27 @@ const digestChoice = (person: Pick<Person, "digest" | "roles">): DigestChoice =>
 const digestTimeZone = (person: Pick<Person, "timeZone" | "country">) =>
   personTimeZone(person.timeZone, person.country?.code);
 
+/**
+ * The digests of one hour read the same countries' work and the same workshops hundreds of
+ * times (a country's focal points and task force get the same lists): a read is shared for a
+ * minute. Only what every reader of the country sees is shared (countryWork's per-reader
+ * `canUpdate` is not used in a digest); what depends on the person (the changes since their
+ * last digest) is read for each.
+ */
+const SHARED_FOR_MS = 60 * 1000;
+const sharedReads = new Map<string, { until: number; value: Promise<unknown> }>();
+function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const kept = sharedReads.get(key);
+  if (kept && kept.until > now) return kept.value as Promise<T>;
+  for (const [k, v] of sharedReads) if (v.until <= now) sharedReads.delete(k);
+  const value = read();
+  sharedReads.set(key, { until: now + SHARED_FOR_MS, value });
+  // A failed read is not shared: the next digest reads again.
+  value.catch(() => sharedReads.delete(key));
+  return value;
+}
+
 const asActor = (person: { id: string; roles: Person["roles"] }) => person as Actor;
 
 /** Queues the next digest of everyone who gets one; a digest already queued is left as it is. Returns how many. */
@@ -62,19 +83,14 @@ export async function scheduleDigests(now = new Date()) {
     where: { status: "active", passwordHash: { not: null }, OR: [{ digest: null }, { digest: "weekly" }] },
     select: personSelect,
   });
-  let queued = 0;
-  for (const person of people) {
-    if (digestChoice(person) !== "weekly") continue;
-    const { runAt, week } = nextDigest(digestTimeZone(person), now);
-    await enqueueJob({
-      kind: DIGEST_JOB,
-      key: digestKey(person.id, week),
-      payload: { userId: person.id, week },
-      runAt,
+  const digests = people
+    .filter((person) => digestChoice(person) === "weekly")
+    .map((person) => {
+      const { runAt, week } = nextDigest(digestTimeZone(person), now);
+      return { kind: DIGEST_JOB, key: digestKey(person.id, week), payload: { userId: person.id, week }, runAt };
     });
-    queued += 1;
-  }
-  return queued;
+  await enqueueKeyedJobs(digests);
+  return digests.length;
 }
 
 const digestKey = (userId: string, week: string) => `digest:${userId}:${week}`;
@@ -93,11 +109,12 @@ async function buildDigest(
   const since = person.digestCoveredTo ?? new Date(now.getTime() - FIRST_DIGEST_DAYS * DAY_MS);
   const countryIds = ownCountryIds(actor);
   const workshopsUntil = new Date(now.getTime() + WORKSHOP_DAYS * DAY_MS).toISOString().slice(0, 10);
-  const [work, changes, workshops] = await Promise.all([
-    countryWork(actor, countryIds),
+  const [works, changes, workshops] = await Promise.all([
+    Promise.all(countryIds.map((id) => sharedRead(`work:${id}`, () => countryWork(actor, [id])))),
     changesByOthersSince(actor, countryIds, since),
-    upcomingWorkshops(20, workshopsUntil),
+    sharedRead(`workshops:${workshopsUntil}`, () => upcomingWorkshops(20, workshopsUntil)),
   ]);
+  const work = { countries: works.flatMap((w) => w.countries) };
   const day = (value: string | null) => (value ? formatDay(value, locale) : t("account:digest.noDay"));
   const lines: string[] = [t("account:digest.greeting", { name: person.name }), ""];
   let told = 0;

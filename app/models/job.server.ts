@@ -34,6 +34,29 @@ export async function enqueueJob({ kind, key, payload = {}, runAt = new Date(), 
   }
 }
 
+/**
+ * Queues many keyed jobs in one statement (the scheduler's thousand digests); those whose key
+ * is already queued are left as they are. Returns how many were new.
+ */
+export async function enqueueKeyedJobs(jobs: readonly (JobToQueue & { key: string })[]) {
+  const existing = new Set(
+    (await db.job.findMany({ where: { key: { in: jobs.map((j) => j.key) } }, select: { key: true } })).map(
+      (j) => j.key,
+    ),
+  );
+  const fresh = jobs.filter((j) => !existing.has(j.key));
+  try {
+    await db.job.createMany({
+      data: fresh.map(({ payload = {}, ...job }) => ({ ...job, payload: JSON.stringify(payload) })),
+    });
+  } catch (error) {
+    // Another process queued some of them in the meantime: one at a time, each kept once.
+    if (!isUniqueViolation(error)) throw error;
+    for (const job of fresh) await enqueueJob(job);
+  }
+  return fresh.length;
+}
+
 /** Neither finished nor failed, due, and not leased by a living process. */
 const claimableWhere = (now: Date): Prisma.JobWhereInput => ({
   finishedAt: null,
@@ -51,9 +74,11 @@ async function takeLease(id: string, workerId: string, now: Date): Promise<Claim
     data: { lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
   });
   if (count === 0) return null;
-  const job = await db.job.findUniqueOrThrow({ where: { id } });
+  const job = await db.job.findUniqueOrThrow({ where: { id }, select: claimedSelect });
   return { ...job, payload: JSON.parse(job.payload) as unknown };
 }
+
+const claimedSelect = { id: true, kind: true, payload: true, attempts: true, maxAttempts: true } as const;
 
 /** The earliest due job no one holds, now leased to `workerId`; null when there is none. */
 export async function claimNextJob(workerId: string, now = new Date()): Promise<ClaimedJob | null> {
