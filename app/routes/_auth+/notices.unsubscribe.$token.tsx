@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AuthLayout } from "~/components/auth-layout";
+import { readFormData } from "~/forms/submission.server";
 import { findUnsubscriber, unsubscribeDigest } from "~/models/digest.server";
 
 /**
@@ -25,7 +26,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return found?.person ? { email: found.person.email, alreadyOff: found.person.digest === "none" } : null;
 }
 
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
+  // Nothing in the body counts (the button and a mail client's one-click post alike), but a body that is no form is refused.
+  await readFormData(request);
   const found = await unsubscriber(params);
   if (!found?.person || !(await unsubscribeDigest(found.token))) return { done: false as const };
   return { done: true as const, email: found.person.email };
