@@ -1,7 +1,8 @@
 /**
  * The layering of app/ (docs/decisions/012), checked by `npm run lint:layers`:
  *
- *   routes ─► components, forms, models, realtime, collab, auth, domain, utils
+ *   routes ─► components, forms, models, jobs, realtime, collab, auth, domain, utils
+ *   jobs ─► models, domain, utils                          (the worker runs what models define)
  *   realtime, collab ─► models, auth, domain, utils      (they listen to events.server.ts)
  *   models ─► events.server, auth, forms, domain, utils  (never realtime, collab, routes, components)
  *   components, editor, forms, domain: shared with the browser, never a *.server module
@@ -30,7 +31,7 @@ module.exports = {
       severity: "error",
       comment: "Models announce changes on the event bus; they never call the live layers, pages or UI.",
       from: { path: "^app/models/" },
-      to: { path: "^app/(routes|realtime|collab|components|editor)/" },
+      to: { path: "^app/(routes|realtime|collab|components|editor|jobs)/" },
     },
     {
       name: "domain-is-pure",
@@ -65,7 +66,7 @@ module.exports = {
       severity: "error",
       comment: "Small helpers import no domain layer: they are used by every layer.",
       from: { path: "^app/utils/" },
-      to: { path: "^app/(models|auth|realtime|collab|routes|components|forms)/" },
+      to: { path: "^app/(models|auth|realtime|collab|routes|components|forms|jobs)/" },
     },
   ],
   options: {

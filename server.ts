@@ -22,6 +22,7 @@ import { bodyLimit, refusalFor, type Refusal } from "./app/utils/request-edge.se
 type ServerEntry = {
   attachRealtime: (server: http.Server) => { close: () => Promise<void> };
   startHousekeeping: () => { stop: () => void };
+  startJobWorker: () => { stop: () => Promise<void> };
 };
 
 const config = env();
@@ -197,6 +198,7 @@ const build = await loadBuild();
 const entry = build.entry.module as unknown as ServerEntry;
 const realtime = entry.attachRealtime(server);
 const housekeeping = entry.startHousekeeping();
+const jobWorker = entry.startJobWorker();
 
 server.listen(config.PORT, config.HOST, () => {
   logger.info(
@@ -213,6 +215,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   housekeeping.stop();
+  await jobWorker.stop();
   await realtime.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await vite?.close();

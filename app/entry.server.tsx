@@ -16,6 +16,7 @@ import { NonceContext } from "~/utils/nonce";
 // (one database client, one document manager) in development and production alike.
 export { attachRealtime } from "~/realtime/server.server";
 export { startHousekeeping } from "~/auth/housekeeping.server";
+export { startJobWorker } from "~/jobs/worker.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

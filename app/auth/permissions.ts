@@ -31,6 +31,7 @@ export const ACTIONS = [
   "user.manage",
   "audit.read",
   "outbox.read",
+  "jobs.manage",
   "reference.manage",
   // a person's own account
   "account.edit",
@@ -88,6 +89,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     case "user.manage":
     case "audit.read":
     case "outbox.read":
+    case "jobs.manage":
     case "reference.manage":
       return isAdmin;
 

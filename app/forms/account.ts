@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIGEST_CHOICES, DIGEST_TIME_ZONES } from "~/domain/digest-schedule";
 import { SEXES } from "~/domain/vocabulary";
 import { optionalText, text } from "./fields";
 
@@ -13,4 +14,10 @@ export const ProfileSchema = z.object({
     .max(40)
     .optional()
     .transform((v) => v || null),
+});
+
+/** One's e-mail settings on the account page: the weekly digest and the zone its Monday morning is in. */
+export const EmailSettingsSchema = z.object({
+  digest: z.enum(DIGEST_CHOICES),
+  timeZone: z.enum(DIGEST_TIME_ZONES),
 });

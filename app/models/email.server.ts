@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { hashToken } from "~/auth/tokens.server";
-import { db } from "~/utils/db.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 
@@ -26,20 +26,40 @@ function smtp(): Transporter | null {
   return transporter;
 }
 
-/** `linkToken`: the single-use token of the link the text carries (invitation, reset, registration). */
-export type OutgoingEmail = { to: string; subject: string; text: string; linkToken?: string };
+/**
+ * `linkToken`: the single-use token of the link the text carries (invitation, reset, registration).
+ * `key`: names a message that must go out at most once (a digest): the record is written
+ * before the message is handed to the mail server, so a second send with the key, even after a
+ * crash in between, finds it and sends nothing. `headers`: extra mail headers (List-Unsubscribe).
+ */
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  linkToken?: string;
+  key?: string;
+  headers?: Record<string, string>;
+};
 
-export async function sendEmail({ linkToken, ...message }: OutgoingEmail) {
+/** The message's record, or null when a message with its key was already recorded (and so not sent again). */
+export async function sendEmail({ linkToken, key, ...message }: OutgoingEmail) {
   const transport = smtp();
-  const stored = await db.emailMessage.create({
-    data: {
-      to: message.to,
-      subject: message.subject,
-      text: transport ? null : message.text,
-      linkTokenHash: !transport && linkToken ? hashToken(linkToken) : null,
-      transport: transport ? "smtp" : "outbox",
-    },
-  });
+  let stored;
+  try {
+    stored = await db.emailMessage.create({
+      data: {
+        to: message.to,
+        subject: message.subject,
+        key,
+        text: transport ? null : message.text,
+        linkTokenHash: !transport && linkToken ? hashToken(linkToken) : null,
+        transport: transport ? "smtp" : "outbox",
+      },
+    });
+  } catch (error) {
+    if (key && isUniqueViolation(error)) return null;
+    throw error;
+  }
   if (!transport) return stored;
   try {
     await transport.sendMail({ from: env().MAIL_FROM, ...message });

@@ -49,9 +49,10 @@ export async function workshopYears() {
   return [...new Set(rows.map((w) => Number(w.startsOn.slice(0, 4))))].sort((a, b) => b - a);
 }
 
-export async function upcomingWorkshops(take = 5) {
+/** Workshops not yet over, the soonest first; `startsBy` (a day) leaves out those starting later. */
+export async function upcomingWorkshops(take = 5, startsBy?: string) {
   return db.workshop.findMany({
-    where: { endsOn: { gte: todayIn() } },
+    where: { endsOn: { gte: todayIn() }, ...(startsBy ? { startsOn: { lte: startsBy } } : {}) },
     orderBy: { startsOn: "asc" },
     take,
     select: {

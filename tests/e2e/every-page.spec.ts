@@ -1,9 +1,10 @@
 import type { ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { generateToken, hashToken } from "../../app/auth/tokens.server";
+import { generateToken, hashToken, signToken } from "../../app/auth/tokens.server";
 import { buildManifest, routePattern, startOwnServer, type ManifestRoute } from "../support/own-server";
 import { demo, DEMO_PASSWORD } from "../support/people";
 import { accessibilityViolations } from "./utils";
@@ -99,7 +100,11 @@ function prepareData(file: string) {
     "UPDATE Participant SET registrationTokenHash = ? WHERE id = (SELECT id FROM Participant WHERE workshopId = ? AND registrationStatus = 'invited' ORDER BY name LIMIT 1)",
   ).run(hashToken(links.registration), workshop);
   db.close();
-  return links;
+  // The digest's unsubscribe link is signed with the server's secret: the tour gives the server one it knows.
+  const secret = crypto.randomBytes(32).toString("hex");
+  fs.writeFileSync(path.join(path.dirname(file), "app-secret"), secret);
+  process.env.APP_SECRET = secret;
+  return { ...links, unsubscribe: signToken("unsubscribe-digest", focalPoint) };
 }
 
 test.beforeAll(async () => {
@@ -109,6 +114,7 @@ test.beforeAll(async () => {
   // The pages opened from a link in an e-mail, each with its own kind of token.
   tokenFor["routes/_auth+/reset-password.$token"] = links!.reset;
   tokenFor["routes/_auth+/register.$token"] = links!.registration;
+  tokenFor["routes/_auth+/notices.unsubscribe.$token"] = links!.unsubscribe;
 });
 
 test.afterAll(() => server?.kill("SIGKILL"));

@@ -15,6 +15,7 @@ const { inviteUser } = await import("~/models/invitation.server");
 const { loader: outboxLoader } = await import("~/routes/_app+/admin+/outbox");
 const { action: forgotAction } = await import("~/routes/_auth+/forgot-password");
 const { db } = await import("~/utils/db.server");
+const { sendDigest } = await import("~/models/digest.server");
 const { cookieFor, formBody, routeContext } = await import("../support/requests");
 
 afterAll(() => sink.close());
@@ -63,5 +64,20 @@ describe("e-mail through SMTP", () => {
     await vi.waitFor(() => expect(sink.received.some((m) => m.to.includes(demo.taskForce("VN")))).toBe(true), {
       timeout: 5000,
     });
+  });
+
+  it("a digest carries a one-click unsubscribe (RFC 8058) and a plain-text part, and is recorded under its key", async () => {
+    const fpLa = await db.user.findUniqueOrThrow({ where: { email: demo.focalPoint("LA") } });
+    expect(await sendDigest({ userId: fpLa.id, week: "2026-W50" })).toBe("sent");
+    const delivered = sink.received.find((m) => m.to.includes(fpLa.email))!;
+    // Long header lines are folded onto the next line: unfold before reading them.
+    const headers = delivered.data.split("\r\n\r\n")[0]!.replace(/\r\n[ \t]+/g, " ");
+    expect(headers).toMatch(
+      /^List-Unsubscribe: <http:\/\/127\.0\.0\.1:3000\/notices\/unsubscribe\/[\w-]+\.[\w-]{43}>$/m,
+    );
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(headers).toMatch(/^Content-Type: text\/plain; charset=utf-8$/m);
+    const stored = await db.emailMessage.findUniqueOrThrow({ where: { key: `digest:${fpLa.id}:2026-W50` } });
+    expect(stored).toMatchObject({ transport: "smtp", text: null, error: null });
   });
 });

@@ -43,6 +43,7 @@ const EXPECTED: Record<Action, Row> = {
   "user.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "audit.read": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "outbox.read": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
+  "jobs.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "reference.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "account.edit": { admin: N, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "plan.read": {

@@ -12,6 +12,8 @@ export const admin: Translation<typeof en> = {
       "Setiap e-mail yang dikirim atau disimpan FocalPoint, dapat dibaca di sini bila belum ada server surel.",
     audit: "Riwayat",
     auditText: "Siapa mengubah apa, dan kapan, di seluruh platform.",
+    jobs: "Pekerjaan latar belakang",
+    jobsText: "Ringkasan mingguan dan pekerjaan lain yang diantrekan: apa yang menunggu, apa yang gagal dan mengapa.",
   },
   users: {
     title: "Orang dan akses",
@@ -95,6 +97,37 @@ export const admin: Translation<typeof en> = {
       mailServerConfigured:
         "Kini server surel yang mengirim e-mail, sehingga isi yang disimpan sebelumnya tidak ditampilkan lagi.",
     },
+  },
+  jobs: {
+    title: "Pekerjaan latar belakang",
+    intro:
+      "Pekerjaan yang dilakukan FocalPoint di luar permintaan halaman, seperti ringkasan mingguan. Pekerjaan yang gagal dicoba lagi setelah 1, 4, 16 dan 64 menit, lalu ditandai gagal di sini.",
+    counts: {
+      due: "Jatuh tempo sekarang",
+      scheduled: "Terjadwal",
+      running: "Berjalan",
+      finished: "Selesai",
+      failed: "Gagal",
+    },
+    failures: "Pekerjaan yang gagal",
+    noFailures: "Tidak ada pekerjaan yang gagal.",
+    waiting: "Menunggu",
+    noWaiting: "Tidak ada pekerjaan yang menunggu.",
+    job: "Pekerjaan",
+    runAt: "Dijalankan pada",
+    failedAt: "Gagal pada",
+    attempts: "Percobaan",
+    error: "Galat",
+    retry: "Coba lagi",
+    runNow: "Jalankan sekarang",
+    kinds: {
+      digest: "Ringkasan mingguan untuk {{name}} ({{week}})",
+      "schedule-digests": "Antrekan ringkasan mingguan yang jatuh tempo",
+    },
+    ranNow: "Pekerjaan telah dijalankan.",
+    failedNow: "Pekerjaan gagal: lihat galatnya.",
+    notRunnable: "Pekerjaan ini sudah selesai, gagal, atau sedang berjalan.",
+    retried: "Pekerjaan diantrekan lagi.",
   },
   audit: {
     title: "Riwayat",

@@ -14,11 +14,13 @@ import { listOwnBadges } from "~/models/participant-badge.server";
 import { OwnWorkshopBadges } from "~/components/participant-form";
 import participantStyles from "~/styles/participants.css?url";
 import { endOtherSessions, getAccount, listSessions, updateProfile } from "~/models/account.server";
+import { getEmailSettings, updateEmailSettings } from "~/models/digest.server";
 import { changePassword } from "~/models/password.server";
 import { useRootData } from "~/root";
+import { DIGEST_CHOICES, DIGEST_TIME_ZONES } from "~/domain/digest-schedule";
 import { LOCALES, SEXES } from "~/domain/vocabulary";
-import { formatDateTime } from "~/utils/format";
-import { ProfileSchema } from "~/forms/account";
+import { formatDateTime, timeZoneLabel } from "~/utils/format";
+import { EmailSettingsSchema, ProfileSchema } from "~/forms/account";
 import { ChangePasswordSchema } from "~/forms/password";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { replyTo, useAppForm } from "~/forms/use-app-form";
@@ -35,15 +37,17 @@ async function currentSessionId(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [account, organisations, sessions, current, workshopBadges] = await Promise.all([
+  const [account, organisations, sessions, current, workshopBadges, emailSettings] = await Promise.all([
     getAccount(user.id),
     listOrganisationOptions(),
     listSessions(user.id),
     currentSessionId(request),
     listOwnBadges(user.id),
+    getEmailSettings(user.id),
   ]);
   return {
     account,
+    emailSettings,
     organisations,
     workshopBadges,
     sessions: sessions.map(({ id, ...s }) => ({ ...s, current: id === current })),
@@ -82,6 +86,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
 
+  if (intent === "email-settings") {
+    const submission = await parseSubmission(request, formData, EmailSettingsSchema);
+    if (submission.status !== "success") return invalidReply(submission);
+    await updateEmailSettings(user.id, submission.value);
+    return redirectWithToast("/account", { kind: "success", message: t("account:emails.saved") });
+  }
+
   if (intent === "end-other-sessions") {
     const current = await currentSessionId(request);
     if (current) await endOtherSessions(user.id, current, context.requestId);
@@ -92,7 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { account, organisations, sessions, workshopBadges } = useLoaderData<typeof loader>();
+  const { account, organisations, sessions, workshopBadges, emailSettings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const { t: tc } = useTranslation("common");
@@ -101,6 +112,11 @@ export default function Account() {
     id: "profile",
     lastResult: replyTo(actionData, { intent: "profile" }),
     defaultValue: { ...account, sex: account.sex ?? "undisclosed" },
+  });
+  const [emailForm, emails] = useAppForm(EmailSettingsSchema, {
+    id: "email-settings",
+    lastResult: replyTo(actionData, { intent: "email-settings" }),
+    defaultValue: emailSettings,
   });
   const [passwordForm, password] = useAppForm(ChangePasswordSchema, {
     id: "password",
@@ -151,6 +167,28 @@ export default function Account() {
               />
               <button type="submit" className="button-secondary">
                 {tc("language.change")}
+              </button>
+            </Form>
+          </section>
+          <section className="card" aria-labelledby="emails-heading">
+            <h2 id="emails-heading">{t("emails.heading")}</h2>
+            <Form method="post" {...getFormProps(emailForm)}>
+              <FormErrorSummary form={emailForm} />
+              <input type="hidden" name="intent" value="email-settings" />
+              <SelectField
+                label={t("emails.digest")}
+                meta={emails.digest}
+                hint={t("emails.digestHint")}
+                options={DIGEST_CHOICES.map((c) => ({ value: c, label: t(`emails.${c}`) }))}
+              />
+              <SelectField
+                label={t("emails.timeZone")}
+                meta={emails.timeZone}
+                hint={t("emails.timeZoneHint")}
+                options={DIGEST_TIME_ZONES.map((z) => ({ value: z, label: timeZoneLabel(z, locale) }))}
+              />
+              <button type="submit" className="button-secondary">
+                {t("emails.submit")}
               </button>
             </Form>
           </section>

@@ -17,6 +17,7 @@ export default function AdminHome() {
     { to: "/admin/users", title: t("cards.users"), text: t("cards.usersText") },
     { to: "/admin/outbox", title: t("cards.outbox"), text: t("cards.outboxText") },
     { to: "/admin/audit", title: t("cards.audit"), text: t("cards.auditText") },
+    { to: "/admin/jobs", title: t("cards.jobs"), text: t("cards.jobsText") },
   ];
   return (
     <>

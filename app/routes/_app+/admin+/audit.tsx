@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminBreadcrumbs } from "~/components/admin-breadcrumbs";
 import { PageHeader } from "~/components/page-header";
 import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
@@ -89,9 +90,7 @@ export default function AuditLog() {
   };
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/admin">{t("title")}</Link>
-      </nav>
+      <AdminBreadcrumbs />
       <PageHeader title={t("audit.title")} intro={t("audit.intro")} />
       <FilterBar submitLabel={tc("actions.filter")}>
         <FilterSelect

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { AdminBreadcrumbs } from "~/components/admin-breadcrumbs";
 import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
 import { listOutbox } from "~/models/email.server";
@@ -39,9 +40,7 @@ export default function Outbox() {
   const locale = useRootData()?.locale ?? "en";
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/admin">{t("title")}</Link>
-      </nav>
+      <AdminBreadcrumbs />
       <PageHeader title={t("outbox.title")} intro={t("outbox.intro")} />
       <section className="card">
         {messages.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminBreadcrumbs } from "~/components/admin-breadcrumbs";
 import { PageHeader } from "~/components/page-header";
 import { FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
@@ -34,9 +35,7 @@ export default function AdminUsers() {
   const tr = tc as unknown as (key: string, values?: Record<string, string>) => string;
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/admin">{t("title")}</Link>
-      </nav>
+      <AdminBreadcrumbs />
       <PageHeader title={t("users.title")} intro={<>{t("users.count", { count: total })}</>}>
         <Link to="/admin/users/new" className="button">
           {t("users.invite")}

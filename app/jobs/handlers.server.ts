@@ -1,0 +1,18 @@
+/** What each kind of job does, and the jobs that recur. */
+import { DIGEST_JOB, scheduleDigests, sendDigest } from "~/models/digest.server";
+import type { JobToQueue } from "~/models/job.server";
+
+export type JobHandlers = Record<string, (payload: unknown) => Promise<unknown>>;
+
+const SCHEDULE_DIGESTS_JOB = "schedule-digests";
+
+export const jobHandlers: JobHandlers = {
+  [DIGEST_JOB]: (payload) => sendDigest(payload),
+  [SCHEDULE_DIGESTS_JOB]: () => scheduleDigests(),
+};
+
+/** The recurring jobs of the hour `now` falls in: keyed by the hour, so each is queued once per hour in all. */
+export function scheduledJobs(now: Date): JobToQueue[] {
+  const hour = now.toISOString().slice(0, 13);
+  return [{ kind: SCHEDULE_DIGESTS_JOB, key: `${SCHEDULE_DIGESTS_JOB}:${hour}`, runAt: now }];
+}
