@@ -115,9 +115,12 @@ export function parseDashboardFilters(url: URL, vocabulary: FilterVocabulary): P
     status: inOrder(statuses, DASHBOARD_STATUS_FILTERS),
     ...(since ? { since } : {}),
   };
-  // The values not understood stay in the address, so the page it leads to can still say so.
+  // The values not understood stay in the address, so the page it leads to can still say so;
+  // parameters that are not filters (an export's `separator`) are kept as they were.
   const params = new URLSearchParams();
   for (const { key, value } of unknown) params.append(key, value);
+  const filterKeys: readonly string[] = [...FILTER_LISTS, "since"];
+  for (const [key, value] of url.searchParams) if (!filterKeys.includes(key)) params.append(key, value);
   const query = [dashboardQuery(filters), params.toString()].filter(Boolean).join("&");
   const canonical = query ? `?${query}` : "";
   return { filters, unknown, redirectSearch: canonical === url.search ? null : canonical };

@@ -60,6 +60,11 @@ describe("the filters a person types or shares", () => {
     expect(repeated.redirectSearch).toBe("?country=kh,la&status=blocked,overdue");
   });
 
+  it("keep the parameters that are not filters, such as an export's separator", async () => {
+    expect((await parse("?country=kh&separator=semicolon")).redirectSearch).toBeNull();
+    expect((await parse("?separator=semicolon&country=KH")).redirectSearch).toBe("?country=kh&separator=semicolon");
+  });
+
   it("know the country groups: CLMV and ASEAN-6 stand for their members, and a member inside a chosen group adds nothing", async () => {
     const clmv = await parse("?country=clmv");
     expect(clmv.filters.country).toEqual(["clmv"]);
