@@ -10,6 +10,14 @@ import {
 import { useTranslation } from "react-i18next";
 import { MIN_PASSWORD_LENGTH } from "~/auth/password-policy";
 
+/**
+ * Asks before a destructive submission or click (with JavaScript; without it the
+ * server's rules still hold). Use on a form's onSubmit or a submit button's onClick.
+ */
+export const confirmFirst = (question: string) => (event: { preventDefault(): void }) => {
+  if (!window.confirm(question)) event.preventDefault();
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of any form's schema
 export type FieldMeta = FieldMetadata<any, any, string[]>;
 

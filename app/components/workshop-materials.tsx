@@ -5,6 +5,7 @@ import { useAppForm } from "~/forms/use-app-form";
 import { LinkMaterialSchema, MaterialUploadSchema } from "~/forms/workshop";
 import { useRootData } from "~/root";
 import { AttachFileFields, AttachLinkFields } from "./attachment-forms";
+import { confirmFirst } from "~/components/forms";
 
 export type Material = {
   id: string;
@@ -81,12 +82,7 @@ function RemoveMaterial({ material }: { material: Material }) {
   const { t } = useTranslation("workshops");
   const fetcher = useFetcher();
   return (
-    <fetcher.Form
-      method="post"
-      onSubmit={(event) => {
-        if (!window.confirm(t("materials.removeConfirm", { title: material.title }))) event.preventDefault();
-      }}
-    >
+    <fetcher.Form method="post" onSubmit={confirmFirst(t("materials.removeConfirm", { title: material.title }))}>
       <input type="hidden" name="intent" value="removeMaterial" />
       <input type="hidden" name="materialId" value={material.id} />
       <button

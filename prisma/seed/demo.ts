@@ -4,6 +4,8 @@ import type { PrismaClient } from "../../app/generated/prisma/client";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { MILESTONE_STAGES } from "./reference";
 import { narrativeUpdate } from "./narrative";
+import { HOST_TIME_ZONES } from "../../app/domain/time-zones";
+import { formatDateTime } from "../../app/utils/format";
 
 /**
  * Demo content: donor projects, every Member State's MRS milestones and current
@@ -400,6 +402,20 @@ export async function seedDemo(db: PrismaClient) {
         createdAt: new Date("2024-11-18T02:00:00Z"),
       },
     });
+    if (plan.planStatus !== "draft") {
+      // Reviewers read a plan as it was submitted (/action-plans/:id/as-submitted), so a plan that starts out submitted has that version.
+      const submittedAt = created.submittedAt!;
+      await db.documentVersion.create({
+        data: {
+          documentId: document.id,
+          name: `As submitted ${formatDateTime(submittedAt, "en", HOST_TIME_ZONES[country.code])}`,
+          kind: "submitted",
+          state: document.snapshot!,
+          createdById: fp.id,
+          createdAt: submittedAt,
+        },
+      });
+    }
     plans.set(country.code, created.id);
     const first = plan.sectors[0]!;
     const firstSector = sectors.get(first.sector)!;

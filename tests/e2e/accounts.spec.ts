@@ -150,7 +150,7 @@ test("a person edits their profile, signs out elsewhere and changes their passwo
   await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
 
   await page.getByLabel("Position").fill("Deputy Director, Skills Development");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Your profile has been saved.")).toBeVisible();
   await expect(page.getByLabel("Position")).toHaveValue("Deputy Director, Skills Development");
 

@@ -93,7 +93,7 @@ test("the Secretariat's home is the dashboard, and a dashboard link from before 
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My work" })).toHaveCount(0);
   await page.goto("/?status=blocked");
   await expect(page).toHaveURL(/\/dashboard\?status=blocked$/);
-  await expect(page.getByText("Filters: Blocked")).toBeVisible();
+  await expect(page.getByText("Filtered: status Blocked")).toBeVisible();
 });
 
 test("on a phone, a focal point's home is a list of cards whose updates open one at a time", async ({ browser }) => {

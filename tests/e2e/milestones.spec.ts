@@ -116,6 +116,30 @@ test("a focal point edits a milestone, adds evidence and a comment, and sees the
   await expect(events.nth(2)).toContainText("Notes changed");
   await expectAccessible(fp);
 
+  // Removing evidence and deleting a comment ask first: "Cancel" keeps them.
+  const removeLink = evidence.getByRole("button", {
+    name: "Remove evidence: Testing and certification modules (construction)",
+  });
+  fp.once("dialog", (dialog) => void dialog.dismiss());
+  await removeLink.click();
+  await expect(removeLink).toBeEnabled();
+  await expect(evidence.getByRole("link", { name: "Testing and certification modules (construction)" })).toBeVisible();
+  fp.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Remove “Testing and certification modules (construction)”");
+    void dialog.accept();
+  });
+  await removeLink.click();
+  await expect(evidence.getByRole("link", { name: "Testing and certification modules (construction)" })).toHaveCount(0);
+  await expect(events.nth(0)).toContainText("Evidence removed: Testing and certification modules (construction)");
+
+  const deleteComment = comments.getByRole("button", { name: /^Delete your comment of/ });
+  fp.once("dialog", (dialog) => void dialog.dismiss());
+  await deleteComment.click();
+  await expect(comments.getByText("Assessors for the first cohort are trained")).toBeVisible();
+  fp.once("dialog", (dialog) => void dialog.accept());
+  await deleteComment.click();
+  await expect(comments.getByText("Assessors for the first cohort are trained")).toHaveCount(0);
+
   await fpContext.close();
   await secretariatContext.close();
 });

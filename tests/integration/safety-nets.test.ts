@@ -216,6 +216,18 @@ describe("submitting a plan", () => {
     });
     expect(read.submission).toBeNull();
   });
+
+  it("reads a demo plan that starts out submitted as it was submitted", async () => {
+    const plan = await planOf("BN");
+    expect(plan.status).toBe("submitted");
+    const read = await asSubmittedLoader({
+      request: await requestAs(demo.secretariat, `/action-plans/${plan.id}/as-submitted`),
+      params: { planId: plan.id },
+      context: routeContext,
+    });
+    expect(read.submission!.createdAt).toEqual(plan.submittedAt);
+    expect(JSON.stringify(read.submission!.content)).toContain("Brunei Darussalam");
+  });
 });
 
 describe("completing a milestone", () => {

@@ -122,6 +122,8 @@ export const milestones = {
     fileRequired: "Choose a file to upload.",
     remove: "Remove",
     removeLabel: "Remove evidence: {{title}}",
+    removeConfirm:
+      "Remove “{{title}}” from this milestone’s evidence? An uploaded file is deleted; the history notes the removal.",
     added: "The evidence has been added.",
     removed: "The evidence has been removed.",
     addedBy: "Added by {{name}} on {{date}}",
@@ -169,6 +171,7 @@ export const milestones = {
     save: "Save comment",
     delete: "Delete",
     deleteLabel: "Delete your comment of {{date}}",
+    deleteConfirm: "Delete this comment? It cannot be brought back.",
     deleted: "This comment was deleted.",
     deletedToast: "Your comment has been deleted.",
     edited: "edited",

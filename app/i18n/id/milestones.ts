@@ -126,6 +126,8 @@ export const milestones: Translation<typeof en> = {
     fileRequired: "Pilih berkas yang akan diunggah.",
     remove: "Hapus",
     removeLabel: "Hapus bukti: {{title}}",
+    removeConfirm:
+      "Hapus “{{title}}” dari bukti tonggak ini? Berkas yang diunggah ikut dihapus; riwayat mencatat penghapusannya.",
     added: "Bukti telah ditambahkan.",
     removed: "Bukti telah dihapus.",
     addedBy: "Ditambahkan oleh {{name}} pada {{date}}",
@@ -173,6 +175,7 @@ export const milestones: Translation<typeof en> = {
     save: "Simpan komentar",
     delete: "Hapus",
     deleteLabel: "Hapus komentar Anda tanggal {{date}}",
+    deleteConfirm: "Hapus komentar ini? Komentar tidak dapat dikembalikan.",
     deleted: "Komentar ini telah dihapus.",
     deletedToast: "Komentar Anda telah dihapus.",
     edited: "diubah",

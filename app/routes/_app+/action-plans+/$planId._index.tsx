@@ -42,6 +42,7 @@ import { useRootData } from "~/root";
 import styles from "~/styles/plans.css?url";
 import { formatDateTime, formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
+import { HOST_TIME_ZONES } from "~/domain/time-zones";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -163,8 +164,9 @@ async function versionAction(
   const parsed = RestoreForm.safeParse(form);
   const version = parsed.success ? await findDocumentVersion(plan.documentId, parsed.data.versionId) : null;
   if (!version) throw new Response("Not found", { status: 404 });
+  // The name is read by everyone who works on the plan, so it tells the time on the country's clock.
   const beforeName = t("plans:versions.beforeRestoreName", {
-    date: formatDateTime(new Date(), await getLocale(request)),
+    date: formatDateTime(new Date(), await getLocale(request), HOST_TIME_ZONES[plan.country.code]),
   });
   const restored = await restoreDocumentVersion(plan.documentId, version.id, beforeName, actor);
   return redirectWithToast(`/action-plans/${plan.id}`, {

@@ -16,6 +16,7 @@ import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.serv
 import { formatDateTime } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { PlanSubpageHeader, planPageTitle } from "~/routes/_app+/action-plans+/__plan-subpage-header";
+import { HOST_TIME_ZONES } from "~/domain/time-zones";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => planPageTitle(data?.plan, "Submit for review");
 
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!state) throw new Response("Not found", { status: 404 });
   const t = await getTranslate(request);
   const versionName = t("plans:submit.versionName", {
-    date: formatDateTime(new Date(), await getLocale(request)),
+    date: formatDateTime(new Date(), await getLocale(request), HOST_TIME_ZONES[plan.country.code]),
   });
   try {
     await submitPlan(plan.id, { note: submission.value.note || null, versionName, state }, user.id, context.requestId);

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
-import { Field, FormErrorSummary, SelectField } from "~/components/forms";
+import { confirmFirst, Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { MilestoneStatusBadge } from "~/components/status-badges";
 import { getTranslate } from "~/i18n/translate.server";
@@ -161,9 +161,7 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
         {canEdit && sector.removable ? (
           <removal.Form
             method="post"
-            onSubmit={(event) => {
-              if (!window.confirm(t("sectors.removeConfirm", { sector: sector.sector.name }))) event.preventDefault();
-            }}
+            onSubmit={confirmFirst(t("sectors.removeConfirm", { sector: sector.sector.name }))}
           >
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="sectorId" value={sector.sector.id} />

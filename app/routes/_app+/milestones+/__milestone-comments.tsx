@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormErrorSummary, TextareaField } from "~/components/forms";
+import { confirmFirst, FormErrorSummary, TextareaField } from "~/components/forms";
 import { CommentSchema } from "~/forms/milestone";
 import { useFetcherForm } from "~/forms/use-app-form";
 import type { listMilestoneComments } from "~/models/milestone-comment.server";
@@ -106,7 +106,7 @@ function CommentEntry({ comment, own, locale }: { comment: MilestoneComment; own
           >
             {t("comments.edit")}
           </button>
-          <remove.Form method="post">
+          <remove.Form method="post" onSubmit={confirmFirst(t("comments.deleteConfirm"))}>
             <input type="hidden" name="intent" value="deleteComment" />
             <input type="hidden" name="commentId" value={comment.id} />
             <button

@@ -6,6 +6,7 @@ import { EvidenceFileSchema, EvidenceLinkSchema } from "~/forms/milestone";
 import { useFetcherForm } from "~/forms/use-app-form";
 import { formatDay, formatNumber } from "~/utils/format";
 import type { MilestoneView } from "./__milestone-details";
+import { confirmFirst } from "~/components/forms";
 
 /** What the upload store accepts, as the page tells people. */
 type UploadRules = { accept: string; maxLabel: string };
@@ -76,7 +77,7 @@ function RemoveEvidence({ id, title }: { id: string; title: string }) {
   const { t } = useTranslation("milestones");
   const fetcher = useFetcher();
   return (
-    <fetcher.Form method="post">
+    <fetcher.Form method="post" onSubmit={confirmFirst(t("evidence.removeConfirm", { title }))}>
       <input type="hidden" name="intent" value="removeEvidence" />
       <input type="hidden" name="evidenceId" value={id} />
       <button

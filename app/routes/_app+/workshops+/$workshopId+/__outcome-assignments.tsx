@@ -1,13 +1,13 @@
 import { getFormProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError, FormErrorSummary } from "~/components/forms";
+import { confirmFirst, Field, FormError, FormErrorSummary } from "~/components/forms";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { AssignSchema, LinkMilestoneSchema } from "~/forms/outcome";
 import { useAppForm } from "~/forms/use-app-form";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
-import { confirmFirst, formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from "./__outcome-page";
+import { formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from "./__outcome-page";
 
 /** Per assigned country: the item in its plan, how it is going, and (for facilitators) its milestone and removal. */
 export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: OutcomesPage }) {

@@ -1,14 +1,14 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError, FormErrorSummary, TextareaField } from "~/components/forms";
+import { confirmFirst, Field, FormError, FormErrorSummary, TextareaField } from "~/components/forms";
 import { OUTCOME_KINDS, OUTCOME_TEXT_MAX } from "~/domain/vocabulary";
 import { NewOutcomeSchema, OutcomeSchema } from "~/forms/outcome";
 import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
 import { CountryChoices, WhatBecameOfIt } from "./__outcome-assignments";
-import { confirmFirst, formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from "./__outcome-page";
+import { formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from "./__outcome-page";
 
 function OutcomeFormFields({ fields }: { fields: ReturnType<typeof useAppForm<typeof OutcomeSchema>>[1] }) {
   const { t } = useTranslation("outcomes");

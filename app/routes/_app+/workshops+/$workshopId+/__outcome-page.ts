@@ -1,6 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { useActionData } from "@remix-run/react";
-import type { FormEvent } from "react";
 import { replyTo, type FormReply } from "~/forms/use-app-form";
 import type { listCountries } from "~/models/country.server";
 import type { getWorkshopOutcomes, milestoneChoices } from "~/models/outcome-follow-up.server";
@@ -22,8 +21,3 @@ export function usePageReply(match: Record<string, string>) {
 
 /** The message a reply has for a form as a whole (Conform keeps it under the empty name). */
 export const formMessage = (reply: SubmissionResult<string[]> | undefined) => reply?.error?.[""]?.[0];
-
-/** Asks before a submission that takes something out of countries' plans (with JavaScript; without it the server's rules still hold). */
-export const confirmFirst = (question: string) => (event: FormEvent<HTMLFormElement>) => {
-  if (!window.confirm(question)) event.preventDefault();
-};

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SkipReason } from "~/models/participant-invitations.server";
+import { confirmFirst } from "~/components/forms";
 
 /** What a bulk send answers: who was sent a message, and who was not and why. */
 type BulkResult = { sent: string[]; skipped: { reason: SkipReason; names: string[] }[] };
@@ -23,9 +24,6 @@ export function BulkInvitations({
 }) {
   const { t } = useTranslation("participants");
   const skippedCount = result?.skipped.reduce((n, s) => n + s.names.length, 0) ?? 0;
-  const confirmFirst = (question: string) => (event: React.MouseEvent<HTMLButtonElement>) => {
-    if (!window.confirm(question)) event.preventDefault();
-  };
   return (
     <section className="card bulk-invitations" aria-labelledby="bulk-heading">
       <h3 id="bulk-heading">{t("bulk.title")}</h3>

@@ -18,6 +18,7 @@ import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/for
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
+import { confirmFirst } from "~/components/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.session.title ?? "Session"} · FocalPoint` },
@@ -100,12 +101,7 @@ export default function EditSession() {
         submitLabel={t("sessionForm.save")}
         cancelTo={`/workshops/${workshopId}/agenda`}
       />
-      <Form
-        method="post"
-        onSubmit={(event) => {
-          if (!window.confirm(t("sessionForm.deleteConfirm"))) event.preventDefault();
-        }}
-      >
+      <Form method="post" onSubmit={confirmFirst(t("sessionForm.deleteConfirm"))}>
         <input type="hidden" name="intent" value="delete" />
         <button type="submit" className="button-danger">
           {t("sessionForm.delete")}
