@@ -90,8 +90,15 @@ export const registration = {
     anyAnswer: "Any answer",
   },
   confirmation: {
+    sentBody:
+      "A confirmation with your badge and the agenda is on its way to your e-mail address. Show the badge at check-in.",
     subject: "You are registered: {{workshop}}",
     body: "Dear {{name}},\n\nThank you for registering for {{workshop}}, {{dates}}{{place}}.\n\nYour badge is attached to this message (badge.png). Show it at check-in, printed or on your phone. You can also open it here:\n{{badgeUrl}}\n\nThe agenda is attached as a calendar file (agenda.ics): open it to add the sessions to your calendar.\n\nThe organisers of {{workshop}}",
+  },
+  participantBadge: {
+    title: "Badge",
+    intro: "Everyone on the list has a badge with a check-in code, with or without a FocalPoint account.",
+    print: "Print the badge of {{name}}",
   },
   badgePage: {
     title: "Your badge",

@@ -93,14 +93,22 @@ export const registration: Translation<typeof en> = {
     anyAnswer: "Jawaban apa pun",
   },
   confirmation: {
+    sentBody:
+      "Konfirmasi berisi tanda pengenal dan agenda sedang dikirim ke alamat e-mail Anda. Tunjukkan tanda pengenal saat registrasi kehadiran.",
     subject: "Anda sudah terdaftar: {{workshop}}",
-    body: "Yth. {{name}},\n\nTerima kasih telah mendaftar untuk {{workshop}}, {{dates}}{{place}}.\n\nLencana Anda terlampir pada pesan ini (badge.png). Tunjukkan saat registrasi kehadiran, dalam bentuk cetak atau di ponsel Anda. Anda juga dapat membukanya di sini:\n{{badgeUrl}}\n\nAgenda terlampir sebagai berkas kalender (agenda.ics): buka berkas itu untuk menambahkan sesi-sesi ke kalender Anda.\n\nPanitia {{workshop}}",
+    body: "Yth. {{name}},\n\nTerima kasih telah mendaftar untuk {{workshop}}, {{dates}}{{place}}.\n\nTanda pengenal Anda terlampir pada pesan ini (badge.png). Tunjukkan saat registrasi kehadiran, dalam bentuk cetak atau di ponsel Anda. Anda juga dapat membukanya di sini:\n{{badgeUrl}}\n\nAgenda terlampir sebagai berkas kalender (agenda.ics): buka berkas itu untuk menambahkan sesi-sesi ke kalender Anda.\n\nPanitia {{workshop}}",
+  },
+  participantBadge: {
+    title: "Tanda pengenal",
+    intro:
+      "Setiap orang di daftar memiliki tanda pengenal dengan kode registrasi kehadiran, dengan atau tanpa akun FocalPoint.",
+    print: "Cetak tanda pengenal {{name}}",
   },
   badgePage: {
-    title: "Lencana Anda",
+    title: "Tanda pengenal Anda",
     intro: "Tunjukkan kode ini saat registrasi kehadiran, dalam bentuk cetak atau di ponsel Anda.",
-    invalid: "Lencana ini tidak berlaku.",
-    invalidBody: "Mintalah lencana Anda kepada panitia lokakarya.",
+    invalid: "Tanda pengenal ini tidak berlaku.",
+    invalidBody: "Mintalah tanda pengenal Anda kepada panitia lokakarya.",
     print: "Cetak",
   },
 };

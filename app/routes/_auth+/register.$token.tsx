@@ -51,9 +51,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refusalReply(request, submission, error);
   }
   if (!result) return data({ spent: true as const }, { status: 410 });
-  if (result.status === "registered")
-    await sendRegistrationConfirmation(result.participantId, await getLocale(request));
-  return { done: result.status };
+  const confirmation =
+    result.status === "registered"
+      ? await sendRegistrationConfirmation(result.participantId, await getLocale(request))
+      : null;
+  return { done: result.status, confirmationSent: confirmation !== null };
 }
 
 export default function Register() {
@@ -61,6 +63,7 @@ export default function Register() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("participants");
   const { t: tc } = useTranslation("common");
+  const { t: tr } = useTranslation("registration");
   const locale = useRootData()?.locale ?? "en";
   const submitting = useNavigation().state === "submitting";
   const [form, fields] = useAppForm(registrationAnswerSchema(questions), {
@@ -79,7 +82,13 @@ export default function Register() {
     const registered = actionData.done === "registered";
     return (
       <AuthLayout title={registered ? t("register.registered") : t("register.declined")}>
-        <p role="status">{registered ? t("register.registeredBody") : t("register.declinedBody")}</p>
+        <p role="status">
+          {!registered
+            ? t("register.declinedBody")
+            : actionData.confirmationSent
+              ? tr("confirmation.sentBody")
+              : t("register.registeredBody")}
+        </p>
       </AuthLayout>
     );
   }

@@ -108,15 +108,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function RegistrationQuestions() {
   const { questions, editing } = useLoaderData<typeof loader>();
   const { t } = useTranslation("registration");
-  const { t: tp } = useTranslation("participants");
   const asked = questions.filter((q) => !q.archived);
   const archived = questions.filter((q) => q.archived);
   const presetsLeft = QUESTION_PRESETS.filter((preset) => !questions.some((q) => q.preset === preset));
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="..">{tp("title")}</Link>
-      </nav>
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">{t("title")}</h2>
         <p className="muted small">{t("intro")}</p>
