@@ -27,7 +27,7 @@ function smtp(): Transporter | null {
 }
 
 /** A file sent with a message: a badge's QR code, a calendar. */
-export type EmailAttachmentInput = { filename: string; contentType: string; content: Uint8Array<ArrayBuffer> };
+type EmailAttachmentInput = { filename: string; contentType: string; content: Uint8Array<ArrayBuffer> };
 
 /**
  * `linkToken`: the single-use token of the link the text carries (invitation, reset, registration).
