@@ -61,7 +61,7 @@ export default function Outbox() {
                 </div>
               )}
               {m.attachments.length > 0 ? (
-                <ul className="cluster small" aria-label={t("outbox.attachments")}>
+                <ul className="mail-attachments cluster small" aria-label={t("outbox.attachments")}>
                   {m.attachments.map((a) => (
                     <li key={a.id}>
                       <a href={`/admin/outbox/attachments/${a.id}`} download={a.filename}>
