@@ -26,11 +26,15 @@ function smtp(): Transporter | null {
   return transporter;
 }
 
+/** A file sent with a message: a badge's QR code, a calendar. */
+type EmailAttachmentInput = { filename: string; contentType: string; content: Uint8Array<ArrayBuffer> };
+
 /**
  * `linkToken`: the single-use token of the link the text carries (invitation, reset, registration).
  * `key`: names a message that must go out at most once (a digest): the record is written
  * before the message is handed to the mail server, so a second send with the key, even after a
  * crash in between, finds it and sends nothing. `headers`: extra mail headers (List-Unsubscribe).
+ * `attachments`: files sent with the text, and, like it, kept only in the outbox.
  */
 export type OutgoingEmail = {
   to: string;
@@ -39,6 +43,7 @@ export type OutgoingEmail = {
   linkToken?: string;
   key?: string;
   headers?: Record<string, string>;
+  attachments?: EmailAttachmentInput[];
 };
 
 /** The message's record, or null when a message with its key was already recorded (and so not sent again). */
@@ -54,6 +59,16 @@ export async function sendEmail({ linkToken, key, ...message }: OutgoingEmail) {
         text: transport ? null : message.text,
         linkTokenHash: !transport && linkToken ? hashToken(linkToken) : null,
         transport: transport ? "smtp" : "outbox",
+        attachments:
+          !transport && message.attachments?.length
+            ? {
+                create: message.attachments.map(({ filename, contentType, content }) => ({
+                  filename,
+                  contentType,
+                  content,
+                })),
+              }
+            : undefined,
       },
     });
   } catch (error) {
@@ -62,7 +77,11 @@ export async function sendEmail({ linkToken, key, ...message }: OutgoingEmail) {
   }
   if (!transport) return stored;
   try {
-    await transport.sendMail({ from: env().MAIL_FROM, ...message });
+    await transport.sendMail({
+      from: env().MAIL_FROM,
+      ...message,
+      attachments: message.attachments?.map((a) => ({ ...a, content: Buffer.from(a.content) })),
+    });
     return db.emailMessage.update({ where: { id: stored.id }, data: { sentAt: new Date() } });
   } catch (error) {
     logger.error({ err: error, to: message.to }, "SMTP delivery failed");
@@ -103,20 +122,41 @@ async function openLinks(hashes: string[]): Promise<Set<string>> {
  */
 type WithheldText = "notKept" | "linkClosed" | "mailServerConfigured" | null;
 
-/** The latest messages for the administrators' outbox, with the text only where the rule above allows it. */
-export async function listOutbox({ take = 50 }: { take?: number } = {}) {
-  const messages = await db.emailMessage.findMany({ orderBy: { createdAt: "desc" }, take: Math.min(take, 200) });
+/** Each message's reason to withhold its text (and files) under the rule above, or null when they are shown. */
+async function withheldReasons(messages: { text: string | null; linkTokenHash: string | null }[]) {
   const demoMode = smtp() === null;
   const open = await openLinks(messages.flatMap((m) => (m.text && m.linkTokenHash ? [m.linkTokenHash] : [])));
-  return messages.map(({ text, linkTokenHash, ...message }) => {
-    const withheld: WithheldText =
-      text === null
-        ? "notKept"
-        : !demoMode
-          ? "mailServerConfigured"
-          : linkTokenHash && !open.has(linkTokenHash)
-            ? "linkClosed"
-            : null;
-    return { ...message, text: withheld ? null : text, withheld };
+  return messages.map(({ text, linkTokenHash }): WithheldText =>
+    text === null
+      ? "notKept"
+      : !demoMode
+        ? "mailServerConfigured"
+        : linkTokenHash && !open.has(linkTokenHash)
+          ? "linkClosed"
+          : null,
+  );
+}
+
+/** The latest messages for the administrators' outbox, with the text and files only where the rule above allows it. */
+export async function listOutbox({ take = 50 }: { take?: number } = {}) {
+  const messages = await db.emailMessage.findMany({
+    orderBy: { createdAt: "desc" },
+    take: Math.min(take, 200),
+    include: { attachments: { select: { id: true, filename: true, contentType: true } } },
   });
+  const withheld = await withheldReasons(messages);
+  return messages.map(({ text, linkTokenHash: _, attachments, ...message }, i) => ({
+    ...message,
+    text: withheld[i] ? null : text,
+    withheld: withheld[i],
+    attachments: withheld[i] ? [] : attachments,
+  }));
+}
+
+/** One file of a message in the outbox, for the administrator reading it; null when the message's text is withheld. */
+export async function findOutboxAttachment(attachmentId: string) {
+  const attachment = await db.emailAttachment.findUnique({ where: { id: attachmentId }, include: { message: true } });
+  if (!attachment) return null;
+  const [withheld] = await withheldReasons([attachment.message]);
+  return withheld ? null : attachment;
 }

@@ -20,6 +20,11 @@ export function badgeUrl(badgeToken: string) {
   return `${env().PUBLIC_URL}/check-in/${badgeToken}`;
 }
 
+/** The page where a participant sees their own badge, linked from their confirmation e-mail; no account needed. */
+export function badgeViewUrl(badgeToken: string) {
+  return `${env().PUBLIC_URL}/badge/${badgeToken}`;
+}
+
 /** A badge code as typed or scanned: the bare token, or the whole badge URL. */
 export function badgeTokenFromCode(code: string): string | null {
   const trimmed = code.trim();
@@ -33,6 +38,32 @@ export function badgeTokenFromCode(code: string): string | null {
 /** The QR code of a badge as inline SVG: the badge URL, nothing about the person. */
 function badgeQrSvg(badgeToken: string) {
   return QRCode.toString(badgeUrl(badgeToken), { type: "svg", margin: 0, errorCorrectionLevel: "M" });
+}
+
+/** The QR code of a badge as a PNG image, for the confirmation e-mail. */
+export function badgeQrPng(badgeToken: string): Promise<Buffer> {
+  return QRCode.toBuffer(badgeUrl(badgeToken), { type: "png", margin: 2, width: 480, errorCorrectionLevel: "M" });
+}
+
+/**
+ * A participant's own badge, from the code only they (and the organisers)
+ * have: what the printed badge shows, nothing more. Null for an unknown code
+ * or someone who declined.
+ */
+export async function findOwnBadge(badgeToken: string) {
+  const token = BadgeTokenSchema.safeParse(badgeToken);
+  if (!token.success) return null;
+  const participant = await db.participant.findUnique({
+    where: { badgeToken: token.data },
+    select: { id: true, workshopId: true, registrationStatus: true },
+  });
+  if (!participant || participant.registrationStatus === "declined") return null;
+  const [badge] = await listBadges(participant.workshopId, participant.id);
+  const workshop = await db.workshop.findUniqueOrThrow({
+    where: { id: participant.workshopId },
+    select: { title: true, startsOn: true, endsOn: true, city: true },
+  });
+  return badge ? { ...badge, workshop } : null;
 }
 
 /** Badges to print: everyone invited, registered or waitlisted (not those who declined), or one person. */

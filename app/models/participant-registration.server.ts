@@ -10,6 +10,7 @@ import { translatorFor } from "~/i18n/translate.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { sendEmail } from "./email.server";
 import { matchOrganisation } from "./participant.server";
+import { saveAnswers } from "./registration-questions.server";
 
 /** Invited people register themselves through a one-time link, sent by hand or by e-mail. */
 
@@ -136,11 +137,15 @@ export type RegistrationAnswer = {
   organisationName: string;
   countryId: string | null;
   sex: Sex;
+  /** answers to the workshop's registration questions, by question id ("" for none) */
+  answers?: Record<string, string>;
 };
 
 /**
  * Answers an invitation from its link. The link is used up in the same
- * statement that checks it, so two submissions cannot both succeed.
+ * statement that checks it, so two submissions cannot both succeed. The
+ * answers to the registration questions are written with it, or, when they no
+ * longer fit the questions asked (InputRefused), nothing is.
  * Returns null when the link is unknown or already used.
  */
 export async function completeRegistration(token: string, answer: RegistrationAnswer) {
@@ -165,6 +170,8 @@ export async function completeRegistration(token: string, answer: RegistrationAn
       data: { ...details, organisationId, registrationStatus: status, registrationTokenHash: null },
     });
     if (used.count !== 1) return null;
+    if (answer.decision === "register")
+      await saveAnswers(tx, participant.workshopId, participant.id, answer.answers ?? {});
     await recordAudit(tx, {
       actorId: participant.userId,
       action: answer.decision === "register" ? "participant.register" : "participant.decline",

@@ -96,6 +96,17 @@ function prepareData(file: string) {
   db.prepare(
     "INSERT INTO PasswordResetToken (id, tokenHash, userId, expiresAt, createdAt) VALUES ('tour-reset', ?, ?, ?, ?)",
   ).run(hashToken(links.reset), focalPoint, now(1), now());
+  // Questions of every kind on the registration page, one required.
+  const question = db.prepare(
+    "INSERT INTO RegistrationQuestion (id, workshopId, kind, label, options, required, sortOrder, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  for (const [i, [kind, label, options]] of [
+    ["short_text", "Arrival flight", "[]"],
+    ["long_text", "Accessibility needs", "[]"],
+    ["yes_no", "Do you need a visa invitation letter?", "[]"],
+    ["choice", "Dietary needs", '["None","Vegetarian","Halal"]'],
+  ].entries())
+    question.run(`tour-question-${i}`, workshop, kind, label, options, i === 0 ? 1 : 0, i, now(), now());
   db.prepare(
     "UPDATE Participant SET registrationTokenHash = ? WHERE id = (SELECT id FROM Participant WHERE workshopId = ? AND registrationStatus = 'invited' ORDER BY name LIMIT 1)",
   ).run(hashToken(links.registration), workshop);

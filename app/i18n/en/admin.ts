@@ -81,6 +81,7 @@ export const admin = {
     intro:
       "E-mails sent by FocalPoint, newest first. Without a mail server (SMTP_HOST) this is where invitations and reset links go, readable here until their link is used; with one, only who, what and when are kept.",
     to: "To",
+    attachments: "Attachments",
     subject: "Subject",
     sent: "Sent",
     kept: "Kept in the outbox",

@@ -86,6 +86,7 @@ export const admin: Translation<typeof en> = {
     intro:
       "E-mail yang dikirim FocalPoint, terbaru lebih dulu. Tanpa server surel (SMTP_HOST), undangan dan tautan atur ulang disimpan di sini dan dapat dibaca sampai tautannya dipakai; dengan server surel, hanya penerima, perihal, dan waktunya yang disimpan.",
     to: "Kepada",
+    attachments: "Lampiran",
     subject: "Perihal",
     sent: "Terkirim",
     kept: "Disimpan di kotak keluar",

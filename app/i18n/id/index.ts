@@ -9,6 +9,7 @@ import { milestones } from "./milestones";
 import { outcomes } from "./outcomes";
 import { participants } from "./participants";
 import { plans } from "./plans";
+import { registration } from "./registration";
 import { workshops } from "./workshops";
 
 // One namespace per area of the product, so each can grow on its own.
@@ -25,4 +26,5 @@ export const id = {
   workshops,
   outcomes,
   participants,
+  registration,
 };

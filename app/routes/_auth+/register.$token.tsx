@@ -12,7 +12,11 @@ import { useRootData } from "~/root";
 import { SEXES } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 import { InputRefused } from "~/domain/input-refused";
-import { RegistrationAnswerSchema } from "~/forms/registration";
+import { registrationAnswerSchema } from "~/forms/registration";
+import { RegistrationQuestionFields } from "~/components/registration-question-fields";
+import { getLocale } from "~/i18n/i18n.server";
+import { sendRegistrationConfirmation } from "~/models/registration-confirmation.server";
+import { askedQuestions } from "~/models/registration-questions.server";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
 
@@ -21,12 +25,17 @@ export const meta: MetaFunction = () => [{ title: "Workshop registration · Foca
 /** An invited person's page, reached from their personal link; no account needed. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const registration = await findRegistration(params.token ?? "");
-  if (!registration) return { registration: null, countries: [] };
-  return { registration, countries: await listCountries() };
+  if (!registration) return { registration: null, countries: [], questions: [] };
+  const [countries, questions] = await Promise.all([listCountries(), askedQuestions(registration.workshop.id)]);
+  return { registration, countries, questions };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = await parseSubmission(request, await readFormData(request), RegistrationAnswerSchema);
+  const formData = await readFormData(request);
+  const registration = await findRegistration(params.token ?? "");
+  if (!registration) return data({ spent: true as const }, { status: 410 });
+  const questions = await askedQuestions(registration.workshop.id);
+  const submission = await parseSubmission(request, formData, registrationAnswerSchema(questions));
   if (submission.status !== "success") return invalidReply(submission);
   const answer =
     submission.value.decision === "register"
@@ -35,19 +44,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { decision: "decline" as const, name: "", organisationName: "", countryId: null, sex: "undisclosed" as const };
   if (!(await countryExists(answer.countryId)))
     return refusalReply(request, submission, new InputRefused("countryId", "participants:errors.unknownCountry"));
-  const result = await completeRegistration(params.token ?? "", answer);
+  let result;
+  try {
+    result = await completeRegistration(params.token ?? "", answer);
+  } catch (error) {
+    return refusalReply(request, submission, error);
+  }
   if (!result) return data({ spent: true as const }, { status: 410 });
-  return { done: result.status };
+  const confirmation =
+    result.status === "registered"
+      ? await sendRegistrationConfirmation(result.participantId, await getLocale(request))
+      : null;
+  return { done: result.status, confirmationSent: confirmation !== null };
 }
 
 export default function Register() {
-  const { registration, countries } = useLoaderData<typeof loader>();
+  const { registration, countries, questions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("participants");
   const { t: tc } = useTranslation("common");
+  const { t: tr } = useTranslation("registration");
   const locale = useRootData()?.locale ?? "en";
   const submitting = useNavigation().state === "submitting";
-  const [form, fields] = useAppForm(RegistrationAnswerSchema, {
+  const [form, fields] = useAppForm(registrationAnswerSchema(questions), {
     lastResult: actionData && "result" in actionData ? actionData.result : null,
     defaultValue: registration
       ? {
@@ -63,7 +82,13 @@ export default function Register() {
     const registered = actionData.done === "registered";
     return (
       <AuthLayout title={registered ? t("register.registered") : t("register.declined")}>
-        <p role="status">{registered ? t("register.registeredBody") : t("register.declinedBody")}</p>
+        <p role="status">
+          {!registered
+            ? t("register.declinedBody")
+            : actionData.confirmationSent
+              ? tr("confirmation.sentBody")
+              : t("register.registeredBody")}
+        </p>
       </AuthLayout>
     );
   }
@@ -105,6 +130,7 @@ export default function Register() {
           meta={fields.sex}
           options={SEXES.map((s) => ({ value: s, label: tc(`sexes.${s}`) }))}
         />
+        <RegistrationQuestionFields questions={questions} fields={fields.answers.getFieldset()} />
         <div className="form-actions">
           <button type="submit" name="decision" value="register" disabled={submitting}>
             {t("register.register")}

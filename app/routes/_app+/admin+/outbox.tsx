@@ -60,6 +60,17 @@ export default function Outbox() {
                   <LinkifiedText text={m.text} />
                 </div>
               )}
+              {m.attachments.length > 0 ? (
+                <ul className="mail-attachments cluster small" aria-label={t("outbox.attachments")}>
+                  {m.attachments.map((a) => (
+                    <li key={a.id}>
+                      <a href={`/admin/outbox/attachments/${a.id}`} download={a.filename}>
+                        {a.filename}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </article>
           ))
         )}

@@ -19,7 +19,9 @@ import {
   participantFiltersFrom,
   registrationCounts,
 } from "~/models/participant.server";
+import { answersOf, listQuestions } from "~/models/registration-questions.server";
 import { workshopAccess } from "~/models/workshop.server";
+import { RegistrationAnswers } from "~/components/registration-answers";
 import { PARTICIPANT_CATEGORIES, REGISTRATION_STATUSES } from "~/domain/vocabulary";
 import { formatDay, todayIn } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
@@ -46,8 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage ? registrationEmailsDue(workshopId) : null,
   ]);
   const ended = workshop.endsOn < todayIn(workshop.timeZone);
+  // Answers (dietary, accessibility…) are personal: shown to those who see contacts.
+  const questions = seesContacts ? await listQuestions(workshopId, { includeArchived: true }) : [];
+  const answers = questions.length > 0 ? await answersOf(participants.map((p) => p.id)) : {};
   return {
     participants,
+    questions,
+    answers,
     countries,
     filters,
     canManage,
@@ -122,8 +129,20 @@ const tickedIn = (form: HTMLFormElement | null) =>
   form ? [...form.elements].filter((el) => el instanceof HTMLInputElement && el.checked).length : 0;
 
 export default function Participants() {
-  const { participants, countries, filters, canManage, seesContacts, counts, emailsDue, ended, own } =
-    useLoaderData<typeof loader>();
+  const {
+    participants,
+    questions,
+    answers,
+    countries,
+    filters,
+    canManage,
+    seesContacts,
+    counts,
+    emailsDue,
+    ended,
+    own,
+  } = useLoaderData<typeof loader>();
+  const { t: tr } = useTranslation("registration");
   const bulkResult = useActionData<typeof action>()?.bulk;
   const [ticked, setTicked] = useState(0);
   const locale = useRootData()?.locale ?? "en";
@@ -181,6 +200,9 @@ export default function Participants() {
                 </Link>
                 <Link to="badges" className="button button-secondary">
                   {t("badges")}
+                </Link>
+                <Link to="questions" className="button button-secondary">
+                  {tr("link")}
                 </Link>
               </>
             ) : null}
@@ -253,6 +275,7 @@ export default function Participants() {
                       <th scope="col">{t("status")}</th>
                     </>
                   ) : null}
+                  {questions.length > 0 ? <th scope="col">{tr("answers.column")}</th> : null}
                   <th scope="col" className="num">
                     {t("daysAttended")}
                   </th>
@@ -316,6 +339,11 @@ export default function Participants() {
                           ) : null}
                         </td>
                       </>
+                    ) : null}
+                    {questions.length > 0 ? (
+                      <td data-label={tr("answers.column")}>
+                        <RegistrationAnswers questions={questions} answers={answers[p.id] ?? {}} compact />
+                      </td>
                     ) : null}
                     <td className="num" data-label={t("daysAttended")}>
                       {p.daysAttended}

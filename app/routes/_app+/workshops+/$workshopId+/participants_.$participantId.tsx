@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
@@ -13,7 +13,9 @@ import { getTranslate } from "~/i18n/translate.server";
 import { listCountries } from "~/models/country.server";
 import { getParticipant, removeParticipant, updateParticipant } from "~/models/participant.server";
 import { createRegistrationLink, sendRegistrationLink } from "~/models/participant-registration.server";
+import { answersOf, listQuestions } from "~/models/registration-questions.server";
 import { workshopAccess } from "~/models/workshop.server";
+import { RegistrationAnswers } from "~/components/registration-answers";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -34,10 +36,16 @@ async function load(request: Request, params: { workshopId?: string; participant
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { participant } = await load(request, params);
-  const countries = await listCountries();
+  const { participant, workshop } = await load(request, params);
+  const [countries, questions, answers] = await Promise.all([
+    listCountries(),
+    listQuestions(workshop.id, { includeArchived: true }),
+    answersOf([participant.id]),
+  ]);
   return {
     countries,
+    questions,
+    answers: answers[participant.id] ?? {},
     participant: {
       id: participant.id,
       name: participant.name,
@@ -93,9 +101,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditParticipant() {
-  const { participant, countries } = useLoaderData<typeof loader>();
+  const { participant, countries, questions, answers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("participants");
+  const { t: tr } = useTranslation("registration");
+  const { workshopId } = useParams();
   const submitting = useNavigation().state === "submitting";
   const [copied, setCopied] = useState(false);
   const details = actionData && "result" in actionData ? actionData.result : null;
@@ -118,6 +128,26 @@ export default function EditParticipant() {
           submitLabel={t("editForm.submit")}
         />
       </section>
+
+      {questions.length > 0 ? (
+        <section className="card" aria-labelledby="answers-heading">
+          <h3 id="answers-heading">{tr("answers.title")}</h3>
+          <RegistrationAnswers questions={questions} answers={answers} />
+        </section>
+      ) : null}
+
+      {participant.registrationStatus === "declined" ? null : (
+        <section className="card" aria-labelledby="badge-heading">
+          <h3 id="badge-heading">{tr("participantBadge.title")}</h3>
+          <p className="small">{tr("participantBadge.intro")}</p>
+          <Link
+            to={`/workshops/${workshopId}/participants/badges?participant=${participant.id}`}
+            className="button button-secondary"
+          >
+            {tr("participantBadge.print", { name: participant.name })}
+          </Link>
+        </section>
+      )}
 
       <section className="card" aria-labelledby="link-heading">
         <h3 id="link-heading">{t("invitation.title")}</h3>

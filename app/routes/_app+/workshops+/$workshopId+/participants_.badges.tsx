@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { listBadges } from "~/models/participant-badge.server";
 import { workshopAccess } from "~/models/workshop.server";
-import { useRootData } from "~/root";
-import { formatDay } from "~/utils/format";
+import { NameBadge } from "~/components/name-badge";
 import { IdParam, parseParam } from "~/utils/params";
 import styles from "~/styles/participants.css?url";
 import badgeStyles from "~/styles/badges.css?url";
@@ -30,12 +29,6 @@ export default function Badges() {
   const { badges } = useLoaderData<typeof loader>();
   const { workshop } = useWorkshopLayout();
   const { t } = useTranslation("participants");
-  const { t: tw } = useTranslation("workshops");
-  const locale = useRootData()?.locale ?? "en";
-  const dates =
-    workshop.startsOn === workshop.endsOn
-      ? formatDay(workshop.startsOn, locale)
-      : `${formatDay(workshop.startsOn, locale)} – ${formatDay(workshop.endsOn, locale)}`;
   return (
     <>
       <div className="section-header no-print">
@@ -50,34 +43,7 @@ export default function Badges() {
       {badges.length === 0 ? <p className="empty">{t("badge.none")}</p> : null}
       <div className="badge-sheet">
         {badges.map((b) => (
-          <article key={b.id} className="name-badge" aria-label={t("badge.one", { name: b.name })}>
-            <header className="name-badge-event">
-              <strong>{workshop.title}</strong>
-              <span>
-                {dates}
-                {workshop.city ? ` · ${workshop.city}` : ""}
-              </span>
-            </header>
-            <div className="name-badge-person">
-              <p className="name-badge-name">{b.name}</p>
-              {b.organisationName ? <p className="name-badge-org">{b.organisationName}</p> : null}
-              <p className="name-badge-meta">
-                {b.country ? <span className="country-code">{b.country.code}</span> : null} {b.country?.name ?? ""}
-              </p>
-              <p className="name-badge-category">{tw(`categories.${b.category as "focal_point"}`)}</p>
-            </div>
-            <figure className="name-badge-qr">
-              <div
-                role="img"
-                aria-label={t("badge.qrAlt", { name: b.name })}
-                dangerouslySetInnerHTML={{ __html: b.qrSvg }}
-              />
-              <figcaption>
-                <span className="visually-hidden">{t("badge.codeLabel")}: </span>
-                <code>{b.code}</code>
-              </figcaption>
-            </figure>
-          </article>
+          <NameBadge key={b.id} badge={b} workshop={workshop} />
         ))}
       </div>
     </>
