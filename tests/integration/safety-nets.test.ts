@@ -25,6 +25,15 @@ async function planOf(countryCode: string) {
   return db.actionPlan.findFirstOrThrow({ where: { country: { code: countryCode } }, include: { items: true } });
 }
 
+/** The plan as submitted, read by the Secretariat. */
+async function readAsSubmitted(plan: { id: string }) {
+  return asSubmittedLoader({
+    request: await requestAs(demo.secretariat, `/action-plans/${plan.id}/as-submitted`),
+    params: { planId: plan.id },
+    context: routeContext,
+  });
+}
+
 /** The narrative's paragraphs as stored now. */
 async function storedLines(documentId: string) {
   return documentLines((await currentDocumentState(documentId))!);
@@ -208,23 +217,13 @@ describe("submitting a plan", () => {
   });
 
   it("says there is nothing to read as submitted before a first submission", async () => {
-    const plan = await planOf("VN");
-    const read = await asSubmittedLoader({
-      request: await requestAs(demo.secretariat, `/action-plans/${plan.id}/as-submitted`),
-      params: { planId: plan.id },
-      context: routeContext,
-    });
-    expect(read.submission).toBeNull();
+    expect((await readAsSubmitted(await planOf("VN"))).submission).toBeNull();
   });
 
   it("reads a demo plan that starts out submitted as it was submitted", async () => {
     const plan = await planOf("BN");
     expect(plan.status).toBe("submitted");
-    const read = await asSubmittedLoader({
-      request: await requestAs(demo.secretariat, `/action-plans/${plan.id}/as-submitted`),
-      params: { planId: plan.id },
-      context: routeContext,
-    });
+    const read = await readAsSubmitted(plan);
     expect(read.submission!.createdAt).toEqual(plan.submittedAt);
     expect(JSON.stringify(read.submission!.content)).toContain("Brunei Darussalam");
   });
