@@ -50,7 +50,13 @@ export async function getPlanForReading(planId: string) {
       items: {
         orderBy: { sortOrder: "asc" },
         include: {
-          milestone: { select: { id: true, stage: { select: { name: true } }, sector: { select: { name: true } } } },
+          milestone: {
+            select: {
+              id: true,
+              stage: { select: { code: true, name: true } },
+              sector: { select: { code: true, name: true } },
+            },
+          },
           owner: { select: { id: true, name: true } },
           sourceOutcome: { select: { workshop: { select: { id: true, title: true } } } },
         },
@@ -177,9 +183,9 @@ export async function milestoneOptions(countryId: string) {
   const rows = await db.milestone.findMany({
     where: { countryId },
     orderBy: [{ sector: { sortOrder: "asc" } }, { stage: { sortOrder: "asc" } }],
-    select: { id: true, stage: { select: { name: true } }, sector: { select: { name: true } } },
+    select: { id: true, stage: { select: { code: true, name: true } }, sector: { select: { code: true, name: true } } },
   });
-  return rows.map((m) => ({ id: m.id, label: [m.sector?.name, m.stage.name].filter(Boolean).join(" · ") }));
+  return rows;
 }
 
 /** The choices of an item's form: the country's milestones to link, and the people who may own it. */

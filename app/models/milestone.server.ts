@@ -73,7 +73,7 @@ export async function getMilestone(milestoneId: string) {
     where: { id: milestoneId },
     include: {
       country: { select: { id: true, code: true, name: true } },
-      sector: { select: { id: true, name: true } },
+      sector: { select: { id: true, code: true, name: true } },
       stage: { select: { code: true, scope: true, name: true, description: true } },
       level: { select: { level: true, title: true, description: true } },
       partnerCountry: { select: { code: true, name: true } },
@@ -112,8 +112,8 @@ function milestoneLabel(m: { stage: { name: string }; sector: { name: string } |
 }
 
 const labelSelect = {
-  stage: { select: { name: true } },
-  sector: { select: { name: true } },
+  stage: { select: { code: true, name: true } },
+  sector: { select: { code: true, name: true } },
   country: { select: { name: true } },
 } as const;
 
