@@ -5,6 +5,7 @@ import { db, type Prisma } from "~/utils/db.server";
 import { COUNTRY_SCOPED_ROLES, type ActionItemStatus, type PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
+import { activityMessage } from "~/i18n/activity";
 import { changedFields, recordAudit } from "./audit.server";
 import { keepVersionIn } from "./document-version.server";
 import { readableCountryFilter } from "./country-scope.server";
@@ -228,7 +229,7 @@ export async function createActionItem(planId: string, input: ActionItemInput, a
       entityType: "action_item",
       entityId: item.id,
       countryId: plan.countryId,
-      summary: `Action item added: ${input.activity}`,
+      message: activityMessage("itemAdded", { activity: input.activity }),
       requestId,
     });
     return item;
@@ -256,7 +257,7 @@ export async function updateActionItem(
       entityType: "action_item",
       entityId: itemId,
       countryId: plan.countryId,
-      summary: `Action item updated: ${input.activity}`,
+      message: activityMessage("itemUpdated", { activity: input.activity }),
       changes: changedFields(before, input),
       requestId,
     });
@@ -277,7 +278,7 @@ export async function deleteActionItem(planId: string, itemId: string, actorId: 
       entityType: "action_item",
       entityId: itemId,
       countryId: plan.countryId,
-      summary: `Action item removed: ${item.activity}`,
+      message: activityMessage("itemRemoved", { activity: item.activity }),
       requestId,
     });
   });
@@ -305,7 +306,7 @@ export async function updateActionItemProgress(
       entityType: "action_item",
       entityId: item.id,
       countryId: item.countryId,
-      summary: `Action item updated: ${before.activity}`,
+      message: activityMessage("itemUpdated", { activity: before.activity }),
       changes,
       requestId,
     });
@@ -358,7 +359,7 @@ export async function markItemsDoneIn(
       entityType: "action_item",
       entityId: item.id,
       countryId: item.plan.countryId,
-      summary: `Action item done with its milestone: ${item.activity}`,
+      message: activityMessage("itemDoneWithMilestone", { activity: item.activity }),
       changes: changedFields(item, done),
       requestId,
     });
@@ -418,7 +419,11 @@ export async function createPlan(input: NewPlanInput, actorId: string, requestId
       entityType: "action_plan",
       entityId: plan.id,
       countryId: input.countryId,
-      summary: `Plan created: ${input.title} (${input.periodStart}-${input.periodEnd})`,
+      message: activityMessage("planCreated", {
+        title: input.title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+      }),
       requestId,
     });
     return plan;

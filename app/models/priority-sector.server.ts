@@ -3,6 +3,7 @@ import { InputRefused } from "~/domain/input-refused";
 import { db, type Prisma } from "~/utils/db.server";
 import { todayIn, overdueToday } from "~/utils/format";
 import { milestoneOverdue } from "~/domain/overdue";
+import { activityMessage } from "~/i18n/activity";
 import { recordAudit } from "./audit.server";
 import { ACTUAL_DATE_ZONE } from "./milestone.server";
 
@@ -161,7 +162,7 @@ async function prioritise(
     entityType: "country",
     entityId: countryId,
     countryId,
-    summary: `${sector.name} chosen as a priority sector of ${country.name}`,
+    message: activityMessage("sectorChosen", { sector: { sector }, country: { country } }),
     changes: { prioritySectors: [null, sector.name] },
     requestId,
   });
@@ -263,7 +264,10 @@ export async function removePrioritySector(countryId: string, sectorId: string, 
       entityType: "country",
       entityId: countryId,
       countryId,
-      summary: `${chosen.sector.name} is no longer a priority sector of ${chosen.country.name}`,
+      message: activityMessage("sectorDropped", {
+        sector: { sector: chosen.sector },
+        country: { country: chosen.country },
+      }),
       changes: { prioritySectors: [chosen.sector.name, null] },
       requestId,
     });

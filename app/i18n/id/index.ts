@@ -1,4 +1,5 @@
 import { account } from "./account";
+import { activity } from "./activity";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { common } from "./common";
@@ -25,4 +26,5 @@ export const id = {
   workshops,
   outcomes,
   participants,
+  activity,
 };
