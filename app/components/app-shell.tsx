@@ -13,7 +13,13 @@ export function roleLabels(
   t: (key: string, values?: Record<string, string>) => string,
 ) {
   return user.roles.map((r) =>
-    r.countryCode ? t("roleIn", { role: t(`roles.${r.role}`), country: r.countryCode }) : t(`roles.${r.role}`),
+    r.countryCode
+      ? // the country's name in the reader's language ("Focal point, Laos"), not its code
+        t("roleIn", {
+          role: t(`roles.${r.role}`),
+          country: t(`countries.${r.countryCode}`, { defaultValue: r.countryCode }),
+        })
+      : t(`roles.${r.role}`),
   );
 }
 

@@ -10,6 +10,7 @@ import { ownCountryIds } from "~/auth/permissions";
 import { signToken, verifySignedToken } from "~/auth/tokens.server";
 import { digestByDefault, nextDigest, personTimeZone, type DigestChoice } from "~/domain/digest-schedule";
 import { isOneOf, LOCALES, DEFAULT_LOCALE } from "~/domain/vocabulary";
+import { countryName, sectorName, stageName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/translate.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -122,7 +123,7 @@ async function buildDigest(
   for (const { country, items, milestones } of work.countries) {
     if (items.length + milestones.length === 0) continue;
     told += items.length + milestones.length;
-    lines.push(`== ${country.name} ==`, "");
+    lines.push(`== ${countryName(t, country)} ==`, "");
     const overdueItems = items.filter((i) => i.overdue);
     const soonItems = items.filter((i) => !i.overdue);
     const section = (heading: string, entries: string[]) => {
@@ -131,7 +132,7 @@ async function buildDigest(
     const itemLine = (i: (typeof items)[number]) =>
       `- ${i.activity} (${t("account:digest.due", { date: day(i.dueOn) })}, ${i.progress}%)\n  ${base}/#${country.code}-item-${i.id}`;
     const milestoneLine = (m: (typeof milestones)[number]) =>
-      `- ${m.sector?.name ?? country.name}: ${m.stage.name} (${t("account:digest.target", { date: day(m.targetOn) })}, ${t(`common:milestoneStatuses.${m.status}`)})\n  ${base}/#milestone-${m.id}`;
+      `- ${m.sector ? sectorName(t, m.sector) : countryName(t, country)}: ${stageName(t, m.stage, { long: true })} (${t("account:digest.target", { date: day(m.targetOn) })}, ${t(`common:milestoneStatuses.${m.status}`)})\n  ${base}/#milestone-${m.id}`;
     section(t("account:digest.itemsOverdue", { count: overdueItems.length }), overdueItems.map(itemLine));
     section(t("account:digest.itemsSoon", { count: soonItems.length }), soonItems.map(itemLine));
     section(t("account:digest.milestones", { count: milestones.length }), milestones.map(milestoneLine));

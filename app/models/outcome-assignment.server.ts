@@ -2,6 +2,7 @@ import { emit } from "~/events.server";
 import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
 import { formatDay, todayIn } from "~/utils/format";
+import { activityMessage } from "~/i18n/activity";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
 import { checkDueOn, insertOutcome, workshopTaking, type OutcomeInput } from "./outcome.server";
 import { assignmentWithItem, auditRemovedItems, itemChanged, removeUntouchedItems } from "./outcome-items.server";
@@ -208,7 +209,11 @@ async function landItems(
       entityType: "outcome",
       entityId: outcome.id,
       countryId: country.id,
-      summary: `Agreed action assigned to ${country.name}, due ${dueOn}: ${outcome.text}`,
+      message: activityMessage("agreedActionAssigned", {
+        country: { country },
+        due: { day: dueOn },
+        text: outcome.text,
+      }),
       requestId,
     });
     created.push({ countryId: country.id, countryName: country.name, itemId: item.id, plan });
@@ -255,7 +260,10 @@ export async function unassignCountry(workshopId: string, outcomeId: string, cou
       entityType: "outcome",
       entityId: outcomeId,
       countryId,
-      summary: `Agreed action no longer assigned to ${assignment.country.name}: ${assignment.outcome.text}`,
+      message: activityMessage("agreedActionUnassigned", {
+        country: { country: assignment.country },
+        text: assignment.outcome.text,
+      }),
       requestId: actor.requestId,
     });
     return { countryName: assignment.country.name, items: removed };

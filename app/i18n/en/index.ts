@@ -1,4 +1,5 @@
 import { account } from "./account";
+import { activity } from "./activity";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { common } from "./common";
@@ -27,4 +28,5 @@ export const en = {
   outcomes,
   participants,
   registration,
+  activity,
 };
