@@ -6,6 +6,7 @@ import { dashboard } from "./dashboard";
 import { directory } from "./directory";
 import { home } from "./home";
 import { milestones } from "./milestones";
+import { notifications } from "./notifications";
 import { outcomes } from "./outcomes";
 import { participants } from "./participants";
 import { plans } from "./plans";
@@ -25,4 +26,5 @@ export const id = {
   workshops,
   outcomes,
   participants,
+  notifications,
 };
