@@ -1,7 +1,7 @@
 /** Notices: what is addressed to one person (decision 018). */
 
 /** What a notice is about; each has its message under `notifications:messages.<kind>`. */
-export const NOTICE_KINDS = ["item_assigned", "milestone_comment", "agreed_action", "plan_submitted"] as const;
+const NOTICE_KINDS = ["item_assigned", "milestone_comment", "agreed_action", "plan_submitted"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** How a person hears of their notices by e-mail: one each, in the weekly digest, or not at all. */
@@ -13,7 +13,7 @@ export const noticeChoice = (chosen: string | null): NoticeChoice =>
   chosen === "digest" || chosen === "none" ? chosen : "immediate";
 
 /** What one click from a notice offers; each lands on a form that asks before it acts. */
-export const NOTICE_STEPS = ["done", "snooze", "progress"] as const;
+const NOTICE_STEPS = ["done", "snooze", "progress"] as const;
 export type NoticeStep = (typeof NOTICE_STEPS)[number];
 
 /** How long "snooze" hides a notice. */

@@ -9,7 +9,7 @@
  */
 import { can, readableCountryIds, type Action, type Actor } from "~/auth/permissions";
 import { signToken, verifySignedToken } from "~/auth/tokens.server";
-import { noticeChoice, SNOOZE_DAYS, type NoticeChoice, type NoticeKind, type NoticeStep } from "~/domain/notices";
+import { noticeChoice, SNOOZE_DAYS, type NoticeKind, type NoticeStep } from "~/domain/notices";
 import { DEFAULT_LOCALE, isOneOf, LOCALES } from "~/domain/vocabulary";
 import { emit, type DomainEvent } from "~/events.server";
 import { translatorFor } from "~/i18n/translate.server";
@@ -235,7 +235,7 @@ function shown(notice: StoredNotice) {
   return { ...rest, params: JSON.parse(params) as Record<string, string>, steps: stepLinks(notice) };
 }
 
-export const NOTICES_PER_PAGE = 20;
+const NOTICES_PER_PAGE = 20;
 const SNOOZED_SHOWN = 20;
 
 /** One page of a person's notices, unread first and newest first, and those snoozed for later. */
@@ -397,11 +397,6 @@ export async function noticesForDigest(
 }
 
 // ───────────────────────── the person's choice ─────────────────────────
-
-export async function getNoticeChoice(userId: string): Promise<NoticeChoice> {
-  const person = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { notices: true } });
-  return noticeChoice(person.notices);
-}
 
 /** The person an unsubscribe link of a notice e-mail names, or null when it was altered or they are gone. */
 export async function findNoticeUnsubscriber(token: string) {
