@@ -1,8 +1,7 @@
 /** Notices: what is addressed to one person (decision 018). */
 
 /** What a notice is about; each has its message under `notifications:messages.<kind>`. */
-const NOTICE_KINDS = ["item_assigned", "milestone_comment", "agreed_action", "plan_submitted"] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export type NoticeKind = "item_assigned" | "milestone_comment" | "agreed_action" | "plan_submitted";
 
 /** How a person hears of their notices by e-mail: one each, in the weekly digest, or not at all. */
 export const NOTICE_CHOICES = ["immediate", "digest", "none"] as const;
@@ -13,8 +12,7 @@ export const noticeChoice = (chosen: string | null): NoticeChoice =>
   chosen === "digest" || chosen === "none" ? chosen : "immediate";
 
 /** What one click from a notice offers; each lands on a form that asks before it acts. */
-const NOTICE_STEPS = ["done", "snooze", "progress"] as const;
-export type NoticeStep = (typeof NOTICE_STEPS)[number];
+export type NoticeStep = "done" | "snooze" | "progress";
 
 /** How long "snooze" hides a notice. */
 export const SNOOZE_DAYS = 7;
