@@ -155,7 +155,14 @@ async function transitionPlan(
     });
     return plan;
   });
-  await emit({ type: "plan.status-changed", countryId: plan.countryId, planId: plan.id, documentId: plan.documentId });
+  await emit({
+    type: "plan.status-changed",
+    countryId: plan.countryId,
+    planId: plan.id,
+    documentId: plan.documentId,
+    transition,
+    actorId,
+  });
 }
 
 // ───────────────────────── action items ─────────────────────────
@@ -234,7 +241,13 @@ export async function createActionItem(planId: string, input: ActionItemInput, a
     });
     return item;
   });
-  await emit({ type: "action-item.changed", countryId: plan.countryId, planId, itemId: item.id });
+  await emit({
+    type: "action-item.changed",
+    countryId: plan.countryId,
+    planId,
+    itemId: item.id,
+    ...(input.ownerId ? { assigned: { ownerId: input.ownerId, actorId } } : {}),
+  });
   return item;
 }
 
@@ -247,7 +260,7 @@ export async function updateActionItem(
 ) {
   const plan = await db.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { countryId: true } });
   await checkItem(plan.countryId, input);
-  await db.$transaction(async (tx) => {
+  const previousOwnerId = await db.$transaction(async (tx) => {
     const before = await tx.actionItem.findFirst({ where: { id: itemId, planId } });
     if (!before) throw new ActionItemError("form", "errors.notFound");
     await tx.actionItem.update({ where: { id: itemId }, data: { ...input, updatedById: actorId } });
@@ -261,8 +274,16 @@ export async function updateActionItem(
       changes: changedFields(before, input),
       requestId,
     });
+    return before.ownerId;
   });
-  await emit({ type: "action-item.changed", countryId: plan.countryId, planId, itemId });
+  const newOwnerId = input.ownerId !== previousOwnerId ? input.ownerId : null;
+  await emit({
+    type: "action-item.changed",
+    countryId: plan.countryId,
+    planId,
+    itemId,
+    ...(newOwnerId ? { assigned: { ownerId: newOwnerId, actorId } } : {}),
+  });
 }
 
 export async function deleteActionItem(planId: string, itemId: string, actorId: string, requestId?: string) {

@@ -102,7 +102,7 @@ async function assignOnce(
   const countries = await chosenCountries(countryIds.filter((id) => !already.has(id)));
   const alreadyAssigned = [...new Set(countryIds)].filter((id) => already.has(id)).map((id) => already.get(id)!);
   const created = await db.$transaction((tx) => landItems(tx, outcome, countries, dueOn, actor));
-  await announce(workshopId, outcome.id, created);
+  await announce(workshopId, outcome.id, created, actor);
   return { assigned: assignedSummary(created), alreadyAssigned };
 }
 
@@ -127,7 +127,7 @@ export async function recordAndAssignOutcome(
     const created = await landItems(tx, { ...outcome, workshop }, countries, dueOn, actor);
     return { outcome, created };
   });
-  await announce(workshopId, outcome.id, created);
+  await announce(workshopId, outcome.id, created, actor);
   return { outcome, result: { assigned: assignedSummary(created), alreadyAssigned: [] } satisfies AssignResult };
 }
 
@@ -223,11 +223,20 @@ async function landItems(
 
 type LandedItem = Awaited<ReturnType<typeof landItems>>[number];
 
-function announce(workshopId: string, outcomeId: string, created: LandedItem[]) {
+function announce(workshopId: string, outcomeId: string, created: LandedItem[], { actorId }: ChangeAuthor) {
   if (created.length === 0) return;
   return emit(
     { type: "outcome.changed", workshopId, outcomeId },
     ...created.map((c) => itemChanged({ id: c.itemId, planId: c.plan.id, countryId: c.countryId }, workshopId)),
+    ...created.map((c) => ({
+      type: "agreed-action.assigned" as const,
+      workshopId,
+      outcomeId,
+      countryId: c.countryId,
+      planId: c.plan.id,
+      itemId: c.itemId,
+      actorId,
+    })),
   );
 }
 

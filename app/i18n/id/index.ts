@@ -7,6 +7,7 @@ import { dashboard } from "./dashboard";
 import { directory } from "./directory";
 import { home } from "./home";
 import { milestones } from "./milestones";
+import { notifications } from "./notifications";
 import { outcomes } from "./outcomes";
 import { participants } from "./participants";
 import { plans } from "./plans";
@@ -29,4 +30,5 @@ export const id = {
   participants,
   registration,
   activity,
+  notifications,
 };
