@@ -3,7 +3,6 @@ import { action as accountAction } from "~/routes/_app+/account";
 import { action as forgotAction } from "~/routes/_auth+/forgot-password";
 import { action as acceptAction } from "~/routes/_auth+/invitations.$token";
 import { action as loginAction } from "~/routes/_auth+/login";
-import { action as registerAction } from "~/routes/_auth+/register.$token";
 import { action as resetAction } from "~/routes/_auth+/reset-password.$token";
 import { db } from "~/utils/db.server";
 import { formBody, requestAs, routeContext, settle } from "../support/requests";
@@ -80,18 +79,6 @@ describe("the account forms", () => {
       expect(reply.data.result.error?.[""]?.[0], path).toBeTruthy();
       expect(reply.data.result.initialValue?.password, path).toBeUndefined();
     }
-  });
-
-  it("registration: a missing name is refused beside its field", async () => {
-    const reply = await run(() =>
-      registerAction({
-        request: post(`/register/${TOKEN}`, { decision: "register", name: "", sex: "female" }),
-        params: { token: TOKEN },
-        context: routeContext,
-      }),
-    );
-    expect(reply.init.status).toBe(400);
-    expect(reply.data.result.error?.name).toHaveLength(1);
   });
 
   it("profile: an empty name and an organisation not in the list are refused beside their fields, nothing saved", async () => {

@@ -106,6 +106,11 @@ describe("registration questions", () => {
       const errors = (refused as { data: { result: { error: Record<string, string[]> } } }).data.result.error;
       expect(Object.keys(errors)).toEqual([`answers.${field}`]);
     }
+    // A missing name is refused beside its field, like any answer.
+    const nameless = await register(token, { name: "", [`answers.${arrival.id}`]: "QV 311" });
+    expect(nameless).toMatchObject({ init: { status: 400 } });
+    const nameErrors = (nameless as { data: { result: { error: Record<string, string[]> } } }).data.result.error;
+    expect(Object.keys(nameErrors)).toEqual(["name"]);
     expect(await db.registrationQuestionAnswer.count({ where: { participantId: invitee.id } })).toBe(0);
     expect((await db.participant.findUniqueOrThrow({ where: { id: invitee.id } })).registrationStatus).toBe("invited");
 
