@@ -3,6 +3,7 @@
  *
  *   routes ─► components, forms, models, jobs, realtime, collab, auth, domain, utils
  *   jobs ─► models, domain, utils                          (the worker runs what models define)
+ *   notices ─► models                                      (it listens to events.server.ts)
  *   realtime, collab ─► models, auth, domain, utils      (they listen to events.server.ts)
  *   models ─► events.server, auth, forms, domain, utils  (never realtime, collab, routes, components)
  *   components, editor, forms, domain: shared with the browser, never a *.server module
@@ -31,7 +32,7 @@ module.exports = {
       severity: "error",
       comment: "Models announce changes on the event bus; they never call the live layers, pages or UI.",
       from: { path: "^app/models/" },
-      to: { path: "^app/(routes|realtime|collab|components|editor|jobs)/" },
+      to: { path: "^app/(routes|realtime|collab|components|editor|jobs|notices)/" },
     },
     {
       name: "domain-is-pure",

@@ -23,6 +23,7 @@ type ServerEntry = {
   attachRealtime: (server: http.Server) => { close: () => Promise<void> };
   startHousekeeping: () => { stop: () => void };
   startJobWorker: () => { stop: () => Promise<void> };
+  startNotices: () => { stop: () => void };
 };
 
 const config = env();
@@ -199,6 +200,7 @@ const entry = build.entry.module as unknown as ServerEntry;
 const realtime = entry.attachRealtime(server);
 const housekeeping = entry.startHousekeeping();
 const jobWorker = entry.startJobWorker();
+const notices = entry.startNotices();
 
 server.listen(config.PORT, config.HOST, () => {
   logger.info(
@@ -215,6 +217,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   housekeeping.stop();
+  notices.stop();
   await jobWorker.stop();
   await realtime.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

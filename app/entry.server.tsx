@@ -17,6 +17,7 @@ import { NonceContext } from "~/utils/nonce";
 export { attachRealtime } from "~/realtime/server.server";
 export { startHousekeeping } from "~/auth/housekeeping.server";
 export { startJobWorker } from "~/jobs/worker.server";
+export { startNotices } from "~/notices/listener.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -2,7 +2,7 @@ import { logger } from "~/utils/logger.server";
 
 /**
  * What happened in the domain, announced by the models after their transaction
- * commits. Listeners (real time, co-editing, later notifications) react; the
+ * commits. Listeners (real time, co-editing, notices) react; the
  * models never import them, so the layers point one way: models emit, the
  * outer modules listen.
  */
@@ -11,12 +11,46 @@ export type DomainEvent =
   | { type: "organisation.changed"; organisationId: string }
   | { type: "priority-sector.changed"; countryId: string; sectorId: string }
   | { type: "milestone.changed"; countryId: string; milestoneId: string }
-  | { type: "milestone-comment.changed"; countryId: string; milestoneId: string; commentId: string }
+  | {
+      type: "milestone-comment.changed";
+      countryId: string;
+      milestoneId: string;
+      commentId: string;
+      actorId: string;
+      change: "added" | "edited" | "deleted";
+    }
   | { type: "plan.changed"; countryId: string; planId: string }
   /** submitted, endorsed, reopened …: who may edit its narrative changed */
-  | { type: "plan.status-changed"; countryId: string; planId: string; documentId: string }
-  /** `workshopId`: the workshop whose agreed action the item carries out, if any */
-  | { type: "action-item.changed"; countryId: string; planId: string; itemId: string; workshopId?: string | null }
+  | {
+      type: "plan.status-changed";
+      countryId: string;
+      planId: string;
+      documentId: string;
+      transition: "submit" | "endorse" | "reopen" | "withdraw";
+      actorId: string;
+    }
+  /**
+   * `workshopId`: the workshop whose agreed action the item carries out, if any; `assigned`: set
+   * when this change made a person the item's owner, and by whom
+   */
+  | {
+      type: "action-item.changed";
+      countryId: string;
+      planId: string;
+      itemId: string;
+      workshopId?: string | null;
+      assigned?: { ownerId: string; actorId: string };
+    }
+  /** a workshop's agreed action given to a country: the item it put in the country's plan */
+  | {
+      type: "agreed-action.assigned";
+      workshopId: string;
+      outcomeId: string;
+      countryId: string;
+      planId: string;
+      itemId: string;
+      actorId: string;
+    }
   | { type: "workshop.changed"; workshopId: string; hostCountryId?: string | null }
   | { type: "workshop-material.changed"; workshopId: string; materialId: string }
   | { type: "agenda-session.changed"; workshopId: string; sessionId: string }
@@ -27,7 +61,9 @@ export type DomainEvent =
   /** sign-out, password change, a disabled account: live connections of these sessions must end */
   | { type: "sessions.ended"; sessionIds: string[] }
   /** new roles: what the person's live connections may follow and edit must be checked again */
-  | { type: "person.access-changed"; userId: string };
+  | { type: "person.access-changed"; userId: string }
+  /** the person's notices changed (new ones, read, snoozed): their count in the shell is out of date */
+  | { type: "notices.changed"; userIds: string[] };
 
 type Listener = (event: DomainEvent) => void | Promise<void>;
 

@@ -35,6 +35,8 @@ export const ACTIONS = [
   "reference.manage",
   // a person's own account
   "account.edit",
+  // a person's own notices (the notifications page, their live count)
+  "notification.read",
   // action plans
   "plan.read",
   "plan.create",
@@ -84,6 +86,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       return actor.roles.length > 0;
 
     case "account.edit":
+    case "notification.read":
       return resource.userId === actor.id;
 
     case "user.manage":

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
 import { ActionItemSchema } from "~/forms/action-item";
 import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
+import { type MilestoneNaming, useMilestoneLabel } from "~/i18n/names";
 import { Field, FormActions, FormErrorSummary, SelectField } from "./forms";
 
 /** The form that adds or edits an action item, checked on the page and by its action with ActionItemSchema. */
@@ -16,13 +17,14 @@ export function ActionItemForm({
 }: {
   defaultValue?: FormDefaults<typeof ActionItemSchema>;
   lastResult?: SubmissionResult<string[]> | null;
-  milestones: { id: string; label: string }[];
+  milestones: ({ id: string } & MilestoneNaming)[];
   /** the country's focal points and task-force members */
   owners: { id: string; name: string }[];
   cancelTo: string;
 }) {
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("common");
+  const milestoneLabel = useMilestoneLabel();
   const submitting = useNavigation().state === "submitting";
   const [form, fields] = useAppForm(ActionItemSchema, {
     lastResult,
@@ -60,7 +62,7 @@ export function ActionItemForm({
         meta={fields.milestoneId}
         options={[
           { value: "", label: t("itemForm.noMilestone") },
-          ...milestones.map((m) => ({ value: m.id, label: m.label })),
+          ...milestones.map((m) => ({ value: m.id, label: milestoneLabel(m) })),
         ]}
       />
       <FormActions submitting={submitting} cancelTo={cancelTo} />

@@ -1,8 +1,13 @@
+import { useTranslation } from "react-i18next";
+import { renderActivity } from "~/i18n/activity";
+import type { Translate } from "~/i18n/types";
 import { formatDateTime } from "~/utils/format";
 
 type ActivityEvent = {
   id: string;
   summary: string;
+  messageKey: string | null;
+  messageParams: string | null;
   createdAt: string | Date;
   actor: { name: string } | null;
   country: { code: string } | null;
@@ -18,11 +23,13 @@ export function ActivityList({
   locale: string;
   showCountry?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <ul className="list">
       {events.map((e) => (
         <li key={e.id}>
-          {showCountry && e.country ? <span className="country-code">{e.country.code}</span> : null} {e.summary}
+          {showCountry && e.country ? <span className="country-code">{e.country.code}</span> : null}{" "}
+          {renderActivity(t as unknown as Translate, locale, e)}
           <div className="small muted">
             {e.actor?.name ?? ""} · {formatDateTime(e.createdAt, locale)}
           </div>

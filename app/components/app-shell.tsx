@@ -3,6 +3,8 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { can, ownCountryIds } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session-user";
+import { topic } from "~/realtime/topics";
+import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { BrandMark, Icon, type IconName } from "./icons";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -13,7 +15,13 @@ export function roleLabels(
   t: (key: string, values?: Record<string, string>) => string,
 ) {
   return user.roles.map((r) =>
-    r.countryCode ? t("roleIn", { role: t(`roles.${r.role}`), country: r.countryCode }) : t(`roles.${r.role}`),
+    r.countryCode
+      ? // the country's name in the reader's language ("Focal point, Laos"), not its code
+        t("roleIn", {
+          role: t(`roles.${r.role}`),
+          country: t(`countries.${r.countryCode}`, { defaultValue: r.countryCode }),
+        })
+      : t(`roles.${r.role}`),
   );
 }
 
@@ -32,8 +40,21 @@ export function BrandLink({ to }: { to: string }) {
   );
 }
 
-export function AppShell({ user, locale, children }: { user: SessionUser; locale: string; children: ReactNode }) {
+export function AppShell({
+  user,
+  locale,
+  unreadNotices,
+  children,
+}: {
+  user: SessionUser;
+  locale: string;
+  unreadNotices: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
+  const { t: tn } = useTranslation("notifications");
+  // A new notice, or one read in another tab, reloads the count (and the page's data) at once.
+  useLiveUpdates([topic.person(user.id)]);
   const location = useLocation();
   // The menu stays open only on the page where it was opened: following one of its links closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -62,20 +83,32 @@ export function AppShell({ user, locale, children }: { user: SessionUser; locale
           <BrandMark />
           {t("appName")}
         </Link>
-        {/* A link to the sidebar works without JavaScript (CSS :target); with it, a toggle. */}
-        <a
-          href="#sidebar"
-          role="button"
-          className="button menu-button"
-          aria-expanded={menuOpen}
-          aria-controls="sidebar"
-          onClick={(event) => {
-            event.preventDefault();
-            setMenuOpen(!menuOpen);
-          }}
-        >
-          {t("nav.menu")}
-        </a>
+        <div className="topbar-actions">
+          <Link to="/notifications" className="topbar-notices">
+            <Icon name="bell" />
+            <span className="visually-hidden">{tn("nav")}</span>
+            {unreadNotices > 0 ? (
+              <span className="nav-count">
+                <span aria-hidden="true">{unreadNotices}</span>
+                <span className="visually-hidden">{tn("unreadCount", { count: unreadNotices })}</span>
+              </span>
+            ) : null}
+          </Link>
+          {/* A link to the sidebar works without JavaScript (CSS :target); with it, a toggle. */}
+          <a
+            href="#sidebar"
+            role="button"
+            className="button menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="sidebar"
+            onClick={(event) => {
+              event.preventDefault();
+              setMenuOpen(!menuOpen);
+            }}
+          >
+            {t("nav.menu")}
+          </a>
+        </div>
       </header>
       <aside className="sidebar" id="sidebar">
         <BrandLink to="/" />
@@ -89,6 +122,18 @@ export function AppShell({ user, locale, children }: { user: SessionUser; locale
                 </NavLink>
               </li>
             ))}
+            <li>
+              <NavLink to="/notifications" prefetch="intent">
+                <Icon name="bell" />
+                {tn("nav")}
+                {unreadNotices > 0 ? (
+                  <span className="nav-count" data-testid="unread-notices">
+                    <span aria-hidden="true">{unreadNotices}</span>
+                    <span className="visually-hidden">{tn("unreadCount", { count: unreadNotices })}</span>
+                  </span>
+                ) : null}
+              </NavLink>
+            </li>
           </ul>
           {can(user, "user.manage") ? (
             <>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DIGEST_CHOICES, DIGEST_TIME_ZONES } from "~/domain/digest-schedule";
+import { NOTICE_CHOICES } from "~/domain/notices";
 import { SEXES } from "~/domain/vocabulary";
 import { optionalText, text } from "./fields";
 
@@ -16,8 +17,12 @@ export const ProfileSchema = z.object({
     .transform((v) => v || null),
 });
 
-/** One's e-mail settings on the account page: the weekly digest and the zone its Monday morning is in. */
+/**
+ * One's e-mail settings on the account page: the weekly digest, the zone its Monday morning is
+ * in, and how notices of what is addressed to one arrive.
+ */
 export const EmailSettingsSchema = z.object({
   digest: z.enum(DIGEST_CHOICES),
+  notices: z.enum(NOTICE_CHOICES),
   timeZone: z.enum(DIGEST_TIME_ZONES),
 });

@@ -1,6 +1,7 @@
 /** What each kind of job does, and the jobs that recur. */
 import { DIGEST_JOB, scheduleDigests, sendDigest } from "~/models/digest.server";
 import type { JobToQueue } from "~/models/job.server";
+import { NOTICE_EMAIL_JOB, sendNoticeEmail } from "~/models/notification.server";
 
 export type JobHandlers = Record<string, (payload: unknown) => Promise<unknown>>;
 
@@ -9,6 +10,7 @@ const SCHEDULE_DIGESTS_JOB = "schedule-digests";
 export const jobHandlers: JobHandlers = {
   [DIGEST_JOB]: (payload) => sendDigest(payload),
   [SCHEDULE_DIGESTS_JOB]: () => scheduleDigests(),
+  [NOTICE_EMAIL_JOB]: (payload) => sendNoticeEmail(payload),
 };
 
 /** The recurring jobs of the hour `now` falls in: keyed by the hour, so each is queued once per hour in all. */

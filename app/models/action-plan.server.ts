@@ -5,6 +5,7 @@ import { db, type Prisma } from "~/utils/db.server";
 import { COUNTRY_SCOPED_ROLES, type ActionItemStatus, type PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
+import { activityMessage } from "~/i18n/activity";
 import { changedFields, recordAudit } from "./audit.server";
 import { keepVersionIn } from "./document-version.server";
 import { readableCountryFilter } from "./country-scope.server";
@@ -50,7 +51,13 @@ export async function getPlanForReading(planId: string) {
       items: {
         orderBy: { sortOrder: "asc" },
         include: {
-          milestone: { select: { id: true, stage: { select: { name: true } }, sector: { select: { name: true } } } },
+          milestone: {
+            select: {
+              id: true,
+              stage: { select: { code: true, name: true } },
+              sector: { select: { code: true, name: true } },
+            },
+          },
           owner: { select: { id: true, name: true } },
           sourceOutcome: { select: { workshop: { select: { id: true, title: true } } } },
         },
@@ -148,7 +155,14 @@ async function transitionPlan(
     });
     return plan;
   });
-  await emit({ type: "plan.status-changed", countryId: plan.countryId, planId: plan.id, documentId: plan.documentId });
+  await emit({
+    type: "plan.status-changed",
+    countryId: plan.countryId,
+    planId: plan.id,
+    documentId: plan.documentId,
+    transition,
+    actorId,
+  });
 }
 
 // ───────────────────────── action items ─────────────────────────
@@ -177,9 +191,9 @@ export async function milestoneOptions(countryId: string) {
   const rows = await db.milestone.findMany({
     where: { countryId },
     orderBy: [{ sector: { sortOrder: "asc" } }, { stage: { sortOrder: "asc" } }],
-    select: { id: true, stage: { select: { name: true } }, sector: { select: { name: true } } },
+    select: { id: true, stage: { select: { code: true, name: true } }, sector: { select: { code: true, name: true } } },
   });
-  return rows.map((m) => ({ id: m.id, label: [m.sector?.name, m.stage.name].filter(Boolean).join(" · ") }));
+  return rows;
 }
 
 /** The choices of an item's form: the country's milestones to link, and the people who may own it. */
@@ -222,12 +236,18 @@ export async function createActionItem(planId: string, input: ActionItemInput, a
       entityType: "action_item",
       entityId: item.id,
       countryId: plan.countryId,
-      summary: `Action item added: ${input.activity}`,
+      message: activityMessage("itemAdded", { activity: input.activity }),
       requestId,
     });
     return item;
   });
-  await emit({ type: "action-item.changed", countryId: plan.countryId, planId, itemId: item.id });
+  await emit({
+    type: "action-item.changed",
+    countryId: plan.countryId,
+    planId,
+    itemId: item.id,
+    ...(input.ownerId ? { assigned: { ownerId: input.ownerId, actorId } } : {}),
+  });
   return item;
 }
 
@@ -240,7 +260,7 @@ export async function updateActionItem(
 ) {
   const plan = await db.actionPlan.findUniqueOrThrow({ where: { id: planId }, select: { countryId: true } });
   await checkItem(plan.countryId, input);
-  await db.$transaction(async (tx) => {
+  const previousOwnerId = await db.$transaction(async (tx) => {
     const before = await tx.actionItem.findFirst({ where: { id: itemId, planId } });
     if (!before) throw new ActionItemError("form", "errors.notFound");
     await tx.actionItem.update({ where: { id: itemId }, data: { ...input, updatedById: actorId } });
@@ -250,12 +270,20 @@ export async function updateActionItem(
       entityType: "action_item",
       entityId: itemId,
       countryId: plan.countryId,
-      summary: `Action item updated: ${input.activity}`,
+      message: activityMessage("itemUpdated", { activity: input.activity }),
       changes: changedFields(before, input),
       requestId,
     });
+    return before.ownerId;
   });
-  await emit({ type: "action-item.changed", countryId: plan.countryId, planId, itemId });
+  const newOwnerId = input.ownerId !== previousOwnerId ? input.ownerId : null;
+  await emit({
+    type: "action-item.changed",
+    countryId: plan.countryId,
+    planId,
+    itemId,
+    ...(newOwnerId ? { assigned: { ownerId: newOwnerId, actorId } } : {}),
+  });
 }
 
 export async function deleteActionItem(planId: string, itemId: string, actorId: string, requestId?: string) {
@@ -271,7 +299,7 @@ export async function deleteActionItem(planId: string, itemId: string, actorId: 
       entityType: "action_item",
       entityId: itemId,
       countryId: plan.countryId,
-      summary: `Action item removed: ${item.activity}`,
+      message: activityMessage("itemRemoved", { activity: item.activity }),
       requestId,
     });
   });
@@ -299,7 +327,7 @@ export async function updateActionItemProgress(
       entityType: "action_item",
       entityId: item.id,
       countryId: item.countryId,
-      summary: `Action item updated: ${before.activity}`,
+      message: activityMessage("itemUpdated", { activity: before.activity }),
       changes,
       requestId,
     });
@@ -352,7 +380,7 @@ export async function markItemsDoneIn(
       entityType: "action_item",
       entityId: item.id,
       countryId: item.plan.countryId,
-      summary: `Action item done with its milestone: ${item.activity}`,
+      message: activityMessage("itemDoneWithMilestone", { activity: item.activity }),
       changes: changedFields(item, done),
       requestId,
     });
@@ -412,7 +440,11 @@ export async function createPlan(input: NewPlanInput, actorId: string, requestId
       entityType: "action_plan",
       entityId: plan.id,
       countryId: input.countryId,
-      summary: `Plan created: ${input.title} (${input.periodStart}-${input.periodEnd})`,
+      message: activityMessage("planCreated", {
+        title: input.title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+      }),
       requestId,
     });
     return plan;

@@ -52,7 +52,7 @@ export async function milestonesNeedingAttention(actor: Actor, take = 12) {
       status: true,
       targetOn: true,
       stage: { select: { code: true, name: true } },
-      sector: { select: { name: true } },
+      sector: { select: { code: true, name: true } },
       country: { select: { code: true, name: true } },
     },
   });

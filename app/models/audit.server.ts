@@ -1,3 +1,5 @@
+import { renderActivity, type ActivityMessage } from "~/i18n/activity";
+import { translatorFor } from "~/i18n/translate.server";
 import type { Prisma } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
 
@@ -12,13 +14,20 @@ export type AuditInput = {
   entityType: string;
   entityId: string;
   countryId?: string | null;
-  summary: string;
   changes?: Record<string, [unknown, unknown]>;
   requestId?: string | null;
-};
+} & (
+  | { summary: string; message?: never }
+  // what activity feeds show, in each reader's language; the English rendering is kept as the summary
+  | { message: ActivityMessage; summary?: never }
+);
 
 /** One history row per write, inside the same transaction as the write itself. */
-export function recordAudit(tx: Tx, input: AuditInput) {
+export async function recordAudit(tx: Tx, input: AuditInput) {
+  const messageParams = input.message ? JSON.stringify(input.message.params) : null;
+  const summary = input.message
+    ? renderActivity(await translatorFor("en"), "en", { summary: "", messageKey: input.message.key, messageParams })
+    : input.summary;
   return tx.auditEvent.create({
     data: {
       actorId: input.actorId,
@@ -26,7 +35,9 @@ export function recordAudit(tx: Tx, input: AuditInput) {
       entityType: input.entityType,
       entityId: input.entityId,
       countryId: input.countryId ?? null,
-      summary: input.summary,
+      summary,
+      messageKey: input.message?.key ?? null,
+      messageParams,
       changes: input.changes && Object.keys(input.changes).length > 0 ? JSON.stringify(input.changes) : null,
       requestId: input.requestId ?? null,
     },
@@ -78,6 +89,8 @@ export async function listAuditEvents(filter: AuditFilter = {}) {
 const activitySelect = {
   id: true,
   summary: true,
+  messageKey: true,
+  messageParams: true,
   createdAt: true,
   actor: { select: { name: true } },
   country: { select: { code: true } },

@@ -48,9 +48,9 @@ export async function changesSince<C extends { id: string }>(
     (
       await db.milestone.findMany({
         where: { id: { in: [...new Set(events.map((e) => e.entityId))] } },
-        select: { id: true, stageCode: true, sector: { select: { name: true } } },
+        select: { id: true, stageCode: true, sector: { select: { code: true, name: true } } },
       })
-    ).map((m) => [m.id, { id: m.id, stageCode: m.stageCode, sector: m.sector?.name ?? null }]),
+    ).map((m) => [m.id, { id: m.id, stageCode: m.stageCode, sector: m.sector }]),
   );
   const groups = countries
     .map((country) => ({

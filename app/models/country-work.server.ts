@@ -65,7 +65,7 @@ export async function countryWork(actor: Actor, countryIds: readonly string[]) {
         targetOn: true,
         updatedAt: true,
         stage: { select: { code: true, name: true } },
-        sector: { select: { name: true } },
+        sector: { select: { code: true, name: true } },
       },
     }),
   ]);

@@ -65,7 +65,9 @@ export async function getCountryProfile(code: string, actor: Actor) {
         select: { role: true, label: true, user: { select: { id: true, name: true, position: true, status: true } } },
       },
       organisations: { orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true, kind: true } },
-      prioritySectors: { select: { prioritisedOn: true, sector: { select: { name: true, isRmcs: true } } } },
+      prioritySectors: {
+        select: { prioritisedOn: true, sector: { select: { code: true, name: true, isRmcs: true } } },
+      },
       hostedWorkshops: {
         orderBy: { startsOn: "desc" },
         take: 8,

@@ -246,7 +246,7 @@ export async function dashboardData(actor: Actor, filters: DashboardFilters, tod
     items: attentionRows.slice(0, ATTENTION_SHOWN).map((m) => ({
       id: m.id,
       country: countryById.get(m.countryId)!,
-      sector: m.sectorId ? (sectorById.get(m.sectorId)?.name ?? null) : null,
+      sector: m.sectorId ? (sectorById.get(m.sectorId) ?? null) : null,
       stageCode: m.stageCode,
       status: m.status,
       overdue: milestoneOverdue(m, today),
@@ -345,8 +345,8 @@ export async function dashboardMilestoneList(actor: Actor, filters: DashboardFil
     .map((m) => ({
       ...m,
       country: countryById.get(m.countryId)!,
-      sector: m.sectorId ? (sectorById.get(m.sectorId)?.name ?? null) : null,
-      partner: m.partnerCountryId ? (countryById.get(m.partnerCountryId)?.name ?? null) : null,
+      sector: m.sectorId ? (sectorById.get(m.sectorId) ?? null) : null,
+      partner: m.partnerCountryId ? (countryById.get(m.partnerCountryId) ?? null) : null,
       overdue: milestoneOverdue(m, today),
     }));
 }
@@ -370,7 +370,7 @@ export async function dashboardMatrixRows(actor: Actor, filters: DashboardFilter
       const byStage = new Map(pair.stages.map((m) => [m.stageCode, m.status]));
       rows.push({
         country,
-        sector: sector.name,
+        sector,
         currentStage: pair.current.stageCode,
         currentStatus: pair.current.status,
         overdue: milestoneOverdue(pair.current, today),

@@ -9,7 +9,9 @@ import type { Actor } from "~/auth/permissions";
 import { ownCountryIds } from "~/auth/permissions";
 import { signToken, verifySignedToken } from "~/auth/tokens.server";
 import { digestByDefault, nextDigest, personTimeZone, type DigestChoice } from "~/domain/digest-schedule";
+import { noticeChoice, type NoticeChoice } from "~/domain/notices";
 import { isOneOf, LOCALES, DEFAULT_LOCALE } from "~/domain/vocabulary";
+import { countryName, sectorName, stageName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/translate.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -17,6 +19,7 @@ import { formatDay, overdueToday } from "~/utils/format";
 import { changesByOthersSince, countryWork } from "./country-work.server";
 import { sendEmail } from "./email.server";
 import { enqueueKeyedJobs } from "./job.server";
+import { noticesForDigest } from "./notification.server";
 import { upcomingWorkshops } from "./workshop.server";
 
 export const DIGEST_JOB = "digest";
@@ -36,6 +39,7 @@ const personSelect = {
   digest: true,
   timeZone: true,
   digestCoveredTo: true,
+  notices: true,
   country: { select: { code: true } },
   roles: { select: { role: true, countryId: true } },
 } as const;
@@ -99,7 +103,14 @@ const unsubscribeLink = (userId: string) => `${env().PUBLIC_URL}/notices/unsubsc
 
 /** A digest's text for a person, or null when there is nothing to tell them. */
 async function buildDigest(
-  person: { id: string; name: string; locale: string; digestCoveredTo: Date | null; roles: Person["roles"] },
+  person: {
+    id: string;
+    name: string;
+    locale: string;
+    digestCoveredTo: Date | null;
+    notices: string | null;
+    roles: Person["roles"];
+  },
   now = new Date(),
 ) {
   const actor = asActor(person);
@@ -109,20 +120,30 @@ async function buildDigest(
   const since = person.digestCoveredTo ?? new Date(now.getTime() - FIRST_DIGEST_DAYS * DAY_MS);
   const countryIds = ownCountryIds(actor);
   const workshopsUntil = new Date(now.getTime() + WORKSHOP_DAYS * DAY_MS).toISOString().slice(0, 10);
-  const [works, changes, workshops] = await Promise.all([
+  const [works, changes, workshops, notices] = await Promise.all([
     Promise.all(countryIds.map((id) => sharedRead(`work:${id}`, () => countryWork(actor, [id])))),
     changesByOthersSince(actor, countryIds, since),
     sharedRead(`workshops:${workshopsUntil}`, () => upcomingWorkshops(20, workshopsUntil)),
+    noticesForDigest({ ...person, roles: actor.roles }, since, now),
   ]);
   const work = { countries: works.flatMap((w) => w.countries) };
   const day = (value: string | null) => (value ? formatDay(value, locale) : t("account:digest.noDay"));
   const lines: string[] = [t("account:digest.greeting", { name: person.name }), ""];
   let told = 0;
 
+  // Notices of one who reads them here rather than one e-mail each (app/domain/notices.ts).
+  if (notices.length > 0) {
+    told += notices.length;
+    const tr = t as unknown as (key: string, values?: Record<string, string>) => string;
+    lines.push(t("notifications:email.inDigest", { count: notices.length }));
+    for (const n of notices) lines.push(`- ${tr(n.messageKey, n.params)}`, `  ${base}${n.path}`);
+    lines.push(`  ${base}/notifications`, "");
+  }
+
   for (const { country, items, milestones } of work.countries) {
     if (items.length + milestones.length === 0) continue;
     told += items.length + milestones.length;
-    lines.push(`== ${country.name} ==`, "");
+    lines.push(`== ${countryName(t, country)} ==`, "");
     const overdueItems = items.filter((i) => i.overdue);
     const soonItems = items.filter((i) => !i.overdue);
     const section = (heading: string, entries: string[]) => {
@@ -131,7 +152,7 @@ async function buildDigest(
     const itemLine = (i: (typeof items)[number]) =>
       `- ${i.activity} (${t("account:digest.due", { date: day(i.dueOn) })}, ${i.progress}%)\n  ${base}/#${country.code}-item-${i.id}`;
     const milestoneLine = (m: (typeof milestones)[number]) =>
-      `- ${m.sector?.name ?? country.name}: ${m.stage.name} (${t("account:digest.target", { date: day(m.targetOn) })}, ${t(`common:milestoneStatuses.${m.status}`)})\n  ${base}/#milestone-${m.id}`;
+      `- ${m.sector ? sectorName(t, m.sector) : countryName(t, country)}: ${stageName(t, m.stage, { long: true })} (${t("account:digest.target", { date: day(m.targetOn) })}, ${t(`common:milestoneStatuses.${m.status}`)})\n  ${base}/#milestone-${m.id}`;
     section(t("account:digest.itemsOverdue", { count: overdueItems.length }), overdueItems.map(itemLine));
     section(t("account:digest.itemsSoon", { count: soonItems.length }), soonItems.map(itemLine));
     section(t("account:digest.milestones", { count: milestones.length }), milestones.map(milestoneLine));
@@ -219,9 +240,12 @@ export async function unsubscribeDigest(token: string) {
 /** A person's e-mail settings as the account page shows them. */
 export async function getEmailSettings(userId: string) {
   const person = await db.user.findUniqueOrThrow({ where: { id: userId }, select: personSelect });
-  return { digest: digestChoice(person), timeZone: digestTimeZone(person) };
+  return { digest: digestChoice(person), timeZone: digestTimeZone(person), notices: noticeChoice(person.notices) };
 }
 
-export async function updateEmailSettings(userId: string, settings: { digest: DigestChoice; timeZone: string }) {
+export async function updateEmailSettings(
+  userId: string,
+  settings: { digest: DigestChoice; timeZone: string; notices: NoticeChoice },
+) {
   await db.user.update({ where: { id: userId }, data: settings });
 }

@@ -52,6 +52,8 @@ export async function addMilestoneComment(
     countryId: milestone.countryId,
     milestoneId: milestone.id,
     commentId: comment.id,
+    actorId,
+    change: "added",
   });
   return comment;
 }
@@ -96,6 +98,8 @@ export async function changeMilestoneComment(
       countryId: milestone.countryId,
       milestoneId: milestone.id,
       commentId,
+      actorId,
+      change: body === null ? "deleted" : "edited",
     });
   return changed;
 }

@@ -38,7 +38,7 @@ export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
         sectorId: true,
         aqrfLevel: true,
         country: { select: { id: true, code: true, name: true, sortOrder: true } },
-        sector: { select: { name: true, sortOrder: true } },
+        sector: { select: { code: true, name: true, sortOrder: true } },
       },
     }),
   ]);
@@ -55,7 +55,7 @@ export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
     {
       key: string;
       country: { code: string; name: string };
-      sector: string | null;
+      sector: { code: string; name: string } | null;
       order: number[];
       cells: Record<string, Cell>;
     }
@@ -67,7 +67,7 @@ export async function milestoneMatrix(actor: Actor, filter: MatrixFilter = {}) {
       row = {
         key,
         country: { code: m.country.code, name: m.country.name },
-        sector: m.sector?.name ?? null,
+        sector: m.sector ? { code: m.sector.code, name: m.sector.name } : null,
         order: [m.country.sortOrder, m.sector?.sortOrder ?? -1],
         cells: {},
       };

@@ -3,13 +3,14 @@ import { type z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
 import { todayIn } from "~/utils/format";
 import { InputRefused } from "~/domain/input-refused";
-import type { MilestoneStatus } from "~/domain/vocabulary";
+import { MILESTONE_STATUSES, parseWord, type MilestoneStatus } from "~/domain/vocabulary";
 import {
   milestoneFormSchema,
   type EvidenceLinkSchema,
   type MilestoneInput,
   type MilestoneRulesContext,
 } from "~/forms/milestone";
+import { activityMessage } from "~/i18n/activity";
 import { changedFields, recordAudit } from "./audit.server";
 import { markItemsDoneIn } from "./action-plan.server";
 import { addMilestoneComment } from "./milestone-comment.server";
@@ -73,7 +74,7 @@ export async function getMilestone(milestoneId: string) {
     where: { id: milestoneId },
     include: {
       country: { select: { id: true, code: true, name: true } },
-      sector: { select: { id: true, name: true } },
+      sector: { select: { id: true, code: true, name: true } },
       stage: { select: { code: true, scope: true, name: true, description: true } },
       level: { select: { level: true, title: true, description: true } },
       partnerCountry: { select: { code: true, name: true } },
@@ -112,9 +113,9 @@ function milestoneLabel(m: { stage: { name: string }; sector: { name: string } |
 }
 
 const labelSelect = {
-  stage: { select: { name: true } },
-  sector: { select: { name: true } },
-  country: { select: { name: true } },
+  stage: { select: { code: true, name: true } },
+  sector: { select: { code: true, name: true } },
+  country: { select: { code: true, name: true } },
 } as const;
 
 /** Someone else saved the milestone after the form was opened; nothing was written. */
@@ -171,14 +172,18 @@ export async function updateMilestone(
       data: { ...input, updatedById: actorId },
     });
     if (count === 0) throw new MilestoneConflict(before.updatedAt, before.updatedBy?.name ?? null);
-    const status = changes.status ? `: ${String(changes.status[1]).replace("_", " ")}` : " updated";
     await recordAudit(tx, {
       actorId,
       action: "milestone.update",
       entityType: "milestone",
       entityId: milestoneId,
       countryId: before.countryId,
-      summary: `${milestoneLabel(before)}${status}`,
+      message: changes.status
+        ? activityMessage("milestoneStatus", {
+            milestone: { milestone: before },
+            status: { milestoneStatus: parseWord(MILESTONE_STATUSES, String(changes.status[1])) },
+          })
+        : activityMessage("milestoneUpdated", { milestone: { milestone: before } }),
       changes,
       requestId: options.requestId,
     });

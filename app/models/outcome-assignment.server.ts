@@ -2,6 +2,7 @@ import { emit } from "~/events.server";
 import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
 import { formatDay, todayIn } from "~/utils/format";
+import { activityMessage } from "~/i18n/activity";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
 import { checkDueOn, insertOutcome, workshopTaking, type OutcomeInput } from "./outcome.server";
 import { assignmentWithItem, auditRemovedItems, itemChanged, removeUntouchedItems } from "./outcome-items.server";
@@ -101,7 +102,7 @@ async function assignOnce(
   const countries = await chosenCountries(countryIds.filter((id) => !already.has(id)));
   const alreadyAssigned = [...new Set(countryIds)].filter((id) => already.has(id)).map((id) => already.get(id)!);
   const created = await db.$transaction((tx) => landItems(tx, outcome, countries, dueOn, actor));
-  await announce(workshopId, outcome.id, created);
+  await announce(workshopId, outcome.id, created, actor);
   return { assigned: assignedSummary(created), alreadyAssigned };
 }
 
@@ -126,7 +127,7 @@ export async function recordAndAssignOutcome(
     const created = await landItems(tx, { ...outcome, workshop }, countries, dueOn, actor);
     return { outcome, created };
   });
-  await announce(workshopId, outcome.id, created);
+  await announce(workshopId, outcome.id, created, actor);
   return { outcome, result: { assigned: assignedSummary(created), alreadyAssigned: [] } satisfies AssignResult };
 }
 
@@ -208,7 +209,11 @@ async function landItems(
       entityType: "outcome",
       entityId: outcome.id,
       countryId: country.id,
-      summary: `Agreed action assigned to ${country.name}, due ${dueOn}: ${outcome.text}`,
+      message: activityMessage("agreedActionAssigned", {
+        country: { country },
+        due: { day: dueOn },
+        text: outcome.text,
+      }),
       requestId,
     });
     created.push({ countryId: country.id, countryName: country.name, itemId: item.id, plan });
@@ -218,11 +223,20 @@ async function landItems(
 
 type LandedItem = Awaited<ReturnType<typeof landItems>>[number];
 
-function announce(workshopId: string, outcomeId: string, created: LandedItem[]) {
+function announce(workshopId: string, outcomeId: string, created: LandedItem[], { actorId }: ChangeAuthor) {
   if (created.length === 0) return;
   return emit(
     { type: "outcome.changed", workshopId, outcomeId },
     ...created.map((c) => itemChanged({ id: c.itemId, planId: c.plan.id, countryId: c.countryId }, workshopId)),
+    ...created.map((c) => ({
+      type: "agreed-action.assigned" as const,
+      workshopId,
+      outcomeId,
+      countryId: c.countryId,
+      planId: c.plan.id,
+      itemId: c.itemId,
+      actorId,
+    })),
   );
 }
 
@@ -255,7 +269,10 @@ export async function unassignCountry(workshopId: string, outcomeId: string, cou
       entityType: "outcome",
       entityId: outcomeId,
       countryId,
-      summary: `Agreed action no longer assigned to ${assignment.country.name}: ${assignment.outcome.text}`,
+      message: activityMessage("agreedActionUnassigned", {
+        country: { country: assignment.country },
+        text: assignment.outcome.text,
+      }),
       requestId: actor.requestId,
     });
     return { countryName: assignment.country.name, items: removed };

@@ -45,8 +45,8 @@ export async function getWorkshopOutcomes(workshopId: string, viewer: Actor) {
                   plan: { select: { id: true, title: true, status: true } },
                   milestone: {
                     select: {
-                      stage: { select: { name: true } },
-                      sector: { select: { name: true } },
+                      stage: { select: { code: true, name: true } },
+                      sector: { select: { code: true, name: true } },
                     },
                   },
                 },
@@ -74,9 +74,6 @@ export async function getWorkshopOutcomes(workshopId: string, viewer: Actor) {
             ? {
                 ...actionItem,
                 overdue: actionItemOverdue(actionItem, today),
-                milestoneLabel: actionItem.milestone
-                  ? [actionItem.milestone.sector?.name, actionItem.milestone.stage.name].filter(Boolean).join(" · ")
-                  : null,
               }
             : null,
         removedFromPlan: visible && !actionItem,

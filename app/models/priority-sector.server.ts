@@ -3,6 +3,7 @@ import { InputRefused } from "~/domain/input-refused";
 import { db, type Prisma } from "~/utils/db.server";
 import { todayIn, overdueToday } from "~/utils/format";
 import { milestoneOverdue } from "~/domain/overdue";
+import { activityMessage } from "~/i18n/activity";
 import { recordAudit } from "./audit.server";
 import { ACTUAL_DATE_ZONE } from "./milestone.server";
 
@@ -38,7 +39,9 @@ export async function countryMilestoneOverview(countryId: string) {
       orderBy: { sector: { sortOrder: "asc" } },
       select: {
         prioritisedOn: true,
-        sector: { select: { id: true, name: true, isRmcs: true, addedByCountry: { select: { name: true } } } },
+        sector: {
+          select: { id: true, code: true, name: true, isRmcs: true, addedByCountry: { select: { name: true } } },
+        },
       },
     }),
   ]);
@@ -128,7 +131,7 @@ function sectorCode(name: string) {
 async function prioritise(
   tx: Prisma.TransactionClient,
   countryId: string,
-  sector: { id: string; name: string },
+  sector: { id: string; code: string; name: string },
   actorId: string,
   requestId?: string,
 ) {
@@ -159,7 +162,7 @@ async function prioritise(
     entityType: "country",
     entityId: countryId,
     countryId,
-    summary: `${sector.name} chosen as a priority sector of ${country.name}`,
+    message: activityMessage("sectorChosen", { sector: { sector }, country: { country } }),
     changes: { prioritySectors: [null, sector.name] },
     requestId,
   });
@@ -168,7 +171,10 @@ async function prioritise(
 /** Choose a reference sector as a priority: its pipeline of milestones is created with it, in one transaction. */
 export async function addPrioritySector(countryId: string, sectorId: string, actorId: string, requestId?: string) {
   const sector = await db.$transaction(async (tx) => {
-    const sector = await tx.sector.findUnique({ where: { id: sectorId }, select: { id: true, name: true } });
+    const sector = await tx.sector.findUnique({
+      where: { id: sectorId },
+      select: { id: true, code: true, name: true },
+    });
     if (!sector) throw new InputRefused("sectorId", "milestones:sectors.errors.chooseSector");
     if (await tx.countrySector.findUnique({ where: { countryId_sectorId: { countryId, sectorId } } })) {
       throw new InputRefused("sectorId", "milestones:sectors.errors.alreadyChosen");
@@ -197,7 +203,7 @@ export async function createSectorForCountry(countryId: string, name: string, ac
         addedByCountryId: countryId,
         sortOrder: Math.max(0, ...existing.map((s) => s.sortOrder)) + 1,
       },
-      select: { id: true, name: true },
+      select: { id: true, code: true, name: true },
     });
     await recordAudit(tx, {
       actorId,
@@ -224,7 +230,7 @@ export async function removePrioritySector(countryId: string, sectorId: string, 
   const sector = await db.$transaction(async (tx) => {
     const chosen = await tx.countrySector.findUnique({
       where: { countryId_sectorId: { countryId, sectorId } },
-      select: { id: true, sector: { select: { name: true } }, country: { select: { name: true } } },
+      select: { id: true, sector: { select: { code: true, name: true } }, country: { select: { name: true } } },
     });
     if (!chosen) throw new InputRefused("sectorId", "milestones:sectors.errors.notChosen");
     const milestones = await tx.milestone.findMany({
@@ -258,7 +264,10 @@ export async function removePrioritySector(countryId: string, sectorId: string, 
       entityType: "country",
       entityId: countryId,
       countryId,
-      summary: `${chosen.sector.name} is no longer a priority sector of ${chosen.country.name}`,
+      message: activityMessage("sectorDropped", {
+        sector: { sector: chosen.sector },
+        country: { country: chosen.country },
+      }),
       changes: { prioritySectors: [chosen.sector.name, null] },
       requestId,
     });

@@ -67,6 +67,10 @@ export function announcementsOf(event: DomainEvent): Announcement[] {
       return [{ topic: topic.workshop(event.workshopId), entity: "attendance", id: event.participantId }];
     case "outcome.changed":
       return [{ topic: topic.workshop(event.workshopId), entity: "outcome", id: event.outcomeId }];
+    case "notices.changed":
+      return event.userIds.map((userId) => ({ topic: topic.person(userId), entity: "notification", id: userId }));
+    // Its item is announced by its own action-item.changed.
+    case "agreed-action.assigned":
     case "sessions.ended":
     case "person.access-changed":
       return [];

@@ -51,6 +51,8 @@ async function topicPermissions(topic: Topic): Promise<{ action: Action; resourc
     }
     case "workshop":
       return (await workshopExists(id)) ? [{ action: "workshop.read", resource: {} }] : null;
+    case "person":
+      return [{ action: "notification.read", resource: { userId: id } }];
   }
   return null;
 }

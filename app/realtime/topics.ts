@@ -9,12 +9,13 @@ import { z } from "zod";
  * - `country-profile:<id>`: what every signed-in person sees of a country —
  *   its profile, priority sectors and hosted workshops — for pages that show a
  *   country whose work the person may not read;
- * - `plan:<id>`, `workshop:<id>`, and the people `directory`.
+ * - `plan:<id>`, `workshop:<id>`, and the people `directory`;
+ * - `person:<id>`: a person's own notices (their count in the shell), for that person alone.
  */
 export const TopicSchema = z
   .string()
   .max(80)
-  .regex(/^(country|country-profile|plan|workshop):[a-z0-9]{8,40}$|^directory$/, "unknown topic");
+  .regex(/^(country|country-profile|plan|workshop|person):[a-z0-9]{8,40}$|^directory$/, "unknown topic");
 export type Topic = z.infer<typeof TopicSchema>;
 
 export const SubscribeSchema = z.object({ topics: z.array(TopicSchema).min(1).max(50) });
@@ -38,4 +39,5 @@ export const topic = {
   plan: (planId: string): Topic => `plan:${planId}`,
   workshop: (workshopId: string): Topic => `workshop:${workshopId}`,
   directory: "directory" as Topic,
+  person: (userId: string): Topic => `person:${userId}`,
 };

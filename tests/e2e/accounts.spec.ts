@@ -60,7 +60,7 @@ test("an admin invites a focal point for Lao PDR who sets a password and lands i
   const newcomer = await invitee.newPage();
   await newcomer.goto(invitationPath);
   await expect(
-    newcomer.getByText("Platform Administrator invited you to FocalPoint as Focal point, LA."),
+    newcomer.getByText("Platform Administrator invited you to FocalPoint as Focal point, Lao PDR."),
   ).toBeVisible();
   await expectAccessible(newcomer);
   await newcomer.getByLabel("New password", { exact: true }).fill("short");
@@ -72,7 +72,7 @@ test("an admin invites a focal point for Lao PDR who sets a password and lands i
   await newcomer.getByRole("button", { name: "Create my account" }).click();
   const sidebar = newcomer.getByRole("complementary");
   await expect(sidebar.getByText("Bounmy Inthavong")).toBeVisible();
-  await expect(sidebar.getByText("Focal point, LA")).toBeVisible();
+  await expect(sidebar.getByText("Focal point, Lao PDR")).toBeVisible();
 
   // The link works once.
   await newcomer.goto(invitationPath);

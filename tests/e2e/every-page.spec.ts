@@ -110,12 +110,28 @@ function prepareData(file: string) {
   db.prepare(
     "UPDATE Participant SET registrationTokenHash = ? WHERE id = (SELECT id FROM Participant WHERE workshopId = ? AND registrationStatus = 'invited' ORDER BY name LIMIT 1)",
   ).run(hashToken(links.registration), workshop);
+  // A notice to the administrator about one of Lao PDR's action items, for the page its e-mail's step links open.
+  const item = one("SELECT id AS v FROM ActionItem WHERE planId = ? ORDER BY createdAt", plan);
+  db.prepare(
+    "INSERT INTO Notification (id, recipientId, kind, entityType, entityId, countryId, path, messageKey, params, createdAt) VALUES ('tour-notice', ?, 'item_assigned', 'action_item', ?, ?, ?, 'notifications:messages.item_assigned', ?, ?)",
+  ).run(
+    admin,
+    item,
+    lao,
+    `/action-plans/${plan}`,
+    JSON.stringify({ actor: "Noy Phetsamone", activity: "Draft the welding standard", plan: "Lao PDR 2026–2030" }),
+    now(),
+  );
   db.close();
   // The digest's unsubscribe link is signed with the server's secret: the tour gives the server one it knows.
   const secret = crypto.randomBytes(32).toString("hex");
   fs.writeFileSync(path.join(path.dirname(file), "app-secret"), secret);
   process.env.APP_SECRET = secret;
-  return { ...links, unsubscribe: signToken("unsubscribe-digest", focalPoint) };
+  return {
+    ...links,
+    unsubscribe: signToken("unsubscribe-digest", focalPoint),
+    noticeStep: signToken("notice-step", "tour-notice:progress"),
+  };
 }
 
 test.beforeAll(async () => {
@@ -126,6 +142,7 @@ test.beforeAll(async () => {
   tokenFor["routes/_auth+/reset-password.$token"] = links!.reset;
   tokenFor["routes/_auth+/register.$token"] = links!.registration;
   tokenFor["routes/_auth+/notices.unsubscribe.$token"] = links!.unsubscribe;
+  tokenFor["routes/_app+/notifications+/step.$token"] = links!.noticeStep;
 });
 
 test.afterAll(() => server?.kill("SIGKILL"));

@@ -9,7 +9,7 @@ test("a focal point signs in, sees the app shell with their name and role, and s
   await signIn(page, demo.focalPoint("VN"));
   const sidebar = page.getByRole("complementary");
   await expect(sidebar.getByText("Nguyen Thi Lan Anh")).toBeVisible();
-  await expect(sidebar.getByText("Focal point, VN")).toBeVisible();
+  await expect(sidebar.getByText("Focal point, Viet Nam")).toBeVisible();
   for (const item of ["Dashboard", "Countries", "Action plans", "Milestones", "Workshops", "People"]) {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item })).toBeVisible();
   }

@@ -326,7 +326,7 @@ describe("access that changes while people are in the document", () => {
     expect(fp.provider.readOnly).toBe(false);
 
     await db.actionPlan.update({ where: { id: planId }, data: { status: "endorsed" } });
-    await emit({ type: "plan.status-changed", countryId: "", planId, documentId });
+    await emit({ type: "plan.status-changed", countryId: "", planId, documentId, transition: "endorse", actorId: "" });
     await until(() => fp.provider.readOnly && tf.provider.readOnly && fp.provider.status === "saved");
 
     // The server refuses a write from the endorsed plan's former editor, whatever the client believes.
@@ -343,7 +343,7 @@ describe("access that changes while people are in the document", () => {
     expect(tf.text()).not.toContain("written after endorsement");
 
     await db.actionPlan.update({ where: { id: planId }, data: { status: "draft" } });
-    await emit({ type: "plan.status-changed", countryId: "", planId, documentId });
+    await emit({ type: "plan.status-changed", countryId: "", planId, documentId, transition: "reopen", actorId: "" });
     await until(() => !fp.provider.readOnly && !tf.provider.readOnly);
     typeParagraph(fp.doc, "written after reopening");
     await until(() => tf.text().includes("written after reopening"));

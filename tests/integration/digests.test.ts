@@ -153,9 +153,17 @@ describe("unsubscribing", () => {
   it("asks on GET and acts only on POST, the one-click POST of a mail client included", async () => {
     const id = await userId(demo.focalPoint("TH"));
     const token = signToken("unsubscribe-digest", id);
-    expect(await unsubscribeLoader(args(token))).toEqual({ email: demo.focalPoint("TH"), alreadyOff: false });
+    expect(await unsubscribeLoader(args(token))).toEqual({
+      list: "digest",
+      email: demo.focalPoint("TH"),
+      alreadyOff: false,
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id } })).digest).toBeNull();
-    expect(await unsubscribeAction(args(token, oneClick()))).toEqual({ done: true, email: demo.focalPoint("TH") });
+    expect(await unsubscribeAction(args(token, oneClick()))).toEqual({
+      done: true,
+      list: "digest",
+      email: demo.focalPoint("TH"),
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id } })).digest).toBe("none");
     expect(await sendDigest({ userId: id, week: "2026-W51" })).toBe("skipped");
   });

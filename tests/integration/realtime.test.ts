@@ -139,7 +139,14 @@ describe("real-time plumbing", () => {
 
     await emit(
       { type: "milestone.changed", countryId: vn.id, milestoneId: "m1" },
-      { type: "milestone-comment.changed", countryId: vn.id, milestoneId: "m1", commentId: "c1" },
+      {
+        type: "milestone-comment.changed",
+        countryId: vn.id,
+        milestoneId: "m1",
+        commentId: "c1",
+        actorId: "",
+        change: "added",
+      },
       { type: "plan.changed", countryId: vn.id, planId: vnPlan.id },
       { type: "action-item.changed", countryId: vn.id, planId: vnPlan.id, itemId: "i1" },
       // What everyone sees of Viet Nam, and Cambodia's own work, do reach them.

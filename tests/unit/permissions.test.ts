@@ -46,6 +46,7 @@ const EXPECTED: Record<Action, Row> = {
   "jobs.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "reference.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "account.edit": { admin: N, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
+  "notification.read": { admin: N, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "plan.read": {
     admin: Y,
     secretariat: Y,
@@ -138,6 +139,8 @@ describe("can(user, action, resource): the permission matrix", () => {
     expect(can(fp, "workshop.register", { participantUserIds: [fp.id] })).toBe(true);
     expect(can(fp, "account.edit", { userId: fp.id })).toBe(true);
     expect(can(fp, "account.edit", { userId: "another" })).toBe(false);
+    expect(can(fp, "notification.read", { userId: fp.id })).toBe(true);
+    expect(can(ACTORS.admin, "notification.read", { userId: fp.id })).toBe(false);
   });
 
   it("makes an endorsed plan read-only for its editors until it is reopened", () => {

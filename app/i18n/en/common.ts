@@ -38,6 +38,16 @@ export const common = {
     TH: "Thailand",
     VN: "Viet Nam",
   },
+  // The Regional Model Competency Standards' sectors by code; a sector a country added keeps the name it was given.
+  sectors: {
+    "domestic-work": "Domestic work",
+    welding: "Welding",
+    construction: "Construction",
+    "agriculture-aquaculture": "Agriculture and aquaculture",
+    "mechanical-services": "Mechanical services",
+    "core-competencies": "Generic set of core competencies",
+    tourism: "Tourism",
+  },
   sexes: { female: "Female", male: "Male", other: "Other", undisclosed: "Not stated" },
   organisationKinds: {
     ministry: "Ministry or government agency",

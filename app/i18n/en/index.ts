@@ -1,4 +1,5 @@
 import { account } from "./account";
+import { activity } from "./activity";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { common } from "./common";
@@ -6,6 +7,7 @@ import { dashboard } from "./dashboard";
 import { directory } from "./directory";
 import { home } from "./home";
 import { milestones } from "./milestones";
+import { notifications } from "./notifications";
 import { outcomes } from "./outcomes";
 import { participants } from "./participants";
 import { plans } from "./plans";
@@ -27,4 +29,6 @@ export const en = {
   outcomes,
   participants,
   registration,
+  activity,
+  notifications,
 };

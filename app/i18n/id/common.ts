@@ -41,6 +41,15 @@ export const common: Translation<typeof en> = {
     TH: "Thailand",
     VN: "Vietnam",
   },
+  sectors: {
+    "domestic-work": "Pekerjaan rumah tangga",
+    welding: "Pengelasan",
+    construction: "Konstruksi",
+    "agriculture-aquaculture": "Pertanian dan akuakultur",
+    "mechanical-services": "Layanan mekanikal",
+    "core-competencies": "Kompetensi inti umum",
+    tourism: "Pariwisata",
+  },
   sexes: { female: "Perempuan", male: "Laki-laki", other: "Lainnya", undisclosed: "Tidak disebutkan" },
   organisationKinds: {
     ministry: "Kementerian atau lembaga pemerintah",

@@ -21,7 +21,7 @@ export const milestones: Translation<typeof en> = {
     mutual_recognition: "MRA",
     workers_recognised: "Diakui",
     focal_point_nominated: "Focal point",
-    nqf_in_place: "KKN",
+    nqf_in_place: "KKNI",
     aqrf_report_submitted: "Laporan diajukan",
     aqrf_report_endorsed: "Laporan disahkan",
     national_workshop_held: "Lokakarya nasional",

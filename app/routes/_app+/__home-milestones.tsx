@@ -6,6 +6,7 @@ import { MILESTONE_STATUSES } from "~/domain/vocabulary";
 import { MilestoneStatusSchema } from "~/forms/milestone";
 import { useFetcherForm } from "~/forms/use-app-form";
 import type { countryWork } from "~/models/country-work.server";
+import { useSectorName, useStageName } from "~/i18n/names";
 import { useRootData } from "~/root";
 import { CardUpdateForm } from "./__home-items";
 import { formatDay } from "~/utils/format";
@@ -26,16 +27,18 @@ export function MilestoneList({ milestones }: { milestones: Milestone[] }) {
 
 function MilestoneCard({ milestone: m }: { milestone: Milestone }) {
   const { t } = useTranslation("home");
-  const { t: tm } = useTranslation("milestones");
   const { t: tp } = useTranslation("plans");
   const locale = useRootData()?.locale ?? "en";
   const headingId = `milestone-${m.id}`;
-  const stage = tm(`stages.${m.stage.code as "national_standard"}`, { defaultValue: m.stage.name });
+  const sectorName = useSectorName();
+  const stage = useStageName()(m.stage.code);
   return (
     <li className={m.overdue ? "work-card overdue" : "work-card"} aria-labelledby={headingId}>
       <div className="work-card-summary">
         <h3 id={headingId} className="work-card-title">
-          <Link to={`/milestones/${m.id}`}>{`${m.sector?.name ?? t("milestones.countryLevel")} · ${stage}`}</Link>
+          <Link
+            to={`/milestones/${m.id}`}
+          >{`${m.sector ? sectorName(m.sector) : t("milestones.countryLevel")} · ${stage}`}</Link>
         </h3>
         <p className="work-card-facts small">
           <span>

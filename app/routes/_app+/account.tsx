@@ -18,6 +18,7 @@ import { getEmailSettings, updateEmailSettings } from "~/models/digest.server";
 import { changePassword } from "~/models/password.server";
 import { useRootData } from "~/root";
 import { DIGEST_CHOICES, DIGEST_TIME_ZONES } from "~/domain/digest-schedule";
+import { NOTICE_CHOICES } from "~/domain/notices";
 import { LOCALES, SEXES } from "~/domain/vocabulary";
 import { formatDateTime, timeZoneLabel } from "~/utils/format";
 import { EmailSettingsSchema, ProfileSchema } from "~/forms/account";
@@ -107,6 +108,7 @@ export default function Account() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("account");
   const { t: tc } = useTranslation("common");
+  const { t: tn } = useTranslation("notifications");
   const locale = useRootData()?.locale ?? "en";
   const [profileForm, profile] = useAppForm(ProfileSchema, {
     id: "profile",
@@ -180,6 +182,12 @@ export default function Account() {
                 meta={emails.digest}
                 hint={t("emails.digestHint")}
                 options={DIGEST_CHOICES.map((c) => ({ value: c, label: t(`emails.${c}`) }))}
+              />
+              <SelectField
+                label={tn("choice.label")}
+                meta={emails.notices}
+                hint={tn("choice.hint")}
+                options={NOTICE_CHOICES.map((c) => ({ value: c, label: tn(`choice.${c}`) }))}
               />
               <SelectField
                 label={t("emails.timeZone")}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { lazy, Suspense } from "react";
 import { useHydrated } from "~/components/use-hydrated";
 import { useTranslation } from "react-i18next";
+import { useMilestoneLabel } from "~/i18n/names";
 import { FilterSelect } from "~/components/filter-select";
 import { can } from "~/auth/permissions";
 import { requirePermission, requireUser } from "~/auth/session.server";
@@ -195,6 +196,7 @@ function Narrative({ plan, me, canEdit }: ReturnType<typeof useLoaderData<typeof
 }
 
 export default function ActionPlan() {
+  const milestoneLabel = useMilestoneLabel();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { plan } = data;
@@ -328,9 +330,7 @@ export default function ActionPlan() {
                       {item.progress}%
                     </td>
                     <td className="small" data-label={t("milestone")}>
-                      {item.milestone
-                        ? [item.milestone.sector?.name, item.milestone.stage.name].filter(Boolean).join(" · ")
-                        : "—"}
+                      {item.milestone ? milestoneLabel(item.milestone) : "—"}
                     </td>
                     <td className="small" data-label={t("source")}>
                       {item.sourceOutcome ? (

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName, useSectorName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
@@ -37,6 +38,8 @@ export default function CountryPage() {
   const { t } = useTranslation("directory");
   const { t: tm } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
+  const countryName = useCountryName();
+  const sectorName = useSectorName();
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates([topic.countryFor(country.id, countryMilestones !== null)]);
   const focalPoints = country.roles.filter((r) => r.role === "focal_point");
@@ -49,7 +52,7 @@ export default function CountryPage() {
       <PageHeader
         title={
           <>
-            <span className="country-code">{country.code}</span> {country.name}
+            <span className="country-code">{country.code}</span> {countryName(country)}
           </>
         }
         intro={country.nqfName}
@@ -127,8 +130,8 @@ export default function CountryPage() {
           {country.prioritySectors.length ? (
             <div className="cluster">
               {country.prioritySectors.map((s) => (
-                <span key={s.sector.name} className="badge badge-brand">
-                  {s.sector.name}
+                <span key={s.sector.code} className="badge badge-brand">
+                  {sectorName(s.sector)}
                 </span>
               ))}
             </div>

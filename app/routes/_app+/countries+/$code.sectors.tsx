@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { getFormProps, type Submission } from "@conform-to/react";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { sectorName as translatedSectorName, useCountryName, useSectorName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalidReply(submission);
       try {
         const sector = await addPrioritySector(country.id, submission.value.sectorId, user.id, context.requestId);
-        return done(submission, t("milestones:sectors.added", { sector: sector.name }));
+        return done(submission, t("milestones:sectors.added", { sector: translatedSectorName(t, sector) }));
       } catch (error) {
         return refusalReply(request, submission, error);
       }
@@ -80,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalidReply(submission);
       try {
         const sector = await createSectorForCountry(country.id, submission.value.name, user.id, context.requestId);
-        return done(submission, t("milestones:sectors.added", { sector: sector.name }));
+        return done(submission, t("milestones:sectors.added", { sector: translatedSectorName(t, sector) }));
       } catch (error) {
         return refusalReply(request, submission, error);
       }
@@ -90,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (submission.status !== "success") throw new Response("Not found", { status: 404 });
       try {
         const sector = await removePrioritySector(country.id, submission.value.sectorId, user.id, context.requestId);
-        return done(submission, t("milestones:sectors.removed", { sector: sector.name }));
+        return done(submission, t("milestones:sectors.removed", { sector: translatedSectorName(t, sector) }));
       } catch (error) {
         return refusalReply(request, submission, error);
       }
@@ -105,15 +106,17 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function PrioritySectors() {
   const { country, canEdit, sectors } = useLoaderData<typeof loader>();
   const { t } = useTranslation("milestones");
+  const countryName = useCountryName();
   const status = useLiveUpdates([topic.country(country.id)]);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link to="/milestones">{t("title")}</Link> › <Link to={`/countries/${country.code}`}>{country.name}</Link>
+        <Link to="/milestones">{t("title")}</Link> ›{" "}
+        <Link to={`/countries/${country.code}`}>{countryName(country)}</Link>
       </nav>
       <PageHeader
-        title={t("sectors.pageTitle", { country: country.name })}
-        intro={t("sectors.intro", { country: country.name })}
+        title={t("sectors.pageTitle", { country: countryName(country) })}
+        intro={t("sectors.intro", { country: countryName(country) })}
       >
         <LiveStatus status={status} />
       </PageHeader>
@@ -137,6 +140,7 @@ export default function PrioritySectors() {
 
 function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][number]; canEdit: boolean }) {
   const { t } = useTranslation("milestones");
+  const sectorName = useSectorName();
   const locale = useRootData()?.locale ?? "en";
   const removal = useFetcher<typeof action>();
   const refusal = removal.data?.result.error?.sectorId?.[0];
@@ -146,7 +150,7 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
     <section className="card sector-card" aria-labelledby={headingId}>
       <div className="card-header">
         <div>
-          <h2 id={headingId}>{sector.sector.name}</h2>
+          <h2 id={headingId}>{sectorName(sector.sector)}</h2>
           <p className="small muted">
             {sector.sector.isRmcs ? <span className="badge badge-brand">{t("sectors.rmcs")}</span> : null}{" "}
             {sector.sector.addedByCountry
@@ -161,14 +165,14 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
         {canEdit && sector.removable ? (
           <removal.Form
             method="post"
-            onSubmit={confirmFirst(t("sectors.removeConfirm", { sector: sector.sector.name }))}
+            onSubmit={confirmFirst(t("sectors.removeConfirm", { sector: sectorName(sector.sector) }))}
           >
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="sectorId" value={sector.sector.id} />
             <button
               type="submit"
               className="button-secondary"
-              aria-label={t("sectors.removeLabel", { sector: sector.sector.name })}
+              aria-label={t("sectors.removeLabel", { sector: sectorName(sector.sector) })}
               disabled={removal.state !== "idle"}
             >
               {t("sectors.remove")}

@@ -15,7 +15,7 @@ import {
 } from "~/forms/dashboard-filters";
 import type { DashboardData } from "~/models/dashboard.server";
 import { useRootData } from "~/root";
-import { useStageName, useStatusName } from "./__names";
+import { useCountryName, useSectorName, useStageName, useStatusName } from "~/i18n/names";
 
 function useStatusFilterName() {
   const { t } = useTranslation("dashboard");
@@ -33,13 +33,16 @@ export function FiltersCaption({ filters, data }: { filters: DashboardFilters; d
   const locale = useRootData()?.locale ?? "en";
   const stageName = useStageName();
   const statusName = useStatusFilterName();
+  const translatedCountry = useCountryName();
+  const translatedSector = useSectorName();
   // Values of one filter are alternatives, so they read "Cambodia or Lao PDR".
   const anyOf = (values: string[]) => new Intl.ListFormat(locale, { type: "disjunction" }).format(values);
   const countryName = (code: string) =>
     isCountryGroup(code)
       ? t(`filters.groupNames.${code}`)
-      : (data.reference.countries.find((c) => c.code.toLowerCase() === code)?.name ?? code);
-  const sectorName = (code: string) => data.reference.sectors.find((s) => s.code === code)?.name ?? code;
+      : translatedCountry(data.reference.countries.find((c) => c.code.toLowerCase() === code) ?? { code, name: code });
+  const sectorName = (code: string) =>
+    translatedSector(data.reference.sectors.find((s) => s.code === code) ?? { code, name: code });
   const parts = [
     filters.country.length ? anyOf(filters.country.map(countryName)) : null,
     filters.sector.length ? t("filters.sectorIs", { value: anyOf(filters.sector.map(sectorName)) }) : null,
@@ -57,6 +60,7 @@ export function DashboardFilterForm({ filters, data }: { filters: DashboardFilte
   const { t } = useTranslation("dashboard");
   const stageName = useStageName();
   const statusName = useStatusFilterName();
+  const sectorName = useSectorName();
   return (
     <section aria-labelledby="filters-heading" className="no-print">
       <h2 id="filters-heading" className="visually-hidden">
@@ -69,7 +73,7 @@ export function DashboardFilterForm({ filters, data }: { filters: DashboardFilte
           label={t("filters.sector")}
           anyLabel={t("filters.anySector")}
           selected={filters.sector}
-          options={data.reference.sectors.map((s) => ({ value: s.code, label: s.name }))}
+          options={data.reference.sectors.map((s) => ({ value: s.code, label: sectorName(s) }))}
         />
         <ChecklistFilter
           name="stage"

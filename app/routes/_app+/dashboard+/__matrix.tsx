@@ -6,7 +6,7 @@ import { useRootData } from "~/root";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "~/domain/vocabulary";
 import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import type { DashboardData } from "~/models/dashboard.server";
-import { useCachedTranslation, useStageName, useStatusName } from "./__names";
+import { useCachedTranslation, useCountryName, useSectorName, useStageName, useStatusName } from "~/i18n/names";
 
 function StatusLegend() {
   const { t } = useTranslation("dashboard");
@@ -34,6 +34,8 @@ export function MatrixPanel({ data }: { data: DashboardData }) {
   const { t: tm } = useTranslation("milestones");
   const stageName = useStageName();
   const statusName = useStatusName();
+  const countryName = useCountryName();
+  const sectorName = useSectorName();
   const sectorStageCount = data.reference.stages.filter((s) => s.scope === "sector").length;
   const symbol = useCachedTranslation(useCallback((status: MilestoneStatus) => tm(`symbols.${status}`), [tm]));
   const stagesDone = useCachedTranslation(
@@ -56,7 +58,7 @@ export function MatrixPanel({ data }: { data: DashboardData }) {
                 <th scope="col">{t("country")}</th>
                 {data.matrix.sectors.map((s) => (
                   <th key={s.id} scope="col">
-                    {s.name}
+                    {sectorName(s)}
                   </th>
                 ))}
               </tr>
@@ -65,20 +67,20 @@ export function MatrixPanel({ data }: { data: DashboardData }) {
               {data.matrix.countries.map((country) => (
                 <tr key={country.id}>
                   <th scope="row">
-                    <span className="country-code">{country.code}</span> {country.name}
+                    <span className="country-code">{country.code}</span> {countryName(country)}
                   </th>
                   {data.matrix.sectors.map((sector) => {
                     const cell = data.matrix.cells[`${country.id}:${sector.id}`];
                     if (!cell)
                       return (
-                        <td key={sector.id} className="stage-cell stage-none" data-label={sector.name}>
+                        <td key={sector.id} className="stage-cell stage-none" data-label={sectorName(sector)}>
                           <span aria-hidden="true">—</span>
                           <span className="visually-hidden">{notPrioritised}</span>
                         </td>
                       );
                     const label = t("matrix.cellLink", {
-                      country: country.name,
-                      sector: sector.name,
+                      country: countryName(country),
+                      sector: sectorName(sector),
                       stage: stageName(cell.stageCode),
                       status: statusName(cell.status),
                     });
@@ -86,7 +88,7 @@ export function MatrixPanel({ data }: { data: DashboardData }) {
                       <td
                         key={sector.id}
                         className={`stage-cell stage-${cell.status}${cell.overdue ? " stage-overdue" : ""}`}
-                        data-label={sector.name}
+                        data-label={sectorName(sector)}
                       >
                         <Link to={`/milestones/${cell.milestoneId}`} aria-label={label} className="matrix-link">
                           <span aria-hidden="true" className="matrix-symbol">
@@ -113,6 +115,7 @@ export function ProgressTable({ data }: { data: DashboardData }) {
   const { t } = useTranslation("dashboard");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
+  const countryName = useCountryName();
   return (
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t("progressHeading")}</h2>
@@ -139,7 +142,7 @@ export function ProgressTable({ data }: { data: DashboardData }) {
               <tr key={c.country.id}>
                 <td>
                   <span className="country-code">{c.country.code}</span>{" "}
-                  <Link to={`/countries/${c.country.code.toLowerCase()}`}>{c.country.name}</Link>
+                  <Link to={`/countries/${c.country.code.toLowerCase()}`}>{countryName(c.country)}</Link>
                 </td>
                 <td data-label={t("plan")}>
                   {c.plan ? <Link to={`/action-plans/${c.plan.id}`}>{tc(`planStatuses.${c.plan.status}`)}</Link> : "—"}

@@ -6,12 +6,14 @@ import { DEFAULT_CHANGES_DAYS, dashboardQuery, type DashboardFilters } from "~/f
 import { useRootData } from "~/root";
 import { formatDateTime, formatDay } from "~/utils/format";
 import type { DashboardData } from "~/models/dashboard.server";
-import { useStageName, useStatusName } from "./__names";
+import { useCountryName, useSectorName, useStageName, useStatusName } from "~/i18n/names";
 
 export function AttentionPanel({ data }: { data: DashboardData }) {
   const { t } = useTranslation("dashboard");
   const stageName = useStageName();
   const statusName = useStatusName();
+  const countryName = useCountryName();
+  const sectorName = useSectorName();
   const locale = useRootData()?.locale ?? "en";
   const shown = data.attention.items;
   return (
@@ -34,9 +36,9 @@ export function AttentionPanel({ data }: { data: DashboardData }) {
               {shown.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    <span className="country-code">{m.country.code}</span> {m.country.name}
+                    <span className="country-code">{m.country.code}</span> {countryName(m.country)}
                   </td>
-                  <td data-label={t("sector")}>{m.sector ?? t("countryLevel")}</td>
+                  <td data-label={t("sector")}>{m.sector ? sectorName(m.sector) : t("countryLevel")}</td>
                   <td data-label={t("stage")}>
                     <Link to={`/milestones/${m.id}`}>{stageName(m.stageCode)}</Link>
                   </td>
@@ -69,12 +71,17 @@ export function ChangesPanel({ filters, data }: { filters: DashboardFilters; dat
   const { t } = useTranslation("dashboard");
   const stageName = useStageName();
   const statusName = useStatusName();
+  const countryName = useCountryName();
+  const sectorName = useSectorName();
   const locale = useRootData()?.locale ?? "en";
-  const countryName = new Map(data.reference.countries.map((c) => [c.id, c.name]));
+  const countryById = new Map(data.reference.countries.map((c) => [c.id, c]));
   const value = (field: string, v: string | null) => {
     if (v === null) return t("changes.emptyValue");
     if (field === "status") return isOneOf(MILESTONE_STATUSES, v) ? statusName(v) : v;
-    if (field === "partnerCountryId") return countryName.get(v) ?? v;
+    if (field === "partnerCountryId") {
+      const partner = countryById.get(v);
+      return partner ? countryName(partner) : v;
+    }
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDay(v, locale);
     return v;
   };
@@ -116,7 +123,7 @@ export function ChangesPanel({ filters, data }: { filters: DashboardFilters; dat
           {data.changes.groups.map((group) => (
             <section key={group.country.id} aria-labelledby={`changes-${group.country.code}`} className="changes-group">
               <h3 id={`changes-${group.country.code}`}>
-                <span className="country-code">{group.country.code}</span> {group.country.name}
+                <span className="country-code">{group.country.code}</span> {countryName(group.country)}
               </h3>
               <ul className="list">
                 {group.changes.map((c) => (
@@ -124,7 +131,7 @@ export function ChangesPanel({ filters, data }: { filters: DashboardFilters; dat
                     <div>
                       {c.milestone ? (
                         <Link to={`/milestones/${c.milestone.id}`}>
-                          {c.milestone.sector ? `${c.milestone.sector} · ` : ""}
+                          {c.milestone.sector ? `${sectorName(c.milestone.sector)} · ` : ""}
                           {stageName(c.milestone.stageCode)}
                         </Link>
                       ) : (

@@ -5,6 +5,7 @@ import { useRootData } from "~/root";
 import { formatDay, formatNumber } from "~/utils/format";
 import { ActivityList } from "~/components/activity-list";
 import type { DashboardData } from "~/models/dashboard.server";
+import { useCountryName } from "~/i18n/names";
 import type { recentActivity } from "~/models/audit.server";
 import type { upcomingWorkshops } from "~/models/workshop.server";
 
@@ -17,6 +18,7 @@ const CHART = { width: 260, height: 96, padLeft: 28, padBottom: 18, padTop: 8, p
  */
 export function ProgressChart({ data }: { data: DashboardData }) {
   const { t } = useTranslation("dashboard");
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const { quarters, series } = data.progress;
   const max = Math.max(1, ...series.map((s) => s.cumulative[s.cumulative.length - 1] ?? 0));
@@ -40,7 +42,7 @@ export function ProgressChart({ data }: { data: DashboardData }) {
               const end = s.cumulative[s.cumulative.length - 1] ?? 0;
               const points = s.cumulative.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
               const summary = t("chart.summary", {
-                country: s.country.name,
+                country: countryName(s.country),
                 end,
                 last,
                 start: s.cumulative[0] ?? 0,
@@ -50,7 +52,7 @@ export function ProgressChart({ data }: { data: DashboardData }) {
               return (
                 <li key={s.country.id} className="chart-item">
                   <div className="chart-caption" aria-hidden="true">
-                    <span className="country-code">{s.country.code}</span> {s.country.name}{" "}
+                    <span className="country-code">{s.country.code}</span> {countryName(s.country)}{" "}
                     <strong>{formatNumber(end, locale)}</strong>
                   </div>
                   <svg
@@ -111,7 +113,7 @@ export function ProgressChart({ data }: { data: DashboardData }) {
                     <th scope="col">{t("chart.quarter")}</th>
                     {series.map((s) => (
                       <th key={s.country.id} scope="col" className="num">
-                        <abbr title={s.country.name}>{s.country.code}</abbr>
+                        <abbr title={countryName(s.country)}>{s.country.code}</abbr>
                       </th>
                     ))}
                   </tr>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
+import { countryName, sectorName, stageName } from "~/i18n/names";
 import { getTranslate } from "~/i18n/translate.server";
 import { dashboardFiltersFrom, dashboardMatrixRows } from "~/models/dashboard.server";
 import { csvDownload } from "~/utils/csv";
@@ -10,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboard.read");
   const { filters } = await dashboardFiltersFrom(request);
   const [t, { sectorStages, rows }] = await Promise.all([getTranslate(request), dashboardMatrixRows(user, filters)]);
-  const stage = (code: string) => t(`milestones:stages.${code}`);
+  const stage = (code: string) => stageName(t, { code, name: code });
   const status = (value: string | null) => (value ? t(`common:milestoneStatuses.${value}`) : "");
   const header = [
     t("dashboard:csv.countryCode"),
@@ -24,8 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ];
   const body = rows.map((r) => [
     r.country.code,
-    r.country.name,
-    r.sector,
+    countryName(t, r.country),
+    sectorName(t, r.sector),
     stage(r.currentStage),
     status(r.currentStatus),
     r.overdue ? t("dashboard:csv.yes") : t("dashboard:csv.no"),

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
+import { countryName, sectorName, stageName } from "~/i18n/names";
 import { getTranslate } from "~/i18n/translate.server";
 import { dashboardFiltersFrom, dashboardMilestoneList } from "~/models/dashboard.server";
 import { csvDownload } from "~/utils/csv";
@@ -30,16 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ];
   const rows = milestones.map((m) => [
     m.country.code,
-    m.country.name,
-    m.sector ?? t("dashboard:countryLevel"),
-    t(`milestones:stages.${m.stageCode}`),
+    countryName(t, m.country),
+    m.sector ? sectorName(t, m.sector) : t("dashboard:countryLevel"),
+    stageName(t, { code: m.stageCode, name: m.stageCode }),
     t(`common:milestoneStatuses.${m.status}`),
     m.overdue ? t("dashboard:csv.yes") : t("dashboard:csv.no"),
     m.startedOn,
     m.targetOn,
     m.achievedOn,
     m.aqrfLevel,
-    m.partner,
+    m.partner ? countryName(t, m.partner) : null,
     m.updatedAt,
     m.updatedBy?.name,
   ]);

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName, useSectorName, useStageName } from "~/i18n/names";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session-user";
@@ -157,22 +158,22 @@ export default function MilestonePage() {
   const { t } = useTranslation("milestones");
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates([topic.country(milestone.countryId)]);
-  const stageName = t(`stageNames.${milestone.stage.code as "national_standard"}`, {
-    defaultValue: milestone.stage.name,
-  });
+  const stageName = useStageName({ long: true })(milestone.stage.code);
+  const countryName = useCountryName()(milestone.country);
+  const sectorName = useSectorName();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/milestones">{t("title")}</Link> ›{" "}
-        <Link to={`/countries/${milestone.country.code}`}>{milestone.country.name}</Link> ›{" "}
+        <Link to={`/countries/${milestone.country.code}`}>{countryName}</Link> ›{" "}
         <Link to={`/countries/${milestone.country.code}/sectors`}>{t("sectors.title")}</Link>
       </nav>
       <header className="page-header">
         <div>
           <h1>{stageName}</h1>
           <p>
-            <span className="country-code">{milestone.country.code}</span> {milestone.country.name} ·{" "}
-            {milestone.sector?.name ?? t("page.countryLevel")}
+            <span className="country-code">{milestone.country.code}</span> {countryName} ·{" "}
+            {milestone.sector ? sectorName(milestone.sector) : t("page.countryLevel")}
           </p>
           <div className="cluster">
             <MilestoneStatusBadge status={milestone.status} />

@@ -4,6 +4,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCountryName, useSectorName, useStageName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { requirePermission, requireUser } from "~/auth/session.server";
 import { Field, FormErrorSummary, SelectField, TextareaField, FormActions } from "~/components/forms";
@@ -104,21 +105,21 @@ export default function EditMilestone() {
   const changedMeanwhile = version !== savedVersion;
   const schema = useMemo(() => milestoneFormSchema(rules), [rules]);
   const [form, fields] = useAppForm(schema, { lastResult: actionData?.result, defaultValue: milestone });
-  const stageName = t(`stageNames.${milestone.stage.code as "national_standard"}`, {
-    defaultValue: milestone.stage.name,
-  });
+  const stageName = useStageName({ long: true })(milestone.stage.code);
+  const countryName = useCountryName()(milestone.country);
+  const sectorName = useSectorName();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/milestones">{t("title")}</Link> ›{" "}
-        <Link to={`/countries/${milestone.country.code}`}>{milestone.country.name}</Link> ›{" "}
+        <Link to={`/countries/${milestone.country.code}`}>{countryName}</Link> ›{" "}
         <Link to={`/milestones/${milestone.id}`}>{stageName}</Link>
       </nav>
       <PageHeader
         title={t("form.title")}
         intro={
           <>
-            {stageName} · {milestone.sector?.name ?? t("page.countryLevel")} · {milestone.country.name}
+            {stageName} · {milestone.sector ? sectorName(milestone.sector) : t("page.countryLevel")} · {countryName}
           </>
         }
       >

@@ -13,6 +13,7 @@ import { dashboardFiltersFrom } from "~/models/dashboard.server";
 import { listSectors, milestoneMatrix } from "~/models/milestone-matrix.server";
 import styles from "~/styles/milestones.css?url";
 import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
+import { useCountryName, useSectorName, useStageDescription, useStageName } from "~/i18n/names";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Milestones · FocalPoint" }];
@@ -35,7 +36,7 @@ function StageCell({ row, stage }: { row: Row; stage: string }) {
   const { t } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
   const cell = row.cells[stage];
-  const stageName = t(`stages.${stage as "national_standard"}`);
+  const stageName = useStageName()(stage);
   if (!cell)
     return (
       <td className="stage-cell stage-none" data-label={stageName}>
@@ -76,6 +77,10 @@ export default function Milestones() {
   const { matrix, countries, sectors, filters, unknown } = useLoaderData<typeof loader>();
   const { t } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
+  const stageName = useStageName();
+  const stageDescription = useStageDescription();
+  const countryName = useCountryName();
+  const sectorName = useSectorName();
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -87,7 +92,7 @@ export default function Milestones() {
           label={t("sector")}
           anyLabel={t("anySector")}
           selected={filters.sector}
-          options={sectors.map((s) => ({ value: s.code, label: s.name }))}
+          options={sectors.map((s) => ({ value: s.code, label: sectorName(s) }))}
         />
       </LiveFilterForm>
       <ExportLinks country={filters.country} sector={filters.sector} />
@@ -118,8 +123,8 @@ export default function Milestones() {
                   <th scope="col">{t("country")}</th>
                   <th scope="col">{t("sector")}</th>
                   {matrix.sectorStages.map((s) => (
-                    <th key={s.code} scope="col" title={s.description}>
-                      {t(`stages.${s.code as "national_standard"}`)}
+                    <th key={s.code} scope="col" title={stageDescription(s)}>
+                      {stageName(s.code)}
                     </th>
                   ))}
                 </tr>
@@ -128,9 +133,9 @@ export default function Milestones() {
                 {matrix.sectorRows.map((row) => (
                   <tr key={row.key}>
                     <th scope="row">
-                      <span className="country-code">{row.country.code}</span> {row.country.name}
+                      <span className="country-code">{row.country.code}</span> {countryName(row.country)}
                     </th>
-                    <td>{row.sector}</td>
+                    <td>{row.sector ? sectorName(row.sector) : null}</td>
                     {matrix.sectorStages.map((s) => (
                       <StageCell key={s.code} row={row} stage={s.code} />
                     ))}
@@ -150,8 +155,8 @@ export default function Milestones() {
                 <tr>
                   <th scope="col">{t("country")}</th>
                   {matrix.countryStages.map((s) => (
-                    <th key={s.code} scope="col" title={s.description}>
-                      {t(`stages.${s.code as "nqf_in_place"}`)}
+                    <th key={s.code} scope="col" title={stageDescription(s)}>
+                      {stageName(s.code)}
                     </th>
                   ))}
                 </tr>
@@ -160,7 +165,7 @@ export default function Milestones() {
                 {matrix.countryRows.map((row) => (
                   <tr key={row.key}>
                     <th scope="row">
-                      <span className="country-code">{row.country.code}</span> {row.country.name}
+                      <span className="country-code">{row.country.code}</span> {countryName(row.country)}
                     </th>
                     {matrix.countryStages.map((s) => (
                       <StageCell key={s.code} row={row} stage={s.code} />

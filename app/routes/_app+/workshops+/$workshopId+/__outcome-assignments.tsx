@@ -5,6 +5,7 @@ import { confirmFirst, Field, FormError, FormErrorSummary } from "~/components/f
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { AssignSchema, LinkMilestoneSchema } from "~/forms/outcome";
 import { useAppForm } from "~/forms/use-app-form";
+import { type MilestoneNaming, useMilestoneLabel } from "~/i18n/names";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
 import { formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from "./__outcome-page";
@@ -12,6 +13,7 @@ import { formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from ".
 /** Per assigned country: the item in its plan, how it is going, and (for facilitators) its milestone and removal. */
 export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: OutcomesPage }) {
   const { t } = useTranslation("outcomes");
+  const milestoneLabel = useMilestoneLabel();
   const { canManage, milestones } = page;
   const locale = useRootData()?.locale ?? "en";
   const unassignReply = usePageReply({ intent: "unassign", outcomeId: outcome.id });
@@ -72,8 +74,10 @@ export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: O
                             current={a.item.milestoneId}
                             options={milestones[a.country.id] ?? []}
                           />
+                        ) : a.item.milestone ? (
+                          milestoneLabel(a.item.milestone)
                         ) : (
-                          (a.item.milestoneLabel ?? "—")
+                          "—"
                         )}
                       </td>
                     </>
@@ -120,9 +124,10 @@ function MilestonePicker({
   outcomeId: string;
   country: { id: string; name: string };
   current: string | null;
-  options: { id: string; label: string }[];
+  options: ({ id: string } & MilestoneNaming)[];
 }) {
   const { t } = useTranslation("outcomes");
+  const milestoneLabel = useMilestoneLabel();
   const [form, fields] = useAppForm(LinkMilestoneSchema, {
     lastResult: usePageReply({ intent: "link-milestone", assignmentId }),
     defaultValue: { milestoneId: current ?? "" },
@@ -144,7 +149,7 @@ function MilestonePicker({
         <option value="">{t("noMilestone")}</option>
         {options.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.label}
+            {milestoneLabel(m)}
           </option>
         ))}
       </select>

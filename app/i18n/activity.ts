@@ -1,0 +1,55 @@
+// The activity feed's messages: written as a key of the "activity" translations with typed params, stored as
+// JSON on the history row, and rendered in the reader's language with dates and reference names formatted for them.
+import type { MilestoneStatus } from "~/domain/vocabulary";
+import { formatDay } from "~/utils/format";
+import type { activity } from "./en/activity";
+import { countryName, sectorName, stageName } from "./names";
+import type { Translate } from "./types";
+
+type Coded = { code: string; name: string };
+
+/** A param of a message: user text as it is, or a value the reader's language renders. */
+export type ActivityParam =
+  | string
+  | number
+  | { day: string }
+  | { country: Coded }
+  | { sector: Coded }
+  | { milestoneStatus: MilestoneStatus }
+  | { milestone: { stage: Coded; sector: Coded | null; country: Coded } };
+
+type ActivityKey = keyof typeof activity;
+/** The {{names}} a message's English text uses: a message without all its params fails typecheck. */
+type ParamNames<S extends string> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | ParamNames<Rest> : never;
+
+export type ActivityMessage = { key: ActivityKey; params: Record<string, ActivityParam> };
+
+/** A message for a history row; the key must exist in the translations and the params match its text. */
+export function activityMessage<K extends ActivityKey>(
+  key: K,
+  params: Record<ParamNames<(typeof activity)[K]>, ActivityParam>,
+): ActivityMessage {
+  return { key, params };
+}
+
+function renderParam(t: Translate, locale: string, value: ActivityParam): string {
+  if (typeof value !== "object") return String(value);
+  if ("day" in value) return formatDay(value.day, locale);
+  if ("country" in value) return countryName(t, value.country);
+  if ("sector" in value) return sectorName(t, value.sector);
+  if ("milestoneStatus" in value) return t(`common:milestoneStatuses.${value.milestoneStatus}`);
+  const { stage, sector, country } = value.milestone;
+  return `${stageName(t, stage, { long: true })}${sector ? ` (${sectorName(t, sector)})` : ""}, ${countryName(t, country)}`;
+}
+
+/** A stored message in the language of `t`; rows written before messages existed show their English summary. */
+export function renderActivity(
+  t: Translate,
+  locale: string,
+  event: { summary: string; messageKey: string | null; messageParams: string | null },
+): string {
+  if (!event.messageKey) return event.summary;
+  const params = event.messageParams ? (JSON.parse(event.messageParams) as Record<string, ActivityParam>) : {};
+  const values = Object.fromEntries(Object.entries(params).map(([name, v]) => [name, renderParam(t, locale, v)]));
+  return t(`activity:${event.messageKey}`, { ...values, defaultValue: event.summary });
+}

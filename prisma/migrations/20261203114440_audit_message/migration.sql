@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN "messageKey" TEXT;
+ALTER TABLE "AuditEvent" ADD COLUMN "messageParams" TEXT;
