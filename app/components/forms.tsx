@@ -55,19 +55,27 @@ function useFieldId(given: string | undefined) {
   return given ?? generated;
 }
 
-function FieldText({ error, errorId, hintId, hint }: Described) {
+function FieldHint({ hint, hintId }: Described) {
+  return hint ? (
+    <p className="field-hint" id={hintId}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+function FieldError({ error, errorId }: Described) {
+  return error ? (
+    <p className="field-error" id={errorId}>
+      {error}
+    </p>
+  ) : null;
+}
+
+function FieldText(described: Described) {
   return (
     <>
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint {...described} />
+      <FieldError {...described} />
     </>
   );
 }
@@ -84,6 +92,31 @@ export function Field({ label, error, hint, meta, ...input }: Common & InputHTML
       <input {...aria} {...control} />
       <FieldText {...described} />
     </div>
+  );
+}
+
+/** Radios or checkboxes under one legend: the hint before the choices, the error after, both wired for screen readers. */
+export function ChoiceGroup({
+  legend,
+  hint,
+  meta,
+  className = "choices",
+  children,
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  meta: FieldMeta;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { described, aria } = describe(meta, meta.id, undefined, hint);
+  return (
+    <fieldset className={className} {...aria}>
+      <legend>{legend}</legend>
+      <FieldHint {...described} />
+      {children}
+      <FieldError {...described} />
+    </fieldset>
   );
 }
 

@@ -1,7 +1,7 @@
 import { getInputProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { ANSWER_MAX_LENGTH, YES_NO, type AskedQuestion } from "~/domain/registration-questions";
-import { Field, SelectField, TextareaField, type FieldMeta } from "./forms";
+import { ChoiceGroup, Field, SelectField, TextareaField, type FieldMeta } from "./forms";
 
 /**
  * The organiser's questions on the registration page, each as the field its
@@ -48,14 +48,8 @@ export function RegistrationQuestionFields({
 
 function YesNoField({ label, meta }: { label: string; meta: FieldMeta }) {
   const { t } = useTranslation("registration");
-  const error = meta.errors?.[0];
   return (
-    <fieldset
-      className="yes-no"
-      aria-invalid={error ? true : undefined}
-      aria-describedby={error ? meta.errorId : undefined}
-    >
-      <legend>{label}</legend>
+    <ChoiceGroup legend={label} meta={meta} className="yes-no">
       <div className="cluster">
         {YES_NO.map((value) => (
           <label key={value} className="checkbox">
@@ -67,11 +61,6 @@ function YesNoField({ label, meta }: { label: string; meta: FieldMeta }) {
           </label>
         ))}
       </div>
-      {error ? (
-        <p className="field-error" id={meta.errorId}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceGroup>
   );
 }

@@ -1,6 +1,7 @@
 import { db } from "~/utils/db.server";
 import type { SpeakerRole } from "~/domain/vocabulary";
-import { byTimeThenOrder, instantToLocal, zoneOffsetMinutes } from "./agenda.server";
+import { byTimeThenOrder } from "./agenda.server";
+import { instantToLocal, zoneOffsetMinutes } from "~/domain/time-zones";
 
 /** A workshop's agenda as an iCalendar file (RFC 5545), for people's own calendars. */
 

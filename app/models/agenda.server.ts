@@ -1,8 +1,8 @@
 import { emit } from "~/events.server";
-import { TZDate } from "@date-fns/tz";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
+import { instantToLocal, localToInstant } from "~/domain/time-zones";
 import type { SessionType, SpeakerRole } from "~/domain/vocabulary";
 import type { AgendaSessionInput } from "~/forms/agenda-session";
 
@@ -13,57 +13,6 @@ import type { AgendaSessionInput } from "~/forms/agenda-session";
  * agree. Within a day, sessions are ordered by start time, then by sortOrder
  * for sessions that start together.
  */
-
-// ───────────────────────── wall-clock time in a zone ─────────────────────────
-
-const partsCache = new Map<string, Intl.DateTimeFormat>();
-function zoneParts(timeZone: string) {
-  let f = partsCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    partsCache.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The workshop day ("YYYY-MM-DD") and clock time ("HH:MM") of an instant in a zone. */
-export function instantToLocal(instant: Date, timeZone: string): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    zoneParts(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
-/**
- * The instant at which the clocks of `timeZone` show `time` on `day`, or null
- * when no such moment exists (the hour skipped when clocks go forward).
- * For the repeated hour when clocks go back, the later occurrence is taken.
- */
-export function localToInstant(day: string, time: string, timeZone: string): Date | null {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const instant = new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
-  const back = instantToLocal(instant, timeZone);
-  return back.day === day && back.time === time ? instant : null;
-}
-
-/** Offset of a zone from UTC at an instant, in minutes (Asia/Bangkok: 420). */
-export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
-  const { day, time } = instantToLocal(instant, timeZone);
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  return Math.round((Date.UTC(y, m - 1, d, hh, mm) - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
-}
 
 /** Every calendar day from the first to the last, inclusive. */
 export function workshopDays(startsOn: string, endsOn: string): string[] {

@@ -14,6 +14,8 @@
  * own), which every spreadsheet reads as a date and time.
  */
 
+import { instantToLocal } from "~/domain/time-zones";
+
 export type CsvCell = string | number | boolean | Date | null | undefined;
 export type CsvFormat = { separator: "," | ";"; timeZone: string };
 
@@ -24,24 +26,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const SEPARATOR_PARAM = "separator";
 const SEMICOLON = "semicolon";
 
-const localClock = new Map<string, Intl.DateTimeFormat>();
 /** "2026-12-03 15:00" on the clock of `timeZone`. */
 function localDateTime(instant: Date, timeZone: string): string {
-  let format = localClock.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    localClock.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+  const { day, time } = instantToLocal(instant, timeZone);
+  return `${day} ${time}`;
 }
 
 export function csvCell(value: CsvCell, format: CsvFormat = COMMA_FORMAT): string {

@@ -5,6 +5,7 @@
  */
 
 import { OVERDUE_ZONE } from "~/domain/overdue";
+import { instantToLocal } from "~/domain/time-zones";
 
 // ASEAN documents write English dates the British way ("10 August 2015").
 const INTL_LOCALES: Record<string, string> = { en: "en-GB", id: "id-ID" };
@@ -63,10 +64,7 @@ export function formatPercent(fraction: number, locale: string): string {
 
 /** Today's calendar day in a zone, as "YYYY-MM-DD". */
 export function todayIn(timeZone = "UTC", now = new Date()): string {
-  return formatter(
-    `iso:${timeZone}`,
-    () => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
-  ).format(now);
+  return instantToLocal(now, timeZone).day;
 }
 
 /** Today's day in the zone that decides "overdue" (see OVERDUE_ZONE in app/domain/overdue.ts). */

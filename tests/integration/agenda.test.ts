@@ -2,13 +2,8 @@ import { describe, expect, it } from "vitest";
 import { InputRefused } from "~/domain/input-refused";
 import { AgendaSessionSchema, type AgendaSessionInput as SessionInput } from "~/forms/agenda-session";
 import { buildAgendaCalendar, buildVTimeZone, escapeIcsText, foldIcsLine } from "~/models/agenda-calendar.server";
-import {
-  createAgendaSession,
-  getAgenda,
-  instantToLocal,
-  localToInstant,
-  moveAgendaSession,
-} from "~/models/agenda.server";
+import { createAgendaSession, getAgenda, moveAgendaSession } from "~/models/agenda.server";
+import { instantToLocal, localToInstant } from "~/domain/time-zones";
 import { action as editSessionAction } from "~/routes/_app+/workshops+/$workshopId+/agenda.$sessionId";
 import { action as agendaAction, loader as agendaLoader } from "~/routes/_app+/workshops+/$workshopId+/agenda._index";
 import { action as newSessionAction } from "~/routes/_app+/workshops+/$workshopId+/agenda.new";

@@ -1,7 +1,7 @@
-import { getFormProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, getSelectProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { confirmFirst, Field, FormError, FormErrorSummary } from "~/components/forms";
+import { ChoiceGroup, confirmFirst, Field, FormError, FormErrorSummary, type FieldMeta } from "~/components/forms";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { AssignSchema, LinkMilestoneSchema } from "~/forms/outcome";
 import { useAppForm } from "~/forms/use-app-form";
@@ -203,23 +203,14 @@ export function CountryChoices({
   legend,
   hint,
 }: {
-  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
+  meta: FieldMeta;
   countries: OutcomesPage["countries"];
   legend: string;
   hint?: string;
 }) {
   const chosen = new Set([meta.initialValue ?? []].flat());
-  const error = meta.errors?.[0];
-  const hintId = `${meta.id}-hint`;
-  const describedBy = [hint ? hintId : null, error ? meta.errorId : null].filter(Boolean).join(" ");
   return (
-    <fieldset className="choices" aria-describedby={describedBy || undefined}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="small muted" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <ChoiceGroup legend={legend} hint={hint} meta={meta}>
       <div className="country-choices">
         {countries.map((c) => (
           <label key={c.id} className="checkbox">
@@ -228,11 +219,6 @@ export function CountryChoices({
           </label>
         ))}
       </div>
-      {error ? (
-        <p className="field-error" id={meta.errorId}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceGroup>
   );
 }

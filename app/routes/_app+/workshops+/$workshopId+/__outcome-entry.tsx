@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { confirmFirst, Field, FormError, FormErrorSummary, TextareaField } from "~/components/forms";
+import { ChoiceGroup, confirmFirst, Field, FormError, FormErrorSummary, TextareaField } from "~/components/forms";
 import { OUTCOME_KINDS, OUTCOME_TEXT_MAX } from "~/domain/vocabulary";
 import { NewOutcomeSchema, OutcomeSchema } from "~/forms/outcome";
 import { useAppForm, type FormDefaults } from "~/forms/use-app-form";
@@ -12,11 +12,9 @@ import { formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from ".
 
 function OutcomeFormFields({ fields }: { fields: ReturnType<typeof useAppForm<typeof OutcomeSchema>>[1] }) {
   const { t } = useTranslation("outcomes");
-  const kindError = fields.kind.errors?.[0];
   return (
     <>
-      <fieldset className="choices" aria-describedby={kindError ? fields.kind.errorId : undefined}>
-        <legend>{t("form.kind")}</legend>
+      <ChoiceGroup legend={t("form.kind")} meta={fields.kind}>
         <div className="cluster">
           {OUTCOME_KINDS.map((k) => (
             <label key={k} className="checkbox">
@@ -30,12 +28,7 @@ function OutcomeFormFields({ fields }: { fields: ReturnType<typeof useAppForm<ty
             </label>
           ))}
         </div>
-        {kindError ? (
-          <p className="field-error" id={fields.kind.errorId}>
-            {kindError}
-          </p>
-        ) : null}
-      </fieldset>
+      </ChoiceGroup>
       <TextareaField
         meta={fields.text}
         label={t("form.text")}

@@ -7,11 +7,11 @@ import { getTranslate } from "~/i18n/translate.server";
 import {
   deleteAgendaSession,
   getAgendaSession,
-  instantToLocal,
   speakerDirectory,
   updateAgendaSession,
   workshopDays,
 } from "~/models/agenda.server";
+import { instantToLocal } from "~/domain/time-zones";
 import { useRootData } from "~/root";
 import { timeZoneLabel } from "~/utils/format";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
