@@ -12,7 +12,7 @@ import {
 } from "~/forms/milestone";
 import { activityMessage } from "~/i18n/activity";
 import { changedFields, recordAudit } from "./audit.server";
-import { markItemsDoneIn } from "./action-plan.server";
+import { markItemsDoneIn } from "./action-item.server";
 import { addMilestoneComment } from "./milestone-comment.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 

@@ -2,7 +2,7 @@ import { can, type Actor } from "~/auth/permissions";
 import { db } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
-import { milestoneOptions } from "./action-plan.server";
+import { milestoneOptions } from "./action-item.server";
 
 /**
  * What became of a workshop's outcomes: per assigned country, the action item

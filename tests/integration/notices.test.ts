@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { runDueJobs } from "~/jobs/worker.server";
-import { createActionItem, submitPlan, updateActionItem, type ActionItemInput } from "~/models/action-plan.server";
+import { submitPlan } from "~/models/action-plan.server";
+import { createActionItem, updateActionItem, type ActionItemInput } from "~/models/action-item.server";
 import { claimNextJob, LEASE_MS } from "~/models/job.server";
 import { addMilestoneComment } from "~/models/milestone-comment.server";
 import { listNotices, NOTICE_EMAIL_JOB, noticesFor, sendNoticeEmail } from "~/models/notification.server";

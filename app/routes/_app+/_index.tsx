@@ -15,7 +15,7 @@ import { ItemProgressSchema } from "~/forms/action-item";
 import { MilestoneStatusSchema } from "~/forms/milestone";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { findItemScope, updateActionItemProgress } from "~/models/action-plan.server";
+import { findItemScope, updateActionItemProgress } from "~/models/action-item.server";
 import { changesByOthersSince, countryWork, myOpenItems } from "~/models/country-work.server";
 import { changeMilestoneStatus, findMilestoneScope } from "~/models/milestone.server";
 import { recordHomeVisit } from "~/models/user.server";

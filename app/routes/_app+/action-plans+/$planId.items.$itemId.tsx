@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
 import { getTranslate } from "~/i18n/translate.server";
-import { actionItemFormOptions, findActionItem, updateActionItem } from "~/models/action-plan.server";
+import { actionItemFormOptions, findActionItem, updateActionItem } from "~/models/action-item.server";
 import { ActionItemSchema } from "~/forms/action-item";
 import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/forms/submission.server";
 import { IdParam, parseParam } from "~/utils/params";

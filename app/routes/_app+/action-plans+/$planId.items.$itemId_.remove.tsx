@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/forms";
 import { readFormData } from "~/forms/submission.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { deleteActionItem, findActionItem } from "~/models/action-plan.server";
+import { deleteActionItem, findActionItem } from "~/models/action-item.server";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";

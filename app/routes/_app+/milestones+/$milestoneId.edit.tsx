@@ -28,7 +28,7 @@ import {
   MUTUAL_RECOGNITION_STAGE,
   parseWord,
 } from "~/domain/vocabulary";
-import { openItemsOfMilestone } from "~/models/action-plan.server";
+import { openItemsOfMilestone } from "~/models/action-item.server";
 import { milestoneFormSchema } from "~/forms/milestone";
 import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";

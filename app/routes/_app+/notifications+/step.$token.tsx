@@ -15,7 +15,7 @@ import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.
 import { useAppForm } from "~/forms/use-app-form";
 import type { SessionUser } from "~/auth/session-user";
 import { getTranslate } from "~/i18n/translate.server";
-import { findActionItem, findItemScope, updateActionItemProgress } from "~/models/action-plan.server";
+import { findActionItem, findItemScope, updateActionItemProgress } from "~/models/action-item.server";
 import { findNoticeStep, markNoticeRead, snoozeNotice } from "~/models/notification.server";
 import { useRootData } from "~/root";
 import styles from "~/styles/notifications.css?url";
