@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { lazy, Suspense } from "react";
 import { useHydrated } from "~/components/use-hydrated";
 import { useTranslation } from "react-i18next";
 import { useMilestoneLabel } from "~/i18n/names";
-import { FilterSelect } from "~/components/filter-select";
 import { can } from "~/auth/permissions";
 import { requirePermission, requireUser } from "~/auth/session.server";
 import { FormError } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { RichText } from "~/components/rich-text";
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
+import { ItemFilters } from "./__plan-item-filters";
 import { getTranslate } from "~/i18n/translate.server";
 import {
   changePlanStatus,
@@ -436,38 +436,5 @@ function Versions() {
         </ul>
       )}
     </section>
-  );
-}
-
-/** Filter and sort the action items; kept in the URL so a view can be shared. */
-function ItemFilters() {
-  const { t } = useTranslation("plans");
-  const { t: tc } = useTranslation("common");
-  const [params] = useSearchParams();
-  return (
-    <Form method="get" className="filters no-print" preventScrollReset>
-      <FilterSelect
-        name="status"
-        label={t("status")}
-        anyLabel={t("itemForm.anyStatus")}
-        value={params.get("status")}
-        options={ACTION_ITEM_STATUSES.map((s) => ({ value: s, label: tc(`actionItemStatuses.${s}`) }))}
-      />
-      <div className="field">
-        <label htmlFor="item-sort">{t("itemForm.sort")}</label>
-        <select id="item-sort" name="sort" defaultValue={params.get("sort") ?? "plan"}>
-          <option value="plan">{t("itemForm.sortPlan")}</option>
-          <option value="due">{t("itemForm.sortDue")}</option>
-          <option value="status">{t("itemForm.sortStatus")}</option>
-        </select>
-      </div>
-      <label className="checkbox">
-        <input type="checkbox" name="overdue" value="1" defaultChecked={params.get("overdue") === "1"} />
-        {t("itemForm.onlyOverdue")}
-      </label>
-      <button type="submit" className="button-secondary">
-        {t("itemForm.apply")}
-      </button>
-    </Form>
   );
 }
