@@ -78,3 +78,18 @@ test("the Bangkok 2015 meeting shows its agenda in Bangkok time, who came, and w
   await expect(page.getByText("Became action items in:")).toBeVisible();
   await expectAccessible(page);
 });
+
+test("an agenda session that does not exist says so inside the workshop, whose tabs stay one click away", async ({
+  page,
+}) => {
+  await signIn(page, demo.facilitator);
+  await page.goto("/workshops?year=2015");
+  await page.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "ASEAN Meeting of Skills Focal Points" })).toBeVisible();
+  const response = await page.goto(`${new URL(page.url()).pathname}/agenda/cnosuchsession000000000`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("We could not find that page.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "ASEAN Meeting of Skills Focal Points" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Agenda" }).click();
+  await expect(page.getByRole("heading", { name: "Day 1 · 10 August 2015" })).toBeVisible();
+});

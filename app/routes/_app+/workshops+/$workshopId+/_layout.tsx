@@ -1,6 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
 import { LiveStatus } from "~/components/live-status";
 import { topic } from "~/realtime/topics";
@@ -36,6 +38,33 @@ export function useWorkshopLayout() {
 
 export default function WorkshopLayout() {
   const { workshop, canManage } = useLoaderData<typeof loader>();
+  return (
+    <WorkshopFrame workshop={workshop} canManage={canManage}>
+      <Outlet />
+    </WorkshopFrame>
+  );
+}
+
+/**
+ * A page of the workshop that fails (an unknown session, a refused tab) keeps the workshop's
+ * header and tabs, so the way back is one click; when the workshop itself cannot be read,
+ * the app's frame says why.
+ */
+export function ErrorBoundary() {
+  const layout = useRouteLoaderData<typeof loader>(WORKSHOP_LAYOUT_ID);
+  if (!layout) return <GeneralErrorBoundary />;
+  return (
+    <WorkshopFrame workshop={layout.workshop} canManage={layout.canManage}>
+      <GeneralErrorBoundary />
+    </WorkshopFrame>
+  );
+}
+
+function WorkshopFrame({
+  workshop,
+  canManage,
+  children,
+}: ReturnType<typeof useLoaderData<typeof loader>> & { children: ReactNode }) {
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
@@ -80,7 +109,7 @@ export default function WorkshopLayout() {
           </NavLink>
         ))}
       </nav>
-      <Outlet />
+      {children}
     </>
   );
 }
