@@ -29,6 +29,7 @@ import { toastHeaders } from "~/utils/toast.server";
 import { ChangesSinceLastVisit } from "./__home-changes";
 import { ItemList } from "./__home-items";
 import { MilestoneList } from "./__home-milestones";
+import { metaTitle } from "~/i18n/page-title";
 
 /**
  * Home. A country's focal points and task force land on their country's work: what is overdue
@@ -38,7 +39,7 @@ import { MilestoneList } from "./__home-milestones";
  */
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Home · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("home:title"));
 
 /** Without a previous visit, "changed since" looks this far back. */
 const FIRST_VISIT_DAYS = 14;

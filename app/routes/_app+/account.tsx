@@ -26,8 +26,9 @@ import { ChangePasswordSchema } from "~/forms/password";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { replyTo, useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "My account · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("account:title"));
 // for the badges of one's coming workshops
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: participantStyles }];
 

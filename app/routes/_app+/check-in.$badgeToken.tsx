@@ -7,8 +7,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { defaultAttendanceDay } from "~/models/attendance.server";
 import { BadgeTokenSchema, findBadgeWorkshop } from "~/models/participant-badge.server";
 import { workshopAccess } from "~/models/workshop.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Check-in · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("participants:attendance.checkIn"));
 
 /**
  * Where a badge's QR code points. Opening it checks nobody in: it needs the

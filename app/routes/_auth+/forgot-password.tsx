@@ -11,8 +11,9 @@ import { ForgotPasswordSchema } from "~/forms/sign-in";
 import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
 import { logger } from "~/utils/logger.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("auth:forgot.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/account");

@@ -13,8 +13,9 @@ import { useAppForm } from "~/forms/use-app-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Welcome · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("auth:invitation.title"));
 
 const TokenParam = z.string().regex(/^[a-z2-7]{32}$/);
 

@@ -13,8 +13,9 @@ import { SignInSchema } from "~/forms/sign-in";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("auth:signIn.submit"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");

@@ -6,6 +6,7 @@ import { AuthLayout } from "~/components/auth-layout";
 import { readFormData } from "~/forms/submission.server";
 import { findUnsubscriber, unsubscribeDigest } from "~/models/digest.server";
 import { findNoticeUnsubscriber, unsubscribeNotices } from "~/models/notification.server";
+import { metaTitle } from "~/i18n/page-title";
 
 /**
  * The unsubscribe link of the weekly digest and of notice e-mails (a signed token, no sign-in;
@@ -14,7 +15,7 @@ import { findNoticeUnsubscriber, unsubscribeNotices } from "~/models/notificatio
  * (RFC 8058: `List-Unsubscribe=One-Click` posted to the same address).
  */
 
-export const meta: MetaFunction = () => [{ title: "Stop the weekly digest · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("account:unsubscribe.title"));
 
 const TokenParam = z.string().regex(/^[A-Za-z0-9_-]{1,200}\.[A-Za-z0-9_-]{43}$/);
 

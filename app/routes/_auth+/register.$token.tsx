@@ -19,8 +19,9 @@ import { sendRegistrationConfirmation } from "~/models/registration-confirmation
 import { askedQuestions } from "~/models/registration-questions.server";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Workshop registration · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("participants:register.title"));
 
 /** An invited person's page, reached from their personal link; no account needed. */
 export async function loader({ params }: LoaderFunctionArgs) {

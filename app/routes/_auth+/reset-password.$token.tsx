@@ -12,8 +12,9 @@ import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/for
 import { useAppForm } from "~/forms/use-app-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { findValidResetToken, resetPassword } from "~/models/password.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("auth:reset.title"));
 
 const TokenParam = z.string().regex(/^[a-z2-7]{32}$/);
 

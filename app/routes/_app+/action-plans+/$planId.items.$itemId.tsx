@@ -10,8 +10,9 @@ import { IdParam, parseParam } from "~/utils/params";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { PlanSubpageHeader } from "~/routes/_app+/action-plans+/__plan-subpage-header";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit action item · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("plans:itemForm.editTitle"));
 
 async function loadItem(planId: string, itemIdParam: string | undefined) {
   const item = await findActionItem(planId, parseParam(IdParam, itemIdParam));

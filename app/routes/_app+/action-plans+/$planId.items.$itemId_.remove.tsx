@@ -10,8 +10,9 @@ import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.serv
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { PlanSubpageHeader } from "~/routes/_app+/action-plans+/__plan-subpage-header";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Remove action item · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("plans:itemForm.removeTitle"));
 
 /**
  * Removing an action item asks first, on a page of its own so that it works without

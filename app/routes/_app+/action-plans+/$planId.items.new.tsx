@@ -9,8 +9,9 @@ import { invalidReply, parseSubmission, refusalReply, readFormData } from "~/for
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { PlanSubpageHeader } from "~/routes/_app+/action-plans+/__plan-subpage-header";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New action item · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("plans:itemForm.addTitle"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan } = await requirePlanAccess(request, params.planId, "plan.edit");

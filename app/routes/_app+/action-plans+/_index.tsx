@@ -10,8 +10,9 @@ import { PlanStatusBadge } from "~/components/status-badges";
 import { listPlans } from "~/models/action-plan.server";
 import { listReadableCountries } from "~/models/country.server";
 import { PLAN_STATUSES } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Action plans · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("plans:title"));
 
 const Filters = z.object({
   country: z

@@ -13,8 +13,9 @@ import { NewPlanSchema } from "~/forms/action-plan";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New action plan · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("plans:create.title"));
 
 /** The countries this person may start a plan for. */
 async function creatableCountries(user: Awaited<ReturnType<typeof requireUser>>) {

@@ -3,8 +3,9 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Administration · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("admin:title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "user.manage");

@@ -12,8 +12,9 @@ import { listCountries } from "~/models/country.server";
 import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/format";
 import { IdParam } from "~/utils/params";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "History · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("admin:audit.title"));
 
 const Filters = z.object({
   entity: z

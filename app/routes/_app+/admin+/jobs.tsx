@@ -13,10 +13,11 @@ import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { metaTitle } from "~/i18n/page-title";
 
 /** The background-job queue (decision 017): what waits, what failed and why, with retry and run-now. */
 
-export const meta: MetaFunction = () => [{ title: "Background jobs · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("admin:jobs.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "jobs.manage");

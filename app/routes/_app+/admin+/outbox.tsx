@@ -8,8 +8,9 @@ import { requirePermission } from "~/auth/session.server";
 import { listOutbox } from "~/models/email.server";
 import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/format";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Outbox · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("admin:outbox.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "outbox.read");

@@ -21,8 +21,10 @@ import { RolesSchema, StatusSchema } from "~/forms/roles";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { sentIntent, useAppForm } from "~/forms/use-app-form";
 import { parseWord, USER_STATUSES } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Person · Administration · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, (t) => [t("admin:users.title"), t("admin:title")]);
 
 async function loadUser(params: { userId?: string }) {
   const user = await getUserForAdmin(parseParam(IdParam, params.userId));

@@ -10,8 +10,9 @@ import { roleLabels } from "~/components/app-shell";
 import { Pagination } from "~/components/pagination";
 import { listUsers } from "~/models/user.server";
 import { parseWord, ROLES, USER_STATUSES } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "People and access · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("admin:users.title"));
 
 const Filters = z.object({
   q: z.string().max(100).optional(),

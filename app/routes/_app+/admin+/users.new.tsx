@@ -17,8 +17,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { LOCALES } from "~/domain/vocabulary";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { useRootData } from "~/root";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Invite a person · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("admin:invite.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "user.manage");

@@ -12,8 +12,9 @@ import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.
 import { useAppForm } from "~/forms/use-app-form";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit country profile · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("directory:countries.title"));
 
 /** The country from the URL, and the person only if they may edit that country: 403 otherwise. */
 async function requireCountryEditor(request: Request, params: { code?: string }) {

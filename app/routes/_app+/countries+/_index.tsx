@@ -11,10 +11,11 @@ import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { useRootData } from "~/root";
 import { formatPercent } from "~/utils/format";
 import styles from "~/styles/directory.css?url";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Countries · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("directory:countries.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "country.read");

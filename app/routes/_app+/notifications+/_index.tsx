@@ -13,6 +13,7 @@ import styles from "~/styles/notifications.css?url";
 import { formatDateTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { metaTitle } from "~/i18n/page-title";
 
 /**
  * A person's notices: unread first, newest first, a page at a time, with what each offers in
@@ -20,7 +21,7 @@ import { redirectWithToast } from "~/utils/toast.server";
  * works without JavaScript; the count in the shell follows live (app/realtime, `person:<id>`).
  */
 
-export const meta: MetaFunction = () => [{ title: "Notifications · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("notifications:title"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 const PageQuery = z.coerce.number().int().min(1).max(10_000).catch(1);

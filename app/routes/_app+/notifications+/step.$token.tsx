@@ -21,6 +21,7 @@ import { useRootData } from "~/root";
 import styles from "~/styles/notifications.css?url";
 import { formatDateTime } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
+import { metaTitle } from "~/i18n/page-title";
 
 /**
  * Where a notice's one-click links land ("mark done", "update progress", "snooze"), from the
@@ -29,7 +30,7 @@ import { redirectWithToast } from "~/utils/toast.server";
  * confirms with the form (POST); the link works only for the notice's own recipient.
  */
 
-export const meta: MetaFunction = () => [{ title: "Notification · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("notifications:title"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 const TokenParam = z.string().regex(/^[A-Za-z0-9_-]{1,200}\.[A-Za-z0-9_-]{43}$/);

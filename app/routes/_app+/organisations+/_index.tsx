@@ -10,10 +10,11 @@ import { listCountries } from "~/models/country.server";
 import { listOrganisations } from "~/models/organisation.server";
 import { ORGANISATION_KINDS, parseWord } from "~/domain/vocabulary";
 import styles from "~/styles/directory.css?url";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Organisations · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("directory:organisations.title"));
 
 /** "regional" stands for organisations without a country (ILO, IOM, the Secretariat, donors). */
 const REGIONAL = "regional";

@@ -6,10 +6,11 @@ import { OrganisationFormPage } from "~/components/organisation-form";
 import { listCountries } from "~/models/country.server";
 import styles from "~/styles/directory.css?url";
 import { saveOrganisation } from "./organisation-form.server";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Add an organisation · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("directory:organisations.addTitle"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference.manage");

@@ -13,10 +13,11 @@ import { listCountries } from "~/models/country.server";
 import { listPeople } from "~/models/directory.server";
 import { ORGANISATION_KINDS, ROLES } from "~/domain/vocabulary";
 import styles from "~/styles/directory.css?url";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "People · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("directory:people.title"));
 
 const Filters = z.object({
   q: z.string().max(100).optional().catch(undefined),

@@ -11,8 +11,9 @@ import { listWorkshops, workshopYears } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { parseWord, WORKSHOP_KINDS } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Workshops · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("workshops:title"));
 
 const Filters = z.object({
   kind: z.enum(WORKSHOP_KINDS).optional().catch(undefined),

@@ -10,9 +10,10 @@ import { createWorkshop, workshopFormOptions } from "~/models/workshop.server";
 import styles from "~/styles/workshops.css?url";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "New workshop · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("workshops:form.createTitle"));
 
 const isFacilitator = (user: { roles: { role: string }[] }) => user.roles.some((r) => r.role === "facilitator");
 

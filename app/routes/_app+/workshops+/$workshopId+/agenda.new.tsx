@@ -10,8 +10,9 @@ import { timeZoneLabel } from "~/utils/format";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New session · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("workshops:sessionForm.newTitle"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");

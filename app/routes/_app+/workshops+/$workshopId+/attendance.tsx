@@ -24,9 +24,10 @@ import { useWorkshopLayout } from "./_layout";
 import { AttendanceBoard } from "./__attendance-board";
 import { CheckInPanel } from "./__attendance-check-in";
 import { Statistics } from "./__attendance-statistics";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Attendance · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("participants:attendance.title"));
 
 const DayParam = z.string().refine(isCalendarDay);
 

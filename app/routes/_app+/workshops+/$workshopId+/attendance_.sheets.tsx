@@ -10,9 +10,10 @@ import { formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import styles from "~/styles/sign-in-sheets.css?url";
 import { useWorkshopLayout } from "./_layout";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Sign-in sheets · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("participants:sheets.title"));
 
 /** Printable sign-in sheets, one page per day or (?by=session) per agenda session, for those who run the desk. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

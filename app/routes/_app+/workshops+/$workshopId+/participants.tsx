@@ -31,9 +31,10 @@ import { BulkInvitations } from "./__participant-invitations";
 import { useRootData } from "~/root";
 import styles from "~/styles/participants.css?url";
 import { readFormData, refusal } from "~/forms/submission.server";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Participants · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("participants:title"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -16,9 +16,10 @@ import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
 import { readFormData } from "~/forms/submission.server";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Import participants · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("participants:importPage.title"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

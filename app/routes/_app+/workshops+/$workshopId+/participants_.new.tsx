@@ -14,9 +14,10 @@ import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/for
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Add participant · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("participants:addForm.title"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -25,9 +25,10 @@ import { workshopAccess } from "~/models/workshop.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Registration questions · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("registration:title"));
 
 /** The questions of a workshop's registration page, for those who run it: add, reword, reorder, remove. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
