@@ -20,3 +20,8 @@ export function metaTitle(matches: Matches, build: (t: Translate) => string | (s
   const parts = [build(t)].flat().filter(Boolean);
   return [{ title: [...parts, "FocalPoint"].join(" · ") }];
 }
+
+/** The meta function of a page whose title is one translation (`"namespace:key"`). */
+export function titleMeta(key: string) {
+  return ({ matches }: { matches: Matches }) => metaTitle(matches, (t) => t(key));
+}

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,9 +19,9 @@ import { sendRegistrationConfirmation } from "~/models/registration-confirmation
 import { askedQuestions } from "~/models/registration-questions.server";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
-import { metaTitle } from "~/i18n/page-title";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("participants:register.title"));
+export const meta = titleMeta("participants:register.title");
 
 /** An invited person's page, reached from their personal link; no account needed. */
 export async function loader({ params }: LoaderFunctionArgs) {

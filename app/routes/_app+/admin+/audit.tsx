@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useActivityText } from "~/i18n/activity";
@@ -12,9 +12,9 @@ import { listCountries } from "~/models/country.server";
 import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/format";
 import { IdParam } from "~/utils/params";
-import { metaTitle } from "~/i18n/page-title";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("admin:audit.title"));
+export const meta = titleMeta("admin:audit.title");
 
 const Filters = z.object({
   entity: z

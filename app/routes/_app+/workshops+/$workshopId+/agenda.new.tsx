@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgendaSessionForm } from "~/components/agenda-session-form";
@@ -10,9 +10,9 @@ import { timeZoneLabel } from "~/utils/format";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
-import { metaTitle } from "~/i18n/page-title";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, (t) => t("workshops:sessionForm.newTitle"));
+export const meta = titleMeta("workshops:sessionForm.newTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
