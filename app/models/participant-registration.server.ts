@@ -84,6 +84,8 @@ export async function sendRegistrationLink(
     ? (account!.locale as Locale)
     : fallbackLocale;
   const t = await translatorFor(locale);
+  // the page the link opens speaks the e-mail's language (register.$token remembers it for the visitor)
+  const link = `${url}?lang=${locale}`;
   const dates =
     workshop.startsOn === workshop.endsOn
       ? formatDay(workshop.startsOn, locale, "long")
@@ -91,7 +93,7 @@ export async function sendRegistrationLink(
   await sendEmail({
     to: participant.email,
     subject: t(EMAIL_TEXT[kind].subject, { workshop: workshop.title }),
-    text: t(EMAIL_TEXT[kind].body, { name: participant.name, workshop: workshop.title, dates, url }),
+    text: t(EMAIL_TEXT[kind].body, { name: participant.name, workshop: workshop.title, dates, url: link }),
     linkToken: token,
   });
   const sentAt = new Date();
