@@ -274,7 +274,7 @@ describe("the registration page an invitation opens", () => {
     await sendRegistrationEmails(workshop.id, "invitation", { fallbackLocale: "id" }, author);
     const [message] = await outboxOf("anan@example.test");
     expect(message!.subject).toBe(`Undangan Anda: ${workshop.title}`);
-    const link = message!.text.match(/https?:\/\/\S+\/register\/\S+/)![0];
+    const link = message!.text!.match(/https?:\/\/\S+\/register\/\S+/)![0];
     expect(new URL(link).searchParams.get("lang")).toBe("id");
 
     // Opened in a browser set to English, signed out: the page is in Indonesian, at its address without ?lang.
