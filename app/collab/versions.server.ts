@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import * as Y from "yjs";
 import { YJS_FRAGMENT } from "./schema";
 import { recordAudit } from "~/models/audit.server";
@@ -34,7 +35,7 @@ export async function createDocumentVersion(documentId: string, name: string, { 
       entityType: "document",
       entityId: documentId,
       countryId: "countryId" in owner ? owner.countryId : null,
-      summary: `Version kept: ${name}`,
+      message: activityMessage("versionKept", { name }),
       requestId,
     });
     return version;
@@ -132,7 +133,7 @@ export async function storeVersionRestore(
       entityType: "document",
       entityId: documentId,
       countryId: owner && "countryId" in owner ? owner.countryId : null,
-      summary: `Version restored: ${version.name}`,
+      message: activityMessage("versionRestored", { name: version.name }),
       changes: { version: [null, version.id] },
       requestId,
     });

@@ -1,6 +1,4 @@
-import { useTranslation } from "react-i18next";
-import { renderActivity } from "~/i18n/activity";
-import type { Translate } from "~/i18n/types";
+import { useActivityText } from "~/i18n/activity";
 import { formatDateTime } from "~/utils/format";
 
 type ActivityEvent = {
@@ -23,13 +21,12 @@ export function ActivityList({
   locale: string;
   showCountry?: boolean;
 }) {
-  const { t } = useTranslation();
+  const activityText = useActivityText(locale);
   return (
     <ul className="list">
       {events.map((e) => (
         <li key={e.id}>
-          {showCountry && e.country ? <span className="country-code">{e.country.code}</span> : null}{" "}
-          {renderActivity(t as unknown as Translate, locale, e)}
+          {showCountry && e.country ? <span className="country-code">{e.country.code}</span> : null} {activityText(e)}
           <div className="small muted">
             {e.actor?.name ?? ""} · {formatDateTime(e.createdAt, locale)}
           </div>

@@ -1,6 +1,8 @@
 // The activity feed's messages: written as a key of the "activity" translations with typed params, stored as
 // JSON on the history row, and rendered in the reader's language with dates and reference names formatted for them.
-import type { MilestoneStatus } from "~/domain/vocabulary";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import type { MilestoneStatus, PlanStatus, Role } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
 import type { activity } from "./en/activity";
 import { countryName, sectorName, stageName } from "./names";
@@ -16,6 +18,8 @@ export type ActivityParam =
   | { country: Coded }
   | { sector: Coded }
   | { milestoneStatus: MilestoneStatus }
+  | { planStatus: PlanStatus }
+  | { roles: Role[] }
   | { milestone: { stage: Coded; sector: Coded | null; country: Coded } };
 
 type ActivityKey = keyof typeof activity;
@@ -38,8 +42,29 @@ function renderParam(t: Translate, locale: string, value: ActivityParam): string
   if ("country" in value) return countryName(t, value.country);
   if ("sector" in value) return sectorName(t, value.sector);
   if ("milestoneStatus" in value) return t(`common:milestoneStatuses.${value.milestoneStatus}`);
+  if ("planStatus" in value) return t(`common:planStatuses.${value.planStatus}`);
+  if ("roles" in value) return value.roles.map((role) => t(`common:roles.${role}`)).join(", ");
   const { stage, sector, country } = value.milestone;
   return `${stageName(t, stage, { long: true })}${sector ? ` (${sectorName(t, sector)})` : ""}, ${countryName(t, country)}`;
+}
+
+/** How a history row keeps a message: key and params, and its English rendering (`english`) as the summary. */
+export function storedActivity(english: Translate, message: ActivityMessage) {
+  const messageParams = JSON.stringify(message.params);
+  return {
+    summary: renderActivity(english, "en", { summary: "", messageKey: message.key, messageParams }),
+    messageKey: message.key,
+    messageParams,
+  };
+}
+
+/** The page's renderer of stored messages, in the page's language. */
+export function useActivityText(locale: string) {
+  const { t } = useTranslation();
+  return useCallback(
+    (event: Parameters<typeof renderActivity>[2]) => renderActivity(t as unknown as Translate, locale, event),
+    [t, locale],
+  );
 }
 
 /** A stored message in the language of `t`; rows written before messages existed show their English summary. */

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { InputRefused } from "~/domain/input-refused";
 import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
@@ -51,7 +52,7 @@ export async function updateProfile(userId: string, input: ProfileInput, request
       action: "user.profile",
       entityType: "user",
       entityId: userId,
-      summary: "Profile updated",
+      message: activityMessage("profileUpdated", {}),
       changes: changedFields(before, data),
       requestId,
     });
@@ -77,7 +78,7 @@ export async function endOtherSessions(userId: string, keepSessionId: string, re
       action: "user.end_sessions",
       entityType: "user",
       entityId: userId,
-      summary: `Signed out ${others.length} other session(s)`,
+      message: activityMessage("otherSessionsEnded", { count: others.length }),
       requestId,
     });
   });

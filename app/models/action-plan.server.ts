@@ -149,7 +149,11 @@ async function transitionPlan(
       entityType: "action_plan",
       entityId: planId,
       countryId: plan.countryId,
-      summary: `${plan.title}: ${step.from} → ${step.to}`,
+      message: activityMessage("planStatusChanged", {
+        title: plan.title,
+        from: { planStatus: step.from },
+        to: { planStatus: step.to },
+      }),
       changes: { status: [step.from, step.to] },
       requestId,
     });

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { db, type Prisma } from "~/utils/db.server";
@@ -154,6 +155,11 @@ async function speakerRows({ speakers: rows }: AgendaSessionInput, tx: Prisma.Tr
 }
 
 /** The titles of other sessions of the day that a session's times overlap, for the warning after saving. */
+/** A session's title and times as the history tells them; the day is formatted for each reader. */
+function sessionTimes(input: AgendaSessionInput) {
+  return { title: input.title, day: { day: input.day }, start: input.startTime, end: input.endTime };
+}
+
 async function overlapsOf(workshopId: string, sessionId: string, day: string) {
   const ofDay = await db.agendaSession.findMany({
     where: { workshopId, day },
@@ -191,7 +197,7 @@ export async function createAgendaSession(
       action: "agenda.create",
       entityType: "agenda_session",
       entityId: session.id,
-      summary: `Session added: ${input.title} (${input.day} ${input.startTime}–${input.endTime})`,
+      message: activityMessage("sessionAdded", sessionTimes(input)),
       requestId,
     });
     return session;
@@ -238,7 +244,7 @@ export async function updateAgendaSession(
       action: "agenda.update",
       entityType: "agenda_session",
       entityId: sessionId,
-      summary: `Session changed: ${input.title} (${input.day} ${input.startTime}–${input.endTime})`,
+      message: activityMessage("sessionChanged", sessionTimes(input)),
       changes: {
         ...changedFields(before, {
           day: after.day,
@@ -270,7 +276,7 @@ export async function deleteAgendaSession(workshopId: string, sessionId: string,
       action: "agenda.delete",
       entityType: "agenda_session",
       entityId: sessionId,
-      summary: `Session removed: ${session.title} (${session.day})`,
+      message: activityMessage("sessionRemoved", { title: session.title, day: { day: session.day } }),
       requestId,
     });
     return session;
@@ -350,7 +356,12 @@ export async function moveAgendaSession(
         action: "agenda.reorder",
         entityType: "agenda_session",
         entityId: sessionId,
-        summary: `Session moved from position ${from + 1} to ${to + 1} on ${session.day}: ${session.title}`,
+        message: activityMessage("sessionMoved", {
+          from: from + 1,
+          to: to + 1,
+          day: { day: session.day },
+          title: session.title,
+        }),
         requestId,
       });
     }

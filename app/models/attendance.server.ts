@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
 import { todayIn } from "~/utils/format";
@@ -95,7 +96,10 @@ export async function checkIn(
       entityType: "participant",
       entityId: participant.id,
       countryId: participant.countryId,
-      summary: `Checked in ${participant.name} for ${day} (${method === "qr" ? "badge code" : "list"})`,
+      message: activityMessage(method === "qr" ? "checkedInByBadge" : "checkedInFromList", {
+        name: participant.name,
+        day: { day },
+      }),
       requestId,
     });
     return {
@@ -130,7 +134,7 @@ export async function undoCheckIn(
       entityType: "participant",
       entityId: participantId,
       countryId: row.participant.countryId,
-      summary: `Undid the check-in of ${row.participant.name} for ${day}`,
+      message: activityMessage("checkInUndone", { name: row.participant.name, day: { day } }),
       requestId,
     });
     return true;

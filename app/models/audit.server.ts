@@ -1,4 +1,4 @@
-import { renderActivity, type ActivityMessage } from "~/i18n/activity";
+import { storedActivity, type ActivityMessage } from "~/i18n/activity";
 import { translatorFor } from "~/i18n/translate.server";
 import type { Prisma } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
@@ -16,18 +16,12 @@ export type AuditInput = {
   countryId?: string | null;
   changes?: Record<string, [unknown, unknown]>;
   requestId?: string | null;
-} & (
-  | { summary: string; message?: never }
-  // what activity feeds show, in each reader's language; the English rendering is kept as the summary
-  | { message: ActivityMessage; summary?: never }
-);
+  /** What activity feeds show, in each reader's language; its English rendering is kept as the summary. */
+  message: ActivityMessage;
+};
 
 /** One history row per write, inside the same transaction as the write itself. */
 export async function recordAudit(tx: Tx, input: AuditInput) {
-  const messageParams = input.message ? JSON.stringify(input.message.params) : null;
-  const summary = input.message
-    ? renderActivity(await translatorFor("en"), "en", { summary: "", messageKey: input.message.key, messageParams })
-    : input.summary;
   return tx.auditEvent.create({
     data: {
       actorId: input.actorId,
@@ -35,9 +29,7 @@ export async function recordAudit(tx: Tx, input: AuditInput) {
       entityType: input.entityType,
       entityId: input.entityId,
       countryId: input.countryId ?? null,
-      summary,
-      messageKey: input.message?.key ?? null,
-      messageParams,
+      ...storedActivity(await translatorFor("en"), input.message),
       changes: input.changes && Object.keys(input.changes).length > 0 ? JSON.stringify(input.changes) : null,
       requestId: input.requestId ?? null,
     },

@@ -38,6 +38,8 @@ export async function changesSince<C extends { id: string }>(
         entityId: true,
         countryId: true,
         summary: true,
+        messageKey: true,
+        messageParams: true,
         changes: true,
         createdAt: true,
         actor: { select: { name: true } },
@@ -65,7 +67,9 @@ export async function changesSince<C extends { id: string }>(
             at: e.createdAt,
             who: e.actor?.name ?? null,
             // the stored summary only names a milestone that no longer exists
-            summary: milestone ? null : e.summary,
+            summary: milestone
+              ? null
+              : { summary: e.summary, messageKey: e.messageKey, messageParams: e.messageParams },
             // null when the milestone no longer exists; the summary still names it
             milestone,
             fields: Object.entries(fields).map(([field, [from, to]]) => ({

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { readableCountryIds, type Actor } from "~/auth/permissions";
 import { db } from "~/utils/db.server";
@@ -108,7 +109,7 @@ export async function updateCountryProfile(
   await db.$transaction(async (tx) => {
     const before = await tx.country.findUniqueOrThrow({
       where: { id: countryId },
-      select: { overview: true, nqfName: true, name: true },
+      select: { overview: true, nqfName: true, code: true, name: true },
     });
     await tx.country.update({ where: { id: countryId }, data: input });
     await recordAudit(tx, {
@@ -117,7 +118,7 @@ export async function updateCountryProfile(
       entityType: "country",
       entityId: countryId,
       countryId,
-      summary: `Profile of ${before.name} updated`,
+      message: activityMessage("countryProfileUpdated", { country: { country: before } }),
       changes: changedFields({ overview: before.overview, nqfName: before.nqfName }, input),
       requestId,
     });

@@ -11,6 +11,7 @@ import { signToken, verifySignedToken } from "~/auth/tokens.server";
 import { digestByDefault, nextDigest, personTimeZone, type DigestChoice } from "~/domain/digest-schedule";
 import { noticeChoice, type NoticeChoice } from "~/domain/notices";
 import { isOneOf, LOCALES, DEFAULT_LOCALE } from "~/domain/vocabulary";
+import { renderActivity } from "~/i18n/activity";
 import { countryName, sectorName, stageName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/translate.server";
 import { db } from "~/utils/db.server";
@@ -162,7 +163,9 @@ async function buildDigest(
     told += changes.total;
     lines.push(t("account:digest.changes", { count: changes.total, date: formatDay(since.toISOString(), locale) }));
     for (const e of changes.events) {
-      lines.push(`- ${formatDay(e.createdAt.toISOString(), locale)} ${e.actor?.name ?? ""}: ${e.summary}`);
+      lines.push(
+        `- ${formatDay(e.createdAt.toISOString(), locale)} ${e.actor?.name ?? ""}: ${renderActivity(t, locale, e)}`,
+      );
     }
     lines.push(`  ${base}/`, "");
   }

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { hashPassword } from "~/auth/password.server";
 import { InputRefused } from "~/domain/input-refused";
@@ -95,7 +96,10 @@ export async function inviteUser(
       entityType: "user",
       entityId: user.id,
       countryId: input.roles.find((r) => r.countryId)?.countryId ?? null,
-      summary: `Invited ${input.email} as ${input.roles.map((r) => r.role).join(", ")}`,
+      message: activityMessage("personInvited", {
+        email: input.email,
+        roles: { roles: input.roles.map((r) => r.role) },
+      }),
       requestId,
     });
     return user;
@@ -163,7 +167,7 @@ export async function acceptInvitation(token: string, input: { name: string; pas
       action: "user.accept_invitation",
       entityType: "user",
       entityId: invitation.userId,
-      summary: `${invitation.user.email} accepted the invitation`,
+      message: activityMessage("invitationAccepted", { email: invitation.user.email }),
     });
   });
   return invitation.userId;
@@ -181,7 +185,7 @@ export async function revokeInvitations(userId: string, actorId: string, request
         action: "user.revoke_invitation",
         entityType: "user",
         entityId: userId,
-        summary: "Invitation revoked",
+        message: activityMessage("invitationRevoked", {}),
         requestId,
       });
     }

@@ -1,4 +1,5 @@
 /** The conversation on a milestone: anyone who may comment in its country adds; authors edit and delete their own. */
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -42,7 +43,7 @@ export async function addMilestoneComment(
       entityType: "comment",
       entityId: comment.id,
       countryId: milestone.countryId,
-      summary: `Comment on a milestone: ${body.slice(0, 80)}`,
+      message: activityMessage("commentAdded", { excerpt: body.slice(0, 80) }),
       requestId,
     });
     return comment;
@@ -86,7 +87,7 @@ export async function changeMilestoneComment(
       entityType: "comment",
       entityId: commentId,
       countryId: milestone.countryId,
-      summary: body === null ? "Comment on a milestone deleted" : "Comment on a milestone edited",
+      message: activityMessage(body === null ? "commentDeleted" : "commentEdited", {}),
       changes: { body: [before.body, body] },
       requestId,
     });

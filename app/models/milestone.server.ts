@@ -107,11 +107,7 @@ export async function getMilestone(milestoneId: string) {
   });
 }
 
-/** "Referenced to AQRF (Welding), Cambodia": how a milestone is named in history summaries. */
-function milestoneLabel(m: { stage: { name: string }; sector: { name: string } | null; country: { name: string } }) {
-  return `${m.stage.name}${m.sector ? ` (${m.sector.name})` : ""}, ${m.country.name}`;
-}
-
+/** What names a milestone in the history ("Referenced to AQRF (Welding), Cambodia"), in each reader's language. */
 const labelSelect = {
   stage: { select: { code: true, name: true } },
   sector: { select: { code: true, name: true } },
@@ -271,6 +267,8 @@ export async function milestoneHistory(milestoneId: string, take = 200) {
       id: true,
       action: true,
       summary: true,
+      messageKey: true,
+      messageParams: true,
       createdAt: true,
       changes: true,
       actor: { select: { id: true, name: true } },
@@ -327,7 +325,9 @@ async function recordEvidenceChange(
     entityType: "milestone",
     entityId: milestoneId,
     countryId: milestone.countryId,
-    summary: `${milestoneLabel(milestone)}: evidence ${to ? `added (${to})` : `removed (${from})`}`,
+    message: to
+      ? activityMessage("evidenceAdded", { milestone: { milestone }, evidence: to })
+      : activityMessage("evidenceRemoved", { milestone: { milestone }, evidence: from ?? "" }),
     changes: { evidence: [from, to] },
     requestId,
   });

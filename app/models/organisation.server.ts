@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import type { z } from "zod";
 import { InputRefused } from "~/domain/input-refused";
 import type { OrganisationKind } from "~/domain/vocabulary";
@@ -66,7 +67,7 @@ export async function createOrganisation(input: OrganisationInput, actorId: stri
       entityType: "organisation",
       entityId: created.id,
       countryId: input.countryId,
-      summary: `Organisation ${input.name} added`,
+      message: activityMessage("organisationAdded", { name: input.name }),
       requestId,
     });
     return created;
@@ -86,7 +87,7 @@ export async function updateOrganisation(id: string, input: OrganisationInput, a
       entityType: "organisation",
       entityId: id,
       countryId: input.countryId,
-      summary: `Organisation ${input.name} updated`,
+      message: activityMessage("organisationUpdated", { name: input.name }),
       changes: changedFields(before, input),
       requestId,
     });

@@ -200,7 +200,10 @@ async function landItems(
       entityType: "action_item",
       entityId: item.id,
       countryId: country.id,
-      summary: `Action item added from ${workshop.title} to ${plan.title}${plan.status === "endorsed" ? " (endorsed)" : ""}: ${outcome.text}`,
+      message: activityMessage(
+        plan.status === "endorsed" ? "itemAddedFromWorkshopToEndorsed" : "itemAddedFromWorkshop",
+        { workshop: workshop.title, plan: plan.title, text: outcome.text },
+      ),
       requestId,
     });
     await recordAudit(tx, {
@@ -324,7 +327,7 @@ export async function linkAssignmentMilestone(
       entityType: "action_item",
       entityId: item.id,
       countryId: assignment.countryId,
-      summary: `Milestone ${milestoneId ? "linked" : "unlinked"}: ${item.activity}`,
+      message: activityMessage(milestoneId ? "milestoneLinked" : "milestoneUnlinked", { activity: item.activity }),
       changes: { milestoneId: [item.milestoneId, milestoneId] },
       requestId,
     });

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import type { DomainEvent } from "~/events.server";
 import type { Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
@@ -87,7 +88,7 @@ export async function auditRemovedItems(
       entityType: "action_item",
       entityId: item.id,
       countryId: item.countryId,
-      summary: `Action item withdrawn by ${workshopTitle}: ${item.activity}`,
+      message: activityMessage("itemWithdrawn", { workshop: workshopTitle, activity: item.activity }),
       requestId,
     });
   }

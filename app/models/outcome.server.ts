@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { InputRefused } from "~/domain/input-refused";
@@ -65,7 +66,9 @@ export async function insertOutcome(
     entityType: "outcome",
     entityId: outcome.id,
     countryId: hostCountryId,
-    summary: `${input.kind === "decision" ? "Decision" : "Agreed action"} recorded: ${input.text}`,
+    message: activityMessage(input.kind === "decision" ? "decisionRecorded" : "agreedActionRecorded", {
+      text: input.text,
+    }),
     requestId,
   });
   return outcome;
@@ -123,7 +126,7 @@ export async function updateOutcome(
         entityType: "action_item",
         entityId: item.id,
         countryId: item.countryId,
-        summary: `Action item reworded with its agreed action: ${input.text}`,
+        message: activityMessage("itemReworded", { text: input.text }),
         changes: { activity: [before.text, input.text] },
         requestId,
       });
@@ -134,7 +137,7 @@ export async function updateOutcome(
       entityType: "outcome",
       entityId: outcomeId,
       countryId: workshop.hostCountryId,
-      summary: `Outcome updated: ${input.text}`,
+      message: activityMessage("outcomeUpdated", { text: input.text }),
       changes: changedFields({ kind: before.kind, text: before.text, dueOn: before.dueOn }, input),
       requestId,
     });
@@ -168,7 +171,7 @@ export async function deleteOutcome(workshopId: string, outcomeId: string, actor
       entityType: "outcome",
       entityId: outcomeId,
       countryId: outcome.workshop.hostCountryId,
-      summary: `Outcome deleted: ${outcome.text}`,
+      message: activityMessage("outcomeDeleted", { text: outcome.text }),
       requestId: actor.requestId,
     });
     return removed;

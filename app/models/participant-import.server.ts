@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import Papa from "papaparse";
 import { z } from "zod";
@@ -334,7 +335,7 @@ export async function importParticipants(
         entityType: "participant",
         entityId: created.id,
         countryId: created.countryId,
-        summary: `Imported ${created.name} from a CSV file`,
+        message: activityMessage("participantImported", { name: created.name }),
         requestId,
       });
     }

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { z } from "zod";
 import { generateToken, hashToken } from "~/auth/tokens.server";
@@ -44,7 +45,7 @@ export async function createRegistrationLink(
       entityType: "participant",
       entityId: participantId,
       countryId: participant.countryId,
-      summary: `Created a registration link for ${participant.name}`,
+      message: activityMessage("registrationLinkCreated", { name: participant.name }),
       requestId,
     });
     return participant;
@@ -83,6 +84,8 @@ export async function sendRegistrationLink(
     ? (account!.locale as Locale)
     : fallbackLocale;
   const t = await translatorFor(locale);
+  // the page the link opens speaks the e-mail's language (register.$token remembers it for the visitor)
+  const link = `${url}?lang=${locale}`;
   const dates =
     workshop.startsOn === workshop.endsOn
       ? formatDay(workshop.startsOn, locale, "long")
@@ -90,7 +93,7 @@ export async function sendRegistrationLink(
   await sendEmail({
     to: participant.email,
     subject: t(EMAIL_TEXT[kind].subject, { workshop: workshop.title }),
-    text: t(EMAIL_TEXT[kind].body, { name: participant.name, workshop: workshop.title, dates, url }),
+    text: t(EMAIL_TEXT[kind].body, { name: participant.name, workshop: workshop.title, dates, url: link }),
     linkToken: token,
   });
   const sentAt = new Date();
@@ -178,7 +181,9 @@ export async function completeRegistration(token: string, answer: RegistrationAn
       entityType: "participant",
       entityId: participant.id,
       countryId: answer.countryId ?? participant.countryId,
-      summary: `${participant.name} ${answer.decision === "register" ? "registered" : "declined"} through their invitation link`,
+      message: activityMessage(answer.decision === "register" ? "registeredByLink" : "declinedByLink", {
+        name: participant.name,
+      }),
       changes: changedFields(participant as Record<string, unknown>, { ...details, registrationStatus: status }),
     });
     return { participantId: participant.id, workshopId: participant.workshopId, status };
@@ -209,7 +214,7 @@ export async function answerOwnInvitation(
       entityType: "participant",
       entityId: participant.id,
       countryId: participant.countryId,
-      summary: `${participant.name} ${decision === "register" ? "registered" : "declined"}`,
+      message: activityMessage(decision === "register" ? "registered" : "declined", { name: participant.name }),
       changes: { registrationStatus: [participant.registrationStatus, status] },
       requestId,
     });

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { z } from "zod";
 import { InputRefused } from "~/domain/input-refused";
@@ -273,7 +274,7 @@ export async function addParticipant(
       entityType: "participant",
       entityId: created.id,
       countryId: created.countryId,
-      summary: `Added ${created.name} to the workshop's participants`,
+      message: activityMessage("participantAdded", { name: created.name }),
       requestId,
     });
     return created;
@@ -306,7 +307,7 @@ export async function updateParticipant(
       entityType: "participant",
       entityId: participantId,
       countryId: input.countryId,
-      summary: `Updated participant ${input.name}`,
+      message: activityMessage("participantUpdated", { name: input.name }),
       changes: changedFields(before, after),
       requestId,
     });
@@ -330,7 +331,7 @@ export async function removeParticipant(
       entityType: "participant",
       entityId: participantId,
       countryId: participant.countryId,
-      summary: `Removed ${participant.name} from the workshop's participants`,
+      message: activityMessage("participantRemoved", { name: participant.name }),
       requestId,
     });
   });

@@ -1,3 +1,4 @@
+import { activityMessage, type ActivityMessage } from "~/i18n/activity";
 import { hashPassword } from "~/auth/password.server";
 import { attemptSignIn, forgetSignInFailures } from "~/auth/sign-in.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
@@ -40,7 +41,7 @@ export async function requestPasswordReset(emailAddress: string) {
       action: "user.request_reset",
       entityType: "user",
       entityId: user.id,
-      summary: `Password reset link sent to ${user.email}`,
+      message: activityMessage("resetLinkSent", { email: user.email }),
     });
   });
   const t = await translatorFor(user.locale as Locale);
@@ -70,7 +71,7 @@ export async function findValidResetToken(token: string) {
 async function replacePassword(
   userId: string,
   password: string,
-  reason: string,
+  reason: ActivityMessage,
   claim: (tx: Prisma.TransactionClient) => Promise<boolean> = async () => true,
 ) {
   const passwordHash = await hashPassword(password);
@@ -85,7 +86,7 @@ async function replacePassword(
       action: "user.password_change",
       entityType: "user",
       entityId: userId,
-      summary: reason,
+      message: reason,
     });
     return true;
   });
@@ -100,7 +101,8 @@ export async function resetPassword(token: string, password: string) {
   const claimUnusedLink = async (tx: Prisma.TransactionClient) =>
     (await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } }))
       .count === 1;
-  if (!(await replacePassword(row.userId, password, "Password reset by e-mail link", claimUnusedLink))) return null;
+  if (!(await replacePassword(row.userId, password, activityMessage("passwordResetByLink", {}), claimUnusedLink)))
+    return null;
   // Whoever holds the mailbox is the owner: a lock that strangers' guesses put on the account is lifted.
   await forgetSignInFailures(row.user.email);
   return row.userId;
@@ -122,5 +124,5 @@ export async function changePassword(
     throw new InputRefused("currentPassword", "auth:signIn.throttled", { seconds: check.retryAfterSeconds });
   }
   if (!check.ok) throw new InputRefused("currentPassword", "account:password.wrongCurrent");
-  await replacePassword(userId, newPassword, "Password changed by its owner");
+  await replacePassword(userId, newPassword, activityMessage("passwordChangedByOwner", {}));
 }

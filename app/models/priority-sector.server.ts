@@ -211,7 +211,7 @@ export async function createSectorForCountry(countryId: string, name: string, ac
       entityType: "sector",
       entityId: sector.id,
       countryId,
-      summary: `Sector added: ${name}`,
+      message: activityMessage("sectorAdded", { sector: { sector } }),
       requestId,
     });
     await prioritise(tx, countryId, sector, actorId, requestId);

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { InputRefused } from "~/domain/input-refused";
 import {
@@ -118,7 +119,7 @@ async function created(
       action: "registration_question.add",
       entityType: "registration_question",
       entityId: question.id,
-      summary: `Added the registration question "${question.label}"`,
+      message: activityMessage("questionAdded", { label: question.label }),
       requestId,
     });
     return question;
@@ -191,7 +192,7 @@ export async function updateQuestion(
       action: "registration_question.update",
       entityType: "registration_question",
       entityId: questionId,
-      summary: `Changed the registration question "${input.label}"`,
+      message: activityMessage("questionChanged", { label: input.label }),
       changes: changedFields(question as Record<string, unknown>, data),
       requestId,
     });
@@ -215,10 +216,10 @@ export async function removeQuestion(workshopId: string, questionId: string, { a
       action: `registration_question.${outcome === "archived" ? "archive" : "delete"}`,
       entityType: "registration_question",
       entityId: questionId,
-      summary:
+      message:
         outcome === "archived"
-          ? `Archived the registration question "${question.label}" (${question._count.answers} answers kept)`
-          : `Deleted the registration question "${question.label}"`,
+          ? activityMessage("questionArchived", { label: question.label, answers: question._count.answers })
+          : activityMessage("questionDeleted", { label: question.label }),
       requestId,
     });
     return outcome;
@@ -242,7 +243,7 @@ export async function restoreQuestion(workshopId: string, questionId: string, { 
       action: "registration_question.restore",
       entityType: "registration_question",
       entityId: questionId,
-      summary: `Asks the registration question "${question.label}" again`,
+      message: activityMessage("questionAskedAgain", { label: question.label }),
       requestId,
     });
   });

@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { invalidateAllSessions } from "~/auth/session.server";
 import { InputRefused } from "~/domain/input-refused";
 import type { Locale, Role } from "~/domain/vocabulary";
@@ -119,7 +120,7 @@ export async function updateUserRoles(userId: string, roles: RoleInput[], actorI
       action: "user.roles",
       entityType: "user",
       entityId: userId,
-      summary: `Roles set to ${roles.map((r) => r.role).join(", ")}`,
+      message: activityMessage("rolesSet", { roles: { roles: roles.map((r) => r.role) } }),
       changes: { roles: [before, roles] },
       requestId,
     });
@@ -147,7 +148,7 @@ export async function setUserStatus(
       action: status === "disabled" ? "user.disable" : "user.enable",
       entityType: "user",
       entityId: userId,
-      summary: `${user.email} ${status === "disabled" ? "disabled" : "enabled"}`,
+      message: activityMessage(status === "disabled" ? "accountDisabled" : "accountEnabled", { email: user.email }),
       changes: { status: [user.status, next] },
       requestId,
     });

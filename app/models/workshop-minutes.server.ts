@@ -1,3 +1,4 @@
+import { activityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
@@ -32,7 +33,7 @@ export async function ensureMinutesDocument(workshopId: string, { actorId, reque
         entityType: "workshop",
         entityId: workshopId,
         countryId: existing.hostCountryId,
-        summary: `Minutes started: ${existing.title}`,
+        message: activityMessage("minutesStarted", { workshop: existing.title }),
         requestId,
       });
       return document.id;

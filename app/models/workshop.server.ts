@@ -1,3 +1,4 @@
+import { activityMessage, type ActivityMessage } from "~/i18n/activity";
 import { emit } from "~/events.server";
 import { can, type Actor } from "~/auth/permissions";
 import { assertCan } from "~/auth/session.server";
@@ -230,7 +231,12 @@ export async function createWorkshop(
       entityType: "workshop",
       entityId: workshop.id,
       countryId: input.hostCountryId,
-      summary: `Workshop created: ${input.title} (${input.startsOn} – ${input.endsOn}, ${input.timeZone})`,
+      message: activityMessage("workshopCreated", {
+        title: input.title,
+        startsOn: { day: input.startsOn },
+        endsOn: { day: input.endsOn },
+        timeZone: input.timeZone,
+      }),
       requestId,
     });
     return workshop;
@@ -289,7 +295,7 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput, {
       entityType: "workshop",
       entityId: workshopId,
       countryId: input.hostCountryId,
-      summary: `Workshop changed: ${input.title}`,
+      message: activityMessage("workshopChanged", { title: input.title }),
       changes,
       requestId,
     });
@@ -304,16 +310,16 @@ export async function updateWorkshop(workshopId: string, input: WorkshopInput, {
 async function addMaterial<M extends { id: string }>(
   workshopId: string,
   actor: ChangeAuthor,
-  create: (tx: Prisma.TransactionClient) => Promise<{ material: M; summary: string }>,
+  create: (tx: Prisma.TransactionClient) => Promise<{ material: M; message: ActivityMessage }>,
 ) {
   const material = await db.$transaction(async (tx) => {
-    const { material, summary } = await create(tx);
+    const { material, message } = await create(tx);
     await recordAudit(tx, {
       actorId: actor.actorId,
       action: "workshop.material.add",
       entityType: "workshop_material",
       entityId: material.id,
-      summary,
+      message,
       requestId: actor.requestId,
     });
     return material;
@@ -325,7 +331,7 @@ async function addMaterial<M extends { id: string }>(
 export async function addLinkMaterial(workshopId: string, input: LinkMaterialInput, actor: ChangeAuthor) {
   return addMaterial(workshopId, actor, async (tx) => ({
     material: await tx.workshopMaterial.create({ data: { workshopId, title: input.title, url: input.url } }),
-    summary: `Material linked: ${input.title} (${input.url})`,
+    message: activityMessage("materialLinked", { title: input.title, url: input.url }),
   }));
 }
 
@@ -336,7 +342,10 @@ export async function addFileMaterial(workshopId: string, title: string, file: F
     const material = await tx.workshopMaterial.create({
       data: { workshopId, title: title || stored.filename, fileId: stored.id },
     });
-    return { material, summary: `Material uploaded: ${material.title} (${stored.filename})` };
+    return {
+      material,
+      message: activityMessage("materialUploaded", { title: material.title, filename: stored.filename }),
+    };
   });
 }
 
@@ -351,7 +360,7 @@ export async function removeMaterial(workshopId: string, materialId: string, { a
       action: "workshop.material.remove",
       entityType: "workshop_material",
       entityId: materialId,
-      summary: `Material removed: ${material.title}`,
+      message: activityMessage("materialRemoved", { title: material.title }),
       requestId,
     });
     return material;

@@ -1,11 +1,15 @@
 import crypto from "node:crypto";
 import { TZDate } from "@date-fns/tz";
+import { createInstance } from "i18next";
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { MILESTONE_STAGES } from "./reference";
 import { narrativeUpdate } from "./narrative";
 import { HOST_TIME_ZONES } from "../../app/domain/time-zones";
 import { formatDateTime } from "../../app/utils/format";
+import { activityMessage, storedActivity } from "../../app/i18n/activity";
+import { i18nConfig } from "../../app/i18n/config";
+import type { Translate } from "../../app/i18n/types";
 
 /**
  * Demo content: donor projects, every Member State's MRS milestones and current
@@ -178,6 +182,9 @@ const daysAgoAt = (days: number, hour: number, minute: number) => {
 const badge = () => crypto.randomBytes(16).toString("base64url");
 
 export async function seedDemo(db: PrismaClient) {
+  const i18n = createInstance({ ...i18nConfig, lng: "en" });
+  await i18n.init();
+  const english = i18n.t as unknown as Translate;
   const countries = await db.country.findMany();
   const byCode = new Map(countries.map((c) => [c.code, c]));
   const sectors = new Map((await db.sector.findMany()).map((s) => [s.code, s]));
@@ -335,7 +342,19 @@ export async function seedDemo(db: PrismaClient) {
               entityType: "milestone",
               entityId: milestone.id,
               countryId: country.id,
-              summary: `${stage.name}${sectorId ? ` (${[...sectors.values()].find((s) => s.id === sectorId)!.name})` : ""}: ${e.to.replace("_", " ")}`,
+              ...storedActivity(
+                english,
+                activityMessage("milestoneStatus", {
+                  milestone: {
+                    milestone: {
+                      stage,
+                      sector: [...sectors.values()].find((s) => s.id === sectorId) ?? null,
+                      country,
+                    },
+                  },
+                  status: { milestoneStatus: e.to },
+                }),
+              ),
               changes: JSON.stringify({ status: [e.from, e.to] }),
               createdAt: e.at,
             },

@@ -7,6 +7,8 @@ import { action as participantsAction } from "~/routes/_app+/workshops+/$worksho
 import { loader as participantsCsv } from "~/routes/_app+/workshops+/$workshopId+/participants[.]csv";
 import { loader as attendanceCsv } from "~/routes/_app+/workshops+/$workshopId+/attendance[.]csv";
 import { loader as milestonesCsv } from "~/routes/_app+/dashboard+/milestones[.]csv";
+import { loader as registrationPage } from "~/routes/_auth+/register.$token";
+import { getLocale } from "~/i18n/i18n.server";
 import { db } from "~/utils/db.server";
 import { demo } from "../support/people";
 import { requestAs, routeContext, settle, userId } from "../support/requests";
@@ -263,5 +265,28 @@ describe("CSV exports", () => {
     expect(header).toContain(";Last updated (UTC);");
     expect(first).toMatch(/;\d{4}-\d{2}-\d{2} \d{2}:\d{2};/);
     expect(milestones.text).not.toMatch(/T\d{2}:\d{2}:\d{2}Z/);
+  });
+});
+
+describe("the registration page an invitation opens", () => {
+  it("speaks the invitation's language: the link names it and the page remembers it for the visitor", async () => {
+    const { workshop, author, outboxOf } = await workshopWith(LIST);
+    await sendRegistrationEmails(workshop.id, "invitation", { fallbackLocale: "id" }, author);
+    const [message] = await outboxOf("anan@example.test");
+    expect(message!.subject).toBe(`Undangan Anda: ${workshop.title}`);
+    const link = message!.text!.match(/https?:\/\/\S+\/register\/\S+/)![0];
+    expect(new URL(link).searchParams.get("lang")).toBe("id");
+
+    // Opened in a browser set to English, signed out: the page is in Indonesian, at its address without ?lang.
+    const opened = (await registrationPage({
+      request: new Request(link, { headers: { "accept-language": "en" } }),
+      params: { token: new URL(link).pathname.split("/").pop()! },
+      context: routeContext,
+    })) as Response;
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("location")).toBe(new URL(link).pathname);
+    const cookie = opened.headers.get("set-cookie")!.split(";")[0]!;
+    const page = new Request(new URL(new URL(link).pathname, link), { headers: { cookie, "accept-language": "en" } });
+    expect(await getLocale(page)).toBe("id");
   });
 });

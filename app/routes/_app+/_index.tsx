@@ -1,11 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ownCountryIds } from "~/auth/permissions";
@@ -29,6 +22,7 @@ import { toastHeaders } from "~/utils/toast.server";
 import { ChangesSinceLastVisit } from "./__home-changes";
 import { ItemList } from "./__home-items";
 import { MilestoneList } from "./__home-milestones";
+import { titleMeta } from "~/i18n/page-title";
 
 /**
  * Home. A country's focal points and task force land on their country's work: what is overdue
@@ -38,7 +32,7 @@ import { MilestoneList } from "./__home-milestones";
  */
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Home · FocalPoint" }];
+export const meta = titleMeta("home:title");
 
 /** Without a previous visit, "changed since" looks this far back. */
 const FIRST_VISIT_DAYS = 14;

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -26,8 +26,9 @@ import { ChangePasswordSchema } from "~/forms/password";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { replyTo, useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "My account · FocalPoint" }];
+export const meta = titleMeta("account:title");
 // for the badges of one's coming workshops
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: participantStyles }];
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,8 +7,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { defaultAttendanceDay } from "~/models/attendance.server";
 import { BadgeTokenSchema, findBadgeWorkshop } from "~/models/participant-badge.server";
 import { workshopAccess } from "~/models/workshop.server";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Check-in · FocalPoint" }];
+export const meta = titleMeta("participants:attendance.checkIn");
 
 /**
  * Where a badge's QR code points. Opening it checks nobody in: it needs the

@@ -5,9 +5,13 @@ import { AuthLayout } from "~/components/auth-layout";
 import { NameBadge } from "~/components/name-badge";
 import { findOwnBadge } from "~/models/participant-badge.server";
 import badgeStyles from "~/styles/badges.css?url";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: badgeStyles }];
-export const meta: MetaFunction = () => [{ title: "Badge · FocalPoint" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...metaTitle(matches, (t) => t("registration:badgePage.title")),
+  { name: "robots", content: "noindex" },
+];
 
 /**
  * A participant's own badge, from the link in their confirmation e-mail: no

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,8 +11,9 @@ import { ForgotPasswordSchema } from "~/forms/sign-in";
 import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
 import { logger } from "~/utils/logger.server";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · FocalPoint" }];
+export const meta = titleMeta("auth:forgot.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/account");

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -13,8 +13,9 @@ import { useAppForm } from "~/forms/use-app-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Welcome · FocalPoint" }];
+export const meta = titleMeta("auth:invitation.title");
 
 const TokenParam = z.string().regex(/^[a-z2-7]{32}$/);
 

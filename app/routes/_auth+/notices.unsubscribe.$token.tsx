@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -6,6 +6,7 @@ import { AuthLayout } from "~/components/auth-layout";
 import { readFormData } from "~/forms/submission.server";
 import { findUnsubscriber, unsubscribeDigest } from "~/models/digest.server";
 import { findNoticeUnsubscriber, unsubscribeNotices } from "~/models/notification.server";
+import { titleMeta } from "~/i18n/page-title";
 
 /**
  * The unsubscribe link of the weekly digest and of notice e-mails (a signed token, no sign-in;
@@ -14,7 +15,7 @@ import { findNoticeUnsubscriber, unsubscribeNotices } from "~/models/notificatio
  * (RFC 8058: `List-Unsubscribe=One-Click` posted to the same address).
  */
 
-export const meta: MetaFunction = () => [{ title: "Stop the weekly digest · FocalPoint" }];
+export const meta = titleMeta("account:unsubscribe.title");
 
 const TokenParam = z.string().regex(/^[A-Za-z0-9_-]{1,200}\.[A-Za-z0-9_-]{43}$/);
 

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthLayout } from "~/components/auth-layout";
@@ -9,7 +9,8 @@ import { listCountries } from "~/models/country.server";
 import { countryExists } from "~/models/participant.server";
 import { completeRegistration, findRegistration } from "~/models/participant-registration.server";
 import { useRootData } from "~/root";
-import { SEXES } from "~/domain/vocabulary";
+import { isOneOf, LOCALES, SEXES } from "~/domain/vocabulary";
+import { localeCookie } from "~/auth/locale-cookie.server";
 import { formatDay } from "~/utils/format";
 import { InputRefused } from "~/domain/input-refused";
 import { registrationAnswerSchema } from "~/forms/registration";
@@ -19,11 +20,21 @@ import { sendRegistrationConfirmation } from "~/models/registration-confirmation
 import { askedQuestions } from "~/models/registration-questions.server";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Workshop registration · FocalPoint" }];
+export const meta = titleMeta("participants:register.title");
 
-/** An invited person's page, reached from their personal link; no account needed. */
-export async function loader({ params }: LoaderFunctionArgs) {
+/**
+ * An invited person's page, reached from their personal link; no account needed. The e-mailed link names the
+ * e-mail's language (`?lang=id`): it becomes the visitor's language, which they may then switch as anywhere.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const lang = url.searchParams.get("lang");
+  if (lang !== null)
+    return redirect(url.pathname, {
+      headers: isOneOf(LOCALES, lang) ? { "Set-Cookie": await localeCookie.serialize(lang) } : undefined,
+    });
   const registration = await findRegistration(params.token ?? "");
   if (!registration) return { registration: null, countries: [], questions: [] };
   const [countries, questions] = await Promise.all([listCountries(), askedQuestions(registration.workshop.id)]);

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -12,8 +12,9 @@ import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/for
 import { useAppForm } from "~/forms/use-app-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { findValidResetToken, resetPassword } from "~/models/password.server";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · FocalPoint" }];
+export const meta = titleMeta("auth:reset.title");
 
 const TokenParam = z.string().regex(/^[a-z2-7]{32}$/);
 

@@ -44,11 +44,10 @@ import styles from "~/styles/plans.css?url";
 import { formatDateTime, formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { HOST_TIME_ZONES } from "~/domain/time-zones";
+import { planPageTitle } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.plan.country.name ?? ""} ${data?.plan.title ?? "Action plan"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => planPageTitle(matches, data?.plan);
 
 // The editor (Tiptap, Yjs) loads only in the browser and only on this page.
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));

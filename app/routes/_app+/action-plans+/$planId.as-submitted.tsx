@@ -11,7 +11,8 @@ import { formatDateTime } from "~/utils/format";
 import { PlanSubpageHeader, planPageTitle } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => planPageTitle(data?.plan, "As submitted");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  planPageTitle(matches, data?.plan, "plans:asSubmitted.title");
 
 /**
  * The narrative as it was last submitted, read-only: what the reviewers review while the

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionItemForm } from "~/components/action-item-form";
@@ -10,8 +10,9 @@ import { IdParam, parseParam } from "~/utils/params";
 import { requirePlanAccess } from "~/routes/_app+/action-plans+/plan-access.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { PlanSubpageHeader } from "~/routes/_app+/action-plans+/__plan-subpage-header";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit action item · FocalPoint" }];
+export const meta = titleMeta("plans:itemForm.editTitle");
 
 async function loadItem(planId: string, itemIdParam: string | undefined) {
   const item = await findActionItem(planId, parseParam(IdParam, itemIdParam));

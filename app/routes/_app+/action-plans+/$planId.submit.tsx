@@ -18,7 +18,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { PlanSubpageHeader, planPageTitle } from "~/routes/_app+/action-plans+/__plan-subpage-header";
 import { HOST_TIME_ZONES } from "~/domain/time-zones";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => planPageTitle(data?.plan, "Submit for review");
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  planPageTitle(matches, data?.plan, "plans:submit.title");
 
 /** Submitting asks first: what happens next, a covering note, then the confirmation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

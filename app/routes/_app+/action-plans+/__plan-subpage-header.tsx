@@ -2,6 +2,8 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
+import { countryName } from "~/i18n/names";
+import { metaTitle } from "~/i18n/page-title";
 
 /**
  * The top of a plan's own pages (its items, submitting it, reading it as submitted): the way
@@ -28,7 +30,14 @@ export function PlanSubpageHeader({
   );
 }
 
-/** A plan page's title in the browser: country, plan, the page. */
-export function planPageTitle(plan: { title: string; country: { name: string } } | undefined, page: string) {
-  return [{ title: `${plan?.country.name ?? ""} ${plan?.title ?? ""} · ${page} · FocalPoint` }];
+/** A plan page's title in the browser: country, plan, and the page (a key of the translations) below the plan's own. */
+export function planPageTitle(
+  matches: Parameters<typeof metaTitle>[0],
+  plan: { title: string; country: { code: string; name: string } } | undefined,
+  pageKey?: string,
+) {
+  return metaTitle(matches, (t) => [
+    plan ? `${countryName(t, plan.country)} ${plan.title}` : t("plans:title"),
+    pageKey ? t(pageKey) : null,
+  ]);
 }

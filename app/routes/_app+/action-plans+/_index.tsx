@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -10,8 +10,9 @@ import { PlanStatusBadge } from "~/components/status-badges";
 import { listPlans } from "~/models/action-plan.server";
 import { listReadableCountries } from "~/models/country.server";
 import { PLAN_STATUSES } from "~/domain/vocabulary";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Action plans · FocalPoint" }];
+export const meta = titleMeta("plans:title");
 
 const Filters = z.object({
   country: z

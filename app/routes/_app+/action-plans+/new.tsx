@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -13,8 +13,9 @@ import { NewPlanSchema } from "~/forms/action-plan";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { useAppForm } from "~/forms/use-app-form";
 import { redirectWithToast } from "~/utils/toast.server";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New action plan · FocalPoint" }];
+export const meta = titleMeta("plans:create.title");
 
 /** The countries this person may start a plan for. */
 async function creatableCountries(user: Awaited<ReturnType<typeof requireUser>>) {

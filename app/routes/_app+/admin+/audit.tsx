@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useActivityText } from "~/i18n/activity";
 import { AdminBreadcrumbs } from "~/components/admin-breadcrumbs";
 import { PageHeader } from "~/components/page-header";
 import { FilterBar, FilterSelect } from "~/components/filter-select";
@@ -11,8 +12,9 @@ import { listCountries } from "~/models/country.server";
 import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/format";
 import { IdParam } from "~/utils/params";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "History · FocalPoint" }];
+export const meta = titleMeta("admin:audit.title");
 
 const Filters = z.object({
   entity: z
@@ -79,6 +81,7 @@ export default function AuditLog() {
   const { t } = useTranslation("admin");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
+  const activityText = useActivityText(locale);
   const location = useLocation();
   const entityLabel = (type: string) =>
     t(`audit.entityTypes.${type as "user"}`, { defaultValue: type.replace(/_/g, " ") });
@@ -138,7 +141,7 @@ export default function AuditLog() {
                     <td className="small">{formatDateTime(e.createdAt, locale)}</td>
                     <td data-label={t("audit.who")}>{e.actor?.name ?? t("audit.system")}</td>
                     <td>
-                      {e.summary}
+                      {activityText(e)}
                       <div className="small muted">{e.action}</div>
                     </td>
                     <td data-label={t("audit.entity")}>

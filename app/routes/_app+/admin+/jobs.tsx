@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
@@ -13,10 +13,11 @@ import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { titleMeta } from "~/i18n/page-title";
 
 /** The background-job queue (decision 017): what waits, what failed and why, with retry and run-now. */
 
-export const meta: MetaFunction = () => [{ title: "Background jobs · FocalPoint" }];
+export const meta = titleMeta("admin:jobs.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "jobs.manage");

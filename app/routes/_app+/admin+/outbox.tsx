@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,8 +8,9 @@ import { requirePermission } from "~/auth/session.server";
 import { listOutbox } from "~/models/email.server";
 import { useRootData } from "~/root";
 import { formatDateTime } from "~/utils/format";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Outbox · FocalPoint" }];
+export const meta = titleMeta("admin:outbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "outbox.read");

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useActivityText } from "~/i18n/activity";
 import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
 import { FormErrorSummary } from "~/components/forms";
@@ -20,8 +21,10 @@ import { RolesSchema, StatusSchema } from "~/forms/roles";
 import { invalidReply, parseSubmission, readFormData, refusal, refusalReply } from "~/forms/submission.server";
 import { sentIntent, useAppForm } from "~/forms/use-app-form";
 import { parseWord, USER_STATUSES } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Person · Administration · FocalPoint" }];
+export const meta: MetaFunction = ({ matches }) =>
+  metaTitle(matches, (t) => [t("admin:users.title"), t("admin:title")]);
 
 async function loadUser(params: { userId?: string }) {
   const user = await getUserForAdmin(parseParam(IdParam, params.userId));
@@ -90,6 +93,7 @@ export default function AdminUser() {
   const { t } = useTranslation("admin");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
+  const activityText = useActivityText(locale);
   const invitation = user.invitations[0];
   const intent = sentIntent(actionData?.result);
   const [rolesForm] = useAppForm(RolesSchema, {
@@ -177,7 +181,7 @@ export default function AdminUser() {
               <ul className="list">
                 {history.map((e) => (
                   <li key={e.id}>
-                    <div>{e.summary}</div>
+                    <div>{activityText(e)}</div>
                     <div className="small muted">
                       {formatDateTime(e.createdAt, locale)} · {e.actor?.name ?? t("audit.system")}
                     </div>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminBreadcrumbs } from "~/components/admin-breadcrumbs";
@@ -10,8 +10,9 @@ import { roleLabels } from "~/components/app-shell";
 import { Pagination } from "~/components/pagination";
 import { listUsers } from "~/models/user.server";
 import { parseWord, ROLES, USER_STATUSES } from "~/domain/vocabulary";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "People and access · FocalPoint" }];
+export const meta = titleMeta("admin:users.title");
 
 const Filters = z.object({
   q: z.string().max(100).optional(),

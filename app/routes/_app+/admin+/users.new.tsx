@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -17,8 +17,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { LOCALES } from "~/domain/vocabulary";
 import { LANGUAGE_NAMES } from "~/i18n/config";
 import { useRootData } from "~/root";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Invite a person · FocalPoint" }];
+export const meta = titleMeta("admin:invite.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "user.manage");

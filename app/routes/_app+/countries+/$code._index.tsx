@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useCountryName, useSectorName } from "~/i18n/names";
+import { useCountryName, useSectorName, countryName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
@@ -17,12 +17,12 @@ import { formatDay } from "~/utils/format";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import styles from "~/styles/directory.css?url";
 import { ORGANISATION_KINDS, parseWord } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.country.name ?? "Country"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => (data ? countryName(t, data.country) : t("directory:countries.title")));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "country.read");

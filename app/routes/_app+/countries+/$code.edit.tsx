@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -12,8 +12,9 @@ import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.
 import { useAppForm } from "~/forms/use-app-form";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit country profile · FocalPoint" }];
+export const meta = titleMeta("directory:countries.title");
 
 /** The country from the URL, and the person only if they may edit that country: 403 otherwise. */
 async function requireCountryEditor(request: Request, params: { code?: string }) {

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { getFormProps, type Submission } from "@conform-to/react";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { sectorName as translatedSectorName, useCountryName, useSectorName } from "~/i18n/names";
+import { sectorName as translatedSectorName, useCountryName, useSectorName, countryName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
@@ -30,11 +30,13 @@ import { useFetcherForm } from "~/forms/use-app-form";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 import { toastHeaders } from "~/utils/toast.server";
 import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.country.name ?? "Country"}: priority sectors · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) =>
+    data ? t("milestones:sectors.pageTitle", { country: countryName(t, data.country) }) : t("milestones:sectors.title"),
+  );
 
 /** The country in the URL, for someone who may read its milestones (403 otherwise). */
 async function requireCountryMilestones(request: Request, code: string | undefined) {

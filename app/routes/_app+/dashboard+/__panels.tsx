@@ -6,6 +6,7 @@ import { DEFAULT_CHANGES_DAYS, dashboardQuery, type DashboardFilters } from "~/f
 import { useRootData } from "~/root";
 import { formatDateTime, formatDay } from "~/utils/format";
 import type { DashboardData } from "~/models/dashboard.server";
+import { useActivityText } from "~/i18n/activity";
 import { useCountryName, useSectorName, useStageName, useStatusName } from "~/i18n/names";
 
 export function AttentionPanel({ data }: { data: DashboardData }) {
@@ -74,6 +75,7 @@ export function ChangesPanel({ filters, data }: { filters: DashboardFilters; dat
   const countryName = useCountryName();
   const sectorName = useSectorName();
   const locale = useRootData()?.locale ?? "en";
+  const activityText = useActivityText(locale);
   const countryById = new Map(data.reference.countries.map((c) => [c.id, c]));
   const value = (field: string, v: string | null) => {
     if (v === null) return t("changes.emptyValue");
@@ -135,7 +137,7 @@ export function ChangesPanel({ filters, data }: { filters: DashboardFilters; dat
                           {stageName(c.milestone.stageCode)}
                         </Link>
                       ) : (
-                        c.summary
+                        activityText(c.summary!)
                       )}
                     </div>
                     {c.fields.length ? (

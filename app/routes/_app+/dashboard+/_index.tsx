@@ -3,7 +3,6 @@ import {
   type HeadersFunction,
   type LinksFunction,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -24,13 +23,14 @@ import { FiltersCaption, DashboardFilterForm, ExportLinks } from "./__filters";
 import { MatrixPanel, ProgressTable } from "./__matrix";
 import { AttentionPanel, ChangesPanel } from "./__panels";
 import { ProgressChart, Around } from "./__progress";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: milestoneStyles },
   { rel: "stylesheet", href: dashboardStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · FocalPoint" }];
+export const meta = titleMeta("dashboard:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const started = performance.now();

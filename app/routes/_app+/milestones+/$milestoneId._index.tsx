@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useCountryName, useSectorName, useStageName } from "~/i18n/names";
+import { useCountryName, useSectorName, useStageName, countryName, sectorName, stageName } from "~/i18n/names";
 import { can } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session-user";
@@ -36,16 +36,20 @@ import { Comments } from "./__milestone-comments";
 import { Details, LinkedActionItems } from "./__milestone-details";
 import { Evidence } from "./__milestone-evidence";
 import { History } from "./__milestone-history";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${[data.milestone.stage.name, data.milestone.sector?.name].filter(Boolean).join(" · ")}, ${data.milestone.country.name} · FocalPoint`
-      : "Milestone · FocalPoint",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) =>
+    data
+      ? [
+          [stageName(t, data.milestone.stage), data.milestone.sector && sectorName(t, data.milestone.sector)]
+            .filter(Boolean)
+            .join(" · ") + `, ${countryName(t, data.milestone.country)}`,
+        ]
+      : t("milestones:title"),
+  );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -34,9 +34,10 @@ import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.
 import { useAppForm } from "~/forms/use-app-form";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Edit milestone · FocalPoint" }];
+export const meta = titleMeta("milestones:form.title");
 
 /** The milestone in the URL, for someone allowed to edit its country's milestones (403 otherwise). */
 async function requireEditableMilestone(request: Request, milestoneIdParam: string | undefined) {

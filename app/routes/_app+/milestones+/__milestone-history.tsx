@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useActivityText } from "~/i18n/activity";
 import type { HistoryChange, milestoneHistory } from "~/models/milestone.server";
 import { formatDateTime, formatDay } from "~/utils/format";
 import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
@@ -12,6 +13,7 @@ export function History({
   locale: string;
 }) {
   const { t } = useTranslation("milestones");
+  const activityText = useActivityText(locale);
   return (
     <section className="card" aria-labelledby="history-heading">
       <h2 id="history-heading">{t("history.title")}</h2>
@@ -34,7 +36,7 @@ export function History({
                   ))}
                 </ul>
               ) : (
-                <p>{event.summary}</p>
+                <p>{activityText(event)}</p>
               )}
             </li>
           ))}

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsvDownload } from "~/components/csv-download";
@@ -14,9 +14,10 @@ import { listSectors, milestoneMatrix } from "~/models/milestone-matrix.server";
 import styles from "~/styles/milestones.css?url";
 import { MILESTONE_STATUSES, parseWord } from "~/domain/vocabulary";
 import { useCountryName, useSectorName, useStageDescription, useStageName } from "~/i18n/names";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Milestones · FocalPoint" }];
+export const meta = titleMeta("milestones:title");
 
 /** The dashboard's address form (`?country=clmv&sector=welding`); this page shows no stage or status filter. */
 export async function loader({ request }: LoaderFunctionArgs) {

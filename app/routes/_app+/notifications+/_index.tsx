@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import styles from "~/styles/notifications.css?url";
 import { formatDateTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
+import { titleMeta } from "~/i18n/page-title";
 
 /**
  * A person's notices: unread first, newest first, a page at a time, with what each offers in
@@ -20,7 +21,7 @@ import { redirectWithToast } from "~/utils/toast.server";
  * works without JavaScript; the count in the shell follows live (app/realtime, `person:<id>`).
  */
 
-export const meta: MetaFunction = () => [{ title: "Notifications · FocalPoint" }];
+export const meta = titleMeta("notifications:title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 const PageQuery = z.coerce.number().int().min(1).max(10_000).catch(1);

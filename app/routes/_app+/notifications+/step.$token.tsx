@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -21,6 +21,7 @@ import { useRootData } from "~/root";
 import styles from "~/styles/notifications.css?url";
 import { formatDateTime } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
+import { titleMeta } from "~/i18n/page-title";
 
 /**
  * Where a notice's one-click links land ("mark done", "update progress", "snooze"), from the
@@ -29,7 +30,7 @@ import { redirectWithToast } from "~/utils/toast.server";
  * confirms with the form (POST); the link works only for the notice's own recipient.
  */
 
-export const meta: MetaFunction = () => [{ title: "Notification · FocalPoint" }];
+export const meta = titleMeta("notifications:title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 const TokenParam = z.string().regex(/^[A-Za-z0-9_-]{1,200}\.[A-Za-z0-9_-]{43}$/);

@@ -8,10 +8,10 @@ import { PersonChip } from "~/components/person-chip";
 import { getOrganisation } from "~/models/organisation.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { ORGANISATION_KINDS, parseWord } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? "Organisation"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, () => [data?.organisation.name]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");

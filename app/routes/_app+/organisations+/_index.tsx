@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -10,10 +10,11 @@ import { listCountries } from "~/models/country.server";
 import { listOrganisations } from "~/models/organisation.server";
 import { ORGANISATION_KINDS, parseWord } from "~/domain/vocabulary";
 import styles from "~/styles/directory.css?url";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Organisations · FocalPoint" }];
+export const meta = titleMeta("directory:organisations.title");
 
 /** "regional" stands for organisations without a country (ILO, IOM, the Secretariat, donors). */
 const REGIONAL = "regional";

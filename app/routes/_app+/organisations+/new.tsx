@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
@@ -6,10 +6,11 @@ import { OrganisationFormPage } from "~/components/organisation-form";
 import { listCountries } from "~/models/country.server";
 import styles from "~/styles/directory.css?url";
 import { saveOrganisation } from "./organisation-form.server";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Add an organisation · FocalPoint" }];
+export const meta = titleMeta("directory:organisations.addTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reference.manage");

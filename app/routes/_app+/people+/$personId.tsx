@@ -7,10 +7,10 @@ import { initials } from "~/components/person-chip";
 import { getPerson } from "~/models/directory.server";
 import { IdParam, parseParam } from "~/utils/params";
 import { parseWord, ROLES } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.person.name ?? "Person"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => data?.person.name ?? t("directory:people.title"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory.read");

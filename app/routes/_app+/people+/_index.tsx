@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -13,10 +13,11 @@ import { listCountries } from "~/models/country.server";
 import { listPeople } from "~/models/directory.server";
 import { ORGANISATION_KINDS, ROLES } from "~/domain/vocabulary";
 import styles from "~/styles/directory.css?url";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "People · FocalPoint" }];
+export const meta = titleMeta("directory:people.title");
 
 const Filters = z.object({
   q: z.string().max(100).optional().catch(undefined),

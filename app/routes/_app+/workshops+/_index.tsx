@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -11,8 +11,9 @@ import { listWorkshops, workshopYears } from "~/models/workshop.server";
 import { useRootData } from "~/root";
 import { parseWord, WORKSHOP_KINDS } from "~/domain/vocabulary";
 import { formatDay } from "~/utils/format";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Workshops · FocalPoint" }];
+export const meta = titleMeta("workshops:title");
 
 const Filters = z.object({
   kind: z.enum(WORKSHOP_KINDS).optional().catch(undefined),

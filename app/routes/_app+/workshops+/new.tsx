@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
@@ -10,9 +10,10 @@ import { createWorkshop, workshopFormOptions } from "~/models/workshop.server";
 import styles from "~/styles/workshops.css?url";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "New workshop · FocalPoint" }];
+export const meta = titleMeta("workshops:form.createTitle");
 
 const isFacilitator = (user: { roles: { role: string }[] }) => user.roles.some((r) => r.role === "facilitator");
 

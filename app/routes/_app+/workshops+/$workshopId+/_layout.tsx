@@ -12,11 +12,11 @@ import styles from "~/styles/workshops.css?url";
 import { formatDay } from "~/utils/format";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 import { parseWord, WORKSHOP_KINDS } from "~/domain/vocabulary";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.workshop.title ?? "Workshop"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => data?.workshop.title ?? t("workshops:title"));
 
 /**
  * Every page of one workshop (overview, agenda, participants, attendance,

@@ -19,10 +19,10 @@ import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 import { confirmFirst } from "~/components/forms";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.session.title ?? "Session"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => data?.session.title ?? t("workshops:sessionForm.editTitle"));
 
 async function loadManaged(request: Request, params: { workshopId?: string; sessionId?: string }) {
   const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");

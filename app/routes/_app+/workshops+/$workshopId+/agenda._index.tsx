@@ -12,10 +12,11 @@ import { readFormData, refusal } from "~/forms/submission.server";
 import { IdParam } from "~/utils/params";
 import { useWorkshopLayout, WORKSHOP_LAYOUT_ID } from "./_layout";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
+import { metaTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => {
   const layout = matches.find((m) => m.id === WORKSHOP_LAYOUT_ID)?.data as { workshop?: { title: string } } | undefined;
-  return [{ title: `Agenda · ${layout?.workshop?.title ?? "Workshop"} · FocalPoint` }];
+  return metaTitle(matches, (t) => [t("workshops:tabs.agenda"), layout?.workshop?.title]);
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgendaSessionForm } from "~/components/agenda-session-form";
@@ -10,8 +10,9 @@ import { timeZoneLabel } from "~/utils/format";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
+import { titleMeta } from "~/i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New session · FocalPoint" }];
+export const meta = titleMeta("workshops:sessionForm.newTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");

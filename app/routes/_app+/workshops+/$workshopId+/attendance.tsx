@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -24,9 +24,10 @@ import { useWorkshopLayout } from "./_layout";
 import { AttendanceBoard } from "./__attendance-board";
 import { CheckInPanel } from "./__attendance-check-in";
 import { Statistics } from "./__attendance-statistics";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Attendance · FocalPoint" }];
+export const meta = titleMeta("participants:attendance.title");
 
 const DayParam = z.string().refine(isCalendarDay);
 

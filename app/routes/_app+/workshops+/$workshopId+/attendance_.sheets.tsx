@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
@@ -10,9 +10,10 @@ import { formatDay } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import styles from "~/styles/sign-in-sheets.css?url";
 import { useWorkshopLayout } from "./_layout";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Sign-in sheets · FocalPoint" }];
+export const meta = titleMeta("participants:sheets.title");
 
 /** Printable sign-in sheets, one page per day or (?by=session) per agenda session, for those who run the desk. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

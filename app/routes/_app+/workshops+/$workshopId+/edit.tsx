@@ -21,10 +21,10 @@ import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/for
 import { sentIntent } from "~/forms/use-app-form";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
+import { metaTitle } from "~/i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Edit ${data?.workshop.title ?? "workshop"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => [t("workshops:form.editTitle"), data?.workshop.title]);
 
 async function loadManaged(request: Request, workshopIdParam: string | undefined) {
   const user = await requireUser(request);

@@ -20,11 +20,11 @@ import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/for
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import styles from "~/styles/participants.css?url";
+import { metaTitle } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.participant.name ?? "Participant"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => data?.participant.name ?? t("participants:title"));
 
 async function load(request: Request, params: { workshopId?: string; participantId?: string }) {
   const user = await requireUser(request);

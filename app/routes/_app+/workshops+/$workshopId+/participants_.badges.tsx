@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
@@ -9,12 +9,13 @@ import { IdParam, parseParam } from "~/utils/params";
 import styles from "~/styles/participants.css?url";
 import badgeStyles from "~/styles/badges.css?url";
 import { useWorkshopLayout } from "./_layout";
+import { titleMeta } from "~/i18n/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: badgeStyles },
 ];
-export const meta: MetaFunction = () => [{ title: "Badges · FocalPoint" }];
+export const meta = titleMeta("participants:badge.title");
 
 /** Printable badges, all of them or one (?participant=…); only the workshop's facilitators print them. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
