@@ -6,12 +6,7 @@
  * 019) under `reminders:notices.*`, one per rule and record.
  */
 export type NoticeKind =
-  | "item_assigned"
-  | "milestone_comment"
-  | "agreed_action"
-  | "plan_submitted"
-  | "reminder"
-  | "escalation";
+  "item_assigned" | "milestone_comment" | "agreed_action" | "plan_submitted" | "reminder" | "escalation";
 
 /** How a person hears of their notices by e-mail: one each, in the weekly digest, or not at all. */
 export const NOTICE_CHOICES = ["immediate", "digest", "none"] as const;

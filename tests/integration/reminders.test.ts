@@ -264,7 +264,6 @@ describe("the rules page", () => {
       { kind: "stalled", enabled: "on", amount: "99999" },
       { kind: "plan_since_meeting", enabled: "on", meetingOn: "2999-01-01" },
       { kind: "plan_since_meeting", enabled: "on", meetingOn: "2030-02-30" },
-      { kind: "no_such_rule", enabled: "on", amount: "3" },
     ];
     for (const form of forms) {
       const answer = await post(demo.secretariat, form);
@@ -272,6 +271,10 @@ describe("the rules page", () => {
       const { result } = (answer as { data: { result: { error: Record<string, string[]> } } }).data;
       expect(Object.values(result.error).flat().length, JSON.stringify(form)).toBeGreaterThan(0);
     }
+    // A rule no page shows is refused as a whole.
+    expect(
+      ((await post(demo.secretariat, { kind: "no_such_rule", enabled: "on", amount: "3" })) as Response).status,
+    ).toBe(400);
     expect(await reminderRules()).toEqual(before);
   });
 

@@ -3,11 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
-import { Field, FormErrorSummary, SelectField } from "~/components/forms";
+import { Field, FormError, FormErrorSummary, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
-import type { ReminderRuleSettings } from "~/domain/reminders";
+import { REMINDER_RULES, type ReminderRuleSettings } from "~/domain/reminders";
+import { isOneOf } from "~/domain/vocabulary";
 import { ReminderRuleSchema } from "~/forms/reminder-rule";
-import { invalidReply, parseSubmission, readFormData } from "~/forms/submission.server";
+import { invalidReply, parseSubmission, readFormData, refusal } from "~/forms/submission.server";
 import { replyTo, useAppForm } from "~/forms/use-app-form";
 import { getTranslate } from "~/i18n/translate.server";
 import { runJobNow } from "~/jobs/worker.server";
@@ -41,6 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "reminders.manage");
   const t = await getTranslate(request);
   const formData = await readFormData(request);
+  // A rule no page shows: refused as a whole, since no form could show the message.
+  if (!isOneOf(REMINDER_RULES, String(formData.get("kind")))) throw await refusal(request, 400, "errors.badRequest");
   const submission = await parseSubmission(request, formData, ReminderRuleSchema);
   if (submission.status !== "success") return invalidReply(submission);
   await saveReminderRule(submission.value, { actorId: user.id, requestId: context.requestId });
@@ -86,6 +89,8 @@ function RuleForm({ rule }: { rule: ReminderRuleSettings }) {
       <p className="muted">{t(`rules.${rule.kind}.text`)}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrorSummary form={form} />
+        {/* the rule's name sent twice (a tampered form) has no field of its own to show it beside */}
+        <FormError>{field("kind").errors?.join(" ")}</FormError>
         <input type="hidden" name="kind" value={rule.kind} />
         <SelectField
           label={t("state")}
