@@ -5,8 +5,7 @@ export const REMINDER_RULES = ["stalled", "plan_since_meeting", "target_soon", "
 export type ReminderRuleKind = (typeof REMINDER_RULES)[number];
 
 /** Who a reminder is for: the country's focal points and task force, its focal points (first escalation), the Secretariat (second). */
-export const REMINDER_LEVELS = ["reminder", "focal_points", "secretariat"] as const;
-export type ReminderLevel = (typeof REMINDER_LEVELS)[number];
+export type ReminderLevel = "reminder" | "focal_points" | "secretariat";
 
 export type ReminderRuleSettings = {
   kind: ReminderRuleKind;

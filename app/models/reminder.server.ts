@@ -296,7 +296,7 @@ async function plansSinceMeeting(meetingDay: string | null, today: string): Prom
 }
 
 /** The reminders the rules make at `now`, before those already sent are left out. */
-export async function dueReminders(now = new Date()): Promise<Reminder[]> {
+async function dueReminders(now = new Date()): Promise<Reminder[]> {
   const today = overdueToday(now);
   const found = await Promise.all(
     (await reminderRules())

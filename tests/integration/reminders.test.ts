@@ -249,6 +249,12 @@ describe("the rules page", () => {
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(302);
     expect((await reminderRules()).find((r) => r.kind === "target_soon")).toMatchObject({ enabled: true, amount: 21 });
+    // The rule's run, started in the background, finishes through the jobs table.
+    await expect
+      .poll(() => db.job.count({ where: { kind: EVALUATE_REMINDERS_JOB, finishedAt: { not: null } } }), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     expect(
       await db.auditEvent.count({ where: { action: "reminder-rule.update", entityId: "target_soon" } }),
     ).toBeGreaterThan(0);

@@ -22,6 +22,7 @@ import {
 } from "~/models/reminder.server";
 import { useRootData } from "~/root";
 import { formatDateTime, formatDay, overdueToday } from "~/utils/format";
+import { logger } from "~/utils/logger.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** The reminder rules the Secretariat sets (decision 019): one form per rule. */
@@ -47,9 +48,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await parseSubmission(request, formData, ReminderRuleSchema);
   if (submission.status !== "success") return invalidReply(submission);
   await saveReminderRule(submission.value, { actorId: user.id, requestId: context.requestId });
-  // The rule applies at once rather than at the next hourly run: through the jobs table, as every run.
+  // The rule applies at once rather than at the next hourly run: a job, as every run, started now
+  // and not awaited (a year's window takes seconds). Should this process stop, its lease runs out
+  // and another worker runs it.
   const job = await enqueueJob({ kind: EVALUATE_REMINDERS_JOB });
-  await runJobNow(job.id);
+  runJobNow(job.id).catch((error: unknown) => logger.error({ err: error, jobId: job.id }, "reminder rules run failed"));
   return redirectWithToast("/reminders", { kind: "success", message: t("reminders:saved") });
 }
 
