@@ -18,12 +18,16 @@ export type ReminderRuleSettings = {
   meetingOn: string | null;
 };
 
-/** What a rule not yet set on the rules page does. */
+/**
+ * What a rule not yet set on the rules page does: off, with a sensible N. Switching a rule on tells
+ * of every record it matches at once (decision 019), so when that backlog goes out is the
+ * Secretariat's choice, not a deployment's.
+ */
 export const DEFAULT_REMINDER_RULES: Record<ReminderRuleKind, ReminderRuleSettings> = {
-  stalled: { kind: "stalled", enabled: true, amount: 6, further: null, meetingOn: null },
-  plan_since_meeting: { kind: "plan_since_meeting", enabled: true, amount: 0, further: null, meetingOn: null },
-  target_soon: { kind: "target_soon", enabled: true, amount: 14, further: null, meetingOn: null },
-  overdue_escalation: { kind: "overdue_escalation", enabled: true, amount: 14, further: 14, meetingOn: null },
+  stalled: { kind: "stalled", enabled: false, amount: 6, further: null, meetingOn: null },
+  plan_since_meeting: { kind: "plan_since_meeting", enabled: false, amount: 0, further: null, meetingOn: null },
+  target_soon: { kind: "target_soon", enabled: false, amount: 14, further: null, meetingOn: null },
+  overdue_escalation: { kind: "overdue_escalation", enabled: false, amount: 14, further: 14, meetingOn: null },
 };
 
 /** The bounds of N and M on the form: a year at most, weeks or days alike. */

@@ -17,14 +17,18 @@ test("the Secretariat lengthens a rule; Lao PDR's focal point finds the reminder
   await expect(page.getByRole("heading", { level: 1, name: "Reminder rules" })).toBeVisible();
   await expectAccessible(page);
   const rule = page.getByRole("region", { name: "Dates coming near" });
-  await expect(rule.getByLabel("Rule")).toHaveValue("on");
+  // Off until the Secretariat switches it on.
+  await expect(rule.getByLabel("Rule")).toHaveValue("off");
+  await rule.getByLabel("Rule").selectOption("on");
 
   // Bad input: a clear message beside the field, and the rule as it was.
   await rule.getByLabel("Days before the date").fill("0");
   await rule.getByRole("button", { name: "Save" }).click();
   await expect(rule.getByText("Enter 1 or more.")).toBeVisible();
   await page.reload();
+  await expect(rule.getByLabel("Rule")).toHaveValue("off");
   await expect(rule.getByLabel("Days before the date")).toHaveValue("14");
+  await rule.getByLabel("Rule").selectOption("on");
 
   // A year ahead: Lao PDR's national workshop (due 28 February 2027 in the demo) comes within it.
   await rule.getByLabel("Days before the date").fill("365");
@@ -50,6 +54,7 @@ test("the Secretariat lengthens a rule; Lao PDR's focal point finds the reminder
   await fp.context().close();
 
   // Back to the default, for the specs that follow.
+  await rule.getByLabel("Rule").selectOption("off");
   await rule.getByLabel("Days before the date").fill("14");
   await rule.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("The rule is saved.")).toBeVisible();
