@@ -33,6 +33,8 @@ export const ACTIONS = [
   "outbox.read",
   "jobs.manage",
   "reference.manage",
+  // the reminder rules and their escalation (decision 019)
+  "reminders.manage",
   // a person's own account
   "account.edit",
   // a person's own notices (the notifications page, their live count)
@@ -108,6 +110,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 
     case "plan.endorse":
     case "plan.reopen":
+    case "reminders.manage":
       return isAdmin || has(actor, "secretariat");
 
     case "plan.read":

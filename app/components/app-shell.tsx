@@ -61,6 +61,7 @@ export function AppShell({
   const menuOpen = openOn === location.pathname;
   const setMenuOpen = (open: boolean) => setOpenOn(open ? location.pathname : null);
 
+  const tr = t as unknown as (key: string, values?: Record<string, string>) => string;
   // A country's focal points and task force have their work as home, the dashboard beside it.
   const items: NavItem[] = [
     ...(ownCountryIds(user).length ? [{ to: "/", label: t("nav.myWork"), icon: "home" as const, end: true }] : []),
@@ -70,8 +71,11 @@ export function AppShell({
     { to: "/milestones", label: t("nav.milestones"), icon: "milestones" },
     { to: "/workshops", label: t("nav.workshops"), icon: "workshops" },
     { to: "/people", label: t("nav.people"), icon: "people" },
+    // The Secretariat sets the reminders countries receive (decision 019).
+    ...(can(user, "reminders.manage")
+      ? [{ to: "/reminders", label: tr("reminders:nav"), icon: "reminders" as const }]
+      : []),
   ];
-  const tr = t as unknown as (key: string, values?: Record<string, string>) => string;
 
   return (
     <div className="shell" data-menu-open={menuOpen}>

@@ -1,7 +1,12 @@
 /** Notices: what is addressed to one person (decision 018). */
 
-/** What a notice is about; each has its message under `notifications:messages.<kind>`. */
-export type NoticeKind = "item_assigned" | "milestone_comment" | "agreed_action" | "plan_submitted";
+/**
+ * What a notice is about. The notices of events have their message under
+ * `notifications:messages.<kind>`; reminders and escalations (the Secretariat's rules, decision
+ * 019) under `reminders:notices.*`, one per rule and record.
+ */
+export type NoticeKind =
+  "item_assigned" | "milestone_comment" | "agreed_action" | "plan_submitted" | "reminder" | "escalation";
 
 /** How a person hears of their notices by e-mail: one each, in the weekly digest, or not at all. */
 export const NOTICE_CHOICES = ["immediate", "digest", "none"] as const;

@@ -13,7 +13,7 @@ import { noticeChoice, SNOOZE_DAYS, type NoticeKind, type NoticeStep } from "~/d
 import { DEFAULT_LOCALE, isOneOf, LOCALES } from "~/domain/vocabulary";
 import { emit, type DomainEvent } from "~/events.server";
 import { translatorFor } from "~/i18n/translate.server";
-import { db, type Prisma } from "~/utils/db.server";
+import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { sendEmail } from "./email.server";
 import { enqueueKeyedJobs } from "./job.server";
@@ -25,8 +25,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How much of a comment a notice quotes. */
 const EXCERPT = 140;
 
-type NoticeDraft = {
+export type NoticeDraft = {
   kind: NoticeKind;
+  /** the message, when it is not `notifications:messages.<kind>` (a reminder's says which rule and record) */
+  messageKey?: string;
   entityType: "action_item" | "milestone" | "action_plan";
   entityId: string;
   countryId: string;
@@ -48,7 +50,7 @@ const nameOf = async (userId: string) =>
   (await db.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "";
 
 /** The active focal points and task force of a country: those who keep its work current. */
-const editorsOf = (countryId: string): Prisma.UserWhereInput => ({
+export const editorsOf = (countryId: string): Prisma.UserWhereInput => ({
   roles: { some: { role: { in: ["focal_point", "task_force"] }, countryId } },
 });
 
@@ -164,30 +166,48 @@ async function draftOf(
  */
 export async function noticesFor(event: DomainEvent): Promise<number> {
   const found = await draftOf(event);
-  if (!found) return 0;
-  const { draft, to, actorId } = found;
+  return found ? createNotices(found.draft, found.to, { exceptId: found.actorId }) : 0;
+}
+
+/**
+ * Records one notice for each of `to` who may sign in and read the record (never `exceptId`, the
+ * person who acted), queues the e-mail of each who wants it at once and tells their open pages.
+ * `claim` runs in the same transaction first: a reminder records there that it was sent, and a
+ * unique violation from it (sent already, by this process or another) makes nothing and returns 0.
+ */
+export async function createNotices(
+  draft: NoticeDraft,
+  to: Prisma.UserWhereInput,
+  { exceptId, claim }: { exceptId?: string; claim?: (tx: Prisma.TransactionClient) => Promise<unknown> } = {},
+): Promise<number> {
   const candidates = await db.user.findMany({
-    where: { AND: [to, { status: "active", passwordHash: { not: null }, id: { not: actorId } }] },
+    where: {
+      AND: [to, { status: "active", passwordHash: { not: null }, ...(exceptId ? { id: { not: exceptId } } : {}) }],
+    },
     select: recipientSelect,
   });
   const recipients = candidates.filter((person) =>
     can(person as Actor, draft.readAction, { countryId: draft.countryId }),
   );
   if (recipients.length === 0) return 0;
-  const { readAction: _, params, ...fields } = draft;
-  const created = await db.$transaction(
-    recipients.map((person) =>
-      db.notification.create({
-        data: {
-          ...fields,
-          recipientId: person.id,
-          messageKey: `notifications:messages.${draft.kind}`,
-          params: JSON.stringify(params),
-        },
-        select: { id: true, recipientId: true },
-      }),
-    ),
-  );
+  const { readAction: _, params, messageKey = `notifications:messages.${draft.kind}`, ...fields } = draft;
+  let created: { id: string; recipientId: string }[];
+  try {
+    created = await db.$transaction(async (tx) => {
+      if (claim) await claim(tx);
+      return Promise.all(
+        recipients.map((person) =>
+          tx.notification.create({
+            data: { ...fields, recipientId: person.id, messageKey, params: JSON.stringify(params) },
+            select: { id: true, recipientId: true },
+          }),
+        ),
+      );
+    });
+  } catch (error) {
+    if (claim && isUniqueViolation(error)) return 0;
+    throw error;
+  }
   const immediate = new Set(recipients.filter((p) => noticeChoice(p.notices) === "immediate").map((p) => p.id));
   await enqueueKeyedJobs(
     created

@@ -45,6 +45,7 @@ const EXPECTED: Record<Action, Row> = {
   "outbox.read": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "jobs.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "reference.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
+  "reminders.manage": { admin: Y, secretariat: Y, facilitator: N, focal_point: N, task_force: N, observer: N },
   "account.edit": { admin: N, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "notification.read": { admin: N, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
   "plan.read": {

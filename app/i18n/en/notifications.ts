@@ -3,7 +3,7 @@ export const notifications = {
   unreadCount: "{{count}} unread",
   title: "Notifications",
   intro:
-    "What is addressed to you: items given to you, comments on your country's milestones, agreed actions for your country and plans submitted for review.",
+    "What is addressed to you: items given to you, comments on your country's milestones, agreed actions for your country, plans submitted for review, and the reminders of the Secretariat's rules.",
   unreadHeading: "{{count}} unread",
   allRead: "Everything is read.",
   empty: "No notifications yet. You will find here what others address to you.",

@@ -12,6 +12,7 @@ import { outcomes } from "./outcomes";
 import { participants } from "./participants";
 import { plans } from "./plans";
 import { registration } from "./registration";
+import { reminders } from "./reminders";
 import { workshops } from "./workshops";
 
 // One namespace per area of the product, so each can grow on its own.
@@ -31,4 +32,5 @@ export const id = {
   registration,
   activity,
   notifications,
+  reminders,
 };

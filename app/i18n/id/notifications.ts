@@ -6,7 +6,7 @@ export const notifications: Translation<typeof en> = {
   unreadCount: "{{count}} belum dibaca",
   title: "Notifikasi",
   intro:
-    "Hal yang ditujukan kepada Anda: butir yang diserahkan kepada Anda, komentar pada tonggak capaian negara Anda, tindakan yang disepakati untuk negara Anda, dan rencana yang diajukan untuk ditinjau.",
+    "Hal yang ditujukan kepada Anda: butir yang diserahkan kepada Anda, komentar pada tonggak capaian negara Anda, tindakan yang disepakati untuk negara Anda, rencana yang diajukan untuk ditinjau, serta pengingat dari aturan Sekretariat.",
   unreadHeading: "{{count}} belum dibaca",
   allRead: "Semua sudah dibaca.",
   empty: "Belum ada notifikasi. Di sini Anda akan menemukan hal yang ditujukan orang lain kepada Anda.",
