@@ -3,6 +3,7 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { MilestoneStatus, PlanStatus, Role } from "~/domain/vocabulary";
+import type { ReminderRuleKind } from "~/domain/reminders";
 import { formatDay } from "~/utils/format";
 import type { activity } from "./en/activity";
 import { countryName, sectorName, stageName } from "./names";
@@ -20,6 +21,7 @@ export type ActivityParam =
   | { milestoneStatus: MilestoneStatus }
   | { planStatus: PlanStatus }
   | { roles: Role[] }
+  | { reminderRule: ReminderRuleKind }
   | { milestone: { stage: Coded; sector: Coded | null; country: Coded } };
 
 type ActivityKey = keyof typeof activity;
@@ -44,6 +46,7 @@ function renderParam(t: Translate, locale: string, value: ActivityParam): string
   if ("milestoneStatus" in value) return t(`common:milestoneStatuses.${value.milestoneStatus}`);
   if ("planStatus" in value) return t(`common:planStatuses.${value.planStatus}`);
   if ("roles" in value) return value.roles.map((role) => t(`common:roles.${role}`)).join(", ");
+  if ("reminderRule" in value) return t(`reminders:rules.${value.reminderRule}.heading`);
   const { stage, sector, country } = value.milestone;
   return `${stageName(t, stage, { long: true })}${sector ? ` (${sectorName(t, sector)})` : ""}, ${countryName(t, country)}`;
 }

@@ -18,6 +18,7 @@ import {
 } from "~/domain/reminders";
 import { db, type Prisma } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
+import { activityMessage } from "~/i18n/activity";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
 import { createNotices, editorsOf, type NoticeDraft } from "./notification.server";
 
@@ -59,7 +60,16 @@ export async function saveReminderRule(input: ReminderRuleInput, author: ChangeA
       action: "reminder-rule.update",
       entityType: "reminder_rule",
       entityId: kind,
-      summary: `Reminder rule ${kind}: ${values.enabled ? "on" : "off"}, ${JSON.stringify({ amount: values.amount, further: values.further, meetingOn: values.meetingOn })}`,
+      // The settings as figures ("6", "14 + 14") or the meeting's ISO day ("–" for the last regional meeting): alike in every language.
+      message: values.enabled
+        ? activityMessage("reminderRuleOn", {
+            rule: { reminderRule: kind },
+            settings:
+              kind === "plan_since_meeting"
+                ? (values.meetingOn ?? "–")
+                : [values.amount, values.further].filter((v) => v !== null).join(" + "),
+          })
+        : activityMessage("reminderRuleOff", { rule: { reminderRule: kind } }),
       requestId: author.requestId,
     });
   });

@@ -72,4 +72,6 @@ export const activity = {
   resetLinkSent: "Password reset link sent to {{email}}",
   passwordResetByLink: "Password reset by e-mail link",
   passwordChangedByOwner: "Password changed by its owner",
+  reminderRuleOn: "Reminder rule switched on: {{rule}} ({{settings}})",
+  reminderRuleOff: "Reminder rule switched off: {{rule}}",
 };

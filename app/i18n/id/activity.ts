@@ -73,4 +73,6 @@ export const activity: Translation<typeof en> = {
   resetLinkSent: "Tautan atur ulang kata sandi dikirim ke {{email}}",
   passwordResetByLink: "Kata sandi diatur ulang melalui tautan e-mail",
   passwordChangedByOwner: "Kata sandi diubah oleh pemiliknya",
+  reminderRuleOn: "Aturan pengingat diaktifkan: {{rule}} ({{settings}})",
+  reminderRuleOff: "Aturan pengingat dinonaktifkan: {{rule}}",
 };
