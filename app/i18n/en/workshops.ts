@@ -79,6 +79,22 @@ export const workshops = {
     added: "Material added.",
     invalidUrl: "Enter a web address starting with https:// or http://.",
     noFile: "Choose a file to upload.",
+    sessionChoice: "Day {{n}} · {{time}} {{title}}",
+    unknownSession: "Choose one of this workshop's sessions.",
+    session: "Session",
+    wholeWorkshop: "The whole workshop",
+    forWholeWorkshop: "For the whole workshop",
+    isPublic: "Show on the public agenda",
+    publicBadge: "Public",
+    place: "Save",
+    placeLabel: "Session and visibility of {{title}}",
+    placed: "Material updated.",
+    ofSession: "Materials of {{title}}",
+    ofThisSession: "Slides and papers of this session",
+    sessionIntro:
+      "Slides, papers and links for this session. They are listed under it on the agenda; those marked public also on the public agenda page.",
+    addToSession: "Add slides or papers",
+    addToSessionLabel: "Add slides or papers to {{title}}",
   },
   form: {
     createTitle: "New workshop",
@@ -116,6 +132,28 @@ export const workshops = {
     sessionsOutside_other: "{{count}} sessions of the agenda fall outside these dates. Move or delete them first.",
     zoneSkipsSessionTime:
       "A session's time does not exist in this zone (the clocks change then). Move the session first.",
+  },
+  publicAgenda: {
+    title: "Public agenda page",
+    offIntro:
+      "Off: only people signed in to FocalPoint see the agenda. Switched on, anyone with the link sees the programme (days, sessions, speakers, venue) and the materials marked public, without signing in. Never who takes part.",
+    onIntro:
+      "On: anyone with this link sees the programme and the materials marked public, without signing in. Nobody sees who takes part. Switched off, the link stops working at once.",
+    link: "Public link",
+    open: "Open the public page",
+    switchOn: "Switch on",
+    switchOff: "Switch off",
+    switchedOn: "The public agenda page is on.",
+    switchedOff: "The public agenda page is off; its link no longer opens.",
+  },
+  publicPage: {
+    dates: "{{from}} – {{to}}",
+    venue: "Venue",
+    organisers: "Organisers",
+    programme: "Programme",
+    noSessions: "The programme is being prepared.",
+    materials: "Materials",
+    signIn: "Taking part? Sign in to FocalPoint",
   },
   agendaPage: {
     addSession: "Add session",
