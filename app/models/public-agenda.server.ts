@@ -116,3 +116,11 @@ export async function getPublicMaterialFile(code: string, fileId: string) {
   });
   return material ? getStoredFile(fileId) : null;
 }
+
+/** Whether the workshop's public agenda is on, and its code once it was ever switched on. */
+export function getPublicAgendaSetting(workshopId: string) {
+  return db.workshop.findUnique({
+    where: { id: workshopId },
+    select: { publicAgendaOn: true, publicAgendaCode: true },
+  });
+}

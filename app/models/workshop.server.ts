@@ -332,6 +332,15 @@ async function addMaterial<M extends { id: string }>(
   return material;
 }
 
+/** A workshop's materials (only one session's, given `sessionId`), oldest first. */
+export function listMaterials(workshopId: string, sessionId?: string) {
+  return db.workshopMaterial.findMany({
+    where: { workshopId, ...(sessionId ? { sessionId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: MATERIAL_FIELDS,
+  });
+}
+
 /** Where a material goes: the session it belongs to (none: the workshop as a whole) and whether the public agenda shows it. */
 export type MaterialPlacement = { sessionId: string | null; isPublic: boolean };
 

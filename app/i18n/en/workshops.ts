@@ -147,6 +147,7 @@ export const workshops = {
     switchedOff: "The public agenda page is off; its link no longer opens.",
   },
   publicPage: {
+    when: "Dates",
     dates: "{{from}} – {{to}}",
     venue: "Venue",
     organisers: "Organisers",

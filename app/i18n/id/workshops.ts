@@ -149,6 +149,7 @@ export const workshops: Translation<typeof en> = {
     switchedOff: "Halaman agenda publik nonaktif; tautannya tidak lagi dapat dibuka.",
   },
   publicPage: {
+    when: "Tanggal",
     dates: "{{from}} – {{to}}",
     venue: "Tempat",
     organisers: "Penyelenggara",
