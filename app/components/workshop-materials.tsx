@@ -192,7 +192,6 @@ function PlaceMaterial({ material, sessions }: { material: Material; sessions: S
     <fetcher.Form
       method="post"
       className="material-place"
-      aria-label={t("materials.placeLabel", { title: material.title })}
       aria-describedby={error ? errorId : undefined}
     >
       <input type="hidden" name="intent" value="placeMaterial" />
@@ -200,7 +199,7 @@ function PlaceMaterial({ material, sessions }: { material: Material; sessions: S
       <select
         name="sessionId"
         defaultValue={material.sessionId ?? ""}
-        aria-label={t("materials.session")}
+        aria-label={t("materials.sessionOf", { title: material.title })}
         aria-invalid={error ? true : undefined}
       >
         <option value="">{t("materials.wholeWorkshop")}</option>
@@ -211,10 +210,20 @@ function PlaceMaterial({ material, sessions }: { material: Material; sessions: S
         ))}
       </select>
       <label className="checkbox">
-        <input type="checkbox" name="isPublic" defaultChecked={material.isPublic} />
-        {t("materials.isPublic")}
+        <input
+          type="checkbox"
+          name="isPublic"
+          defaultChecked={material.isPublic}
+          aria-label={t("materials.isPublicOf", { title: material.title })}
+        />
+        <span aria-hidden="true">{t("materials.isPublic")}</span>
       </label>
-      <button type="submit" className="button-secondary" disabled={fetcher.state !== "idle"}>
+      <button
+        type="submit"
+        className="button-secondary"
+        disabled={fetcher.state !== "idle"}
+        aria-label={t("materials.placeLabel", { title: material.title })}
+      >
         {t("materials.place")}
       </button>
       {error ? (

@@ -65,7 +65,8 @@ const materialPlacement = {
     .regex(/^([a-z0-9]{10,40})?$/, "workshops:materials.unknownSession")
     .optional()
     .transform((v) => v || null),
-  isPublic: z.boolean().default(false),
+  // A ticked checkbox sends "on"; anything else (nothing, a list, a stray value) leaves the material private.
+  isPublic: z.preprocess((value) => value === "on" || value === true, z.boolean()),
 };
 
 /** A web page given as one of the workshop's materials. */
