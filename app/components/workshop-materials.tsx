@@ -189,11 +189,7 @@ function PlaceMaterial({ material, sessions }: { material: Material; sessions: S
   const errorId = `place-error-${material.id}`;
   const error = fetcher.state === "idle" ? fetcher.data?.placeError : undefined;
   return (
-    <fetcher.Form
-      method="post"
-      className="material-place"
-      aria-describedby={error ? errorId : undefined}
-    >
+    <fetcher.Form method="post" className="material-place" aria-describedby={error ? errorId : undefined}>
       <input type="hidden" name="intent" value="placeMaterial" />
       <input type="hidden" name="materialId" value={material.id} />
       <select

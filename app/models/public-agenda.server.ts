@@ -17,7 +17,7 @@ import { MATERIAL_FIELDS } from "./workshop.server";
  */
 
 /** A code as made here (22 base64url characters); anything else is not looked up. */
-export const PUBLIC_AGENDA_CODE = /^[A-Za-z0-9_-]{22}$/;
+const PUBLIC_AGENDA_CODE = /^[A-Za-z0-9_-]{22}$/;
 
 /** Switch a workshop's public agenda on or off; returns its code (null for an unknown workshop). */
 export async function setPublicAgenda(workshopId: string, on: boolean, { actorId, requestId }: ChangeAuthor) {
