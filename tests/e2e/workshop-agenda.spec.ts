@@ -321,7 +321,9 @@ test("a facilitator attaches slides to a session and publishes the agenda: a str
   await expect(anonymous.getByText("Somchai Rattanakul (Pembicara)")).toBeVisible();
   await expect(anonymous.getByRole("link", { name: /^Unduh RPL slides/ })).toBeVisible();
   await expect(anonymous.getByText("Facilitators' notes")).toHaveCount(0);
-  await expect(anonymous.getByText(/peserta/i)).toHaveCount(0);
+  // Nothing about who takes part (the loader's data is checked in tests/integration/agenda-materials.test.ts).
+  await expect(anonymous.getByRole("link", { name: "Peserta", exact: true })).toHaveCount(0);
+  await expect(anonymous.getByText(/terdaftar|hadir/i)).toHaveCount(0);
   await expectAccessible(anonymous);
   expect(await anonymous.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
