@@ -34,7 +34,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export default function PublicAgenda() {
   const { workshop, days, materials, code } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workshops");
-  const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
   const time = (iso: string) => formatTime(iso, locale, workshop.timeZone);
   const fileHref = (fileId: string) => `/agenda/${code}/files/${fileId}`;
@@ -132,7 +131,7 @@ export default function PublicAgenda() {
           ) : null,
         )}
         <p className="public-agenda-sign-in no-print small">
-          <Link to="/login">{t("publicPage.signIn")}</Link> · {tc("appName")}
+          <Link to="/login">{t("publicPage.signIn")}</Link>
         </p>
       </main>
     </div>

@@ -120,7 +120,10 @@ function liveSessions(days: { day: string; sessions: AgendaSessionView[] }[], no
   return { onNow, next: upcoming[0] ?? null };
 }
 
-/** A session's slides and papers under it; those who run the workshop can add more from the session's page. */
+/**
+ * A session's slides and papers under it; those who run the workshop can add more from the session's page
+ * (a break has none to offer, so it gets no link).
+ */
 function SessionMaterials({
   session,
   materials,
@@ -131,7 +134,8 @@ function SessionMaterials({
   canManage: boolean;
 }) {
   const { t } = useTranslation("workshops");
-  if (materials.length === 0 && !canManage) return null;
+  const canAdd = canManage && session.sessionType !== "break";
+  if (materials.length === 0 && !canAdd) return null;
   return (
     <div className="session-materials">
       {materials.length ? (
@@ -139,7 +143,7 @@ function SessionMaterials({
           <MaterialItems materials={materials} markPublic={canManage} />
         </div>
       ) : null}
-      {canManage ? (
+      {canAdd ? (
         <p className="small no-print">
           <Link to={`${session.id}#materials`} aria-label={t("materials.addToSessionLabel", { title: session.title })}>
             {t("materials.addToSession")}
