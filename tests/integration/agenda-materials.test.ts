@@ -55,6 +55,7 @@ async function uploadToSession(
   { title = "", isPublic = false, as = demo.facilitator, sessionField = sessionId } = {},
 ) {
   const form = new FormData();
+  form.set("intent", "upload");
   form.set("title", title);
   form.set("file", file);
   form.set("sessionId", sessionField);

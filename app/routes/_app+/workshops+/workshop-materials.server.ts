@@ -10,10 +10,9 @@ import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
 
 /** The intents of the materials forms, which the workshop's edit page and a session's page both carry. */
-export function materialIntent(request: Request, formData: FormData) {
-  // Files come only with the upload form (multipart); the other forms say what they are.
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  const intent = multipart ? "upload" : formData.get("intent");
+export function materialIntent(formData: FormData) {
+  // Every form says what it is (the upload form too), however its fields were sent.
+  const intent = formData.get("intent");
   return intent === "upload" || intent === "addLink" || intent === "placeMaterial" || intent === "removeMaterial"
     ? intent
     : null;
