@@ -10,9 +10,10 @@ import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
 
 /** The intents of the materials forms, which the workshop's edit page and a session's page both carry. */
-export function materialIntent(formData: FormData) {
-  // Every form says what it is (the upload form too), however its fields were sent.
-  const intent = formData.get("intent");
+export function materialIntent(request: Request, formData: FormData) {
+  // Every form says what it is, however its fields were sent; a file sent without saying is an upload.
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const intent = formData.get("intent") ?? (multipart ? "upload" : null);
   return intent === "upload" || intent === "addLink" || intent === "placeMaterial" || intent === "removeMaterial"
     ? intent
     : null;

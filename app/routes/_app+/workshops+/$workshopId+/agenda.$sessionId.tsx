@@ -68,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { actorId: user.id, requestId: context.requestId };
   const agenda = `/workshops/${workshop.id}/agenda`;
   const formData = await readFormData(request);
-  const intent = materialIntent(formData);
+  const intent = materialIntent(request, formData);
   if (intent)
     return handleMaterialIntent(request, formData, intent, {
       workshopId: workshop.id,

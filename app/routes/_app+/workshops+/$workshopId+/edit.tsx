@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { actorId: user.id, requestId: context.requestId };
   const here = `/workshops/${workshop.id}/edit`;
   const formData = await readFormData(request);
-  const intent = materialIntent(formData);
+  const intent = materialIntent(request, formData);
   if (intent) return handleMaterialIntent(request, formData, intent, { workshopId: workshop.id, actor, backTo: here });
 
   const submission = await parseSubmission(request, formData, WorkshopSchema);
