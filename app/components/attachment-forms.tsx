@@ -46,11 +46,14 @@ export function AttachLinkFields({
   form,
   fields,
   busy,
+  more,
 }: {
   headingId: string;
   form: FormState;
   fields: { title: FieldMeta; url: FieldMeta };
   busy: boolean;
+  /** fields of the one form that uses this (a material's session and visibility) */
+  more?: React.ReactNode;
 }) {
   const { t } = useTranslation("common");
   return (
@@ -70,6 +73,7 @@ export function AttachLinkFields({
         inputMode="url"
         hint={t("attachments.urlHint")}
       />
+      {more}
     </AttachmentForm>
   );
 }
@@ -83,6 +87,7 @@ export function AttachFileFields({
   busy,
   accept,
   maxLabel,
+  more,
 }: {
   headingId: string;
   intent: string;
@@ -93,6 +98,8 @@ export function AttachFileFields({
   accept: string;
   /** the largest file, as people read it ("10 MB") */
   maxLabel: string;
+  /** fields of the one form that uses this (a material's session and visibility) */
+  more?: React.ReactNode;
 }) {
   const { t } = useTranslation("common");
   return (
@@ -112,6 +119,7 @@ export function AttachFileFields({
         accept={accept}
         hint={t("attachments.fileHint", { max: maxLabel })}
       />
+      {more}
     </AttachmentForm>
   );
 }

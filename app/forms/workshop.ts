@@ -57,10 +57,23 @@ export const WorkshopSchema = z
   });
 export type WorkshopInput = z.output<typeof WorkshopSchema>;
 
+/** Where a new or moved material goes: one of the workshop's sessions (or none), and whether the public agenda shows it. */
+const materialPlacement = {
+  sessionId: z
+    .string()
+    .trim()
+    .regex(/^([a-z0-9]{10,40})?$/, "workshops:materials.unknownSession")
+    .optional()
+    .transform((v) => v || null),
+  // A ticked checkbox sends "on"; anything else (nothing, a list, a stray value) leaves the material private.
+  isPublic: z.preprocess((value) => value === "on" || value === true, z.boolean()),
+};
+
 /** A web page given as one of the workshop's materials. */
 export const LinkMaterialSchema = z.object({
   title: text(200),
   url: webAddress("workshops:materials.invalidUrl"),
+  ...materialPlacement,
 });
 export type LinkMaterialInput = z.output<typeof LinkMaterialSchema>;
 
@@ -68,4 +81,11 @@ export type LinkMaterialInput = z.output<typeof LinkMaterialSchema>;
 export const MaterialUploadSchema = z.object({
   title: optionalText(200),
   file: z.instanceof(File, { message: "workshops:materials.noFile" }),
+  ...materialPlacement,
+});
+
+/** A material moved to another session (or none) or shown on / hidden from the public agenda. */
+export const PlaceMaterialSchema = z.object({
+  materialId: z.string().regex(/^[a-z0-9]{10,40}$/),
+  ...materialPlacement,
 });

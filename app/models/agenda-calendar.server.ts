@@ -170,3 +170,12 @@ export async function buildAgendaCalendar(
   ];
   return lines.map(foldIcsLine).join("\r\n") + "\r\n";
 }
+
+/** "MRS Validation: Vientiane 2027" → "MRS-Validation-Vientiane-2027.ics", a name every system keeps. */
+export function agendaCalendarFilename(workshopTitle: string) {
+  const base = workshopTitle
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
+  return `${base || "agenda"}.ics`;
+}

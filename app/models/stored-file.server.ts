@@ -151,8 +151,30 @@ export async function getStoredFile(fileId: string) {
 }
 
 /** The stored bytes as a web stream, or null when they are gone from disk. */
-export function readStoredFile(storageKey: string): ReadableStream<Uint8Array> | null {
+function readStoredFile(storageKey: string): ReadableStream<Uint8Array> | null {
   const fullPath = path.join(uploadsDir(), storageKey);
   if (!fs.existsSync(fullPath)) return null;
   return Readable.toWeb(fs.createReadStream(fullPath)) as ReadableStream<Uint8Array>;
+}
+
+/**
+ * A stored file as a download: its type fixed from the allow-list, never sniffed, always an attachment, so an
+ * upload never runs as a page of this site. Null when the bytes are gone from disk.
+ */
+export function fileDownload(
+  file: { filename: string; contentType: string; size: number; storageKey: string },
+  cacheControl: string,
+): Response | null {
+  const body = readStoredFile(file.storageKey);
+  if (!body) return null;
+  const asciiName = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": cacheControl,
+    },
+  });
 }

@@ -14,6 +14,16 @@ import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
 import { participationSummary } from "./attendance.server";
 
+/** What a list of materials shows of each. */
+export const MATERIAL_FIELDS = {
+  id: true,
+  title: true,
+  url: true,
+  sessionId: true,
+  isPublic: true,
+  file: { select: { id: true, filename: true, size: true } },
+} as const;
+
 export type WorkshopFilter = { kind?: WorkshopKind; hostCountryId?: string; year?: number };
 
 /** Upcoming (not yet ended) and past workshops; a year matches workshops that start in it. */
@@ -82,7 +92,7 @@ export async function getWorkshopDetail(workshopId: string, viewer: Actor) {
       facilitators: { select: { user: { select: { id: true, name: true } } } },
       materials: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, title: true, url: true, file: { select: { id: true, filename: true, size: true } } },
+        select: MATERIAL_FIELDS,
       },
       sessions: {
         orderBy: [{ startsAt: "asc" }, { sortOrder: "asc" }],
@@ -253,7 +263,7 @@ export async function getWorkshopForEdit(workshopId: string) {
       facilitators: { select: { userId: true } },
       materials: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, title: true, url: true, file: { select: { id: true, filename: true, size: true } } },
+        select: MATERIAL_FIELDS,
       },
     },
   });
@@ -328,25 +338,93 @@ async function addMaterial<M extends { id: string }>(
   return material;
 }
 
-export async function addLinkMaterial(workshopId: string, input: LinkMaterialInput, actor: ChangeAuthor) {
-  return addMaterial(workshopId, actor, async (tx) => ({
-    material: await tx.workshopMaterial.create({ data: { workshopId, title: input.title, url: input.url } }),
-    message: activityMessage("materialLinked", { title: input.title, url: input.url }),
-  }));
+/** A workshop's materials (only one session's, given `sessionId`), oldest first. */
+export function listMaterials(workshopId: string, sessionId?: string) {
+  return db.workshopMaterial.findMany({
+    where: { workshopId, ...(sessionId ? { sessionId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: MATERIAL_FIELDS,
+  });
+}
+
+/** Where a material goes: the session it belongs to (none: the workshop as a whole) and whether the public agenda shows it. */
+export type MaterialPlacement = { sessionId: string | null; isPublic: boolean };
+
+/** A session named for a material must be one of this workshop's; anything else is refused before anything is written. */
+async function checkMaterialSession(tx: Prisma.TransactionClient, workshopId: string, sessionId: string | null) {
+  if (!sessionId) return;
+  const session = await tx.agendaSession.findFirst({ where: { id: sessionId, workshopId }, select: { id: true } });
+  if (!session) throw new InputRefused("sessionId", "workshops:materials.unknownSession");
+}
+
+export async function addLinkMaterial(
+  workshopId: string,
+  input: LinkMaterialInput,
+  actor: ChangeAuthor,
+  { sessionId, isPublic }: MaterialPlacement = { sessionId: null, isPublic: false },
+) {
+  return addMaterial(workshopId, actor, async (tx) => {
+    await checkMaterialSession(tx, workshopId, sessionId);
+    return {
+      material: await tx.workshopMaterial.create({
+        data: { workshopId, sessionId, isPublic, title: input.title, url: input.url },
+      }),
+      message: activityMessage("materialLinked", { title: input.title, url: input.url }),
+    };
+  });
 }
 
 /** An uploaded file (concept note, slides…) as a material; the title defaults to the file's name. */
-export async function addFileMaterial(workshopId: string, title: string, file: File, actor: ChangeAuthor) {
+export async function addFileMaterial(
+  workshopId: string,
+  title: string,
+  file: File,
+  actor: ChangeAuthor,
+  { sessionId, isPublic }: MaterialPlacement = { sessionId: null, isPublic: false },
+) {
   return addMaterial(workshopId, actor, async (tx) => {
+    // The session is checked before the bytes are written, so a refused upload leaves nothing behind.
+    await checkMaterialSession(tx, workshopId, sessionId);
     const stored = await storeUpload(file, actor.actorId, tx);
     const material = await tx.workshopMaterial.create({
-      data: { workshopId, title: title || stored.filename, fileId: stored.id },
+      data: { workshopId, sessionId, isPublic, title: title || stored.filename, fileId: stored.id },
     });
     return {
       material,
       message: activityMessage("materialUploaded", { title: material.title, filename: stored.filename }),
     };
   });
+}
+
+/** Move a material to another session (or to the workshop as a whole) and say whether the public agenda shows it. */
+export async function placeMaterial(
+  workshopId: string,
+  materialId: string,
+  placement: MaterialPlacement,
+  { actorId, requestId }: ChangeAuthor,
+) {
+  const material = await db.$transaction(async (tx) => {
+    const before = await tx.workshopMaterial.findFirst({ where: { id: materialId, workshopId } });
+    if (!before) return null;
+    await checkMaterialSession(tx, workshopId, placement.sessionId);
+    const after = await tx.workshopMaterial.update({ where: { id: materialId }, data: placement });
+    await recordAudit(tx, {
+      actorId,
+      action: "workshop.material.place",
+      entityType: "workshop_material",
+      entityId: materialId,
+      // The session it moved to shows in the history's changes; the sentence says what the public sees.
+      message: activityMessage(after.isPublic ? "materialMadePublic" : "materialMadePrivate", { title: after.title }),
+      changes: changedFields(
+        { sessionId: before.sessionId, isPublic: before.isPublic },
+        { sessionId: after.sessionId, isPublic: after.isPublic },
+      ),
+      requestId,
+    });
+    return after;
+  });
+  if (material) await emit({ type: "workshop-material.changed", workshopId, materialId });
+  return material;
 }
 
 /** Remove a material; an uploaded file's bytes go once the removal is committed (a failure then leaves only an unreferenced file, never served). */

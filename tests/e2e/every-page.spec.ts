@@ -83,6 +83,31 @@ function prepareData(file: string) {
     participantId: one("SELECT id AS v FROM Participant WHERE workshopId = ? ORDER BY name", workshop),
     badgeToken: one("SELECT badgeToken AS v FROM Participant WHERE workshopId = ? ORDER BY name", workshop),
   });
+  // Its agenda public, with a public material on its first session and a private one for the whole workshop.
+  const publicCode = crypto.randomBytes(16).toString("base64url");
+  db.prepare("UPDATE Workshop SET publicAgendaOn = 1, publicAgendaCode = ? WHERE id = ?").run(publicCode, workshop);
+  const material = db.prepare(
+    "INSERT INTO WorkshopMaterial (id, workshopId, sessionId, title, url, isPublic, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  );
+  material.run(
+    "tour-session-slides",
+    workshop,
+    params.sessionId,
+    "Opening remarks: slides",
+    "https://www.ilo.org/asia",
+    1,
+    now(),
+  );
+  material.run(
+    "tour-internal-note",
+    workshop,
+    null,
+    "Logistics note for facilitators",
+    "https://www.ilo.org",
+    0,
+    now(),
+  );
+  routeParams["routes/_auth+/agenda.$code"] = { code: publicCode };
   const links = { invitation: generateToken(), reset: generateToken(), registration: generateToken() };
   db.prepare(
     "INSERT INTO User (id, email, name, status, createdAt, updatedAt) VALUES ('tour-invitee', 'invitee.tour@focalpoint.test', 'Souksavanh Phommachanh', 'invited', ?, ?)",
@@ -148,12 +173,14 @@ test.beforeAll(async () => {
 test.afterAll(() => server?.kill("SIGKILL"));
 
 const tokenFor: Record<string, string> = {};
+/** Address parameters of one page that differ from the rest (the public agenda's code is no country code). */
+const routeParams: Record<string, Record<string, string>> = {};
 
 /** A page's address with real records; a parameter not known here fails loudly, so a new page cannot slip past. */
 function addressOf(route: PageRoute): string {
   if (route.pattern.endsWith("/*")) return route.pattern.replace("*", "no-such-page");
   return route.pattern.replace(/:(\w+)/g, (_, name: string) => {
-    const value = (name === "token" ? tokenFor[route.id] : undefined) ?? params[name];
+    const value = (name === "token" ? tokenFor[route.id] : undefined) ?? routeParams[route.id]?.[name] ?? params[name];
     if (!value) throw new Error(`the tour has no value for the address parameter :${name} of ${route.id}; add one`);
     return encodeURIComponent(value);
   });

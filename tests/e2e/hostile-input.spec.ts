@@ -31,8 +31,24 @@ let base: string;
 let db: Database.Database;
 let serverLog: string[] = [];
 
+/**
+ * A material on the first session of the Bangkok meeting, so the forms that move, publish and remove one
+ * show on its pages (the demo data has none).
+ */
+function withSessionMaterial(file: string) {
+  const writable = new Database(file);
+  writable
+    .prepare(
+      `INSERT INTO WorkshopMaterial (id, workshopId, sessionId, title, url, isPublic, createdAt)
+       SELECT 'hostile-material', s.workshopId, s.id, 'Opening slides', 'https://www.ilo.org/asia', 1, CURRENT_TIMESTAMP
+       FROM AgendaSession s JOIN Workshop w ON w.id = s.workshopId WHERE w.startsOn = '2015-08-10' ORDER BY s.startsAt LIMIT 1`,
+    )
+    .run();
+  writable.close();
+}
+
 test.beforeAll(async () => {
-  const own = await startOwnServer("hostile");
+  const own = await startOwnServer("hostile", withSessionMaterial);
   ({ server, base } = own);
   serverLog = own.log;
   db = new Database(own.dbFile, { readonly: true, fileMustExist: true });

@@ -232,3 +232,117 @@ test("during the workshop the agenda shows what is on now and next, and moves on
   );
   await expect(sessionItem(page, "Coffee break")).toHaveAttribute("aria-current", "time");
 });
+
+test("a facilitator attaches slides to a session and publishes the agenda: a stranger reads it and downloads the public slides, not the private notes, until it is switched off", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, demo.facilitator);
+  await page.goto("/workshops/new");
+  await page.getByLabel("Title").fill("Vientiane dialogue on skills recognition");
+  await page.getByLabel("Kind of workshop").selectOption({ label: "Consultation/validation workshop" });
+  await page.getByLabel("Host country").selectOption({ label: "Lao PDR" });
+  await page.getByLabel("Venue").fill("Lao Plaza Hotel");
+  await page.getByLabel("City").fill("Vientiane");
+  await page.getByLabel("First day").fill("2031-06-02");
+  await page.getByLabel("Last day").fill("2031-06-03");
+  await page.getByRole("button", { name: "Create workshop" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Vientiane dialogue on skills recognition" })).toBeVisible();
+  await addSession(page, {
+    day: 1,
+    start: "09:00",
+    end: "10:30",
+    title: "Recognising prior learning in tourism",
+    type: "Plenary",
+    speaker: "Somchai Rattanakul",
+  });
+  const agendaUrl = page.url();
+
+  // From the session on the agenda to its page, where slides (public) and internal notes (not) are uploaded.
+  await page.getByRole("link", { name: "Add slides or papers to Recognising prior learning in tourism" }).click();
+  await expect(page.getByRole("heading", { name: "Slides and papers of this session" })).toBeVisible();
+  const upload = page.getByRole("form", { name: "Upload a file" });
+  await upload.getByLabel("Title of the file").fill("RPL slides");
+  await upload.getByLabel("File", { exact: true }).setInputFiles({
+    name: "rpl-slides.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4 public slides"),
+  });
+  await upload.getByLabel("Show on the public agenda").check();
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("link", { name: /^Download RPL slides/ })).toBeVisible();
+  // A file of a kind the store refuses is refused beside the field, and nothing is added.
+  await upload.getByLabel("File", { exact: true }).setInputFiles({
+    name: "notes.html",
+    mimeType: "text/html",
+    buffer: Buffer.from("<script>alert(1)</script>"),
+  });
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("alert").or(page.locator(".field-error")).first()).toBeVisible();
+  await upload.getByLabel("Title of the file").fill("Facilitators' notes");
+  await upload.getByLabel("File", { exact: true }).setInputFiles({
+    name: "notes.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4 private notes"),
+  });
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("link", { name: /^Download Facilitators' notes/ })).toBeVisible();
+  const privateHref = await page.getByRole("link", { name: /^Download Facilitators' notes/ }).getAttribute("href");
+  await expectAccessible(page);
+
+  // Both are listed under the session on the agenda, the public one marked so.
+  await page.goto(agendaUrl);
+  const session = sessionItem(page, "Recognising prior learning in tourism");
+  await expect(session.getByRole("link", { name: /^Download RPL slides/ })).toBeVisible();
+  await expect(session.getByRole("link", { name: /^Download Facilitators' notes/ })).toBeVisible();
+
+  // The public page is off until the facilitator switches it on.
+  await expect(page.getByText(/^Off: only people signed in/)).toBeVisible();
+  await page.getByRole("button", { name: "Switch on" }).click();
+  await expect(page.getByText("The public agenda page is on.")).toBeVisible();
+  const publicUrl = (await page
+    .getByRole("region", { name: "Public agenda page" })
+    .getByRole("link")
+    .getAttribute("href"))!;
+  expect(publicUrl).toMatch(/\/agenda\/[A-Za-z0-9_-]{22}$/);
+  await expectAccessible(page);
+
+  // A stranger, not signed in, reading Indonesian.
+  const stranger = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
+  const anonymous = await stranger.newPage();
+  const opened = await anonymous.goto(publicUrl);
+  expect(opened!.status()).toBe(200);
+  expect(opened!.headers()["cache-control"]).toBe("no-cache");
+  await expect(
+    anonymous.getByRole("heading", { level: 1, name: "Vientiane dialogue on skills recognition" }),
+  ).toBeVisible();
+  await expect(anonymous.getByText("Lao Plaza Hotel, Vientiane, Lao PDR")).toBeVisible();
+  await expect(anonymous.getByText(/Asia\/Vientiane/)).toBeVisible();
+  await expect(anonymous.getByText("Somchai Rattanakul (Pembicara)")).toBeVisible();
+  await expect(anonymous.getByRole("link", { name: /^Unduh RPL slides/ })).toBeVisible();
+  await expect(anonymous.getByText("Facilitators' notes")).toHaveCount(0);
+  // Nothing about who takes part (the loader's data is checked in tests/integration/agenda-materials.test.ts).
+  await expect(anonymous.getByRole("link", { name: "Peserta", exact: true })).toHaveCount(0);
+  await expect(anonymous.getByText(/terdaftar|hadir/i)).toHaveCount(0);
+  await expectAccessible(anonymous);
+  expect(await anonymous.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  const slides = anonymous.waitForEvent("download");
+  await anonymous.getByRole("link", { name: /^Unduh RPL slides/ }).click();
+  expect(fs.readFileSync((await (await slides).path())!, "utf8")).toBe("%PDF-1.4 public slides");
+  const calendar = await stranger.request.get(`${publicUrl}/calendar.ics`);
+  expect(calendar.status()).toBe(200);
+  expect(await calendar.text()).toContain("SUMMARY:Recognising prior learning in tourism");
+  // The private notes: not through the public page, nor through the signed-in download route.
+  const privateFileId = privateHref!.split("/").pop()!;
+  expect((await stranger.request.get(`${publicUrl}/files/${privateFileId}`)).status()).toBe(404);
+  const signedInRoute = await stranger.request.get(privateHref!, { maxRedirects: 0 });
+  expect(signedInRoute.status()).not.toBe(200);
+
+  // Switched off, the page, its calendar and its files are gone at once.
+  await page.getByRole("button", { name: "Switch off" }).click();
+  await expect(page.getByText("The public agenda page is off; its link no longer opens.")).toBeVisible();
+  expect((await anonymous.goto(publicUrl))!.status()).toBe(404);
+  expect((await stranger.request.get(`${publicUrl}/calendar.ics`)).status()).toBe(404);
+  await stranger.close();
+});

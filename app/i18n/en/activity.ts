@@ -74,4 +74,8 @@ export const activity = {
   passwordChangedByOwner: "Password changed by its owner",
   reminderRuleOn: "Reminder rule switched on: {{rule}} ({{settings}})",
   reminderRuleOff: "Reminder rule switched off: {{rule}}",
+  publicAgendaOn: "Public agenda page switched on",
+  publicAgendaOff: "Public agenda page switched off",
+  materialMadePublic: "Material shown on the public agenda: {{title}}",
+  materialMadePrivate: "Material not shown on the public agenda: {{title}}",
 };

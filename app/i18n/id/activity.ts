@@ -75,4 +75,8 @@ export const activity: Translation<typeof en> = {
   passwordChangedByOwner: "Kata sandi diubah oleh pemiliknya",
   reminderRuleOn: "Aturan pengingat diaktifkan: {{rule}} ({{settings}})",
   reminderRuleOff: "Aturan pengingat dinonaktifkan: {{rule}}",
+  publicAgendaOn: "Halaman agenda publik diaktifkan",
+  publicAgendaOff: "Halaman agenda publik dinonaktifkan",
+  materialMadePublic: "Materi ditampilkan di agenda publik: {{title}}",
+  materialMadePrivate: "Materi tidak ditampilkan di agenda publik: {{title}}",
 };

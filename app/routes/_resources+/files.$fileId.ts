@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser, assertCan } from "~/auth/session.server";
-import { getStoredFile, readStoredFile } from "~/models/stored-file.server";
+import { fileDownload, getStoredFile } from "~/models/stored-file.server";
 import { IdParam, parseParam } from "~/utils/params";
 
 /**
@@ -13,16 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!file?.owner) throw new Response("Not found", { status: 404 });
   if (file.owner.kind === "milestone_evidence") assertCan(user, "milestone.read", { countryId: file.owner.countryId });
   else assertCan(user, "workshop.read");
-  const body = readStoredFile(file.storageKey);
-  if (!body) throw new Response("Not found", { status: 404 });
-  const asciiName = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(file.size),
-      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, max-age=3600",
-    },
-  });
+  const download = fileDownload(file, "private, max-age=3600");
+  if (!download) throw new Response("Not found", { status: 404 });
+  return download;
 }

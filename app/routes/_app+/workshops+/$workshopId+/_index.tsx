@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/session.server";
 import { ActionItemStatusBadge } from "~/components/status-badges";
-import { MaterialsList } from "~/components/workshop-materials";
+import { MaterialsList, useSessionChoices } from "~/components/workshop-materials";
 import { getWorkshopDetail } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
@@ -26,6 +26,13 @@ export default function WorkshopPage() {
   const { t: tOutcomes } = useTranslation("outcomes");
   const locale = useRootData()?.locale ?? "en";
   const days = [...new Set(workshop.sessions.map((s) => s.day))];
+  const sessionChoices = useSessionChoices(
+    days.map((day) => ({
+      sessions: workshop.sessions
+        .filter((s) => s.day === day)
+        .map((s) => ({ id: s.id, title: s.title, startTime: formatTime(s.startsAt, locale, workshop.timeZone) })),
+    })),
+  );
   // The layout follows the workshop; the items carrying out its agreed actions change in their plans.
   useLiveUpdates([
     ...new Set(
@@ -100,7 +107,7 @@ export default function WorkshopPage() {
       </div>
       <section className="card" aria-labelledby="materials-heading" style={{ marginTop: "1rem" }}>
         <h2 id="materials-heading">{t("materials.title")}</h2>
-        <MaterialsList materials={workshop.materials} />
+        <MaterialsList materials={workshop.materials} sessions={sessionChoices} />
       </section>
       <section className="card" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("agenda")}</h2>

@@ -6,6 +6,7 @@ import { AgendaSessionSchema } from "~/forms/agenda-session";
 import { getTranslate } from "~/i18n/translate.server";
 import {
   deleteAgendaSession,
+  getAgenda,
   getAgendaSession,
   speakerDirectory,
   updateAgendaSession,
@@ -20,6 +21,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 import { confirmFirst } from "~/components/forms";
 import { metaTitle } from "~/i18n/page-title";
+import { MaterialsEditor, useSessionChoices } from "~/components/workshop-materials";
+import { listMaterials } from "~/models/workshop.server";
+import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_LABEL } from "~/models/stored-file.server";
+import { sentIntent } from "~/forms/use-app-form";
+import { handleMaterialIntent, materialIntent } from "~/routes/_app+/workshops+/workshop-materials.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   metaTitle(matches, (t) => data?.session.title ?? t("workshops:sessionForm.editTitle"));
@@ -39,6 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     days,
     timeZone: workshop.timeZone,
     directory: await speakerDirectory(),
+    agenda: await getAgenda(workshop),
+    materials: await listMaterials(workshop.id, session.id),
+    maxUpload: MAX_UPLOAD_LABEL,
+    accept: ACCEPTED_EXTENSIONS,
     session: {
       id: session.id,
       day: session.day,
@@ -58,6 +68,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { actorId: user.id, requestId: context.requestId };
   const agenda = `/workshops/${workshop.id}/agenda`;
   const formData = await readFormData(request);
+  const intent = materialIntent(request, formData);
+  if (intent)
+    return handleMaterialIntent(request, formData, intent, {
+      workshopId: workshop.id,
+      actor,
+      backTo: `${agenda}/${session.id}`,
+    });
   if (formData.get("intent") === "delete") {
     await deleteAgendaSession(workshop.id, session.id, actor);
     return redirectWithToast(agenda, { kind: "success", message: t("workshops:sessionForm.deleted") });
@@ -83,8 +100,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditSession() {
-  const { days, timeZone, directory, session } = useLoaderData<typeof loader>();
+  const { days, timeZone, directory, session, agenda, materials, maxUpload, accept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const sessions = useSessionChoices(agenda);
+  // The session form and the materials forms post here; each reply goes back to the form that was sent.
+  const result = actionData && "result" in actionData ? actionData.result : null;
+  const sent = sentIntent(result);
+  const sessionResult = sent === "addLink" || sent === "upload" ? null : result;
   const { t } = useTranslation("workshops");
   const locale = useRootData()?.locale ?? "en";
   const { workshopId } = useParams();
@@ -95,7 +117,7 @@ export default function EditSession() {
       <AgendaSessionForm
         key={session.id}
         defaultValue={session}
-        lastResult={actionData?.result}
+        lastResult={sessionResult}
         days={days}
         directory={directory}
         submitLabel={t("sessionForm.save")}
@@ -107,6 +129,17 @@ export default function EditSession() {
           {t("sessionForm.delete")}
         </button>
       </Form>
+      <MaterialsEditor
+        materials={materials}
+        sessions={sessions}
+        fixedSessionId={session.id}
+        heading={t("materials.ofThisSession")}
+        intro={<p className="muted small">{t("materials.sessionIntro")}</p>}
+        maxUpload={maxUpload}
+        accept={accept}
+        linkResult={sent === "addLink" ? result : null}
+        uploadResult={sent === "upload" ? result : null}
+      />
     </section>
   );
 }

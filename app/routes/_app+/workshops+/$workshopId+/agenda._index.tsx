@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { useHydrated } from "~/components/use-hydrated";
 import { useTranslation } from "react-i18next";
@@ -13,6 +14,12 @@ import { IdParam } from "~/utils/params";
 import { useWorkshopLayout, WORKSHOP_LAYOUT_ID } from "./_layout";
 import { requireWorkshopAccess } from "~/routes/_app+/workshops+/workshop-access.server";
 import { metaTitle } from "~/i18n/page-title";
+import { MaterialItems, type Material } from "~/components/workshop-materials";
+import { listMaterials } from "~/models/workshop.server";
+import { getPublicAgendaSetting, setPublicAgenda } from "~/models/public-agenda.server";
+import { getTranslate } from "~/i18n/translate.server";
+import { env } from "~/utils/env.server";
+import { toastHeaders } from "~/utils/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const layout = matches.find((m) => m.id === WORKSHOP_LAYOUT_ID)?.data as { workshop?: { title: string } } | undefined;
@@ -20,26 +27,75 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workshop } = await requireWorkshopAccess(request, params.workshopId);
-  return { days: await getAgenda(workshop) };
+  const { workshop, canManage } = await requireWorkshopAccess(request, params.workshopId);
+  const [days, materials, setting] = await Promise.all([
+    getAgenda(workshop),
+    listMaterials(workshop.id),
+    canManage ? getPublicAgendaSetting(workshop.id) : null,
+  ]);
+  // Only those who run the workshop see whether (and where) its agenda is public.
+  const publicAgenda = setting
+    ? {
+        on: setting.publicAgendaOn,
+        url: setting.publicAgendaCode ? `${new URL(env().PUBLIC_URL).origin}/agenda/${setting.publicAgendaCode}` : null,
+      }
+    : null;
+  return { days, materials, publicAgenda };
 }
 
-const MoveForm = z.object({
-  intent: z.literal("move"),
-  sessionId: IdParam,
-  toIndex: wholeNumber(0, 500),
-});
+const AgendaForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("move"), sessionId: IdParam, toIndex: wholeNumber(0, 500) }),
+  z.object({ intent: z.literal("publicAgenda"), on: z.enum(["true", "false"]) }),
+]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, workshop } = await requireWorkshopAccess(request, params.workshopId, "manage");
-  const form = MoveForm.safeParse(Object.fromEntries(await readFormData(request)));
+  const form = AgendaForm.safeParse(Object.fromEntries(await readFormData(request)));
   if (!form.success) throw await refusal(request, 400, "errors.badRequest");
-  const moved = await moveAgendaSession(workshop, form.data.sessionId, form.data.toIndex, {
-    actorId: user.id,
-    requestId: context.requestId,
-  });
+  const actor = { actorId: user.id, requestId: context.requestId };
+  if (form.data.intent === "publicAgenda") {
+    const on = form.data.on === "true";
+    await setPublicAgenda(workshop.id, on, actor);
+    const t = await getTranslate(request);
+    return data(
+      { moved: null },
+      {
+        headers: await toastHeaders({
+          kind: "success",
+          message: t(on ? "workshops:publicAgenda.switchedOn" : "workshops:publicAgenda.switchedOff"),
+        }),
+      },
+    );
+  }
+  const moved = await moveAgendaSession(workshop, form.data.sessionId, form.data.toIndex, actor);
   if (!moved) throw new Response("Not found", { status: 404 });
   return { moved: { ...moved, sessionId: form.data.sessionId } };
+}
+
+/** For those who run the workshop: the public agenda page switched on or off, and its link while on. */
+function PublicAgendaSetting({ on, url }: { on: boolean; url: string | null }) {
+  const { t } = useTranslation("workshops");
+  return (
+    <section className="card stack public-agenda-setting no-print" aria-labelledby="public-agenda-heading">
+      <h3 id="public-agenda-heading">{t("publicAgenda.title")}</h3>
+      <p className="small">{on ? t("publicAgenda.onIntro") : t("publicAgenda.offIntro")}</p>
+      {on && url ? (
+        <p className="public-agenda-link">
+          <span className="muted small">{t("publicAgenda.link")}</span>{" "}
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {url}
+          </a>
+        </p>
+      ) : null}
+      <Form method="post" className="cluster">
+        <input type="hidden" name="intent" value="publicAgenda" />
+        <input type="hidden" name="on" value={on ? "false" : "true"} />
+        <button type="submit" className={on ? "button-secondary" : "button"}>
+          {on ? t("publicAgenda.switchOff") : t("publicAgenda.switchOn")}
+        </button>
+      </Form>
+    </section>
+  );
 }
 
 /** The current time, ticking every 30 seconds; null while rendering on the server, so the page does not disagree with itself on hydration. */
@@ -65,8 +121,42 @@ function liveSessions(days: { day: string; sessions: AgendaSessionView[] }[], no
   return { onNow, next: upcoming[0] ?? null };
 }
 
+/**
+ * A session's slides and papers under it; those who run the workshop can add more from the session's page
+ * (a break has none to offer, so it gets no link).
+ */
+function SessionMaterials({
+  session,
+  materials,
+  canManage,
+}: {
+  session: AgendaSessionView;
+  materials: Material[];
+  canManage: boolean;
+}) {
+  const { t } = useTranslation("workshops");
+  const canAdd = canManage && session.sessionType !== "break";
+  if (materials.length === 0 && !canAdd) return null;
+  return (
+    <div className="session-materials">
+      {materials.length ? (
+        <div aria-label={t("materials.ofSession", { title: session.title })} role="group">
+          <MaterialItems materials={materials} markPublic={canManage} />
+        </div>
+      ) : null}
+      {canAdd ? (
+        <p className="small no-print">
+          <Link to={`${session.id}#materials`} aria-label={t("materials.addToSessionLabel", { title: session.title })}>
+            {t("materials.addToSession")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export default function AgendaPage() {
-  const { days } = useLoaderData<typeof loader>();
+  const { days, materials, publicAgenda } = useLoaderData<typeof loader>();
   const { workshop, canManage } = useWorkshopLayout();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
@@ -178,6 +268,8 @@ export default function AgendaPage() {
         ) : null}
       </div>
 
+      {publicAgenda ? <PublicAgendaSetting {...publicAgenda} /> : null}
+
       {overlapping ? (
         <p className="notice agenda-overlap-notice">
           <span aria-hidden="true">⚠ </span>
@@ -246,6 +338,11 @@ export default function AgendaPage() {
                         ))}
                       </p>
                     ) : null}
+                    <SessionMaterials
+                      session={s}
+                      materials={materials.filter((m) => m.sessionId === s.id)}
+                      canManage={canManage}
+                    />
                     {s.overlapsWith.length ? (
                       <p className="agenda-overlap small">
                         <span aria-hidden="true">⚠ </span>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
 import { getTranslate } from "~/i18n/translate.server";
-import { buildAgendaCalendar } from "~/models/agenda-calendar.server";
+import { agendaCalendarFilename, buildAgendaCalendar } from "~/models/agenda-calendar.server";
 import { getWorkshopHeader } from "~/models/workshop.server";
 import { env } from "~/utils/env.server";
 import { IdParam, parseParam } from "~/utils/params";
@@ -18,16 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     uidDomain: publicUrl.hostname,
     roleLabel: (role) => t(`workshops:speakerRoles.${role}`),
   });
-  const filename = `${
-    workshop.title
-      .replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 60) || "agenda"
-  }.ics`;
   return new Response(calendar, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Disposition": `attachment; filename="${agendaCalendarFilename(workshop.title)}"`,
       "Cache-Control": "private, no-cache",
     },
   });

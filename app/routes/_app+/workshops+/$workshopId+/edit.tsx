@@ -1,26 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertCan, requireUser } from "~/auth/session.server";
 import { MaterialsEditor } from "~/components/workshop-materials";
 import { WorkshopForm } from "~/components/workshop-form";
-import { InputRefused } from "~/domain/input-refused";
-import { LinkMaterialSchema, MaterialUploadSchema, WorkshopSchema } from "~/forms/workshop";
+import { WorkshopSchema } from "~/forms/workshop";
 import { getTranslate } from "~/i18n/translate.server";
-import {
-  addFileMaterial,
-  addLinkMaterial,
-  getWorkshopForEdit,
-  removeMaterial,
-  updateWorkshop,
-  workshopFormOptions,
-} from "~/models/workshop.server";
-import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_LABEL, UploadRejected } from "~/models/stored-file.server";
+import { getWorkshopForEdit, updateWorkshop, workshopFormOptions } from "~/models/workshop.server";
+import { getAgenda } from "~/models/agenda.server";
+import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_LABEL } from "~/models/stored-file.server";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
+import { handleMaterialIntent, materialIntent } from "~/routes/_app+/workshops+/workshop-materials.server";
 import { sentIntent } from "~/forms/use-app-form";
 import { IdParam, parseParam } from "~/utils/params";
-import { redirectWithToast, toastHeaders } from "~/utils/toast.server";
+import { useSessionChoices } from "~/components/workshop-materials";
+import { redirectWithToast } from "~/utils/toast.server";
 import { metaTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -36,7 +30,13 @@ async function loadManaged(request: Request, workshopIdParam: string | undefined
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await loadManaged(request, params.workshopId);
-  return { workshop, options: await workshopFormOptions(), maxUpload: MAX_UPLOAD_LABEL, accept: ACCEPTED_EXTENSIONS };
+  return {
+    workshop,
+    days: await getAgenda(workshop),
+    options: await workshopFormOptions(),
+    maxUpload: MAX_UPLOAD_LABEL,
+    accept: ACCEPTED_EXTENSIONS,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -45,33 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { actorId: user.id, requestId: context.requestId };
   const here = `/workshops/${workshop.id}/edit`;
   const formData = await readFormData(request);
-  // Files come only with the upload form (multipart); the other forms say what they are.
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  const intent = multipart ? "upload" : formData.get("intent");
-
-  if (intent === "removeMaterial") {
-    const materialId = parseParam(IdParam, formData.get("materialId"));
-    if (!(await removeMaterial(workshop.id, materialId, actor))) throw new Response("Not found", { status: 404 });
-    return data(null, { headers: await toastHeaders({ kind: "success", message: t("workshops:materials.removed") }) });
-  }
-
-  if (intent === "addLink" || intent === "upload") {
-    const upload = intent === "upload";
-    const submission = await parseSubmission(request, formData, upload ? MaterialUploadSchema : LinkMaterialSchema);
-    if (submission.status !== "success") return invalidReply(submission);
-    try {
-      if ("file" in submission.value)
-        await addFileMaterial(workshop.id, submission.value.title, submission.value.file, actor);
-      else await addLinkMaterial(workshop.id, submission.value, actor);
-    } catch (error) {
-      const refused =
-        error instanceof UploadRejected
-          ? new InputRefused("file", `common:${error.problem}`, { max: MAX_UPLOAD_LABEL })
-          : error;
-      return refusalReply(request, submission, refused);
-    }
-    return redirectWithToast(`${here}#materials`, { kind: "success", message: t("workshops:materials.added") });
-  }
+  const intent = materialIntent(request, formData);
+  if (intent) return handleMaterialIntent(request, formData, intent, { workshopId: workshop.id, actor, backTo: here });
 
   const submission = await parseSubmission(request, formData, WorkshopSchema);
   if (submission.status !== "success") return invalidReply(submission);
@@ -84,12 +59,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditWorkshop() {
-  const { workshop, options, maxUpload, accept } = useLoaderData<typeof loader>();
+  const { workshop, days, options, maxUpload, accept } = useLoaderData<typeof loader>();
+  const sessions = useSessionChoices(days);
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
-  // The three forms post here; the reply goes back to the one that was sent, told by its intent.
-  const result = actionData?.result;
+  // The forms post here; the reply goes back to the one that was sent, told by its intent.
+  const result = actionData && "result" in actionData ? actionData.result : null;
   const sent = sentIntent(result);
   return (
     <>
@@ -105,6 +81,7 @@ export default function EditWorkshop() {
       </section>
       <MaterialsEditor
         materials={workshop.materials}
+        sessions={sessions}
         maxUpload={maxUpload}
         accept={accept}
         linkResult={sent === "addLink" ? result : null}
