@@ -2,6 +2,7 @@
 import { DIGEST_JOB, scheduleDigests, sendDigest } from "~/models/digest.server";
 import type { JobToQueue } from "~/models/job.server";
 import { NOTICE_EMAIL_JOB, sendNoticeEmail } from "~/models/notification.server";
+import { PROGRESS_IMPORT_JOB, runProgressImportJob } from "~/models/progress-spreadsheet.server";
 
 export type JobHandlers = Record<string, (payload: unknown) => Promise<unknown>>;
 
@@ -11,6 +12,7 @@ export const jobHandlers: JobHandlers = {
   [DIGEST_JOB]: (payload) => sendDigest(payload),
   [SCHEDULE_DIGESTS_JOB]: () => scheduleDigests(),
   [NOTICE_EMAIL_JOB]: (payload) => sendNoticeEmail(payload),
+  [PROGRESS_IMPORT_JOB]: (payload) => runProgressImportJob(payload),
 };
 
 /** The recurring jobs of the hour `now` falls in: keyed by the hour, so each is queued once per hour in all. */

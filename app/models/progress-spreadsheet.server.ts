@@ -1,18 +1,30 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { z } from "zod";
 import { emit, type DomainEvent } from "~/events.server";
-import { ACTION_ITEM_STATUSES, MILESTONE_STATUSES, type Locale } from "~/domain/vocabulary";
+import {
+  ACTION_ITEM_STATUSES,
+  DEFAULT_LOCALE,
+  isOneOf,
+  LOCALES,
+  MILESTONE_STATUSES,
+  type Locale,
+} from "~/domain/vocabulary";
 import { ItemSheetSchema } from "~/forms/action-item";
 import { milestoneFormSchema, type MilestoneInput } from "~/forms/milestone";
-import { sectorName, stageName } from "~/i18n/names";
+import { countryName, sectorName, stageName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/translate.server";
 import type { Translate } from "~/i18n/types";
 import { asPlainText } from "~/utils/csv";
 import { db, type Prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { dayExists, isCalendarDay, todayIn } from "~/utils/format";
 import { itemProgressEvent, ItemChangedMeanwhile, saveItemProgressIn, type ItemSheetInput } from "./action-plan.server";
 import type { ChangeAuthor } from "./audit.server";
+import { sendEmail } from "./email.server";
+import { enqueueJob } from "./job.server";
 import { ACTUAL_DATE_ZONE, milestoneEvent, MilestoneConflict, saveMilestoneIn } from "./milestone.server";
+import { deleteStoredFile, readStoredFile, storeUpload } from "./stored-file.server";
 import { inspectZip } from "~/utils/zip-inspection";
 
 /**
@@ -24,7 +36,7 @@ import { inspectZip } from "~/utils/zip-inspection";
  */
 
 /** The largest file read: the upload limit; a 100 MB file is refused at the edge before this. */
-export const MAX_SHEET_BYTES = 10 * 1024 * 1024;
+const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 /** More rows than a country has records by far; beyond it the file is not its template. */
 const MAX_SHEET_ROWS = 20_000;
 /** From this many changed rows on, applying runs in the background and its outcome is e-mailed. */
@@ -46,7 +58,7 @@ export const SHEET_COLUMNS = [
 ] as const;
 type Column = (typeof SHEET_COLUMNS)[number];
 const EDITABLE: readonly Column[] = ["status", "progress", "start", "due", "achieved", "notes"];
-export type SheetField = "status" | "progress" | "start" | "due" | "achieved" | "notes";
+type SheetField = "status" | "progress" | "start" | "due" | "achieved" | "notes";
 
 type Kind = "item" | "milestone";
 
@@ -280,7 +292,7 @@ export async function exportProgressWorkbook(countryId: string, locale: Locale):
 // ───────────────────────── reading a file ─────────────────────────
 
 /** Why a whole file was refused (a key of plans:progressSheet.refused). */
-export type SheetRefusal =
+type SheetRefusal =
   | "empty"
   | "tooLarge"
   | "type"
@@ -642,4 +654,156 @@ export async function applyProgressImport(
     refused: preview.filter((r) => r.problems.length > 0).length,
     total: preview.length,
   };
+}
+
+// ───────────────────────── an import's life: previewed, applied at once or queued, reported ─────────────────────────
+
+export const PROGRESS_IMPORT_JOB = "progress-import";
+
+/**
+ * Keeps an uploaded file between its preview and "apply": stored like any upload, with a
+ * record that only the person who uploaded it may apply, for the country it was previewed for.
+ */
+export async function keepPreviewedFile(countryId: string, file: File, rowCount: number, actorId: string) {
+  return db.$transaction(async (tx) => {
+    const stored = await storeUpload(file, actorId, tx);
+    return tx.progressImport.create({
+      data: { countryId, actorId, fileId: stored.id, filename: stored.filename, rowCount },
+      select: { id: true },
+    });
+  });
+}
+
+/** A previewed import of this person for this country, with its file, or null. */
+function previewedImport(importId: string, countryId: string, actorId: string) {
+  return db.progressImport.findFirst({
+    where: { id: importId, countryId, actorId, status: "previewed", fileId: { not: null } },
+    select: { id: true, rowCount: true, filename: true, file: { select: { id: true, storageKey: true } } },
+  });
+}
+
+async function storedBytes(storageKey: string): Promise<Uint8Array | null> {
+  const stream = readStoredFile(storageKey);
+  return stream ? new Uint8Array(await new Response(stream).arrayBuffer()) : null;
+}
+
+export type StartedImport =
+  { outcome: "applied"; result: ApplyResult } | { outcome: "queued" } | { outcome: "expired" };
+
+/**
+ * Applies a previewed import: at once, or, for a file of BACKGROUND_ROWS rows or more, by a
+ * background job whose outcome is e-mailed to the person and shown on the country's page.
+ */
+export async function applyPreviewedImport(
+  importId: string,
+  countryId: string,
+  author: ChangeAuthor,
+): Promise<StartedImport> {
+  const found = await previewedImport(importId, countryId, author.actorId);
+  if (!found?.file) return { outcome: "expired" };
+  // Taken in one conditional update: a second click (or tab) finds it no longer previewed.
+  const { count } = await db.progressImport.updateMany({
+    where: { id: found.id, status: "previewed" },
+    data: { status: "queued" },
+  });
+  if (count === 0) return { outcome: "expired" };
+  if (found.rowCount >= BACKGROUND_ROWS) {
+    await enqueueJob({ kind: PROGRESS_IMPORT_JOB, key: `${PROGRESS_IMPORT_JOB}:${found.id}`, payload: { importId } });
+    return { outcome: "queued" };
+  }
+  const result = await runImport(found.id, found.filename, found.file, countryId, author);
+  return { outcome: "applied", result };
+}
+
+async function runImport(
+  importId: string,
+  filename: string,
+  file: { id: string; storageKey: string },
+  countryId: string,
+  author: ChangeAuthor,
+): Promise<ApplyResult> {
+  const bytes = await storedBytes(file.storageKey);
+  const result: ApplyResult = bytes
+    ? await applyProgressImport(countryId, { name: filename, bytes }, author)
+    : { ok: false, error: "unreadable" };
+  await db.$transaction(async (tx) => {
+    await tx.progressImport.update({
+      where: { id: importId },
+      data: result.ok
+        ? { status: "applied", changed: result.changed, refused: result.refused, finishedAt: new Date(), fileId: null }
+        : { status: "failed", error: result.error, finishedAt: new Date(), fileId: null },
+    });
+    await deleteStoredFile(file.id, tx);
+  });
+  return result;
+}
+
+const JobPayload = z.object({ importId: z.string().min(1).max(40) });
+
+/** The background job: applies the import, then e-mails its outcome to the person who started it. */
+export async function runProgressImportJob(payload: unknown) {
+  const { importId } = JobPayload.parse(payload);
+  const found = await db.progressImport.findUnique({
+    where: { id: importId },
+    select: {
+      id: true,
+      status: true,
+      filename: true,
+      countryId: true,
+      actorId: true,
+      file: { select: { id: true, storageKey: true } },
+      country: { select: { code: true, name: true } },
+      actor: { select: { email: true, locale: true } },
+    },
+  });
+  // Already applied by an earlier run that died before finishing the job: nothing twice.
+  if (!found || found.status !== "queued" || !found.file) return;
+  const result = await runImport(found.id, found.filename, found.file, found.countryId, { actorId: found.actorId });
+  const locale = isOneOf(LOCALES, found.actor.locale) ? found.actor.locale : DEFAULT_LOCALE;
+  const t = await translatorFor(locale);
+  const country = countryName(t, found.country);
+  const link = `${env().PUBLIC_URL}/countries/${found.country.code}/progress`;
+  await sendEmail({
+    to: found.actor.email,
+    key: `${PROGRESS_IMPORT_JOB}:${found.id}`,
+    subject: t("plans:progressSheet.email.subject", { country }),
+    text: result.ok
+      ? t("plans:progressSheet.email.body", {
+          filename: found.filename,
+          country,
+          changed: result.changed,
+          refused: result.refused,
+          link,
+        })
+      : t("plans:progressSheet.email.failedBody", {
+          filename: found.filename,
+          country,
+          reason: t(
+            result.error === "changedMeanwhile"
+              ? "plans:progressSheet.changedMeanwhile"
+              : `plans:progressSheet.refused.${result.error}`,
+          ),
+          link,
+        }),
+  });
+}
+
+/** The latest imports of a country, for its page. */
+export function recentProgressImports(countryId: string) {
+  return db.progressImport.findMany({
+    where: { countryId, status: { not: "previewed" } },
+    orderBy: { createdAt: "desc" },
+    take: 5,
+    select: {
+      id: true,
+      filename: true,
+      status: true,
+      changed: true,
+      refused: true,
+      error: true,
+      createdAt: true,
+      finishedAt: true,
+      actor: { select: { name: true } },
+    },
+  });
 }
