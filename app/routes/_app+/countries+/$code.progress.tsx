@@ -49,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = {
   preview: ProgressPreview | null;
   importId: string | null;
+  /** applying it runs in the background */
+  background?: boolean;
   formError: string | null;
 };
 
@@ -95,7 +97,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const kept = preview.changeCount > 0 ? await keepPreviewedFile(country.id, file, preview.total, user.id) : null;
   // Problems are translation keys of several namespaces: the page gets them in its language.
   const rows = preview.rows.map((row) => ({ ...row, problems: row.problems.map((key) => t(key)) }));
-  return data<ActionResult>({ preview: { ...preview, rows }, importId: kept?.id ?? null, formError: null });
+  return data<ActionResult>({
+    preview: { ...preview, rows },
+    importId: kept?.id ?? null,
+    background: preview.total >= BACKGROUND_ROWS,
+    formError: null,
+  });
 }
 
 export default function ProgressSpreadsheet() {
@@ -164,11 +171,9 @@ export default function ProgressSpreadsheet() {
           {actionData?.importId ? (
             <Form method="post" className="form-actions">
               <input type="hidden" name="importId" value={actionData.importId} />
-              {preview.total >= BACKGROUND_ROWS ? (
-                <p className="small muted">{t("progressSheet.backgroundHint")}</p>
-              ) : null}
+              {actionData.background ? <p className="small muted">{t("progressSheet.backgroundHint")}</p> : null}
               <button type="submit" name="intent" value="apply" disabled={submitting}>
-                {preview.total >= BACKGROUND_ROWS
+                {actionData.background
                   ? t("progressSheet.applyBackground", { count: preview.changeCount })
                   : t("progressSheet.apply", { count: preview.changeCount })}
               </button>
