@@ -49,6 +49,8 @@ export const ACTIONS = [
   // milestones and monitoring
   "milestone.read",
   "milestone.edit",
+  // a country's action items and milestones as a spreadsheet, and its progress imported back
+  "progress.spreadsheet",
   "dashboard.read",
   // comments anywhere the person may read
   "comment.create",
@@ -101,6 +103,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     case "country.edit":
     case "plan.create":
     case "milestone.edit":
+    case "progress.spreadsheet":
       return isAdmin || hasIn(actor, EDITORS_OF_COUNTRY, country);
 
     case "plan.edit":

@@ -36,3 +36,9 @@ export const ActionItemSchema = z
 
 /** A progress update from a list (a focal point's home): status, progress and what to say about it. */
 export const ItemProgressSchema = z.object({ status, progress, progressNote });
+
+/** What a country may change of an item from its progress spreadsheet: its progress and its dates. */
+export const ItemSheetSchema = ItemProgressSchema.extend({ startsOn: day, dueOn: day }).refine(
+  (v) => !v.startsOn || !v.dueOn || v.dueOn >= v.startsOn,
+  { path: ["dueOn"], message: "plans:itemForm.dueBeforeStart" },
+);

@@ -3,6 +3,7 @@ import { DIGEST_JOB, scheduleDigests, sendDigest } from "~/models/digest.server"
 import type { JobToQueue } from "~/models/job.server";
 import { NOTICE_EMAIL_JOB, sendNoticeEmail } from "~/models/notification.server";
 import { EVALUATE_REMINDERS_JOB, evaluateReminders } from "~/models/reminder.server";
+import { PROGRESS_IMPORT_JOB, runProgressImportJob } from "~/models/progress-spreadsheet.server";
 
 export type JobHandlers = Record<string, (payload: unknown) => Promise<unknown>>;
 
@@ -13,6 +14,7 @@ export const jobHandlers: JobHandlers = {
   [SCHEDULE_DIGESTS_JOB]: () => scheduleDigests(),
   [NOTICE_EMAIL_JOB]: (payload) => sendNoticeEmail(payload),
   [EVALUATE_REMINDERS_JOB]: () => evaluateReminders(),
+  [PROGRESS_IMPORT_JOB]: (payload) => runProgressImportJob(payload),
 };
 
 /** The recurring jobs of the hour `now` falls in: keyed by the hour, so each is queued once per hour in all. */

@@ -1,9 +1,9 @@
 import { InputRefused } from "~/domain/input-refused";
-import { emit } from "~/events.server";
+import { emit, type DomainEvent } from "~/events.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { COUNTRY_SCOPED_ROLES, type ActionItemStatus } from "~/domain/vocabulary";
 import { activityMessage } from "~/i18n/activity";
-import { changedFields, recordAudit } from "./audit.server";
+import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 
 /**
  * Action items of a country's plan as its editors write them (create, edit, progress,
@@ -13,6 +13,8 @@ import { changedFields, recordAudit } from "./audit.server";
  */
 
 export type ItemProgressInput = { status: ActionItemStatus; progress: number; progressNote: string };
+/** What a country may change of an item from its progress spreadsheet. */
+export type ItemSheetInput = ItemProgressInput & { startsOn: string | null; dueOn: string | null };
 
 export type ActionItemInput = ItemProgressInput & {
   activity: string;
@@ -161,26 +163,58 @@ export async function updateActionItemProgress(
   actorId: string,
   requestId?: string,
 ) {
-  const changed = await db.$transaction(async (tx) => {
-    const before = await tx.actionItem.findUniqueOrThrow({ where: { id: item.id } });
-    const changes = changedFields(before, input);
-    if (Object.keys(changes).length === 0) return false;
-    await tx.actionItem.update({ where: { id: item.id }, data: { ...input, updatedById: actorId } });
-    await recordAudit(tx, {
-      actorId,
-      action: "action_item.update",
-      entityType: "action_item",
-      entityId: item.id,
-      countryId: item.countryId,
-      message: activityMessage("itemUpdated", { activity: before.activity }),
-      changes,
-      requestId,
-    });
-    return true;
-  });
-  if (changed)
-    await emit({ type: "action-item.changed", countryId: item.countryId, planId: item.planId, itemId: item.id });
+  const changed = await db.$transaction((tx) => saveItemProgressIn(tx, item, input, { actorId, requestId }));
+  if (changed) await emit(itemProgressEvent(item));
   return changed;
+}
+
+/** What a progress update announces once its transaction is committed. */
+export const itemProgressEvent = (item: { id: string; planId: string; countryId: string }): DomainEvent => ({
+  type: "action-item.changed",
+  countryId: item.countryId,
+  planId: item.planId,
+  itemId: item.id,
+});
+
+/**
+ * Writes an item's progress (and, from a spreadsheet, its dates) with its history row inside
+ * `tx`. `expectedUpdatedAt`: the version the spreadsheet was exported at; an item saved since
+ * is not overwritten (ItemChangedMeanwhile). False when nothing differed.
+ */
+export async function saveItemProgressIn(
+  tx: Prisma.TransactionClient,
+  item: { id: string; countryId: string },
+  input: ItemProgressInput | ItemSheetInput,
+  author: ChangeAuthor & { fromSpreadsheet?: boolean; expectedUpdatedAt?: Date },
+) {
+  const before = await tx.actionItem.findUniqueOrThrow({ where: { id: item.id } });
+  const changes = changedFields(before, input);
+  if (Object.keys(changes).length === 0) return false;
+  const { count } = await tx.actionItem.updateMany({
+    where: { id: item.id, ...(author.expectedUpdatedAt ? { updatedAt: author.expectedUpdatedAt } : {}) },
+    data: { ...input, updatedById: author.actorId },
+  });
+  if (count === 0) throw new ItemChangedMeanwhile(item.id);
+  await recordAudit(tx, {
+    actorId: author.actorId,
+    action: "action_item.update",
+    entityType: "action_item",
+    entityId: item.id,
+    countryId: item.countryId,
+    message: activityMessage(author.fromSpreadsheet ? "itemUpdatedFromSpreadsheet" : "itemUpdated", {
+      activity: before.activity,
+    }),
+    changes,
+    requestId: author.requestId,
+  });
+  return true;
+}
+
+/** The item was saved by someone else after the version a change was based on; nothing was written. */
+export class ItemChangedMeanwhile extends Error {
+  constructor(readonly itemId: string) {
+    super("action item changed meanwhile");
+  }
 }
 
 /** The action items linked to a milestone that are not done, for asking whether completing it finishes them too. */

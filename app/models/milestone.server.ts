@@ -1,4 +1,4 @@
-import { emit } from "~/events.server";
+import { emit, type DomainEvent } from "~/events.server";
 import { type z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
 import { todayIn } from "~/utils/format";
@@ -11,7 +11,7 @@ import {
   type MilestoneRulesContext,
 } from "~/forms/milestone";
 import { activityMessage } from "~/i18n/activity";
-import { changedFields, recordAudit } from "./audit.server";
+import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
 import { markItemsDoneIn } from "./action-item.server";
 import { addMilestoneComment } from "./milestone-comment.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
@@ -138,56 +138,85 @@ export async function updateMilestone(
 ) {
   let itemEvents: Awaited<ReturnType<typeof markItemsDoneIn>> = [];
   const result = await db.$transaction(async (tx) => {
-    const before = await tx.milestone.findUniqueOrThrow({
-      where: { id: milestoneId },
-      select: {
-        status: true,
-        startedOn: true,
-        targetOn: true,
-        achievedOn: true,
-        aqrfLevel: true,
-        partnerCountryId: true,
-        notes: true,
-        countryId: true,
-        updatedAt: true,
-        updatedBy: { select: { name: true } },
-        ...labelSelect,
-      },
+    const countryId = await saveMilestoneIn(tx, milestoneId, input, {
+      actorId,
+      requestId: options.requestId,
+      expectedUpdatedAt: options.expectedUpdatedAt ? new Date(options.expectedUpdatedAt) : undefined,
     });
-    if (options.expectedUpdatedAt && before.updatedAt.toISOString() !== options.expectedUpdatedAt) {
-      throw new MilestoneConflict(before.updatedAt, before.updatedBy?.name ?? null);
-    }
-    const changes = changedFields(before, input);
     // Completing it (or having completed it) may finish the linked action items ticked on the same form.
     if (input.status === "completed")
       itemEvents = await markItemsDoneIn(tx, milestoneId, options.alsoDoneItemIds ?? [], actorId, options.requestId);
-    if (Object.keys(changes).length === 0) return null;
-    // The version condition makes two simultaneous saves of one form write once.
-    const { count } = await tx.milestone.updateMany({
-      where: { id: milestoneId, updatedAt: before.updatedAt },
-      data: { ...input, updatedById: actorId },
-    });
-    if (count === 0) throw new MilestoneConflict(before.updatedAt, before.updatedBy?.name ?? null);
-    await recordAudit(tx, {
-      actorId,
-      action: "milestone.update",
-      entityType: "milestone",
-      entityId: milestoneId,
-      countryId: before.countryId,
-      message: changes.status
-        ? activityMessage("milestoneStatus", {
-            milestone: { milestone: before },
-            status: { milestoneStatus: parseWord(MILESTONE_STATUSES, String(changes.status[1])) },
-          })
-        : activityMessage("milestoneUpdated", { milestone: { milestone: before } }),
-      changes,
-      requestId: options.requestId,
-    });
-    return before.countryId;
+    return countryId;
   });
-  if (result) await emit({ type: "milestone.changed", countryId: result, milestoneId });
+  if (result) await emit(milestoneEvent(result, milestoneId));
   for (const event of itemEvents) await emit(event);
   return result !== null || itemEvents.length > 0;
+}
+
+/** What a saved milestone announces once its transaction is committed. */
+export const milestoneEvent = (countryId: string, milestoneId: string): DomainEvent => ({
+  type: "milestone.changed",
+  countryId,
+  milestoneId,
+});
+
+/**
+ * Writes a milestone's changed fields with one history row inside `tx`. `expectedUpdatedAt`
+ * is the version the form (or the exported spreadsheet) showed: when someone saved in between,
+ * nothing is written and MilestoneConflict is thrown. Returns the milestone's country, or null
+ * when nothing differed (no write, no history row).
+ */
+export async function saveMilestoneIn(
+  tx: Prisma.TransactionClient,
+  milestoneId: string,
+  input: MilestoneInput,
+  author: ChangeAuthor & { expectedUpdatedAt?: Date; fromSpreadsheet?: boolean },
+) {
+  const before = await tx.milestone.findUniqueOrThrow({
+    where: { id: milestoneId },
+    select: {
+      status: true,
+      startedOn: true,
+      targetOn: true,
+      achievedOn: true,
+      aqrfLevel: true,
+      partnerCountryId: true,
+      notes: true,
+      countryId: true,
+      updatedAt: true,
+      updatedBy: { select: { name: true } },
+      ...labelSelect,
+    },
+  });
+  const conflict = () => new MilestoneConflict(before.updatedAt, before.updatedBy?.name ?? null);
+  if (author.expectedUpdatedAt && before.updatedAt.getTime() !== author.expectedUpdatedAt.getTime()) throw conflict();
+  const changes = changedFields(before, input);
+  if (Object.keys(changes).length === 0) return null;
+  // The version condition makes two simultaneous saves of one form write once.
+  const { count } = await tx.milestone.updateMany({
+    where: { id: milestoneId, updatedAt: before.updatedAt },
+    data: { ...input, updatedById: author.actorId },
+  });
+  if (count === 0) throw conflict();
+  const milestone = { milestone: before };
+  await recordAudit(tx, {
+    actorId: author.actorId,
+    action: "milestone.update",
+    entityType: "milestone",
+    entityId: milestoneId,
+    countryId: before.countryId,
+    message: author.fromSpreadsheet
+      ? activityMessage("milestoneUpdatedFromSpreadsheet", { milestone })
+      : changes.status
+        ? activityMessage("milestoneStatus", {
+            milestone,
+            status: { milestoneStatus: parseWord(MILESTONE_STATUSES, String(changes.status[1])) },
+          })
+        : activityMessage("milestoneUpdated", { milestone }),
+    changes,
+    requestId: author.requestId,
+  });
+  return before.countryId;
 }
 
 /**

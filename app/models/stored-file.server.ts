@@ -151,7 +151,7 @@ export async function getStoredFile(fileId: string) {
 }
 
 /** The stored bytes as a web stream, or null when they are gone from disk. */
-function readStoredFile(storageKey: string): ReadableStream<Uint8Array> | null {
+export function readStoredFile(storageKey: string): ReadableStream<Uint8Array> | null {
   const fullPath = path.join(uploadsDir(), storageKey);
   if (!fs.existsSync(fullPath)) return null;
   return Readable.toWeb(fs.createReadStream(fullPath)) as ReadableStream<Uint8Array>;

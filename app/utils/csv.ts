@@ -22,6 +22,11 @@ export type CsvFormat = { separator: "," | ";"; timeZone: string };
 const COMMA_FORMAT: CsvFormat = { separator: ",", timeZone: "UTC" };
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Text a spreadsheet would run as a formula, with the apostrophe that makes it show as text. */
+export function asPlainText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** The query parameter that asks for the semicolon variant: `?separator=semicolon`. */
 const SEPARATOR_PARAM = "separator";
 const SEMICOLON = "semicolon";
@@ -39,8 +44,7 @@ export function csvCell(value: CsvCell, format: CsvFormat = COMMA_FORMAT): strin
   // Numbers are data, not formulas: "-3" stays a number in the sheet; 2.5 is "2,5" where ";" separates.
   else if (typeof value === "number") text = format.separator === ";" ? String(value).replace(".", ",") : String(value);
   else {
-    text = String(value);
-    if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+    text = typeof value === "string" ? asPlainText(value) : String(value);
   }
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

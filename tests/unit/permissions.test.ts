@@ -77,6 +77,14 @@ const EXPECTED: Record<Action, Row> = {
     task_force: OWN_ONLY,
     observer: N,
   },
+  "progress.spreadsheet": {
+    admin: Y,
+    secretariat: N,
+    facilitator: N,
+    focal_point: OWN_ONLY,
+    task_force: OWN_ONLY,
+    observer: N,
+  },
   "dashboard.read": { admin: Y, secretariat: Y, facilitator: Y, focal_point: Y, task_force: Y, observer: Y },
   "comment.create": {
     admin: Y,

@@ -3,9 +3,11 @@
 export const activity = {
   milestoneStatus: "{{milestone}}: {{status}}",
   milestoneUpdated: "{{milestone}} updated",
+  milestoneUpdatedFromSpreadsheet: "{{milestone}} updated from a spreadsheet",
   planCreated: "Plan created: {{title}} ({{periodStart}}–{{periodEnd}})",
   itemAdded: "Action item added: {{activity}}",
   itemUpdated: "Action item updated: {{activity}}",
+  itemUpdatedFromSpreadsheet: "Action item updated from a spreadsheet: {{activity}}",
   itemRemoved: "Action item removed: {{activity}}",
   itemDoneWithMilestone: "Action item done with its milestone: {{activity}}",
   sectorChosen: "{{sector}} chosen as a priority sector of {{country}}",

@@ -30,14 +30,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!country) throw new Response("Not found", { status: 404 });
   const readsMilestones = can(user, "milestone.read", { countryId: country.id });
   const countryMilestones = readsMilestones ? (await countryMilestoneOverview(country.id)).countryMilestones : null;
-  return { country, countryMilestones, canEdit: can(user, "country.edit", { countryId: country.id }) };
+  return {
+    country,
+    countryMilestones,
+    canEdit: can(user, "country.edit", { countryId: country.id }),
+    canUseSpreadsheet: can(user, "progress.spreadsheet", { countryId: country.id }),
+  };
 }
 
 export default function CountryPage() {
-  const { country, countryMilestones, canEdit } = useLoaderData<typeof loader>();
+  const { country, countryMilestones, canEdit, canUseSpreadsheet } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
   const { t: tm } = useTranslation("milestones");
   const { t: tc } = useTranslation("common");
+  const { t: tp } = useTranslation("plans");
   const countryName = useCountryName();
   const sectorName = useSectorName();
   const locale = useRootData()?.locale ?? "en";
@@ -59,6 +65,11 @@ export default function CountryPage() {
       >
         <div className="cluster">
           <LiveStatus status={status} />
+          {canUseSpreadsheet ? (
+            <Link to="progress" className="button button-secondary">
+              {tp("progressSheet.open")}
+            </Link>
+          ) : null}
           {canEdit ? (
             <Link to="edit" className="button button-secondary">
               {t("countries.edit")}

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import fs from "node:fs";
+import { demo } from "../support/people";
+import { expectAccessible, signIn, signedInPage } from "./utils";
+
+/**
+ * Issue 14: Lao PDR's focal point downloads the progress template, changes three rows and
+ * breaks a fourth, sees the preview, applies it, and the Secretariat's open dashboard shows
+ * the change without a reload.
+ */
+test("a focal point updates progress from a spreadsheet; the Secretariat's dashboard shows it live", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const secretariat = await signedInPage(browser, demo.secretariat);
+  await secretariat.goto("/dashboard");
+  await expect(secretariat.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+
+  await signIn(page, demo.focalPoint("LA"));
+  await page.goto("/countries/LA");
+  await page.getByRole("link", { name: "Progress spreadsheet" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Progress spreadsheet" })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download the template (XLSX)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^progress-LA-.*\.xlsx$/);
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  const rows: ExcelJS.Row[] = [];
+  sheet.eachRow((row, line) => {
+    if (line > 1) rows.push(row);
+  });
+  const items = rows.filter((r) => r.getCell(2).value === "Action item");
+  const milestones = rows.filter((r) => r.getCell(2).value === "Milestone");
+  const milestoneTitle = String(milestones[0]!.getCell(4).value);
+  items[0]!.getCell(6).value = 55;
+  items[1]!.getCell(5).value = "At risk";
+  milestones[0]!.getCell(10).value = "Updated from the national working group's sheet";
+  items[2]!.getCell(6).value = 150;
+  const edited = testInfo.outputPath("progress-LA.xlsx");
+  await workbook.xlsx.writeFile(edited);
+
+  await page.getByLabel("Spreadsheet (XLSX or CSV, at most 10 MB)").setInputFiles(edited);
+  await page.getByRole("button", { name: "Preview the changes" }).click();
+  const preview = page.getByRole("region", { name: "What the file would change" });
+  await expect(preview.getByRole("status")).toContainText("3 to apply, 1 with a problem");
+  await expect(preview).toContainText("Progress cannot be over 100.");
+  await expect(preview).toContainText("At risk");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Apply 3 changes" }).click();
+  await expect(page.getByText("3 records updated from the spreadsheet.")).toBeVisible();
+
+  const changes = secretariat.getByRole("region", { name: /What changed since/ });
+  await expect(changes.getByRole("region", { name: "LA Lao PDR" })).toContainText(milestoneTitle.split(" (")[0]!, {
+    timeout: 10_000,
+  });
+  await secretariat.context().close();
+});
