@@ -53,8 +53,8 @@ const seconds = (started: number) => (performance.now() - started) / 1000;
 
 try {
   seed();
-  const { exportProgressWorkbook, previewProgressImport, applyProgressImport } =
-    await import("~/models/progress-spreadsheet.server");
+  const { previewProgressImport, applyProgressImport } = await import("~/models/progress-spreadsheet.server");
+  const { exportProgressWorkbook } = await import("~/models/progress-sheet.server");
   const { db } = await import("~/utils/db.server");
   const country = await db.country.findUniqueOrThrow({ where: { code: "LA" } });
   const person = await db.user.findUniqueOrThrow({ where: { email: "fp.la@focalpoint.test" } });

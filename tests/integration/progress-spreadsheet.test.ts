@@ -5,12 +5,11 @@ import { updateActionItemProgress } from "~/models/action-item.server";
 import {
   applyPreviewedImport,
   applyProgressImport,
-  exportProgressWorkbook,
   keepPreviewedFile,
   previewProgressImport,
   PROGRESS_IMPORT_JOB,
-  SHEET_COLUMNS,
 } from "~/models/progress-spreadsheet.server";
+import { exportProgressWorkbook, SHEET_COLUMNS } from "~/models/progress-sheet.server";
 import { loader as pageLoader } from "~/routes/_app+/countries+/$code.progress";
 import { loader as templateLoader } from "~/routes/_app+/countries+/$code.progress.template";
 import { toCsv } from "~/utils/csv";

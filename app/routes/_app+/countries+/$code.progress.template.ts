@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/session.server";
 import { getLocale } from "~/i18n/i18n.server";
 import { findCountryByCode } from "~/models/country.server";
-import { exportProgressWorkbook } from "~/models/progress-spreadsheet.server";
+import { exportProgressWorkbook } from "~/models/progress-sheet.server";
 import { todayIn } from "~/utils/format";
 import { CountryCodeParam, parseParam } from "~/utils/params";
 

@@ -12,13 +12,13 @@ import { getTranslate } from "~/i18n/translate.server";
 import { findCountryByCode } from "~/models/country.server";
 import {
   applyPreviewedImport,
-  BACKGROUND_ROWS,
   keepPreviewedFile,
   previewProgressImport,
   recentProgressImports,
   type PreviewRow,
   type ProgressPreview,
 } from "~/models/progress-spreadsheet.server";
+import { BACKGROUND_ROWS } from "~/models/progress-sheet.server";
 import { fileFromForm } from "~/models/stored-file.server";
 import { useRootData } from "~/root";
 import styles from "~/styles/plans.css?url";
