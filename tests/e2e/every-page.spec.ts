@@ -8,6 +8,8 @@ import { generateToken, hashToken, signToken } from "../../app/auth/tokens.serve
 import { buildManifest, routePattern, startOwnServer, type ManifestRoute } from "../support/own-server";
 import { demo, DEMO_PASSWORD } from "../support/people";
 import { accessibilityViolations } from "./utils";
+import { en } from "../../app/i18n/en";
+import { id } from "../../app/i18n/id";
 
 /**
  * Every page of the app, once per language, not by following links: the
@@ -193,6 +195,57 @@ const overflowingElements = () => {
     );
 };
 
+// ───────────────────────── no English on an Indonesian page ─────────────────────────
+
+/** Every string of a translation file by its path ("common.nav.home"). */
+function strings(tree: object, prefix = ""): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree))
+    if (typeof value === "string") found.set(prefix + key, value);
+    else for (const [k, v] of strings(value as object, `${prefix}${key}.`)) found.set(k, v);
+  return found;
+}
+
+/**
+ * Texts that may read the same in English on an Indonesian page: proper nouns and words both languages use,
+ * and what the demo's people typed (its plans, workshops and names are in English, as a real team's may be).
+ */
+const SAME_IN_BOTH = new Set(["FocalPoint", "CSV", "PDF", "E-mail", "Online", "Draft"]);
+
+/** The English texts of the interface (reference names included) whose Indonesian differs, placeholders cut out. */
+const ENGLISH_ONLY = (() => {
+  const indonesian = strings(id);
+  const phrases = new Set<string>();
+  for (const [key, text] of strings(en)) {
+    if (indonesian.get(key) === text) continue;
+    // a text with {{placeholders}} is looked for by its longest fixed part
+    const part = text
+      .split(/{{\w+}}/)
+      .map((p) => p.trim())
+      .sort((a, b) => b.length - a.length)[0]!;
+    if (part.length >= 4 && /[a-z]{3}/i.test(part) && !SAME_IN_BOTH.has(part)) phrases.add(part);
+  }
+  return [...phrases];
+})();
+
+/** The visible texts of the page that are, or contain as a phrase of several words, English of the interface. */
+const englishOnPage = (phrases: string[]) => {
+  const texts = new Set<string>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || el.closest("script, style, [hidden], [aria-hidden=true], [data-user-content]")) continue;
+    const text = node.textContent?.trim() ?? "";
+    if (text && el.checkVisibility?.()) texts.add(text);
+  }
+  const found: string[] = [];
+  for (const text of texts)
+    for (const phrase of phrases)
+      if (text === phrase || (phrase.includes(" ") && phrase.split(" ").length >= 3 && text.includes(phrase)))
+        found.push(`"${text}" (${phrase})`);
+  return [...new Set(found)].slice(0, 20);
+};
+
 type Visit = { route: PageRoute; as: string | null };
 
 /** The manifest, read when the tests are listed: one test per page and language. */
@@ -216,6 +269,9 @@ test("the tour has every page of the build's manifest, and only pages", () => {
   expect(patterns).toEqual(expect.arrayContaining(["/", "/login", "/workshops/:workshopId/participants", "/*"]));
   expect(patterns.filter((p) => /\.(csv|ics)$|^\/(healthz|logout|files\/)/.test(p))).toEqual([]);
 });
+
+/** The first word of English page titles, before they were translated. */
+const TITLE_WORDS = "Dashboard|Workshops|Milestones|Participants|Attendance|Edit|New|Add|Sign in|Home|History|People";
 
 const PASSES: Pass[] = [
   { locale: "en", viewport: DESKTOP },
@@ -244,6 +300,10 @@ for (const pass of PASSES) {
         expect(response?.status(), address).toBe(route.pattern.endsWith("/*") ? 404 : 200);
         if (!route.id.endsWith("check-in.$badgeToken")) expect(new URL(page.url()).pathname).toBe(address);
         expect(await accessibilityViolations(page), `accessibility violations on ${address}`).toEqual([]);
+        if (pass.locale === "id") {
+          expect(await page.evaluate(englishOnPage, ENGLISH_ONLY), `English on ${address}`).toEqual([]);
+          expect(await page.title(), `the title of ${address}`).not.toMatch(new RegExp(`^(${TITLE_WORDS}) ·`));
+        }
         if (pass.viewport.width > PHONE.width) return;
         const [scrollWidth, innerWidth] = await page.evaluate(() => [
           document.documentElement.scrollWidth,
