@@ -11,6 +11,14 @@ import { accessibilityViolations } from "./utils";
 import { en } from "../../app/i18n/en";
 import { id } from "../../app/i18n/id";
 
+/** The registration questions the tour gives the workshop, as a facilitator would type them (in English). */
+const TOUR_QUESTIONS = [
+  ["short_text", "Arrival flight", "[]"],
+  ["long_text", "Accessibility needs", "[]"],
+  ["yes_no", "Do you need a visa invitation letter?", "[]"],
+  ["choice", "Dietary needs", '["None","Vegetarian","Halal"]'],
+] as const;
+
 /**
  * Every page of the app, once per language, not by following links: the
  * pages are the build's route manifest (so a new page is toured without
@@ -102,12 +110,7 @@ function prepareData(file: string) {
   const question = db.prepare(
     "INSERT INTO RegistrationQuestion (id, workshopId, kind, label, options, required, sortOrder, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  for (const [i, [kind, label, options]] of [
-    ["short_text", "Arrival flight", "[]"],
-    ["long_text", "Accessibility needs", "[]"],
-    ["yes_no", "Do you need a visa invitation letter?", "[]"],
-    ["choice", "Dietary needs", '["None","Vegetarian","Halal"]'],
-  ].entries())
+  for (const [i, [kind, label, options]] of TOUR_QUESTIONS.entries())
     question.run(`tour-question-${i}`, workshop, kind, label, options, i === 0 ? 1 : 0, i, now(), now());
   db.prepare(
     "UPDATE Participant SET registrationTokenHash = ? WHERE id = (SELECT id FROM Participant WHERE workshopId = ? AND registrationStatus = 'invited' ORDER BY name LIMIT 1)",
@@ -228,14 +231,38 @@ const ENGLISH_ONLY = (() => {
   return [...phrases];
 })();
 
+/**
+ * What the demo's people typed that reads like interface English: cut out of a page's texts before they are
+ * compared, so the interface around it is still checked. Keep it short: interface text is translated, never listed.
+ */
+const USER_CONTENT = [
+  // the Lao plan's title, as its focal point typed it (it matches the English default name of a new plan)
+  "MRS action plan 2025-2027",
+  // an action item's activity, as typed into that plan (it names an MRS stage in English)
+  "Move construction to the next MRS stage: Curriculum and learning materials",
+  // agenda session titles, as the facilitator typed them
+  "Country updates on MRS action plans",
+  "Registration",
+  // the registration questions' labels the tour inserts
+  ...TOUR_QUESTIONS.map(([, label]) => label),
+  // an organisation's name (a participant's at check-in), the same words as the English role name
+  "ASEAN Secretariat",
+];
+
 /** The visible texts of the page that are, or contain as a phrase of several words, English of the interface. */
-const englishOnPage = (phrases: string[]) => {
+const englishOnPage = ({ phrases, userContent }: { phrases: string[]; userContent: string[] }) => {
   const texts = new Set<string>();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!el || el.closest("script, style, [hidden], [aria-hidden=true], [data-user-content]")) continue;
-    const text = node.textContent?.trim() ?? "";
+    // typed phrases are cut out of longer texts; a typed single word passes only as a whole text
+    const text = userContent
+      .reduce(
+        (rest, typed) => (typed.includes(" ") ? rest.replaceAll(typed, "") : rest.trim() === typed ? "" : rest),
+        node.textContent ?? "",
+      )
+      .trim();
     if (text && el.checkVisibility?.()) texts.add(text);
   }
   const found: string[] = [];
@@ -301,7 +328,10 @@ for (const pass of PASSES) {
         if (!route.id.endsWith("check-in.$badgeToken")) expect(new URL(page.url()).pathname).toBe(address);
         expect(await accessibilityViolations(page), `accessibility violations on ${address}`).toEqual([]);
         if (pass.locale === "id") {
-          expect(await page.evaluate(englishOnPage, ENGLISH_ONLY), `English on ${address}`).toEqual([]);
+          expect(
+            await page.evaluate(englishOnPage, { phrases: ENGLISH_ONLY, userContent: USER_CONTENT }),
+            `English on ${address}`,
+          ).toEqual([]);
           expect(await page.title(), `the title of ${address}`).not.toMatch(new RegExp(`^(${TITLE_WORDS}) ·`));
         }
         if (pass.viewport.width > PHONE.width) return;
