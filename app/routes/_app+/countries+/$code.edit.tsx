@@ -56,7 +56,7 @@ export default function EditCountry() {
         <Link to="/countries">{t("countries.title")}</Link> ›{" "}
         <Link to={`/countries/${country.code.toLowerCase()}`}>{countryName(country)}</Link>
       </nav>
-      <PageHeader title={t("editCountry.title", { country: country.name })} intro={t("editCountry.intro")} />
+      <PageHeader title={t("editCountry.title", { country: countryName(country) })} intro={t("editCountry.intro")} />
       <Form method="post" className="card" {...getFormProps(form)}>
         <FormErrorSummary form={form} />
         <Field label={t("editCountry.nqfName")} meta={fields.nqfName} />
