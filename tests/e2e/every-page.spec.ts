@@ -210,8 +210,8 @@ function strings(tree: object, prefix = ""): Map<string, string> {
 }
 
 /**
- * Texts that may read the same in English on an Indonesian page: proper nouns and words both languages use,
- * and what the demo's people typed (its plans, workshops and names are in English, as a real team's may be).
+ * Texts that may read the same in English on an Indonesian page: proper nouns and words both languages use.
+ * What the demo's people typed in English (as a real team may) is USER_CONTENT, below.
  */
 const SAME_IN_BOTH = new Set(["FocalPoint", "CSV", "PDF", "E-mail", "Online", "Draft"]);
 
