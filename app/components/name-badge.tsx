@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
 
@@ -17,6 +18,7 @@ type BadgeWorkshop = { title: string; startsOn: string; endsOn: string; city: st
 export function NameBadge({ badge, workshop }: { badge: Badge; workshop: BadgeWorkshop }) {
   const { t } = useTranslation("participants");
   const { t: tw } = useTranslation("workshops");
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const dates =
     workshop.startsOn === workshop.endsOn
@@ -36,7 +38,7 @@ export function NameBadge({ badge, workshop }: { badge: Badge; workshop: BadgeWo
         {badge.organisationName ? <p className="name-badge-org">{badge.organisationName}</p> : null}
         <p className="name-badge-meta">
           {badge.country ? <span className="country-code">{badge.country.code}</span> : null}{" "}
-          {badge.country?.name ?? ""}
+          {badge.country ? countryName(badge.country) : ""}
         </p>
         <p className="name-badge-category">{tw(`categories.${badge.category as "focal_point"}`)}</p>
       </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { COUNTRY_SCOPED_ROLES, ROLES } from "~/domain/vocabulary";
 import { roleTakesCountry } from "~/utils/role-scope";
 
@@ -17,6 +18,7 @@ export function RoleFields({
   errors?: Record<string, string[] | undefined>;
 }) {
   const { t } = useTranslation("admin");
+  const countryName = useCountryName();
   const { t: tc } = useTranslation("common");
   return (
     <fieldset aria-describedby="roles-hint">
@@ -62,7 +64,7 @@ export function RoleFields({
                     </option>
                     {countries.map((c) => (
                       <option key={c.id} value={c.id}>
-                        {c.name}
+                        {countryName(c)}
                       </option>
                     ))}
                   </select>

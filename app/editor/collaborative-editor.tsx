@@ -157,7 +157,7 @@ function Toolbar({ editor }: { editor: Editor }) {
     { label: t("editor.orderedList"), text: "1.", active: state.ordered, run: () => chain().toggleOrderedList().run() },
     {
       label: t("editor.link"),
-      text: "Link",
+      text: t("editor.link"),
       active: state.link,
       run: () => {
         const href = window.prompt(t("editor.linkPrompt"), editor.getAttributes("link").href ?? "https://");

@@ -25,7 +25,9 @@ const itemSelect = {
   progressNote: true,
   updatedAt: true,
   owner: { select: { id: true, name: true } },
-  plan: { select: { id: true, title: true, status: true, countryId: true, country: { select: { name: true } } } },
+  plan: {
+    select: { id: true, title: true, status: true, countryId: true, country: { select: { code: true, name: true } } },
+  },
 } as const;
 
 type ItemRow = { status: string; dueOn: string | null; plan: { status: string; countryId: string } };

@@ -127,7 +127,7 @@ export async function findRegistration(token: string) {
           venue: true,
           city: true,
           timeZone: true,
-          hostCountry: { select: { name: true } },
+          hostCountry: { select: { code: true, name: true } },
         },
       },
     },

@@ -40,7 +40,13 @@ export async function countryMilestoneOverview(countryId: string) {
       select: {
         prioritisedOn: true,
         sector: {
-          select: { id: true, code: true, name: true, isRmcs: true, addedByCountry: { select: { name: true } } },
+          select: {
+            id: true,
+            code: true,
+            name: true,
+            isRmcs: true,
+            addedByCountry: { select: { code: true, name: true } },
+          },
         },
       },
     }),
@@ -111,7 +117,7 @@ export function sectorsNotChosen(countryId: string) {
   return db.sector.findMany({
     where: { countries: { none: { countryId } } },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, isRmcs: true, addedByCountry: { select: { name: true } } },
+    select: { id: true, code: true, name: true, isRmcs: true, addedByCountry: { select: { code: true, name: true } } },
   });
 }
 

@@ -8,6 +8,16 @@ import { generateToken, hashToken, signToken } from "../../app/auth/tokens.serve
 import { buildManifest, routePattern, startOwnServer, type ManifestRoute } from "../support/own-server";
 import { demo, DEMO_PASSWORD } from "../support/people";
 import { accessibilityViolations } from "./utils";
+import { en } from "../../app/i18n/en";
+import { id } from "../../app/i18n/id";
+
+/** The registration questions the tour gives the workshop, as a facilitator would type them (in English). */
+const TOUR_QUESTIONS = [
+  ["short_text", "Arrival flight", "[]"],
+  ["long_text", "Accessibility needs", "[]"],
+  ["yes_no", "Do you need a visa invitation letter?", "[]"],
+  ["choice", "Dietary needs", '["None","Vegetarian","Halal"]'],
+] as const;
 
 /**
  * Every page of the app, once per language, not by following links: the
@@ -125,12 +135,7 @@ function prepareData(file: string) {
   const question = db.prepare(
     "INSERT INTO RegistrationQuestion (id, workshopId, kind, label, options, required, sortOrder, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  for (const [i, [kind, label, options]] of [
-    ["short_text", "Arrival flight", "[]"],
-    ["long_text", "Accessibility needs", "[]"],
-    ["yes_no", "Do you need a visa invitation letter?", "[]"],
-    ["choice", "Dietary needs", '["None","Vegetarian","Halal"]'],
-  ].entries())
+  for (const [i, [kind, label, options]] of TOUR_QUESTIONS.entries())
     question.run(`tour-question-${i}`, workshop, kind, label, options, i === 0 ? 1 : 0, i, now(), now());
   db.prepare(
     "UPDATE Participant SET registrationTokenHash = ? WHERE id = (SELECT id FROM Participant WHERE workshopId = ? AND registrationStatus = 'invited' ORDER BY name LIMIT 1)",
@@ -220,6 +225,81 @@ const overflowingElements = () => {
     );
 };
 
+// ───────────────────────── no English on an Indonesian page ─────────────────────────
+
+/** Every string of a translation file by its path ("common.nav.home"). */
+function strings(tree: object, prefix = ""): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree))
+    if (typeof value === "string") found.set(prefix + key, value);
+    else for (const [k, v] of strings(value as object, `${prefix}${key}.`)) found.set(k, v);
+  return found;
+}
+
+/**
+ * Texts that may read the same in English on an Indonesian page: proper nouns and words both languages use.
+ * What the demo's people typed in English (as a real team may) is USER_CONTENT, below.
+ */
+const SAME_IN_BOTH = new Set(["FocalPoint", "CSV", "PDF", "E-mail", "Online", "Draft"]);
+
+/** The English texts of the interface (reference names included) whose Indonesian differs, placeholders cut out. */
+const ENGLISH_ONLY = (() => {
+  const indonesian = strings(id);
+  const phrases = new Set<string>();
+  for (const [key, text] of strings(en)) {
+    if (indonesian.get(key) === text) continue;
+    // a text with {{placeholders}} is looked for by its longest fixed part
+    const part = text
+      .split(/{{\w+}}/)
+      .map((p) => p.trim())
+      .sort((a, b) => b.length - a.length)[0]!;
+    if (part.length >= 4 && /[a-z]{3}/i.test(part) && !SAME_IN_BOTH.has(part)) phrases.add(part);
+  }
+  return [...phrases];
+})();
+
+/**
+ * What the demo's people typed that reads like interface English: cut out of a page's texts before they are
+ * compared, so the interface around it is still checked. Keep it short: interface text is translated, never listed.
+ */
+const USER_CONTENT = [
+  // the Lao plan's title, as its focal point typed it (it matches the English default name of a new plan)
+  "MRS action plan 2025-2027",
+  // an action item's activity, as typed into that plan (it names an MRS stage in English)
+  "Move construction to the next MRS stage: Curriculum and learning materials",
+  // agenda session titles, as the facilitator typed them
+  "Country updates on MRS action plans",
+  "Registration",
+  // the registration questions' labels the tour inserts
+  ...TOUR_QUESTIONS.map(([, label]) => label),
+  // an organisation's name (a participant's at check-in), the same words as the English role name
+  "ASEAN Secretariat",
+];
+
+/** The visible texts of the page that are, or contain as a phrase of several words, English of the interface. */
+const englishOnPage = ({ phrases, userContent }: { phrases: string[]; userContent: string[] }) => {
+  const texts = new Set<string>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || el.closest("script, style, [hidden], [aria-hidden=true], [data-user-content]")) continue;
+    // typed phrases are cut out of longer texts; a typed single word passes only as a whole text
+    const text = userContent
+      .reduce(
+        (rest, typed) => (typed.includes(" ") ? rest.replaceAll(typed, "") : rest.trim() === typed ? "" : rest),
+        node.textContent ?? "",
+      )
+      .trim();
+    if (text && el.checkVisibility?.()) texts.add(text);
+  }
+  const found: string[] = [];
+  for (const text of texts)
+    for (const phrase of phrases)
+      if (text === phrase || (phrase.includes(" ") && phrase.split(" ").length >= 3 && text.includes(phrase)))
+        found.push(`"${text}" (${phrase})`);
+  return [...new Set(found)].slice(0, 20);
+};
+
 type Visit = { route: PageRoute; as: string | null };
 
 /** The manifest, read when the tests are listed: one test per page and language. */
@@ -243,6 +323,9 @@ test("the tour has every page of the build's manifest, and only pages", () => {
   expect(patterns).toEqual(expect.arrayContaining(["/", "/login", "/workshops/:workshopId/participants", "/*"]));
   expect(patterns.filter((p) => /\.(csv|ics)$|^\/(healthz|logout|files\/)/.test(p))).toEqual([]);
 });
+
+/** The first word of English page titles, before they were translated. */
+const TITLE_WORDS = "Dashboard|Workshops|Milestones|Participants|Attendance|Edit|New|Add|Sign in|Home|History|People";
 
 const PASSES: Pass[] = [
   { locale: "en", viewport: DESKTOP },
@@ -271,6 +354,13 @@ for (const pass of PASSES) {
         expect(response?.status(), address).toBe(route.pattern.endsWith("/*") ? 404 : 200);
         if (!route.id.endsWith("check-in.$badgeToken")) expect(new URL(page.url()).pathname).toBe(address);
         expect(await accessibilityViolations(page), `accessibility violations on ${address}`).toEqual([]);
+        if (pass.locale === "id") {
+          expect(
+            await page.evaluate(englishOnPage, { phrases: ENGLISH_ONLY, userContent: USER_CONTENT }),
+            `English on ${address}`,
+          ).toEqual([]);
+          expect(await page.title(), `the title of ${address}`).not.toMatch(new RegExp(`^(${TITLE_WORDS}) ·`));
+        }
         if (pass.viewport.width > PHONE.width) return;
         const [scrollWidth, innerWidth] = await page.evaluate(() => [
           document.documentElement.scrollWidth,

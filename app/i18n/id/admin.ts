@@ -44,7 +44,7 @@ export const admin: Translation<typeof en> = {
     languageHint: "Undangan ditulis dalam bahasa ini, dan akun dimulai dengan bahasa ini.",
     rolesLegend: "Peran",
     rolesHint:
-      "Centang setiap peran yang dipegang orang itu. Focal point dan anggota gugus tugas memerlukan negara; pengamat dapat dibatasi pada satu negara.",
+      "Centang setiap peran yang dipegang orang itu. Narahubung dan anggota gugus tugas memerlukan negara; pengamat dapat dibatasi pada satu negara.",
     scope: "Negara untuk {{role}}",
     allCountries: "Semua negara",
     label: "Label untuk {{role}} (misalnya ILO, IOM, SLOM-WG)",

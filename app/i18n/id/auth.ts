@@ -4,7 +4,7 @@ import type { Translation } from "../types";
 export const auth: Translation<typeof en> = {
   signIn: {
     title: "Masuk ke FocalPoint",
-    intro: "Untuk focal point keterampilan ASEAN, gugus tugas, fasilitator, dan Sekretariat ASEAN.",
+    intro: "Untuk narahubung keterampilan ASEAN, gugus tugas, fasilitator, dan Sekretariat ASEAN.",
     email: "Alamat e-mail",
     password: "Kata sandi",
     submit: "Masuk",

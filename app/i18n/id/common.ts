@@ -24,7 +24,7 @@ export const common: Translation<typeof en> = {
     admin: "Administrator",
     secretariat: "Sekretariat ASEAN",
     facilitator: "Fasilitator",
-    focal_point: "Focal point",
+    focal_point: "Narahubung",
     task_force: "Anggota gugus tugas",
     observer: "Pengamat",
   },

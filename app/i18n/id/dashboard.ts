@@ -12,9 +12,9 @@ export const dashboard: Translation<typeof en> = {
   filtersApplied: "Difilter: {{filters}}",
   noFilters: "Tanpa filter: semua yang boleh Anda baca.",
   unknownValues:
-    "Tidak dikenali dalam alamat ini, jadi diabaikan: {{values}}. Filter lainnya tetap berlaku. Gunakan kode negara ISO seperti kh, atau clmv dan asean-6.",
+    "Tidak dikenali dalam alamat ini, jadi diabaikan: {{values}}. Saringan lainnya tetap berlaku. Gunakan kode negara ISO seperti kh, atau clmv dan asean-6.",
   filters: {
-    heading: "Filter",
+    heading: "Saringan",
     country: "Negara",
     anyCountry: "Semua negara",
     sector: "Sektor",

@@ -50,7 +50,7 @@ export const plans: Translation<typeof en> = {
     offline: "Luring: perubahan Anda disimpan di perangkat ini dan dikirim saat koneksi kembali",
     error: "Tidak tersimpan: {{error}}",
     readOnly:
-      "Anda dapat membaca rencana ini; penyuntingan untuk focal point dan gugus tugas negaranya selama belum disahkan.",
+      "Anda dapat membaca rencana ini; penyuntingan untuk narahubung dan gugus tugas negaranya selama belum disahkan.",
     present: "Di dokumen",
   },
   workflow: {
@@ -65,7 +65,7 @@ export const plans: Translation<typeof en> = {
   itemForm: {
     noOwner: "Belum ada pemilik",
     ownerHint:
-      "Orang yang bertanggung jawab atas butir ini: salah satu focal point atau anggota gugus tugas negara ini.",
+      "Orang yang bertanggung jawab atas butir ini: salah satu narahubung atau anggota gugus tugas negara ini.",
     add: "Tambah butir aksi",
     addTitle: "Butir aksi baru",
     editTitle: "Ubah butir aksi",

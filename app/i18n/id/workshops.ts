@@ -48,7 +48,7 @@ export const workshops: Translation<typeof en> = {
   agreedAction: "Tindakan yang disepakati",
   becameItems: "Menjadi butir aksi di:",
   categories: {
-    focal_point: "Focal point",
+    focal_point: "Narahubung",
     task_force: "Wakil gugus tugas",
     secretariat: "Sekretariat ASEAN",
     resource_person: "Narasumber",

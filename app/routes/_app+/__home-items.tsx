@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { FormErrorSummary, Field, SelectField } from "~/components/forms";
 import { ActionItemStatusBadge } from "~/components/status-badges";
 import { ACTION_ITEM_STATUSES } from "~/domain/vocabulary";
@@ -37,6 +38,7 @@ export function ItemList({ items, list, showCountry = false }: { items: Item[]; 
 function ItemCard({ item, list, showCountry }: { item: Item; list: string; showCountry: boolean }) {
   const { t } = useTranslation("home");
   const { t: tp } = useTranslation("plans");
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const headingId = `${list}-item-${item.id}`;
   return (
@@ -52,7 +54,7 @@ function ItemCard({ item, list, showCountry }: { item: Item; list: string; showC
           <span>{item.progress}%</span>
         </p>
         <p className="small muted">
-          {showCountry ? `${item.plan.country.name} · ` : ""}
+          {showCountry ? `${countryName(item.plan.country)} · ` : ""}
           {t("items.plan", { plan: item.plan.title })} ·{" "}
           {item.owner ? t("items.owner", { name: item.owner.name }) : t("items.noOwner")}
           {item.leadAgency ? ` · ${item.leadAgency}` : ""}

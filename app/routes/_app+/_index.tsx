@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { ownCountryIds } from "~/auth/permissions";
 import { assertCan, requireUser } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
@@ -94,6 +95,7 @@ export default function Home() {
   const { work, mine, changes, lastVisit } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
   const locale = useRootData()?.locale ?? "en";
+  const countryName = useCountryName();
   // A change saved anywhere in these countries (on a plan, a milestone) reloads this page's data.
   const status = useLiveUpdates(work.countries.map((c) => topic.country(c.country.id)));
   const single = work.countries.length === 1 ? work.countries[0]!.country : null;
@@ -118,7 +120,7 @@ export default function Home() {
       </section>
       {work.countries.map(({ country, items, milestones }) => (
         <div key={country.id} className="home-country">
-          {single ? null : <h2 className="home-country-name">{country.name}</h2>}
+          {single ? null : <h2 className="home-country-name">{countryName(country)}</h2>}
           <section className="card" aria-labelledby={`items-${country.code}`}>
             <h2 id={`items-${country.code}`}>{t("items.heading")}</h2>
             {items.length ? (

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { AuthLayout } from "~/components/auth-layout";
 import { Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { listCountries } from "~/models/country.server";
@@ -75,6 +76,7 @@ export default function Register() {
   const { t } = useTranslation("participants");
   const { t: tc } = useTranslation("common");
   const { t: tr } = useTranslation("registration");
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const submitting = useNavigation().state === "submitting";
   const [form, fields] = useAppForm(registrationAnswerSchema(questions), {
@@ -122,7 +124,7 @@ export default function Register() {
           {formatDay(workshop.startsOn, locale, "long")}
           {workshop.endsOn !== workshop.startsOn ? ` – ${formatDay(workshop.endsOn, locale, "long")}` : ""}
           {workshop.venue || workshop.city ? ` · ${[workshop.venue, workshop.city].filter(Boolean).join(", ")}` : ""}
-          {workshop.hostCountry ? ` (${workshop.hostCountry.name})` : ""}
+          {workshop.hostCountry ? ` (${countryName(workshop.hostCountry)})` : ""}
         </div>
       </div>
       <Form method="post" {...getFormProps(form)}>
@@ -134,7 +136,10 @@ export default function Register() {
         <SelectField
           label={t("country")}
           meta={fields.countryId}
-          options={[{ value: "", label: t("noCountry") }, ...countries.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[
+            { value: "", label: t("noCountry") },
+            ...countries.map((c) => ({ value: c.id, label: countryName(c) })),
+          ]}
         />
         <SelectField
           label={t("sex")}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { lazy, Suspense } from "react";
 import { useHydrated } from "~/components/use-hydrated";
 import { useTranslation } from "react-i18next";
-import { useMilestoneLabel } from "~/i18n/names";
+import { useCountryName, useMilestoneLabel } from "~/i18n/names";
 import { can } from "~/auth/permissions";
 import { requirePermission, requireUser } from "~/auth/session.server";
 import { FormError } from "~/components/forms";
@@ -201,18 +201,19 @@ export default function ActionPlan() {
   const { plan } = data;
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("common");
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates([topic.plan(plan.id)]);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/action-plans">{t("title")}</Link> ›{" "}
-        <Link to={`/countries/${plan.country.code.toLowerCase()}`}>{plan.country.name}</Link>
+        <Link to={`/countries/${plan.country.code.toLowerCase()}`}>{countryName(plan.country)}</Link>
       </nav>
       <header className="page-header">
         <div>
           <h1>
-            {plan.country.name}: {plan.title}
+            {countryName(plan.country)}: {plan.title}
           </h1>
           <p className="cluster">
             <PlanStatusBadge status={plan.status} />

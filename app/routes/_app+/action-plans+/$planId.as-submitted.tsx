@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { stateContent } from "~/collab/content.server";
 import { findSubmittedVersion } from "~/collab/versions.server";
 import { RichText } from "~/components/rich-text";
@@ -37,12 +38,13 @@ export default function PlanAsSubmitted() {
   const { plan, submission } = useLoaderData<typeof loader>();
   const { t } = useTranslation("plans");
   const locale = useRootData()?.locale ?? "en";
+  const countryName = useCountryName();
   const planPage = `/action-plans/${plan.id}`;
   return (
     <>
       <PlanSubpageHeader
         plan={plan}
-        title={`${plan.country.name}: ${plan.title} · ${t("asSubmitted.title")}`}
+        title={`${countryName(plan.country)}: ${plan.title} · ${t("asSubmitted.title")}`}
         intro={
           submission
             ? t("asSubmitted.intro", { name: submission.by, date: formatDateTime(submission.createdAt, locale) })

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { currentDocumentState } from "~/collab/storage.server";
 import { FormActions, FormErrorSummary, TextareaField } from "~/components/forms";
 import { InputRefused } from "~/domain/input-refused";
@@ -55,11 +56,12 @@ export default function SubmitPlan() {
   const submitting = useNavigation().state === "submitting";
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("common");
+  const countryName = useCountryName();
   const [form, fields] = useAppForm(SubmitPlanSchema, { lastResult: actionData?.result });
   const planPage = `/action-plans/${plan.id}`;
   return (
     <>
-      <PlanSubpageHeader plan={plan} title={t("submit.title")} intro={`${plan.country.name}: ${plan.title}`} />
+      <PlanSubpageHeader plan={plan} title={t("submit.title")} intro={`${countryName(plan.country)}: ${plan.title}`} />
       {plan.status === "draft" ? (
         <Form method="post" className="card" {...getFormProps(form)}>
           <FormErrorSummary form={form} />

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page-header";
-import { countryName } from "~/i18n/names";
+import { countryName as translatedCountryName, useCountryName } from "~/i18n/names";
 import { metaTitle } from "~/i18n/page-title";
 
 /**
@@ -13,17 +13,18 @@ export function PlanSubpageHeader({
   plan,
   ...header
 }: {
-  plan: { id: string; title: string; country: { name: string } };
+  plan: { id: string; title: string; country: { code: string; name: string } };
   title: ReactNode;
   intro?: ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useTranslation("plans");
+  const countryName = useCountryName();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/action-plans">{t("title")}</Link> ›{" "}
-        <Link to={`/action-plans/${plan.id}`}>{`${plan.country.name}: ${plan.title}`}</Link>
+        <Link to={`/action-plans/${plan.id}`}>{`${countryName(plan.country)}: ${plan.title}`}</Link>
       </nav>
       <PageHeader {...header} />
     </>
@@ -37,7 +38,7 @@ export function planPageTitle(
   pageKey?: string,
 ) {
   return metaTitle(matches, (t) => [
-    plan ? `${countryName(t, plan.country)} ${plan.title}` : t("plans:title"),
+    plan ? `${translatedCountryName(t, plan.country)} ${plan.title}` : t("plans:title"),
     pageKey ? t(pageKey) : null,
   ]);
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
@@ -38,6 +39,7 @@ export default function ActionPlans() {
   const { plans, countries, filters, canCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation("plans");
   const { t: tc } = useTranslation("common");
+  const countryName = useCountryName();
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")}>
@@ -86,7 +88,7 @@ export default function ActionPlans() {
               {plans.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <span className="country-code">{p.country.code}</span> {p.country.name}
+                    <span className="country-code">{p.country.code}</span> {countryName(p.country)}
                   </td>
                   <td>
                     <Link to={`/action-plans/${p.id}`}>{p.title}</Link>

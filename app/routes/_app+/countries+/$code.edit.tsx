@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { getFormProps } from "@conform-to/react";
 import { requirePermission, requireUser } from "~/auth/session.server";
@@ -47,14 +48,15 @@ export default function EditCountry() {
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { t } = useTranslation("directory");
+  const countryName = useCountryName();
   const [form, fields] = useAppForm(CountryProfileSchema, { lastResult: actionData?.result, defaultValue: country });
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to="/countries">{t("countries.title")}</Link> ›{" "}
-        <Link to={`/countries/${country.code.toLowerCase()}`}>{country.name}</Link>
+        <Link to={`/countries/${country.code.toLowerCase()}`}>{countryName(country)}</Link>
       </nav>
-      <PageHeader title={t("editCountry.title", { country: country.name })} intro={t("editCountry.intro")} />
+      <PageHeader title={t("editCountry.title", { country: countryName(country) })} intro={t("editCountry.intro")} />
       <Form method="post" className="card" {...getFormProps(form)}>
         <FormErrorSummary form={form} />
         <Field label={t("editCountry.nqfName")} meta={fields.nqfName} />

@@ -143,6 +143,7 @@ export default function PrioritySectors() {
 function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][number]; canEdit: boolean }) {
   const { t } = useTranslation("milestones");
   const sectorName = useSectorName();
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const removal = useFetcher<typeof action>();
   const refusal = removal.data?.result.error?.sectorId?.[0];
@@ -156,7 +157,7 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
           <p className="small muted">
             {sector.sector.isRmcs ? <span className="badge badge-brand">{t("sectors.rmcs")}</span> : null}{" "}
             {sector.sector.addedByCountry
-              ? `${t("sectors.addedBy", { country: sector.sector.addedByCountry.name })} · `
+              ? `${t("sectors.addedBy", { country: countryName(sector.sector.addedByCountry) })} · `
               : null}
             {sector.prioritisedOn
               ? `${t("sectors.prioritisedOn", { date: formatDay(sector.prioritisedOn, locale) })} · `
@@ -210,6 +211,8 @@ function SectorPipeline({ sector, canEdit }: { sector: LoaderData["sectors"][num
 function ChooseSector() {
   const { available } = useLoaderData<typeof loader>();
   const { t } = useTranslation("milestones");
+  const countryName = useCountryName();
+  const sectorName = useSectorName();
   const { fetcher, form, fields, busy } = useFetcherForm(ChooseSectorSchema, {
     match: { intent: "add" },
     defaultValue: { sectorId: "" },
@@ -229,8 +232,8 @@ function ChooseSector() {
               ...available.map((s) => ({
                 value: s.id,
                 label: s.addedByCountry
-                  ? `${s.name} (${t("sectors.addedBy", { country: s.addedByCountry.name })})`
-                  : s.name,
+                  ? `${sectorName(s)} (${t("sectors.addedBy", { country: countryName(s.addedByCountry) })})`
+                  : sectorName(s),
               })),
             ]}
           />

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { requirePermission } from "~/auth/session.server";
 import { LiveStatus } from "~/components/live-status";
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Countries() {
   const { countries } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   // A country whose plans the person may not read (no current plan shown) is followed for its profile only.
   const status = useLiveUpdates(countries.map((c) => topic.countryFor(c.id, c.currentPlan !== undefined)));
@@ -52,7 +54,7 @@ export default function Countries() {
               <tr key={c.id}>
                 <td>
                   <span className="country-code">{c.code}</span>{" "}
-                  <Link to={`/countries/${c.code.toLowerCase()}`}>{c.name}</Link>
+                  <Link to={`/countries/${c.code.toLowerCase()}`}>{countryName(c)}</Link>
                 </td>
                 <td data-label={t("countries.focalPoints")}>
                   {c.focalPoints.length ? (

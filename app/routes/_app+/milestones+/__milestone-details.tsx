@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { ActionItemStatusBadge, MilestoneStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { AQRF_STAGE, MUTUAL_RECOGNITION_STAGE } from "~/domain/vocabulary";
 import type { getMilestone } from "~/models/milestone.server";
@@ -11,6 +12,7 @@ export type MilestoneView = NonNullable<Awaited<ReturnType<typeof getMilestone>>
 /** What the milestone is: its stage, dates, level or partner, where it was asked for, and its notes. */
 export function Details({ milestone, locale }: { milestone: MilestoneView; locale: string }) {
   const { t } = useTranslation("milestones");
+  const countryName = useCountryName();
   const { t: tc } = useTranslation("common");
   const day = (value: string | null) =>
     value ? (
@@ -54,7 +56,7 @@ export function Details({ milestone, locale }: { milestone: MilestoneView; local
             <dt>{t("page.partnerCountry")}</dt>
             <dd>
               {milestone.partnerCountry ? (
-                <Link to={`/countries/${milestone.partnerCountry.code}`}>{milestone.partnerCountry.name}</Link>
+                <Link to={`/countries/${milestone.partnerCountry.code}`}>{countryName(milestone.partnerCountry)}</Link>
               ) : (
                 <span className="muted">{tc("notSet")}</span>
               )}

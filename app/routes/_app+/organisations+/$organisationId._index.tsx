@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
@@ -24,6 +25,7 @@ export default function OrganisationPage() {
   const { organisation, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
   const { t: tc } = useTranslation("common");
+  const countryName = useCountryName();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -35,7 +37,9 @@ export default function OrganisationPage() {
           <>
             {tc(`organisationKinds.${parseWord(ORGANISATION_KINDS, organisation.kind)}`)} ·{" "}
             {organisation.country ? (
-              <Link to={`/countries/${organisation.country.code.toLowerCase()}`}>{organisation.country.name}</Link>
+              <Link to={`/countries/${organisation.country.code.toLowerCase()}`}>
+                {countryName(organisation.country)}
+              </Link>
             ) : (
               t("organisations.regional")
             )}

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { PageHeader } from "~/components/page-header";
 import { FilterBar, FilterSelect } from "~/components/filter-select";
 import { z } from "zod";
@@ -42,6 +43,7 @@ export default function Organisations() {
   const { organisations, countries, filters, canManage } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
   const { t: tc } = useTranslation("common");
+  const countryName = useCountryName();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -69,7 +71,7 @@ export default function Organisations() {
             <option value={REGIONAL}>{t("organisations.regionalOnly")}</option>
             {countries.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {countryName(c)}
               </option>
             ))}
           </select>

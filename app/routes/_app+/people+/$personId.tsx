@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { initials } from "~/components/person-chip";
@@ -24,6 +25,7 @@ export default function PersonPage() {
   const { person, isAdmin } = useLoaderData<typeof loader>();
   const { t } = useTranslation("directory");
   const { t: tc } = useTranslation("common");
+  const countryName = useCountryName();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -66,7 +68,7 @@ export default function PersonPage() {
             <dt>{t("person.country")}</dt>
             <dd>
               {person.country ? (
-                <Link to={`/countries/${person.country.code.toLowerCase()}`}>{person.country.name}</Link>
+                <Link to={`/countries/${person.country.code.toLowerCase()}`}>{countryName(person.country)}</Link>
               ) : (
                 "—"
               )}
@@ -83,7 +85,7 @@ export default function PersonPage() {
                   {r.country ? (
                     <>
                       {" · "}
-                      <Link to={`/countries/${r.country.code.toLowerCase()}`}>{r.country.name}</Link>
+                      <Link to={`/countries/${r.country.code.toLowerCase()}`}>{countryName(r.country)}</Link>
                     </>
                   ) : null}
                   {r.label ? <div className="small muted">{r.label}</div> : null}

@@ -5,7 +5,7 @@ import { ChoiceGroup, confirmFirst, Field, FormError, FormErrorSummary, type Fie
 import { ActionItemStatusBadge, PlanStatusBadge } from "~/components/status-badges";
 import { AssignSchema, LinkMilestoneSchema } from "~/forms/outcome";
 import { useAppForm } from "~/forms/use-app-form";
-import { type MilestoneNaming, useMilestoneLabel } from "~/i18n/names";
+import { type MilestoneNaming, useCountryName, useMilestoneLabel } from "~/i18n/names";
 import { useRootData } from "~/root";
 import { formatDay } from "~/utils/format";
 import { formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from "./__outcome-page";
@@ -14,6 +14,7 @@ import { formMessage, usePageReply, type OutcomeRow, type OutcomesPage } from ".
 export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: OutcomesPage }) {
   const { t } = useTranslation("outcomes");
   const milestoneLabel = useMilestoneLabel();
+  const countryName = useCountryName();
   const { canManage, milestones } = page;
   const locale = useRootData()?.locale ?? "en";
   const unassignReply = usePageReply({ intent: "unassign", outcomeId: outcome.id });
@@ -43,7 +44,7 @@ export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: O
               {outcome.assignments.map((a) => (
                 <tr key={a.id} className={a.item?.overdue ? "overdue" : undefined}>
                   <th scope="row" className="nowrap">
-                    <span className="country-code">{a.country.code}</span> {a.country.name}
+                    <span className="country-code">{a.country.code}</span> {countryName(a.country)}
                   </th>
                   {a.item ? (
                     <>
@@ -88,14 +89,17 @@ export function WhatBecameOfIt({ outcome, page }: { outcome: OutcomeRow; page: O
                   )}
                   {canManage ? (
                     <td>
-                      <Form method="post" onSubmit={confirmFirst(t("confirmRemove", { country: a.country.name }))}>
+                      <Form
+                        method="post"
+                        onSubmit={confirmFirst(t("confirmRemove", { country: countryName(a.country) }))}
+                      >
                         <input type="hidden" name="intent" value="unassign" />
                         <input type="hidden" name="outcomeId" value={outcome.id} />
                         <input type="hidden" name="countryId" value={a.country.id} />
                         <button
                           type="submit"
                           className="button-secondary button-small"
-                          aria-label={t("remove", { country: a.country.name })}
+                          aria-label={t("remove", { country: countryName(a.country) })}
                         >
                           {t("removeShort")}
                         </button>
@@ -122,12 +126,13 @@ function MilestonePicker({
 }: {
   assignmentId: string;
   outcomeId: string;
-  country: { id: string; name: string };
+  country: { id: string; code: string; name: string };
   current: string | null;
   options: ({ id: string } & MilestoneNaming)[];
 }) {
   const { t } = useTranslation("outcomes");
   const milestoneLabel = useMilestoneLabel();
+  const countryName = useCountryName();
   const [form, fields] = useAppForm(LinkMilestoneSchema, {
     lastResult: usePageReply({ intent: "link-milestone", assignmentId }),
     defaultValue: { milestoneId: current ?? "" },
@@ -139,7 +144,7 @@ function MilestonePicker({
       <input type="hidden" name="outcomeId" value={outcomeId} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <label htmlFor={fields.milestoneId.id} className="visually-hidden">
-        {t("milestoneFor", { country: country.name })}
+        {t("milestoneFor", { country: countryName(country) })}
       </label>
       <select
         {...getSelectProps(fields.milestoneId)}
@@ -157,7 +162,7 @@ function MilestonePicker({
         type="submit"
         className="button-secondary button-small"
         aria-label={`${t("linkMilestone")}: ${t("milestoneFor", {
-          country: country.name,
+          country: countryName(country),
         })}`}
       >
         {t("linkMilestone")}
@@ -208,6 +213,7 @@ export function CountryChoices({
   legend: string;
   hint?: string;
 }) {
+  const countryName = useCountryName();
   const chosen = new Set([meta.initialValue ?? []].flat());
   return (
     <ChoiceGroup legend={legend} hint={hint} meta={meta}>
@@ -215,7 +221,7 @@ export function CountryChoices({
         {countries.map((c) => (
           <label key={c.id} className="checkbox">
             <input type="checkbox" name={meta.name} value={c.id} defaultChecked={chosen.has(c.id)} />
-            <span className="country-code">{c.code}</span> {c.name}
+            <span className="country-code">{c.code}</span> {countryName(c)}
           </label>
         ))}
       </div>

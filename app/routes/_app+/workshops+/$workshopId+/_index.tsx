@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { requirePermission } from "~/auth/session.server";
 import { ActionItemStatusBadge } from "~/components/status-badges";
 import { MaterialsList, useSessionChoices } from "~/components/workshop-materials";
@@ -24,6 +25,7 @@ export default function WorkshopPage() {
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const { t: tOutcomes } = useTranslation("outcomes");
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const days = [...new Set(workshop.sessions.map((s) => s.day))];
   const sessionChoices = useSessionChoices(
@@ -172,11 +174,11 @@ export default function WorkshopPage() {
                         <span className="country-code">{a.country.code}</span>
                         {a.actionItem ? (
                           <>
-                            <Link to={`/action-plans/${a.actionItem.planId}`}>{a.country.name}</Link>
+                            <Link to={`/action-plans/${a.actionItem.planId}`}>{countryName(a.country)}</Link>
                             <ActionItemStatusBadge status={a.actionItem.status} />
                           </>
                         ) : (
-                          a.country.name
+                          countryName(a.country)
                         )}
                       </span>
                     ))}

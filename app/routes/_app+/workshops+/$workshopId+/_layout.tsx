@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/page-header";
@@ -68,6 +69,7 @@ function WorkshopFrame({
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const locale = useRootData()?.locale ?? "en";
+  const countryName = useCountryName();
   const status = useLiveUpdates([topic.workshop(workshop.id)]);
   const tabs = [
     { to: ".", label: t("tabs.overview"), end: true },
@@ -89,7 +91,7 @@ function WorkshopFrame({
             {formatDay(workshop.startsOn, locale, "long")}
             {workshop.endsOn !== workshop.startsOn ? ` – ${formatDay(workshop.endsOn, locale, "long")}` : ""}
             {workshop.venue || workshop.city ? ` · ${[workshop.venue, workshop.city].filter(Boolean).join(", ")}` : ""}
-            {workshop.hostCountry ? ` (${workshop.hostCountry.name})` : ""}
+            {workshop.hostCountry ? ` (${countryName(workshop.hostCountry)})` : ""}
           </>
         }
       >

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { signInSheets } from "~/models/sign-in-sheet.server";
@@ -29,6 +30,7 @@ export default function SignInSheets() {
   const { by, hasSessions, sheets, people, walkInLines } = useLoaderData<typeof loader>();
   const { workshop } = useWorkshopLayout();
   const { t } = useTranslation("participants");
+  const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const place = [workshop.venue, workshop.city].filter(Boolean).join(", ");
   const blankLines = Array.from({ length: walkInLines }, (_, i) => people.length + i + 1);
@@ -105,7 +107,7 @@ export default function SignInSheets() {
                     <td className="sign-in-name">{p.name}</td>
                     <td>{p.organisation}</td>
                     <td className="sign-in-country">
-                      {p.country ? <abbr title={p.country.name}>{p.country.code}</abbr> : null}
+                      {p.country ? <abbr title={countryName(p.country)}>{p.country.code}</abbr> : null}
                     </td>
                     <td className="sign-in-signature" />
                   </tr>

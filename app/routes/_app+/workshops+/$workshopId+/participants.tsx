@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCountryName } from "~/i18n/names";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -150,6 +151,7 @@ export default function Participants() {
   const { t } = useTranslation("participants");
   const { t: tw } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
+  const countryName = useCountryName();
   const { workshop } = useWorkshopLayout();
   const busy = useNavigation().state !== "idle";
   const filtered = Boolean(filters.q || filters.category || filters.country || filters.status);
@@ -312,7 +314,7 @@ export default function Participants() {
                     </td>
                     <td data-label={t("country")}>
                       {p.country ? (
-                        <span className="country-code" title={p.country.name}>
+                        <span className="country-code" title={countryName(p.country)}>
                           {p.country.code}
                         </span>
                       ) : (
