@@ -7,7 +7,8 @@ import { FormError } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { readFormData } from "~/forms/submission.server";
 import { getLocale } from "~/i18n/i18n.server";
-import { useCountryName } from "~/i18n/names";
+import { countryName, useCountryName } from "~/i18n/names";
+import { metaTitle } from "~/i18n/page-title";
 import { getTranslate } from "~/i18n/translate.server";
 import { findCountryByCode } from "~/models/country.server";
 import {
@@ -27,9 +28,8 @@ import { CountryCodeParam, IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Progress spreadsheet · ${data?.country.name ?? "Country"} · FocalPoint` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  metaTitle(matches, (t) => [t("plans:progressSheet.title"), data ? countryName(t, data.country) : null]);
 
 async function countryFor(request: Request, code: string | undefined) {
   const country = await findCountryByCode(parseParam(CountryCodeParam, code));
