@@ -8,7 +8,6 @@
  * unique key per rule, level, record and occasion, in the notices' own transaction: a record is
  * told of once, however often and in however many processes the rules run.
  */
-import { ACTION_ITEM_FINISHED, MILESTONE_FINISHED } from "~/domain/overdue";
 import {
   DEFAULT_REMINDER_RULES,
   REMINDER_RULES,
@@ -20,6 +19,7 @@ import { db, type Prisma } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
 import { activityMessage } from "~/i18n/activity";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
+import { actionItemDueByWhere, milestoneDueByWhere, openActionItemWhere } from "./overdue.server";
 import { createNotices, editorsOf, type NoticeDraft } from "./notification.server";
 
 export const EVALUATE_REMINDERS_JOB = "evaluate-reminders";
@@ -163,7 +163,7 @@ async function stalled(weeks: number, now: Date): Promise<Reminder[]> {
   const before = new Date(now.getTime() - weeks * 7 * DAY_MS);
   const [items, milestones] = await Promise.all([
     db.actionItem.findMany({
-      where: { status: { not: ACTION_ITEM_FINISHED }, updatedAt: { lt: before } },
+      where: { ...openActionItemWhere, updatedAt: { lt: before } },
       select: itemSelect,
     }),
     // A milestone not started has nothing to move yet; one under way or blocked has.
@@ -196,11 +196,11 @@ async function targetSoon(days: number, today: string): Promise<Reminder[]> {
   const until = addDays(today, days);
   const [items, milestones] = await Promise.all([
     db.actionItem.findMany({
-      where: { status: { not: ACTION_ITEM_FINISHED }, dueOn: { gte: today, lte: until } },
+      where: { ...actionItemDueByWhere(until), dueOn: { gte: today, lte: until } },
       select: itemSelect,
     }),
     db.milestone.findMany({
-      where: { status: { not: MILESTONE_FINISHED }, targetOn: { gte: today, lte: until } },
+      where: { ...milestoneDueByWhere(until), targetOn: { gte: today, lte: until } },
       select: milestoneSelect,
     }),
   ]);
@@ -235,11 +235,11 @@ async function escalations(days: number, further: number, today: string): Promis
     levels.map(async ({ level, latest, to }) => {
       const [items, milestones] = await Promise.all([
         db.actionItem.findMany({
-          where: { status: { not: ACTION_ITEM_FINISHED }, dueOn: { lte: latest } },
+          where: actionItemDueByWhere(latest),
           select: itemSelect,
         }),
         db.milestone.findMany({
-          where: { status: { not: MILESTONE_FINISHED }, targetOn: { lte: latest } },
+          where: milestoneDueByWhere(latest),
           select: milestoneSelect,
         }),
       ]);
