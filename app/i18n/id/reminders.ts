@@ -14,12 +14,12 @@ export const reminders: Translation<typeof en> = {
   rules: {
     stalled: {
       heading: "Pekerjaan yang tidak bergerak",
-      text: "Butir tindakan yang belum selesai, atau tonggak capaian yang sedang berjalan atau terhambat, yang tidak diubah siapa pun selama jumlah minggu di bawah ini. Focal point dan gugus tugas negaranya diingatkan.",
+      text: "Butir tindakan yang belum selesai, atau tonggak capaian yang sedang berjalan atau terhambat, yang tidak diubah siapa pun selama jumlah minggu di bawah ini. Narahubung dan gugus tugas negaranya diingatkan.",
       amount: "Minggu tanpa perubahan",
     },
     plan_since_meeting: {
       heading: "Rencana yang tidak diperbarui sejak pertemuan terakhir",
-      text: "Rencana untuk tahun ini yang narasi dan butir tindakannya tidak berubah sejak pertemuan terakhir berakhir. Focal point dan gugus tugas negaranya diingatkan sekali per pertemuan.",
+      text: "Rencana untuk tahun ini yang narasi dan butir tindakannya tidak berubah sejak pertemuan terakhir berakhir. Narahubung dan gugus tugas negaranya diingatkan sekali per pertemuan.",
       meetingOn: "Pertemuan terakhir berakhir pada",
       meetingHint:
         "Biarkan kosong untuk memakai akhir pertemuan regional terakhir di antara lokakarya ({{date}}). Isi tanggal jika pertemuan terakhir tidak ada di FocalPoint.",
@@ -28,13 +28,13 @@ export const reminders: Translation<typeof en> = {
     },
     target_soon: {
       heading: "Tanggal yang mendekat",
-      text: "Butir tindakan atau tonggak capaian yang tenggat atau tanggal targetnya dalam jumlah hari di bawah ini. Focal point dan gugus tugas negaranya diingatkan sekali per tanggal.",
+      text: "Butir tindakan atau tonggak capaian yang tenggat atau tanggal targetnya dalam jumlah hari di bawah ini. Narahubung dan gugus tugas negaranya diingatkan sekali per tanggal.",
       amount: "Hari sebelum tanggal",
     },
     overdue_escalation: {
       heading: "Eskalasi hal yang tetap terlambat",
-      text: "Butir tindakan atau tonggak capaian yang masih terlambat sekian hari setelah tanggalnya diteruskan ke focal point negaranya; jika masih terlambat sekian hari lagi, ke Sekretariat ASEAN. Sekali untuk setiap tingkat, tidak setiap hari.",
-      amount: "Hari terlambat sebelum focal point diberi tahu",
+      text: "Butir tindakan atau tonggak capaian yang masih terlambat sekian hari setelah tanggalnya diteruskan ke narahubung negaranya; jika masih terlambat sekian hari lagi, ke Sekretariat ASEAN. Sekali untuk setiap tingkat, tidak setiap hari.",
+      amount: "Hari terlambat sebelum narahubung diberi tahu",
       further: "Hari tambahan sebelum Sekretariat diberi tahu",
     },
   },
