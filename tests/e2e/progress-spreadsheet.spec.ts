@@ -34,13 +34,15 @@ test("a focal point updates progress from a spreadsheet; the Secretariat's dashb
   sheet.eachRow((row, line) => {
     if (line > 1) rows.push(row);
   });
-  const items = rows.filter((r) => r.getCell(2).value === "Action item");
   const milestones = rows.filter((r) => r.getCell(2).value === "Milestone");
-  // Other specs add and remove Lao PDR's items on the same data, so this asks for one item only.
-  items[0]!.getCell(6).value = Number(items[0]!.getCell(6).value) === 55 ? 56 : 55;
+  // Other specs change Lao PDR's plans on the same data (one is endorsed by the time this runs, and an
+  // endorsed plan's items are not in the template), so the rows changed here are milestones; items are
+  // covered by tests/integration/progress-spreadsheet.test.ts.
+  expect(milestones.length).toBeGreaterThan(3);
   milestones[0]!.getCell(10).value = "Updated from the national working group's sheet";
   milestones[1]!.getCell(10).value = "Checked with the ministry";
-  milestones[2]!.getCell(8).value = "2205-01-01";
+  milestones[2]!.getCell(10).value = "Evidence to follow from the TVET department";
+  milestones[3]!.getCell(8).value = "2205-01-01";
   const edited = testInfo.outputPath("progress-LA.xlsx");
   await workbook.xlsx.writeFile(edited);
 
