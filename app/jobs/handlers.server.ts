@@ -3,7 +3,12 @@ import { DIGEST_JOB, scheduleDigests, sendDigest } from "~/models/digest.server"
 import type { JobToQueue } from "~/models/job.server";
 import { NOTICE_EMAIL_JOB, sendNoticeEmail } from "~/models/notification.server";
 import { EVALUATE_REMINDERS_JOB, evaluateReminders } from "~/models/reminder.server";
-import { PROGRESS_IMPORT_JOB, runProgressImportJob } from "~/models/progress-spreadsheet.server";
+import {
+  EXPIRE_PREVIEWS_JOB,
+  expireProgressPreviews,
+  PROGRESS_IMPORT_JOB,
+  runProgressImportJob,
+} from "~/models/progress-import.server";
 
 export type JobHandlers = Record<string, (payload: unknown) => Promise<unknown>>;
 
@@ -15,6 +20,7 @@ export const jobHandlers: JobHandlers = {
   [NOTICE_EMAIL_JOB]: (payload) => sendNoticeEmail(payload),
   [EVALUATE_REMINDERS_JOB]: () => evaluateReminders(),
   [PROGRESS_IMPORT_JOB]: (payload) => runProgressImportJob(payload),
+  [EXPIRE_PREVIEWS_JOB]: () => expireProgressPreviews(),
 };
 
 /** The recurring jobs of the hour `now` falls in: keyed by the hour, so each is queued once per hour in all. */
@@ -24,5 +30,7 @@ export function scheduledJobs(now: Date): JobToQueue[] {
     { kind: SCHEDULE_DIGESTS_JOB, key: `${SCHEDULE_DIGESTS_JOB}:${hour}`, runAt: now },
     // The Secretariat's reminder rules (decision 019): each record is told of once, so hourly costs a read.
     { kind: EVALUATE_REMINDERS_JOB, key: `${EVALUATE_REMINDERS_JOB}:${hour}`, runAt: now },
+    // Spreadsheets previewed and never applied: their files go after a day.
+    { kind: EXPIRE_PREVIEWS_JOB, key: `${EXPIRE_PREVIEWS_JOB}:${hour}`, runAt: now },
   ];
 }

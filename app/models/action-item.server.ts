@@ -3,7 +3,7 @@ import { emit, type DomainEvent } from "~/events.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { COUNTRY_SCOPED_ROLES, type ActionItemStatus } from "~/domain/vocabulary";
 import { activityMessage } from "~/i18n/activity";
-import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
+import { changedFields, recordAudit, type AuditInput, type ChangeAuthor } from "./audit.server";
 
 /**
  * Action items of a country's plan as its editors write them (create, edit, progress,
@@ -185,29 +185,47 @@ export async function saveItemProgressIn(
   tx: Prisma.TransactionClient,
   item: { id: string; countryId: string },
   input: ItemProgressInput | ItemSheetInput,
-  author: ChangeAuthor & { fromSpreadsheet?: boolean; expectedUpdatedAt?: Date },
+  author: ItemProgressAuthor,
 ) {
   const before = await tx.actionItem.findUniqueOrThrow({ where: { id: item.id } });
+  const history = await writeItemProgressIn(tx, before, item.countryId, input, author);
+  if (history) await recordAudit(tx, history);
+  return history !== null;
+}
+
+type ItemProgressAuthor = ChangeAuthor & { fromSpreadsheet?: boolean; expectedUpdatedAt?: Date };
+
+/**
+ * The write of saveItemProgressIn for an item already read (`before`): returns the history row
+ * to record, or null when nothing differed. A spreadsheet's rows read their items together and
+ * record their history rows in one statement.
+ */
+export async function writeItemProgressIn(
+  tx: Prisma.TransactionClient,
+  before: Prisma.ActionItemModel,
+  countryId: string,
+  input: ItemProgressInput | ItemSheetInput,
+  author: ItemProgressAuthor,
+): Promise<AuditInput | null> {
   const changes = changedFields(before, input);
-  if (Object.keys(changes).length === 0) return false;
+  if (Object.keys(changes).length === 0) return null;
   const { count } = await tx.actionItem.updateMany({
-    where: { id: item.id, ...(author.expectedUpdatedAt ? { updatedAt: author.expectedUpdatedAt } : {}) },
+    where: { id: before.id, ...(author.expectedUpdatedAt ? { updatedAt: author.expectedUpdatedAt } : {}) },
     data: { ...input, updatedById: author.actorId },
   });
-  if (count === 0) throw new ItemChangedMeanwhile(item.id);
-  await recordAudit(tx, {
+  if (count === 0) throw new ItemChangedMeanwhile(before.id);
+  return {
     actorId: author.actorId,
     action: "action_item.update",
     entityType: "action_item",
-    entityId: item.id,
-    countryId: item.countryId,
+    entityId: before.id,
+    countryId,
     message: activityMessage(author.fromSpreadsheet ? "itemUpdatedFromSpreadsheet" : "itemUpdated", {
       activity: before.activity,
     }),
     changes,
     requestId: author.requestId,
-  });
-  return true;
+  };
 }
 
 /** The item was saved by someone else after the version a change was based on; nothing was written. */

@@ -22,18 +22,27 @@ export type AuditInput = {
 
 /** One history row per write, inside the same transaction as the write itself. */
 export async function recordAudit(tx: Tx, input: AuditInput) {
-  return tx.auditEvent.create({
-    data: {
-      actorId: input.actorId,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      countryId: input.countryId ?? null,
-      ...storedActivity(await translatorFor("en"), input.message),
-      changes: input.changes && Object.keys(input.changes).length > 0 ? JSON.stringify(input.changes) : null,
-      requestId: input.requestId ?? null,
-    },
-  });
+  return tx.auditEvent.create({ data: auditRow(await translatorFor("en"), input) });
+}
+
+/** The history rows of many writes of one transaction (a spreadsheet's rows) in one statement. */
+export async function recordAudits(tx: Tx, inputs: AuditInput[]) {
+  if (inputs.length === 0) return;
+  const t = await translatorFor("en");
+  await tx.auditEvent.createMany({ data: inputs.map((input) => auditRow(t, input)) });
+}
+
+function auditRow(english: Awaited<ReturnType<typeof translatorFor>>, input: AuditInput) {
+  return {
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    countryId: input.countryId ?? null,
+    ...storedActivity(english, input.message),
+    changes: input.changes && Object.keys(input.changes).length > 0 ? JSON.stringify(input.changes) : null,
+    requestId: input.requestId ?? null,
+  };
 }
 
 /** The fields whose values differ, as { field: [before, after] }. */

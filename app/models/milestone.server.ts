@@ -11,7 +11,7 @@ import {
   type MilestoneRulesContext,
 } from "~/forms/milestone";
 import { activityMessage } from "~/i18n/activity";
-import { changedFields, recordAudit, type ChangeAuthor } from "./audit.server";
+import { changedFields, recordAudit, type AuditInput, type ChangeAuthor } from "./audit.server";
 import { markItemsDoneIn } from "./action-item.server";
 import { addMilestoneComment } from "./milestone-comment.server";
 import { deleteStoredFile, storeUpload } from "./stored-file.server";
@@ -170,40 +170,60 @@ export async function saveMilestoneIn(
   tx: Prisma.TransactionClient,
   milestoneId: string,
   input: MilestoneInput,
-  author: ChangeAuthor & { expectedUpdatedAt?: Date; fromSpreadsheet?: boolean },
+  author: MilestoneAuthor,
 ) {
-  const before = await tx.milestone.findUniqueOrThrow({
-    where: { id: milestoneId },
-    select: {
-      status: true,
-      startedOn: true,
-      targetOn: true,
-      achievedOn: true,
-      aqrfLevel: true,
-      partnerCountryId: true,
-      notes: true,
-      countryId: true,
-      updatedAt: true,
-      updatedBy: { select: { name: true } },
-      ...labelSelect,
-    },
-  });
+  const before = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, select: milestoneBeforeSelect });
+  const history = await writeMilestoneIn(tx, before, input, author);
+  if (!history) return null;
+  await recordAudit(tx, history);
+  return before.countryId;
+}
+
+type MilestoneAuthor = ChangeAuthor & { expectedUpdatedAt?: Date; fromSpreadsheet?: boolean };
+
+/** What a milestone's write compares and its history row names. */
+export const milestoneBeforeSelect = {
+  id: true,
+  status: true,
+  startedOn: true,
+  targetOn: true,
+  achievedOn: true,
+  aqrfLevel: true,
+  partnerCountryId: true,
+  notes: true,
+  countryId: true,
+  updatedAt: true,
+  updatedBy: { select: { name: true } },
+  ...labelSelect,
+} as const;
+
+/**
+ * The write of saveMilestoneIn for a milestone already read (`before`): returns the history
+ * row to record, or null when nothing differed. A spreadsheet's rows read their milestones
+ * together and record their history rows in one statement.
+ */
+export async function writeMilestoneIn(
+  tx: Prisma.TransactionClient,
+  before: Prisma.MilestoneGetPayload<{ select: typeof milestoneBeforeSelect }>,
+  input: MilestoneInput,
+  author: MilestoneAuthor,
+): Promise<AuditInput | null> {
   const conflict = () => new MilestoneConflict(before.updatedAt, before.updatedBy?.name ?? null);
   if (author.expectedUpdatedAt && before.updatedAt.getTime() !== author.expectedUpdatedAt.getTime()) throw conflict();
   const changes = changedFields(before, input);
   if (Object.keys(changes).length === 0) return null;
   // The version condition makes two simultaneous saves of one form write once.
   const { count } = await tx.milestone.updateMany({
-    where: { id: milestoneId, updatedAt: before.updatedAt },
+    where: { id: before.id, updatedAt: before.updatedAt },
     data: { ...input, updatedById: author.actorId },
   });
   if (count === 0) throw conflict();
   const milestone = { milestone: before };
-  await recordAudit(tx, {
+  return {
     actorId: author.actorId,
     action: "milestone.update",
     entityType: "milestone",
-    entityId: milestoneId,
+    entityId: before.id,
     countryId: before.countryId,
     message: author.fromSpreadsheet
       ? activityMessage("milestoneUpdatedFromSpreadsheet", { milestone })
@@ -215,8 +235,7 @@ export async function saveMilestoneIn(
         : activityMessage("milestoneUpdated", { milestone }),
     changes,
     requestId: author.requestId,
-  });
-  return before.countryId;
+  };
 }
 
 /**

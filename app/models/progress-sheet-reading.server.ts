@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import Papa from "papaparse";
 import { translatorFor } from "~/i18n/translate.server";
 import { inspectZip } from "~/utils/zip-inspection";
@@ -48,26 +49,6 @@ function matchHeader(header: string[], names: Map<string, Column>): (Column | nu
   return needed.every((c) => positions.includes(c)) ? positions : null;
 }
 
-/** "2026-03-01" for a day a spreadsheet stored as a date (exceljs reads it as midnight UTC). */
-const dayOf = (date: Date) => (Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10));
-
-/** A cell's value as text: a formula by its cached result, rich text by its characters. */
-function cellText(value: ExcelJS.CellValue): { text: string; formulaWithoutValue: boolean } {
-  if (value === null || value === undefined) return { text: "", formulaWithoutValue: false };
-  if (value instanceof Date) return { text: dayOf(value), formulaWithoutValue: false };
-  if (typeof value !== "object") return { text: String(value), formulaWithoutValue: false };
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined || result === null || (typeof result === "object" && !(result instanceof Date)))
-      return { text: "", formulaWithoutValue: true };
-    return cellText(result as ExcelJS.CellValue);
-  }
-  if ("richText" in value) return { text: value.richText.map((r) => r.text).join(""), formulaWithoutValue: false };
-  if ("text" in value) return { text: String(value.text), formulaWithoutValue: false };
-  // an error value (#REF!, #DIV/0!) is nothing the import can use
-  return { text: "", formulaWithoutValue: true };
-}
-
 function rowOf(line: number, values: string[], positions: (Column | null)[], formulas: Set<number>): SheetCells {
   const cells = Object.fromEntries(SHEET_COLUMNS.map((c) => [c, ""])) as Record<Column, string>;
   const formulaWithoutValue: Column[] = [];
@@ -79,36 +60,101 @@ function rowOf(line: number, values: string[], positions: (Column | null)[], for
   return { line, cells, formulaWithoutValue };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
-  const zip = inspectZip(bytes);
-  if (!zip.ok) return { ok: false, error: zip.problem };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, error: "unreadable" };
+/** Each worksheet of a workbook as text: what the reading thread sends back. */
+type SheetTexts = {
+  header: string[];
+  merged: boolean;
+  tooManyRows: boolean;
+  /** the rows after the header, each cell as text, with the positions of formulas that have no value */
+  rows: { line: number; values: string[]; formulas: number[] }[];
+};
+
+/**
+ * Reading an XLSX takes seconds of CPU for ten thousand rows: it runs in a thread of its own so
+ * that co-editing and every other request carry on meanwhile, with a memory limit a hostile file
+ * cannot pass. Plain JavaScript, like the commit thread, so it runs the same from the sources and
+ * from the build. A cell's value becomes text: a formula by its cached result (none: flagged), rich
+ * text by its characters, a date as its day (exceljs reads a day as midnight UTC), an error value
+ * (#REF!) as nothing the import can use.
+ */
+const XLSX_READER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const ExcelJS = require(workerData.exceljs);
+const dayOf = (date) => (Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10));
+function cellText(value) {
+  if (value === null || value === undefined) return { text: "", formulaWithoutValue: false };
+  if (value instanceof Date) return { text: dayOf(value), formulaWithoutValue: false };
+  if (typeof value !== "object") return { text: String(value), formulaWithoutValue: false };
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = value.result;
+    if (result === undefined || result === null || (typeof result === "object" && !(result instanceof Date)))
+      return { text: "", formulaWithoutValue: true };
+    return cellText(result);
   }
-  const names = await headerColumns();
-  for (const sheet of workbook.worksheets) {
-    const header: string[] = [];
-    sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = cellText(cell.value).text));
-    const positions = matchHeader(header, names);
-    if (!positions) continue;
-    if ((sheet.model.merges ?? []).length > 0) return { ok: false, error: "mergedCells" };
-    if (sheet.rowCount - 1 > MAX_SHEET_ROWS) return { ok: false, error: "tooManyRows" };
-    const rows: SheetCells[] = [];
+  if ("richText" in value) return { text: value.richText.map((r) => r.text).join(""), formulaWithoutValue: false };
+  if ("text" in value) return { text: String(value.text), formulaWithoutValue: false };
+  return { text: "", formulaWithoutValue: true };
+}
+function sheetTexts(sheet) {
+  const header = [];
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = cellText(cell.value).text));
+  const merged = (sheet.model.merges || []).length > 0;
+  const tooManyRows = sheet.rowCount - 1 > workerData.maxRows;
+  const rows = [];
+  if (!merged && !tooManyRows)
     sheet.eachRow((row, line) => {
       if (line === 1) return;
-      const values: string[] = [];
-      const formulas = new Set<number>();
+      const values = [];
+      const formulas = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
         const { text, formulaWithoutValue } = cellText(cell.value);
         values[col - 1] = text;
-        if (formulaWithoutValue) formulas.add(col - 1);
+        if (formulaWithoutValue) formulas.push(col - 1);
       });
-      rows.push(rowOf(line, values, positions, formulas));
+      rows.push({ line, values, formulas });
     });
-    return { ok: true, rows };
+  return { header, merged, tooManyRows, rows };
+}
+const workbook = new ExcelJS.Workbook();
+workbook.xlsx
+  .load(Buffer.from(workerData.bytes))
+  .then(() => parentPort.postMessage({ sheets: workbook.worksheets.map(sheetTexts) }))
+  .catch(() => parentPort.postMessage({ sheets: null }));
+`;
+
+/** The workbook's sheets as text, read in a thread of its own; null when it cannot be read. */
+function readWorkbookInThread(bytes: Uint8Array): Promise<SheetTexts[] | null> {
+  return new Promise((resolve) => {
+    const worker = new Worker(XLSX_READER, {
+      eval: true,
+      workerData: { exceljs: createRequire(import.meta.url).resolve("exceljs"), bytes, maxRows: MAX_SHEET_ROWS },
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
+    worker.once("message", (reply: { sheets: SheetTexts[] | null }) => {
+      resolve(reply.sheets);
+      void worker.terminate();
+    });
+    // Out of memory or any other failure of the thread: the file cannot be read.
+    worker.once("error", () => resolve(null));
+    worker.once("exit", () => resolve(null));
+  });
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  const zip = inspectZip(bytes);
+  if (!zip.ok) return { ok: false, error: zip.problem };
+  const sheets = await readWorkbookInThread(bytes);
+  if (!sheets) return { ok: false, error: "unreadable" };
+  const names = await headerColumns();
+  for (const sheet of sheets) {
+    const positions = matchHeader(sheet.header, names);
+    if (!positions) continue;
+    if (sheet.merged) return { ok: false, error: "mergedCells" };
+    if (sheet.tooManyRows) return { ok: false, error: "tooManyRows" };
+    return {
+      ok: true,
+      rows: sheet.rows.map((row) => rowOf(row.line, row.values, positions, new Set(row.formulas))),
+    };
   }
   return { ok: false, error: "wrongSheet" };
 }

@@ -1,22 +1,17 @@
-import { z } from "zod";
+import { setTimeout as pause, setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { emit, type DomainEvent } from "~/events.server";
-import { DEFAULT_LOCALE, isOneOf, LOCALES, type Locale } from "~/domain/vocabulary";
+import type { Locale } from "~/domain/vocabulary";
 import { ItemSheetSchema } from "~/forms/action-item";
 import { milestoneFormSchema, type MilestoneInput } from "~/forms/milestone";
-import { countryName, sectorName, stageName } from "~/i18n/names";
+import { sectorName, stageName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/translate.server";
 import { asPlainText } from "~/utils/csv";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { dayExists, isCalendarDay, todayIn } from "~/utils/format";
-import { itemProgressEvent, ItemChangedMeanwhile, saveItemProgressIn, type ItemSheetInput } from "./action-item.server";
-import type { ChangeAuthor } from "./audit.server";
-import { sendEmail } from "./email.server";
-import { enqueueJob } from "./job.server";
-import { ACTUAL_DATE_ZONE, milestoneEvent, MilestoneConflict, saveMilestoneIn } from "./milestone.server";
-import { deleteStoredFile, readStoredFile, storeUpload } from "./stored-file.server";
+import { itemProgressEvent, writeItemProgressIn, type ItemSheetInput } from "./action-item.server";
+import { recordAudits, type AuditInput, type ChangeAuthor } from "./audit.server";
+import { ACTUAL_DATE_ZONE, milestoneBeforeSelect, milestoneEvent, writeMilestoneIn } from "./milestone.server";
 import {
-  BACKGROUND_ROWS,
   EDITABLE,
   recordsById,
   SHEET_COLUMNS,
@@ -48,8 +43,8 @@ export type PreviewRow = {
   conflict: boolean;
 };
 type Write =
-  | { kind: "item"; id: string; countryId: string; planId: string; version: Date; input: ItemSheetInput }
-  | { kind: "milestone"; id: string; countryId: string; version: Date; input: MilestoneInput };
+  | { kind: "item"; line: number; id: string; planId: string; version: Date; input: ItemSheetInput }
+  | { kind: "milestone"; line: number; id: string; version: Date; input: MilestoneInput };
 
 export type ProgressPreview =
   | { ok: true; rows: PreviewRow[]; total: number; changeCount: number; problemCount: number; unchangedCount: number }
@@ -79,6 +74,8 @@ function dayProblem(value: string): string | null {
   return dayExists(value) ? problem("dateOutOfRange") : problem("badDate");
 }
 
+const ROWS_BETWEEN_YIELDS = 200;
+
 /** Checks every row of a file against the country's records; nothing is written. */
 async function checkRows(countryId: string, rows: SheetCells[], title: (r: SheetRecord) => string) {
   const meaningful = rows.filter((r) => SHEET_COLUMNS.some((c) => r.cells[c] !== ""));
@@ -90,7 +87,9 @@ async function checkRows(countryId: string, rows: SheetCells[], title: (r: Sheet
   const preview: PreviewRow[] = [];
   const writes: Write[] = [];
 
-  for (const { line, cells, formulaWithoutValue } of meaningful) {
+  for (const [index, { line, cells, formulaWithoutValue }] of meaningful.entries()) {
+    // Ten thousand rows are a second of checking: other requests and co-editing get their turns.
+    if (index > 0 && index % ROWS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
     const problems: string[] = [];
     const record = records.get(cells.id);
     const row: PreviewRow = { line, id: cells.id, kind: null, title: "", changes: [], problems, conflict: false };
@@ -153,8 +152,8 @@ async function checkRows(countryId: string, rows: SheetCells[], title: (r: Sheet
       else
         write = {
           kind: "item",
+          line,
           id: record.id,
-          countryId,
           planId: record.planId!,
           version: record.updatedAt,
           input: checked.data,
@@ -170,7 +169,7 @@ async function checkRows(countryId: string, rows: SheetCells[], title: (r: Sheet
         notes: after.notes,
       });
       if (!checked.success) checked.error.issues.forEach((i) => problems.push(prefixed(i.message)));
-      else write = { kind: "milestone", id: record.id, countryId, version: record.updatedAt, input: checked.data };
+      else write = { kind: "milestone", line, id: record.id, version: record.updatedAt, input: checked.data };
     }
     if (!write || row.changes.length === 0) continue;
     // Saved in the app after the export: the file's values would overwrite someone's newer work.
@@ -219,201 +218,120 @@ export async function previewProgressImport(
 }
 
 export type ApplyResult =
-  | { ok: true; changed: number; refused: number; total: number }
-  | { ok: false; error: SheetRefusal | "changedMeanwhile" };
+  { ok: true; changed: number; refused: number; total: number } | { ok: false; error: SheetRefusal };
+
+/** How far an import got: the last row handled, and the records changed and rows refused up to it. */
+type Tally = { throughLine: number; changed: number; refused: number };
 
 /**
- * Applies every valid row of a file in one transaction, each change recorded as made by the
- * importing person from a spreadsheet; rows with a problem or a conflict are left. The rows are
- * checked again here, so what changed since the preview is caught.
+ * A background import writes its rows this many at a time, each batch a transaction of its own:
+ * a transaction holds SQLite's write lock (and this process's other queries, see db.server.ts),
+ * so ten thousand rows in one would stall co-editing and every page for seconds.
+ */
+const ROWS_PER_BACKGROUND_TRANSACTION = 50;
+/** The least time between two batches of a background import, longer than the commit thread's longest retry pause. */
+const LOCK_FREE_MS = 60;
+
+/**
+ * Applies every valid row of a file, each change recorded as made by the importing person from
+ * a spreadsheet; rows with a problem are left. The rows are checked again here, and each record
+ * is read again inside the transaction that writes it: one saved in the app since the export
+ * (even since the preview) is a conflict, left as it is and counted as refused.
+ * Without `batches`, the whole file is one transaction. With it (a background import), rows
+ * after `afterLine` are written ROWS_PER_BACKGROUND_TRANSACTION at a time, and each
+ * transaction records through `record` how far it got, so a restart continues where the last
+ * committed one ended and no row is applied twice.
  */
 export async function applyProgressImport(
   countryId: string,
   file: { name: string; bytes: Uint8Array },
   author: ChangeAuthor,
+  batches?: { afterLine: number; record: (tx: Prisma.TransactionClient, tally: Tally) => Promise<void> },
 ): Promise<ApplyResult> {
   const read = await readSheet(file);
   if (!read.ok) return read;
-  const { preview, writes } = await checkRows(countryId, read.rows, () => "");
-  const events: DomainEvent[] = [];
-  try {
+  const rows = batches ? read.rows.filter((r) => r.line > batches.afterLine) : read.rows;
+  const { preview, writes } = await checkRows(countryId, rows, () => "");
+  const size = batches ? ROWS_PER_BACKGROUND_TRANSACTION : Math.max(preview.length, 1);
+  const total: Tally = { throughLine: batches?.afterLine ?? 0, changed: 0, refused: 0 };
+  for (let start = 0; start < preview.length; start += size) {
+    const started = performance.now();
+    const batch = preview.slice(start, start + size);
+    const lines = new Set(batch.map((r) => r.line));
+    const tally: Tally = {
+      throughLine: batch.at(-1)!.line,
+      changed: 0,
+      refused: batch.filter((r) => r.problems.length > 0).length,
+    };
+    const events: DomainEvent[] = [];
     await db.$transaction(
       async (tx) => {
-        const options = { ...author, fromSpreadsheet: true };
-        for (const write of writes) {
-          if (write.kind === "item") {
-            const item = { id: write.id, countryId, planId: write.planId };
-            if (await saveItemProgressIn(tx, item, write.input, { ...options, expectedUpdatedAt: write.version }))
-              events.push(itemProgressEvent(item));
-          } else if (await saveMilestoneIn(tx, write.id, write.input, { ...options, expectedUpdatedAt: write.version }))
-            events.push(milestoneEvent(countryId, write.id));
-        }
+        const written = await writeRowsIn(
+          tx,
+          countryId,
+          writes.filter((w) => lines.has(w.line)),
+          author,
+        );
+        events.push(...written.events);
+        tally.changed = written.events.length;
+        tally.refused += written.conflicts;
+        await batches?.record(tx, tally);
       },
       // a thousand rows are a few thousand statements: more than the default five seconds on a slow disk
       { timeout: 120_000 },
     );
-  } catch (error) {
-    if (error instanceof ItemChangedMeanwhile || error instanceof MilestoneConflict)
-      return { ok: false, error: "changedMeanwhile" };
-    throw error;
+    for (const event of events) await emit(event);
+    total.changed += tally.changed;
+    total.refused += tally.refused;
+    // Batch after batch would hold the write lock almost without a break, and the co-editing
+    // commit thread, which never waits for the lock but tries again within 50 ms, would starve.
+    if (batches) await pause(Math.max(LOCK_FREE_MS, performance.now() - started));
   }
-  for (const event of events) await emit(event);
-  return {
-    ok: true,
-    changed: events.length,
-    refused: preview.filter((r) => r.problems.length > 0).length,
-    total: preview.length,
-  };
+  return { ok: true, changed: total.changed, refused: total.refused, total: read.rows.length };
 }
-
-// ───────────────────────── an import's life: previewed, applied at once or queued, reported ─────────────────────────
-
-export const PROGRESS_IMPORT_JOB = "progress-import";
 
 /**
- * Keeps an uploaded file between its preview and "apply": stored like any upload, with a
- * record that only the person who uploaded it may apply, for the country it was previewed for.
+ * Writes checked rows inside `tx` through the app's own writes, reading their records in two
+ * statements and recording every history row in one. Returns the events to send once committed,
+ * and how many rows were left because their record was saved after the file's version.
  */
-export async function keepPreviewedFile(countryId: string, file: File, rowCount: number, actorId: string) {
-  return db.$transaction(async (tx) => {
-    const stored = await storeUpload(file, actorId, tx);
-    return tx.progressImport.create({
-      data: { countryId, actorId, fileId: stored.id, filename: stored.filename, rowCount },
-      select: { id: true },
-    });
-  });
-}
-
-/** A previewed import of this person for this country, with its file, or null. */
-function previewedImport(importId: string, countryId: string, actorId: string) {
-  return db.progressImport.findFirst({
-    where: { id: importId, countryId, actorId, status: "previewed", fileId: { not: null } },
-    select: { id: true, rowCount: true, filename: true, file: { select: { id: true, storageKey: true } } },
-  });
-}
-
-async function storedBytes(storageKey: string): Promise<Uint8Array | null> {
-  const stream = readStoredFile(storageKey);
-  return stream ? new Uint8Array(await new Response(stream).arrayBuffer()) : null;
-}
-
-export type StartedImport =
-  { outcome: "applied"; result: ApplyResult } | { outcome: "queued" } | { outcome: "expired" };
-
-/**
- * Applies a previewed import: at once, or, for a file of BACKGROUND_ROWS rows or more, by a
- * background job whose outcome is e-mailed to the person and shown on the country's page.
- */
-export async function applyPreviewedImport(
-  importId: string,
-  countryId: string,
-  author: ChangeAuthor,
-): Promise<StartedImport> {
-  const found = await previewedImport(importId, countryId, author.actorId);
-  if (!found?.file) return { outcome: "expired" };
-  // Taken in one conditional update: a second click (or tab) finds it no longer previewed.
-  const { count } = await db.progressImport.updateMany({
-    where: { id: found.id, status: "previewed" },
-    data: { status: "queued" },
-  });
-  if (count === 0) return { outcome: "expired" };
-  if (found.rowCount >= BACKGROUND_ROWS) {
-    await enqueueJob({ kind: PROGRESS_IMPORT_JOB, key: `${PROGRESS_IMPORT_JOB}:${found.id}`, payload: { importId } });
-    return { outcome: "queued" };
+async function writeRowsIn(tx: Prisma.TransactionClient, countryId: string, writes: Write[], author: ChangeAuthor) {
+  const ids = (kind: Kind) => writes.filter((w) => w.kind === kind).map((w) => w.id);
+  const items = new Map(
+    (await tx.actionItem.findMany({ where: { id: { in: ids("item") } } })).map((item) => [item.id, item]),
+  );
+  const milestones = new Map(
+    (await tx.milestone.findMany({ where: { id: { in: ids("milestone") } }, select: milestoneBeforeSelect })).map(
+      (milestone) => [milestone.id, milestone],
+    ),
+  );
+  const histories: AuditInput[] = [];
+  const events: DomainEvent[] = [];
+  let conflicts = 0;
+  for (const write of writes) {
+    const options = { ...author, fromSpreadsheet: true, expectedUpdatedAt: write.version };
+    const unchangedSinceExport = (before?: { updatedAt: Date }): before is { updatedAt: Date } =>
+      before?.updatedAt.getTime() === write.version.getTime();
+    let history: AuditInput | null;
+    if (write.kind === "item") {
+      const before = items.get(write.id);
+      if (!unchangedSinceExport(before)) {
+        conflicts += 1;
+        continue;
+      }
+      history = await writeItemProgressIn(tx, before, countryId, write.input, options);
+      if (history) events.push(itemProgressEvent({ id: write.id, countryId, planId: write.planId }));
+    } else {
+      const before = milestones.get(write.id);
+      if (!unchangedSinceExport(before)) {
+        conflicts += 1;
+        continue;
+      }
+      history = await writeMilestoneIn(tx, before, write.input, options);
+      if (history) events.push(milestoneEvent(countryId, write.id));
+    }
+    if (history) histories.push(history);
   }
-  const result = await runImport(found.id, found.filename, found.file, countryId, author);
-  return { outcome: "applied", result };
-}
-
-async function runImport(
-  importId: string,
-  filename: string,
-  file: { id: string; storageKey: string },
-  countryId: string,
-  author: ChangeAuthor,
-): Promise<ApplyResult> {
-  const bytes = await storedBytes(file.storageKey);
-  const result: ApplyResult = bytes
-    ? await applyProgressImport(countryId, { name: filename, bytes }, author)
-    : { ok: false, error: "unreadable" };
-  await db.$transaction(async (tx) => {
-    await tx.progressImport.update({
-      where: { id: importId },
-      data: result.ok
-        ? { status: "applied", changed: result.changed, refused: result.refused, finishedAt: new Date(), fileId: null }
-        : { status: "failed", error: result.error, finishedAt: new Date(), fileId: null },
-    });
-    await deleteStoredFile(file.id, tx);
-  });
-  return result;
-}
-
-const JobPayload = z.object({ importId: z.string().min(1).max(40) });
-
-/** The background job: applies the import, then e-mails its outcome to the person who started it. */
-export async function runProgressImportJob(payload: unknown) {
-  const { importId } = JobPayload.parse(payload);
-  const found = await db.progressImport.findUnique({
-    where: { id: importId },
-    select: {
-      id: true,
-      status: true,
-      filename: true,
-      countryId: true,
-      actorId: true,
-      file: { select: { id: true, storageKey: true } },
-      country: { select: { code: true, name: true } },
-      actor: { select: { email: true, locale: true } },
-    },
-  });
-  // Already applied by an earlier run that died before finishing the job: nothing twice.
-  if (!found || found.status !== "queued" || !found.file) return;
-  const result = await runImport(found.id, found.filename, found.file, found.countryId, { actorId: found.actorId });
-  const locale = isOneOf(LOCALES, found.actor.locale) ? found.actor.locale : DEFAULT_LOCALE;
-  const t = await translatorFor(locale);
-  const country = countryName(t, found.country);
-  const link = `${env().PUBLIC_URL}/countries/${found.country.code}/progress`;
-  await sendEmail({
-    to: found.actor.email,
-    key: `${PROGRESS_IMPORT_JOB}:${found.id}`,
-    subject: t("plans:progressSheet.email.subject", { country }),
-    text: result.ok
-      ? t("plans:progressSheet.email.body", {
-          filename: found.filename,
-          country,
-          changed: result.changed,
-          refused: result.refused,
-          link,
-        })
-      : t("plans:progressSheet.email.failedBody", {
-          filename: found.filename,
-          country,
-          reason: t(
-            result.error === "changedMeanwhile"
-              ? "plans:progressSheet.changedMeanwhile"
-              : `plans:progressSheet.refused.${result.error}`,
-          ),
-          link,
-        }),
-  });
-}
-
-/** The latest imports of a country, for its page. */
-export function recentProgressImports(countryId: string) {
-  return db.progressImport.findMany({
-    where: { countryId, status: { not: "previewed" } },
-    orderBy: { createdAt: "desc" },
-    take: 5,
-    select: {
-      id: true,
-      filename: true,
-      status: true,
-      changed: true,
-      refused: true,
-      error: true,
-      createdAt: true,
-      finishedAt: true,
-      actor: { select: { name: true } },
-    },
-  });
+  await recordAudits(tx, histories);
+  return { events, conflicts };
 }

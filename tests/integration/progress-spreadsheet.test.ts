@@ -4,11 +4,11 @@ import { runJobNow } from "~/jobs/worker.server";
 import { updateActionItemProgress } from "~/models/action-item.server";
 import {
   applyPreviewedImport,
-  applyProgressImport,
+  expireProgressPreviews,
   keepPreviewedFile,
-  previewProgressImport,
   PROGRESS_IMPORT_JOB,
-} from "~/models/progress-spreadsheet.server";
+} from "~/models/progress-import.server";
+import { applyProgressImport, previewProgressImport } from "~/models/progress-spreadsheet.server";
 import { exportProgressWorkbook, SHEET_COLUMNS } from "~/models/progress-sheet.server";
 import { loader as pageLoader } from "~/routes/_app+/countries+/$code.progress";
 import { loader as templateLoader } from "~/routes/_app+/countries+/$code.progress.template";
@@ -46,6 +46,18 @@ function rowOfKind(sheet: ExcelJS.Worksheet, kind: string, skip = 0) {
     if (line > 1 && row.getCell(col("kind")).value === kind) rows.push(row);
   });
   return rows[skip]!;
+}
+
+/** The first action item's row and the first milestone's, with their ids. */
+function firstOfEachKind(sheet: ExcelJS.Worksheet) {
+  const item = rowOfKind(sheet, "Action item");
+  const milestone = rowOfKind(sheet, "Milestone");
+  return {
+    item,
+    milestone,
+    itemId: String(item.getCell(col("id")).value),
+    milestoneId: String(milestone.getCell(col("id")).value),
+  };
 }
 
 /** A ZIP of stored (uncompressed) entries, with sizes it may lie about, as a bomb would. */
@@ -110,10 +122,7 @@ describe("the progress template, read back", () => {
 
   it("previews each change before → after, then applies them in one go, recorded as made from a spreadsheet", async () => {
     const { countryId, workbook, sheet } = await template();
-    const item = rowOfKind(sheet, "Action item");
-    const milestone = rowOfKind(sheet, "Milestone");
-    const itemId = String(item.getCell(col("id")).value);
-    const milestoneId = String(milestone.getCell(col("id")).value);
+    const { item, milestone, itemId, milestoneId } = firstOfEachKind(sheet);
     item.getCell(col("status")).value = "At risk";
     item.getCell(col("progress")).value = 35;
     item.getCell(col("notes")).value = '=HYPERLINK("http://evil.test")';
@@ -215,6 +224,35 @@ describe("the progress template, read back", () => {
       progress: 12,
       progressNote: "in the app",
     });
+  });
+
+  it("leaves a record saved in the app after the preview, and still writes the other rows", async () => {
+    const { countryId, workbook, sheet } = await template();
+    const [edited, other] = [0, 1].map((i) => rowOfKind(sheet, "Action item", i));
+    const [editedId, otherId] = [edited!, other!].map((row) => String(row.getCell(col("id")).value));
+    edited!.getCell(col("progress")).value = 81;
+    other!.getCell(col("progress")).value = 82;
+    const file = await xlsx(workbook);
+    expect(await previewProgressImport(countryId, file, "en")).toMatchObject({ ok: true, problemCount: 0 });
+
+    // Between the preview and "apply", someone saves one of the two items in the app.
+    const scope = await db.actionItem.findUniqueOrThrow({ where: { id: editedId }, select: { planId: true } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await updateActionItemProgress(
+      { id: editedId, planId: scope.planId, countryId },
+      { status: "delayed", progress: 13, progressNote: "saved meanwhile" },
+      await userId(demo.taskForce("LA")),
+    );
+    expect(await applyProgressImport(countryId, file, { actorId: await userId(demo.focalPoint("LA")) })).toMatchObject({
+      ok: true,
+      changed: 1,
+      refused: 1,
+    });
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: editedId } })).toMatchObject({
+      progress: 13,
+      progressNote: "saved meanwhile",
+    });
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: otherId } })).toMatchObject({ progress: 82 });
   });
 
   it("reads a formula by its cached value, and refuses one without a value", async () => {
@@ -336,7 +374,7 @@ describe("a large file", () => {
       sheet.rowCount - 1,
       fpLa,
     );
-    expect(await applyPreviewedImport(kept.id, countryId, { actorId: fpLa })).toEqual({ outcome: "queued" });
+    expect(await applyPreviewedImport(kept.id, countryId, { actorId: fpLa })).toMatchObject({ outcome: "queued" });
     const job = await db.job.findFirstOrThrow({
       where: { kind: PROGRESS_IMPORT_JOB, key: `${PROGRESS_IMPORT_JOB}:${kept.id}` },
     });
@@ -350,5 +388,62 @@ describe("a large file", () => {
       where: { to: demo.focalPoint("LA"), key: `${PROGRESS_IMPORT_JOB}:${kept.id}` },
     });
     expect(mail.text).toMatch(/1 records changed; 1000 rows were left/);
+  });
+
+  it("is written in batches that a restart continues after the last committed one, applying no row twice", async () => {
+    const { countryId, workbook, sheet } = await template();
+    const { item, milestone, itemId, milestoneId } = firstOfEachKind(sheet);
+    item.getCell(col("progress")).value = 77;
+    milestone.getCell(col("notes")).value = "Second batch";
+    // 300 unknown rows right after the item put the milestone several batches later.
+    sheet.spliceRows(item.number + 1, 0, ...Array.from({ length: 300 }, (_, i) => [`ckmissing${i}`]));
+    const file = await xlsx(workbook);
+    const author = { actorId: await userId(demo.focalPoint("LA")) };
+    const committed: { throughLine: number; changed: number; refused: number }[] = [];
+    const since = new Date();
+
+    // The process dies while writing the second batch: its transaction rolls back, the first stays.
+    const dying = {
+      afterLine: 0,
+      record: async (_tx: unknown, tally: (typeof committed)[number]) => {
+        if (committed.length === 1) throw new Error("the process died");
+        committed.push(tally);
+      },
+    };
+    await expect(applyProgressImport(countryId, file, author, dying)).rejects.toThrow("the process died");
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({ progress: 77 });
+    expect(await db.milestone.findUniqueOrThrow({ where: { id: milestoneId } })).not.toMatchObject({
+      notes: "Second batch",
+    });
+
+    const resumed = {
+      afterLine: committed[0]!.throughLine,
+      record: async (_tx: unknown, tally: (typeof committed)[number]) => void committed.push(tally),
+    };
+    expect(await applyProgressImport(countryId, file, author, resumed)).toMatchObject({ ok: true });
+    expect(await db.milestone.findUniqueOrThrow({ where: { id: milestoneId } })).toMatchObject({
+      notes: "Second batch",
+    });
+    expect(committed.reduce((n, t) => n + t.changed, 0)).toBe(2);
+    expect(committed.reduce((n, t) => n + t.refused, 0)).toBe(300);
+    const history = await db.auditEvent.findMany({
+      where: { entityId: { in: [itemId, milestoneId] }, ...author, createdAt: { gte: since } },
+    });
+    expect(history.map((h) => h.entityId).sort()).toEqual([itemId, milestoneId].sort());
+  });
+});
+
+describe("a preview nobody applies", () => {
+  it("is removed with its file after a day, and can no longer be applied", async () => {
+    const { countryId, workbook } = await template();
+    const fpLa = await userId(demo.focalPoint("LA"));
+    const kept = await keepPreviewedFile(countryId, new File([await bytesOf(workbook)], "left.xlsx"), 30, fpLa);
+    const { fileId } = await db.progressImport.findUniqueOrThrow({ where: { id: kept.id } });
+
+    expect(await expireProgressPreviews(new Date(Date.now() + 23 * 3_600_000))).toBe(0);
+    expect(await expireProgressPreviews(new Date(Date.now() + 25 * 3_600_000))).toBeGreaterThanOrEqual(1);
+    expect(await db.progressImport.findUnique({ where: { id: kept.id } })).toBeNull();
+    expect(await db.storedFile.findUnique({ where: { id: fileId! } })).toBeNull();
+    expect(await applyPreviewedImport(kept.id, countryId, { actorId: fpLa })).toEqual({ outcome: "expired" });
   });
 });

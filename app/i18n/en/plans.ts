@@ -167,7 +167,8 @@ export const plans = {
     applied_one: "{{count}} record updated from the spreadsheet.",
     applied_other: "{{count}} records updated from the spreadsheet.",
     queued: "The import runs in the background. The result will be e-mailed to you and shown on this page.",
-    changedMeanwhile: "Some records were changed in the app since the preview. Preview the file again.",
+    appliedSomeLeft:
+      "{{changed}} records updated from the spreadsheet. {{refused}} rows were left as they were: a problem, or a record changed in the app since the preview (preview the file again to see which).",
     expired: "This preview is no longer available. Upload the file again.",
     line: "Row",
     record: "Record",

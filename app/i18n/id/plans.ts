@@ -173,7 +173,8 @@ export const plans: Translation<typeof en> = {
     applied_one: "{{count}} catatan diperbarui dari lembar kerja.",
     applied_other: "{{count}} catatan diperbarui dari lembar kerja.",
     queued: "Impor berjalan di latar belakang. Hasilnya akan dikirim ke surel Anda dan ditampilkan di halaman ini.",
-    changedMeanwhile: "Beberapa catatan diubah di aplikasi sejak pratinjau. Pratinjau berkasnya lagi.",
+    appliedSomeLeft:
+      "{{changed}} catatan diperbarui dari lembar kerja. {{refused}} baris dibiarkan: ada masalah, atau catatannya diubah di aplikasi sejak pratinjau (pratinjau berkasnya lagi untuk melihat yang mana).",
     expired: "Pratinjau ini tidak tersedia lagi. Unggah berkasnya lagi.",
     line: "Baris",
     record: "Catatan",

@@ -10,15 +10,11 @@ import { getLocale } from "~/i18n/i18n.server";
 import { countryName, useCountryName } from "~/i18n/names";
 import { metaTitle } from "~/i18n/page-title";
 import { getTranslate } from "~/i18n/translate.server";
+import { runJobNow } from "~/jobs/worker.server";
 import { findCountryByCode } from "~/models/country.server";
-import {
-  applyPreviewedImport,
-  keepPreviewedFile,
-  previewProgressImport,
-  recentProgressImports,
-  type PreviewRow,
-  type ProgressPreview,
-} from "~/models/progress-spreadsheet.server";
+import { logger } from "~/utils/logger.server";
+import { applyPreviewedImport, keepPreviewedFile, recentProgressImports } from "~/models/progress-import.server";
+import { previewProgressImport, type PreviewRow, type ProgressPreview } from "~/models/progress-spreadsheet.server";
 import { BACKGROUND_ROWS } from "~/models/progress-sheet.server";
 import { fileFromForm } from "~/models/stored-file.server";
 import { useRootData } from "~/root";
@@ -69,20 +65,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       requestId: context.requestId,
     });
     if (started.outcome === "expired") return refuse(t("plans:progressSheet.expired"));
-    if (started.outcome === "queued")
-      return redirectWithToast(here, { kind: "info", message: t("plans:progressSheet.queued") });
-    const { result } = started;
-    if (!result.ok)
-      return refuse(
-        t(
-          result.error === "changedMeanwhile"
-            ? "plans:progressSheet.changedMeanwhile"
-            : `plans:progressSheet.refused.${result.error}`,
-        ),
+    if (started.outcome === "queued") {
+      // Started now rather than at the worker's next tick, and not awaited; should this process
+      // stop, the job's lease runs out and a worker continues it after its last committed batch.
+      runJobNow(started.jobId).catch((error: unknown) =>
+        logger.error({ err: error, jobId: started.jobId }, "progress import failed"),
       );
+      return redirectWithToast(here, { kind: "info", message: t("plans:progressSheet.queued") });
+    }
+    const { result } = started;
+    if (!result.ok) return refuse(t(`plans:progressSheet.refused.${result.error}`));
     return redirectWithToast(here, {
       kind: "success",
-      message: t("plans:progressSheet.applied", { count: result.changed }),
+      message:
+        result.refused > 0
+          ? t("plans:progressSheet.appliedSomeLeft", result)
+          : t("plans:progressSheet.applied", { count: result.changed }),
     });
   }
 
@@ -196,12 +194,7 @@ export default function ProgressSpreadsheet() {
                 {r.status === "failed" && r.error ? (
                   <span className="error-text">
                     {" "}
-                    ·{" "}
-                    {t(
-                      r.error === "changedMeanwhile"
-                        ? "progressSheet.changedMeanwhile"
-                        : (`progressSheet.refused.${r.error}` as "progressSheet.refused.unreadable"),
-                    )}
+                    · {t(`progressSheet.refused.${r.error}` as "progressSheet.refused.unreadable")}
                   </span>
                 ) : null}
               </li>
