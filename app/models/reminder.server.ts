@@ -19,7 +19,13 @@ import { db, type Prisma } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
 import { activityMessage } from "~/i18n/activity";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
-import { actionItemDueByWhere, milestoneDueByWhere, openActionItemWhere } from "./overdue.server";
+import {
+  actionItemDueBetweenWhere,
+  actionItemDueByWhere,
+  milestoneDueBetweenWhere,
+  milestoneDueByWhere,
+  openActionItemWhere,
+} from "./overdue.server";
 import { createNotices, editorsOf, type NoticeDraft } from "./notification.server";
 
 export const EVALUATE_REMINDERS_JOB = "evaluate-reminders";
@@ -196,11 +202,11 @@ async function targetSoon(days: number, today: string): Promise<Reminder[]> {
   const until = addDays(today, days);
   const [items, milestones] = await Promise.all([
     db.actionItem.findMany({
-      where: { ...actionItemDueByWhere(until), dueOn: { gte: today, lte: until } },
+      where: actionItemDueBetweenWhere(today, until),
       select: itemSelect,
     }),
     db.milestone.findMany({
-      where: { ...milestoneDueByWhere(until), targetOn: { gte: today, lte: until } },
+      where: milestoneDueBetweenWhere(today, until),
       select: milestoneSelect,
     }),
   ]);
