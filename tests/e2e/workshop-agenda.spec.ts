@@ -316,7 +316,8 @@ test("a facilitator attaches slides to a session and publishes the agenda: a str
   await expect(
     anonymous.getByRole("heading", { level: 1, name: "Vientiane dialogue on skills recognition" }),
   ).toBeVisible();
-  await expect(anonymous.getByText("Lao Plaza Hotel, Vientiane, Lao PDR")).toBeVisible();
+  // The host country in the reader's language too.
+  await expect(anonymous.getByText("Lao Plaza Hotel, Vientiane, Laos")).toBeVisible();
   await expect(anonymous.getByText(/Asia\/Vientiane/)).toBeVisible();
   await expect(anonymous.getByText("Somchai Rattanakul (Pembicara)")).toBeVisible();
   await expect(anonymous.getByRole("link", { name: /^Unduh RPL slides/ })).toBeVisible();
