@@ -17,7 +17,7 @@ import {
 } from "~/domain/reminders";
 import { db, type Prisma } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
-import { activityMessage } from "~/i18n/activity";
+import { activityMessage, type ActivityParam } from "~/i18n/activity";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
 import {
   actionItemDueBetweenWhere,
@@ -133,7 +133,12 @@ const milestoneSelect = {
 } as const;
 type MilestoneRow = Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>;
 
-const itemDraft = (item: ItemRow, kind: NoticeDraft["kind"], message: string, extra: Record<string, string>) => ({
+const itemDraft = (
+  item: ItemRow,
+  kind: NoticeDraft["kind"],
+  message: string,
+  extra: Record<string, ActivityParam>,
+) => ({
   kind,
   messageKey: `reminders:notices.${message}_item`,
   entityType: "action_item" as const,
@@ -148,7 +153,7 @@ const milestoneDraft = (
   milestone: MilestoneRow,
   kind: NoticeDraft["kind"],
   message: string,
-  extra: Record<string, string>,
+  extra: Record<string, ActivityParam>,
 ) => ({
   kind,
   messageKey: `reminders:notices.${message}_milestone`,
@@ -178,7 +183,7 @@ async function stalled(weeks: number, now: Date): Promise<Reminder[]> {
       select: milestoneSelect,
     }),
   ]);
-  const extra = (updatedAt: Date) => ({ weeks: String(weeks), since: updatedAt.toISOString().slice(0, 10) });
+  const extra = (updatedAt: Date) => ({ weeks: String(weeks), since: { day: updatedAt.toISOString().slice(0, 10) } });
   return [
     ...items.map((item) => ({
       rule: "stalled" as const,
@@ -215,14 +220,14 @@ async function targetSoon(days: number, today: string): Promise<Reminder[]> {
       rule: "target_soon" as const,
       level: "reminder" as const,
       occasion: item.dueOn!,
-      draft: itemDraft(item, "reminder", "target_soon", { date: item.dueOn! }),
+      draft: itemDraft(item, "reminder", "target_soon", { date: { day: item.dueOn! } }),
       to: editorsOf(item.plan.countryId),
     })),
     ...milestones.map((m) => ({
       rule: "target_soon" as const,
       level: "reminder" as const,
       occasion: m.targetOn!,
-      draft: milestoneDraft(m, "reminder", "target_soon", { date: m.targetOn! }),
+      draft: milestoneDraft(m, "reminder", "target_soon", { date: { day: m.targetOn! } }),
       to: editorsOf(m.countryId),
     })),
   ];
@@ -255,14 +260,14 @@ async function escalations(days: number, further: number, today: string): Promis
           rule: "overdue_escalation" as const,
           level,
           occasion: item.dueOn!,
-          draft: itemDraft(item, "escalation", message, { date: item.dueOn! }),
+          draft: itemDraft(item, "escalation", message, { date: { day: item.dueOn! } }),
           to: to(item.plan.countryId),
         })),
         ...milestones.map((m) => ({
           rule: "overdue_escalation" as const,
           level,
           occasion: m.targetOn!,
-          draft: milestoneDraft(m, "escalation", message, { date: m.targetOn! }),
+          draft: milestoneDraft(m, "escalation", message, { date: { day: m.targetOn! } }),
           to: to(m.countryId),
         })),
       ];
@@ -304,7 +309,7 @@ async function plansSinceMeeting(meetingDay: string | null, today: string): Prom
         entityId: plan.id,
         countryId: plan.countryId,
         path: `/action-plans/${plan.id}`,
-        params: { plan: plan.title, country: plan.country.name, date: meetingDay },
+        params: { plan: plan.title, country: plan.country.name, date: { day: meetingDay } },
         readAction: "plan.read" as const,
       },
       to: editorsOf(plan.countryId),
