@@ -29,7 +29,6 @@ import {
   measure,
   processStats,
   profileArgs,
-  run,
   SECONDS,
   startFocalPoint,
   storedTime,
@@ -40,6 +39,7 @@ import {
   type Result,
   type Target,
 } from "./support/co-editing";
+import { seedDemo } from "./support/seeded-database";
 
 const SIZES = (process.env.BENCH_SIZES ?? "10,50,100,200").split(",").filter(Boolean).map(Number);
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 200);
@@ -205,8 +205,7 @@ const serverName = (target: string) => (target === "focalpoint" ? "FocalPoint" :
 async function main() {
   if (!fs.existsSync(path.resolve(process.env.BUILD_DIR ?? "build", "server.js")))
     throw new Error("Build first: npm run build");
-  run("npx", ["prisma", "migrate", "deploy"], { DATABASE_URL: `file:${template}` });
-  run("npx", ["tsx", "prisma/seed.ts"], { DATABASE_URL: `file:${template}` });
+  seedDemo(template);
   if (DOCUMENTS > 0) addBenchPlans();
   console.log(
     `bench:collab — ${os.cpus().length} cores, ${SECONDS}s measured per run after ${WARMUP_SECONDS}s of warm-up, ${TYPING_SHARE * 100}% of editors typing ${EDITS_PER_SECOND} edits/s, ${LOAD_PROCESSES} load processes\n`,

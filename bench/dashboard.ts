@@ -19,13 +19,13 @@
  *
  * Target: loader p95 under 50 ms for the unfiltered view.
  */
-import { execFileSync, fork, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { fork, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { generateToken, hashToken } from "~/auth/tokens.server";
+import { createSeededDatabase } from "./support/seeded-database";
 
 const SECTORS = 30;
 const HISTORY_ROWS = Number(process.env.BENCH_HISTORY ?? 120_000);
@@ -35,8 +35,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const YEARS = 10;
 const TARGET_P95_MS = 50;
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "focalpoint-dashboard-bench-"));
-const dbFile = path.join(workDir, "bench.db");
+const database = createSeededDatabase("dashboard");
+const { dbFile } = database;
 const storedTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
@@ -51,12 +51,6 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function seedDemo() {
-  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "silent" };
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "pipe" });
 }
 
 /**
@@ -239,8 +233,7 @@ async function startServer(): Promise<{ server: ChildProcess; url: string }> {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${dbFile}`,
-      DATA_DIR: workDir,
+      ...database.env,
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
@@ -317,8 +310,7 @@ async function throughput(base: string, cookie: string) {
 }
 
 async function main() {
-  console.log(`Building the data set in ${workDir} …`);
-  seedDemo();
+  console.log(`Widening the demo data in ${database.workDir} …`);
   const counts = generateLargeDataSet();
   console.log(
     `  ${counts.countries} countries, ${counts.sectors} sectors, ${counts.milestones} milestones, ${counts.history} milestone history rows over ${YEARS} years`,
@@ -359,7 +351,7 @@ async function main() {
     server.kill("SIGTERM");
     // BENCH_KEEP=1 keeps the database for profiling the queries by hand.
     if (process.env.BENCH_KEEP) console.log(`Kept ${dbFile}`);
-    else fs.rmSync(workDir, { recursive: true, force: true });
+    else database.remove();
   }
 }
 

@@ -11,29 +11,19 @@
  *   work, the changes since the last digest and the coming workshops, writes the text in their
  *   language and records the e-mail in the outbox (no SMTP server: delivery is not measured).
  */
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
+import { createSeededDatabase } from "./support/seeded-database";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000);
 const TARGET_SECONDS = 30;
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "focalpoint-digest-bench-"));
-const dbFile = path.join(workDir, "bench.db");
-Object.assign(process.env, {
-  DATABASE_URL: `file:${dbFile}`,
-  DATA_DIR: path.join(workDir, "data"),
-  LOG_LEVEL: "silent",
-  SMTP_HOST: "",
-});
+const database = createSeededDatabase("digest");
+Object.assign(process.env, database.env);
 
-function seed() {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "pipe" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts"], { env: process.env, stdio: "pipe" });
-  const sqlite = new Database(dbFile);
+/** PEOPLE focal points and task-force members, spread over the countries, half in each language. */
+function addPeople() {
+  const sqlite = new Database(database.dbFile);
   const countries = sqlite.prepare(`SELECT id FROM Country ORDER BY sortOrder`).all() as { id: string }[];
   const now = new Date().toISOString().replace("Z", "+00:00");
   const person = sqlite.prepare(
@@ -57,7 +47,7 @@ function seed() {
 const seconds = (started: number) => (performance.now() - started) / 1000;
 
 try {
-  seed();
+  addPeople();
   const { scheduleDigests } = await import("~/models/digest.server");
   const { runDueJobs } = await import("~/jobs/worker.server");
   const { db } = await import("~/utils/db.server");
@@ -88,5 +78,5 @@ try {
   await db.$disconnect();
   if (total >= TARGET_SECONDS || failed > 0) process.exitCode = 1;
 } finally {
-  fs.rmSync(workDir, { recursive: true, force: true });
+  database.remove();
 }

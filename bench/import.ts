@@ -14,20 +14,18 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import {
   measure,
-  run,
   startFocalPoint,
   storedTime,
   template,
   workDir as coEditingDir,
   type Target,
 } from "./support/co-editing";
+import { createSeededDatabase, seedDemo } from "./support/seeded-database";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000);
 const PREVIEW_BAR_SECONDS = 5;
@@ -36,19 +34,12 @@ const BACKGROUND_ROWS = Number(process.env.BENCH_BACKGROUND_ROWS ?? 10_000);
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 100);
 const P99_BAR_RATIO = 1.5;
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "focalpoint-import-bench-"));
-const dbFile = path.join(workDir, "bench.db");
-Object.assign(process.env, {
-  DATABASE_URL: `file:${dbFile}`,
-  DATA_DIR: path.join(workDir, "data"),
-  LOG_LEVEL: "silent",
-  SMTP_HOST: "",
-});
+// Part 1's database, the one this process's database client opens.
+const database = createSeededDatabase("import");
+Object.assign(process.env, database.env);
 
-/** The demo seed in `file`, then action items in Lao PDR's open plan up to `rows` rows in its template. */
-function seed(file: string, rows: number) {
-  run("npx", ["prisma", "migrate", "deploy"], { DATABASE_URL: `file:${file}` });
-  run("npx", ["tsx", "prisma/seed.ts"], { DATABASE_URL: `file:${file}` });
+/** Action items in Lao PDR's open plan of the demo database in `file`, up to `rows` rows in its template. */
+function addActionItems(file: string, rows: number) {
   const sqlite = new Database(file);
   const plan = sqlite
     .prepare(
@@ -134,7 +125,8 @@ async function previewAndApply(target: Target, cookie: string, bytes: Uint8Array
 
 /** Part 2: the co-editing p99 on a quiet server, then on a fresh one while the file is imported. */
 async function importWhileEditing() {
-  seed(template, BACKGROUND_ROWS);
+  seedDemo(template);
+  addActionItems(template, BACKGROUND_ROWS);
   const quiet = await measure(await startFocalPoint("quiet", EDITORS), EDITORS);
   const target = await startFocalPoint("import", EDITORS);
   const cookie = focalPointCookie(target);
@@ -161,7 +153,7 @@ async function importWhileEditing() {
 }
 
 try {
-  seed(dbFile, ROWS);
+  addActionItems(database.dbFile, ROWS);
   const { previewProgressImport, applyProgressImport } = await import("~/models/progress-spreadsheet.server");
   const { exportProgressWorkbook } = await import("~/models/progress-sheet.server");
   const { db } = await import("~/utils/db.server");
@@ -196,6 +188,6 @@ try {
   const backgroundOk = BACKGROUND_ROWS > 0 ? await importWhileEditing() : true;
   if (!ok || !backgroundOk) process.exitCode = 1;
 } finally {
-  fs.rmSync(workDir, { recursive: true, force: true });
+  database.remove();
   fs.rmSync(coEditingDir, { recursive: true, force: true });
 }

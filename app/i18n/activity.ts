@@ -78,6 +78,18 @@ export function renderActivity(
 ): string {
   if (!event.messageKey) return event.summary;
   const params = event.messageParams ? (JSON.parse(event.messageParams) as Record<string, ActivityParam>) : {};
-  const values = Object.fromEntries(Object.entries(params).map(([name, v]) => [name, renderParam(t, locale, v)]));
-  return t(`activity:${event.messageKey}`, { ...values, defaultValue: event.summary });
+  return t(`activity:${event.messageKey}`, { ...renderParams(t, locale, params), defaultValue: event.summary });
+}
+
+/** A notice's message (any namespace's key, typed params as the activity's) in the language of `t`. */
+export function renderNotice(
+  t: Translate,
+  locale: string,
+  notice: { messageKey: string; params: Record<string, ActivityParam> },
+) {
+  return t(notice.messageKey, renderParams(t, locale, notice.params));
+}
+
+function renderParams(t: Translate, locale: string, params: Record<string, ActivityParam>) {
+  return Object.fromEntries(Object.entries(params).map(([name, v]) => [name, renderParam(t, locale, v)]));
 }

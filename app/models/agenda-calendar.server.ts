@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
-import type { SpeakerRole } from "~/domain/vocabulary";
+import { countryName } from "~/i18n/names";
+import type { Translate } from "~/i18n/types";
 import { byTimeThenOrder } from "./agenda.server";
 import { instantToLocal, zoneOffsetMinutes } from "~/domain/time-zones";
 
@@ -122,17 +123,27 @@ export function buildVTimeZone(timeZone: string, firstYear: number, lastYear: nu
   ];
 }
 
-/** The whole agenda as an iCalendar file (CRLF line ends, folded lines), one VEVENT per session. */
+/**
+ * The whole agenda as an iCalendar file (CRLF line ends, folded lines), one VEVENT per session; speakers' roles
+ * and the host country in the language of `t` (the reader's, or the recipient's for an e-mail).
+ */
 export async function buildAgendaCalendar(
-  workshop: WorkshopTimes & { title: string; venue: string; city: string; hostCountry: { name: string } | null },
-  options: { agendaUrl: string; uidDomain: string; roleLabel: (role: SpeakerRole) => string; now?: Date },
+  workshop: WorkshopTimes & {
+    title: string;
+    venue: string;
+    city: string;
+    hostCountry: { code: string; name: string } | null;
+  },
+  options: { agendaUrl: string; uidDomain: string; t: Translate; now?: Date },
 ): Promise<string> {
   const sessions = await db.agendaSession.findMany({
     where: { workshopId: workshop.id },
     include: { speakers: { select: { name: true, role: true }, orderBy: { id: "asc" } } },
   });
   sessions.sort(byTimeThenOrder);
-  const location = [workshop.venue, workshop.city, workshop.hostCountry?.name].filter(Boolean).join(", ");
+  const { t } = options;
+  const host = workshop.hostCountry ? countryName(t, workshop.hostCountry) : null;
+  const location = [workshop.venue, workshop.city, host].filter(Boolean).join(", ");
   const stamp = icsUtc(options.now ?? new Date());
   const years = sessions.length
     ? sessions.flatMap((s) => [
@@ -150,7 +161,7 @@ export async function buildAgendaCalendar(
     `X-WR-TIMEZONE:${workshop.timeZone}`,
     ...buildVTimeZone(workshop.timeZone, Math.min(...years), Math.max(...years)),
     ...sessions.flatMap((s) => {
-      const people = s.speakers.map((sp) => `${sp.name} (${options.roleLabel(sp.role as SpeakerRole)})`).join(", ");
+      const people = s.speakers.map((sp) => `${sp.name} (${t(`workshops:speakerRoles.${sp.role}`)})`).join(", ");
       const description = [s.description, people].filter(Boolean).join("\n\n");
       return [
         "BEGIN:VEVENT",

@@ -11,7 +11,7 @@ import { signToken, verifySignedToken } from "~/auth/tokens.server";
 import { digestByDefault, nextDigest, personTimeZone, type DigestChoice } from "~/domain/digest-schedule";
 import { noticeChoice, type NoticeChoice } from "~/domain/notices";
 import { isOneOf, LOCALES, DEFAULT_LOCALE } from "~/domain/vocabulary";
-import { renderActivity } from "~/i18n/activity";
+import { renderActivity, renderNotice } from "~/i18n/activity";
 import { countryName, sectorName, stageName } from "~/i18n/names";
 import { translatorFor } from "~/i18n/translate.server";
 import { db } from "~/utils/db.server";
@@ -135,9 +135,8 @@ async function buildDigest(
   // Notices of one who reads them here rather than one e-mail each (app/domain/notices.ts).
   if (notices.length > 0) {
     told += notices.length;
-    const tr = t as unknown as (key: string, values?: Record<string, string>) => string;
     lines.push(t("notifications:email.inDigest", { count: notices.length }));
-    for (const n of notices) lines.push(`- ${tr(n.messageKey, n.params)}`, `  ${base}${n.path}`);
+    for (const n of notices) lines.push(`- ${renderNotice(t, locale, n)}`, `  ${base}${n.path}`);
     lines.push(`  ${base}/notifications`, "");
   }
 

@@ -12,6 +12,7 @@ import { signToken, verifySignedToken } from "~/auth/tokens.server";
 import { noticeChoice, SNOOZE_DAYS, type NoticeKind, type NoticeStep } from "~/domain/notices";
 import { DEFAULT_LOCALE, isOneOf, LOCALES } from "~/domain/vocabulary";
 import { emit, type DomainEvent } from "~/events.server";
+import { renderNotice, type ActivityParam } from "~/i18n/activity";
 import { translatorFor } from "~/i18n/translate.server";
 import { db, isUniqueViolation, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -33,7 +34,8 @@ export type NoticeDraft = {
   entityId: string;
   countryId: string;
   path: string;
-  params: Record<string, string>;
+  /** user text as typed; days as `{ day }`, shown the way the reader's language writes them */
+  params: Record<string, ActivityParam>;
   /** what a recipient must be allowed, on the record's country, to be told */
   readAction: Action;
 };
@@ -252,7 +254,7 @@ type StoredNotice = Prisma.NotificationGetPayload<{ select: typeof noticeSelect 
 /** A notice as pages show it: its message's values read, and the one-click steps it offers as signed links. */
 function shown(notice: StoredNotice) {
   const { params, ...rest } = notice;
-  return { ...rest, params: JSON.parse(params) as Record<string, string>, steps: stepLinks(notice) };
+  return { ...rest, params: JSON.parse(params) as Record<string, ActivityParam>, steps: stepLinks(notice) };
 }
 
 const NOTICES_PER_PAGE = 20;
@@ -378,7 +380,7 @@ export async function sendNoticeEmail(payload: unknown) {
   const tr = t as unknown as (key: string, values?: Record<string, string>) => string;
   const base = env().PUBLIC_URL;
   const { params, steps } = shown(notice);
-  const message = tr(notice.messageKey, params);
+  const message = renderNotice(t, locale, { messageKey: notice.messageKey, params });
   const unsubscribe = unsubscribeLink(person.id);
   const lines = [
     message,

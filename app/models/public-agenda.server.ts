@@ -68,7 +68,7 @@ export function getPublishedWorkshop(code: string) {
       startsOn: true,
       endsOn: true,
       organisers: true,
-      hostCountry: { select: { name: true } },
+      hostCountry: { select: { code: true, name: true } },
     },
   });
 }

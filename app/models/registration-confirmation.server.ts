@@ -33,7 +33,7 @@ export async function sendRegistrationConfirmation(participantId: string, fallba
           timeZone: true,
           venue: true,
           city: true,
-          hostCountry: { select: { name: true } },
+          hostCountry: { select: { code: true, name: true } },
         },
       },
     },
@@ -51,7 +51,7 @@ export async function sendRegistrationConfirmation(participantId: string, fallba
     buildAgendaCalendar(workshop, {
       agendaUrl: `${publicUrl.origin}/workshops/${workshop.id}/agenda`,
       uidDomain: publicUrl.hostname,
-      roleLabel: (role) => t(`workshops:speakerRoles.${role}`),
+      t,
     }),
     badgeQrPng(participant.badgeToken),
   ]);

@@ -17,9 +17,15 @@ import {
 } from "~/domain/reminders";
 import { db, type Prisma } from "~/utils/db.server";
 import { overdueToday } from "~/utils/format";
-import { activityMessage } from "~/i18n/activity";
+import { activityMessage, type ActivityParam } from "~/i18n/activity";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
-import { actionItemDueByWhere, milestoneDueByWhere, openActionItemWhere } from "./overdue.server";
+import {
+  actionItemDueBetweenWhere,
+  actionItemDueByWhere,
+  milestoneDueBetweenWhere,
+  milestoneDueByWhere,
+  openActionItemWhere,
+} from "./overdue.server";
 import { createNotices, editorsOf, type NoticeDraft } from "./notification.server";
 
 export const EVALUATE_REMINDERS_JOB = "evaluate-reminders";
@@ -127,7 +133,12 @@ const milestoneSelect = {
 } as const;
 type MilestoneRow = Prisma.MilestoneGetPayload<{ select: typeof milestoneSelect }>;
 
-const itemDraft = (item: ItemRow, kind: NoticeDraft["kind"], message: string, extra: Record<string, string>) => ({
+const itemDraft = (
+  item: ItemRow,
+  kind: NoticeDraft["kind"],
+  message: string,
+  extra: Record<string, ActivityParam>,
+) => ({
   kind,
   messageKey: `reminders:notices.${message}_item`,
   entityType: "action_item" as const,
@@ -142,7 +153,7 @@ const milestoneDraft = (
   milestone: MilestoneRow,
   kind: NoticeDraft["kind"],
   message: string,
-  extra: Record<string, string>,
+  extra: Record<string, ActivityParam>,
 ) => ({
   kind,
   messageKey: `reminders:notices.${message}_milestone`,
@@ -172,7 +183,7 @@ async function stalled(weeks: number, now: Date): Promise<Reminder[]> {
       select: milestoneSelect,
     }),
   ]);
-  const extra = (updatedAt: Date) => ({ weeks: String(weeks), since: updatedAt.toISOString().slice(0, 10) });
+  const extra = (updatedAt: Date) => ({ weeks: String(weeks), since: { day: updatedAt.toISOString().slice(0, 10) } });
   return [
     ...items.map((item) => ({
       rule: "stalled" as const,
@@ -196,11 +207,11 @@ async function targetSoon(days: number, today: string): Promise<Reminder[]> {
   const until = addDays(today, days);
   const [items, milestones] = await Promise.all([
     db.actionItem.findMany({
-      where: { ...actionItemDueByWhere(until), dueOn: { gte: today, lte: until } },
+      where: actionItemDueBetweenWhere(today, until),
       select: itemSelect,
     }),
     db.milestone.findMany({
-      where: { ...milestoneDueByWhere(until), targetOn: { gte: today, lte: until } },
+      where: milestoneDueBetweenWhere(today, until),
       select: milestoneSelect,
     }),
   ]);
@@ -209,14 +220,14 @@ async function targetSoon(days: number, today: string): Promise<Reminder[]> {
       rule: "target_soon" as const,
       level: "reminder" as const,
       occasion: item.dueOn!,
-      draft: itemDraft(item, "reminder", "target_soon", { date: item.dueOn! }),
+      draft: itemDraft(item, "reminder", "target_soon", { date: { day: item.dueOn! } }),
       to: editorsOf(item.plan.countryId),
     })),
     ...milestones.map((m) => ({
       rule: "target_soon" as const,
       level: "reminder" as const,
       occasion: m.targetOn!,
-      draft: milestoneDraft(m, "reminder", "target_soon", { date: m.targetOn! }),
+      draft: milestoneDraft(m, "reminder", "target_soon", { date: { day: m.targetOn! } }),
       to: editorsOf(m.countryId),
     })),
   ];
@@ -249,14 +260,14 @@ async function escalations(days: number, further: number, today: string): Promis
           rule: "overdue_escalation" as const,
           level,
           occasion: item.dueOn!,
-          draft: itemDraft(item, "escalation", message, { date: item.dueOn! }),
+          draft: itemDraft(item, "escalation", message, { date: { day: item.dueOn! } }),
           to: to(item.plan.countryId),
         })),
         ...milestones.map((m) => ({
           rule: "overdue_escalation" as const,
           level,
           occasion: m.targetOn!,
-          draft: milestoneDraft(m, "escalation", message, { date: m.targetOn! }),
+          draft: milestoneDraft(m, "escalation", message, { date: { day: m.targetOn! } }),
           to: to(m.countryId),
         })),
       ];
@@ -298,7 +309,7 @@ async function plansSinceMeeting(meetingDay: string | null, today: string): Prom
         entityId: plan.id,
         countryId: plan.countryId,
         path: `/action-plans/${plan.id}`,
-        params: { plan: plan.title, country: plan.country.name, date: meetingDay },
+        params: { plan: plan.title, country: plan.country.name, date: { day: meetingDay } },
         readAction: "plan.read" as const,
       },
       to: editorsOf(plan.countryId),

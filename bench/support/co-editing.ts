@@ -6,7 +6,7 @@
  * (measured) after BENCH_WARMUP_SECONDS=3 of typing that is not counted. BENCH_PROFILE=dir writes
  * CPU profiles of the servers and of the load processes there.
  */
-import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -25,10 +25,6 @@ const CLOCK_TICKS = 100; // Linux USER_HZ
 
 export const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "focalpoint-bench-"));
 export const template = path.join(workDir, "template.db");
-
-export function run(command: string, args: string[], env: Record<string, string>) {
-  execFileSync(command, args, { env: { ...process.env, ...env }, stdio: "pipe" });
-}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -41,7 +41,7 @@ test("the Secretariat lengthens a rule; Lao PDR's focal point finds the reminder
   const fp = await signedInPage(browser, demo.focalPoint("LA"));
   const reminder = fp.getByRole("listitem").filter({
     hasText:
-      /The action item “Hold a national MRS workshop with employers' and workers' organisations” .* is due on 2027-02-28\./,
+      /The action item “Hold a national MRS workshop with employers' and workers' organisations” .* is due on 28 Feb 2027\./,
   });
   await expect(async () => {
     await fp.goto("/notifications");

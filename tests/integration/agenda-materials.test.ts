@@ -72,8 +72,10 @@ async function publicFile(code: string, fileId: string) {
   const request = new Request(`http://localhost/agenda/${code}/files/${fileId}`);
   return settle(() => publicFileLoader({ request, params: { code, fileId }, context: routeContext }));
 }
-async function publicCalendar(code: string) {
-  const request = new Request(`http://localhost/agenda/${code}/calendar.ics`);
+async function publicCalendar(code: string, language = "en") {
+  const request = new Request(`http://localhost/agenda/${code}/calendar.ics`, {
+    headers: { "Accept-Language": language },
+  });
   return settle(() => publicCalendarLoader({ request, params: { code }, context: routeContext }));
 }
 const status = (result: unknown) =>
@@ -235,6 +237,23 @@ describe("the public agenda page", () => {
     await toggle(true);
     expect((await db.workshop.findUniqueOrThrow({ where: { id: workshop.id } })).publicAgendaCode).toBe(code);
     expect(status(await publicPage(code!))).toBe(200);
+  });
+
+  it("names the host country in the reader's language, on the page's data and in its calendar", async () => {
+    const { workshop } = await workshopWithSession("Host country in the reader's language");
+    const laos = await db.country.findUniqueOrThrow({ where: { code: "LA" } });
+    await db.workshop.update({ where: { id: workshop.id }, data: { hostCountryId: laos.id } });
+    const code = await setPublicAgenda(workshop.id, true, { actorId: await userId(demo.facilitator) });
+
+    // The page translates the country by its code (the name in Indonesian is checked in workshop-agenda.spec.ts).
+    const page = await publicPage(code!);
+    expect((page as unknown as { data: { workshop: unknown } }).data.workshop).toMatchObject({
+      hostCountry: { code: "LA" },
+    });
+    const location = async (language: string) =>
+      (await ((await publicCalendar(code!, language)) as Response).text()).match(/^LOCATION:.*$/m)?.[0];
+    expect(await location("en")).toBe("LOCATION:Lao Plaza Hotel\\, Vientiane\\, Lao PDR");
+    expect(await location("id")).toBe("LOCATION:Lao Plaza Hotel\\, Vientiane\\, Laos");
   });
 
   it("serves no file of another workshop through a public code, and answers unknown codes with 404", async () => {

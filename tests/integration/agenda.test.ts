@@ -8,6 +8,7 @@ import { action as editSessionAction } from "~/routes/_app+/workshops+/$workshop
 import { action as agendaAction, loader as agendaLoader } from "~/routes/_app+/workshops+/$workshopId+/agenda._index";
 import { action as newSessionAction } from "~/routes/_app+/workshops+/$workshopId+/agenda.new";
 import { loader as icsLoader } from "~/routes/_app+/workshops+/$workshopId+/agenda[.]ics";
+import { translatorFor } from "~/i18n/translate.server";
 import { db } from "~/utils/db.server";
 import { requestAs, routeContext, settle, userId } from "../support/requests";
 import { demo } from "../support/people";
@@ -395,12 +396,12 @@ describe("iCalendar", () => {
     );
     const full = await db.workshop.findUniqueOrThrow({
       where: { id: workshop.id },
-      include: { hostCountry: { select: { name: true } } },
+      include: { hostCountry: { select: { code: true, name: true } } },
     });
     const options = {
       agendaUrl: `https://focalpoint.example/workshops/${workshop.id}/agenda`,
       uidDomain: "focalpoint.example",
-      roleLabel: (role: string) => ({ speaker: "Speaker" })[role] ?? role,
+      t: await translatorFor("en"),
       now: new Date("2027-09-01T10:00:00Z"),
     };
     const ics = await buildAgendaCalendar(full, options);

@@ -3,9 +3,9 @@ import { attendanceStatistics } from "~/models/attendance.server";
 import { attendanceAcrossWorkshops } from "~/models/attendance-summary.server";
 import { needingAttention } from "~/models/attention.server";
 import { changesSince } from "~/models/changes.server";
-import { overdueMilestoneWhere } from "~/models/overdue.server";
+import { actionItemDueBetweenWhere, milestoneDueBetweenWhere, overdueMilestoneWhere } from "~/models/overdue.server";
 import { completedByQuarter, countProgress, milestoneCounts } from "~/models/progress.server";
-import { milestoneOverdue } from "~/domain/overdue";
+import { ACTION_ITEM_FINISHED, MILESTONE_FINISHED, milestoneOverdue } from "~/domain/overdue";
 import { db } from "~/utils/db.server";
 
 const TODAY = "2026-11-23";
@@ -17,6 +17,25 @@ describe("overdue in SQL", () => {
     const byRule = all.filter((m) => milestoneOverdue(m, TODAY)).map((m) => m.id);
     expect(byRule.length).toBeGreaterThan(0);
     expect(inSql.map((m) => m.id).sort()).toEqual(byRule.sort());
+  });
+  it("selects as due between two days the open milestones and action items dated in them, ends included", async () => {
+    const [from, until] = ["2026-12-01", "2027-03-31"];
+    const within = (day: string | null) => day !== null && day >= from && day <= until;
+    const milestones = await db.milestone.findMany({ select: { id: true, status: true, targetOn: true } });
+    const items = await db.actionItem.findMany({ select: { id: true, status: true, dueOn: true } });
+    const milestonesInSql = await db.milestone.findMany({
+      where: milestoneDueBetweenWhere(from, until),
+      select: { id: true },
+    });
+    const itemsInSql = await db.actionItem.findMany({
+      where: actionItemDueBetweenWhere(from, until),
+      select: { id: true },
+    });
+    const milestonesByRule = milestones.filter((m) => m.status !== MILESTONE_FINISHED && within(m.targetOn));
+    const itemsByRule = items.filter((i) => i.status !== ACTION_ITEM_FINISHED && within(i.dueOn));
+    expect(milestonesByRule.length + itemsByRule.length).toBeGreaterThan(0);
+    expect(milestonesInSql.map((m) => m.id).sort()).toEqual(milestonesByRule.map((m) => m.id).sort());
+    expect(itemsInSql.map((i) => i.id).sort()).toEqual(itemsByRule.map((i) => i.id).sort());
   });
 });
 

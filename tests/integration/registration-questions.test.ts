@@ -39,6 +39,7 @@ async function workshopWithInvitee(email: string | null = "invitee@example.test"
       endsOn: "2027-06-09",
       venue: "Lao Plaza Hotel",
       city: "Vientiane",
+      hostCountry: { connect: { code: "LA" } },
       facilitators: { create: { userId: facilitatorId } },
       sessions: {
         create: {
@@ -242,6 +243,8 @@ describe("the confirmation after registering", () => {
     expect(lines).toContain("END:VCALENDAR");
     expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
     expect(lines).toContain("DTSTART;TZID=Asia/Vientiane:20270608T090000");
+    // The host country in the recipient's language too.
+    expect(lines).toContain("LOCATION:Lao Plaza Hotel\\, Vientiane\\, Laos");
 
     // A new link and a second registration send nothing more.
     const again = await createRegistrationLink(workshop.id, invitee.id, author).catch((e: unknown) => e);

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ReminderRuleKind } from "~/domain/reminders";
+import { renderNotice } from "~/i18n/activity";
+import { translatorFor } from "~/i18n/translate.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { enqueueJob } from "~/models/job.server";
 import { listNotices, NOTICE_EMAIL_JOB, sendNoticeEmail } from "~/models/notification.server";
@@ -231,7 +233,12 @@ describe("what a notice may hold", () => {
       const notice = await db.notification.findFirstOrThrow({ where: { entityId: item.id, recipientId: fpId } });
       await sendNoticeEmail({ noticeId: notice.id });
       const mail = await db.emailMessage.findUniqueOrThrow({ where: { key: `notice:${notice.id}` } });
-      expect(mail.subject).toContain("jatuh tempo pada 2031-10-10");
+      // The day written as the reader's language writes it, in the e-mail and on the notifications page.
+      expect(mail.subject).toContain("jatuh tempo pada 10 Okt 2031");
+      const page = await listNotices((await signedIn(demo.focalPoint("LA"))).user, 1);
+      const shown = page.notices.find((n) => n.id === notice.id);
+      expect(renderNotice(await translatorFor("id"), "id", shown!)).toContain("jatuh tempo pada 10 Okt 2031");
+      expect(renderNotice(await translatorFor("en"), "en", shown!)).toContain("is due on 10 Oct 2031.");
     } finally {
       await db.user.update({ where: { id: fpId }, data: { locale: "en" } });
     }

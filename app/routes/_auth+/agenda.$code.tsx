@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BrandLink } from "~/components/app-shell";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { MaterialItems } from "~/components/workshop-materials";
+import { useCountryName } from "~/i18n/names";
 import { getPublicAgenda } from "~/models/public-agenda.server";
 import { useRootData } from "~/root";
 import styles from "~/styles/workshops.css?url";
@@ -37,7 +38,9 @@ export default function PublicAgenda() {
   const locale = useRootData()?.locale ?? "en";
   const time = (iso: string) => formatTime(iso, locale, workshop.timeZone);
   const fileHref = (fileId: string) => `/agenda/${code}/files/${fileId}`;
-  const place = [workshop.venue, workshop.city, workshop.hostCountry?.name].filter(Boolean).join(", ");
+  const countryName = useCountryName();
+  const host = workshop.hostCountry ? countryName(workshop.hostCountry) : null;
+  const place = [workshop.venue, workshop.city, host].filter(Boolean).join(", ");
   const general = materials.filter((m) => !m.sessionId);
   const hasSessions = days.some((d) => d.sessions.length > 0);
   return (

@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const calendar = await buildAgendaCalendar(workshop, {
     agendaUrl: `${publicUrl.origin}/agenda/${params.code}`,
     uidDomain: publicUrl.hostname,
-    roleLabel: (role) => t(`workshops:speakerRoles.${role}`),
+    t,
   });
   return new Response(calendar, {
     headers: {

@@ -14,6 +14,8 @@ import { formatDateTime } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { titleMeta } from "~/i18n/page-title";
+import { renderNotice } from "~/i18n/activity";
+import type { Translate } from "~/i18n/types";
 
 /**
  * A person's notices: unread first, newest first, a page at a time, with what each offers in
@@ -103,7 +105,6 @@ export default function Notifications() {
 function NoticeRow({ notice }: { notice: Notice }) {
   const { t } = useTranslation("notifications");
   const locale = useRootData()?.locale ?? "en";
-  const translate = t as unknown as (key: string, values?: Record<string, string>) => string;
   const unread = !notice.readAt;
   const snoozedUntil = notice.snoozedUntil && new Date(notice.snoozedUntil) > new Date() ? notice.snoozedUntil : null;
   return (
@@ -111,7 +112,7 @@ function NoticeRow({ notice }: { notice: Notice }) {
       <div className="notice-text">
         <p className="notice-message">
           {unread && !snoozedUntil ? <span className="badge badge-brand">{t("unread")}</span> : null}{" "}
-          {translate(notice.messageKey, notice.params)}
+          {renderNotice(t as unknown as Translate, locale, notice)}
         </p>
         <p className="small muted">
           {snoozedUntil ? t("snoozedUntil", { date: formatDateTime(snoozedUntil, locale) }) : null}

@@ -22,6 +22,8 @@ import styles from "~/styles/notifications.css?url";
 import { formatDateTime } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
 import { titleMeta } from "~/i18n/page-title";
+import { renderNotice } from "~/i18n/activity";
+import type { Translate } from "~/i18n/types";
 
 /**
  * Where a notice's one-click links land ("mark done", "update progress", "snooze"), from the
@@ -103,8 +105,7 @@ export default function NoticeStep() {
   const { notice, step, item, mayChange, snoozeUntil } = useLoaderData<typeof loader>();
   const { t } = useTranslation("notifications");
   const locale = useRootData()?.locale ?? "en";
-  const translate = t as unknown as (key: string, values?: Record<string, string>) => string;
-  const message = translate(notice.messageKey, notice.params);
+  const message = renderNotice(t as unknown as Translate, locale, notice);
   const cancel = (
     <Link to="/notifications" className="button button-secondary">
       {t("step.cancel")}

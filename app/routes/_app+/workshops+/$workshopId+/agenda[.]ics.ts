@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const calendar = await buildAgendaCalendar(workshop, {
     agendaUrl: `${publicUrl.origin}/workshops/${workshop.id}/agenda`,
     uidDomain: publicUrl.hostname,
-    roleLabel: (role) => t(`workshops:speakerRoles.${role}`),
+    t,
   });
   return new Response(calendar, {
     headers: {

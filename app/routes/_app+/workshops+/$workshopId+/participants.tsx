@@ -131,19 +131,7 @@ const tickedIn = (form: HTMLFormElement | null) =>
   form ? [...form.elements].filter((el) => el instanceof HTMLInputElement && el.checked).length : 0;
 
 export default function Participants() {
-  const {
-    participants,
-    questions,
-    answers,
-    countries,
-    filters,
-    canManage,
-    seesContacts,
-    counts,
-    emailsDue,
-    ended,
-    own,
-  } = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
   const { t: tr } = useTranslation("registration");
   const bulkResult = useActionData<typeof action>()?.bulk;
   const [ticked, setTicked] = useState(0);
@@ -154,29 +142,29 @@ export default function Participants() {
   const countryName = useCountryName();
   const { workshop } = useWorkshopLayout();
   const busy = useNavigation().state !== "idle";
-  const filtered = Boolean(filters.q || filters.category || filters.country || filters.status);
+  const filtered = Boolean(page.filters.q || page.filters.category || page.filters.country || page.filters.status);
   const exportQuery = new URLSearchParams(
-    Object.entries(filters).filter(([, v]) => v) as [string, string][],
+    Object.entries(page.filters).filter(([, v]) => v) as [string, string][],
   ).toString();
   return (
     <>
-      {own ? (
+      {page.own ? (
         <section className="card own-registration" id="own-registration" aria-labelledby="own-heading">
           <h2 id="own-heading">{t("own.title")}</h2>
-          <p>{t(`own.${own.registrationStatus as "invited"}`)}</p>
-          {ended ? null : (
+          <p>{t(`own.${page.own.registrationStatus as "invited"}`)}</p>
+          {page.ended ? null : (
             <Form method="post" className="cluster">
-              {own.registrationStatus !== "registered" ? (
+              {page.own.registrationStatus !== "registered" ? (
                 <button type="submit" name="intent" value="register" disabled={busy}>
                   {t("own.register")}
                 </button>
               ) : null}
-              {own.registrationStatus !== "declined" ? (
+              {page.own.registrationStatus !== "declined" ? (
                 <button type="submit" name="intent" value="decline" className="button-secondary" disabled={busy}>
                   {t("own.decline")}
                 </button>
               ) : null}
-              {own.registrationStatus === "registered" ? (
+              {page.own.registrationStatus === "registered" ? (
                 <Link to="/account#my-workshops" className="button button-ghost">
                   {t("own.badge")}
                 </Link>
@@ -190,10 +178,10 @@ export default function Participants() {
         <div className="section-header">
           <div>
             <h2 id="participants-heading">{t("title")}</h2>
-            <p className="muted small">{counts ? t("statusCounts", counts) : t("introReader")}</p>
+            <p className="muted small">{page.counts ? t("statusCounts", page.counts) : t("introReader")}</p>
           </div>
           <div className="cluster">
-            {canManage ? (
+            {page.canManage ? (
               <>
                 <Link to="new" className="button">
                   {t("add")}
@@ -216,35 +204,35 @@ export default function Participants() {
           </div>
         </div>
 
-        {canManage && emailsDue && !ended ? (
-          <BulkInvitations due={emailsDue} ticked={ticked} result={bulkResult} busy={busy} />
+        {page.canManage && page.emailsDue && !page.ended ? (
+          <BulkInvitations due={page.emailsDue} ticked={ticked} result={bulkResult} busy={busy} />
         ) : null}
 
         <Form method="get" className="filters" role="search">
           <div className="field search-field">
-            <label htmlFor="q">{seesContacts ? t("search") : t("searchReader")}</label>
-            <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
+            <label htmlFor="q">{page.seesContacts ? t("search") : t("searchReader")}</label>
+            <input id="q" name="q" type="search" defaultValue={page.filters.q ?? ""} />
           </div>
           <FilterSelect
             name="category"
             label={t("category")}
             anyLabel={t("anyCategory")}
-            value={filters.category}
+            value={page.filters.category}
             options={PARTICIPANT_CATEGORIES.map((c) => ({ value: c, label: tw(`categories.${c}`) }))}
           />
           <FilterSelect
             name="country"
             label={t("country")}
             anyLabel={t("anyCountry")}
-            value={filters.country}
-            options={countries.map((c) => ({ value: c.id, label: c.name }))}
+            value={page.filters.country}
+            options={page.countries.map((c) => ({ value: c.id, label: c.name }))}
           />
-          {seesContacts ? (
+          {page.seesContacts ? (
             <FilterSelect
               name="status"
               label={t("status")}
               anyLabel={t("anyStatus")}
-              value={filters.status}
+              value={page.filters.status}
               options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
             />
           ) : null}
@@ -254,16 +242,16 @@ export default function Participants() {
         </Form>
 
         <p className="muted small" role="status">
-          {t("count", { count: participants.length })}
+          {t("count", { count: page.participants.length })}
         </p>
-        {participants.length === 0 ? (
+        {page.participants.length === 0 ? (
           <p className="empty">{filtered ? t("noMatch") : t("none")}</p>
         ) : (
           <div className="table-wrap stack-table">
             <table className="participants-table">
               <thead>
                 <tr>
-                  {canManage && !ended ? (
+                  {page.canManage && !page.ended ? (
                     <th scope="col" className="select-column">
                       <span className="visually-hidden">{t("bulk.selectColumn")}</span>
                     </th>
@@ -272,17 +260,17 @@ export default function Participants() {
                   <th scope="col">{t("category")}</th>
                   <th scope="col">{t("organisation")}</th>
                   <th scope="col">{t("country")}</th>
-                  {seesContacts ? (
+                  {page.seesContacts ? (
                     <>
                       <th scope="col">{t("sex")}</th>
                       <th scope="col">{t("status")}</th>
                     </>
                   ) : null}
-                  {questions.length > 0 ? <th scope="col">{tr("answers.column")}</th> : null}
+                  {page.questions.length > 0 ? <th scope="col">{tr("answers.column")}</th> : null}
                   <th scope="col" className="num">
                     {t("daysAttended")}
                   </th>
-                  {canManage ? (
+                  {page.canManage ? (
                     <th scope="col">
                       <span className="visually-hidden">{t("actions")}</span>
                     </th>
@@ -290,9 +278,9 @@ export default function Participants() {
                 </tr>
               </thead>
               <tbody>
-                {participants.map((p) => (
+                {page.participants.map((p) => (
                   <tr key={p.id}>
-                    {canManage && !ended ? (
+                    {page.canManage && !page.ended ? (
                       <td className="select-column">
                         <input
                           type="checkbox"
@@ -321,7 +309,7 @@ export default function Participants() {
                         "—"
                       )}
                     </td>
-                    {seesContacts ? (
+                    {page.seesContacts ? (
                       <>
                         <td data-label={t("sex")}>{p.sex ? tc(`sexes.${p.sex}`) : ""}</td>
                         <td data-label={t("status")}>
@@ -343,15 +331,15 @@ export default function Participants() {
                         </td>
                       </>
                     ) : null}
-                    {questions.length > 0 ? (
+                    {page.questions.length > 0 ? (
                       <td data-label={tr("answers.column")}>
-                        <RegistrationAnswers questions={questions} answers={answers[p.id] ?? {}} compact />
+                        <RegistrationAnswers questions={page.questions} answers={page.answers[p.id] ?? {}} compact />
                       </td>
                     ) : null}
                     <td className="num" data-label={t("daysAttended")}>
                       {p.daysAttended}
                     </td>
-                    {canManage ? (
+                    {page.canManage ? (
                       <td>
                         <Link to={p.id} aria-label={t("editTitle", { name: p.name })}>
                           {t("edit")}

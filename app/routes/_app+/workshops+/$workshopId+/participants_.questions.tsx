@@ -157,18 +157,13 @@ export default function RegistrationQuestions() {
             {archived.map((q) => (
               <li key={q.id} className="card">
                 <QuestionSummary question={q} />
-                <Form method="post">
-                  <input type="hidden" name="questionId" value={q.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="restore"
-                    className="button-secondary"
-                    aria-label={t("restoreLabel", { label: q.label })}
-                  >
-                    {t("restore")}
-                  </button>
-                </Form>
+                <QuestionButton
+                  question={q}
+                  intent="restore"
+                  label={t("restore")}
+                  accessibleLabel={t("restoreLabel", { label: q.label })}
+                  className="button-secondary"
+                />
               </li>
             ))}
           </ul>
@@ -202,7 +197,6 @@ function QuestionItem({
   last: boolean;
 }) {
   const { t } = useTranslation("registration");
-  const busy = useNavigation().state !== "idle";
   return (
     <li className="card">
       <QuestionSummary question={question} />
@@ -214,55 +208,71 @@ function QuestionItem({
         >
           {t("form.editTitle")}
         </Link>
-        {first && last ? null : (
-          <Form method="post" className="cluster">
-            <input type="hidden" name="intent" value="move" />
-            <input type="hidden" name="questionId" value={question.id} />
-            {first ? null : (
-              <button
-                type="submit"
-                name="direction"
-                value="up"
-                className="button-ghost"
-                disabled={busy}
-                aria-label={t("moveUpLabel", { label: question.label })}
-              >
-                {t("moveUp")}
-              </button>
-            )}
-            {last ? null : (
-              <button
-                type="submit"
-                name="direction"
-                value="down"
-                className="button-ghost"
-                disabled={busy}
-                aria-label={t("moveDownLabel", { label: question.label })}
-              >
-                {t("moveDown")}
-              </button>
-            )}
-          </Form>
+        {first ? null : (
+          <QuestionButton
+            question={question}
+            intent="move"
+            direction="up"
+            label={t("moveUp")}
+            accessibleLabel={t("moveUpLabel", { label: question.label })}
+          />
         )}
-        <Form
-          method="post"
-          onSubmit={(event) => {
-            if (!window.confirm(t("removeConfirm", { label: question.label }))) event.preventDefault();
-          }}
-        >
-          <input type="hidden" name="intent" value="remove" />
-          <input type="hidden" name="questionId" value={question.id} />
-          <button
-            type="submit"
-            className="button-ghost button-danger"
-            disabled={busy}
-            aria-label={t("removeLabel", { label: question.label })}
-          >
-            {t("remove")}
-          </button>
-        </Form>
+        {last ? null : (
+          <QuestionButton
+            question={question}
+            intent="move"
+            direction="down"
+            label={t("moveDown")}
+            accessibleLabel={t("moveDownLabel", { label: question.label })}
+          />
+        )}
+        <QuestionButton
+          question={question}
+          intent="remove"
+          label={t("remove")}
+          accessibleLabel={t("removeLabel", { label: question.label })}
+          className="button-ghost button-danger"
+          confirmation={t("removeConfirm", { label: question.label })}
+        />
       </div>
     </li>
+  );
+}
+
+/** One button posting `intent` (restore, move up or down, remove) for one question, disabled while a post is under way. */
+function QuestionButton({
+  question,
+  intent,
+  direction,
+  label,
+  accessibleLabel,
+  className = "button-ghost",
+  confirmation,
+}: {
+  question: RegistrationQuestion;
+  intent: "restore" | "move" | "remove";
+  direction?: "up" | "down";
+  label: string;
+  accessibleLabel: string;
+  className?: string;
+  /** asked before posting; cancelling posts nothing */
+  confirmation?: string;
+}) {
+  const busy = useNavigation().state !== "idle";
+  return (
+    <Form
+      method="post"
+      onSubmit={(event) => {
+        if (confirmation && !window.confirm(confirmation)) event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="questionId" value={question.id} />
+      {direction ? <input type="hidden" name="direction" value={direction} /> : null}
+      <button type="submit" className={className} disabled={busy} aria-label={accessibleLabel}>
+        {label}
+      </button>
+    </Form>
   );
 }
 
