@@ -181,7 +181,7 @@ export const itemProgressEvent = (item: { id: string; planId: string; countryId:
  * `tx`. `expectedUpdatedAt`: the version the spreadsheet was exported at; an item saved since
  * is not overwritten (ItemChangedMeanwhile). False when nothing differed.
  */
-export async function saveItemProgressIn(
+async function saveItemProgressIn(
   tx: Prisma.TransactionClient,
   item: { id: string; countryId: string },
   input: ItemProgressInput | ItemSheetInput,
@@ -229,7 +229,7 @@ export async function writeItemProgressIn(
 }
 
 /** The item was saved by someone else after the version a change was based on; nothing was written. */
-export class ItemChangedMeanwhile extends Error {
+class ItemChangedMeanwhile extends Error {
   constructor(readonly itemId: string) {
     super("action item changed meanwhile");
   }

@@ -166,7 +166,7 @@ export const milestoneEvent = (countryId: string, milestoneId: string): DomainEv
  * nothing is written and MilestoneConflict is thrown. Returns the milestone's country, or null
  * when nothing differed (no write, no history row).
  */
-export async function saveMilestoneIn(
+async function saveMilestoneIn(
   tx: Prisma.TransactionClient,
   milestoneId: string,
   input: MilestoneInput,

@@ -42,7 +42,7 @@ export function processStats(pid: number) {
   return { cpuTicks, rssMb: rssKb / 1024 };
 }
 
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
   const started = Date.now();
   while (!(await check().catch(() => false))) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
