@@ -14,21 +14,16 @@ const printable = (v: unknown) =>
 /**
  * Milestone changes recorded since the start of `since` (a UTC day) in the given
  * countries, grouped in their order; `milestoneIds` narrows to some milestones
- * (null: all of them); `until` (a UTC day) stops before that day begins (a meeting's
- * brief counts up to the meeting). The caller has checked that the person may read these countries.
+ * (null: all of them). The caller has checked that the person may read these countries.
  */
 export async function changesSince<C extends { id: string }>(
   countries: readonly C[],
   since: string,
   milestoneIds: string[] | null = null,
-  until: string | null = null,
 ) {
   const where = {
     entityType: "milestone",
-    createdAt: {
-      gte: new Date(`${since}T00:00:00Z`),
-      ...(until ? { lt: new Date(`${until}T00:00:00Z`) } : {}),
-    },
+    createdAt: { gte: new Date(`${since}T00:00:00Z`) },
     countryId: { in: countries.map((c) => c.id) },
     ...(milestoneIds ? { entityId: { in: milestoneIds } } : {}),
   };

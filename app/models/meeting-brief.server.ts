@@ -8,7 +8,6 @@
  */
 import { ACTION_ITEM_FINISHED, actionItemOverdue, milestoneOverdue } from "~/domain/overdue";
 import { db } from "~/utils/db.server";
-import { changesSince } from "./changes.server";
 import { countProgress } from "./progress.server";
 
 type Coded = { code: string; name: string };
@@ -27,7 +26,7 @@ export type CountryBrief = {
     progress: number;
   } | null;
   milestones: { total: number; completed: number; blocked: number; overdue: number };
-  /** status changes of milestones between "since" and the meeting, oldest first */
+  /** milestones whose status moved between "since" and the meeting, before → after, by the day of the last move */
   moved: (MilestoneName & { on: string; from: string | null; to: string | null })[];
   overdueMilestones: (MilestoneName & { targetOn: string; status: string })[];
   blockedMilestones: (MilestoneName & { notes: string })[];
@@ -99,16 +98,52 @@ async function milestonesOf(countryId: string, today: string) {
   };
 }
 
-/** The milestones whose status changed, from the shared "changes since" read model, oldest first. */
-async function movedOf(country: { id: string }, window: BriefWindow, stages: Map<string, Coded>) {
-  const { groups } = await changesSince([country], window.since, null, window.meetingOn);
-  return (groups[0]?.changes ?? []).reverse().flatMap((change) => {
-    const status = change.fields.find((f) => f.field === "status");
-    if (!status || !change.milestone) return [];
-    const { sector, stageCode } = change.milestone;
-    const stage = stages.get(stageCode) ?? { code: stageCode, name: stageCode };
-    return [{ sector, stage, on: dayOf(change.at), from: status.from, to: status.to }];
+/**
+ * Every milestone whose status moved between "since" and the meeting, once, as its status before
+ * the first move → after the last, on the day of the last; a milestone that came back to where it
+ * was has not moved. Read from the milestone history (the rows "changes since" lists), all of the
+ * window's status changes rather than the newest few of any field.
+ */
+async function movedOf(countryId: string, window: BriefWindow) {
+  const events = await db.auditEvent.findMany({
+    where: {
+      entityType: "milestone",
+      countryId,
+      createdAt: { gte: new Date(`${window.since}T00:00:00Z`), lt: new Date(`${window.meetingOn}T00:00:00Z`) },
+      changes: { contains: '"status"' },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { entityId: true, changes: true, createdAt: true },
   });
+  const moves = new Map<string, { from: string | null; to: string | null; at: Date }>();
+  for (const event of events) {
+    const status = (JSON.parse(event.changes!) as Record<string, [unknown, unknown]>).status;
+    if (!status) continue;
+    const [from, to] = status.map((v) => (typeof v === "string" && v ? v : null)) as [string | null, string | null];
+    const earlier = moves.get(event.entityId);
+    moves.set(event.entityId, { from: earlier ? earlier.from : from, to, at: event.createdAt });
+  }
+  const moved = [...moves].filter(([, m]) => m.from !== m.to);
+  const milestones = new Map(
+    (
+      await db.milestone.findMany({
+        where: { id: { in: moved.map(([id]) => id) } },
+        select: {
+          id: true,
+          stage: { select: { code: true, name: true } },
+          sector: { select: { code: true, name: true } },
+        },
+      })
+    ).map((m) => [m.id, m]),
+  );
+  return moved
+    .flatMap(([id, m]) => {
+      const milestone = milestones.get(id);
+      return milestone
+        ? [{ sector: milestone.sector, stage: milestone.stage, from: m.from, to: m.to, on: dayOf(m.at) }]
+        : [];
+    })
+    .sort((a, b) => a.on.localeCompare(b.on));
 }
 
 async function overdueItemsOf(countryId: string, today: string) {
@@ -151,23 +186,16 @@ async function requestsOf(countryId: string, window: BriefWindow) {
   return comments.map((c) => ({ on: dayOf(c.createdAt), who: c.author.name, body: c.body }));
 }
 
-/** Stage names for the changes: the history names milestones by stage code. */
-async function stageNames() {
-  return new Map((await db.milestoneStage.findMany({ select: { code: true, name: true } })).map((s) => [s.code, s]));
-}
-
 /** One country's brief; `note` is the focal point's note for this meeting, when written. */
 async function composeCountryBrief(
   country: CountryBrief["country"],
   window: BriefWindow,
   note: CountryBrief["note"],
-  stages?: Map<string, Coded>,
 ): Promise<CountryBrief> {
-  const names = stages ?? (await stageNames());
   const [plan, milestones, moved, overdueItems, agreedActions, requests] = await Promise.all([
     planOf(country.id),
     milestonesOf(country.id, window.today),
-    movedOf(country, window, names),
+    movedOf(country.id, window),
     overdueItemsOf(country.id, window.today),
     agreedActionsOf(country.id, window, window.today),
     requestsOf(country.id, window),
@@ -192,11 +220,10 @@ export async function composeBriefs(
   window: BriefWindow,
   notes: ReadonlyMap<string, NonNullable<CountryBrief["note"]>>,
 ): Promise<CountryBrief[]> {
-  const stages = await stageNames();
   const briefs: CountryBrief[] = [];
   // One country at a time: SQLite answers on one connection, and ten at once only queue.
   for (const country of countries)
-    briefs.push(await composeCountryBrief(country, window, notes.get(country.id) ?? null, stages));
+    briefs.push(await composeCountryBrief(country, window, notes.get(country.id) ?? null));
   return briefs;
 }
 
