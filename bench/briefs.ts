@@ -87,13 +87,19 @@ try {
 
   const pack: number[] = [];
   const brief: number[] = [];
+  const phases = { counted: 0, docx: 0, xlsx: 0 };
   let packSizes = { docx: 0, xlsx: 0, moved: 0 };
   for (let run = 0; run < RUNS; run++) {
     let started = performance.now();
     const briefing = await readBriefing(secretariat, meeting, null);
+    const counted = performance.now();
     const docx = await docxBytes(packDocument(t, "en", briefing));
+    const written = performance.now();
     const xlsx = await xlsxBytes([packSummarySheet(t, briefing)]);
     pack.push(seconds(started));
+    phases.counted = Math.max(phases.counted, (counted - started) / 1000);
+    phases.docx = Math.max(phases.docx, (written - counted) / 1000);
+    phases.xlsx = Math.max(phases.xlsx, seconds(written));
     packSizes = {
       docx: docx.length,
       xlsx: xlsx.length,
@@ -112,6 +118,9 @@ try {
   );
   console.log(
     `  regional pack (10 briefs counted, DOCX ${(packSizes.docx / 1024).toFixed(0)} KB + XLSX, ${packSizes.moved} milestones moved): ${pack.map((s) => s.toFixed(2)).join(" / ")} s (bar: under ${PACK_BAR_SECONDS} s) — ${worstPack < PACK_BAR_SECONDS ? "ok" : "TOO SLOW"}`,
+  );
+  console.log(
+    `    slowest phases: counting ${phases.counted.toFixed(2)} s, DOCX ${phases.docx.toFixed(2)} s, XLSX ${phases.xlsx.toFixed(2)} s`,
   );
   console.log(
     `  one brief (Viet Nam, counted and DOCX): ${brief.map((s) => s.toFixed(2)).join(" / ")} s (bar: under ${BRIEF_BAR_SECONDS} s) — ${worstBrief < BRIEF_BAR_SECONDS ? "ok" : "TOO SLOW"}`,
