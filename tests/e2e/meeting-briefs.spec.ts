@@ -16,6 +16,7 @@ test("the Secretariat builds the pack for the next meeting; Viet Nam's focal poi
 }) => {
   await signIn(page, demo.secretariat);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Meeting briefs" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meeting briefs" })).toBeVisible();
   await page.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points 2027" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(
     "ASEAN Meeting of Skills Focal Points 2027, Hanoi",
@@ -43,6 +44,7 @@ test("the Secretariat builds the pack for the next meeting; Viet Nam's focal poi
 
   const vietNam = await signedInPage(browser, demo.focalPoint("VN"));
   await vietNam.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Meeting briefs" }).click();
+  await expect(vietNam.getByRole("heading", { level: 1, name: "Meeting briefs" })).toBeVisible();
   await vietNam.getByRole("link", { name: "ASEAN Meeting of Skills Focal Points 2027" }).click();
   // Their own country's brief only: no summary of the others.
   await expect(vietNam.getByRole("region", { name: "Summary" })).toHaveCount(0);
