@@ -22,10 +22,14 @@ function DocumentBlockView({ block }: { block: DocumentBlock }) {
       return <Heading>{block.text}</Heading>;
     }
     case "paragraph":
-      return <p className={block.style ? `document-${block.style}` : undefined}>{block.text}</p>;
+      return (
+        <p className={block.style ? `document-${block.style}` : undefined} data-user-content={block.typed || undefined}>
+          {block.text}
+        </p>
+      );
     case "list":
       return (
-        <ul>
+        <ul data-user-content={block.typed || undefined}>
           {block.items.map((item, i) => (
             <li key={i}>{item}</li>
           ))}
@@ -48,7 +52,11 @@ function DocumentBlockView({ block }: { block: DocumentBlock }) {
               {block.rows.map((row, r) => (
                 <tr key={r}>
                   {row.map((cell, i) => (
-                    <td key={i} className={block.columns[i]?.numeric ? "num" : undefined}>
+                    <td
+                      key={i}
+                      className={block.columns[i]?.numeric ? "num" : undefined}
+                      data-user-content={block.columns[i]?.typed || undefined}
+                    >
                       {cell ?? "—"}
                     </td>
                   ))}

@@ -121,8 +121,8 @@ function briefBlocks(
           kind: "table",
           columns: [
             { header: t("briefs:columns.status") },
-            { header: t("briefs:columns.milestone") },
-            { header: t("briefs:columns.outcome") },
+            { header: t("briefs:columns.milestone"), typed: true },
+            { header: t("briefs:columns.outcome"), typed: true },
             { header: t("briefs:columns.due") },
           ],
           rows: stuck,
@@ -142,7 +142,7 @@ function briefBlocks(
       ? {
           kind: "table",
           columns: [
-            { header: t("briefs:columns.agreedAction") },
+            { header: t("briefs:columns.agreedAction"), typed: true },
             { header: t("briefs:columns.due") },
             { header: t("briefs:columns.outcome") },
           ],
@@ -170,13 +170,13 @@ function briefBlocks(
   });
   blocks.push(
     brief.requests.length
-      ? { kind: "list", items: brief.requests.map((r) => `${day(r.on)}, ${r.who}: ${r.body}`) }
+      ? { kind: "list", typed: true, items: brief.requests.map((r) => `${day(r.on)}, ${r.who}: ${r.body}`) }
       : { kind: "paragraph", text: t("briefs:brief.noRequests") },
   );
 
   blocks.push({ kind: "heading", level: sub, text: t("briefs:brief.note") });
   if (brief.note) {
-    blocks.push({ kind: "paragraph", text: brief.note.body });
+    blocks.push({ kind: "paragraph", text: brief.note.body, typed: true });
     blocks.push({
       kind: "paragraph",
       style: "muted",

@@ -5,11 +5,12 @@
  */
 export type Cell = string | number | null;
 
+// `typed`: what people wrote (an activity, a comment, a note), shown as written in every language.
 export type DocumentBlock =
   | { kind: "heading"; level: 1 | 2 | 3; text: string }
-  | { kind: "paragraph"; text: string; style?: "muted" | "strong" }
-  | { kind: "list"; items: string[] }
-  | { kind: "table"; columns: { header: string; numeric?: boolean }[]; rows: Cell[][] }
+  | { kind: "paragraph"; text: string; style?: "muted" | "strong"; typed?: boolean }
+  | { kind: "list"; items: string[]; typed?: boolean }
+  | { kind: "table"; columns: { header: string; numeric?: boolean; typed?: boolean }[]; rows: Cell[][] }
   | { kind: "pageBreak" };
 
 export type ExportDocument = { title: string; subject?: string; blocks: DocumentBlock[] };
