@@ -20,6 +20,8 @@ export type Resource = {
   userId?: string;
   /** an action plan's state: endorsed plans are read-only until reopened */
   planStatus?: string;
+  /** a meeting's briefs once the Secretariat has frozen them (kept as sent) */
+  frozen?: boolean;
 };
 
 export const ACTIONS = [
@@ -63,6 +65,11 @@ export const ACTIONS = [
   // the paper sign-in sheets of a workshop's days and sessions
   "workshop.sheets.print",
   "workshop.register",
+  // meeting briefs (decision 023): one country's brief, its focal point's note, all ten and their exports, freezing
+  "brief.read",
+  "brief.note",
+  "briefs.all",
+  "briefs.freeze",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -111,13 +118,23 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       if (resource.planStatus === "endorsed") return false;
       return isAdmin || hasIn(actor, EDITORS_OF_COUNTRY, country);
 
+    case "brief.note":
+      if (resource.frozen) return false;
+      return isAdmin || hasIn(actor, EDITORS_OF_COUNTRY, country);
+
+    // The regional pack holds every country's brief: only those who read every country's records.
+    case "briefs.all":
+      return readsEveryCountry(actor);
+
     case "plan.endorse":
     case "plan.reopen":
     case "reminders.manage":
+    case "briefs.freeze":
       return isAdmin || has(actor, "secretariat");
 
     case "plan.read":
     case "milestone.read":
+    case "brief.read":
       return readsEveryCountry(actor) || hasIn(actor, READERS_OF_COUNTRY, country);
 
     case "dashboard.read":

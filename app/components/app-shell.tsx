@@ -1,7 +1,7 @@
 import { Form, NavLink, Link, useLocation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { can, ownCountryIds } from "~/auth/permissions";
+import { can, ownCountryIds, readableCountryIds } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session-user";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
@@ -71,6 +71,10 @@ export function AppShell({
     { to: "/milestones", label: t("nav.milestones"), icon: "milestones" },
     { to: "/workshops", label: t("nav.workshops"), icon: "workshops" },
     { to: "/people", label: t("nav.people"), icon: "people" },
+    // Meeting briefs (decision 023): every country's for those who read them all, a country's own for its people.
+    ...(readableCountryIds(user) === "all" || readableCountryIds(user).length
+      ? [{ to: "/briefs", label: tr("briefs:nav"), icon: "briefs" as const }]
+      : []),
     // The Secretariat sets the reminders countries receive (decision 019).
     ...(can(user, "reminders.manage")
       ? [{ to: "/reminders", label: tr("reminders:nav"), icon: "reminders" as const }]

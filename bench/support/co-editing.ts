@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { generateToken, hashToken } from "~/auth/tokens.server";
+import { storedTime } from "./seeded-database";
 
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 // Typing runs this long before anything is counted: the first second of a run (every typist starting
@@ -77,7 +78,6 @@ export type Target = {
 };
 
 // The extra plans of the memory run, added to the template: ids the document id check accepts.
-export const storedTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export async function startFocalPoint(label: string, sessions: number): Promise<Target> {
   const db = path.join(workDir, `focalpoint-${label}.db`);

@@ -3,6 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+/** The text form Prisma's SQLite adapter stores for a DateTime, for rows a bench writes directly. */
+export const storedTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
 /** Migrates the SQLite database in `file` (made if missing) and loads the demo seed into it. */
 export function seedDemo(file: string) {
   const env = { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: "silent" };

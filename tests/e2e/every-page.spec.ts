@@ -92,6 +92,8 @@ function prepareData(file: string) {
     sessionId: one("SELECT id AS v FROM AgendaSession WHERE workshopId = ? ORDER BY startsAt", workshop),
     participantId: one("SELECT id AS v FROM Participant WHERE workshopId = ? ORDER BY name", workshop),
     badgeToken: one("SELECT badgeToken AS v FROM Participant WHERE workshopId = ? ORDER BY name", workshop),
+    // the next regional meeting's briefs (counted since the one before it)
+    meeting: one("SELECT id AS v FROM Workshop WHERE kind = 'regional_meeting' ORDER BY startsOn DESC"),
   });
   // Its agenda public, with a public material on its first session and a private one for the whole workshop.
   const publicCode = crypto.randomBytes(16).toString("base64url");

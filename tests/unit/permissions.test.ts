@@ -109,6 +109,17 @@ const EXPECTED: Record<Action, Row> = {
   // The paper fallback of the registration desk: the same people as the contacts.
   "workshop.sheets.print": { admin: Y, secretariat: Y, facilitator: N, focal_point: N, task_force: N, observer: N },
   "workshop.register": { admin: N, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
+  "brief.read": {
+    admin: Y,
+    secretariat: Y,
+    facilitator: Y,
+    focal_point: OWN_ONLY,
+    task_force: OWN_ONLY,
+    observer: OWN_ONLY,
+  },
+  "brief.note": { admin: Y, secretariat: N, facilitator: N, focal_point: OWN_ONLY, task_force: OWN_ONLY, observer: N },
+  "briefs.all": { admin: Y, secretariat: Y, facilitator: Y, focal_point: N, task_force: N, observer: N },
+  "briefs.freeze": { admin: Y, secretariat: Y, facilitator: N, focal_point: N, task_force: N, observer: N },
 };
 
 describe("can(user, action, resource): the permission matrix", () => {
@@ -156,6 +167,12 @@ describe("can(user, action, resource): the permission matrix", () => {
     expect(can(ACTORS.focal_point, "plan.edit", { countryId: OWN, planStatus: "endorsed" })).toBe(false);
     expect(can(ACTORS.admin, "plan.edit", { countryId: OWN, planStatus: "endorsed" })).toBe(false);
     expect(can(ACTORS.secretariat, "plan.reopen", { countryId: OWN, planStatus: "endorsed" })).toBe(true);
+  });
+
+  it("closes a meeting's notes once its briefs are frozen, for everyone", () => {
+    for (const who of Object.values(ACTORS))
+      expect(can(who, "brief.note", { countryId: OWN, frozen: true })).toBe(false);
+    expect(can(ACTORS.focal_point, "brief.note", { countryId: OWN, frozen: false })).toBe(true);
   });
 
   it("refuses everything to nobody and to people without roles", () => {

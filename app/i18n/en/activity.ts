@@ -80,4 +80,6 @@ export const activity = {
   publicAgendaOff: "Public agenda page switched off",
   materialMadePublic: "Material shown on the public agenda: {{title}}",
   materialMadePrivate: "Material not shown on the public agenda: {{title}}",
+  briefNoteSaved: "Note for {{country}}'s brief for the meeting of {{day}} saved",
+  briefsFrozen: "Briefs for the meeting of {{day}} frozen",
 };

@@ -2,6 +2,7 @@ import { account } from "./account";
 import { activity } from "./activity";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { briefs } from "./briefs";
 import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { directory } from "./directory";
@@ -33,4 +34,5 @@ export const en = {
   activity,
   notifications,
   reminders,
+  briefs,
 };

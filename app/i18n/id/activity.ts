@@ -81,4 +81,6 @@ export const activity: Translation<typeof en> = {
   publicAgendaOff: "Halaman agenda publik dinonaktifkan",
   materialMadePublic: "Materi ditampilkan di agenda publik: {{title}}",
   materialMadePrivate: "Materi tidak ditampilkan di agenda publik: {{title}}",
+  briefNoteSaved: "Catatan untuk ringkasan {{country}} bagi pertemuan {{day}} disimpan",
+  briefsFrozen: "Ringkasan untuk pertemuan {{day}} dibekukan",
 };
