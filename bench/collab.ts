@@ -31,7 +31,6 @@ import {
   profileArgs,
   SECONDS,
   startFocalPoint,
-  storedTime,
   template,
   TYPING_SHARE,
   WARMUP_SECONDS,
@@ -39,7 +38,7 @@ import {
   type Result,
   type Target,
 } from "./support/co-editing";
-import { seedDemo } from "./support/seeded-database";
+import { seedDemo, storedTime } from "./support/seeded-database";
 
 const SIZES = (process.env.BENCH_SIZES ?? "10,50,100,200").split(",").filter(Boolean).map(Number);
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 200);

@@ -17,15 +17,8 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { generateToken, hashToken } from "~/auth/tokens.server";
-import {
-  measure,
-  startFocalPoint,
-  storedTime,
-  template,
-  workDir as coEditingDir,
-  type Target,
-} from "./support/co-editing";
-import { createSeededDatabase, seedDemo } from "./support/seeded-database";
+import { measure, startFocalPoint, template, workDir as coEditingDir, type Target } from "./support/co-editing";
+import { createSeededDatabase, seedDemo, storedTime } from "./support/seeded-database";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000);
 const PREVIEW_BAR_SECONDS = 5;
