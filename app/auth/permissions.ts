@@ -6,7 +6,7 @@ import type { Role } from "~/domain/vocabulary";
  * Country scope comes from the resource, never from the request.
  */
 
-type RoleGrant = { role: Role; countryId: string | null };
+type RoleGrant = { role: Role; countryId: string | null; label?: string | null };
 export type Actor = { id: string; roles: RoleGrant[] };
 
 export type Resource = {
@@ -20,6 +20,9 @@ export type Resource = {
   userId?: string;
   /** an action plan's state: endorsed plans are read-only until reopened */
   planStatus?: string;
+  /** a donor project's countries and the agency that implements it ("ILO", "IOM") */
+  projectCountryIds?: readonly string[];
+  implementingAgency?: string;
 };
 
 export const ACTIONS = [
@@ -63,6 +66,9 @@ export const ACTIONS = [
   // the paper sign-in sheets of a workshop's days and sessions
   "workshop.sheets.print",
   "workshop.register",
+  // donor projects, their results frameworks and period reports (decision 022)
+  "project.read",
+  "project.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -145,7 +151,34 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 
     case "workshop.register":
       return (resource.participantUserIds ?? []).includes(actor.id);
+
+    case "project.read":
+      // An observer (a donor) reads the projects of the countries they are given, or every project
+      // when given none; focal points and task forces read the projects their country takes part in,
+      // and see only what it contributed (projectFiguresScope).
+      return (
+        readsEveryCountry(actor) ||
+        actor.roles.some((g) => g.role === "observer" && g.countryId === null) ||
+        (resource.projectCountryIds ?? []).some((id) => hasIn(actor, READERS_OF_COUNTRY, id))
+      );
+
+    case "project.manage":
+      // The implementing agency's facilitators (their grant's label names the agency) and admins.
+      return (
+        isAdmin ||
+        (resource.implementingAgency !== undefined &&
+          actor.roles.some((g) => g.role === "facilitator" && g.label === resource.implementingAgency))
+      );
   }
+}
+
+/**
+ * Whose figures a reader of a project's reports sees: "all", or only what their own countries
+ * contributed (a focal point reads Cambodia's share of the people trained, not Myanmar's).
+ */
+export function projectFiguresScope(actor: Actor): "all" | string[] {
+  if (readsEveryCountry(actor) || has(actor, "observer")) return "all";
+  return ownCountryIds(actor);
 }
 
 /** The countries whose plans and milestones a person may read: "all" or a list of ids. */
