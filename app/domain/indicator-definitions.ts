@@ -22,17 +22,10 @@ export type IndicatorDefinition = (typeof INDICATOR_DEFINITIONS)[number];
 export const PERIOD_KINDS = ["quarter", "half_year", "year"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export const PERIOD_STATUSES = ["draft", "in_review", "locked"] as const;
-export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
 /** The ways a counted value is split, where the records carry them. */
 export const DISAGGREGATIONS = ["sex", "country", "category"] as const;
 export type Disaggregation = (typeof DISAGGREGATIONS)[number];
-export const DISAGGREGATIONS_OF: Record<IndicatorDefinition, readonly Disaggregation[]> = {
-  workshops_held: ["country"],
-  people_trained: ["sex", "country", "category"],
-  milestones_completed: ["country"],
-  action_items_done: ["country"],
-};
 
 /**
  * null: every country the records are in (a regional conference in Bangkok counts for a project of
@@ -61,7 +54,7 @@ export const DEFINITION_FILTERS = {
   action_items_done: z.object({ countryIds }),
 } satisfies Record<IndicatorDefinition, z.ZodTypeAny>;
 
-export type DefinitionFilters = {
+type DefinitionFilters = {
   [K in IndicatorDefinition]: z.infer<(typeof DEFINITION_FILTERS)[K]>;
 };
 export type CountedDefinition = {

@@ -36,7 +36,7 @@ export type IndicatorFigures = {
   enteredAt: string | null;
 };
 
-export type ReportActivity = {
+type ReportActivity = {
   id: string;
   title: string;
   kind: string;
@@ -246,7 +246,7 @@ export function reportForCountries(report: ReportBody, countryCodes: string[]): 
   };
 }
 
-export const PERIOD_TRANSITIONS = {
+const PERIOD_TRANSITIONS = {
   review: { from: "draft", to: "in_review" },
   return: { from: "in_review", to: "draft" },
   lock: { from: "in_review", to: "locked" },

@@ -95,6 +95,16 @@ export async function projectFramework(projectId: string) {
   };
 }
 
+/** The milestone stages an indicator may count, in the pipeline's order. */
+export async function milestoneStagesForIndicators() {
+  return db.milestoneStage.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } });
+}
+
+/** The workshops linked to a project: a report follows their check-ins live. */
+export async function projectWorkshopIds(projectId: string) {
+  return (await db.workshop.findMany({ where: { projectId }, select: { id: true } })).map((w) => w.id);
+}
+
 type CountableRecord =
   | { type: "workshop"; projectId: string | null; kind: string; hostCountryId: string | null }
   | { type: "milestone"; projectId: string | null; stageCode: string; countryId: string; status: string };

@@ -67,7 +67,11 @@ export type IndicatorInput = {
 /** The definition's filters as stored, after its schema and the project's own lists have accepted them. */
 async function checkedFilters(project: ProjectRef, definition: IndicatorDefinition, filters: unknown) {
   const parsed = DEFINITION_FILTERS[definition].safeParse(filters);
-  if (!parsed.success) throw new InputRefused("filters", parsed.error.issues[0]?.message ?? "results:errors.filters");
+  if (!parsed.success) {
+    // Beside the filter it concerns (countryIds, kinds, …), as the form names them.
+    const issue = parsed.error.issues[0];
+    throw new InputRefused(String(issue?.path[0] ?? "form"), issue?.message ?? "results:errors.filters");
+  }
   const value = parsed.data as { countryIds: string[] | null; stageCodes?: string[] };
   if (value.countryIds?.some((id) => !project.countryIds.includes(id)))
     throw new InputRefused("countryIds", "results:errors.countryOutsideProject");
