@@ -11,7 +11,10 @@ import {
 } from "~/models/project-report.server";
 import { addIndicator, addPeriod, enterIndicatorValue, setPeriodTarget } from "~/models/results-framework.server";
 import { db } from "~/utils/db.server";
+import { action as reportAction, loader as reportLoader } from "~/routes/_app+/projects+/$projectId.periods.$periodId";
+import { action as frameworkAction } from "~/routes/_app+/projects+/$projectId.framework";
 import { demo } from "../support/people";
+import { requestAs, routeContext, settle } from "../support/requests";
 
 /**
  * The ILO/Korea CLM project's report, counted from the seed and checked against a count by hand of
@@ -247,5 +250,69 @@ describe("bad input to the results framework: a clear refusal, nothing written",
       targetsBefore,
     );
     expect(indicator(await reportOf("2015"), RATED)).toMatchObject({ actual: 85 });
+  });
+
+  it("answers edits of a locked period by URL with the clear message, and lets only the agency manage", async () => {
+    const periodId = periodIds.get("2015")!;
+    const path = `/projects/${project.id}/periods/${periodId}`;
+    const params = { projectId: project.id, periodId };
+    const rated = indicator(await reportOf("2015"), RATED);
+    const refused = await settle(async () =>
+      reportAction({
+        request: await requestAs(demo.facilitator, path, { intent: "target", indicatorId: rated.id, target: "90" }),
+        params,
+        context: routeContext,
+      }),
+    );
+    const answer = refused as unknown as {
+      data: { result: { error: Record<string, string[]> } };
+      init: { status: number };
+    };
+    expect(answer.init.status).toBe(400);
+    expect(answer.data.result.error[""]).toEqual([
+      "This period is locked: its figures are kept as they were when it was locked and can no longer be changed.",
+    ]);
+    // The IOM facilitator and the Secretariat may not manage the ILO project; the Secretariat reads it.
+    for (const email of [demo.facilitatorIom, demo.secretariat]) {
+      const forbidden = await settle(async () =>
+        reportAction({
+          request: await requestAs(email, path, { intent: "status", transition: "review" }),
+          params,
+          context: routeContext,
+        }),
+      );
+      expect((forbidden as Response).status).toBe(403);
+    }
+    const read = await settle(async () =>
+      reportLoader({ request: await requestAs(demo.secretariat, path), params, context: routeContext }),
+    );
+    expect(read).toHaveProperty("report");
+    // Viet Nam's focal point is not in the project: refused; Cambodia's reads Cambodia's share.
+    const vietNam = await settle(async () =>
+      reportLoader({ request: await requestAs(demo.focalPoint("VN"), path), params, context: routeContext }),
+    );
+    expect((vietNam as Response).status).toBe(403);
+    // A negative target typed in the framework form: refused beside the field, nothing written.
+    const before = await db.projectIndicator.count();
+    const negative = await settle(async () =>
+      frameworkAction({
+        request: await requestAs(demo.facilitator, `/projects/${project.id}/framework`, {
+          intent: "indicator",
+          outputId: (await projectFramework(project.id)).outcomes[0]!.outputs[0]!.id,
+          title: "Negative",
+          unit: "workshops",
+          baseline: "0",
+          target: "-3",
+          definition: "workshops_held",
+          kinds: "national_workshop",
+          countryScope: "any",
+        }),
+        params: { projectId: project.id },
+        context: routeContext,
+      }),
+    );
+    const negativeAnswer = negative as unknown as { data: { result: { error: Record<string, string[]> } } };
+    expect(negativeAnswer.data.result.error.target).toEqual(["Enter a number of zero or more."]);
+    expect(await db.projectIndicator.count()).toBe(before);
   });
 });
