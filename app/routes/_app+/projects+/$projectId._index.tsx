@@ -131,10 +131,10 @@ export default function ProjectPage() {
                 <ul className="framework-indicators">
                   {output.indicators.map((indicator) => (
                     <li key={indicator.id}>
-                      <strong>{indicator.title}</strong>{" "}
+                      <strong data-user-content>{indicator.title}</strong>{" "}
                       <span className="muted small">
                         ({t("indicator.baseline")} {indicator.baseline}, {t("indicator.target").toLowerCase()}{" "}
-                        {indicator.target} {indicator.unit})
+                        {indicator.target} <span data-user-content>{indicator.unit}</span>)
                       </span>
                       <br />
                       <span className="small">

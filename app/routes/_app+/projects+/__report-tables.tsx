@@ -99,7 +99,10 @@ export function ReportIndicators({ report }: { report: ReportBody }) {
                 ...output.indicators.map((indicator) => (
                   <tr key={indicator.id} data-indicator={indicator.title}>
                     <th scope="row" className="report-indicator-title">
-                      {indicator.title} <span className="muted">({indicator.unit})</span>
+                      <span data-user-content>{indicator.title}</span>{" "}
+                      <span className="muted" data-user-content>
+                        ({indicator.unit})
+                      </span>
                       {indicator.source === "entered" ? (
                         <span className="entered-mark"> {t("indicator.entered")}</span>
                       ) : null}
@@ -194,7 +197,7 @@ export function ReportSources({ report }: { report: ReportBody }) {
       {counted.map((indicator) => (
         <div key={indicator.id} id={`sources-${indicator.id}`} className="report-source">
           <h3>
-            {indicator.title}: {indicator.actual ?? "—"}
+            <span data-user-content>{indicator.title}</span>: {indicator.actual ?? "—"}
           </h3>
           {indicator.records.length === 0 ? (
             <p className="muted small">{t("report.noRecords")}</p>
