@@ -14,7 +14,9 @@ export function CountsTowards({ indicators }: { indicators: Counted[] }) {
         {indicators.map((indicator, index) => (
           <span key={indicator.id}>
             {index > 0 ? "; " : ""}
-            <Link to={`/projects/${indicator.projectId}`}>{indicator.title}</Link>
+            <Link to={`/projects/${indicator.projectId}`} data-user-content>
+              {indicator.title}
+            </Link>
           </span>
         ))}
       </dd>

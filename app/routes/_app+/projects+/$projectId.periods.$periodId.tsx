@@ -247,7 +247,7 @@ export default function PeriodReport() {
           <h2 id="targets-heading">{t("report.targets")}</h2>
           {indicators.map((indicator) => (
             <div key={indicator.id} className="report-manage-row">
-              <p>{indicator.title}</p>
+              <p data-user-content>{indicator.title}</p>
               <Form method="post" className="cluster">
                 <input type="hidden" name="intent" value="target" />
                 <input type="hidden" name="indicatorId" value={indicator.id} />

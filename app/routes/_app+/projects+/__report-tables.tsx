@@ -167,7 +167,7 @@ function EnteredEvidence({ report }: { report: ReportBody }) {
       <ul>
         {entered.map((i) => (
           <li key={i.id}>
-            <strong>{i.title}</strong>:{" "}
+            <strong data-user-content>{i.title}</strong>:{" "}
             {t("indicator.enteredBy", {
               name: i.enteredBy ?? "—",
               date: i.enteredAt ? formatDateTime(i.enteredAt, locale) : "—",
