@@ -107,7 +107,9 @@ export default function PeriodReport() {
   const countryName = useCountryName();
   const locale = useRootData()?.locale ?? "en";
   const live = useLiveUpdates(topics);
-  const refused = actionData?.result?.error?.[""] ?? null;
+  // The forms here are small and inline: every message of a refused submission shows in one alert.
+  const messages = Object.values(actionData?.result?.error ?? {}).flatMap((m) => m ?? []);
+  const refused = messages.length ? messages : null;
   const status = parseWord(PERIOD_STATUSES, period.status);
   const indicators = report.outcomes.flatMap((o) => o.outputs.flatMap((output) => output.indicators));
   return (
@@ -252,7 +254,7 @@ export default function PeriodReport() {
                 <input type="hidden" name="intent" value="target" />
                 <input type="hidden" name="indicatorId" value={indicator.id} />
                 <label className="visually-hidden" htmlFor={`target-${indicator.id}`}>
-                  {t("indicator.periodTarget")}: {indicator.title}
+                  {t("indicator.periodTarget")}: <span data-user-content>{indicator.title}</span>
                 </label>
                 <input
                   id={`target-${indicator.id}`}
