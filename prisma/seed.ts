@@ -4,6 +4,7 @@ import { databaseUrl } from "../app/utils/database-url";
 import { seedDemo } from "./seed/demo";
 import { seedPeople } from "./seed/people";
 import { seedReferenceData } from "./seed/reference";
+import { seedResults } from "./seed/results";
 
 /**
  * `tsx prisma/seed.ts` loads the reference data and the demo set into an empty
@@ -29,6 +30,7 @@ async function main() {
   if (!args.has("--reference-only")) {
     await seedPeople(db);
     await seedDemo(db);
+    await seedResults(db);
   }
   console.log(`Seed: done in ${Date.now() - started} ms.`);
 }

@@ -6,7 +6,7 @@ import type { Role } from "~/domain/vocabulary";
  * Country scope comes from the resource, never from the request.
  */
 
-type RoleGrant = { role: Role; countryId: string | null };
+type RoleGrant = { role: Role; countryId: string | null; label?: string | null };
 export type Actor = { id: string; roles: RoleGrant[] };
 
 export type Resource = {
@@ -22,6 +22,9 @@ export type Resource = {
   planStatus?: string;
   /** a meeting's briefs once the Secretariat has frozen them (kept as sent) */
   frozen?: boolean;
+  /** a donor project's countries and the agency that implements it ("ILO", "IOM") */
+  projectCountryIds?: readonly string[];
+  implementingAgency?: string;
 };
 
 export const ACTIONS = [
@@ -70,6 +73,9 @@ export const ACTIONS = [
   "brief.note",
   "briefs.all",
   "briefs.freeze",
+  // donor projects, their results frameworks and period reports (decision 022)
+  "project.read",
+  "project.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -162,7 +168,34 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 
     case "workshop.register":
       return (resource.participantUserIds ?? []).includes(actor.id);
+
+    case "project.read":
+      // An observer (a donor) reads the projects of the countries they are given, or every project
+      // when given none; focal points and task forces read the projects their country takes part in,
+      // and see only what it contributed (projectFiguresScope).
+      return (
+        readsEveryCountry(actor) ||
+        actor.roles.some((g) => g.role === "observer" && g.countryId === null) ||
+        (resource.projectCountryIds ?? []).some((id) => hasIn(actor, READERS_OF_COUNTRY, id))
+      );
+
+    case "project.manage":
+      // The implementing agency's facilitators (their grant's label names the agency) and admins.
+      return (
+        isAdmin ||
+        (resource.implementingAgency !== undefined &&
+          actor.roles.some((g) => g.role === "facilitator" && g.label === resource.implementingAgency))
+      );
   }
+}
+
+/**
+ * Whose figures a reader of a project's reports sees: "all", or only what their own countries
+ * contributed (a focal point reads Cambodia's share of the people trained, not Myanmar's).
+ */
+export function projectFiguresScope(actor: Actor): "all" | string[] {
+  if (readsEveryCountry(actor) || has(actor, "observer")) return "all";
+  return ownCountryIds(actor);
 }
 
 /** The countries whose plans and milestones a person may read: "all" or a list of ids. */

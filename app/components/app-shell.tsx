@@ -70,6 +70,7 @@ export function AppShell({
     { to: "/action-plans", label: t("nav.actionPlans"), icon: "plans" },
     { to: "/milestones", label: t("nav.milestones"), icon: "milestones" },
     { to: "/workshops", label: t("nav.workshops"), icon: "workshops" },
+    { to: "/projects", label: tr("results:nav"), icon: "projects" },
     { to: "/people", label: t("nav.people"), icon: "people" },
     // Meeting briefs (decision 023): every country's for those who read them all, a country's own for its people.
     ...(readableCountryIds(user) === "all" || readableCountryIds(user).length

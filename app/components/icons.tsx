@@ -8,6 +8,7 @@ const paths: Record<string, string> = {
   milestones: "M14.4 6L14 4H5v17h2v-7h5.6l.4 2h7V6h-5.6z",
   workshops:
     "M19 4h-1V2h-2v2H8V2H6v2H5a2 2 0 00-2 2v14a2 2 0 002 2h14a2 2 0 002-2V6a2 2 0 00-2-2zm0 16H5V10h14v10zM7 12h5v5H7z",
+  projects: "M4 19h16v2H4v-2zm1-2h3V9H5v8zm5.5 0h3V4h-3v13zM16 17h3v-6h-3v6z",
   people:
     "M16 11a3 3 0 100-6 3 3 0 000 6zm-8 0a3 3 0 100-6 3 3 0 000 6zm0 2c-2.3 0-7 1.2-7 3.5V19h14v-2.5C15 14.2 10.3 13 8 13zm8 0h-1.1A4.3 4.3 0 0117 16.5V19h6v-2.5c0-2.3-4.7-3.5-7-3.5z",
   admin:

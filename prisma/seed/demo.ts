@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../app/generated/prisma/client";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { MILESTONE_STAGES } from "./reference";
 import { narrativeUpdate } from "./narrative";
+import { CLM_PROJECT_MILESTONES } from "./results";
 import { HOST_TIME_ZONES } from "../../app/domain/time-zones";
 import { formatDateTime } from "../../app/utils/format";
 import { activityMessage, storedActivity } from "../../app/i18n/activity";
@@ -206,30 +207,6 @@ export async function seedDemo(db: PrismaClient) {
       summary:
         "Assist Cambodia, Lao PDR and Myanmar to establish mutually recognised qualifications mechanisms in additional industrial sectors.",
       countries: { create: ["KH", "LA", "MM"].map((c) => ({ countryId: byCode.get(c)!.id })) },
-      outputs: {
-        create: [
-          {
-            title: "National workshops (one per country) and one regional conference",
-            metric: "workshops_held",
-            target: 4,
-            sortOrder: 0,
-          },
-          {
-            title: "Competency standards with testing and certification modules",
-            metric: "standards_completed",
-            target: 6,
-            sortOrder: 1,
-          },
-          { title: "Industry participation schemes pilot-tested", metric: "schemes_piloted", target: 2, sortOrder: 2 },
-          { title: "Study visit to observe good practices", metric: "study_visits", target: 1, sortOrder: 3 },
-          {
-            title: "Tripartite partners trained on industry participation",
-            metric: "people_trained",
-            target: 60,
-            sortOrder: 4,
-          },
-        ],
-      },
     },
   });
   const idf = await db.project.create({
@@ -246,22 +223,6 @@ export async function seedDemo(db: PrismaClient) {
       countries: {
         create: ["KH", "ID", "LA", "MY", "MM", "PH", "TH", "VN"].map((c) => ({ countryId: byCode.get(c)!.id })),
       },
-      outputs: {
-        create: [
-          {
-            title: "Capacity-building workshops on labour market and migration information",
-            metric: "workshops_held",
-            target: 3,
-            sortOrder: 0,
-          },
-          {
-            title: "Officials trained on labour market information",
-            metric: "people_trained",
-            target: 90,
-            sortOrder: 1,
-          },
-        ],
-      },
     },
   });
 
@@ -271,7 +232,6 @@ export async function seedDemo(db: PrismaClient) {
     const plan = PROGRESS[country.code]!;
     const fp = byEmail.get(DEMO_ACCOUNTS.focalPoint(country.code))!;
     const tf = byEmail.get(DEMO_ACCOUNTS.taskForce(country.code))!;
-    const project = ["KH", "LA", "MM"].includes(country.code) ? clm.id : null;
     let months = 6 + Math.floor(rand() * 12);
 
     const createMilestone = async (
@@ -286,7 +246,11 @@ export async function seedDemo(db: PrismaClient) {
       const isCurrent = index === reached;
       const status = done ? "completed" : isCurrent ? (current ?? "in_progress") : "not_started";
       months += 4 + Math.floor(rand() * 10);
-      const achievedOn = done ? dayAfter2015(Math.min(months, 130)) : null;
+      // The CLM project's own milestones have the fixed days its report is checked against.
+      const sector = [...sectors.values()].find((s) => s.id === sectorId);
+      const projectDay = CLM_PROJECT_MILESTONES[`${country.code}:${stageCode}:${sector?.code ?? ""}`];
+      const generatedDay = done ? dayAfter2015(Math.min(months, 130)) : null;
+      const achievedOn = done ? (projectDay ?? generatedDay) : null;
       // Current work has a target; some of those targets have already passed (overdue).
       const targetOn = done
         ? achievedOn
@@ -323,7 +287,7 @@ export async function seedDemo(db: PrismaClient) {
             status === "blocked"
               ? "Waiting for the tripartite validation workshop; funding for assessor training is not yet confirmed."
               : "",
-          projectId: project,
+          projectId: projectDay && done ? clm.id : null,
           updatedById: status === "not_started" ? null : actor.id,
           updatedAt: lastTouched,
         },

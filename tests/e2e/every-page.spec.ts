@@ -94,6 +94,11 @@ function prepareData(file: string) {
     badgeToken: one("SELECT badgeToken AS v FROM Participant WHERE workshopId = ? ORDER BY name", workshop),
     // the next regional meeting's briefs (counted since the one before it)
     meeting: one("SELECT id AS v FROM Workshop WHERE kind = 'regional_meeting' ORDER BY startsOn DESC"),
+    // The ILO/Korea CLM project and its 2016 report (three national workshops, people trained, standards).
+    projectId: one("SELECT id AS v FROM Project WHERE code = 'ILO-KOR-CLM-MRS'"),
+    periodId: one(
+      "SELECT r.id AS v FROM ReportingPeriod r JOIN Project p ON p.id = r.projectId WHERE p.code = 'ILO-KOR-CLM-MRS' AND r.startsOn = '2016-01-01'",
+    ),
   });
   // Its agenda public, with a public material on its first session and a private one for the whole workshop.
   const publicCode = crypto.randomBytes(16).toString("base64url");

@@ -197,6 +197,13 @@ function paramValue(name: string, known: Record<string, string>): string {
       return one("SELECT id AS v FROM Participant WHERE workshopId = ? ORDER BY name", known.workshopId);
     case "badgeToken":
       return one("SELECT badgeToken AS v FROM Participant WHERE workshopId = ? ORDER BY name", known.workshopId);
+    case "projectId":
+      return one("SELECT id AS v FROM Project WHERE code = 'ILO-KOR-CLM-MRS'");
+    case "periodId":
+      return one(
+        "SELECT id AS v FROM ReportingPeriod WHERE projectId = ? AND startsOn = '2016-01-01'",
+        known.projectId,
+      );
     case "token":
       // A link nobody was sent: the page must refuse it, not fail.
       return "a".repeat(32);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, readableCountryIds, type Action, type Actor } from "~/auth/permissions";
+import { ACTIONS, can, projectFiguresScope, readableCountryIds, type Action, type Actor } from "~/auth/permissions";
 import type { Role } from "~/domain/vocabulary";
 
 /**
@@ -120,6 +120,11 @@ const EXPECTED: Record<Action, Row> = {
   "brief.note": { admin: Y, secretariat: N, facilitator: N, focal_point: OWN_ONLY, task_force: OWN_ONLY, observer: N },
   "briefs.all": { admin: Y, secretariat: Y, facilitator: Y, focal_point: N, task_force: N, observer: N },
   "briefs.freeze": { admin: Y, secretariat: Y, facilitator: N, focal_point: N, task_force: N, observer: N },
+  // The resource here names no project countries (see the dedicated case below); the observer of
+  // this matrix is given a country, so reads only the projects of that country.
+  "project.read": { admin: Y, secretariat: Y, facilitator: Y, focal_point: N, task_force: N, observer: N },
+  // Only the implementing agency's facilitators: see the dedicated case below.
+  "project.manage": { admin: Y, secretariat: N, facilitator: N, focal_point: N, task_force: N, observer: N },
 };
 
 describe("can(user, action, resource): the permission matrix", () => {
@@ -152,6 +157,24 @@ describe("can(user, action, resource): the permission matrix", () => {
     expect(can(facilitator, "workshop.sheets.print", { facilitatorIds: ["another-facilitator"] })).toBe(false);
     // Being listed as a workshop's facilitator without holding the role is not enough.
     expect(can(ACTORS.focal_point!, "workshop.manage", { facilitatorIds: [ACTORS.focal_point!.id] })).toBe(false);
+  });
+
+  it("lets the implementing agency's facilitators manage a project, and its countries' people read it", () => {
+    const ilo: Actor = { id: "f", roles: [{ role: "facilitator", countryId: null, label: "ILO" }] };
+    expect(can(ilo, "project.manage", { implementingAgency: "ILO" })).toBe(true);
+    expect(can(ilo, "project.manage", { implementingAgency: "IOM" })).toBe(false);
+    expect(can(ACTORS.secretariat, "project.manage", { implementingAgency: "ILO" })).toBe(false);
+    const project = { projectCountryIds: [OWN, "third"] };
+    expect(can(ACTORS.focal_point, "project.read", project)).toBe(true);
+    expect(can(ACTORS.focal_point, "project.read", { projectCountryIds: [OTHER] })).toBe(false);
+    expect(can(ACTORS.observer, "project.read", project)).toBe(true);
+    expect(can(ACTORS.observer, "project.read", { projectCountryIds: [OTHER] })).toBe(false);
+    expect(
+      can({ id: "d", roles: [{ role: "observer", countryId: null }] }, "project.read", { projectCountryIds: [OTHER] }),
+    ).toBe(true);
+    expect(projectFiguresScope(ACTORS.focal_point!)).toEqual([OWN]);
+    expect(projectFiguresScope(ACTORS.observer!)).toBe("all");
+    expect(projectFiguresScope(ACTORS.secretariat!)).toBe("all");
   });
 
   it("lets people register for workshops they are invited to, and edit only their own account", () => {

@@ -82,4 +82,13 @@ export const activity = {
   materialMadePrivate: "Material not shown on the public agenda: {{title}}",
   briefNoteSaved: "Note for {{country}}'s brief for the meeting of {{day}} saved",
   briefsFrozen: "Briefs for the meeting of {{day}} frozen",
+  reportingPeriodin_review: "Reporting period sent for review: {{project}}, {{period}}",
+  reportingPerioddraft: "Reporting period returned to draft: {{project}}, {{period}}",
+  reportingPeriodlocked: "Reporting period locked: {{project}}, {{period}}",
+  reportingPeriodAdded: "Reporting period added: {{project}}, {{period}}",
+  resultsOutcomeAdded: "Outcome added to the results framework of {{project}}: {{title}}",
+  resultsOutputAdded: "Output added to the results framework of {{project}}: {{title}}",
+  resultsIndicatorAdded: "Indicator added to the results framework of {{project}}: {{title}}",
+  periodTargetSet: "Target for {{period}} set to {{target}}: {{indicator}}",
+  indicatorValueEntered: "Value for {{period}} entered by hand ({{value}}): {{indicator}}",
 };

@@ -14,6 +14,7 @@ import { participants } from "./participants";
 import { plans } from "./plans";
 import { registration } from "./registration";
 import { reminders } from "./reminders";
+import { results } from "./results";
 import { workshops } from "./workshops";
 
 // One namespace per area of the product, so each can grow on its own.
@@ -35,4 +36,5 @@ export const en = {
   notifications,
   reminders,
   briefs,
+  results,
 };

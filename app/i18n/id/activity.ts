@@ -83,4 +83,13 @@ export const activity: Translation<typeof en> = {
   materialMadePrivate: "Materi tidak ditampilkan di agenda publik: {{title}}",
   briefNoteSaved: "Catatan untuk ringkasan {{country}} bagi pertemuan {{day}} disimpan",
   briefsFrozen: "Ringkasan untuk pertemuan {{day}} dibekukan",
+  reportingPeriodin_review: "Periode pelaporan diajukan untuk ditinjau: {{project}}, {{period}}",
+  reportingPerioddraft: "Periode pelaporan dikembalikan ke draf: {{project}}, {{period}}",
+  reportingPeriodlocked: "Periode pelaporan dikunci: {{project}}, {{period}}",
+  reportingPeriodAdded: "Periode pelaporan ditambahkan: {{project}}, {{period}}",
+  resultsOutcomeAdded: "Hasil ditambahkan ke kerangka hasil {{project}}: {{title}}",
+  resultsOutputAdded: "Keluaran ditambahkan ke kerangka hasil {{project}}: {{title}}",
+  resultsIndicatorAdded: "Indikator ditambahkan ke kerangka hasil {{project}}: {{title}}",
+  periodTargetSet: "Target untuk {{period}} ditetapkan {{target}}: {{indicator}}",
+  indicatorValueEntered: "Nilai untuk {{period}} dimasukkan manual ({{value}}): {{indicator}}",
 };

@@ -26,6 +26,7 @@ import {
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_LABEL, UploadRejected } from "~/models/stored-file.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
+import { indicatorsCounting } from "~/models/project.server";
 import { useRootData } from "~/root";
 import styles from "~/styles/milestones.css?url";
 import { overdueToday } from "~/utils/format";
@@ -56,9 +57,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const milestone = await getMilestone(parseParam(IdParam, params.milestoneId));
   if (!milestone) throw new Response("Not found", { status: 404 });
   assertCan(user, "milestone.read", { countryId: milestone.countryId });
-  const [history, comments] = await Promise.all([milestoneHistory(milestone.id), listMilestoneComments(milestone.id)]);
+  const [history, comments, countsTowards] = await Promise.all([
+    milestoneHistory(milestone.id),
+    listMilestoneComments(milestone.id),
+    indicatorsCounting({ type: "milestone", ...milestone }),
+  ]);
   return {
     milestone,
+    countsTowards,
     history,
     comments,
     userId: user.id,
@@ -158,7 +164,8 @@ async function changeOwnComment(
 }
 
 export default function MilestonePage() {
-  const { milestone, history, comments, userId, overdue, canEdit, canComment, upload } = useLoaderData<typeof loader>();
+  const { milestone, countsTowards, history, comments, userId, overdue, canEdit, canComment, upload } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("milestones");
   const locale = useRootData()?.locale ?? "en";
   const status = useLiveUpdates([topic.country(milestone.countryId)]);
@@ -196,7 +203,7 @@ export default function MilestonePage() {
       {!canEdit ? <p className="muted">{t("page.readOnly")}</p> : null}
       <div className="milestone-sections">
         <div className="grid grid-2">
-          <Details milestone={milestone} locale={locale} />
+          <Details milestone={milestone} locale={locale} countsTowards={countsTowards} />
           <Evidence milestone={milestone} canEdit={canEdit} upload={upload} locale={locale} />
         </div>
         <LinkedActionItems items={milestone.actionItems} locale={locale} />

@@ -1,3 +1,5 @@
+import type { ComponentProps } from "react";
+import { CountsTowards } from "~/components/counts-towards";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCountryName } from "~/i18n/names";
@@ -10,7 +12,15 @@ import { formatDateTime, formatDay } from "~/utils/format";
 export type MilestoneView = NonNullable<Awaited<ReturnType<typeof getMilestone>>>;
 
 /** What the milestone is: its stage, dates, level or partner, where it was asked for, and its notes. */
-export function Details({ milestone, locale }: { milestone: MilestoneView; locale: string }) {
+export function Details({
+  milestone,
+  locale,
+  countsTowards,
+}: {
+  milestone: MilestoneView;
+  locale: string;
+  countsTowards: ComponentProps<typeof CountsTowards>["indicators"];
+}) {
   const { t } = useTranslation("milestones");
   const countryName = useCountryName();
   const { t: tc } = useTranslation("common");
@@ -66,9 +76,12 @@ export function Details({ milestone, locale }: { milestone: MilestoneView; local
         {milestone.project ? (
           <>
             <dt>{t("page.project")}</dt>
-            <dd>{milestone.project.title}</dd>
+            <dd>
+              <Link to={`/projects/${milestone.projectId}`}>{milestone.project.title}</Link>
+            </dd>
           </>
         ) : null}
+        <CountsTowards indicators={countsTowards} />
         {milestone.sourceOutcome ? (
           <>
             <dt>{t("page.requestedAt")}</dt>

@@ -8,6 +8,8 @@ import { MaterialsList, useSessionChoices } from "~/components/workshop-material
 import { getWorkshopDetail } from "~/models/workshop.server";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
+import { CountsTowards } from "~/components/counts-towards";
+import { indicatorsCounting } from "~/models/project.server";
 import { useRootData } from "~/root";
 import { formatDay, formatTime, timeZoneLabel } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
@@ -17,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "workshop.read");
   const workshop = await getWorkshopDetail(parseParam(IdParam, params.workshopId), user);
   if (!workshop) throw new Response("Not found", { status: 404 });
-  return { workshop };
+  return { workshop, countsTowards: await indicatorsCounting({ type: "workshop", ...workshop }) };
 }
 
 export default function WorkshopPage() {
-  const { workshop } = useLoaderData<typeof loader>();
+  const { workshop, countsTowards } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const { t: tOutcomes } = useTranslation("outcomes");
@@ -59,9 +61,12 @@ export default function WorkshopPage() {
             {workshop.project ? (
               <>
                 <dt>{t("project")}</dt>
-                <dd>{workshop.project.title}</dd>
+                <dd>
+                  <Link to={`/projects/${workshop.projectId}`}>{workshop.project.title}</Link>
+                </dd>
               </>
             ) : null}
+            <CountsTowards indicators={countsTowards} />
           </dl>
         </section>
         <section className="card" aria-labelledby="people-heading">

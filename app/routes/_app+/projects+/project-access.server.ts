@@ -1,0 +1,28 @@
+import { can, projectFiguresScope } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { findProject } from "~/models/project.server";
+import { IdParam, parseParam } from "~/utils/params";
+
+/**
+ * The signed-in person and the project named in the URL, for someone who may read it (404 for a
+ * project that does not exist, 403 otherwise), with what they may do there: manage its framework
+ * and periods, and whose figures they see ("all", or the codes of their own countries in it).
+ * With `manage`, only the implementing agency's facilitators and admins get past.
+ */
+export async function requireProjectAccess(
+  request: Request,
+  projectIdParam: string | undefined,
+  need: "read" | "manage" = "read",
+) {
+  const user = await requireUser(request);
+  const project = await findProject(parseParam(IdParam, projectIdParam));
+  if (!project) throw new Response("Not found", { status: 404 });
+  const resource = { projectCountryIds: project.countryIds, implementingAgency: project.implementingAgency };
+  if (!can(user, "project.read", resource)) throw new Response("Forbidden", { status: 403 });
+  const canManage = can(user, "project.manage", resource);
+  if (need === "manage" && !canManage) throw new Response("Forbidden", { status: 403 });
+  const scope = projectFiguresScope(user);
+  const figuresOf: "all" | string[] =
+    scope === "all" ? "all" : project.countries.filter((c) => scope.includes(c.id)).map((c) => c.code);
+  return { user, project, canManage, figuresOf };
+}
