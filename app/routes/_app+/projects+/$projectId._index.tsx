@@ -1,3 +1,4 @@
+import { Fact } from "~/components/facts";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -46,28 +47,13 @@ export default function ProjectPage() {
         ) : null}
       </PageHeader>
       <dl className="project-facts">
-        <div>
-          <dt>{t("project.code")}</dt>
-          <dd>{project.code}</dd>
-        </div>
-        <div>
-          <dt>{t("project.donor")}</dt>
-          <dd>{project.donor}</dd>
-        </div>
-        <div>
-          <dt>{t("project.agency")}</dt>
-          <dd>{project.implementingAgency}</dd>
-        </div>
-        <div>
-          <dt>{t("project.duration")}</dt>
-          <dd>
-            {formatDay(project.startsOn, locale)} – {formatDay(project.endsOn, locale)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("project.countries")}</dt>
-          <dd>{project.countries.map((c) => countryName(c)).join(", ")}</dd>
-        </div>
+        <Fact term={t("project.code")}>{project.code}</Fact>
+        <Fact term={t("project.donor")}>{project.donor}</Fact>
+        <Fact term={t("project.agency")}>{project.implementingAgency}</Fact>
+        <Fact term={t("project.duration")}>
+          {formatDay(project.startsOn, locale)} – {formatDay(project.endsOn, locale)}
+        </Fact>
+        <Fact term={t("project.countries")}>{project.countries.map((c) => countryName(c)).join(", ")}</Fact>
       </dl>
       {figuresOf !== "all" ? (
         <p className="notice">{t("project.yourCountries", { countries: figuresOf.join(", ") })}</p>

@@ -1,3 +1,4 @@
+import { Fact } from "~/components/facts";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -160,30 +161,15 @@ export default function PeriodReport() {
           <p className="report-kicker">{t("report.heading", { period: period.label })}</p>
           <h1>{project.title}</h1>
           <dl className="report-meta">
-            <div>
-              <dt>{t("project.donor")}</dt>
-              <dd>{project.donor}</dd>
-            </div>
-            <div>
-              <dt>{t("project.agency")}</dt>
-              <dd>{project.implementingAgency}</dd>
-            </div>
-            <div>
-              <dt>{t("report.reportingPeriod")}</dt>
-              <dd>
-                {formatDay(period.startsOn, locale, "long")} – {formatDay(period.endsOn, locale, "long")}
-              </dd>
-            </div>
-            <div>
-              <dt>{t("project.countries")}</dt>
-              <dd>{project.countries.map((c) => countryName(c)).join(", ")}</dd>
-            </div>
-            <div>
-              <dt>{t("period.status")}</dt>
-              <dd>
-                <span className={`period-status period-status-${status}`}>{t(`period.statuses.${status}`)}</span>
-              </dd>
-            </div>
+            <Fact term={t("project.donor")}>{project.donor}</Fact>
+            <Fact term={t("project.agency")}>{project.implementingAgency}</Fact>
+            <Fact term={t("report.reportingPeriod")}>
+              {formatDay(period.startsOn, locale, "long")} – {formatDay(period.endsOn, locale, "long")}
+            </Fact>
+            <Fact term={t("project.countries")}>{project.countries.map((c) => countryName(c)).join(", ")}</Fact>
+            <Fact term={t("period.status")}>
+              <span className={`period-status period-status-${status}`}>{t(`period.statuses.${status}`)}</span>
+            </Fact>
           </dl>
           <p className="report-provenance">
             {period.lockedAt
