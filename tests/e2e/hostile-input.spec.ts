@@ -204,6 +204,9 @@ function paramValue(name: string, known: Record<string, string>): string {
         "SELECT id AS v FROM ReportingPeriod WHERE projectId = ? AND startsOn = '2016-01-01'",
         known.projectId,
       );
+    case "meeting":
+      // the next regional meeting, whose briefs are not frozen
+      return one("SELECT id AS v FROM Workshop WHERE kind = 'regional_meeting' ORDER BY startsOn DESC");
     case "token":
       // A link nobody was sent: the page must refuse it, not fail.
       return "a".repeat(32);

@@ -55,10 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  if (!can(user, "briefs.freeze")) throw new Response("Forbidden", { status: 403 });
   const meeting = await requireMeeting(request, params.meeting);
   const submission = await parseSubmission(request, await readFormData(request), BriefsFreezeSchema);
   if (submission.status !== "success") return invalidReply(submission);
-  if (!can(user, "briefs.freeze")) throw new Response("Forbidden", { status: 403 });
   try {
     await freezeBriefing(user, meeting, submission.value.since, { actorId: user.id, requestId: context.requestId });
   } catch (error) {
@@ -103,7 +103,7 @@ export default function MeetingBriefs() {
             <PackDownloads meetingRef={data.ref} sinceQuery={sinceQuery} />
           </div>
           <SummaryTable sinceQuery={sinceQuery} />
-          {data.mayFreeze ? <FreezeForm /> : null}
+          <FreezeForm open={data.mayFreeze} />
         </>
       ) : (
         <section className="card" aria-labelledby="own-briefs">
@@ -186,11 +186,13 @@ function SummaryTable({ sinceQuery }: { sinceQuery: string }) {
   );
 }
 
-function FreezeForm() {
+/** The freezing form while the briefs may be frozen; afterwards only why a freeze was refused (frozen meanwhile). */
+function FreezeForm({ open }: { open: boolean }) {
   const { since } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("briefs");
   const [form] = useAppForm(BriefsFreezeSchema, { id: "freeze", lastResult: actionData?.result });
+  if (!open) return <FormErrorSummary form={form} />;
   return (
     <section className="card" aria-labelledby="freeze-heading">
       <h2 id="freeze-heading">{t("freeze")}</h2>
