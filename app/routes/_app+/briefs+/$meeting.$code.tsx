@@ -78,13 +78,14 @@ export default function CountryBrief() {
           {t("downloadDocx")}
         </a>
       </DocumentToolbar>
-      {mayWriteNote ? <NoteForm /> : null}
+      <NoteForm open={mayWriteNote} />
       <DocumentView blocks={document.blocks} />
     </>
   );
 }
 
-function NoteForm() {
+/** The note form while the note may be written; once the briefs are frozen, only why a note was refused. */
+function NoteForm({ open }: { open: boolean }) {
   const { country, note } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("briefs");
@@ -94,6 +95,7 @@ function NoteForm() {
     lastResult: actionData?.result,
     defaultValue: { note },
   });
+  if (!open) return <FormErrorSummary form={form} />;
   return (
     <section className="card brief-note-form no-print" aria-labelledby="note-heading">
       <h2 id="note-heading">{t("noteForm.heading")}</h2>
