@@ -151,9 +151,14 @@ export default function PeriodReport() {
         </div>
       </div>
       {refused ? (
-        <p className="notice notice-error no-print" role="alert">
-          {refused.join(" ")}
-        </p>
+        // One message per refusal, each said once (every field of a form may fail for the same reason).
+        <div className="no-print" role="alert">
+          {[...new Set(refused)].map((message) => (
+            <p key={message} className="notice notice-error">
+              {message}
+            </p>
+          ))}
+        </div>
       ) : null}
 
       <article className="report-document">
