@@ -253,11 +253,13 @@ export async function applyProgressImport(
   const rows = batches ? read.rows.filter((r) => r.line > batches.afterLine) : read.rows;
   const { preview, writes } = await checkRows(countryId, rows, () => "");
   const size = batches ? ROWS_PER_BACKGROUND_TRANSACTION : Math.max(preview.length, 1);
-  const total: Tally = { throughLine: batches?.afterLine ?? 0, changed: 0, refused: 0 };
+  const writeOfLine = new Map(writes.map((write) => [write.line, write]));
+  let changed = 0;
+  let refused = 0;
   for (let start = 0; start < preview.length; start += size) {
     const started = performance.now();
     const batch = preview.slice(start, start + size);
-    const lines = new Set(batch.map((r) => r.line));
+    const batchWrites = batch.flatMap((r) => writeOfLine.get(r.line) ?? []);
     const tally: Tally = {
       throughLine: batch.at(-1)!.line,
       changed: 0,
@@ -266,12 +268,7 @@ export async function applyProgressImport(
     const events: DomainEvent[] = [];
     await db.$transaction(
       async (tx) => {
-        const written = await writeRowsIn(
-          tx,
-          countryId,
-          writes.filter((w) => lines.has(w.line)),
-          author,
-        );
+        const written = await writeRowsIn(tx, countryId, batchWrites, author);
         events.push(...written.events);
         tally.changed = written.events.length;
         tally.refused += written.conflicts;
@@ -281,13 +278,13 @@ export async function applyProgressImport(
       { timeout: 120_000 },
     );
     for (const event of events) await emit(event);
-    total.changed += tally.changed;
-    total.refused += tally.refused;
+    changed += tally.changed;
+    refused += tally.refused;
     // Batch after batch would hold the write lock almost without a break, and the co-editing
     // commit thread, which never waits for the lock but tries again within 50 ms, would starve.
     if (batches) await pause(Math.max(LOCK_FREE_MS, performance.now() - started));
   }
-  return { ok: true, changed: total.changed, refused: total.refused, total: read.rows.length };
+  return { ok: true, changed, refused, total: read.rows.length };
 }
 
 /**
