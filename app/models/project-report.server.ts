@@ -78,6 +78,12 @@ export async function periodReport(period: PeriodRow): Promise<ReportBody> {
   return countReport(period);
 }
 
+/** The report as a reader sees it: every country's figures ("all"), or only their countries' share. */
+export async function periodReportFor(period: PeriodRow, figuresOf: "all" | string[]): Promise<ReportBody> {
+  const whole = await periodReport(period);
+  return figuresOf === "all" ? whole : reportForCountries(whole, figuresOf);
+}
+
 async function countReport(period: PeriodRow): Promise<ReportBody> {
   const project = await db.project.findUniqueOrThrow({
     where: { id: period.projectId },

@@ -1,15 +1,24 @@
 import { expect, test, type Page } from "@playwright/test";
+import mammoth from "mammoth";
+import readXlsxFile from "read-excel-file/node";
 import { demo } from "../support/people";
 import { expectAccessible, signIn, signedInPage } from "./utils";
 
 /**
  * Issue 13's donor report, end to end: the ILO facilitator defines an indicator of the ILO/Korea
  * CLM project, checks a person in at one of its 2016 workshops in another browser, sees the 2016
- * report's actual rise without reloading, locks the period, and the locked figure stays.
+ * report's actual rise without reloading, locks the period, and the locked figure stays, also in
+ * the DOCX and XLSX downloads read back with independent readers.
  */
 
 const INDICATOR = "Employers' representatives trained at the national workshops";
 const CONFIRM_OUTSIDE_DAYS = /Record check-ins for .+ anyway/;
+
+/** Downloads what the link gives and returns the file's path on disk. */
+async function downloaded(page: Page, link: string) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
+  return download.path();
+}
 
 async function checkIn(page: Page, workshopTitle: string, name: string) {
   await page.goto("/workshops");
@@ -21,7 +30,7 @@ async function checkIn(page: Page, workshopTitle: string, name: string) {
   await expect(page.getByRole("status").filter({ hasText: `Checked in: ${name}` })).toBeVisible();
 }
 
-test("a facilitator defines an indicator, sees the report rise live at a check-in, and locks the period", async ({
+test("a facilitator defines an indicator, sees the report rise live at a check-in, locks the period and downloads it", async ({
   page,
   browser,
 }) => {
@@ -74,5 +83,16 @@ test("a facilitator defines an indicator, sees the report rise live at a check-i
   await page.reload();
   await expect(actual).toHaveText("4");
   await expect(page.getByRole("button", { name: "Lock the period" })).toHaveCount(0);
+
+  // The downloads say the same: the indicator's row (source, baseline, period target, actual) in the DOCX,
+  // and the actual as a number in the XLSX's indicator sheet.
+  const row = `${INDICATOR} (people)`;
+  const { value: text } = await mammoth.extractRawText({ path: await downloaded(page, "Download DOCX") });
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  expect(lines.slice(lines.indexOf(row), lines.indexOf(row) + 5)).toEqual([row, "Counted", "0", "—", "4"]);
+  expect(text).toContain("Kim Sophal");
+  expect(text).not.toContain("Somphone Chan");
+  const [indicators] = await readXlsxFile(await downloaded(page, "Download XLSX"));
+  expect(indicators!.data.find((cells) => cells[1] === row)?.[5]).toBe(4);
   await desk.context().close();
 });

@@ -6,19 +6,27 @@ import {
   findPeriod,
   periodReport,
   reportForCountries,
-  type IndicatorFigures,
   type ReportBody,
 } from "~/models/project-report.server";
 import { addIndicator, addPeriod, enterIndicatorValue, setPeriodTarget } from "~/models/results-framework.server";
 import { db } from "~/utils/db.server";
 import { action as reportAction, loader as reportLoader } from "~/routes/_app+/projects+/$projectId.periods.$periodId";
 import { action as frameworkAction } from "~/routes/_app+/projects+/$projectId.framework";
+import {
+  CLM_HAND_COUNT,
+  CLM_PROJECT_CODE,
+  indicatorIn as indicator,
+  NATIONAL,
+  PEOPLE,
+  RATED,
+  STANDARDS,
+} from "../support/clm-report";
 import { demo } from "../support/people";
 import { requestAs, routeContext, settle } from "../support/requests";
 
 /**
- * The ILO/Korea CLM project's report, counted from the seed and checked against a count by hand of
- * prisma/seed/demo.ts and prisma/seed/results.ts (decision 022).
+ * The ILO/Korea CLM project's report, counted from the seed and checked against the count by hand of
+ * prisma/seed/demo.ts and prisma/seed/results.ts in tests/support/clm-report.ts (decision 022).
  */
 
 let project: ProjectRow;
@@ -26,7 +34,7 @@ let author: { actorId: string };
 const periodIds = new Map<string, string>();
 
 beforeAll(async () => {
-  const row = await db.project.findUniqueOrThrow({ where: { code: "ILO-KOR-CLM-MRS" } });
+  const row = await db.project.findUniqueOrThrow({ where: { code: CLM_PROJECT_CODE } });
   project = (await findProject(row.id))!;
   author = { actorId: (await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } })).id };
   for (const p of await db.reportingPeriod.findMany({ where: { projectId: project.id } }))
@@ -36,83 +44,35 @@ beforeAll(async () => {
 async function reportOf(year: string): Promise<ReportBody> {
   return periodReport((await findPeriod(periodIds.get(year)!))!);
 }
-function indicator(report: ReportBody, title: string): IndicatorFigures {
-  const found = report.outcomes
-    .flatMap((o) => o.outputs.flatMap((output) => output.indicators))
-    .find((i) => i.title === title);
-  if (!found) throw new Error(`no indicator ${title}`);
-  return found;
-}
-const NATIONAL = "National workshops held in the beneficiary countries";
-const REGIONAL = "Regional conferences held";
-const STANDARDS = "National competency standards completed";
-const SCHEMES = "Industry participation schemes piloted";
-const PEOPLE = "Focal points, task forces, employers and workers of the CLM countries trained";
-const RATED = "Participants who rated the training useful (evaluation forms)";
-
 describe("the ILO/Korea CLM report, counted from the seed", () => {
   it("2015 (July–December): the Bangkok meeting and the six CLM delegates who attended it", async () => {
     const report = await reportOf("2015");
-    // The only CLM-linked workshop of 2015 is the ASEAN Meeting in Bangkok (demo.ts, 10-11 August 2015, regional_meeting).
-    expect(indicator(report, NATIONAL)).toMatchObject({ actual: 0, cumulative: 0, periodTarget: 0 });
-    expect(indicator(report, REGIONAL)).toMatchObject({ actual: 1, cumulative: 1, percentOfTarget: 100 });
-    expect(indicator(report, REGIONAL).breakdown.country).toEqual({ TH: 1 });
-    // The CLM milestones (results.ts CLM_PROJECT_MILESTONES) completed in 2015 are three sector_prioritised, no standard.
-    expect(indicator(report, STANDARDS)).toMatchObject({ actual: 0, cumulative: 0 });
-    // No seeded country reaches industry_scheme_piloted (countryStagesDone 3, 2 and 2 of 6 stages).
-    expect(indicator(report, SCHEMES)).toMatchObject({ actual: 0, cumulative: 0 });
-    // Bangkok participants are focal point and task force of all ten AMS (rows 0-19); only row 16 (Thailand's
-    // focal point) declined, and nobody registered was absent both days (absent when (row + day) % 9 == 0).
-    // Of KH, LA and MM: Sokha Chenda (F), Vuthy Sambath (M), Khamla Vongsa (M), Noy Phetsamone (F),
-    // Thida Win Aung (F), Kyaw Zin Htet (M): six people.
-    const people = indicator(report, PEOPLE);
-    expect(people).toMatchObject({ actual: 6, cumulative: 6, periodTarget: 10, percentOfPeriodTarget: 60 });
-    expect(people.breakdown).toEqual({
-      sex: { female: 3, male: 3 },
-      country: { KH: 2, LA: 2, MM: 2 },
-      category: { focal_point: 3, task_force: 3 },
-    });
-    expect(people.records.map((r) => r.title).sort()).toEqual(
+    for (const [title, figures] of Object.entries(CLM_HAND_COUNT["2015"].indicators))
+      expect(indicator(report, title), title).toMatchObject(figures);
+    // Every split exactly, no group more or less.
+    expect(indicator(report, PEOPLE).breakdown).toEqual(CLM_HAND_COUNT["2015"].indicators[PEOPLE]!.breakdown);
+    expect(
+      indicator(report, PEOPLE)
+        .records.map((r) => r.title)
+        .sort(),
+    ).toEqual(
       ["Khamla Vongsa", "Kyaw Zin Htet", "Noy Phetsamone", "Sokha Chenda", "Thida Win Aung", "Vuthy Sambath"].sort(),
     );
-    // Entered by hand with its evidence, and marked as such.
-    expect(indicator(report, RATED)).toMatchObject({ source: "entered", actual: 85, cumulative: null });
     expect(indicator(report, RATED).evidence).toContain("23 of 27 returned");
-    // The activity: 28 rows invited to Bangkok, row 16 declined, every other one checked in.
-    expect(report.activities).toEqual([expect.objectContaining({ city: "Bangkok", attended: 27 })]);
+    expect(report.activities).toEqual([expect.objectContaining({ city: "Bangkok" })]);
+    expect(report.activities.map((a) => [a.countryCode, a.attended])).toEqual(CLM_HAND_COUNT["2015"].activities);
   });
 
   it("2016: three national workshops, two standards, fifteen people of whom six came back", async () => {
     const report = await reportOf("2016");
-    expect(indicator(report, NATIONAL)).toMatchObject({ actual: 3, cumulative: 3, percentOfTarget: 100 });
-    expect(indicator(report, NATIONAL).breakdown.country).toEqual({ KH: 1, LA: 1, MM: 1 });
-    expect(indicator(report, REGIONAL)).toMatchObject({ actual: 0, cumulative: 1 });
-    // KH construction national_standard 2016-03-18 and LA 2016-09-30; MM's is 2017-04-28.
-    const standards = indicator(report, STANDARDS);
-    expect(standards).toMatchObject({ actual: 2, cumulative: 2, periodTarget: 3, percentOfPeriodTarget: 67 });
-    expect(standards.percentOfTarget).toBe(33);
-    expect(standards.records.map((r) => `${r.countryCode}:${r.title}:${r.detail}:${r.date}`)).toEqual([
-      "KH:national_standard:construction:2016-03-18",
-      "LA:national_standard:construction:2016-09-30",
-    ]);
-    // results.ts: each 2016 national workshop invites the focal point, the task-force member and four others, one of
-    // whom did not come. KH: Sokha F, Vuthy M, Chan Dara M, Srey Pov F, Ly Heng M (2F 3M). LA: Khamla M, Noy F,
-    // Bounmy M, Vanida F, Malaythong F (3F 2M). MM: Thida F, Kyaw M, Aye Aye Myint F, Min Thu M, Hla Hla Win F (3F 2M).
-    const people = indicator(report, PEOPLE);
-    expect(people).toMatchObject({ actual: 15, periodTarget: 30, percentOfPeriodTarget: 50 });
-    expect(people.breakdown).toEqual({
-      sex: { female: 8, male: 7 },
-      country: { KH: 5, LA: 5, MM: 5 },
-      category: { focal_point: 3, task_force: 3, employers: 3, workers: 6 },
-    });
-    // The six delegates of 2015 came again in 2016 (same accounts): 6 + 15 - 6 distinct people to date.
-    expect(people).toMatchObject({ cumulative: 15, percentOfTarget: 25 });
-    expect(indicator(report, RATED)).toMatchObject({ source: "entered", actual: null });
-    expect(report.activities.map((a) => [a.countryCode, a.attended])).toEqual([
-      ["KH", 5],
-      ["LA", 5],
-      ["MM", 5],
-    ]);
+    for (const [title, figures] of Object.entries(CLM_HAND_COUNT["2016"].indicators))
+      expect(indicator(report, title), title).toMatchObject(figures);
+    // Every split exactly, no group more or less.
+    expect(indicator(report, PEOPLE).breakdown).toEqual(CLM_HAND_COUNT["2016"].indicators[PEOPLE]!.breakdown);
+    expect(
+      indicator(report, STANDARDS).records.map((r) => `${r.countryCode}:${r.title}:${r.detail}:${r.date}`),
+    ).toEqual(["KH:national_standard:construction:2016-03-18", "LA:national_standard:construction:2016-09-30"]);
+    expect(report.activities.map((a) => [a.countryCode, a.attended])).toEqual(CLM_HAND_COUNT["2016"].activities);
   });
 
   it("shows a focal point what their country contributed, and nothing of the others", async () => {

@@ -112,6 +112,21 @@ export const results = {
     country: "Country",
     record: "Record",
   },
+  export: {
+    docx: "Download DOCX",
+    xlsx: "Download XLSX",
+    counted: "Counted",
+    output: "Output",
+    source: "Source",
+    disaggregations: "Disaggregations",
+    dimension: "Split",
+    group: "Group",
+    count: "Count",
+    workshop: "Workshop",
+    kind: "Kind",
+    place: "Place",
+    category: "Category",
+  },
   framework: {
     title: "Results framework: {{project}}",
     intro:

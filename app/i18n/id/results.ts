@@ -116,6 +116,21 @@ export const results: Translation<typeof en> = {
     country: "Negara",
     record: "Catatan",
   },
+  export: {
+    docx: "Unduh DOCX",
+    xlsx: "Unduh XLSX",
+    counted: "Dihitung",
+    output: "Keluaran",
+    source: "Sumber",
+    disaggregations: "Rincian",
+    dimension: "Rincian menurut",
+    group: "Kelompok",
+    count: "Jumlah",
+    workshop: "Lokakarya",
+    kind: "Jenis",
+    place: "Tempat",
+    category: "Kategori",
+  },
   framework: {
     title: "Kerangka hasil: {{project}}",
     intro:

@@ -4,7 +4,8 @@ import { getLocale } from "~/i18n/i18n.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { briefDocument } from "~/models/brief-document.server";
 import { docxBytes } from "~/models/document-export/docx.server";
-import { DOCX_TYPE, downloadHeaders, requireCountry, strictBriefingFromUrl } from "./briefs-access.server";
+import { DOCX_TYPE, downloadHeaders } from "~/utils/download";
+import { requireCountry, strictBriefingFromUrl } from "./briefs-access.server";
 
 /** One country's brief as DOCX, for those who may read that country's records. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,8 @@ import { getLocale } from "~/i18n/i18n.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { packDocument } from "~/models/brief-document.server";
 import { docxBytes } from "~/models/document-export/docx.server";
-import { DOCX_TYPE, downloadHeaders, strictBriefingFromUrl } from "./briefs-access.server";
+import { DOCX_TYPE, downloadHeaders } from "~/utils/download";
+import { strictBriefingFromUrl } from "./briefs-access.server";
 
 /** The regional pack as DOCX: only for those who read every country's records. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

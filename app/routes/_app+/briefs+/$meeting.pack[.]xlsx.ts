@@ -4,7 +4,8 @@ import { getLocale } from "~/i18n/i18n.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { packSummarySheet } from "~/models/brief-document.server";
 import { xlsxBytes } from "~/models/document-export/xlsx.server";
-import { downloadHeaders, strictBriefingFromUrl, XLSX_TYPE } from "./briefs-access.server";
+import { downloadHeaders, XLSX_TYPE } from "~/utils/download";
+import { strictBriefingFromUrl } from "./briefs-access.server";
 
 /** The regional pack's summary as XLSX, the figures as numbers: only for those who read every country's records. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

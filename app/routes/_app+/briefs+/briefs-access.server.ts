@@ -55,15 +55,3 @@ export async function strictBriefingFromUrl(
     throw new Response(found.sinceError, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return found.briefing;
 }
-
-/** A download's headers: private, never cached, with its file name. */
-export function downloadHeaders(contentType: string, filename: string) {
-  return {
-    "Content-Type": contentType,
-    "Content-Disposition": `attachment; filename="${filename}"`,
-    "Cache-Control": "private, no-store",
-  };
-}
-
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -12,7 +12,7 @@ import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/for
 import { getTranslate } from "~/i18n/translate.server";
 import { metaTitle } from "~/i18n/page-title";
 import { useCountryName } from "~/i18n/names";
-import { changePeriodStatus, findPeriod, periodReport, reportForCountries } from "~/models/project-report.server";
+import { changePeriodStatus, periodReportFor } from "~/models/project-report.server";
 import { projectWorkshopIds } from "~/models/project.server";
 import { enterIndicatorValue, setPeriodTarget } from "~/models/results-framework.server";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
@@ -20,10 +20,9 @@ import { topic } from "~/realtime/topics";
 import { useRootData } from "~/root";
 import styles from "~/styles/results.css?url";
 import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
-import { IdParam, parseParam } from "~/utils/params";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ReportIndicators, ReportSources } from "./__report-tables";
-import { requireProjectAccess } from "./project-access.server";
+import { requirePeriod } from "./project-access.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta = ({
@@ -38,13 +37,6 @@ export const meta = ({
     data?.project.code,
   ]);
 
-async function requirePeriod(request: Request, params: LoaderFunctionArgs["params"], need: "read" | "manage") {
-  const access = await requireProjectAccess(request, params.projectId, need);
-  const period = await findPeriod(parseParam(IdParam, params.periodId));
-  if (!period || period.projectId !== access.project.id) throw new Response("Not found", { status: 404 });
-  return { ...access, period };
-}
-
 /**
  * A period's progress report (decision 022): the indicator table, the activities and the records
  * behind every figure, printable as the document sent to the donor. Draft and reviewed periods are
@@ -53,8 +45,7 @@ async function requirePeriod(request: Request, params: LoaderFunctionArgs["param
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, project, canManage, figuresOf, period } = await requirePeriod(request, params, "read");
-  const whole = await periodReport(period);
-  const report = figuresOf === "all" ? whole : reportForCountries(whole, figuresOf);
+  const report = await periodReportFor(period, figuresOf);
   const workshops = await projectWorkshopIds(project.id);
   // Live: check-ins announce on their workshop's topic, milestones and items on their country's.
   const topics =
@@ -124,6 +115,12 @@ export default function PeriodReport() {
           <button type="button" className="button-ghost" onClick={() => window.print()}>
             {t("report.print")}
           </button>
+          <a className="button button-ghost" href={`/projects/${project.id}/periods/${period.id}/docx`} download>
+            {t("export.docx")}
+          </a>
+          <a className="button button-ghost" href={`/projects/${project.id}/periods/${period.id}/xlsx`} download>
+            {t("export.xlsx")}
+          </a>
           {canManage && status === "draft" ? (
             <Form method="post">
               <input type="hidden" name="intent" value="status" />

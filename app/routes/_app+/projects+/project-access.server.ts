@@ -1,5 +1,6 @@
 import { can, projectFiguresScope } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { findPeriod } from "~/models/project-report.server";
 import { findProject } from "~/models/project.server";
 import { IdParam, parseParam } from "~/utils/params";
 
@@ -25,4 +26,16 @@ export async function requireProjectAccess(
   const figuresOf: "all" | string[] =
     scope === "all" ? "all" : project.countries.filter((c) => scope.includes(c.id)).map((c) => c.code);
   return { user, project, canManage, figuresOf };
+}
+
+/** The project and the reporting period named in the URL (a period of another project is a 404), as above. */
+export async function requirePeriod(
+  request: Request,
+  params: { projectId?: string; periodId?: string },
+  need: "read" | "manage",
+) {
+  const access = await requireProjectAccess(request, params.projectId, need);
+  const period = await findPeriod(parseParam(IdParam, params.periodId));
+  if (!period || period.projectId !== access.project.id) throw new Response("Not found", { status: 404 });
+  return { ...access, period };
 }
