@@ -8,10 +8,10 @@ import { expectAccessible, signedInPage, signIn } from "./utils";
  * reader of the project sees it read-only; locking the period keeps it as it was.
  */
 
-async function openReport(page: Page, year: string) {
+async function openReport(page: Page, period: string) {
   await page.goto("/projects");
   await page.getByRole("link", { name: /Towards a Mutual Recognition of Skills/ }).click();
-  await page.getByRole("link", { name: year, exact: true }).click();
+  await page.getByRole("link", { name: period, exact: true }).click();
   await expect(page.getByRole("heading", { name: "1. Narrative" })).toBeVisible();
 }
 
@@ -20,7 +20,7 @@ test("two managers write the narrative together, a reader follows it, and the lo
   browser,
 }) => {
   await signIn(page, demo.facilitator);
-  await openReport(page, "2015");
+  await openReport(page, "2015 (July–December)");
   await page.getByRole("button", { name: "Start the narrative" }).click();
   await expect(page.getByText("The narrative is ready to be written.")).toBeVisible();
   const mine = page.getByRole("textbox", { name: "Narrative of the report" });
@@ -28,13 +28,13 @@ test("two managers write the narrative together, a reader follows it, and the lo
   await expectAccessible(page);
 
   const admin = await signedInPage(browser, demo.admin);
-  await openReport(admin, "2015");
+  await openReport(admin, "2015 (July–December)");
   const theirs = admin.getByRole("textbox", { name: "Narrative of the report" });
   await expect(admin.getByText("All changes saved")).toBeVisible();
 
   await mine.click();
   await page.keyboard.type("Summary of progress");
-  await page.getByRole("button", { name: "Heading" }).click();
+  await page.getByRole("button", { name: "Heading", exact: true }).click();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
   await page.keyboard.type("The Bangkok meeting agreed the CLM work plan.");
@@ -49,7 +49,7 @@ test("two managers write the narrative together, a reader follows it, and the lo
 
   // Cambodia's focal point reads the project's report: the narrative live, without a toolbar.
   const reader = await signedInPage(browser, demo.focalPoint("KH"));
-  await openReport(reader, "2015");
+  await openReport(reader, "2015 (July–December)");
   await expect(reader.getByText("Read-only: the implementing agency writes the narrative")).toBeVisible();
   await expect(reader.getByRole("textbox", { name: "Narrative of the report" })).toContainText(
     "Cambodia asked for assessor training.",
