@@ -29,6 +29,13 @@ export type DomainEvent =
       transition: "submit" | "endorse" | "reopen" | "withdraw";
       actorId: string;
     }
+  /** a reporting period reviewed, returned or locked: who may edit its narrative (if it has one) changed */
+  | {
+      type: "reporting-period.status-changed";
+      projectId: string;
+      periodId: string;
+      narrativeDocumentId: string | null;
+    }
   /**
    * `workshopId`: the workshop whose agreed action the item carries out, if any; `assigned`: set
    * when this change made a person the item's owner, and by whom

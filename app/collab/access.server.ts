@@ -7,6 +7,13 @@ import { db } from "~/utils/db.server";
 export type DocumentOwner =
   | { kind: "action_plan"; planId: string; countryId: string; planStatus: string }
   | { kind: "workshop_minutes"; workshopId: string; countryId: string | null; facilitatorIds: string[] }
+  | {
+      kind: "report_narrative";
+      periodId: string;
+      periodStatus: string;
+      projectCountryIds: string[];
+      implementingAgency: string;
+    }
   | { kind: "unknown" };
 
 /** What a document belongs to, which decides who may read and write it. */
@@ -16,6 +23,13 @@ export async function documentOwner(documentId: string): Promise<DocumentOwner |
     select: {
       actionPlan: { select: { id: true, countryId: true, status: true } },
       workshop: { select: { id: true, hostCountryId: true, facilitators: { select: { userId: true } } } },
+      reportingPeriod: {
+        select: {
+          id: true,
+          status: true,
+          project: { select: { implementingAgency: true, countries: { select: { countryId: true } } } },
+        },
+      },
     },
   });
   if (!document) return null;
@@ -34,6 +48,14 @@ export async function documentOwner(documentId: string): Promise<DocumentOwner |
       facilitatorIds: document.workshop.facilitators.map((f) => f.userId),
     };
   }
+  if (document.reportingPeriod)
+    return {
+      kind: "report_narrative",
+      periodId: document.reportingPeriod.id,
+      periodStatus: document.reportingPeriod.status,
+      projectCountryIds: document.reportingPeriod.project.countries.map((c) => c.countryId),
+      implementingAgency: document.reportingPeriod.project.implementingAgency,
+    };
   return { kind: "unknown" };
 }
 
@@ -53,6 +75,15 @@ export async function documentPermission(user: SessionUser, documentId: string):
         canRead: can(user, "workshop.read", { countryId: owner.countryId }),
         canWrite: can(user, "workshop.manage", { countryId: owner.countryId, facilitatorIds: owner.facilitatorIds }),
       };
+    case "report_narrative": {
+      // Whoever reads the project reads its report (decision 022); the implementing agency writes
+      // it until the period is locked, when the snapshot keeps the text as it was.
+      const project = { projectCountryIds: owner.projectCountryIds, implementingAgency: owner.implementingAgency };
+      return {
+        canRead: can(user, "project.read", project),
+        canWrite: can(user, "project.manage", project) && owner.periodStatus !== "locked",
+      };
+    }
     case "unknown":
       return { canRead: false, canWrite: false };
   }

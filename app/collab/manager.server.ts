@@ -77,9 +77,14 @@ export class DocumentManager {
     globalForDocuments.focalpointDocuments = this;
   }
 
-  /** Who may edit or read changes at once: editors of an endorsed plan become readers, and the other way round. */
+  /**
+   * Who may edit or read changes at once: editors of an endorsed plan or of a locked period's
+   * narrative become readers, and the other way round.
+   */
   private async reactTo(event: DomainEvent) {
     if (event.type === "plan.status-changed") await this.reauthorize({ documentId: event.documentId });
+    if (event.type === "reporting-period.status-changed" && event.narrativeDocumentId)
+      await this.reauthorize({ documentId: event.narrativeDocumentId });
     if (event.type === "person.access-changed") await this.reauthorize({ userId: event.userId });
   }
 

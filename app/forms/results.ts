@@ -71,6 +71,8 @@ export const PeriodStatusSchema = z.object({
   intent: z.literal("status"),
   transition: z.enum(["review", "return", "lock"]),
 });
+/** Starts the period's narrative document (it is made on demand, never by opening the page). */
+export const StartNarrativeSchema = z.object({ intent: z.literal("narrative") });
 export const PeriodTargetSchema = z.object({ intent: z.literal("target"), indicatorId: id, target: figure() });
 export const IndicatorValueSchema = z.object({
   intent: z.literal("value"),

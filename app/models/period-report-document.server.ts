@@ -203,7 +203,7 @@ export function periodReportDocument(
     blocks.push({ kind: "paragraph", text: t("results:project.yourCountries", { countries: figuresOf.join(", ") }) });
 
   for (const section of narrative) {
-    blocks.push({ kind: "heading", level: 2, text: section.heading });
+    if (section.heading) blocks.push({ kind: "heading", level: 2, text: section.heading });
     for (const text of section.paragraphs) blocks.push({ kind: "paragraph", text, typed: true });
   }
 

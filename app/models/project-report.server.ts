@@ -1,7 +1,8 @@
 import { parseDefinition, percentOfTarget, type IndicatorDefinition } from "~/domain/indicator-definitions";
 import { InputRefused } from "~/domain/input-refused";
+import { emit } from "~/events.server";
 import { activityMessage } from "~/i18n/activity";
-import { db } from "~/utils/db.server";
+import { db, isUniqueViolation } from "~/utils/db.server";
 import { recordAudit, type ChangeAuthor } from "./audit.server";
 import { breakdownOf, countIndicator, type Breakdown, type CountedRecord } from "./indicator-count.server";
 
@@ -47,11 +48,16 @@ type ReportActivity = {
   attended: number;
 };
 
+/** A part of the report's narrative: a heading (empty for text before the first one) and its paragraphs. */
+export type NarrativeSection = { heading: string; paragraphs: string[] };
+
 export type ReportBody = {
   outcomes: { id: string; title: string; outputs: { id: string; title: string; indicators: IndicatorFigures[] }[] }[];
   activities: ReportActivity[];
   /** when the figures were counted */
   countedAt: string;
+  /** the narrative's text as it was at lock (only in a locked period's snapshot) */
+  narrative?: NarrativeSection[];
 };
 
 const PERIOD_SELECT = {
@@ -64,6 +70,7 @@ const PERIOD_SELECT = {
   status: true,
   lockedAt: true,
   snapshot: true,
+  narrativeDocumentId: true,
   lockedBy: { select: { name: true } },
 } as const;
 
@@ -259,15 +266,31 @@ const PERIOD_TRANSITIONS = {
 } as const;
 export type PeriodTransition = keyof typeof PERIOD_TRANSITIONS;
 
+/** Reads a co-edited narrative's text; passed in by the caller, since models do not read Yjs (decision 014). */
+export type NarrativeReader = (documentId: string) => Promise<NarrativeSection[]>;
+
 /**
  * Moves a period draft → in review → locked (or back to draft from review). Locking counts the
- * report and keeps it, in the same transaction as the status, so the snapshot is what was locked.
+ * report and reads the narrative, and keeps both in the same transaction as the status, so the
+ * snapshot is what was locked. Afterwards the narrative's open editors are checked again: a locked
+ * period's narrative is read-only for everyone.
  */
-export async function changePeriodStatus(period: PeriodRow, transition: PeriodTransition, author: ChangeAuthor) {
+export async function changePeriodStatus(
+  period: PeriodRow,
+  transition: PeriodTransition,
+  author: ChangeAuthor,
+  readNarrative: NarrativeReader,
+) {
   const { from, to } = PERIOD_TRANSITIONS[transition];
   if (period.status === "locked") throw new InputRefused("form", "results:errors.periodLocked");
   if (period.status !== from) throw new InputRefused("form", "results:errors.wrongStatus");
-  const snapshot = to === "locked" ? JSON.stringify(await countReport(period)) : null;
+  const snapshot =
+    to === "locked"
+      ? JSON.stringify({
+          ...(await countReport(period)),
+          narrative: period.narrativeDocumentId ? await readNarrative(period.narrativeDocumentId) : [],
+        } satisfies ReportBody)
+      : null;
   const project = await db.project.findUniqueOrThrow({ where: { id: period.projectId }, select: { title: true } });
   await db.$transaction(async (tx) => {
     // Only from the status it was read in: two people locking at once lock it once.
@@ -289,4 +312,55 @@ export async function changePeriodStatus(period: PeriodRow, transition: PeriodTr
       message: activityMessage(`reportingPeriod${to}`, { project: project.title, period: period.label }),
     });
   });
+  await emit({
+    type: "reporting-period.status-changed",
+    projectId: period.projectId,
+    periodId: period.id,
+    narrativeDocumentId: period.narrativeDocumentId,
+  });
+}
+
+class NarrativeRaceLost extends Error {}
+
+/**
+ * The period's narrative document, made the first time a manager starts it (as the workshop
+ * minutes are). It starts empty: the page shows a hint of what to write in the reader's language,
+ * where headings written at creation would stay in the creator's. Two managers starting it at once
+ * get the same document; a locked period gets none.
+ */
+export async function ensurePeriodNarrative(periodId: string, { actorId, requestId }: ChangeAuthor): Promise<string> {
+  const period = await db.reportingPeriod.findUniqueOrThrow({
+    where: { id: periodId },
+    select: { narrativeDocumentId: true, status: true, label: true, project: { select: { title: true } } },
+  });
+  if (period.status === "locked") throw new InputRefused("form", "results:errors.periodLocked");
+  if (period.narrativeDocumentId) return period.narrativeDocumentId;
+  try {
+    return await db.$transaction(async (tx) => {
+      const document = await tx.collaborativeDocument.create({ data: { kind: "report_narrative" } });
+      // Only while it has none and is not locked: the status is checked again inside the write.
+      const { count } = await tx.reportingPeriod.updateMany({
+        where: { id: periodId, narrativeDocumentId: null, status: { not: "locked" } },
+        data: { narrativeDocumentId: document.id },
+      });
+      if (count !== 1) throw new NarrativeRaceLost();
+      await recordAudit(tx, {
+        actorId,
+        action: "reporting-period.narrative_create",
+        entityType: "reporting_period",
+        entityId: periodId,
+        message: activityMessage("reportNarrativeStarted", { project: period.project.title, period: period.label }),
+        requestId,
+      });
+      return document.id;
+    });
+  } catch (error) {
+    if (!(error instanceof NarrativeRaceLost) && !isUniqueViolation(error)) throw error;
+    const winner = await db.reportingPeriod.findUniqueOrThrow({
+      where: { id: periodId },
+      select: { narrativeDocumentId: true },
+    });
+    if (!winner.narrativeDocumentId) throw new InputRefused("form", "results:errors.periodLocked");
+    return winner.narrativeDocumentId;
+  }
 }

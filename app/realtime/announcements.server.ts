@@ -69,8 +69,10 @@ export function announcementsOf(event: DomainEvent): Announcement[] {
       return [{ topic: topic.workshop(event.workshopId), entity: "outcome", id: event.outcomeId }];
     case "notices.changed":
       return event.userIds.map((userId) => ({ topic: topic.person(userId), entity: "notification", id: userId }));
-    // Its item is announced by its own action-item.changed.
+    // An assigned action's item is announced by its own action-item.changed; a period's page reloads
+    // after its own form, and its narrative's editors are checked again by the document manager.
     case "agreed-action.assigned":
+    case "reporting-period.status-changed":
     case "sessions.ended":
     case "person.access-changed":
       return [];

@@ -1,3 +1,4 @@
+import { readNarrative } from "~/collab/narrative.server";
 import mammoth from "mammoth";
 import readXlsxFile from "read-excel-file/node";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -189,8 +190,8 @@ describe("a locked period's downloads", () => {
   it("say the same before and after its records change", async () => {
     const periodId = periodIds.get("2016")!;
     const facilitator = await db.user.findUniqueOrThrow({ where: { email: demo.facilitator } });
-    await changePeriodStatus((await findPeriod(periodId))!, "review", { actorId: facilitator.id });
-    await changePeriodStatus((await findPeriod(periodId))!, "lock", { actorId: facilitator.id });
+    await changePeriodStatus((await findPeriod(periodId))!, "review", { actorId: facilitator.id }, readNarrative);
+    await changePeriodStatus((await findPeriod(periodId))!, "lock", { actorId: facilitator.id }, readNarrative);
     await setLocale(demo.secretariat, "en");
     const before = await download(demo.secretariat, "2016");
 

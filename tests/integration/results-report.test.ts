@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { readNarrative } from "~/collab/narrative.server";
 import { InputRefused } from "~/domain/input-refused";
 import { findProject, indicatorsCounting, projectFramework, type ProjectRow } from "~/models/project.server";
 import {
@@ -172,8 +173,8 @@ describe("bad input to the results framework: a clear refusal, nothing written",
 
   it("locks a period with its figures: later check-ins and edits change nothing in it", async () => {
     const periodId = periodIds.get("2015")!;
-    await changePeriodStatus((await findPeriod(periodId))!, "review", author);
-    await changePeriodStatus((await findPeriod(periodId))!, "lock", author);
+    await changePeriodStatus((await findPeriod(periodId))!, "review", author, readNarrative);
+    await changePeriodStatus((await findPeriod(periodId))!, "lock", author, readNarrative);
     const locked = await findPeriod(periodId);
     expect(locked).toMatchObject({ status: "locked", lockedBy: { name: "Somchai Rattanakul" } });
 
@@ -205,7 +206,9 @@ describe("bad input to the results framework: a clear refusal, nothing written",
     expect(
       await refusedWith(enterIndicatorValue(locked!, { indicatorId: rated.id, value: 99, evidence: "x" }, author)),
     ).toBe("results:errors.periodLocked");
-    expect(await refusedWith(changePeriodStatus(locked!, "return", author))).toBe("results:errors.periodLocked");
+    expect(await refusedWith(changePeriodStatus(locked!, "return", author, readNarrative))).toBe(
+      "results:errors.periodLocked",
+    );
     expect(await db.indicatorTarget.findMany({ where: { periodId }, orderBy: { indicatorId: "asc" } })).toEqual(
       targetsBefore,
     );

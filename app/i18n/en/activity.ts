@@ -85,6 +85,7 @@ export const activity = {
   reportingPeriodin_review: "Reporting period sent for review: {{project}}, {{period}}",
   reportingPerioddraft: "Reporting period returned to draft: {{project}}, {{period}}",
   reportingPeriodlocked: "Reporting period locked: {{project}}, {{period}}",
+  reportNarrativeStarted: "Report narrative started: {{project}}, {{period}}",
   reportingPeriodAdded: "Reporting period added: {{project}}, {{period}}",
   resultsOutcomeAdded: "Outcome added to the results framework of {{project}}: {{title}}",
   resultsOutputAdded: "Output added to the results framework of {{project}}: {{title}}",

@@ -86,6 +86,7 @@ export const activity: Translation<typeof en> = {
   reportingPeriodin_review: "Periode pelaporan diajukan untuk ditinjau: {{project}}, {{period}}",
   reportingPerioddraft: "Periode pelaporan dikembalikan ke draf: {{project}}, {{period}}",
   reportingPeriodlocked: "Periode pelaporan dikunci: {{project}}, {{period}}",
+  reportNarrativeStarted: "Narasi laporan dimulai: {{project}}, {{period}}",
   reportingPeriodAdded: "Periode pelaporan ditambahkan: {{project}}, {{period}}",
   resultsOutcomeAdded: "Hasil ditambahkan ke kerangka hasil {{project}}: {{title}}",
   resultsOutputAdded: "Keluaran ditambahkan ke kerangka hasil {{project}}: {{title}}",

@@ -3,28 +3,36 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
+import { documentContent } from "~/collab/content.server";
+import { readNarrative } from "~/collab/narrative.server";
 import { confirmFirst } from "~/components/forms";
 import { LiveStatus } from "~/components/live-status";
 import { PERIOD_STATUSES } from "~/domain/indicator-definitions";
 import { parseWord } from "~/domain/vocabulary";
-import { IndicatorValueSchema, PeriodStatusSchema, PeriodTargetSchema } from "~/forms/results";
+import { IndicatorValueSchema, PeriodStatusSchema, PeriodTargetSchema, StartNarrativeSchema } from "~/forms/results";
 import { invalidReply, parseSubmission, readFormData, refusalReply } from "~/forms/submission.server";
 import { getTranslate } from "~/i18n/translate.server";
 import { metaTitle } from "~/i18n/page-title";
 import { useCountryName } from "~/i18n/names";
-import { changePeriodStatus, periodReportFor } from "~/models/project-report.server";
+import { changePeriodStatus, ensurePeriodNarrative, periodReportFor } from "~/models/project-report.server";
 import { projectWorkshopIds } from "~/models/project.server";
 import { enterIndicatorValue, setPeriodTarget } from "~/models/results-framework.server";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { topic } from "~/realtime/topics";
 import { useRootData } from "~/root";
+import editorStyles from "~/styles/plans.css?url";
 import styles from "~/styles/results.css?url";
 import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
 import { redirectWithToast } from "~/utils/toast.server";
+import { ReportNarrative } from "./__report-narrative";
 import { ReportIndicators, ReportSources } from "./__report-tables";
 import { requirePeriod } from "./project-access.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+// The narrative's editor takes its look from the action plans, whose narrative uses the same editor.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: editorStyles },
+  { rel: "stylesheet", href: styles },
+];
 export const meta = ({
   data,
   matches,
@@ -57,8 +65,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             .filter((c) => can(user, "milestone.read", { countryId: c.id }))
             .map((c) => topic.country(c.id)),
         ].slice(0, 50);
+  // A locked period's narrative is in its snapshot (report.narrative); an open one is the live document.
+  const narrative =
+    period.status !== "locked" && period.narrativeDocumentId ? await documentContent(period.narrativeDocumentId) : null;
   const { snapshot: _snapshot, ...periodFields } = period;
-  return { project, period: periodFields, report, canManage, figuresOf, topics };
+  const me = { id: user.id, name: user.name };
+  return { project, period: periodFields, report, narrative, canManage, figuresOf, topics, me };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -69,13 +81,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/projects/${project.id}/periods/${period.id}`;
   const intent = formData.get("intent");
   const schema =
-    intent === "target" ? PeriodTargetSchema : intent === "value" ? IndicatorValueSchema : PeriodStatusSchema;
+    intent === "target"
+      ? PeriodTargetSchema
+      : intent === "value"
+        ? IndicatorValueSchema
+        : intent === "narrative"
+          ? StartNarrativeSchema
+          : PeriodStatusSchema;
   const submission = await parseSubmission(request, formData, schema);
   if (submission.status !== "success") return invalidReply(submission);
   const value = submission.value;
   try {
+    // The narrative exists from the moment a manager starts it (a GET of this page writes nothing).
+    if (value.intent === "narrative") {
+      await ensurePeriodNarrative(period.id, author);
+      return redirectWithToast(`${here}#narrative-heading`, {
+        kind: "success",
+        message: t("results:narrative.started"),
+      });
+    }
     if (value.intent === "status") {
-      await changePeriodStatus(period, value.transition, author);
+      await changePeriodStatus(period, value.transition, author, readNarrative);
       return redirectWithToast(here, {
         kind: "success",
         message: t(value.transition === "lock" ? "results:report.locked" : "results:report.statusChanged"),
@@ -93,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PeriodReport() {
-  const { project, period, report, canManage, figuresOf, topics } = useLoaderData<typeof loader>();
+  const { project, period, report, narrative, canManage, figuresOf, topics, me } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("results");
   const countryName = useCountryName();
@@ -187,10 +213,19 @@ export default function PeriodReport() {
           ) : null}
         </header>
 
+        <ReportNarrative
+          documentId={period.narrativeDocumentId}
+          stored={narrative}
+          locked={status === "locked" ? (report.narrative ?? []) : null}
+          canEdit={canManage && status !== "locked"}
+          canStart={canManage && status !== "locked"}
+          me={me}
+        />
+
         <ReportIndicators report={report} />
 
         <section className="report-section" aria-labelledby="activities-heading">
-          <h2 id="activities-heading">2. {t("report.activities")}</h2>
+          <h2 id="activities-heading">3. {t("report.activities")}</h2>
           {report.activities.length === 0 ? (
             <p className="muted">{t("report.noActivities")}</p>
           ) : (

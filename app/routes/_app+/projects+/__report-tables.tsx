@@ -54,7 +54,7 @@ export function ReportIndicators({ report }: { report: ReportBody }) {
   const percent = (value: number | null) => (value === null ? "—" : `${formatNumber(value, locale)}%`);
   return (
     <section className="report-section" aria-labelledby="indicators-heading">
-      <h2 id="indicators-heading">1. {t("report.indicators")}</h2>
+      <h2 id="indicators-heading">2. {t("report.indicators")}</h2>
       <div className="table-wrap stack-table stack-grid">
         <table className="report-table report-indicators">
           <thead>
@@ -192,7 +192,7 @@ export function ReportSources({ report }: { report: ReportBody }) {
     .filter((i) => i.source === "counted");
   return (
     <section className="report-section report-sources" aria-labelledby="sources-heading">
-      <h2 id="sources-heading">3. {t("report.sources")}</h2>
+      <h2 id="sources-heading">4. {t("report.sources")}</h2>
       <p className="muted small">{t("report.sourcesIntro")}</p>
       {counted.map((indicator) => (
         <div key={indicator.id} id={`sources-${indicator.id}`} className="report-source">
