@@ -77,9 +77,13 @@ export class DocumentManager {
     globalForDocuments.focalpointDocuments = this;
   }
 
-  /** Who may edit or read changes at once: editors of an endorsed plan become readers, and the other way round. */
+  /**
+   * Who may edit or read changes at once: editors of an endorsed plan or of adopted minutes become
+   * readers, and the other way round.
+   */
   private async reactTo(event: DomainEvent) {
-    if (event.type === "plan.status-changed") await this.reauthorize({ documentId: event.documentId });
+    if (event.type === "plan.status-changed" || event.type === "minutes.status-changed")
+      await this.reauthorize({ documentId: event.documentId });
     if (event.type === "person.access-changed") await this.reauthorize({ userId: event.userId });
   }
 
