@@ -11,6 +11,8 @@ import {
 } from "~/models/workshop-minutes.server";
 import { startNotices } from "~/notices/listener.server";
 import { action as returnAction } from "~/routes/_app+/action-plans+/$planId.return";
+import { action as outcomesAction } from "~/routes/_app+/workshops+/$workshopId+/outcomes";
+import { loader as workshopLoader } from "~/routes/_app+/workshops+/$workshopId+/_index";
 import { RETURN_REMARK_MAX } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
 import { demo } from "../support/people";
@@ -202,5 +204,34 @@ describe("minutes circulated and adopted", () => {
       MinutesStateError,
     );
     expect(await db.auditEvent.count({ where: { action: "workshop.minutes_adopt", entityId: workshop.id } })).toBe(1);
+  });
+
+  it("through the outcomes page: the facilitator circulates and adopts; others are refused; the workshop page shows the adopted text", async () => {
+    const { workshop } = await draftMinutes();
+    const post = (email: string, intent: string) =>
+      settle(async () =>
+        outcomesAction({
+          request: await requestAs(email, `/workshops/${workshop.id}/outcomes`, { intent }),
+          params: { workshopId: workshop.id },
+          context: routeContext,
+        }),
+      );
+    for (const email of [demo.observer, demo.focalPoint("VN"), demo.secretariat]) {
+      expect(((await post(email, "minutes-circulate")) as Response).status, email).toBe(403);
+    }
+    expect((await findMinutesRecord(workshop.id))?.status).toBe("draft");
+    expect(((await post(demo.facilitator, "minutes-circulate")) as Response).status).toBe(302);
+    expect(((await post(demo.facilitator, "minutes-adopt")) as Response).status).toBe(302);
+    // A second click finds them adopted: a message, nothing kept twice.
+    const again = (await post(demo.facilitator, "minutes-adopt")) as Response;
+    expect(again.status).toBe(302);
+    expect((await findMinutesRecord(workshop.id))?.status).toBe("adopted");
+
+    const page = (await workshopLoader({
+      request: await requestAs(demo.focalPoint("VN"), `/workshops/${workshop.id}`),
+      params: { workshopId: workshop.id },
+      context: routeContext,
+    })) as { adoptedMinutes: { adoptedBy: string } | null };
+    expect(page.adoptedMinutes?.adoptedBy).toBeTruthy();
   });
 });
