@@ -26,7 +26,7 @@ export type DomainEvent =
       countryId: string;
       planId: string;
       documentId: string;
-      transition: "submit" | "endorse" | "reopen" | "withdraw";
+      transition: "submit" | "endorse" | "reopen" | "withdraw" | "return";
       actorId: string;
     }
   /** a reporting period reviewed, returned or locked: who may edit its narrative (if it has one) changed */
@@ -59,6 +59,15 @@ export type DomainEvent =
       actorId: string;
     }
   | { type: "workshop.changed"; workshopId: string; hostCountryId?: string | null }
+  /** circulated, adopted …: who may edit the minutes changed, and circulating tells the participants */
+  | {
+      type: "minutes.status-changed";
+      workshopId: string;
+      hostCountryId: string | null;
+      documentId: string;
+      transition: "circulate" | "recall" | "adopt";
+      actorId: string;
+    }
   | { type: "workshop-material.changed"; workshopId: string; materialId: string }
   | { type: "agenda-session.changed"; workshopId: string; sessionId: string }
   /** `participantId` null: many participants at once (an import) */

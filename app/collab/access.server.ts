@@ -6,7 +6,13 @@ import { db } from "~/utils/db.server";
 
 export type DocumentOwner =
   | { kind: "action_plan"; planId: string; countryId: string; planStatus: string }
-  | { kind: "workshop_minutes"; workshopId: string; countryId: string | null; facilitatorIds: string[] }
+  | {
+      kind: "workshop_minutes";
+      workshopId: string;
+      countryId: string | null;
+      facilitatorIds: string[];
+      minutesStatus: string;
+    }
   | {
       kind: "report_narrative";
       periodId: string;
@@ -22,7 +28,9 @@ export async function documentOwner(documentId: string): Promise<DocumentOwner |
     where: { id: documentId },
     select: {
       actionPlan: { select: { id: true, countryId: true, status: true } },
-      workshop: { select: { id: true, hostCountryId: true, facilitators: { select: { userId: true } } } },
+      workshop: {
+        select: { id: true, hostCountryId: true, minutesStatus: true, facilitators: { select: { userId: true } } },
+      },
       reportingPeriod: {
         select: {
           id: true,
@@ -46,6 +54,7 @@ export async function documentOwner(documentId: string): Promise<DocumentOwner |
       workshopId: document.workshop.id,
       countryId: document.workshop.hostCountryId,
       facilitatorIds: document.workshop.facilitators.map((f) => f.userId),
+      minutesStatus: document.workshop.minutesStatus,
     };
   }
   if (document.reportingPeriod)
@@ -73,7 +82,10 @@ export async function documentPermission(user: SessionUser, documentId: string):
     case "workshop_minutes":
       return {
         canRead: can(user, "workshop.read", { countryId: owner.countryId }),
-        canWrite: can(user, "workshop.manage", { countryId: owner.countryId, facilitatorIds: owner.facilitatorIds }),
+        // Adopted minutes are frozen: nobody writes them, however they may manage the workshop.
+        canWrite:
+          owner.minutesStatus !== "adopted" &&
+          can(user, "workshop.manage", { countryId: owner.countryId, facilitatorIds: owner.facilitatorIds }),
       };
     case "report_narrative": {
       // Whoever reads the project reads its report (decision 022); the implementing agency writes

@@ -78,11 +78,12 @@ export class DocumentManager {
   }
 
   /**
-   * Who may edit or read changes at once: editors of an endorsed plan or of a locked period's
-   * narrative become readers, and the other way round.
+   * Who may edit or read changes at once: editors of an endorsed plan, of adopted minutes or of a
+   * locked period's narrative become readers, and the other way round.
    */
   private async reactTo(event: DomainEvent) {
-    if (event.type === "plan.status-changed") await this.reauthorize({ documentId: event.documentId });
+    if (event.type === "plan.status-changed" || event.type === "minutes.status-changed")
+      await this.reauthorize({ documentId: event.documentId });
     if (event.type === "reporting-period.status-changed" && event.narrativeDocumentId)
       await this.reauthorize({ documentId: event.narrativeDocumentId });
     if (event.type === "person.access-changed") await this.reauthorize({ userId: event.userId });

@@ -25,10 +25,17 @@ const MILESTONE: Record<MilestoneStatus, string> = {
 };
 
 /** Status words on a tinted badge: the word carries the meaning, the colour only helps. */
-export function PlanStatusBadge({ status }: { status: string }) {
+export function PlanStatusBadge({ status, returned = false }: { status: string; returned?: boolean }) {
   const { t } = useTranslation();
   const word = parseWord(PLAN_STATUSES, status);
-  return <span className={`badge ${PLAN[word]}`}>{t(`planStatuses.${word}`)}</span>;
+  const badge = <span className={`badge ${PLAN[word]}`}>{t(`planStatuses.${word}`)}</span>;
+  if (!returned) return badge;
+  // A draft sent back by a reviewer is waiting on its country, which a plain "Draft" would hide.
+  return (
+    <>
+      {badge} <span className="badge badge-warn">{t("planReturned")}</span>
+    </>
+  );
 }
 
 export function ActionItemStatusBadge({ status }: { status: string }) {

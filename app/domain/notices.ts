@@ -6,7 +6,14 @@
  * 019) under `reminders:notices.*`, one per rule and record.
  */
 export type NoticeKind =
-  "item_assigned" | "milestone_comment" | "agreed_action" | "plan_submitted" | "reminder" | "escalation";
+  | "item_assigned"
+  | "milestone_comment"
+  | "agreed_action"
+  | "plan_submitted"
+  | "plan_returned"
+  | "minutes_circulated"
+  | "reminder"
+  | "escalation";
 
 /** How a person hears of their notices by e-mail: one each, in the weekly digest, or not at all. */
 export const NOTICE_CHOICES = ["immediate", "digest", "none"] as const;

@@ -32,10 +32,19 @@ export const MUTUAL_RECOGNITION_STAGE = "mutual_recognition";
 
 export const PLAN_STATUSES = ["draft", "submitted", "endorsed"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** The longest covering remark a reviewer may send back with a returned plan. */
+export const RETURN_REMARK_MAX = 4000;
 
-/** Named by someone; kept by a restore so that it can be undone; the plan as it was submitted for review. */
-export const DOCUMENT_VERSION_KINDS = ["named", "before_restore", "submitted"] as const;
+/**
+ * Named by someone; kept by a restore so that it can be undone; the plan as it was submitted for review;
+ * a workshop's minutes as they were adopted.
+ */
+export const DOCUMENT_VERSION_KINDS = ["named", "before_restore", "submitted", "adopted"] as const;
 export type DocumentVersionKind = (typeof DOCUMENT_VERSION_KINDS)[number];
+
+/** A workshop's minutes: written during the meeting, circulated to the participants, adopted (frozen). */
+export const MINUTES_STATUSES = ["draft", "circulated", "adopted"] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 
 export const ACTION_ITEM_STATUSES = ["not_started", "on_track", "at_risk", "delayed", "done"] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];

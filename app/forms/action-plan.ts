@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RETURN_REMARK_MAX } from "~/domain/vocabulary";
 import { optionalText, text, wholeNumber } from "./fields";
 
 const year = wholeNumber(2000, 2100);
@@ -10,3 +11,5 @@ export const NewPlanSchema = z
 
 /** Submitting a plan for review: an optional covering note for the reviewers. */
 export const SubmitPlanSchema = z.object({ note: optionalText(2000) });
+/** Returning a submitted plan to its country: what should change, required. */
+export const ReturnPlanSchema = z.object({ remark: text(RETURN_REMARK_MAX) });

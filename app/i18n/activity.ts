@@ -2,7 +2,7 @@
 // JSON on the history row, and rendered in the reader's language with dates and reference names formatted for them.
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import type { MilestoneStatus, PlanStatus, Role } from "~/domain/vocabulary";
+import type { MilestoneStatus, MinutesStatus, PlanStatus, Role } from "~/domain/vocabulary";
 import type { ReminderRuleKind } from "~/domain/reminders";
 import { formatDay } from "~/utils/format";
 import type { activity } from "./en/activity";
@@ -20,6 +20,7 @@ export type ActivityParam =
   | { sector: Coded }
   | { milestoneStatus: MilestoneStatus }
   | { planStatus: PlanStatus }
+  | { minutesStatus: MinutesStatus }
   | { roles: Role[] }
   | { reminderRule: ReminderRuleKind }
   | { milestone: { stage: Coded; sector: Coded | null; country: Coded } };
@@ -45,6 +46,7 @@ function renderParam(t: Translate, locale: string, value: ActivityParam): string
   if ("sector" in value) return sectorName(t, value.sector);
   if ("milestoneStatus" in value) return t(`common:milestoneStatuses.${value.milestoneStatus}`);
   if ("planStatus" in value) return t(`common:planStatuses.${value.planStatus}`);
+  if ("minutesStatus" in value) return t(`common:minutesStatuses.${value.minutesStatus}`);
   if ("roles" in value) return value.roles.map((role) => t(`common:roles.${role}`)).join(", ");
   if ("reminderRule" in value) return t(`reminders:rules.${value.reminderRule}.heading`);
   const { stage, sector, country } = value.milestone;

@@ -2,7 +2,7 @@ import { InputRefused } from "~/domain/input-refused";
 import { emit } from "~/events.server";
 import type { Actor } from "~/auth/permissions";
 import { db, type Prisma } from "~/utils/db.server";
-import type { PlanStatus } from "~/domain/vocabulary";
+import { RETURN_REMARK_MAX, type PlanStatus } from "~/domain/vocabulary";
 import { overdueToday } from "~/utils/format";
 import { actionItemOverdue } from "~/domain/overdue";
 import { activityMessage } from "~/i18n/activity";
@@ -29,12 +29,15 @@ export async function listPlans(actor: Actor, filter: PlanFilter = {}) {
       periodStart: true,
       periodEnd: true,
       updatedAt: true,
+      submittedAt: true,
       country: { select: { id: true, code: true, name: true } },
       items: { select: { status: true, dueOn: true } },
+      returns: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
     },
   });
-  return plans.map(({ items, ...plan }) => ({
+  return plans.map(({ items, returns, submittedAt, ...plan }) => ({
     ...plan,
+    returned: returnStands(plan.status, submittedAt, returns[0]?.createdAt),
     itemCount: items.length,
     overdueCount: items.filter((i) => actionItemOverdue(i, today)).length,
   }));
@@ -75,10 +78,14 @@ export async function getPlanForReading(planId: string) {
 
 // ───────────────────────── workflow ─────────────────────────
 
-/** draft → submitted → endorsed; a submitted plan can be withdrawn, an endorsed one reopened. */
+/**
+ * draft → submitted → endorsed; a submitted plan can be withdrawn by its country or returned with
+ * comments by a reviewer (returnPlan), an endorsed one reopened.
+ */
 export const PLAN_TRANSITIONS = {
   submit: { from: "draft", to: "submitted", action: "plan.submit" },
   withdraw: { from: "submitted", to: "draft", action: "plan.submit" },
+  return: { from: "submitted", to: "draft", action: "plan.endorse" },
   endorse: { from: "submitted", to: "endorsed", action: "plan.endorse" },
   reopen: { from: "endorsed", to: "draft", action: "plan.reopen" },
 } as const;
@@ -86,10 +93,13 @@ export type PlanTransition = keyof typeof PLAN_TRANSITIONS;
 
 export class PlanStateError extends Error {}
 
-/** Moves a plan along PLAN_TRANSITIONS; submitting has its own page and function (submitPlan). */
+/** Transitions that ask for something first, each on its own page and with its own function. */
+export const PLAN_TRANSITIONS_WITH_A_PAGE = ["submit", "return"] as const satisfies readonly PlanTransition[];
+
+/** Moves a plan along PLAN_TRANSITIONS; submitting and returning have their own (submitPlan, returnPlan). */
 export function changePlanStatus(
   planId: string,
-  transition: Exclude<PlanTransition, "submit">,
+  transition: Exclude<PlanTransition, (typeof PLAN_TRANSITIONS_WITH_A_PAGE)[number]>,
   actorId: string,
   requestId?: string,
 ) {
@@ -117,12 +127,51 @@ export function submitPlan(planId: string, submission: PlanSubmission, actorId: 
   );
 }
 
+/**
+ * Sends a submitted plan back to its country as a draft with the reviewer's covering remark, kept
+ * with who returned it and when in the same transaction. `openThreads`: how many comment threads
+ * on the plan were open (issue 16's anchored comments fill it in; 0 until they exist).
+ */
+export async function returnPlan(
+  planId: string,
+  { remark, openThreads = 0 }: { remark: string; openThreads?: number },
+  actorId: string,
+  requestId?: string,
+) {
+  const trimmed = remark.trim();
+  if (!trimmed) throw new InputRefused("remark", "common:validation.required");
+  if (trimmed.length > RETURN_REMARK_MAX)
+    throw new InputRefused("remark", "common:validation.tooLong", { max: RETURN_REMARK_MAX });
+  return transitionPlan(planId, "return", actorId, requestId, (tx, plan) =>
+    tx.planReturn.create({ data: { planId: plan.id, remark: trimmed, openThreads, returnedById: actorId } }),
+  );
+}
+
+/**
+ * The plan's last return while it still stands: the plan is a draft that has not been submitted
+ * again since (a plan withdrawn after a later submission is a plain draft).
+ */
+export async function findStandingReturn(plan: { id: string; status: string; submittedAt: Date | null }) {
+  if (plan.status !== "draft") return null;
+  const last = await db.planReturn.findFirst({
+    where: { planId: plan.id },
+    orderBy: { createdAt: "desc" },
+    select: { remark: true, openThreads: true, createdAt: true, returnedBy: { select: { name: true } } },
+  });
+  return last && returnStands(plan.status, plan.submittedAt, last.createdAt) ? last : null;
+}
+
+/** A return stands while the plan is a draft not submitted again since it was returned. */
+function returnStands(status: string, submittedAt: Date | null, returnedAt: Date | undefined) {
+  return status === "draft" && returnedAt !== undefined && (!submittedAt || returnedAt >= submittedAt);
+}
+
 async function transitionPlan(
   planId: string,
   transition: PlanTransition,
   actorId: string,
   requestId: string | undefined,
-  alsoInTransaction?: (tx: Prisma.TransactionClient, plan: { documentId: string }) => Promise<unknown>,
+  alsoInTransaction?: (tx: Prisma.TransactionClient, plan: { id: string; documentId: string }) => Promise<unknown>,
 ) {
   const step = PLAN_TRANSITIONS[transition];
   const plan = await db.$transaction(async (tx) => {

@@ -26,13 +26,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How much of a comment a notice quotes. */
 const EXCERPT = 140;
 
+type NoticeEntity = "action_item" | "milestone" | "action_plan" | "workshop";
+
+/** What a notice's reader must still be allowed, on its country, for the notice to be shown and e-mailed. */
+const READ_ACTION: Record<NoticeEntity, Action> = {
+  action_item: "plan.read",
+  action_plan: "plan.read",
+  milestone: "milestone.read",
+  workshop: "workshop.read",
+};
+
 export type NoticeDraft = {
   kind: NoticeKind;
   /** the message, when it is not `notifications:messages.<kind>` (a reminder's says which rule and record) */
   messageKey?: string;
-  entityType: "action_item" | "milestone" | "action_plan";
+  entityType: NoticeEntity;
   entityId: string;
-  countryId: string;
+  /** null for what every signed-in person may read (a workshop) */
+  countryId: string | null;
   path: string;
   /** user text as typed; days as `{ day }`, shown the way the reader's language writes them */
   params: Record<string, ActivityParam>;
@@ -128,7 +139,7 @@ async function draftOf(
           path: `/milestones/${event.milestoneId}`,
           params: {
             milestone: [milestone.sector?.name, milestone.stage.name].filter(Boolean).join(" · "),
-            excerpt: comment.body.length > EXCERPT ? `${comment.body.slice(0, EXCERPT)}…` : comment.body,
+            excerpt: excerptOf(comment.body),
             actor: await nameOf(event.actorId),
           },
           readAction: "milestone.read",
@@ -136,6 +147,7 @@ async function draftOf(
       };
     }
     case "plan.status-changed": {
+      if (event.transition === "return") return returnedPlanNotice(event);
       if (event.transition !== "submit") return null;
       const plan = await db.actionPlan.findUnique({
         where: { id: event.planId },
@@ -157,10 +169,58 @@ async function draftOf(
         },
       };
     }
+    case "minutes.status-changed":
+      return circulatedMinutesNotice(event);
     default:
       return null;
   }
 }
+
+/** Circulated minutes tell the workshop's participants who have an account, so they read them before adoption. */
+async function circulatedMinutesNotice(event: Extract<DomainEvent, { type: "minutes.status-changed" }>) {
+  if (event.transition !== "circulate") return null;
+  const workshop = await db.workshop.findUnique({ where: { id: event.workshopId }, select: { title: true } });
+  if (!workshop) return null;
+  return {
+    to: { participations: { some: { workshopId: event.workshopId, registrationStatus: { not: "declined" } } } },
+    actorId: event.actorId,
+    draft: {
+      kind: "minutes_circulated",
+      entityType: "workshop",
+      entityId: event.workshopId,
+      // Every signed-in person reads workshops: the notice is not bound to the host country.
+      countryId: null,
+      path: `/workshops/${event.workshopId}#minutes-heading`,
+      params: { workshop: workshop.title, actor: await nameOf(event.actorId) },
+      readAction: "workshop.read",
+    },
+  } satisfies Awaited<ReturnType<typeof draftOf>>;
+}
+
+/** A plan returned with comments tells its country's focal points and task force what should change. */
+async function returnedPlanNotice(event: Extract<DomainEvent, { type: "plan.status-changed" }>) {
+  const plan = await db.actionPlan.findUnique({
+    where: { id: event.planId },
+    select: { title: true, returns: { orderBy: { createdAt: "desc" }, take: 1, select: { remark: true } } },
+  });
+  const remark = plan?.returns[0]?.remark;
+  if (!plan || remark === undefined) return null;
+  return {
+    to: editorsOf(event.countryId),
+    actorId: event.actorId,
+    draft: {
+      kind: "plan_returned",
+      entityType: "action_plan",
+      entityId: event.planId,
+      countryId: event.countryId,
+      path: `/action-plans/${event.planId}`,
+      params: { plan: plan.title, excerpt: excerptOf(remark), actor: await nameOf(event.actorId) },
+      readAction: "plan.read",
+    },
+  } satisfies Awaited<ReturnType<typeof draftOf>>;
+}
+
+const excerptOf = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body);
 
 /**
  * The listener of the domain events: records the notices an event makes, queues the e-mail of
@@ -368,7 +428,7 @@ export async function sendNoticeEmail(payload: unknown) {
   });
   if (!notice || notice.readAt) return "skipped" as const;
   const person = notice.recipient;
-  const readAction: Action = notice.entityType === "milestone" ? "milestone.read" : "plan.read";
+  const readAction = READ_ACTION[notice.entityType as NoticeEntity] ?? "plan.read";
   if (
     person.status !== "active" ||
     noticeChoice(person.notices) !== "immediate" ||

@@ -45,6 +45,7 @@ export function announcementsOf(event: DomainEvent): Announcement[] {
         { topic: topic.country(event.countryId), entity: "action_item", id: event.itemId },
       ];
     case "workshop.changed":
+    case "minutes.status-changed":
       return [
         { topic: topic.workshop(event.workshopId), entity: "workshop", id: event.workshopId },
         ...(event.hostCountryId

@@ -33,6 +33,7 @@ export const activity = {
   workshopCreated: "Workshop created: {{title}} ({{startsOn}} – {{endsOn}}, {{timeZone}})",
   workshopChanged: "Workshop changed: {{title}}",
   minutesStarted: "Minutes started: {{workshop}}",
+  minutesStatusChanged: "Minutes of {{workshop}}: {{from}} → {{to}}",
   materialLinked: "Material linked: {{title}} ({{url}})",
   materialUploaded: "Material uploaded: {{title}} ({{filename}})",
   materialRemoved: "Material removed: {{title}}",

@@ -61,6 +61,8 @@ export const common = {
     other: "Other",
   },
   planStatuses: { draft: "Draft", submitted: "Submitted", endorsed: "Endorsed" },
+  planReturned: "Returned with comments",
+  minutesStatuses: { draft: "Draft", circulated: "Circulated", adopted: "Adopted" },
   milestoneStatuses: {
     not_started: "Not started",
     in_progress: "In progress",

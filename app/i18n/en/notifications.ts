@@ -20,6 +20,8 @@ export const notifications = {
     milestone_comment: "{{actor}} commented on the milestone {{milestone}}: “{{excerpt}}”",
     agreed_action: "{{actor}} assigned your country an agreed action of {{workshop}}: “{{activity}}” ({{plan}}).",
     plan_submitted: "{{actor}} submitted {{country}}'s plan “{{plan}}” for review.",
+    plan_returned: "{{actor}} returned the plan “{{plan}}” with comments: “{{excerpt}}”",
+    minutes_circulated: "{{actor}} circulated the minutes of {{workshop}} for you to read before they are adopted.",
   },
   steps: {
     done: "Mark done",

@@ -34,6 +34,7 @@ export const activity: Translation<typeof en> = {
   workshopCreated: "Lokakarya dibuat: {{title}} ({{startsOn}} – {{endsOn}}, {{timeZone}})",
   workshopChanged: "Lokakarya diubah: {{title}}",
   minutesStarted: "Notulen dimulai: {{workshop}}",
+  minutesStatusChanged: "Notulen {{workshop}}: {{from}} → {{to}}",
   materialLinked: "Materi ditautkan: {{title}} ({{url}})",
   materialUploaded: "Materi diunggah: {{title}} ({{filename}})",
   materialRemoved: "Materi dihapus: {{title}}",

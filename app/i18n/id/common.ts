@@ -63,6 +63,8 @@ export const common: Translation<typeof en> = {
     other: "Lainnya",
   },
   planStatuses: { draft: "Draf", submitted: "Diajukan", endorsed: "Disahkan" },
+  planReturned: "Dikembalikan dengan catatan",
+  minutesStatuses: { draft: "Draf", circulated: "Diedarkan", adopted: "Disahkan" },
   milestoneStatuses: {
     not_started: "Belum dimulai",
     in_progress: "Sedang berjalan",

@@ -24,6 +24,8 @@ export const notifications: Translation<typeof en> = {
     agreed_action:
       "{{actor}} memberikan kepada negara Anda tindakan yang disepakati dalam {{workshop}}: “{{activity}}” ({{plan}}).",
     plan_submitted: "{{actor}} mengajukan rencana {{country}} “{{plan}}” untuk ditinjau.",
+    plan_returned: "{{actor}} mengembalikan rencana “{{plan}}” dengan catatan: “{{excerpt}}”",
+    minutes_circulated: "{{actor}} mengedarkan notulen {{workshop}} untuk Anda baca sebelum disahkan.",
   },
   steps: {
     done: "Tandai selesai",

@@ -16,8 +16,10 @@ import { ItemFilters } from "./__plan-item-filters";
 import { getTranslate } from "~/i18n/translate.server";
 import {
   changePlanStatus,
+  findStandingReturn,
   getPlanForReading,
   PLAN_TRANSITIONS,
+  PLAN_TRANSITIONS_WITH_A_PAGE,
   PlanStateError,
   type PlanTransition,
 } from "~/models/action-plan.server";
@@ -83,16 +85,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transitions = (Object.keys(PLAN_TRANSITIONS) as PlanTransition[]).filter(
     (name) => PLAN_TRANSITIONS[name].from === plan.status && can(user, PLAN_TRANSITIONS[name].action, resource),
   );
-  const [narrative, versions, comparison, submitted] = await Promise.all([
+  const [narrative, versions, comparison, submitted, returned] = await Promise.all([
     documentContent(plan.documentId),
     listDocumentVersions(plan.documentId),
     compareWithVersion(plan.documentId, view.compare),
     plan.status === "draft" ? null : findSubmittedVersion(plan.documentId),
+    findStandingReturn(plan),
   ]);
   return {
     plan: { ...plan, items, narrative },
     // What the reviewers read (the plan as submitted), while the plan is under review or endorsed.
     submission: submitted && { note: submitted.note },
+    // What the reviewer asked to change, until the plan is submitted again.
+    returned,
     me: { id: user.id, name: user.name },
     canEdit: can(user, "plan.edit", resource),
     transitions,
@@ -177,6 +182,8 @@ async function versionAction(
   });
 }
 
+const withAPage = (name: PlanTransition) => (PLAN_TRANSITIONS_WITH_A_PAGE as readonly PlanTransition[]).includes(name);
+
 /** The stored narrative until the live editor has loaded (and for readers without JavaScript). */
 function Narrative({ plan, me, canEdit }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const { t } = useTranslation("plans");
@@ -232,6 +239,17 @@ export default function ActionPlan() {
             ) : null}
             {data.submission ? <Link to="as-submitted">{t("asSubmitted.link")}</Link> : null}
           </p>
+          {data.returned ? (
+            <blockquote className="submission-note returned-note">
+              <span className="small muted">
+                {t("workflow.returned", {
+                  name: data.returned.returnedBy?.name ?? "",
+                  date: formatDateTime(data.returned.createdAt, locale),
+                })}
+              </span>{" "}
+              {data.returned.remark}
+            </blockquote>
+          ) : null}
           {data.submission?.note ? (
             <blockquote className="submission-note">
               <span className="small muted">{t("asSubmitted.note")}</span> {data.submission.note}
@@ -245,10 +263,15 @@ export default function ActionPlan() {
               {t("workflow.submit")}
             </Link>
           ) : null}
-          {data.transitions.some((name) => name !== "submit") ? (
+          {data.transitions.includes("return") ? (
+            <Link to="return" className="button button-secondary">
+              {t("workflow.return")}
+            </Link>
+          ) : null}
+          {data.transitions.some((name) => !withAPage(name)) ? (
             <Form method="post" className="cluster">
               {data.transitions
-                .filter((name) => name !== "submit")
+                .filter((name) => !withAPage(name))
                 .map((name) => (
                   <button
                     key={name}

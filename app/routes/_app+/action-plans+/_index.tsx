@@ -97,7 +97,7 @@ export default function ActionPlans() {
                     {p.periodStart}–{p.periodEnd}
                   </td>
                   <td>
-                    <PlanStatusBadge status={p.status} />
+                    <PlanStatusBadge status={p.status} returned={p.returned} />
                   </td>
                   <td className="num">{p.itemCount}</td>
                   <td className="num">

@@ -6,12 +6,15 @@ import { requirePermission } from "~/auth/session.server";
 import { ActionItemStatusBadge } from "~/components/status-badges";
 import { MaterialsList, useSessionChoices } from "~/components/workshop-materials";
 import { getWorkshopDetail } from "~/models/workshop.server";
+import { findMinutesRecord } from "~/models/workshop-minutes.server";
+import { stateContent } from "~/collab/content.server";
+import { RichText } from "~/components/rich-text";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import { CountsTowards } from "~/components/counts-towards";
 import { indicatorsCounting } from "~/models/project.server";
 import { useRootData } from "~/root";
-import { formatDay, formatTime, timeZoneLabel } from "~/utils/format";
+import { formatDateTime, formatDay, formatTime, timeZoneLabel } from "~/utils/format";
 import { IdParam, parseParam } from "~/utils/params";
 import { parseWord, PARTICIPANT_CATEGORIES, SESSION_TYPES, SEXES, SPEAKER_ROLES } from "~/domain/vocabulary";
 
@@ -19,11 +22,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "workshop.read");
   const workshop = await getWorkshopDetail(parseParam(IdParam, params.workshopId), user);
   if (!workshop) throw new Response("Not found", { status: 404 });
-  return { workshop, countsTowards: await indicatorsCounting({ type: "workshop", ...workshop }) };
+  const [countsTowards, minutes] = await Promise.all([
+    indicatorsCounting({ type: "workshop", ...workshop }),
+    findMinutesRecord(workshop.id),
+  ]);
+  // Once adopted, the workshop's page shows the minutes as they were adopted, with who adopted them.
+  const adoptedMinutes =
+    minutes?.adoptedState && minutes.minutesAdoptedAt
+      ? {
+          content: stateContent(minutes.adoptedState),
+          adoptedAt: minutes.minutesAdoptedAt,
+          adoptedBy: minutes.minutesAdoptedBy?.name ?? "",
+        }
+      : null;
+  return { workshop, countsTowards, adoptedMinutes };
 }
 
 export default function WorkshopPage() {
-  const { workshop, countsTowards } = useLoaderData<typeof loader>();
+  const { workshop, countsTowards, adoptedMinutes } = useLoaderData<typeof loader>();
   const { t } = useTranslation("workshops");
   const { t: tc } = useTranslation("common");
   const { t: tOutcomes } = useTranslation("outcomes");
@@ -194,6 +210,23 @@ export default function WorkshopPage() {
           </ul>
         )}
       </section>
+      {adoptedMinutes ? (
+        <section className="card adopted-minutes" aria-labelledby="minutes-heading">
+          <h2 id="minutes-heading">{tOutcomes("minutes.heading")}</h2>
+          <p className="small">
+            <span className="badge badge-ok">{tc("minutesStatuses.adopted")}</span>{" "}
+            {tOutcomes("minutes.adoptedBy", {
+              name: adoptedMinutes.adoptedBy,
+              date: formatDateTime(adoptedMinutes.adoptedAt, locale, workshop.timeZone),
+            })}
+          </p>
+          {adoptedMinutes.content.content?.length ? (
+            <RichText doc={adoptedMinutes.content} />
+          ) : (
+            <p className="empty">{tOutcomes("minutes.empty")}</p>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -16,7 +16,16 @@ import {
 } from "~/models/outcome-assignment.server";
 import { followedPlanIds, getWorkshopOutcomes, milestoneChoices } from "~/models/outcome-follow-up.server";
 import { createOutcome, deleteOutcome, updateOutcome } from "~/models/outcome.server";
-import { ensureMinutesDocument } from "~/models/workshop-minutes.server";
+import {
+  adoptMinutes,
+  changeMinutesStatus,
+  ensureMinutesDocument,
+  findMinutesRecord,
+  MinutesStateError,
+} from "~/models/workshop-minutes.server";
+import { currentDocumentState } from "~/collab/storage.server";
+import { getLocale } from "~/i18n/i18n.server";
+import { formatDateTime } from "~/utils/format";
 import { topic } from "~/realtime/topics";
 import { useLiveUpdates } from "~/realtime/use-live-updates";
 import outcomeStyles from "~/styles/outcomes.css?url";
@@ -40,10 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assignedCountryIds = outcomes.outcomes.flatMap((o) =>
     o.assignments.filter((a) => a.item).map((a) => a.country.id),
   );
-  const [countries, milestones, minutes] = await Promise.all([
+  const [countries, milestones, minutes, minutesRecord] = await Promise.all([
     canManage ? listCountries() : [],
     canManage ? milestoneChoices(assignedCountryIds) : ({} as Awaited<ReturnType<typeof milestoneChoices>>),
     outcomes.minutesDocumentId ? documentContent(outcomes.minutesDocumentId) : null,
+    findMinutesRecord(workshop.id),
   ]);
   const editing = new URL(request.url).searchParams.get("edit");
   return {
@@ -53,6 +63,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countries,
     milestones,
     minutes,
+    minutesRecord: minutesRecord && {
+      status: minutesRecord.status,
+      circulatedAt: minutesRecord.minutesCirculatedAt,
+      adoptedAt: minutesRecord.minutesAdoptedAt,
+      adoptedBy: minutesRecord.minutesAdoptedBy?.name ?? "",
+    },
     editingId: canManage && outcomes.outcomes.some((o) => o.id === editing) ? editing : null,
     planIds: followedPlanIds(outcomes.outcomes),
   };
@@ -78,6 +94,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         message: t("outcomes:toasts.minutesStarted"),
       });
     }
+    case "minutes-circulate":
+    case "minutes-recall":
+    case "minutes-adopt":
+      return minutesAction(request, workshop, String(formData.get("intent")), change);
     case "create": {
       const submission = await parseSubmission(request, formData, NewOutcomeSchema);
       if (submission.status !== "success") return invalidReply(submission);
@@ -162,6 +182,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+/** Circulating, recalling and adopting the minutes; adopting keeps them as they are now. */
+async function minutesAction(
+  request: Request,
+  workshop: { id: string; timeZone: string },
+  intent: string,
+  change: { actorId: string; requestId: string },
+) {
+  const t = await getTranslate(request);
+  const here = `/workshops/${workshop.id}/outcomes#minutes-heading`;
+  try {
+    if (intent === "minutes-adopt") {
+      const documentId = (await findMinutesRecord(workshop.id))?.minutesDocumentId;
+      const state = documentId ? await currentDocumentState(documentId) : null;
+      if (!state) throw new MinutesStateError("The minutes have not been started.");
+      // The name is read by everyone at the workshop, so it tells the time on the workshop's clock.
+      const date = formatDateTime(new Date(), await getLocale(request), workshop.timeZone);
+      await adoptMinutes(workshop.id, { versionName: t("outcomes:minutes.versionName", { date }), state }, change);
+      return redirectWithToast(here, { kind: "success", message: t("outcomes:toasts.minutesAdopted") });
+    }
+    const transition = intent === "minutes-circulate" ? "circulate" : "recall";
+    await changeMinutesStatus(workshop.id, transition, change);
+    return redirectWithToast(here, {
+      kind: "success",
+      message: t(transition === "circulate" ? "outcomes:toasts.minutesCirculated" : "outcomes:toasts.minutesRecalled"),
+    });
+  } catch (error) {
+    if (!(error instanceof MinutesStateError)) throw error;
+    return redirectWithToast(here, { kind: "error", message: t("outcomes:toasts.minutesStale") });
+  }
+}
+
 /** One toast that says where the items went, what was already there, and which plans were endorsed. */
 function assignMessage(result: AssignResult, t: Translate) {
   const names = (list: string[]) => list.join(", ");
@@ -213,7 +264,13 @@ export default function WorkshopOutcomes() {
           ))}
         </ul>
       </section>
-      <Minutes documentId={page.minutesDocumentId} stored={page.minutes} canManage={page.canManage} me={page.me} />
+      <Minutes
+        documentId={page.minutesDocumentId}
+        stored={page.minutes}
+        record={page.minutesRecord}
+        canManage={page.canManage}
+        me={page.me}
+      />
     </div>
   );
 }
