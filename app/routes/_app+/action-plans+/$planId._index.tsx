@@ -101,6 +101,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: { id: user.id, name: user.name },
     canEdit: can(user, "plan.edit", resource),
     transitions,
+    // Submitting and returning ask for a note on a page of their own; the others are one click.
+    oneClickTransitions: transitions.filter(
+      (name) => !(PLAN_TRANSITIONS_WITH_A_PAGE as readonly PlanTransition[]).includes(name),
+    ),
     versions,
     comparison,
   };
@@ -181,8 +185,6 @@ async function versionAction(
       : t("plans:versions.unchanged"),
   });
 }
-
-const withAPage = (name: PlanTransition) => (PLAN_TRANSITIONS_WITH_A_PAGE as readonly PlanTransition[]).includes(name);
 
 /** The stored narrative until the live editor has loaded (and for readers without JavaScript). */
 function Narrative({ plan, me, canEdit }: ReturnType<typeof useLoaderData<typeof loader>>) {
@@ -268,21 +270,19 @@ export default function ActionPlan() {
               {t("workflow.return")}
             </Link>
           ) : null}
-          {data.transitions.some((name) => !withAPage(name)) ? (
+          {data.oneClickTransitions.length > 0 ? (
             <Form method="post" className="cluster">
-              {data.transitions
-                .filter((name) => !withAPage(name))
-                .map((name) => (
-                  <button
-                    key={name}
-                    type="submit"
-                    name="transition"
-                    value={name}
-                    className={name === "endorse" ? undefined : "button-secondary"}
-                  >
-                    {t(`workflow.${name}`)}
-                  </button>
-                ))}
+              {data.oneClickTransitions.map((name) => (
+                <button
+                  key={name}
+                  type="submit"
+                  name="transition"
+                  value={name}
+                  className={name === "endorse" ? undefined : "button-secondary"}
+                >
+                  {t(`workflow.${name}`)}
+                </button>
+              ))}
             </Form>
           ) : null}
           <button type="button" className="button-secondary" onClick={() => window.print()}>
